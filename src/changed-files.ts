@@ -1,0 +1,95 @@
+// The files a pull request changes: from the checkout when git can answer, else from the REST API.
+import * as core from '@actions/core'
+import { gitOutput, type Git } from './git.js'
+
+export interface ChangeRange {
+  baseRef: string
+  baseSha?: string
+  headSha: string
+}
+
+const DEEPEN_STEPS = [50, 200, 1000, 5000]
+
+async function hasCommit(git: Git, rev: string): Promise<boolean> {
+  return (await git(['cat-file', '-e', `${rev}^{commit}`])).exitCode === 0
+}
+
+async function isShallow(git: Git): Promise<boolean> {
+  return (await gitOutput(git, ['rev-parse', '--is-shallow-repository'])) === 'true'
+}
+
+/** Fetches commits from origin; depth 1 in a shallow clone, so a default checkout stays cheap. */
+async function fetchCommits(git: Git, shallow: boolean, refspecs: string[]): Promise<boolean> {
+  const depth = shallow ? ['--depth=1'] : []
+  const result = await git(['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', ...depth, 'origin', ...refspecs])
+  if (result.exitCode !== 0) core.debug(`git fetch ${refspecs.join(' ')}: ${result.stderr.trim()}`)
+  return result.exitCode === 0
+}
+
+/** The base commit as a SHA: the event's base SHA, else the tip of the base branch on origin. */
+async function resolveBase(git: Git, range: ChangeRange, shallow: boolean): Promise<string | undefined> {
+  if (range.baseSha) {
+    if ((await hasCommit(git, range.baseSha)) || ((await fetchCommits(git, shallow, [range.baseSha])) && (await hasCommit(git, range.baseSha)))) {
+      return range.baseSha
+    }
+  }
+  // Branch names cannot contain ':' or spaces (git check-ref-format), so this refspec is well-formed.
+  const tracking = `refs/remotes/origin/${range.baseRef}`
+  await fetchCommits(git, shallow, [`+refs/heads/${range.baseRef}:${tracking}`])
+  const result = await git(['rev-parse', '--verify', '--quiet', `${tracking}^{commit}`])
+  return result.exitCode === 0 ? result.stdout.trim() : undefined
+}
+
+async function mergeBase(git: Git, base: string, head: string): Promise<string | undefined> {
+  const result = await git(['merge-base', base, head])
+  return result.exitCode === 0 ? result.stdout.trim() : undefined
+}
+
+/** Deepens a shallow clone until base and head meet; undefined when they never do. */
+async function findMergeBase(git: Git, base: string, head: string): Promise<string | undefined> {
+  let found = await mergeBase(git, base, head)
+  for (const step of DEEPEN_STEPS) {
+    if (found !== undefined || !(await isShallow(git))) return found
+    core.info(`Deepening the shallow clone by ${step} commits to find where the PR branched off.`)
+    await git(['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', `--deepen=${step}`, 'origin', head, base])
+    found = await mergeBase(git, base, head)
+  }
+  if (found === undefined && (await isShallow(git))) {
+    await git(['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', '--unshallow', 'origin'])
+    found = await mergeBase(git, base, head)
+  }
+  return found
+}
+
+/**
+ * The three-dot diff `base...head` that GitHub shows as the PR's files, with renames split
+ * into their old and new paths. Undefined when the checkout cannot answer (no repository, no
+ * remote access, unrelated histories): the caller then asks the API.
+ */
+export async function changedFilesFromGit(git: Git, range: ChangeRange): Promise<string[] | undefined> {
+  try {
+    if ((await git(['rev-parse', '--is-inside-work-tree'])).stdout.trim() !== 'true') return undefined
+    const shallow = await isShallow(git)
+    if (!(await hasCommit(git, range.headSha)) && !((await fetchCommits(git, shallow, [range.headSha])) && (await hasCommit(git, range.headSha)))) {
+      core.info(`The checkout does not have the PR head ${range.headSha} and could not fetch it.`)
+      return undefined
+    }
+    const base = await resolveBase(git, range, shallow)
+    if (base === undefined) {
+      core.info(`The checkout does not have the base branch ${range.baseRef} and could not fetch it.`)
+      return undefined
+    }
+    const from = await findMergeBase(git, base, range.headSha)
+    if (from === undefined) {
+      core.info(`The PR head and ${range.baseRef} share no history in the checkout.`)
+      return undefined
+    }
+    // Raw stdout: a path may begin with a space, which trimming would eat.
+    const diff = await git(['diff', '--name-only', '--no-renames', '-z', from, range.headSha, '--'])
+    if (diff.exitCode !== 0) throw new Error(diff.stderr.trim())
+    return diff.stdout.split('\0').filter((path) => path !== '')
+  } catch (error) {
+    core.info(`git could not list the changed files: ${(error as Error).message}`)
+    return undefined
+  }
+}

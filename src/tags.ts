@@ -1,0 +1,79 @@
+// Tag strategy: pure functions from a context to the image tags of the contract's table.
+
+const MAX_TAG_LENGTH = 128
+const VALID_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
+
+export function isValidTag(tag: string): boolean {
+  return VALID_TAG.test(tag)
+}
+
+/**
+ * Turns any string (a branch name: untrusted, maybe unicode) into text that is valid inside a
+ * Docker tag. Accents are folded first so `für` reads `fur`, not `f-r`.
+ */
+export function sanitizeTagPart(value: string, maxLength = MAX_TAG_LENGTH): string {
+  const folded = value.normalize('NFKD').replace(/\p{M}+/gu, '')
+  const cleaned = folded
+    .replace(/[^A-Za-z0-9_.-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[.-]+/, '')
+    .slice(0, maxLength)
+    .replace(/[.-]+$/, '')
+  return cleaned === '' ? 'branch' : cleaned
+}
+
+export function prTag(prNumber: number): string {
+  return `pr-${prNumber}`
+}
+
+/** `<branch>-sha-<7>`, the branch part shortened so the whole tag stays within 128 characters. */
+export function shaTag(branch: string, sha: string): string {
+  const suffix = `-sha-${sha.slice(0, 7)}`
+  return sanitizeTagPart(branch, MAX_TAG_LENGTH - suffix.length) + suffix
+}
+
+export interface PullRequestTagInput {
+  prNumber: number
+  baseRef: string
+  modified: boolean
+  fork: boolean
+  branchTags: ReadonlyMap<string, string>
+  defaultTag: string
+}
+
+export interface TagChoice {
+  tag: string
+  /** Tags a build should push in this context (empty: nothing to build). */
+  push: string[]
+  reason: string
+}
+
+export function choosePullRequestTag(input: PullRequestTagInput): TagChoice {
+  const stable = input.branchTags.get(input.baseRef) ?? input.defaultTag
+  const stableSource = input.branchTags.has(input.baseRef)
+    ? `the stable image of base branch ${input.baseRef}`
+    : `the default stable image (base branch ${input.baseRef} has no entry in branch-tags)`
+  if (!input.modified) {
+    return { tag: stable, push: [], reason: `No watched path changed in PR #${input.prNumber}, so it uses ${stableSource}.` }
+  }
+  if (input.fork) {
+    return {
+      tag: stable,
+      push: [],
+      reason:
+        `PR #${input.prNumber} changes the CI image but comes from a fork, whose token cannot push an image, ` +
+        `so it uses ${stableSource}.`,
+    }
+  }
+  const tag = prTag(input.prNumber)
+  return { tag, push: [tag], reason: `PR #${input.prNumber} changes the CI image, so it uses its own image ${tag}.` }
+}
+
+export function choosePushTags(branch: string, sha: string, branchTags: ReadonlyMap<string, string>): TagChoice {
+  const stable = branchTags.get(branch)
+  const bySha = shaTag(branch, sha)
+  if (stable === undefined) {
+    return { tag: bySha, push: [bySha], reason: `A push to ${branch} builds ${bySha}; the branch has no stable tag.` }
+  }
+  return { tag: stable, push: [stable, bySha], reason: `A push to ${branch} builds its stable tag ${stable} and ${bySha}.` }
+}

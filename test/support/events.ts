@@ -1,0 +1,78 @@
+// Event payloads from GitHub's own webhook examples, patched per scenario.
+import { createRequire } from 'node:module'
+
+interface Example {
+  name: string
+  actions: string[]
+  examples: Record<string, unknown>[]
+}
+
+const require = createRequire(import.meta.url)
+const examples = require('@octokit/webhooks-examples/api.github.com/index.json') as Example[]
+
+function example(name: string, action?: string): Record<string, any> {
+  const group = examples.find((e) => e.name === name)
+  const found = group?.examples.find((e) => action === undefined || e.action === action)
+  if (!found) throw new Error(`no webhook example ${name}.${action}`)
+  return structuredClone(found) as Record<string, any>
+}
+
+export interface PullRequestEventOptions {
+  number?: number
+  baseRef?: string
+  baseSha?: string
+  headRef?: string
+  headSha: string
+  fork?: boolean
+  changedFiles?: number
+  owner?: string
+  repo?: string
+}
+
+/** A `pull_request` object as webhooks and `GET /pulls/{n}` both shape it. */
+export function pullRequestObject(o: PullRequestEventOptions): Record<string, any> {
+  const pr = example('pull_request', 'opened').pull_request
+  const fullName = `${o.owner ?? 'acme'}/${o.repo ?? 'app'}`
+  pr.number = o.number ?? 42
+  pr.base.ref = o.baseRef ?? 'main'
+  pr.base.sha = o.baseSha ?? 'b'.repeat(40)
+  pr.base.repo.full_name = fullName
+  pr.head.ref = o.headRef ?? 'feature'
+  pr.head.sha = o.headSha
+  pr.head.repo = { ...pr.base.repo, full_name: o.fork ? `someone/${o.repo ?? 'app'}` : fullName, fork: Boolean(o.fork) }
+  pr.changed_files = o.changedFiles ?? 1
+  return pr
+}
+
+export function pullRequestEvent(o: PullRequestEventOptions, action = 'synchronize'): Record<string, any> {
+  const event = example('pull_request', 'opened')
+  event.action = action
+  event.number = o.number ?? 42
+  event.pull_request = pullRequestObject(o)
+  return event
+}
+
+export function issueCommentEvent(o: { number?: number; association: string; login?: string; body?: string; onPullRequest?: boolean }): Record<string, any> {
+  const event = example('issue_comment', 'created')
+  event.issue.number = o.number ?? 42
+  if (o.onPullRequest === false) delete event.issue.pull_request
+  else event.issue.pull_request = { url: `https://api.github.com/repos/acme/app/pulls/${o.number ?? 42}` }
+  event.comment.author_association = o.association
+  event.comment.user.login = o.login ?? 'someone'
+  event.comment.body = o.body ?? '/regen'
+  return event
+}
+
+export function pushEvent(o: { ref: string; after: string; deleted?: boolean }): Record<string, any> {
+  const event = example('push')
+  event.ref = o.ref
+  event.after = o.after
+  event.deleted = o.deleted ?? false
+  return event
+}
+
+export function workflowDispatchEvent(o: { ref: string }): Record<string, any> {
+  const event = example('workflow_dispatch')
+  event.ref = o.ref
+  return event
+}

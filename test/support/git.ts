@@ -1,0 +1,113 @@
+// Real git repositories in temp dirs: an "origin" with a base branch and a PR branch, and
+// clones made the way actions/checkout makes them.
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+
+const GIT_ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'Test',
+  GIT_AUTHOR_EMAIL: 'test@example.com',
+  GIT_COMMITTER_NAME: 'Test',
+  GIT_COMMITTER_EMAIL: 'test@example.com',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+}
+
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, env: GIT_ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim()
+}
+
+export function tempDir(prefix = 'ci-image-'): string {
+  return mkdtempSync(join(tmpdir(), prefix))
+}
+
+export function writeFiles(root: string, files: Record<string, string>): void {
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true })
+    writeFileSync(join(root, path), content)
+  }
+}
+
+export function commit(repo: string, message: string, files: Record<string, string> = {}): string {
+  writeFiles(repo, files)
+  git(repo, 'add', '-A')
+  git(repo, 'commit', '-q', '--allow-empty', '-m', message)
+  return git(repo, 'rev-parse', 'HEAD')
+}
+
+/** Appends `count` commits to `branch` in one `git fast-import` (thousands per second). */
+export function appendCommits(repo: string, branch: string, count: number, file: (i: number) => string): void {
+  if (count === 0) return
+  const parent = git(repo, 'rev-parse', branch)
+  const chunks: string[] = []
+  for (let i = 0; i < count; i++) {
+    const message = `commit ${i}`
+    const content = `${i}\n`
+    chunks.push(
+      `commit refs/heads/${branch}\ncommitter Test <test@example.com> ${1_700_000_000 + i} +0000\n` +
+        `data ${Buffer.byteLength(message)}\n${message}\n` +
+        (i === 0 ? `from ${parent}\n` : '') +
+        `M 100644 inline ${file(i)}\ndata ${Buffer.byteLength(content)}\n${content}\n`,
+    )
+  }
+  execFileSync('git', ['fast-import', '--quiet', '--force'], { cwd: repo, env: GIT_ENV, input: chunks.join('') })
+  git(repo, 'reset', '-q', '--hard')
+}
+
+export interface PullRequestRepo {
+  /** The "GitHub" side: a repository holding the branches and refs/pull/N/{head,merge}. */
+  origin: string
+  baseRef: string
+  baseSha: string
+  headSha: string
+  mergeSha: string
+  prNumber: number
+}
+
+export interface PullRequestRepoOptions {
+  baseRef?: string
+  headRef?: string
+  prNumber?: number
+  /** Files of the base branch's first commit. */
+  baseFiles?: Record<string, string>
+  /** Commits on the base branch after the PR branched off. */
+  baseCommitsAfterFork?: number
+  /** Commits on the base branch before the PR branched off (history a shallow clone lacks). */
+  historyDepth?: number
+  /** Files the PR changes, one commit. */
+  prFiles: Record<string, string>
+}
+
+/** Builds an origin whose PR branch changed `prFiles`, with GitHub's refs/pull/N/merge commit. */
+export function makePullRequestRepo(options: PullRequestRepoOptions): PullRequestRepo {
+  const { baseRef = 'main', headRef = 'feature', prNumber = 42 } = options
+  const origin = tempDir('ci-image-origin-')
+  git(origin, 'init', '-q', '-b', baseRef)
+  commit(origin, 'initial', { 'README.md': 'hello\n', ...(options.baseFiles ?? {}) })
+  appendCommits(origin, baseRef, options.historyDepth ?? 0, () => 'history.txt')
+  git(origin, 'checkout', '-q', '-b', headRef)
+  const headSha = commit(origin, 'the PR change', options.prFiles)
+  git(origin, 'checkout', '-q', baseRef)
+  appendCommits(origin, baseRef, options.baseCommitsAfterFork ?? 0, (i) => `base-${i}.txt`)
+  const baseSha = git(origin, 'rev-parse', 'HEAD')
+  git(origin, 'merge', '-q', '--no-ff', '--no-edit', headRef)
+  const mergeSha = git(origin, 'rev-parse', 'HEAD')
+  git(origin, 'reset', '-q', '--hard', baseSha)
+  git(origin, 'update-ref', `refs/pull/${prNumber}/head`, headSha)
+  git(origin, 'update-ref', `refs/pull/${prNumber}/merge`, mergeSha)
+  git(origin, 'config', 'uploadpack.allowReachableSHA1InWant', 'true')
+  return { origin, baseRef, baseSha, headSha, mergeSha, prNumber }
+}
+
+/** A checkout as actions/checkout makes it on a PR event: the merge commit, `depth` deep (0 = full). */
+export function checkoutMerge(repo: PullRequestRepo, depth: number): string {
+  const dir = tempDir('ci-image-checkout-')
+  git(dir, 'init', '-q')
+  git(dir, 'remote', 'add', 'origin', `file://${repo.origin}`)
+  const depthArgs = depth > 0 ? [`--depth=${depth}`] : []
+  git(dir, 'fetch', '-q', '--no-tags', ...depthArgs, 'origin', `+refs/pull/${repo.prNumber}/merge:refs/remotes/pull/${repo.prNumber}/merge`)
+  git(dir, 'checkout', '-q', '--detach', `refs/remotes/pull/${repo.prNumber}/merge`)
+  return dir
+}

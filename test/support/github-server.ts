@@ -1,0 +1,170 @@
+// An embedded GitHub: the REST routes the action uses, served on loopback, with state,
+// pagination as GitHub does it (Link headers), ETags and fault injection.
+import { createHash } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface RecordedRequest {
+  method: string
+  path: string
+  query: URLSearchParams
+  headers: IncomingMessage['headers']
+  status: number
+  body?: unknown
+}
+
+export interface Fault {
+  /** Matches `METHOD /path` (path without query). */
+  match: RegExp
+  status: number
+  headers?: Record<string, string>
+  body?: unknown
+  /** How many matching requests fail; Infinity for all. */
+  times: number
+}
+
+export interface PullFile {
+  filename: string
+  status?: string
+  previous_filename?: string
+}
+
+interface RouteContext {
+  req: IncomingMessage
+  params: string[]
+  query: URLSearchParams
+  body: unknown
+}
+
+type RouteResult = { status: number; body?: unknown; headers?: Record<string, string> }
+type Handler = (ctx: RouteContext) => RouteResult
+
+export class FakeGitHub {
+  readonly requests: RecordedRequest[] = []
+  readonly faults: Fault[] = []
+  readonly pulls = new Map<number, Record<string, unknown>>()
+  readonly pullFiles = new Map<number, PullFile[]>()
+  /** Called before each request is answered; scenarios advance their timeline here. */
+  onRequest: (req: RecordedRequest) => void = () => {}
+  private server?: Server
+  private readonly routes: [string, RegExp, Handler][] = []
+  /** GitHub stops listing a PR's files here. */
+  fileListCap = 3000
+
+  constructor(readonly owner = 'acme', readonly repo = 'app') {
+    const repoPath = `/repos/${owner}/${repo}`
+    this.route('GET', `${repoPath}/pulls/(\\d+)`, ({ params }) => {
+      const pr = this.pulls.get(Number(params[0]))
+      return pr ? { status: 200, body: pr } : notFound()
+    })
+    this.route('GET', `${repoPath}/pulls/(\\d+)/files`, ({ params, query, req }) => {
+      const files = this.pullFiles.get(Number(params[0]))
+      if (!files) return notFound()
+      return this.paginate(req, query, files.slice(0, this.fileListCap), 30, 100)
+    })
+  }
+
+  get url(): string {
+    const address = this.server?.address() as AddressInfo | undefined
+    if (!address) throw new Error('FakeGitHub is not listening')
+    return `http://127.0.0.1:${address.port}`
+  }
+
+  route(method: string, pattern: string, handler: Handler): void {
+    this.routes.push([method, new RegExp(`^${pattern}$`), handler])
+  }
+
+  fail(method: string, pathPattern: string, status: number, times = 1, headers: Record<string, string> = {}, body?: unknown): void {
+    this.faults.push({ match: new RegExp(`^${method} ${pathPattern}$`), status, headers, body, times })
+  }
+
+  /** Requests that count against the rate limit: everything but 304s. */
+  count(filter: (r: RecordedRequest) => boolean = () => true): number {
+    return this.requests.filter(filter).length
+  }
+
+  /** A page of `items` with GitHub's Link header. */
+  paginate(req: IncomingMessage, query: URLSearchParams, items: unknown[], defaultPerPage: number, maxPerPage: number): RouteResult {
+    const perPage = Math.min(Number(query.get('per_page') ?? defaultPerPage), maxPerPage)
+    const page = Math.max(Number(query.get('page') ?? 1), 1)
+    const last = Math.max(Math.ceil(items.length / perPage), 1)
+    const links: string[] = []
+    const link = (p: number, rel: string) => {
+      const q = new URLSearchParams(query)
+      q.set('page', String(p))
+      q.set('per_page', String(perPage))
+      links.push(`<${this.url}${new URL(req.url!, 'http://x').pathname}?${q}>; rel="${rel}"`)
+    }
+    if (page < last) {
+      link(page + 1, 'next')
+      link(last, 'last')
+    }
+    if (page > 1) {
+      link(1, 'first')
+      link(page - 1, 'prev')
+    }
+    const headers: Record<string, string> = links.length ? { link: links.join(', ') } : {}
+    return { status: 200, body: items.slice((page - 1) * perPage, page * perPage), headers }
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res))
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve))
+    return this
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections()
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    const text = Buffer.concat(chunks).toString('utf8')
+    const body = text ? (JSON.parse(text) as unknown) : undefined
+    const url = new URL(req.url ?? '/', 'http://x')
+    const record: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, status: 0, body }
+    this.onRequest(record)
+    const result = this.answer(record, req, body)
+    record.status = result.status
+    this.requests.push(record)
+    let payload = result.body === undefined ? '' : JSON.stringify(result.body)
+    const headers: Record<string, string> = {
+      'content-type': 'application/json; charset=utf-8',
+      'x-ratelimit-limit': '5000',
+      'x-ratelimit-remaining': String(5000 - this.count((r) => r.status !== 304)),
+      ...(result.headers ?? {}),
+    }
+    // Conditional requests, as GitHub answers them: an unchanged body is a 304 that costs nothing.
+    if (result.status === 200 && req.method === 'GET') {
+      const etag = `"${createHash('sha1').update(payload).digest('hex')}"`
+      headers.etag = etag
+      if (req.headers['if-none-match'] === etag) {
+        record.status = 304
+        payload = ''
+        result.status = 304
+      }
+    }
+    res.writeHead(result.status, headers)
+    res.end(result.status === 304 || result.status === 204 ? undefined : payload)
+  }
+
+  private answer(record: RecordedRequest, req: IncomingMessage, body: unknown): RouteResult {
+    const key = `${record.method} ${record.path}`
+    const fault = this.faults.find((f) => f.times > 0 && f.match.test(key))
+    if (fault) {
+      fault.times--
+      return { status: fault.status, headers: fault.headers, body: fault.body ?? { message: `injected ${fault.status}` } }
+    }
+    for (const [method, pattern, handler] of this.routes) {
+      const match = method === record.method ? pattern.exec(record.path) : null
+      if (match) return handler({ req, params: match.slice(1), query: record.query, body })
+    }
+    return notFound()
+  }
+}
+
+export function notFound(): RouteResult {
+  return { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } }
+}
