@@ -6,8 +6,8 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ listPullRequestFiles),
 /* harmony export */   getPullRequest: () => (/* binding */ getPullRequest),
-/* harmony export */   listPullRequestFiles: () => (/* binding */ listPullRequestFiles),
 /* harmony export */   y: () => (/* binding */ API_FILE_LIST_CAP)
 /* harmony export */ });
 /* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6746);

@@ -28370,15 +28370,56 @@ module.exports = {
 
 /***/ }),
 
-/***/ 788:
+/***/ 1730:
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ run)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
+/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3076);
+// Wires the inputs and the event to a command. Commands load on demand, so each run pays
+// only for the code it uses.
+
+
+async function run() {
+    try {
+        const session = await (0,_session_js__WEBPACK_IMPORTED_MODULE_1__/* .openSession */ .f)();
+        switch (session.inputs.command) {
+            case 'resolve-image':
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(204)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5204))).resolveImageCommand(session);
+            case 'wait-for-build':
+                return await (await __nccwpck_require__.e(/* import() */ 650).then(__nccwpck_require__.bind(__nccwpck_require__, 4650))).waitForBuildCommand(session);
+            case 'comment-image':
+                return await (await __nccwpck_require__.e(/* import() */ 959).then(__nccwpck_require__.bind(__nccwpck_require__, 8959))).commentImageCommand(session);
+        }
+    }
+    catch (error) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(error instanceof Error ? error.message : String(error));
+    }
+}
+await run();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 3076:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ readRunnerContext)
-/* harmony export */ });
-/* unused harmony export parseRepository */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  f: () => (/* binding */ openSession)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __nccwpck_require__(3360);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/context.ts
 // The one place that reads the runner's environment and the event payload.
 
 function parseRepository(fullName) {
@@ -28392,7 +28433,7 @@ function readRunnerContext(env = process.env) {
     let payload = {};
     if (eventPath) {
         try {
-            payload = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(eventPath, 'utf8'));
+            payload = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
         }
         catch (error) {
             throw new Error(`Cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${error.message}`);
@@ -28413,63 +28454,15 @@ function readRunnerContext(env = process.env) {
     };
 }
 
-
-/***/ }),
-
-/***/ 1243:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ createGit),
-/* harmony export */   o: () => (/* binding */ gitOutput)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2876);
-// Runs git with an argument array (never a shell), in one working directory.
-
-
-function createGit(cwd) {
-    return async (args) => {
-        // Container jobs check out as another user; git then refuses the repository unless told it is safe.
-        const fullArgs = ['-c', `safe.directory=${cwd}`, ...args];
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`git ${args.join(' ')}`);
-        return (0,_actions_exec__WEBPACK_IMPORTED_MODULE_1__/* .getExecOutput */ .H)('git', fullArgs, { cwd, silent: true, ignoreReturnCode: true });
-    };
-}
-/** Runs git and returns trimmed stdout; throws with git's own message on failure. */
-async function gitOutput(git, args) {
-    const result = await git(args);
-    if (result.exitCode !== 0) {
-        throw new Error(`git ${args[0]} failed (exit ${result.exitCode}): ${result.stderr.trim() || result.stdout.trim()}`);
-    }
-    return result.stdout.trim();
-}
-
-
-/***/ }),
-
-/***/ 5134:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ defaultImage)
-/* harmony export */ });
+;// CONCATENATED MODULE: ./src/image.ts
 /** `ghcr.io/<owner>/<repo>/ci`, lower-cased as registries require. */
 function defaultImage(repository) {
     return `ghcr.io/${repository.owner}/${repository.repo}/ci`.toLowerCase();
 }
 
-
-/***/ }),
-
-/***/ 8422:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   TL: () => (/* binding */ parseInputs)
-/* harmony export */ });
-/* unused harmony exports COMMANDS, InputError, parseImage, parseBranchTags */
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9506);
+// EXTERNAL MODULE: ./src/tags.ts
+var tags = __nccwpck_require__(9506);
+;// CONCATENATED MODULE: ./src/inputs.ts
 // Parses and validates the action's inputs into a typed config. Every message names the input.
 
 const COMMANDS = ['resolve-image', 'wait-for-build', 'comment-image'];
@@ -28532,7 +28525,7 @@ function parseBranchTags(value) {
             throw new InputError('branch-tags', `takes one \`branch=tag\` per line (e.g. main=latest); got "${line}".`);
         }
         const [, branch, tag] = match;
-        if (!(0,_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_)(tag)) {
+        if (!(0,tags/* isValidTag */.r_)(tag)) {
             throw new InputError('branch-tags', `has an invalid tag "${tag}" for ${branch}: tags use A-Z a-z 0-9 _ . -, start with a letter, digit or _, at most 128 characters.`);
         }
         map.set(branch, tag);
@@ -28540,7 +28533,7 @@ function parseBranchTags(value) {
     return map;
 }
 function parseDefaultTag(value) {
-    if (!(0,_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_)(value)) {
+    if (!(0,tags/* isValidTag */.r_)(value)) {
         throw new InputError('default-tag', `must be a Docker tag (A-Z a-z 0-9 _ . -, starting with a letter, digit or _, at most 128 characters); got "${value}".`);
     }
     return value;
@@ -28598,31 +28591,10 @@ function parseInputs(read) {
     };
 }
 
-
-/***/ }),
-
-/***/ 1730:
-/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ run)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(788);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1243);
-/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5134);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8422);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6746);
-// Wires the inputs and the event to a command. Commands load on demand, so each run pays
-// only for the code it uses.
-
-
-
+// EXTERNAL MODULE: ./src/target.ts
+var src_target = __nccwpck_require__(6746);
+;// CONCATENATED MODULE: ./src/session.ts
+// What every command starts from: validated inputs, the event, the target and a lazy client.
 
 
 
@@ -28633,52 +28605,19 @@ function clientFactory(inputs, ctx) {
     return () => (client ??= Promise.all(/* import() */[__nccwpck_require__.e(167), __nccwpck_require__.e(248)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9248)).then(({ createClient }) => createClient({ token: inputs.token, baseUrl: ctx.apiUrl })));
 }
 async function openSession() {
-    const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .parseInputs */ .TL)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name));
+    const inputs = parseInputs((name) => core/* getInput */.V4(name));
     if (inputs.token)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(inputs.token);
-    const ctx = (0,_context_js__WEBPACK_IMPORTED_MODULE_3__/* .readRunnerContext */ .g)();
+        core/* setSecret */.Pq(inputs.token);
+    const ctx = readRunnerContext();
     const client = clientFactory(inputs, ctx);
     const getPullRequest = async (prNumber) => {
         const { getPullRequest } = await __nccwpck_require__.e(/* import() */ 175).then(__nccwpck_require__.bind(__nccwpck_require__, 1175));
         return getPullRequest(await client(), ctx.repository, prNumber);
     };
-    const target = await (0,_target_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveTarget */ .u1)(ctx, inputs, getPullRequest);
-    return { inputs, ctx, target, image: inputs.image ?? (0,_image_js__WEBPACK_IMPORTED_MODULE_7__/* .defaultImage */ .X)(ctx.repository), client };
+    const target = await (0,src_target/* resolveTarget */.u1)(ctx, inputs, getPullRequest);
+    return { inputs, ctx, target, image: inputs.image ?? defaultImage(ctx.repository), client };
 }
-async function resolveImageCommand(session) {
-    const { resolveImage, reportResolvedImage } = await Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(277)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9277));
-    const { inputs, ctx, target } = session;
-    const workflowPath = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(ctx.workspace, '.github', 'workflows', inputs.buildWorkflow);
-    const result = await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Resolving the CI image', () => resolveImage({ ...inputs, image: session.image }, target, {
-        git: (0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .createGit */ .l)(ctx.workspace),
-        readBuildWorkflow: () => ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(workflowPath) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(workflowPath, 'utf8') : undefined),
-        listPullRequestFiles: inputs.token
-            ? async (prNumber) => {
-                const { listPullRequestFiles } = await __nccwpck_require__.e(/* import() */ 175).then(__nccwpck_require__.bind(__nccwpck_require__, 1175));
-                return listPullRequestFiles(await session.client(), ctx.repository, prNumber);
-            }
-            : undefined,
-    }));
-    await reportResolvedImage(result, target);
-}
-async function run() {
-    try {
-        const session = await openSession();
-        switch (session.inputs.command) {
-            case 'resolve-image':
-                return await resolveImageCommand(session);
-            default:
-                throw new Error(`Input \`command\` "${session.inputs.command}" is not available in this version.`);
-        }
-    }
-    catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(error instanceof Error ? error.message : String(error));
-    }
-}
-await run();
 
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 

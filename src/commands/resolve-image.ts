@@ -1,11 +1,14 @@
 // `resolve-image`: which image this context uses, and which tags a build here should push.
 import * as core from '@actions/core'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { changedFilesFromGit } from '../changed-files.js'
-import type { Git } from '../git.js'
-import { API_FILE_LIST_CAP } from '../pulls.js'
+import { createGit, type Git } from '../git.js'
+import { API_FILE_LIST_CAP, listPullRequestFiles } from '../pulls.js'
 import { code, setOutputs, targetOutputs, writeSummary } from '../report.js'
 import { choosePullRequestTag, choosePushTags, type TagChoice } from '../tags.js'
 import type { PullRequestTarget, Target } from '../target.js'
+import type { Session } from '../session.js'
 import { resolveWatch, type WatchRule } from '../watch.js'
 
 export interface ResolveImageConfig {
@@ -128,4 +131,19 @@ export async function reportResolvedImage(result: ResolvedImage, target: Target)
     summary.addDetails(`Watched files changed (${result.matched.length})`, shown.join('<br>'))
   }
   await writeSummary(summary)
+}
+
+export async function resolveImageCommand(session: Session): Promise<void> {
+  const { inputs, ctx, target } = session
+  const workflowPath = join(ctx.workspace, '.github', 'workflows', inputs.buildWorkflow)
+  const result = await core.group('Resolving the CI image', () =>
+    resolveImage({ ...inputs, image: session.image }, target, {
+      git: createGit(ctx.workspace),
+      readBuildWorkflow: () => (existsSync(workflowPath) ? readFileSync(workflowPath, 'utf8') : undefined),
+      listPullRequestFiles: inputs.token
+        ? async (prNumber) => listPullRequestFiles(await session.client(), ctx.repository, prNumber)
+        : undefined,
+    }),
+  )
+  await reportResolvedImage(result, target)
 }
