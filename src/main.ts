@@ -1,10 +1,10 @@
 // Wires the inputs and the event to a command. Commands load on demand, so each run pays
 // only for the code it uses.
 import * as core from '@actions/core'
-import { openSession } from './session.js'
 
-export async function run(): Promise<void> {
+async function runInActions(): Promise<void> {
   try {
+    const { openSession } = await import('./session.js')
     const session = await openSession()
     switch (session.inputs.command) {
       case 'resolve-image':
@@ -19,4 +19,19 @@ export async function run(): Promise<void> {
   }
 }
 
-await run()
+async function runOnDeveloperMachine(argv: string[]): Promise<void> {
+  // Workflow commands (::debug:: and friends) mean nothing in a terminal; keep stdout for the answer.
+  const stdoutWrite = process.stdout.write.bind(process.stdout)
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
+    String(chunk).startsWith('::') ? true : process.stderr.write(chunk, ...rest)) as typeof process.stdout.write
+  try {
+    const { runLocal } = await import('./local.js')
+    await runLocal(argv, (text) => stdoutWrite(text))
+  } catch (error) {
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`)
+    process.exitCode = 1
+  }
+}
+
+if (process.env.GITHUB_ACTIONS === 'true' || process.argv.length <= 2) await runInActions()
+else await runOnDeveloperMachine(process.argv.slice(2))

@@ -33,6 +33,7 @@ export function shaTag(branch: string, sha: string): string {
 }
 
 export interface PullRequestTagInput {
+  /** 0 when unknown (a local run). */
   prNumber: number
   baseRef: string
   modified: boolean
@@ -49,24 +50,30 @@ export interface TagChoice {
 }
 
 export function choosePullRequestTag(input: PullRequestTagInput): TagChoice {
+  // 0 is a local run on a branch whose PR is not known.
+  const subject = input.prNumber > 0 ? `PR #${input.prNumber}` : 'This branch'
   const stable = input.branchTags.get(input.baseRef) ?? input.defaultTag
   const stableSource = input.branchTags.has(input.baseRef)
     ? `the stable image of base branch ${input.baseRef}`
     : `the default stable image (base branch ${input.baseRef} has no entry in branch-tags)`
   if (!input.modified) {
-    return { tag: stable, push: [], reason: `No watched path changed in PR #${input.prNumber}, so it uses ${stableSource}.` }
+    return { tag: stable, push: [], reason: `${subject} changes no watched path, so it uses ${stableSource}.` }
   }
   if (input.fork) {
     return {
       tag: stable,
       push: [],
-      reason:
-        `PR #${input.prNumber} changes the CI image but comes from a fork, whose token cannot push an image, ` +
-        `so it uses ${stableSource}.`,
+      reason: `${subject} changes the CI image but comes from a fork, whose token cannot push an image, so it uses ${stableSource}.`,
     }
   }
+  if (input.prNumber === 0) {
+    throw new Error(
+      'This branch changes the CI image, so its image is its PR\'s (pr-N): pass the PR number (--pr-number N), ' +
+        'or build the image locally.',
+    )
+  }
   const tag = prTag(input.prNumber)
-  return { tag, push: [tag], reason: `PR #${input.prNumber} changes the CI image, so it uses its own image ${tag}.` }
+  return { tag, push: [tag], reason: `${subject} changes the CI image, so it uses its own image ${tag}.` }
 }
 
 export function choosePushTags(branch: string, sha: string, branchTags: ReadonlyMap<string, string>): TagChoice {

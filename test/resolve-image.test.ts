@@ -31,7 +31,7 @@ describe('resolve-image on pull requests, from git', () => {
     { name: 'only code changed, base main', baseRef: 'main', files: { 'src/app.ts': 'x\n' }, tag: 'latest', modified: 'false', push: '' },
     { name: 'only code changed, base master', baseRef: 'master', files: { 'src/app.ts': 'x\n' }, tag: 'latest', modified: 'false', push: '' },
     { name: 'only code changed, base release/1.x', baseRef: 'release/1.x', files: { 'src/app.ts': 'x\n' }, tag: 'v2', modified: 'false', push: '' },
-  ])('$name → $tag, without calling the API', async ({ baseRef, files, tag, modified, push }) => {
+  ] as { name: string; baseRef: string; files: Record<string, string>; tag: string; modified: string; push: string }[])('$name → $tag, without calling the API', async ({ baseRef, files, tag, modified, push }) => {
     const repo = makePullRequestRepo({ baseRef, prFiles: files, baseCommitsAfterFork: 1 })
     const run = await runAction({ inputs: inputs(), eventName: 'pull_request', event: prEvent(repo), workspace: checkoutMerge(repo, 1), apiUrl: github.url, sha: repo.mergeSha })
     expect(run.exitCode, run.stdout).toBe(0)
