@@ -5,15 +5,22 @@ export const modules = {
 /***/ 9277:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   reportResolvedImage: () => (/* binding */ reportResolvedImage),
-  resolveImage: () => (/* binding */ resolveImage)
+  resolveImage: () => (/* binding */ resolveImage),
+  resolveImageCommand: () => (/* binding */ resolveImageCommand)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
 var core = __webpack_require__(3360);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/git.ts
 var src_git = __webpack_require__(1243);
 ;// CONCATENATED MODULE: ./src/changed-files.ts
@@ -288,6 +295,9 @@ function resolveWatch({ input, buildWorkflow, workflowText }) {
 
 
 
+
+
+
 async function listChangedPaths(pr, io) {
     const fromGit = await changedFilesFromGit(io.git, pr);
     if (fromGit !== undefined)
@@ -369,6 +379,50 @@ async function reportResolvedImage(result, target) {
     }
     await writeSummary(summary);
 }
+async function resolveImageCommand(session) {
+    const { inputs, ctx, target } = session;
+    const workflowPath = (0,external_node_path_.join)(ctx.workspace, '.github', 'workflows', inputs.buildWorkflow);
+    const result = await core/* group */.Os('Resolving the CI image', () => resolveImage({ ...inputs, image: session.image }, target, {
+        git: (0,src_git/* createGit */.l)(ctx.workspace),
+        readBuildWorkflow: () => ((0,external_node_fs_.existsSync)(workflowPath) ? (0,external_node_fs_.readFileSync)(workflowPath, 'utf8') : undefined),
+        listPullRequestFiles: inputs.token
+            ? async (prNumber) => (0,pulls/* listPullRequestFiles */.c)(await session.client(), ctx.repository, prNumber)
+            : undefined,
+    }));
+    await reportResolvedImage(result, target);
+}
+
+
+/***/ }),
+
+/***/ 1243:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ createGit),
+/* harmony export */   o: () => (/* binding */ gitOutput)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3360);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2876);
+// Runs git with an argument array (never a shell), in one working directory.
+
+
+function createGit(cwd) {
+    return async (args) => {
+        // Container jobs check out as another user; git then refuses the repository unless told it is safe.
+        const fullArgs = ['-c', `safe.directory=${cwd}`, ...args];
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`git ${args.join(' ')}`);
+        return (0,_actions_exec__WEBPACK_IMPORTED_MODULE_1__/* .getExecOutput */ .H)('git', fullArgs, { cwd, silent: true, ignoreReturnCode: true });
+    };
+}
+/** Runs git and returns trimmed stdout; throws with git's own message on failure. */
+async function gitOutput(git, args) {
+    const result = await git(args);
+    if (result.exitCode !== 0) {
+        throw new Error(`git ${args[0]} failed (exit ${result.exitCode}): ${result.stderr.trim() || result.stdout.trim()}`);
+    }
+    return result.stdout.trim();
+}
 
 
 /***/ }),
@@ -377,8 +431,8 @@ async function reportResolvedImage(result, target) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ listPullRequestFiles),
 /* harmony export */   getPullRequest: () => (/* binding */ getPullRequest),
-/* harmony export */   listPullRequestFiles: () => (/* binding */ listPullRequestFiles),
 /* harmony export */   y: () => (/* binding */ API_FILE_LIST_CAP)
 /* harmony export */ });
 /* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6746);
@@ -411,6 +465,164 @@ async function listPullRequestFiles(client, repo, prNumber) {
         }
     }
     return { paths, listed };
+}
+
+
+/***/ }),
+
+/***/ 9506:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LJ: () => (/* binding */ choosePushTags),
+/* harmony export */   W: () => (/* binding */ choosePullRequestTag),
+/* harmony export */   r_: () => (/* binding */ isValidTag)
+/* harmony export */ });
+/* unused harmony exports sanitizeTagPart, prTag, shaTag */
+// Tag strategy: pure functions from a context to the image tags of the contract's table.
+const MAX_TAG_LENGTH = 128;
+const VALID_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+function isValidTag(tag) {
+    return VALID_TAG.test(tag);
+}
+/**
+ * Turns any string (a branch name: untrusted, maybe unicode) into text that is valid inside a
+ * Docker tag. Accents are folded first so `für` reads `fur`, not `f-r`.
+ */
+function sanitizeTagPart(value, maxLength = MAX_TAG_LENGTH) {
+    const folded = value.normalize('NFKD').replace(/\p{M}+/gu, '');
+    const cleaned = folded
+        .replace(/[^A-Za-z0-9_.-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^[.-]+/, '')
+        .slice(0, maxLength)
+        .replace(/[.-]+$/, '');
+    return cleaned === '' ? 'branch' : cleaned;
+}
+function prTag(prNumber) {
+    return `pr-${prNumber}`;
+}
+/** `<branch>-sha-<7>`, the branch part shortened so the whole tag stays within 128 characters. */
+function shaTag(branch, sha) {
+    const suffix = `-sha-${sha.slice(0, 7)}`;
+    return sanitizeTagPart(branch, MAX_TAG_LENGTH - suffix.length) + suffix;
+}
+function choosePullRequestTag(input) {
+    // 0 is a local run on a branch whose PR is not known.
+    const subject = input.prNumber > 0 ? `PR #${input.prNumber}` : 'This branch';
+    const stable = input.branchTags.get(input.baseRef) ?? input.defaultTag;
+    const stableSource = input.branchTags.has(input.baseRef)
+        ? `the stable image of base branch ${input.baseRef}`
+        : `the default stable image (base branch ${input.baseRef} has no entry in branch-tags)`;
+    if (!input.modified) {
+        return { tag: stable, push: [], reason: `${subject} changes no watched path, so it uses ${stableSource}.` };
+    }
+    if (input.fork) {
+        return {
+            tag: stable,
+            push: [],
+            reason: `${subject} changes the CI image but comes from a fork, whose token cannot push an image, so it uses ${stableSource}.`,
+        };
+    }
+    if (input.prNumber === 0) {
+        throw new Error('This branch changes the CI image, so its image is its PR\'s (pr-N): pass the PR number (--pr-number N), ' +
+            'or build the image locally.');
+    }
+    const tag = prTag(input.prNumber);
+    return { tag, push: [tag], reason: `${subject} changes the CI image, so it uses its own image ${tag}.` };
+}
+function choosePushTags(branch, sha, branchTags) {
+    const stable = branchTags.get(branch);
+    const bySha = shaTag(branch, sha);
+    if (stable === undefined) {
+        return { tag: bySha, push: [bySha], reason: `A push to ${branch} builds ${bySha}; the branch has no stable tag.` };
+    }
+    return { tag: stable, push: [stable, bySha], reason: `A push to ${branch} builds its stable tag ${stable} and ${bySha}.` };
+}
+
+
+/***/ }),
+
+/***/ 6746:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ON: () => (/* binding */ pullRequestFromApiShape),
+/* harmony export */   u1: () => (/* binding */ resolveTarget)
+/* harmony export */ });
+/* unused harmony export SUPPORTED_EVENTS */
+const SUPPORTED_EVENTS = ['pull_request', 'pull_request_target', 'issue_comment', 'push', 'workflow_dispatch'];
+/** Reads a pull request object as webhook payloads and `GET /pulls/{n}` both shape it. */
+function pullRequestFromApiShape(pr) {
+    const p = pr;
+    const baseRepo = p.base.repo?.full_name;
+    const headRepo = p.head.repo?.full_name;
+    return {
+        kind: 'pull_request',
+        number: p.number,
+        baseRef: p.base.ref,
+        baseSha: p.base.sha,
+        headSha: p.head.sha,
+        headRef: p.head.ref,
+        // A deleted fork leaves head.repo null: still not this repository.
+        fork: headRepo === undefined || headRepo.toLowerCase() !== baseRepo?.toLowerCase(),
+        changedFiles: p.changed_files,
+    };
+}
+function branchFromRef(ref, eventName) {
+    if (ref.startsWith('refs/heads/'))
+        return ref.slice('refs/heads/'.length);
+    throw new Error(`The ${eventName} event is for "${ref}", not a branch: ci-image builds images for branches (refs/heads/...).`);
+}
+function checkCommenter(payload, trusted) {
+    const comment = payload.comment;
+    const association = comment?.author_association ?? 'NONE';
+    if (!trusted.includes(association)) {
+        throw new Error(`@${comment?.user?.login ?? 'unknown'} (author_association ${association}) is not allowed to run this: ` +
+            `trusted-associations is ${trusted.join(', ')}. Nothing was done.`);
+    }
+}
+async function resolveTarget(ctx, overrides, getPullRequest) {
+    const { eventName, payload } = ctx;
+    let target;
+    switch (eventName) {
+        case 'pull_request':
+        case 'pull_request_target': {
+            if (!payload.pull_request)
+                throw new Error(`The ${eventName} event payload has no pull_request.`);
+            const fromEvent = pullRequestFromApiShape(payload.pull_request);
+            const asked = overrides.prNumber;
+            target = asked !== undefined && asked !== fromEvent.number ? await getPullRequest(asked) : fromEvent;
+            break;
+        }
+        case 'issue_comment': {
+            // Trust first: an untrusted comment must not cost an API call or reach anything else.
+            checkCommenter(payload, overrides.trustedAssociations);
+            const issue = payload.issue;
+            if (!issue?.pull_request && overrides.prNumber === undefined) {
+                throw new Error(`The issue_comment event is on issue #${issue?.number ?? '?'}, which is not a pull request.`);
+            }
+            target = await getPullRequest(overrides.prNumber ?? issue.number);
+            break;
+        }
+        case 'push':
+        case 'workflow_dispatch': {
+            if (overrides.prNumber !== undefined) {
+                target = await getPullRequest(overrides.prNumber);
+                break;
+            }
+            if (payload.deleted === true)
+                throw new Error(`The push deleted ${ctx.ref}: there is no image to build.`);
+            const sha = (eventName === 'push' && typeof payload.after === 'string' ? payload.after : ctx.sha) || ctx.sha;
+            target = { kind: 'push', branch: branchFromRef(ctx.ref, eventName), sha };
+            break;
+        }
+        default:
+            throw new Error(`The event "${eventName || '(none)'}" is not supported: ci-image runs on ${SUPPORTED_EVENTS.join(', ')}.`);
+    }
+    if (overrides.headSha === undefined)
+        return target;
+    return target.kind === 'pull_request' ? { ...target, headSha: overrides.headSha } : { ...target, sha: overrides.headSha };
 }
 
 

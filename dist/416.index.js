@@ -1,0 +1,962 @@
+export const id = 416;
+export const ids = [416,277,175];
+export const modules = {
+
+/***/ 9277:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  reportResolvedImage: () => (/* binding */ reportResolvedImage),
+  resolveImage: () => (/* binding */ resolveImage),
+  resolveImageCommand: () => (/* binding */ resolveImageCommand)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __webpack_require__(3360);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/git.ts
+var src_git = __webpack_require__(1243);
+;// CONCATENATED MODULE: ./src/changed-files.ts
+// The files a pull request changes: from the checkout when git can answer, else from the REST API.
+
+
+const DEEPEN_STEPS = [50, 200, 1000, 5000];
+async function hasCommit(git, rev) {
+    return (await git(['cat-file', '-e', `${rev}^{commit}`])).exitCode === 0;
+}
+async function isShallow(git) {
+    return (await (0,src_git/* gitOutput */.o)(git, ['rev-parse', '--is-shallow-repository'])) === 'true';
+}
+/** Fetches commits from origin; depth 1 in a shallow clone, so a default checkout stays cheap. */
+async function fetchCommits(git, shallow, refspecs) {
+    const depth = shallow ? ['--depth=1'] : [];
+    const result = await git(['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', ...depth, 'origin', ...refspecs]);
+    if (result.exitCode !== 0)
+        core/* debug */.Yz(`git fetch ${refspecs.join(' ')}: ${result.stderr.trim()}`);
+    return result.exitCode === 0;
+}
+/** The base commit as a SHA: the event's base SHA, else the tip of the base branch on origin. */
+async function resolveBase(git, range, shallow) {
+    if (range.baseSha) {
+        if ((await hasCommit(git, range.baseSha)) || ((await fetchCommits(git, shallow, [range.baseSha])) && (await hasCommit(git, range.baseSha)))) {
+            return range.baseSha;
+        }
+    }
+    // Branch names cannot contain ':' or spaces (git check-ref-format), so this refspec is well-formed.
+    const tracking = `refs/remotes/origin/${range.baseRef}`;
+    await fetchCommits(git, shallow, [`+refs/heads/${range.baseRef}:${tracking}`]);
+    const result = await git(['rev-parse', '--verify', '--quiet', `${tracking}^{commit}`]);
+    return result.exitCode === 0 ? result.stdout.trim() : undefined;
+}
+async function mergeBase(git, base, head) {
+    const result = await git(['merge-base', base, head]);
+    return result.exitCode === 0 ? result.stdout.trim() : undefined;
+}
+/** Deepens a shallow clone until base and head meet; undefined when they never do. */
+async function findMergeBase(git, base, head) {
+    let found = await mergeBase(git, base, head);
+    for (const step of DEEPEN_STEPS) {
+        if (found !== undefined || !(await isShallow(git)))
+            return found;
+        core/* info */.pq(`Deepening the shallow clone by ${step} commits to find where the PR branched off.`);
+        await git(['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', `--deepen=${step}`, 'origin', head, base]);
+        found = await mergeBase(git, base, head);
+    }
+    if (found === undefined && (await isShallow(git))) {
+        await git(['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', '--unshallow', 'origin']);
+        found = await mergeBase(git, base, head);
+    }
+    return found;
+}
+/**
+ * The three-dot diff `base...head` that GitHub shows as the PR's files, with renames split
+ * into their old and new paths. Undefined when the checkout cannot answer (no repository, no
+ * remote access, unrelated histories): the caller then asks the API.
+ */
+async function changedFilesFromGit(git, range) {
+    try {
+        if ((await git(['rev-parse', '--is-inside-work-tree'])).stdout.trim() !== 'true')
+            return undefined;
+        const shallow = await isShallow(git);
+        if (!(await hasCommit(git, range.headSha)) && !((await fetchCommits(git, shallow, [range.headSha])) && (await hasCommit(git, range.headSha)))) {
+            core/* info */.pq(`The checkout does not have the PR head ${range.headSha} and could not fetch it.`);
+            return undefined;
+        }
+        const base = await resolveBase(git, range, shallow);
+        if (base === undefined) {
+            core/* info */.pq(`The checkout does not have the base branch ${range.baseRef} and could not fetch it.`);
+            return undefined;
+        }
+        const from = await findMergeBase(git, base, range.headSha);
+        if (from === undefined) {
+            core/* info */.pq(`The PR head and ${range.baseRef} share no history in the checkout.`);
+            return undefined;
+        }
+        // Raw stdout: a path may begin with a space, which trimming would eat.
+        const diff = await git(['diff', '--name-only', '--no-renames', '-z', from, range.headSha, '--']);
+        if (diff.exitCode !== 0)
+            throw new Error(diff.stderr.trim());
+        return diff.stdout.split('\0').filter((path) => path !== '');
+    }
+    catch (error) {
+        core/* info */.pq(`git could not list the changed files: ${error.message}`);
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./src/pulls.ts
+var pulls = __webpack_require__(1175);
+;// CONCATENATED MODULE: ./src/report.ts
+// Outputs, job summary and log lines shared by the commands.
+
+function setOutputs(outputs) {
+    for (const [name, value] of Object.entries(outputs)) {
+        if (value !== undefined)
+            core/* setOutput */.uH(name, String(value));
+    }
+}
+/** `pr-number`, `head-sha`, `base-ref`: the context every command reports when it knows it. */
+function targetOutputs(target) {
+    return target.kind === 'pull_request'
+        ? { 'pr-number': target.number, 'head-sha': target.headSha, 'base-ref': target.baseRef }
+        : { 'head-sha': target.sha };
+}
+/** Text safe inside a Markdown table cell or inline code span of the job summary. */
+function code(text) {
+    return `<code>${escapeHtml(text)}</code>`;
+}
+function escapeHtml(text) {
+    return text.replace(/[&<>"'|`\\[\]*_]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+/** Writes the job summary when the runner gave a file for it (a local run has none). */
+async function writeSummary(summary) {
+    if (process.env.GITHUB_STEP_SUMMARY)
+        await summary.write();
+    else
+        summary.emptyBuffer();
+}
+
+// EXTERNAL MODULE: ./src/tags.ts
+var tags = __webpack_require__(9506);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/patterns.ts
+// GitHub's filter-pattern syntax (the `paths` of a workflow trigger), matched by picomatch.
+// GitHub differs from shell globs in three places, translated here rather than re-implemented:
+// `?` and `+` quantify the preceding character, `**` crosses `/` even inside a path segment,
+// and there are no braces or extglobs (so those characters are literal).
+
+const PICOMATCH_OPTIONS = { dot: true };
+const LITERAL_SPECIALS = new Set(['(', ')', '{', '}', '|', '@', '!', ',', '$', '^']);
+/** Rewrites one GitHub pattern (without its leading `!`) as a picomatch pattern. */
+function toPicomatch(pattern) {
+    const atoms = [];
+    // Index in `atoms` of the last single-character atom a following `?`/`+` may quantify.
+    let quantifiable = -1;
+    for (let i = 0; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (ch === '\\' && i + 1 < pattern.length) {
+            atoms.push(`\\${pattern[++i]}`);
+            quantifiable = atoms.length - 1;
+        }
+        else if (ch === '[') {
+            const close = pattern.indexOf(']', i + 2);
+            if (close === -1) {
+                atoms.push('\\[');
+            }
+            else {
+                atoms.push(pattern.slice(i, close + 1));
+                i = close;
+            }
+            quantifiable = atoms.length - 1;
+        }
+        else if (ch === '*') {
+            const double = pattern[i + 1] === '*';
+            if (double)
+                i++;
+            const wholeSegment = double && (i - 1 === 0 || pattern[i - 2] === '/') && (i + 1 === pattern.length || pattern[i + 1] === '/');
+            atoms.push(!double ? '*' : wholeSegment ? '**' : '*{,/**/}*');
+            quantifiable = -1;
+        }
+        else if ((ch === '?' || ch === '+') && quantifiable >= 0) {
+            atoms[quantifiable] = `${ch}(${atoms[quantifiable]})`;
+            quantifiable = -1;
+        }
+        else if (ch === '?' || ch === '+' || LITERAL_SPECIALS.has(ch)) {
+            atoms.push(`\\${ch}`);
+            quantifiable = atoms.length - 1;
+        }
+        else {
+            atoms.push(ch);
+            quantifiable = ch === '/' ? -1 : atoms.length - 1;
+        }
+    }
+    return atoms.join('');
+}
+function compile(patterns) {
+    return patterns.map((raw) => {
+        const negated = raw.startsWith('!');
+        const body = negated ? raw.slice(1) : raw;
+        return { negated, test: picomatch_default()(toPicomatch(body), PICOMATCH_OPTIONS) };
+    });
+}
+/** True when the last pattern matching `path` is a positive one (GitHub's rule for `!`). */
+function lastMatchIsPositive(compiled, path) {
+    for (let i = compiled.length - 1; i >= 0; i--) {
+        if (compiled[i].test(path))
+            return !compiled[i].negated;
+    }
+    return false;
+}
+/** `paths`: a file counts when it matches and no later `!pattern` excludes it. */
+function pathsMatcher(patterns) {
+    const compiled = compile(patterns);
+    return (path) => lastMatchIsPositive(compiled, path);
+}
+/** `paths-ignore`: a file counts unless the patterns ignore it. */
+function pathsIgnoreMatcher(patterns) {
+    const compiled = compile(patterns);
+    return (path) => !lastMatchIsPositive(compiled, path);
+}
+
+;// CONCATENATED MODULE: ./src/watch.ts
+// Which paths make a PR need its own image. Pure: the workflow file's text is passed in.
+
+
+function rule(source, kind, patterns) {
+    const matches = kind === 'paths' ? pathsMatcher(patterns) : pathsIgnoreMatcher(patterns);
+    return { source, kind, patterns, matches };
+}
+function defaultWatchPatterns(buildWorkflow) {
+    return ['Dockerfile.ci', `.github/workflows/${buildWorkflow}`];
+}
+/** The `on.pull_request` trigger of a workflow: its path filters, `all` without filters, or absent. */
+function readPullRequestFilter(workflowText, fileName) {
+    let doc;
+    try {
+        doc = (0,dist/* parse */.qg)(workflowText);
+    }
+    catch (error) {
+        throw new Error(`Cannot derive \`watch\`: ${fileName} is not valid YAML (${error.message.split('\n')[0]}).`);
+    }
+    const on = doc?.on;
+    if (on === 'pull_request' || (Array.isArray(on) && on.includes('pull_request')))
+        return 'all';
+    if (typeof on !== 'object' || on === null || !('pull_request' in on))
+        return undefined;
+    const trigger = on.pull_request;
+    if (trigger === null || typeof trigger !== 'object')
+        return 'all';
+    const list = (key) => {
+        const value = trigger[key];
+        if (value === undefined)
+            return undefined;
+        if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+            throw new Error(`Cannot derive \`watch\`: on.pull_request.${key} in ${fileName} is not a list of strings.`);
+        }
+        return value;
+    };
+    const paths = list('paths');
+    const pathsIgnore = list('paths-ignore');
+    if (paths === undefined && pathsIgnore === undefined)
+        return 'all';
+    return { paths, pathsIgnore };
+}
+function resolveWatch({ input, buildWorkflow, workflowText }) {
+    if (input.length > 0)
+        return rule('the `watch` input', 'paths', input);
+    const file = `.github/workflows/${buildWorkflow}`;
+    const filter = workflowText === undefined ? undefined : readPullRequestFilter(workflowText, file);
+    if (filter === 'all')
+        return rule(`${file} (on.pull_request without path filters)`, 'paths', ['**']);
+    // GitHub rejects a trigger that has both; `paths` is the one that says what triggers a build.
+    if (filter?.paths)
+        return rule(`on.pull_request.paths of ${file}`, 'paths', filter.paths);
+    if (filter?.pathsIgnore)
+        return rule(`on.pull_request.paths-ignore of ${file}`, 'paths-ignore', filter.pathsIgnore);
+    return rule('the defaults', 'paths', defaultWatchPatterns(buildWorkflow));
+}
+
+;// CONCATENATED MODULE: ./src/commands/resolve-image.ts
+// `resolve-image`: which image this context uses, and which tags a build here should push.
+
+
+
+
+
+
+
+
+
+async function listChangedPaths(pr, io) {
+    const fromGit = await changedFilesFromGit(io.git, pr);
+    if (fromGit !== undefined)
+        return { paths: fromGit, source: 'git', complete: true };
+    if (!io.listPullRequestFiles) {
+        throw new Error(`git could not list the files of PR #${pr.number} and no token was given to ask the API: ` +
+            'check out the repository (actions/checkout) or pass `github-token`.');
+    }
+    const { paths, listed } = await io.listPullRequestFiles(pr.number);
+    const complete = pr.changedFiles === undefined ? listed < pulls/* API_FILE_LIST_CAP */.y : listed >= pr.changedFiles;
+    return { paths, source: 'api', complete };
+}
+async function resolveImage(config, target, io) {
+    const ref = (tag) => `${config.image}:${tag}`;
+    if (target.kind === 'push') {
+        const choice = (0,tags/* choosePushTags */.LJ)(target.branch, target.sha, config.branchTags);
+        return { ...choice, image: ref(choice.tag), tags: choice.push.map(ref), modified: false, fork: false, matched: [] };
+    }
+    const watch = resolveWatch({ input: config.watch, buildWorkflow: config.buildWorkflow, workflowText: io.readBuildWorkflow() });
+    const changed = await listChangedPaths(target, io);
+    const matched = [...new Set(changed.paths.filter(watch.matches))];
+    if (!changed.complete && matched.length === 0) {
+        throw new Error(`PR #${target.number} changes ${target.changedFiles ?? 'at least ' + pulls/* API_FILE_LIST_CAP */.y} files, more than the ` +
+            `${pulls/* API_FILE_LIST_CAP */.y} the GitHub API lists, and none of those listed is watched, so the answer is unknown. ` +
+            'Check out the repository (actions/checkout) so that git can list every file.');
+    }
+    const modified = matched.length > 0;
+    const choice = (0,tags/* choosePullRequestTag */.W)({
+        prNumber: target.number,
+        baseRef: target.baseRef,
+        modified,
+        fork: target.fork,
+        branchTags: config.branchTags,
+        defaultTag: config.defaultTag,
+    });
+    return {
+        ...choice,
+        image: ref(choice.tag),
+        tags: choice.push.map(ref),
+        modified,
+        fork: target.fork,
+        matched,
+        changedCount: changed.source === 'git' ? changed.paths.length : (target.changedFiles ?? changed.paths.length),
+        changedSource: changed.source,
+        watch,
+    };
+}
+const MAX_FILES_IN_SUMMARY = 50;
+async function reportResolvedImage(result, target) {
+    setOutputs({
+        image: result.image,
+        tag: result.tag,
+        tags: result.tags.join('\n'),
+        modified: result.modified,
+        'changed-files': JSON.stringify(result.matched),
+        reason: result.reason,
+        fork: result.fork,
+        ...targetOutputs(target),
+    });
+    if (result.fork && result.modified) {
+        core/* warning */.$e(`${result.reason} Its checks run on the stable image, not on the changed Dockerfile.`, { title: 'Changed CI image not used' });
+    }
+    core/* info */.pq(`${result.image}: ${result.reason}`);
+    const rows = [
+        ['Image', code(result.image)],
+        ['Why', result.reason],
+        ['Push', result.tags.length > 0 ? result.tags.map(code).join('<br>') : 'nothing (no build in this context)'],
+    ];
+    if (result.watch)
+        rows.push(['Watched', `${result.watch.patterns.map(code).join(' ')} from ${result.watch.source}`]);
+    if (result.changedSource)
+        rows.push(['Changed files', `${result.changedCount} (listed by ${result.changedSource})`]);
+    const summary = core/* summary */.z.addHeading('CI image', 3).addTable(rows.map(([k, v]) => [{ data: k, header: true }, v]));
+    if (result.matched.length > 0) {
+        const shown = result.matched.slice(0, MAX_FILES_IN_SUMMARY).map(code);
+        if (result.matched.length > shown.length)
+            shown.push(`and ${result.matched.length - shown.length} more`);
+        summary.addDetails(`Watched files changed (${result.matched.length})`, shown.join('<br>'));
+    }
+    await writeSummary(summary);
+}
+async function resolveImageCommand(session) {
+    const { inputs, ctx, target } = session;
+    const workflowPath = (0,external_node_path_.join)(ctx.workspace, '.github', 'workflows', inputs.buildWorkflow);
+    const result = await core/* group */.Os('Resolving the CI image', () => resolveImage({ ...inputs, image: session.image }, target, {
+        git: (0,src_git/* createGit */.l)(ctx.workspace),
+        readBuildWorkflow: () => ((0,external_node_fs_.existsSync)(workflowPath) ? (0,external_node_fs_.readFileSync)(workflowPath, 'utf8') : undefined),
+        listPullRequestFiles: inputs.token
+            ? async (prNumber) => (0,pulls/* listPullRequestFiles */.c)(await session.client(), ctx.repository, prNumber)
+            : undefined,
+    }));
+    await reportResolvedImage(result, target);
+}
+
+
+/***/ }),
+
+/***/ 788:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ parseRepository),
+/* harmony export */   g: () => (/* binding */ readRunnerContext)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+// The one place that reads the runner's environment and the event payload.
+
+function parseRepository(fullName) {
+    const match = /^([^/\s]+)\/([^/\s]+)$/.exec(fullName);
+    if (!match)
+        throw new Error(`GITHUB_REPOSITORY must be owner/repo; got "${fullName}".`);
+    return { owner: match[1], repo: match[2] };
+}
+function readRunnerContext(env = process.env) {
+    const eventPath = env.GITHUB_EVENT_PATH;
+    let payload = {};
+    if (eventPath) {
+        try {
+            payload = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(eventPath, 'utf8'));
+        }
+        catch (error) {
+            throw new Error(`Cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${error.message}`);
+        }
+    }
+    const fullName = env.GITHUB_REPOSITORY || payload.repository?.full_name;
+    if (!fullName)
+        throw new Error('GITHUB_REPOSITORY is not set: is this running in GitHub Actions?');
+    return {
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        payload,
+        repository: parseRepository(fullName),
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        workspace: env.GITHUB_WORKSPACE || process.cwd(),
+        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+    };
+}
+
+
+/***/ }),
+
+/***/ 1243:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ createGit),
+/* harmony export */   o: () => (/* binding */ gitOutput)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3360);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2876);
+// Runs git with an argument array (never a shell), in one working directory.
+
+
+function createGit(cwd) {
+    return async (args) => {
+        // Container jobs check out as another user; git then refuses the repository unless told it is safe.
+        const fullArgs = ['-c', `safe.directory=${cwd}`, ...args];
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`git ${args.join(' ')}`);
+        return (0,_actions_exec__WEBPACK_IMPORTED_MODULE_1__/* .getExecOutput */ .H)('git', fullArgs, { cwd, silent: true, ignoreReturnCode: true });
+    };
+}
+/** Runs git and returns trimmed stdout; throws with git's own message on failure. */
+async function gitOutput(git, args) {
+    const result = await git(args);
+    if (result.exitCode !== 0) {
+        throw new Error(`git ${args[0]} failed (exit ${result.exitCode}): ${result.stderr.trim() || result.stdout.trim()}`);
+    }
+    return result.stdout.trim();
+}
+
+
+/***/ }),
+
+/***/ 5134:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ defaultImage)
+/* harmony export */ });
+/** `ghcr.io/<owner>/<repo>/ci`, lower-cased as registries require. */
+function defaultImage(repository) {
+    return `ghcr.io/${repository.owner}/${repository.repo}/ci`.toLowerCase();
+}
+
+
+/***/ }),
+
+/***/ 8422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TL: () => (/* binding */ parseInputs)
+/* harmony export */ });
+/* unused harmony exports COMMANDS, InputError, parseImage, parseBranchTags */
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9506);
+// Parses and validates the action's inputs into a typed config. Every message names the input.
+
+const COMMANDS = ['resolve-image', 'wait-for-build', 'comment-image'];
+const ASSOCIATIONS = [
+    'OWNER',
+    'MEMBER',
+    'COLLABORATOR',
+    'CONTRIBUTOR',
+    'FIRST_TIME_CONTRIBUTOR',
+    'FIRST_TIMER',
+    'MANNEQUIN',
+    'NONE',
+];
+class InputError extends Error {
+    constructor(input, message) {
+        super(`Input \`${input}\` ${message}`);
+        this.name = 'InputError';
+    }
+}
+function lines(value) {
+    return value
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'));
+}
+function positiveInteger(name, value) {
+    if (!/^\d+$/.test(value) || Number(value) <= 0 || !Number.isSafeInteger(Number(value))) {
+        throw new InputError(name, `must be a positive whole number; got "${value}".`);
+    }
+    return Number(value);
+}
+function parseCommand(value) {
+    if (value === '')
+        throw new InputError('command', `is required: one of ${COMMANDS.join(', ')}.`);
+    if (!COMMANDS.includes(value)) {
+        throw new InputError('command', `must be one of ${COMMANDS.join(', ')}; got "${value}".`);
+    }
+    return value;
+}
+// A registry host (optionally with a port) and lower-case path components, as Docker accepts them.
+const IMAGE_REPOSITORY = /^(?:[a-z0-9]+(?:[.-][a-z0-9]+)*(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+function parseImage(value) {
+    if (value === '')
+        return undefined;
+    const image = value.toLowerCase();
+    const lastComponent = image.slice(image.lastIndexOf('/') + 1);
+    if (image.includes('@') || lastComponent.includes(':')) {
+        throw new InputError('image', `is the image repository without a tag or digest (e.g. ghcr.io/acme/app/ci); got "${value}".`);
+    }
+    if (!IMAGE_REPOSITORY.test(image)) {
+        throw new InputError('image', `must be an image repository such as ghcr.io/acme/app/ci; got "${value}".`);
+    }
+    return image;
+}
+function parseBranchTags(value) {
+    const map = new Map();
+    for (const line of lines(value)) {
+        const match = /^([^=\s]+)\s*=\s*(\S+)$/.exec(line);
+        if (!match) {
+            throw new InputError('branch-tags', `takes one \`branch=tag\` per line (e.g. main=latest); got "${line}".`);
+        }
+        const [, branch, tag] = match;
+        if (!(0,_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_)(tag)) {
+            throw new InputError('branch-tags', `has an invalid tag "${tag}" for ${branch}: tags use A-Z a-z 0-9 _ . -, start with a letter, digit or _, at most 128 characters.`);
+        }
+        map.set(branch, tag);
+    }
+    return map;
+}
+function parseDefaultTag(value) {
+    if (!(0,_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_)(value)) {
+        throw new InputError('default-tag', `must be a Docker tag (A-Z a-z 0-9 _ . -, starting with a letter, digit or _, at most 128 characters); got "${value}".`);
+    }
+    return value;
+}
+function parseBuildWorkflow(value) {
+    if (!/^[\w.-]+\.ya?ml$/.test(value)) {
+        throw new InputError('build-workflow', `must be a workflow file name such as build-ci-image.yml; got "${value}".`);
+    }
+    return value;
+}
+function parseHeadSha(value) {
+    if (value === '')
+        return undefined;
+    if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(value)) {
+        throw new InputError('head-sha', `must be a full commit SHA (40 hexadecimal characters); got "${value}".`);
+    }
+    return value.toLowerCase();
+}
+function parseBoolean(name, value) {
+    if (/^true$/i.test(value))
+        return true;
+    if (/^false$/i.test(value))
+        return false;
+    throw new InputError(name, `must be true or false; got "${value}".`);
+}
+function parseAssociations(value) {
+    const items = value
+        .split(/[\s,]+/)
+        .filter((item) => item !== '')
+        .map((item) => item.toUpperCase());
+    for (const item of items) {
+        if (!ASSOCIATIONS.includes(item)) {
+            throw new InputError('trusted-associations', `takes a comma-separated list of ${ASSOCIATIONS.join(', ')}; got "${item}".`);
+        }
+    }
+    return items;
+}
+function parseInputs(read) {
+    const text = (name, fallback = '') => read(name).trim() || fallback;
+    const prNumber = text('pr-number');
+    return {
+        command: parseCommand(text('command')),
+        token: text('github-token'),
+        image: parseImage(text('image')),
+        watch: lines(read('watch')),
+        buildWorkflow: parseBuildWorkflow(text('build-workflow', 'build-ci-image.yml')),
+        branchTags: parseBranchTags(text('branch-tags', 'v2=v2\nmain=latest\nmaster=latest')),
+        defaultTag: parseDefaultTag(text('default-tag', 'v2')),
+        prNumber: prNumber === '' ? undefined : positiveInteger('pr-number', prNumber),
+        headSha: parseHeadSha(text('head-sha')),
+        pollIntervalSeconds: positiveInteger('poll-interval', text('poll-interval', '20')),
+        timeoutSeconds: positiveInteger('timeout', text('timeout', '1200')),
+        pull: parseBoolean('pull', text('pull', 'true')),
+        trustedAssociations: parseAssociations(text('trusted-associations', 'OWNER,MEMBER,COLLABORATOR')),
+    };
+}
+
+
+/***/ }),
+
+/***/ 2416:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   runLocal: () => (/* binding */ runLocal)
+/* harmony export */ });
+/* unused harmony export repositoryFromRemote */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _commands_resolve_image_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9277);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(788);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1243);
+/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5134);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8422);
+// A run outside GitHub Actions, in the current checkout: `npm run local -- resolve-image`.
+// The context comes from git (branch, nearest long-lived base), no token, no network when git
+// has the answer. Stdout gets only the image reference (or JSON), so `$(...)` can use it.
+
+
+
+
+
+
+
+
+const USAGE = `Usage: npm run local -- resolve-image [options]
+
+Prints the CI image this checkout's branch uses, as the workflows would resolve it.
+  --base BRANCH        base branch of the PR (default: the nearest branch of branch-tags)
+  --pr-number N        the branch's PR, when it changes the image
+  --image REPO         image repository (default: ghcr.io/<owner>/<repo>/ci from origin)
+  --watch PATTERN      watched path pattern (repeatable; default: from the build workflow)
+  --build-workflow F   build workflow file name (default: build-ci-image.yml)
+  --branch-tags LIST   branch=tag pairs, comma-separated (default: v2=v2,main=latest,master=latest)
+  --default-tag TAG    stable tag for other bases (default: v2)
+  --json               print every output as JSON instead of the image reference`;
+/** owner/repo from an origin URL such as git@github.com:acme/app.git or https://host/acme/app. */
+function repositoryFromRemote(url) {
+    return /[/:]([^/:]+\/[^/]+?)(?:\.git)?\/?$/.exec(url.trim())?.[1];
+}
+async function nearestBase(git, branches) {
+    let best;
+    for (const branch of branches) {
+        for (const ref of [`refs/remotes/origin/${branch}`, `refs/heads/${branch}`]) {
+            const count = await git(['rev-list', '--count', `${ref}..HEAD`]);
+            if (count.exitCode !== 0)
+                continue;
+            const ahead = Number(count.stdout.trim());
+            if (!best || ahead < best.ahead)
+                best = { ref, branch, ahead };
+            break;
+        }
+    }
+    return best;
+}
+async function runLocal(argv, print) {
+    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.parseArgs)({
+        args: argv,
+        allowPositionals: true,
+        options: {
+            base: { type: 'string' },
+            'pr-number': { type: 'string' },
+            image: { type: 'string' },
+            watch: { type: 'string', multiple: true },
+            'build-workflow': { type: 'string' },
+            'branch-tags': { type: 'string' },
+            'default-tag': { type: 'string' },
+            json: { type: 'boolean' },
+            help: { type: 'boolean' },
+        },
+    });
+    if (values.help || positionals.length === 0) {
+        print(`${USAGE}\n`);
+        return;
+    }
+    if (positionals[0] !== 'resolve-image') {
+        throw new Error(`Only resolve-image runs locally; "${positionals[0]}" needs GitHub Actions.`);
+    }
+    const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .parseInputs */ .TL)((name) => {
+        if (name === 'command')
+            return 'resolve-image';
+        if (name === 'watch')
+            return (values.watch ?? []).join('\n');
+        if (name === 'branch-tags')
+            return (values['branch-tags'] ?? '').replace(/,/g, '\n');
+        const value = values[name];
+        return typeof value === 'string' ? value : '';
+    });
+    const top = await (0,_git_js__WEBPACK_IMPORTED_MODULE_5__/* .gitOutput */ .o)((0,_git_js__WEBPACK_IMPORTED_MODULE_5__/* .createGit */ .l)(process.cwd()), ['rev-parse', '--show-toplevel']);
+    const git = (0,_git_js__WEBPACK_IMPORTED_MODULE_5__/* .createGit */ .l)(top);
+    let image = inputs.image;
+    if (image === undefined) {
+        const remote = await git(['remote', 'get-url', 'origin']);
+        const fullName = remote.exitCode === 0 ? repositoryFromRemote(remote.stdout) : undefined;
+        if (!fullName)
+            throw new Error('Cannot tell the repository from the origin remote: pass --image.');
+        image = (0,_image_js__WEBPACK_IMPORTED_MODULE_7__/* .defaultImage */ .X)((0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRepository */ .S)(fullName));
+    }
+    const branch = await (0,_git_js__WEBPACK_IMPORTED_MODULE_5__/* .gitOutput */ .o)(git, ['rev-parse', '--abbrev-ref', 'HEAD']);
+    const headSha = await (0,_git_js__WEBPACK_IMPORTED_MODULE_5__/* .gitOutput */ .o)(git, ['rev-parse', 'HEAD']);
+    let target;
+    if (values.base === undefined && inputs.branchTags.has(branch)) {
+        target = { kind: 'push', branch, sha: headSha };
+    }
+    else {
+        const base = values.base !== undefined ? await nearestBase(git, [values.base]) : await nearestBase(git, [...inputs.branchTags.keys()]);
+        if (!base)
+            throw new Error(`No base branch found (${values.base ?? [...inputs.branchTags.keys()].join(', ')}): pass --base BRANCH.`);
+        const baseSha = await (0,_git_js__WEBPACK_IMPORTED_MODULE_5__/* .gitOutput */ .o)(git, ['rev-parse', base.ref]);
+        target = { kind: 'pull_request', number: inputs.prNumber ?? 0, baseRef: base.branch, baseSha, headSha, headRef: branch, fork: false };
+    }
+    const workflowPath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(top, '.github', 'workflows', inputs.buildWorkflow);
+    const result = await (0,_commands_resolve_image_js__WEBPACK_IMPORTED_MODULE_3__.resolveImage)({ ...inputs, image }, target, {
+        git,
+        readBuildWorkflow: () => ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(workflowPath) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(workflowPath, 'utf8') : undefined),
+    });
+    process.stderr.write(`${result.reason}\n`);
+    if (result.matched.length > 0)
+        process.stderr.write(`Watched files changed: ${result.matched.join(', ')}\n`);
+    const output = values.json
+        ? JSON.stringify({ image: result.image, tag: result.tag, tags: result.tags, modified: result.modified, 'changed-files': result.matched, reason: result.reason }, null, 2)
+        : result.image;
+    print(`${output}\n`);
+}
+
+
+/***/ }),
+
+/***/ 1175:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ listPullRequestFiles),
+/* harmony export */   getPullRequest: () => (/* binding */ getPullRequest),
+/* harmony export */   y: () => (/* binding */ API_FILE_LIST_CAP)
+/* harmony export */ });
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6746);
+
+/** GitHub lists at most this many files of a pull request, whatever the pagination. */
+const API_FILE_LIST_CAP = 3000;
+async function getPullRequest(client, repo, prNumber) {
+    try {
+        const { data } = await client.rest.pulls.get({ ...repo, pull_number: prNumber });
+        return (0,_target_js__WEBPACK_IMPORTED_MODULE_0__/* .pullRequestFromApiShape */ .ON)(data);
+    }
+    catch (error) {
+        if (error.status === 404) {
+            throw new Error(`Pull request #${prNumber} was not found in ${repo.owner}/${repo.repo}.`);
+        }
+        throw error;
+    }
+}
+/** Changed paths of a PR (a rename counts both its old and new path), at most API_FILE_LIST_CAP files. */
+async function listPullRequestFiles(client, repo, prNumber) {
+    const paths = [];
+    let listed = 0;
+    const pages = client.paginate.iterator(client.rest.pulls.listFiles, { ...repo, pull_number: prNumber, per_page: 100 });
+    for await (const { data } of pages) {
+        for (const file of data) {
+            listed++;
+            paths.push(file.filename);
+            if (file.previous_filename)
+                paths.push(file.previous_filename);
+        }
+    }
+    return { paths, listed };
+}
+
+
+/***/ }),
+
+/***/ 9506:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LJ: () => (/* binding */ choosePushTags),
+/* harmony export */   W: () => (/* binding */ choosePullRequestTag),
+/* harmony export */   r_: () => (/* binding */ isValidTag)
+/* harmony export */ });
+/* unused harmony exports sanitizeTagPart, prTag, shaTag */
+// Tag strategy: pure functions from a context to the image tags of the contract's table.
+const MAX_TAG_LENGTH = 128;
+const VALID_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+function isValidTag(tag) {
+    return VALID_TAG.test(tag);
+}
+/**
+ * Turns any string (a branch name: untrusted, maybe unicode) into text that is valid inside a
+ * Docker tag. Accents are folded first so `für` reads `fur`, not `f-r`.
+ */
+function sanitizeTagPart(value, maxLength = MAX_TAG_LENGTH) {
+    const folded = value.normalize('NFKD').replace(/\p{M}+/gu, '');
+    const cleaned = folded
+        .replace(/[^A-Za-z0-9_.-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^[.-]+/, '')
+        .slice(0, maxLength)
+        .replace(/[.-]+$/, '');
+    return cleaned === '' ? 'branch' : cleaned;
+}
+function prTag(prNumber) {
+    return `pr-${prNumber}`;
+}
+/** `<branch>-sha-<7>`, the branch part shortened so the whole tag stays within 128 characters. */
+function shaTag(branch, sha) {
+    const suffix = `-sha-${sha.slice(0, 7)}`;
+    return sanitizeTagPart(branch, MAX_TAG_LENGTH - suffix.length) + suffix;
+}
+function choosePullRequestTag(input) {
+    // 0 is a local run on a branch whose PR is not known.
+    const subject = input.prNumber > 0 ? `PR #${input.prNumber}` : 'This branch';
+    const stable = input.branchTags.get(input.baseRef) ?? input.defaultTag;
+    const stableSource = input.branchTags.has(input.baseRef)
+        ? `the stable image of base branch ${input.baseRef}`
+        : `the default stable image (base branch ${input.baseRef} has no entry in branch-tags)`;
+    if (!input.modified) {
+        return { tag: stable, push: [], reason: `${subject} changes no watched path, so it uses ${stableSource}.` };
+    }
+    if (input.fork) {
+        return {
+            tag: stable,
+            push: [],
+            reason: `${subject} changes the CI image but comes from a fork, whose token cannot push an image, so it uses ${stableSource}.`,
+        };
+    }
+    if (input.prNumber === 0) {
+        throw new Error('This branch changes the CI image, so its image is its PR\'s (pr-N): pass the PR number (--pr-number N), ' +
+            'or build the image locally.');
+    }
+    const tag = prTag(input.prNumber);
+    return { tag, push: [tag], reason: `${subject} changes the CI image, so it uses its own image ${tag}.` };
+}
+function choosePushTags(branch, sha, branchTags) {
+    const stable = branchTags.get(branch);
+    const bySha = shaTag(branch, sha);
+    if (stable === undefined) {
+        return { tag: bySha, push: [bySha], reason: `A push to ${branch} builds ${bySha}; the branch has no stable tag.` };
+    }
+    return { tag: stable, push: [stable, bySha], reason: `A push to ${branch} builds its stable tag ${stable} and ${bySha}.` };
+}
+
+
+/***/ }),
+
+/***/ 6746:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ON: () => (/* binding */ pullRequestFromApiShape),
+/* harmony export */   u1: () => (/* binding */ resolveTarget)
+/* harmony export */ });
+/* unused harmony export SUPPORTED_EVENTS */
+const SUPPORTED_EVENTS = ['pull_request', 'pull_request_target', 'issue_comment', 'push', 'workflow_dispatch'];
+/** Reads a pull request object as webhook payloads and `GET /pulls/{n}` both shape it. */
+function pullRequestFromApiShape(pr) {
+    const p = pr;
+    const baseRepo = p.base.repo?.full_name;
+    const headRepo = p.head.repo?.full_name;
+    return {
+        kind: 'pull_request',
+        number: p.number,
+        baseRef: p.base.ref,
+        baseSha: p.base.sha,
+        headSha: p.head.sha,
+        headRef: p.head.ref,
+        // A deleted fork leaves head.repo null: still not this repository.
+        fork: headRepo === undefined || headRepo.toLowerCase() !== baseRepo?.toLowerCase(),
+        changedFiles: p.changed_files,
+    };
+}
+function branchFromRef(ref, eventName) {
+    if (ref.startsWith('refs/heads/'))
+        return ref.slice('refs/heads/'.length);
+    throw new Error(`The ${eventName} event is for "${ref}", not a branch: ci-image builds images for branches (refs/heads/...).`);
+}
+function checkCommenter(payload, trusted) {
+    const comment = payload.comment;
+    const association = comment?.author_association ?? 'NONE';
+    if (!trusted.includes(association)) {
+        throw new Error(`@${comment?.user?.login ?? 'unknown'} (author_association ${association}) is not allowed to run this: ` +
+            `trusted-associations is ${trusted.join(', ')}. Nothing was done.`);
+    }
+}
+async function resolveTarget(ctx, overrides, getPullRequest) {
+    const { eventName, payload } = ctx;
+    let target;
+    switch (eventName) {
+        case 'pull_request':
+        case 'pull_request_target': {
+            if (!payload.pull_request)
+                throw new Error(`The ${eventName} event payload has no pull_request.`);
+            const fromEvent = pullRequestFromApiShape(payload.pull_request);
+            const asked = overrides.prNumber;
+            target = asked !== undefined && asked !== fromEvent.number ? await getPullRequest(asked) : fromEvent;
+            break;
+        }
+        case 'issue_comment': {
+            // Trust first: an untrusted comment must not cost an API call or reach anything else.
+            checkCommenter(payload, overrides.trustedAssociations);
+            const issue = payload.issue;
+            if (!issue?.pull_request && overrides.prNumber === undefined) {
+                throw new Error(`The issue_comment event is on issue #${issue?.number ?? '?'}, which is not a pull request.`);
+            }
+            target = await getPullRequest(overrides.prNumber ?? issue.number);
+            break;
+        }
+        case 'push':
+        case 'workflow_dispatch': {
+            if (overrides.prNumber !== undefined) {
+                target = await getPullRequest(overrides.prNumber);
+                break;
+            }
+            if (payload.deleted === true)
+                throw new Error(`The push deleted ${ctx.ref}: there is no image to build.`);
+            const sha = (eventName === 'push' && typeof payload.after === 'string' ? payload.after : ctx.sha) || ctx.sha;
+            target = { kind: 'push', branch: branchFromRef(ctx.ref, eventName), sha };
+            break;
+        }
+        default:
+            throw new Error(`The event "${eventName || '(none)'}" is not supported: ci-image runs on ${SUPPORTED_EVENTS.join(', ')}.`);
+    }
+    if (overrides.headSha === undefined)
+        return target;
+    return target.kind === 'pull_request' ? { ...target, headSha: overrides.headSha } : { ...target, sha: overrides.headSha };
+}
+
+
+/***/ })
+
+};
