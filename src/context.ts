@@ -16,6 +16,8 @@ export interface RunnerContext {
   workspace: string
   serverUrl: string
   apiUrl: string
+  /** GITHUB_RUN_ID: this workflow run, for links back to it; undefined outside Actions. */
+  runId?: string
 }
 
 export function parseRepository(fullName: string): Repository {
@@ -45,5 +47,6 @@ export function readRunnerContext(env: NodeJS.ProcessEnv = process.env): RunnerC
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
     apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+    runId: env.GITHUB_RUN_ID || undefined,
   }
 }
