@@ -1,8 +1,8 @@
 export const id = 416;
-export const ids = [416,277,175];
+export const ids = [416,262,175];
 export const modules = {
 
-/***/ 9277:
+/***/ 3262:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -113,36 +113,8 @@ async function changedFilesFromGit(git, range) {
 
 // EXTERNAL MODULE: ./src/pulls.ts
 var pulls = __webpack_require__(1175);
-;// CONCATENATED MODULE: ./src/report.ts
-// Outputs, job summary and log lines shared by the commands.
-
-function setOutputs(outputs) {
-    for (const [name, value] of Object.entries(outputs)) {
-        if (value !== undefined)
-            core/* setOutput */.uH(name, String(value));
-    }
-}
-/** `pr-number`, `head-sha`, `base-ref`: the context every command reports when it knows it. */
-function targetOutputs(target) {
-    return target.kind === 'pull_request'
-        ? { 'pr-number': target.number, 'head-sha': target.headSha, 'base-ref': target.baseRef }
-        : { 'head-sha': target.sha };
-}
-/** Text safe inside a Markdown table cell or inline code span of the job summary. */
-function code(text) {
-    return `<code>${escapeHtml(text)}</code>`;
-}
-function escapeHtml(text) {
-    return text.replace(/[&<>"'|`\\[\]*_]/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-/** Writes the job summary when the runner gave a file for it (a local run has none). */
-async function writeSummary(summary) {
-    if (process.env.GITHUB_STEP_SUMMARY)
-        await summary.write();
-    else
-        summary.emptyBuffer();
-}
-
+// EXTERNAL MODULE: ./src/report.ts
+var report = __webpack_require__(665);
 // EXTERNAL MODULE: ./src/tags.ts
 var tags = __webpack_require__(9506);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -347,7 +319,7 @@ async function resolveImage(config, target, io) {
 }
 const MAX_FILES_IN_SUMMARY = 50;
 async function reportResolvedImage(result, target) {
-    setOutputs({
+    (0,report/* setOutputs */.n0)({
         image: result.image,
         tag: result.tag,
         tags: result.tags.join('\n'),
@@ -355,29 +327,29 @@ async function reportResolvedImage(result, target) {
         'changed-files': JSON.stringify(result.matched),
         reason: result.reason,
         fork: result.fork,
-        ...targetOutputs(target),
+        ...(0,report/* targetOutputs */.OL)(target),
     });
     if (result.fork && result.modified) {
         core/* warning */.$e(`${result.reason} Its checks run on the stable image, not on the changed Dockerfile.`, { title: 'Changed CI image not used' });
     }
     core/* info */.pq(`${result.image}: ${result.reason}`);
     const rows = [
-        ['Image', code(result.image)],
+        ['Image', (0,report/* code */.aY)(result.image)],
         ['Why', result.reason],
-        ['Push', result.tags.length > 0 ? result.tags.map(code).join('<br>') : 'nothing (no build in this context)'],
+        ['Push', result.tags.length > 0 ? result.tags.map(report/* code */.aY).join('<br>') : 'nothing (no build in this context)'],
     ];
     if (result.watch)
-        rows.push(['Watched', `${result.watch.patterns.map(code).join(' ')} from ${result.watch.source}`]);
+        rows.push(['Watched', `${result.watch.patterns.map(report/* code */.aY).join(' ')} from ${result.watch.source}`]);
     if (result.changedSource)
         rows.push(['Changed files', `${result.changedCount} (listed by ${result.changedSource})`]);
     const summary = core/* summary */.z.addHeading('CI image', 3).addTable(rows.map(([k, v]) => [{ data: k, header: true }, v]));
     if (result.matched.length > 0) {
-        const shown = result.matched.slice(0, MAX_FILES_IN_SUMMARY).map(code);
+        const shown = result.matched.slice(0, MAX_FILES_IN_SUMMARY).map(report/* code */.aY);
         if (result.matched.length > shown.length)
             shown.push(`and ${result.matched.length - shown.length} more`);
         summary.addDetails(`Watched files changed (${result.matched.length})`, shown.join('<br>'));
     }
-    await writeSummary(summary);
+    await (0,report/* writeSummary */.Sy)(summary);
 }
 async function resolveImageCommand(session) {
     const { inputs, ctx, target } = session;
@@ -435,6 +407,7 @@ function readRunnerContext(env = process.env) {
         workspace: env.GITHUB_WORKSPACE || process.cwd(),
         serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
         apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+        runId: env.GITHUB_RUN_ID || undefined,
     };
 }
 
@@ -639,7 +612,7 @@ function parseInputs(read) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _commands_resolve_image_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9277);
+/* harmony import */ var _commands_resolve_image_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3262);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(788);
 /* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1243);
 /* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5134);
@@ -801,15 +774,59 @@ async function listPullRequestFiles(client, repo, prNumber) {
 
 /***/ }),
 
+/***/ 665:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OL: () => (/* binding */ targetOutputs),
+/* harmony export */   Sy: () => (/* binding */ writeSummary),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   n0: () => (/* binding */ setOutputs)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3360);
+// Outputs, job summary and log lines shared by the commands.
+
+function setOutputs(outputs) {
+    for (const [name, value] of Object.entries(outputs)) {
+        if (value !== undefined)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, String(value));
+    }
+}
+/** `pr-number`, `head-sha`, `base-ref`: the context every command reports when it knows it. */
+function targetOutputs(target) {
+    return target.kind === 'pull_request'
+        ? { 'pr-number': target.number, 'head-sha': target.headSha, 'base-ref': target.baseRef }
+        : { 'head-sha': target.sha };
+}
+/** Text safe inside a Markdown table cell or inline code span of the job summary. */
+function code(text) {
+    return `<code>${escapeHtml(text)}</code>`;
+}
+function escapeHtml(text) {
+    return text.replace(/[&<>"'|`\\[\]*_]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+/** Writes the job summary when the runner gave a file for it (a local run has none). */
+async function writeSummary(summary) {
+    if (process.env.GITHUB_STEP_SUMMARY)
+        await summary.write();
+    else
+        summary.emptyBuffer();
+}
+
+
+/***/ }),
+
 /***/ 9506:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hj: () => (/* binding */ prTag),
 /* harmony export */   LJ: () => (/* binding */ choosePushTags),
 /* harmony export */   W: () => (/* binding */ choosePullRequestTag),
 /* harmony export */   r_: () => (/* binding */ isValidTag)
 /* harmony export */ });
-/* unused harmony exports sanitizeTagPart, prTag, shaTag */
+/* unused harmony exports sanitizeTagPart, shaTag */
 // Tag strategy: pure functions from a context to the image tags of the contract's table.
 const MAX_TAG_LENGTH = 128;
 const VALID_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;

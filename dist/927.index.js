@@ -42,6 +42,7 @@ function readRunnerContext(env = process.env) {
         workspace: env.GITHUB_WORKSPACE || process.cwd(),
         serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
         apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+        runId: env.GITHUB_RUN_ID || undefined,
     };
 }
 
@@ -243,11 +244,12 @@ async function openSession() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hj: () => (/* binding */ prTag),
 /* harmony export */   LJ: () => (/* binding */ choosePushTags),
 /* harmony export */   W: () => (/* binding */ choosePullRequestTag),
 /* harmony export */   r_: () => (/* binding */ isValidTag)
 /* harmony export */ });
-/* unused harmony exports sanitizeTagPart, prTag, shaTag */
+/* unused harmony exports sanitizeTagPart, shaTag */
 // Tag strategy: pure functions from a context to the image tags of the contract's table.
 const MAX_TAG_LENGTH = 128;
 const VALID_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;

@@ -28384,11 +28384,11 @@ async function runInActions() {
         const session = await openSession();
         switch (session.inputs.command) {
             case 'resolve-image':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(277)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9277))).resolveImageCommand(session);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(262)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3262))).resolveImageCommand(session);
             case 'wait-for-build':
                 return await (await __nccwpck_require__.e(/* import() */ 650).then(__nccwpck_require__.bind(__nccwpck_require__, 4650))).waitForBuildCommand(session);
             case 'comment-image':
-                return await (await __nccwpck_require__.e(/* import() */ 959).then(__nccwpck_require__.bind(__nccwpck_require__, 8959))).commentImageCommand(session);
+                return await (await __nccwpck_require__.e(/* import() */ 916).then(__nccwpck_require__.bind(__nccwpck_require__, 916))).commentImageCommand(session);
         }
     }
     catch (error) {

@@ -1,0 +1,373 @@
+export const id = 916;
+export const ids = [916];
+export const modules = {
+
+/***/ 916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  commentImageCommand: () => (/* binding */ commentImageCommand)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __webpack_require__(3360);
+;// CONCATENATED MODULE: ./src/comment-marker.ts
+// The hidden marker that names our comment on a PR: one per image repository, so two images
+// announced on one PR keep one comment each. Pure: no I/O.
+/**
+ * `<!-- ci-image:<image repository> -->`. The repository is validated by the inputs already; it
+ * is encoded anyway so that no value can close the HTML comment early (`-->`, `--!>`) or
+ * collide with another repository's marker (the encoding is one-to-one).
+ */
+function commentMarker(imageRepository) {
+    return `<!-- ci-image:${imageRepository.replace(/[^A-Za-z0-9._/:@-]/gu, percentEncode)} -->`;
+}
+function percentEncode(ch) {
+    return [...new TextEncoder().encode(ch)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+}
+/**
+ * Ours when the body starts with the marker: the marker is the first thing we write, so a
+ * comment that merely quotes or mentions it (a reply, a copy in a code block) does not count.
+ */
+function hasMarker(body, marker) {
+    return (body ?? '').trimStart().startsWith(marker);
+}
+/** Our comments among a PR's comments, oldest (lowest id) first: the oldest is the one kept. */
+function markedComments(comments, marker) {
+    return comments.filter((comment) => hasMarker(comment.body, marker)).sort((a, b) => a.id - b.id);
+}
+
+// EXTERNAL MODULE: ./src/report.ts
+var report = __webpack_require__(665);
+// EXTERNAL MODULE: ./src/tags.ts
+var tags = __webpack_require__(9506);
+;// CONCATENATED MODULE: ./src/comment-body.ts
+// The "🐳 Docker CI Image Built" comment: what a person needs to find, trust and run the PR's
+// image. Pure: no I/O.
+
+
+
+/** GitHub rejects a comment body longer than this. */
+const MAX_COMMENT_LENGTH = 65_536;
+/** Untrusted values (a branch name) are cut here: a person reads the start, the rest is noise. */
+const MAX_VALUE_LENGTH = 200;
+const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+// What the inputs accept as a repository (lower case, registry host, path): nothing that can
+// end a code block or a line. Checked again here because these values go into a shell example.
+const SAFE_REPOSITORY = /^[a-z0-9][a-z0-9._/:-]*$/;
+/**
+ * Untrusted text as an inline code element that shows the text and nothing else: control and
+ * format characters (newlines, bidi overrides) are replaced, HTML and Markdown are escaped, so
+ * no value can open a comment, a tag, a link or a new block. Mentions and `#123` are inert
+ * inside <code> on GitHub.
+ */
+function untrustedCode(text, maxLength = MAX_VALUE_LENGTH) {
+    const chars = Array.from(text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '\uFFFD'));
+    const shown = chars.length > maxLength ? chars.slice(0, maxLength - 1).join('') + '…' : chars.join('');
+    return `<code>${(0,report/* escapeHtml */.ZD)(shown)}</code>`;
+}
+function checkReference(comment) {
+    if (!SAFE_REPOSITORY.test(comment.repository) || !(0,tags/* isValidTag */.r_)(comment.tag)) {
+        throw new Error(`Refusing to render an image comment for "${comment.repository}:${comment.tag}": not an image reference.`);
+    }
+    return `${comment.repository}:${comment.tag}`;
+}
+function commitLine(comment) {
+    const short = untrustedCode(comment.commitSha.slice(0, 7));
+    const commit = SHA.test(comment.commitSha) ? `[${short}](${comment.repositoryUrl}/commit/${comment.commitSha.toLowerCase()})` : short;
+    return comment.branch === undefined ? commit : `${commit} on ${untrustedCode(comment.branch)}`;
+}
+function renderComment(comment) {
+    const reference = checkReference(comment);
+    const facts = [`- **Image:** ${untrustedCode(reference)}`];
+    if (comment.digest !== undefined && DIGEST.test(comment.digest))
+        facts.push(`- **Digest:** ${untrustedCode(comment.digest, 80)}`);
+    facts.push(`- **Commit:** ${commitLine(comment)}`);
+    if (comment.runUrl)
+        facts.push(`- **Build:** [workflow run](${comment.runUrl})`);
+    const body = [
+        commentMarker(comment.repository),
+        '### 🐳 Docker CI Image Built',
+        '',
+        ...facts,
+        '',
+        "This pull request's checks run in this image. To use it locally:",
+        '',
+        '```sh',
+        `docker pull ${reference}`,
+        `docker run --rm -v "$PWD":/workspace -w /workspace ${reference} make gen`,
+        '```',
+        '',
+        '<sub>Posted by ci-image and updated in place on each build of this pull request.</sub>',
+        '',
+    ].join('\n');
+    // Every value above is bounded, so this only guards against a future field that is not.
+    if (body.length > MAX_COMMENT_LENGTH)
+        throw new Error(`The image comment is ${body.length} characters, over GitHub's ${MAX_COMMENT_LENGTH}.`);
+    return body;
+}
+
+;// CONCATENATED MODULE: ./src/comments.ts
+function issueCommentsApi(client, repo, issueNumber) {
+    const keep = ({ id, body, html_url }) => ({ id, body, html_url });
+    return {
+        async list() {
+            const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: issueNumber, per_page: 100 });
+            return comments.map(keep);
+        },
+        async create(body) {
+            return keep((await client.rest.issues.createComment({ ...repo, issue_number: issueNumber, body })).data);
+        },
+        async update(id, body) {
+            return keep((await client.rest.issues.updateComment({ ...repo, comment_id: id, body })).data);
+        },
+        async remove(id) {
+            try {
+                await client.rest.issues.deleteComment({ ...repo, comment_id: id });
+            }
+            catch (error) {
+                if (error.status !== 404)
+                    throw error;
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/upsert-comment.ts
+// Keeps exactly one comment with our marker on a PR: update it when it exists, else create it,
+// and settle a race between two runs that both created one.
+
+async function removeAll(api, comments) {
+    for (const comment of comments)
+        await api.remove(comment.id);
+    return comments.map((comment) => comment.id);
+}
+async function upsertComment(api, marker, body) {
+    const [oldest, ...newer] = markedComments(await api.list(), marker);
+    if (oldest) {
+        const comment = await api.update(oldest.id, body);
+        return { comment, action: 'updated', deleted: await removeAll(api, newer) };
+    }
+    const created = await api.create(body);
+    // Another run may have listed, found nothing and created too. Both runs agree on the oldest
+    // comment as the one to keep, whatever order they get here in, so one comment survives.
+    const [keep, ...duplicates] = markedComments(await api.list(), marker);
+    if (!keep || keep.id === created.id) {
+        return { comment: created, action: 'created', deleted: await removeAll(api, duplicates) };
+    }
+    // Ours goes even when the list lagged behind our create and did not show it yet.
+    const deleted = await removeAll(api, [created, ...duplicates.filter((duplicate) => duplicate.id !== created.id)]);
+    const comment = await api.update(keep.id, body);
+    return { comment, action: 'updated', deleted };
+}
+
+;// CONCATENATED MODULE: ./src/commands/comment-image.ts
+// `comment-image`: announces the PR's freshly built image in one comment on the PR, updated in
+// place on every build.
+
+
+
+
+
+
+
+function repositoryUrl(ctx) {
+    return `${ctx.serverUrl}/${ctx.repository.owner}/${ctx.repository.repo}`;
+}
+function runUrl(ctx) {
+    return ctx.runId && /^\d+$/.test(ctx.runId) ? `${repositoryUrl(ctx)}/actions/runs/${ctx.runId}` : undefined;
+}
+/** A run with nothing to announce: says why in the log and the summary, and stays green. */
+async function reportNothingDone({ text, html, outputs, log = core/* info */.pq }) {
+    (0,report/* setOutputs */.n0)(outputs);
+    log(`Nothing commented: ${text}`);
+    await (0,report/* writeSummary */.Sy)(core/* summary */.z.addHeading('CI image comment', 3).addRaw(`Nothing commented: ${html}`, true));
+}
+const warn = (message) => core/* warning */.$e(message, { title: 'CI image not announced' });
+/** A token without write access (a fork's PR, `permissions` without pull-requests: write). */
+function cannotWrite(error) {
+    const { status, message } = error;
+    return status === 403 && /resource not accessible/i.test(message ?? '');
+}
+function describeRequestError(error) {
+    const { status, message, request } = error;
+    const call = request?.method && request.url ? `${request.method} ${new URL(request.url).pathname} ` : '';
+    return `${call}${status !== undefined ? `answered ${status}: ` : ''}${message ?? String(error)}`;
+}
+async function commentOnPullRequest(session, pr) {
+    const { ctx } = session;
+    const tag = (0,tags/* prTag */.Hj)(pr.number);
+    const image = `${session.image}:${tag}`;
+    const outputs = { image, tag, ...(0,report/* targetOutputs */.OL)(pr) };
+    const body = renderComment({
+        repository: session.image,
+        tag,
+        commitSha: pr.headSha,
+        branch: pr.headRef,
+        repositoryUrl: repositoryUrl(ctx),
+        runUrl: runUrl(ctx),
+    });
+    const api = issueCommentsApi(await session.client(), ctx.repository, pr.number);
+    let result;
+    try {
+        result = await upsertComment(api, commentMarker(session.image), body);
+    }
+    catch (error) {
+        if (cannotWrite(error)) {
+            const text = `the token cannot write comments on PR #${pr.number} (${describeRequestError(error)}). Give the job \`permissions: pull-requests: write\`; a PR from a fork never gets it.`;
+            return reportNothingDone({ text, html: (0,report/* escapeHtml */.ZD)(text), outputs, log: warn });
+        }
+        throw new Error(`Could not write the CI image comment on PR #${pr.number}: ${describeRequestError(error)}`);
+    }
+    const { comment, action, deleted } = result;
+    (0,report/* setOutputs */.n0)({ 'comment-id': comment.id, 'comment-url': comment.html_url, ...outputs });
+    core/* info */.pq(`${action === 'created' ? 'Created' : 'Updated'} the comment for ${image} on PR #${pr.number}: ${comment.html_url}`);
+    if (deleted.length > 0)
+        core/* info */.pq(`Removed duplicate comments ${deleted.join(', ')}, left by runs that raced this one.`);
+    const line = `${action === 'created' ? 'Created' : 'Updated'} [the image comment](${comment.html_url}) on PR #${pr.number} for ${untrustedCode(image)}.`;
+    await (0,report/* writeSummary */.Sy)(core/* summary */.z.addHeading('CI image comment', 3).addRaw(line, true));
+}
+async function commentImageCommand(session) {
+    const { target, inputs } = session;
+    if (target.kind === 'push') {
+        const { tag } = (0,tags/* choosePushTags */.LJ)(target.branch, target.sha, inputs.branchTags);
+        const why = (branch) => `a push to ${branch} is not a pull request, so there is no PR to comment on.`;
+        const outputs = { image: `${session.image}:${tag}`, tag, ...(0,report/* targetOutputs */.OL)(target) };
+        return reportNothingDone({ text: why(target.branch), html: why(untrustedCode(target.branch)), outputs });
+    }
+    if (target.fork) {
+        // A fork's PR never gets its own image (its token cannot push one): it runs on the stable tag.
+        const { tag } = (0,tags/* choosePullRequestTag */.W)({ ...inputs, prNumber: target.number, baseRef: target.baseRef, modified: true, fork: true });
+        const text = `PR #${target.number} comes from a fork, whose token cannot push an image, so no image was built for it to announce.`;
+        const outputs = { image: `${session.image}:${tag}`, tag, ...(0,report/* targetOutputs */.OL)(target) };
+        return reportNothingDone({ text, html: text, outputs, log: warn });
+    }
+    await commentOnPullRequest(session, target);
+}
+
+
+/***/ }),
+
+/***/ 665:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OL: () => (/* binding */ targetOutputs),
+/* harmony export */   Sy: () => (/* binding */ writeSummary),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   n0: () => (/* binding */ setOutputs)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3360);
+// Outputs, job summary and log lines shared by the commands.
+
+function setOutputs(outputs) {
+    for (const [name, value] of Object.entries(outputs)) {
+        if (value !== undefined)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, String(value));
+    }
+}
+/** `pr-number`, `head-sha`, `base-ref`: the context every command reports when it knows it. */
+function targetOutputs(target) {
+    return target.kind === 'pull_request'
+        ? { 'pr-number': target.number, 'head-sha': target.headSha, 'base-ref': target.baseRef }
+        : { 'head-sha': target.sha };
+}
+/** Text safe inside a Markdown table cell or inline code span of the job summary. */
+function code(text) {
+    return `<code>${escapeHtml(text)}</code>`;
+}
+function escapeHtml(text) {
+    return text.replace(/[&<>"'|`\\[\]*_]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+/** Writes the job summary when the runner gave a file for it (a local run has none). */
+async function writeSummary(summary) {
+    if (process.env.GITHUB_STEP_SUMMARY)
+        await summary.write();
+    else
+        summary.emptyBuffer();
+}
+
+
+/***/ }),
+
+/***/ 9506:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hj: () => (/* binding */ prTag),
+/* harmony export */   LJ: () => (/* binding */ choosePushTags),
+/* harmony export */   W: () => (/* binding */ choosePullRequestTag),
+/* harmony export */   r_: () => (/* binding */ isValidTag)
+/* harmony export */ });
+/* unused harmony exports sanitizeTagPart, shaTag */
+// Tag strategy: pure functions from a context to the image tags of the contract's table.
+const MAX_TAG_LENGTH = 128;
+const VALID_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+function isValidTag(tag) {
+    return VALID_TAG.test(tag);
+}
+/**
+ * Turns any string (a branch name: untrusted, maybe unicode) into text that is valid inside a
+ * Docker tag. Accents are folded first so `für` reads `fur`, not `f-r`.
+ */
+function sanitizeTagPart(value, maxLength = MAX_TAG_LENGTH) {
+    const folded = value.normalize('NFKD').replace(/\p{M}+/gu, '');
+    const cleaned = folded
+        .replace(/[^A-Za-z0-9_.-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^[.-]+/, '')
+        .slice(0, maxLength)
+        .replace(/[.-]+$/, '');
+    return cleaned === '' ? 'branch' : cleaned;
+}
+function prTag(prNumber) {
+    return `pr-${prNumber}`;
+}
+/** `<branch>-sha-<7>`, the branch part shortened so the whole tag stays within 128 characters. */
+function shaTag(branch, sha) {
+    const suffix = `-sha-${sha.slice(0, 7)}`;
+    return sanitizeTagPart(branch, MAX_TAG_LENGTH - suffix.length) + suffix;
+}
+function choosePullRequestTag(input) {
+    // 0 is a local run on a branch whose PR is not known.
+    const subject = input.prNumber > 0 ? `PR #${input.prNumber}` : 'This branch';
+    const stable = input.branchTags.get(input.baseRef) ?? input.defaultTag;
+    const stableSource = input.branchTags.has(input.baseRef)
+        ? `the stable image of base branch ${input.baseRef}`
+        : `the default stable image (base branch ${input.baseRef} has no entry in branch-tags)`;
+    if (!input.modified) {
+        return { tag: stable, push: [], reason: `${subject} changes no watched path, so it uses ${stableSource}.` };
+    }
+    if (input.fork) {
+        return {
+            tag: stable,
+            push: [],
+            reason: `${subject} changes the CI image but comes from a fork, whose token cannot push an image, so it uses ${stableSource}.`,
+        };
+    }
+    if (input.prNumber === 0) {
+        throw new Error('This branch changes the CI image, so its image is its PR\'s (pr-N): pass the PR number (--pr-number N), ' +
+            'or build the image locally.');
+    }
+    const tag = prTag(input.prNumber);
+    return { tag, push: [tag], reason: `${subject} changes the CI image, so it uses its own image ${tag}.` };
+}
+function choosePushTags(branch, sha, branchTags) {
+    const stable = branchTags.get(branch);
+    const bySha = shaTag(branch, sha);
+    if (stable === undefined) {
+        return { tag: bySha, push: [bySha], reason: `A push to ${branch} builds ${bySha}; the branch has no stable tag.` };
+    }
+    return { tag: stable, push: [stable, bySha], reason: `A push to ${branch} builds its stable tag ${stable} and ${bySha}.` };
+}
+
+
+/***/ })
+
+};
