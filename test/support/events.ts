@@ -41,6 +41,8 @@ export function pullRequestObject(o: PullRequestEventOptions): Record<string, an
   pr.head.sha = o.headSha
   pr.head.repo = { ...pr.base.repo, full_name: o.fork ? `someone/${o.repo ?? 'app'}` : fullName, fork: Boolean(o.fork) }
   pr.changed_files = o.changedFiles ?? 1
+  // The REST shape has these where the webhook example left them out.
+  pr.auto_merge ??= null
   return pr
 }
 

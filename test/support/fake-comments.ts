@@ -1,6 +1,6 @@
 // Issue comments on the embedded GitHub: list (Link pagination, oldest first), create, update
 // and delete, with ids, html_url and timestamps shaped like GitHub's.
-import { notFound, type FakeGitHub } from './github-server.js'
+import { notFound, simpleUser, type FakeGitHub } from './github-server.js'
 
 export interface FakeUser {
   login: string
@@ -22,8 +22,8 @@ export interface FakeComment {
 }
 
 /** Who the action's token writes as. */
-export const ACTIONS_BOT: FakeUser = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' }
-export const PERSON: FakeUser = { login: 'octocat', id: 583231, type: 'User' }
+export const ACTIONS_BOT: FakeUser = { ...simpleUser('github-actions[bot]', 41898282, 'Bot'), login: 'github-actions[bot]', id: 41898282, type: 'Bot' }
+export const PERSON: FakeUser = { ...simpleUser('octocat', 583231), login: 'octocat', id: 583231, type: 'User' }
 
 /** GitHub rejects longer bodies with a 422. */
 const MAX_BODY = 65_536

@@ -11,6 +11,10 @@ export interface RecordedRequest {
   headers: IncomingMessage['headers']
   status: number
   body?: unknown
+  /** What the fake answered, for checks against GitHub's OpenAPI description. */
+  responseBody?: unknown
+  /** Answered by an injected fault rather than a route. */
+  injected?: boolean
 }
 
 export interface Fault {
@@ -60,8 +64,27 @@ export class FakeGitHub {
     this.route('GET', `${repoPath}/pulls/(\\d+)/files`, ({ params, query, req }) => {
       const files = this.pullFiles.get(Number(params[0]))
       if (!files) return notFound()
-      return this.paginate(req, query, files.slice(0, this.fileListCap), 30, 100)
+      return this.paginate(req, query, files.slice(0, this.fileListCap).map((file) => this.diffEntry(file)), 30, 100)
     })
+  }
+
+  /** A PR file as GitHub lists it (the `diff-entry` schema). */
+  private diffEntry(file: PullFile): Record<string, unknown> {
+    const sha = createHash('sha1').update(file.filename).digest('hex')
+    const blob = `https://github.com/${this.owner}/${this.repo}/blob/${sha}/${encodeURI(file.filename)}`
+    return {
+      sha,
+      filename: file.filename,
+      status: file.status ?? 'modified',
+      additions: 1,
+      deletions: 1,
+      changes: 2,
+      blob_url: blob,
+      raw_url: blob.replace('/blob/', '/raw/'),
+      contents_url: `https://api.github.com/repos/${this.owner}/${this.repo}/contents/${encodeURI(file.filename)}?ref=${sha}`,
+      patch: '@@ -1 +1 @@\n-old\n+new',
+      ...(file.previous_filename ? { previous_filename: file.previous_filename } : {}),
+    }
   }
 
   get url(): string {
@@ -128,6 +151,7 @@ export class FakeGitHub {
     this.onRequest(record)
     const result = this.answer(record, req, body)
     record.status = result.status
+    record.responseBody = result.body
     this.requests.push(record)
     let payload = result.body === undefined ? '' : JSON.stringify(result.body)
     const headers: Record<string, string> = {
@@ -155,6 +179,7 @@ export class FakeGitHub {
     const fault = this.faults.find((f) => f.times > 0 && f.match.test(key))
     if (fault) {
       fault.times--
+      record.injected = true
       return { status: fault.status, headers: fault.headers, body: fault.body ?? { message: `injected ${fault.status}` } }
     }
     for (const [method, pattern, handler] of this.routes) {
@@ -167,4 +192,29 @@ export class FakeGitHub {
 
 export function notFound(): RouteResult {
   return { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } }
+}
+
+/** A user as GitHub's `simple-user` schema shapes it. */
+export function simpleUser(login: string, id: number, type: 'User' | 'Bot' = 'User'): Record<string, unknown> {
+  const api = `https://api.github.com/users/${encodeURIComponent(login)}`
+  return {
+    login,
+    id,
+    node_id: `U_${id.toString(36)}`,
+    avatar_url: `https://avatars.githubusercontent.com/u/${id}?v=4`,
+    gravatar_id: '',
+    url: api,
+    html_url: `https://github.com/${encodeURIComponent(login)}`,
+    followers_url: `${api}/followers`,
+    following_url: `${api}/following{/other_user}`,
+    gists_url: `${api}/gists{/gist_id}`,
+    starred_url: `${api}/starred{/owner}{/repo}`,
+    subscriptions_url: `${api}/subscriptions`,
+    organizations_url: `${api}/orgs`,
+    repos_url: `${api}/repos`,
+    events_url: `${api}/events{/privacy}`,
+    received_events_url: `${api}/received_events`,
+    type,
+    site_admin: false,
+  }
 }

@@ -1,0 +1,51 @@
+// The embedded GitHub answers as GitHub documents it: every route's answers, taken through
+// Octokit, validated against @octokit/openapi's description of api.github.com.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createClient, type GitHubClient } from '../src/github.js'
+import { pullRequestObject } from './support/events.js'
+import { FakeComments } from './support/fake-comments.js'
+import { FakeGitHub } from './support/github-server.js'
+import { checkAgainstOpenApi } from './support/openapi.js'
+
+const repo = { owner: 'acme', repo: 'app' }
+let github: FakeGitHub
+let client: GitHubClient
+
+beforeAll(async () => {
+  github = await new FakeGitHub().start()
+  client = createClient({ token: 't', baseUrl: github.url, msPerSecond: 1 })
+  github.pulls.set(42, pullRequestObject({ number: 42, headSha: 'a'.repeat(40) }))
+  github.pullFiles.set(42, Array.from({ length: 120 }, (_, i) => ({ filename: `f${i}.ts`, status: 'modified' })))
+  const comments = new FakeComments(github)
+  for (let i = 0; i < 40; i++) comments.add(42, `comment ${i}`)
+})
+afterAll(async () => {
+  await github.stop()
+})
+
+function checkAll(): string[] {
+  return github.requests.filter((r) => !r.injected).flatMap(checkAgainstOpenApi)
+}
+
+describe('the embedded GitHub against the OpenAPI description', () => {
+  it('pulls and PR files', async () => {
+    await client.rest.pulls.get({ ...repo, pull_number: 42 })
+    await client.paginate(client.rest.pulls.listFiles, { ...repo, pull_number: 42, per_page: 100 })
+    await expect(client.rest.pulls.get({ ...repo, pull_number: 404 })).rejects.toMatchObject({ status: 404 })
+    expect(checkAll()).toEqual([])
+  })
+
+  it('issue comments: list, create, update, delete', async () => {
+    await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: 42, per_page: 30 })
+    const { data } = await client.rest.issues.createComment({ ...repo, issue_number: 42, body: 'hello' })
+    await client.rest.issues.updateComment({ ...repo, comment_id: data.id, body: 'edited' })
+    await client.rest.issues.deleteComment({ ...repo, comment_id: data.id })
+    expect(checkAll()).toEqual([])
+  })
+
+  it('catches a fake that drifts', () => {
+    const drifted = { method: 'GET', path: '/repos/acme/app/pulls/42', query: new URLSearchParams(), headers: {}, status: 200, responseBody: { number: 'forty-two' } }
+    expect(checkAgainstOpenApi(drifted).length).toBeGreaterThan(0)
+    expect(checkAgainstOpenApi({ ...drifted, path: '/repos/acme/app/nonsense/1' })).toEqual(['GET /repos/acme/app/nonsense/1: no such path in GitHub\'s API'])
+  })
+})
