@@ -1,20 +1,19 @@
 // Checks the embedded GitHub's answers against GitHub's own OpenAPI description, so the fake
 // cannot drift from the real API.
 import { createRequire } from 'node:module'
-import AjvModule from 'ajv'
-import addFormatsModule from 'ajv-formats'
+import { Ajv, type ErrorObject } from 'ajv'
+import type { FormatsPlugin } from 'ajv-formats'
 import type { RecordedRequest } from './github-server.js'
 
 const require = createRequire(import.meta.url)
-// Both packages are CommonJS with a default export.
-const Ajv = (AjvModule as unknown as { default: typeof AjvModule }).default ?? AjvModule
-const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule
+// ajv-formats is CommonJS whose default export TypeScript cannot see under NodeNext.
+const addFormats = require('ajv-formats') as FormatsPlugin
 
 interface OpenApi {
   paths: Record<string, Record<string, { responses: Record<string, unknown> }>>
 }
 
-let cached: { spec: OpenApi; ajv: InstanceType<typeof Ajv>; templates: [RegExp, string][] } | undefined
+let cached: { spec: OpenApi; ajv: Ajv; templates: [RegExp, string][] } | undefined
 
 function load() {
   if (cached) return cached
@@ -59,5 +58,5 @@ export function checkAgainstOpenApi(request: RecordedRequest): string[] {
   const validate = ajv.getSchema(schema.$ref ? `github${schema.$ref}` : `github#/${at}/${pointer('content', 'application/json', 'schema')}`)
   if (!validate) return [`${request.method} ${path} ${status}: cannot compile the response schema`]
   if (validate(request.responseBody)) return []
-  return (validate.errors ?? []).slice(0, 10).map((e) => `${request.method} ${path} ${status}: ${e.instancePath || '(body)'} ${e.message}`)
+  return (validate.errors ?? []).slice(0, 10).map((e: ErrorObject) => `${request.method} ${path} ${status}: ${e.instancePath || '(body)'} ${e.message}`)
 }
