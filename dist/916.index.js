@@ -303,9 +303,10 @@ async function writeSummary(summary) {
 /* harmony export */   Hj: () => (/* binding */ prTag),
 /* harmony export */   LJ: () => (/* binding */ choosePushTags),
 /* harmony export */   W: () => (/* binding */ choosePullRequestTag),
+/* harmony export */   b: () => (/* binding */ shaTag),
 /* harmony export */   r_: () => (/* binding */ isValidTag)
 /* harmony export */ });
-/* unused harmony exports sanitizeTagPart, shaTag */
+/* unused harmony export sanitizeTagPart */
 // Tag strategy: pure functions from a context to the image tags of the contract's table.
 const MAX_TAG_LENGTH = 128;
 const VALID_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;

@@ -28386,7 +28386,7 @@ async function runInActions() {
             case 'resolve-image':
                 return await (await Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(262)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3262))).resolveImageCommand(session);
             case 'wait-for-build':
-                return await (await __nccwpck_require__.e(/* import() */ 650).then(__nccwpck_require__.bind(__nccwpck_require__, 4650))).waitForBuildCommand(session);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(167), __nccwpck_require__.e(710)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9710))).waitForBuildCommand(session);
             case 'comment-image':
                 return await (await __nccwpck_require__.e(/* import() */ 916).then(__nccwpck_require__.bind(__nccwpck_require__, 916))).commentImageCommand(session);
         }
