@@ -61,6 +61,12 @@ async function findMergeBase(git: Git, base: string, head: string): Promise<stri
   return found
 }
 
+async function threeDotDiff(git: Git, base: string, head: string): Promise<string[] | undefined> {
+  // Raw stdout: a path may begin with a space, which trimming would eat.
+  const diff = await git(['diff', '--name-only', '--no-renames', '-z', `${base}...${head}`, '--'])
+  return diff.exitCode === 0 ? diff.stdout.split('\0').filter((path) => path !== '') : undefined
+}
+
 /**
  * The three-dot diff `base...head` that GitHub shows as the PR's files, with renames split
  * into their old and new paths. Undefined when the checkout cannot answer (no repository, no
@@ -68,6 +74,9 @@ async function findMergeBase(git: Git, base: string, head: string): Promise<stri
  */
 export async function changedFilesFromGit(git: Git, range: ChangeRange): Promise<string[] | undefined> {
   try {
+    // One git call when the checkout already has both commits and their fork point.
+    const direct = range.baseSha ? await threeDotDiff(git, range.baseSha, range.headSha) : undefined
+    if (direct !== undefined) return direct
     if ((await git(['rev-parse', '--is-inside-work-tree'])).stdout.trim() !== 'true') return undefined
     const shallow = await isShallow(git)
     if (!(await hasCommit(git, range.headSha)) && !((await fetchCommits(git, shallow, [range.headSha])) && (await hasCommit(git, range.headSha)))) {
@@ -79,15 +88,13 @@ export async function changedFilesFromGit(git: Git, range: ChangeRange): Promise
       core.info(`The checkout does not have the base branch ${range.baseRef} and could not fetch it.`)
       return undefined
     }
-    const from = await findMergeBase(git, base, range.headSha)
-    if (from === undefined) {
+    if ((await findMergeBase(git, base, range.headSha)) === undefined) {
       core.info(`The PR head and ${range.baseRef} share no history in the checkout.`)
       return undefined
     }
-    // Raw stdout: a path may begin with a space, which trimming would eat.
-    const diff = await git(['diff', '--name-only', '--no-renames', '-z', from, range.headSha, '--'])
-    if (diff.exitCode !== 0) throw new Error(diff.stderr.trim())
-    return diff.stdout.split('\0').filter((path) => path !== '')
+    const files = await threeDotDiff(git, base, range.headSha)
+    if (files === undefined) throw new Error(`git diff ${base}...${range.headSha} failed`)
+    return files
   } catch (error) {
     core.info(`git could not list the changed files: ${(error as Error).message}`)
     return undefined
