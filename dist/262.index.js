@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
   resolveImageCommand: () => (/* binding */ resolveImageCommand)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __webpack_require__(3360);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
+var core = __webpack_require__(1078);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -75,6 +75,11 @@ async function findMergeBase(git, base, head) {
     }
     return found;
 }
+async function threeDotDiff(git, base, head) {
+    // Raw stdout: a path may begin with a space, which trimming would eat.
+    const diff = await git(['diff', '--name-only', '--no-renames', '-z', `${base}...${head}`, '--']);
+    return diff.exitCode === 0 ? diff.stdout.split('\0').filter((path) => path !== '') : undefined;
+}
 /**
  * The three-dot diff `base...head` that GitHub shows as the PR's files, with renames split
  * into their old and new paths. Undefined when the checkout cannot answer (no repository, no
@@ -82,6 +87,10 @@ async function findMergeBase(git, base, head) {
  */
 async function changedFilesFromGit(git, range) {
     try {
+        // One git call when the checkout already has both commits and their fork point.
+        const direct = range.baseSha ? await threeDotDiff(git, range.baseSha, range.headSha) : undefined;
+        if (direct !== undefined)
+            return direct;
         if ((await git(['rev-parse', '--is-inside-work-tree'])).stdout.trim() !== 'true')
             return undefined;
         const shallow = await isShallow(git);
@@ -94,16 +103,14 @@ async function changedFilesFromGit(git, range) {
             core/* info */.pq(`The checkout does not have the base branch ${range.baseRef} and could not fetch it.`);
             return undefined;
         }
-        const from = await findMergeBase(git, base, range.headSha);
-        if (from === undefined) {
+        if ((await findMergeBase(git, base, range.headSha)) === undefined) {
             core/* info */.pq(`The PR head and ${range.baseRef} share no history in the checkout.`);
             return undefined;
         }
-        // Raw stdout: a path may begin with a space, which trimming would eat.
-        const diff = await git(['diff', '--name-only', '--no-renames', '-z', from, range.headSha, '--']);
-        if (diff.exitCode !== 0)
-            throw new Error(diff.stderr.trim());
-        return diff.stdout.split('\0').filter((path) => path !== '');
+        const files = await threeDotDiff(git, base, range.headSha);
+        if (files === undefined)
+            throw new Error(`git diff ${base}...${range.headSha} failed`);
+        return files;
     }
     catch (error) {
         core/* info */.pq(`git could not list the changed files: ${error.message}`);
@@ -374,8 +381,8 @@ async function resolveImageCommand(session) {
 /* harmony export */   l: () => (/* binding */ createGit),
 /* harmony export */   o: () => (/* binding */ gitOutput)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3360);
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2876);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1078);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8574);
 // Runs git with an argument array (never a shell), in one working directory.
 
 
@@ -452,7 +459,7 @@ async function listPullRequestFiles(client, repo, prNumber) {
 /* harmony export */   aY: () => (/* binding */ code),
 /* harmony export */   n0: () => (/* binding */ setOutputs)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3360);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1078);
 // Outputs, job summary and log lines shared by the commands.
 
 function setOutputs(outputs) {

@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   waitForBuildCommand: () => (/* binding */ waitForBuildCommand)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __webpack_require__(3360);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
+var core = __webpack_require__(1078);
 ;// CONCATENATED MODULE: ./src/deadline.ts
 // One deadline shared by the poll loop and the API client's retries, on an injectable clock.
 function createDeadline(now, timeoutMs) {
@@ -30,8 +30,8 @@ function createDeadline(now, timeoutMs) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
-var exec = __webpack_require__(2876);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 8 modules
+var exec = __webpack_require__(8574);
 ;// CONCATENATED MODULE: ./src/docker.ts
 // `docker pull` of the freshly built image: an argument array (never a shell), retried because
 // a registry can lag a build that has just pushed, and the digest read from docker's output.
@@ -542,7 +542,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createClient: () => (/* binding */ createClient)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3360);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1078);
 /* harmony import */ var _octokit_rest__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9988);
 /* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9735);
 /* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6856);
@@ -590,7 +590,7 @@ function createClient({ token, baseUrl, mayWait = () => true, msPerSecond = 1000
 /* harmony export */   aY: () => (/* binding */ code),
 /* harmony export */   n0: () => (/* binding */ setOutputs)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3360);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1078);
 // Outputs, job summary and log lines shared by the commands.
 
 function setOutputs(outputs) {

@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   commentImageCommand: () => (/* binding */ commentImageCommand)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __webpack_require__(3360);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
+var core = __webpack_require__(1078);
 ;// CONCATENATED MODULE: ./src/comment-marker.ts
 // The hidden marker that names our comment on a PR: one per image repository, so two images
 // announced on one PR keep one comment each. Pure: no I/O.
@@ -263,7 +263,7 @@ async function commentImageCommand(session) {
 /* harmony export */   aY: () => (/* binding */ code),
 /* harmony export */   n0: () => (/* binding */ setOutputs)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3360);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1078);
 // Outputs, job summary and log lines shared by the commands.
 
 function setOutputs(outputs) {

@@ -208,7 +208,7 @@ function parseInputs(read) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   openSession: () => (/* binding */ openSession)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3360);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1078);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(788);
 /* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5134);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8422);
