@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createClient, type GitHubClient } from '../src/github.js'
 import { pullRequestObject } from './support/events.js'
 import { FakeComments } from './support/fake-comments.js'
+import { FakeRuns } from './support/fake-runs.js'
 import { FakeGitHub } from './support/github-server.js'
 import { checkAgainstOpenApi } from './support/openapi.js'
 
@@ -41,6 +42,21 @@ describe('the embedded GitHub against the OpenAPI description', () => {
     await client.rest.issues.updateComment({ ...repo, comment_id: data.id, body: 'edited' })
     await client.rest.issues.deleteComment({ ...repo, comment_id: data.id })
     expect(checkAll()).toEqual([])
+  })
+
+  it('workflows and their runs, filtered by commit and status, paginated', async () => {
+    const runs = new FakeRuns(github)
+    runs.addWorkflow('build-ci-image.yml')
+    const run = runs.startRun({ headSha: 'b'.repeat(40) })
+    runs.complete(run, 'success')
+    runs.rerun(run)
+    runs.pastRun({ headSha: 'c'.repeat(40), durationMs: 60_000, endedMsAgo: 3_600_000 })
+    await client.rest.actions.getWorkflow({ ...repo, workflow_id: 'build-ci-image.yml' })
+    await client.rest.actions.listWorkflowRuns({ ...repo, workflow_id: 'build-ci-image.yml', head_sha: 'b'.repeat(40) })
+    await client.rest.actions.listWorkflowRuns({ ...repo, workflow_id: 'build-ci-image.yml', status: 'success', per_page: 5 })
+    // GitHub answers 404 for an unknown workflow, though its description does not list one.
+    await expect(client.rest.actions.getWorkflow({ ...repo, workflow_id: 'missing.yml' })).rejects.toMatchObject({ status: 404 })
+    expect(github.requests.filter((r) => !r.injected && !(r.status === 404 && r.path.includes('/actions/'))).flatMap(checkAgainstOpenApi)).toEqual([])
   })
 
   it('catches a fake that drifts', () => {

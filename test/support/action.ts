@@ -25,6 +25,8 @@ export interface RunActionOptions {
   sha?: string
   ref?: string
   env?: Record<string, string>
+  /** Called with each line the action prints, as it prints it. */
+  onLine?: (line: string) => void
 }
 
 /** Parses GITHUB_OUTPUT's `name<<delimiter` blocks. */
@@ -70,9 +72,17 @@ export async function runAction(o: RunActionOptions): Promise<ActionRun> {
   const child = spawn(process.execPath, [DIST], { cwd: o.workspace ?? dir, env })
   let stdout = ''
   let stderr = ''
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+  let pending = ''
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString()
+    if (!o.onLine) return
+    const lines = (pending + d.toString()).split('\n')
+    pending = lines.pop() ?? ''
+    for (const line of lines) o.onLine(line)
+  })
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
   const exitCode = await new Promise<number>((done) => child.on('close', (code) => done(code ?? -1)))
+  if (pending && o.onLine) o.onLine(pending)
   return {
     exitCode,
     stdout,

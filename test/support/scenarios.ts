@@ -1,0 +1,180 @@
+// The system description's scenarios, played end to end: the bundled action run as the Actions
+// runner runs it, real git repositories, and the embedded GitHub with a build run on a timeline.
+// Shared by `npm run demo` (which prints the timeline) and test/e2e.test.ts (which asserts it).
+import { runAction, type ActionRun, type RunActionOptions } from './action.js'
+import { issueCommentEvent, pullRequestEvent, pullRequestObject, pushEvent } from './events.js'
+import { FakeComments } from './fake-comments.js'
+import { fakeDocker, type FakeDocker } from './fake-docker.js'
+import { FakeRuns } from './fake-runs.js'
+import { checkoutMerge, makePullRequestRepo, type PullRequestRepo } from './git.js'
+import { FakeGitHub } from './github-server.js'
+
+export type Say = (actor: string, text: string) => void
+
+const BUILD_WORKFLOW = `name: Build CI image
+on:
+  pull_request:
+    paths: [Dockerfile.ci, .github/workflows/build-ci-image.yml]
+  push:
+    branches: [main, v2]
+jobs: {}
+`
+const TOKEN = 'ghs_demoTokenNeverPrinted'
+
+export interface World {
+  github: FakeGitHub
+  runs: FakeRuns
+  comments: FakeComments
+  docker: FakeDocker
+  say: Say
+  stop(): Promise<void>
+}
+
+export async function startWorld(say: Say = () => {}): Promise<World> {
+  const github = await new FakeGitHub().start()
+  const runs = new FakeRuns(github)
+  runs.addWorkflow('build-ci-image.yml')
+  const comments = new FakeComments(github)
+  return { github, runs, comments, docker: fakeDocker(), say, stop: () => github.stop() }
+}
+
+/** One `uses: ./` step of a job: prints what a person would read in the job log. */
+async function step(world: World, job: string, o: Omit<RunActionOptions, 'apiUrl'>): Promise<ActionRun> {
+  const actor = `${job} › ${o.inputs.command}`
+  const run = await runAction({
+    ...o,
+    inputs: { 'github-token': TOKEN, ...o.inputs },
+    apiUrl: world.github.url,
+    env: { PATH: `${world.docker.dir}:${process.env.PATH ?? ''}`, GITHUB_RUN_ID: '7001', ...(o.env ?? {}) },
+    onLine: (line) => {
+      if (line.startsWith('::debug::') || line.startsWith('::endgroup::') || line.startsWith('::add-mask::') || line === '') return
+      world.say(actor, line.replace(/^::group::/, '▸ ').replace(/^::(error|warning)[^:]*::/, (_, kind: string) => `${kind.toUpperCase()}: `))
+    },
+  })
+  world.say(actor, run.exitCode === 0 ? `✓ done (image=${run.outputs.image ?? '-'})` : `✗ failed (exit ${run.exitCode})`)
+  return run
+}
+
+/** Registers the PR on the embedded GitHub; `checkout()` gives each job its own default checkout. */
+function pullRequest(world: World, repo: PullRequestRepo, files: string[]) {
+  const pr = { number: repo.prNumber, baseRef: repo.baseRef, baseSha: repo.baseSha, headSha: repo.headSha, headRef: 'update-python', changedFiles: files.length }
+  world.github.pulls.set(repo.prNumber, pullRequestObject(pr))
+  world.github.pullFiles.set(repo.prNumber, files.map((filename) => ({ filename })))
+  return { event: pullRequestEvent(pr), sha: repo.mergeSha, checkout: () => checkoutMerge(repo, 1) }
+}
+
+export interface RegularResult {
+  resolve: ActionRun
+}
+
+/** Scenario 1: a PR that leaves the image alone uses the base branch's image at once. */
+export async function regularPullRequest(world: World): Promise<RegularResult> {
+  world.say('GitHub', 'PR #41 opened against v2: changes src/app.ts only')
+  const repo = makePullRequestRepo({ baseRef: 'v2', prNumber: 41, baseFiles: { '.github/workflows/build-ci-image.yml': BUILD_WORKFLOW, 'Dockerfile.ci': 'FROM node:24\n' }, prFiles: { 'src/app.ts': 'export {}\n' } })
+  const pr = pullRequest(world, repo, ['src/app.ts'])
+  const resolve = await step(world, 'check-generate', { inputs: { command: 'resolve-image' }, eventName: 'pull_request', event: pr.event, workspace: pr.checkout() })
+  return { resolve }
+}
+
+export type BuildOutcome = 'success' | 'failure' | 'never'
+
+export interface ImagePullRequestResult {
+  check: { resolve: ActionRun; wait: ActionRun }
+  build: { resolve: ActionRun; comment?: ActionRun }
+  commentBody?: string
+}
+
+/**
+ * Scenario 2: a PR that changes Dockerfile.ci. The build workflow's run appears, is queued, runs
+ * and ends `outcome`; meanwhile check-generate resolves pr-N and waits for that run.
+ */
+export async function imageChangingPullRequest(world: World, outcome: BuildOutcome = 'success', o: { timeoutSeconds?: number } = {}): Promise<ImagePullRequestResult> {
+  world.say('GitHub', 'PR #42 opened against v2: changes Dockerfile.ci (Python 3.13)')
+  const repo = makePullRequestRepo({
+    baseRef: 'v2',
+    prNumber: 42,
+    baseFiles: { '.github/workflows/build-ci-image.yml': BUILD_WORKFLOW, 'Dockerfile.ci': 'FROM node:24\n' },
+    prFiles: { 'Dockerfile.ci': 'FROM node:24\nRUN apt-get install -y python3.13\n' },
+  })
+  const pr = pullRequest(world, repo, ['Dockerfile.ci'])
+  const { runs, say } = world
+  let finished!: () => void
+  const buildDone = new Promise<void>((resolve) => (finished = resolve))
+  if (outcome === 'never') {
+    finished()
+  } else {
+    // The build workflow's run, as GitHub moves it along while the image builds (real time).
+    const at = (ms: number, apply: () => void) => setTimeout(apply, ms)
+    let run: ReturnType<FakeRuns['startRun']> | undefined
+    at(800, () => {
+      run = runs.startRun({ headSha: repo.headSha, headBranch: 'update-python' })
+      say('GitHub', `build-ci-image run ${run.id} queued for ${repo.headSha.slice(0, 7)}`)
+    })
+    at(1800, () => {
+      runs.set(run!, 'in_progress')
+      say('GitHub', `build-ci-image run ${run!.id} in progress: docker build -f Dockerfile.ci`)
+    })
+    at(3800, () => {
+      runs.complete(run!, outcome)
+      say('GitHub', `build-ci-image run ${run!.id} completed: ${outcome}${outcome === 'success' ? ', pushed ghcr.io/acme/app/ci:pr-42' : ''}`)
+      finished()
+    })
+  }
+
+  const buildJob = (async () => {
+    const workspace = pr.checkout()
+    const resolve = await step(world, 'build-ci-image', { inputs: { command: 'resolve-image' }, eventName: 'pull_request', event: pr.event, workspace })
+    await buildDone
+    if (outcome !== 'success') return { resolve }
+    // The comment step runs inside the build run itself, so GITHUB_RUN_ID is that run.
+    const env = { GITHUB_RUN_ID: String(runs.runs.at(-1)!.id) }
+    const comment = await step(world, 'build-ci-image', { inputs: { command: 'comment-image' }, eventName: 'pull_request', event: pr.event, workspace, env })
+    return { resolve, comment }
+  })()
+
+  const checkJob = (async () => {
+    const workspace = pr.checkout()
+    const resolve = await step(world, 'check-generate', { inputs: { command: 'resolve-image' }, eventName: 'pull_request', event: pr.event, workspace })
+    const wait = await step(world, 'check-generate', {
+      inputs: { command: 'wait-for-build', 'poll-interval': '1', timeout: String(o.timeoutSeconds ?? 60) },
+      eventName: 'pull_request',
+      event: pr.event,
+      workspace,
+    })
+    return { resolve, wait }
+  })()
+
+  const [build, check] = await Promise.all([buildJob, checkJob])
+  const commentBody = world.comments.on(42)[0]?.body
+  return { build, check, commentBody }
+}
+
+export interface PushResult {
+  resolve: ActionRun
+}
+
+/** Scenario 3: a merge to v2 builds v2 and v2-sha-<7>. */
+export async function pushToV2(world: World): Promise<PushResult> {
+  const sha = '3f9c2a1e8b7d6c5f4a3b2c1d0e9f8a7b6c5d4e3f'
+  world.say('GitHub', `push to v2 (${sha.slice(0, 7)}): PR #42 merged`)
+  const resolve = await step(world, 'build-ci-image', {
+    inputs: { command: 'resolve-image' },
+    eventName: 'push',
+    event: pushEvent({ ref: 'refs/heads/v2', after: sha }),
+    ref: 'refs/heads/v2',
+    sha,
+  })
+  return { resolve }
+}
+
+/** A `/regen` comment from someone the repository does not trust. */
+export async function untrustedRegen(world: World): Promise<{ resolve: ActionRun; requests: number }> {
+  world.say('GitHub', '@mallory (no association) comments "/regen" on PR #42')
+  const before = world.github.requests.length
+  const resolve = await step(world, 'regenerate-on-comment', {
+    inputs: { command: 'resolve-image' },
+    eventName: 'issue_comment',
+    event: issueCommentEvent({ number: 42, association: 'NONE', login: 'mallory', body: '/regen' }),
+  })
+  return { resolve, requests: world.github.requests.length - before }
+}
