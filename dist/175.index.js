@@ -31,13 +31,19 @@ async function listPullRequestFiles(client, repo, prNumber) {
     const paths = [];
     let listed = 0;
     const pages = client.paginate.iterator(client.rest.pulls.listFiles, { ...repo, pull_number: prNumber, per_page: 100 });
-    for await (const { data } of pages) {
-        for (const file of data) {
-            listed++;
-            paths.push(file.filename);
-            if (file.previous_filename)
-                paths.push(file.previous_filename);
+    try {
+        for await (const { data } of pages) {
+            for (const file of data) {
+                listed++;
+                paths.push(file.filename);
+                if (file.previous_filename)
+                    paths.push(file.previous_filename);
+            }
         }
+    }
+    catch (error) {
+        const { status, message } = error;
+        throw new Error(`The GitHub API could not list the files of PR #${prNumber} (${status ?? 'no answer'}: ${message ?? String(error)}).`);
     }
     return { paths, listed };
 }
