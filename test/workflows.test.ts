@@ -65,3 +65,16 @@ describe('the workflows', () => {
     expect('echo "$TITLE"').not.toMatch(UNTRUSTED)
   })
 })
+
+describe('the README', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8')
+  it.each(['build-ci-image.yml', 'check-generate.yml', 'regenerate-on-comment.yml'])('shows %s as it is', (file) => {
+    expect(readme).toContain(readFileSync(join(dir, file), 'utf8').trimEnd())
+  })
+
+  it('lists every input and output of action.yml', () => {
+    const outputs = parse(readFileSync(join(root, 'action.yml'), 'utf8')).outputs as Record<string, unknown>
+    for (const name of Object.keys(action.inputs)) expect(readme).toContain(`| \`${name}\` |`)
+    for (const name of Object.keys(outputs)) expect(readme).toMatch(new RegExp(`\`${name}\``))
+  })
+})
