@@ -1,10 +1,10 @@
 // Wires the inputs and the event to a command. Commands load on demand, so each run pays
 // only for the code it uses.
 import * as core from '@actions/core'
+import { openSession } from './session.js'
 
 async function runInActions(): Promise<void> {
   try {
-    const { openSession } = await import('./session.js')
     const session = await openSession()
     switch (session.inputs.command) {
       case 'resolve-image':

@@ -54,11 +54,15 @@ interface CompiledPattern {
   test: PathMatcher
 }
 
+// A pattern without these is a plain path, matched by equality (no regex to build).
+const SPECIAL = /[*?+[\]\\]/
+
 function compile(patterns: readonly string[]): CompiledPattern[] {
   return patterns.map((raw) => {
     const negated = raw.startsWith('!')
     const body = negated ? raw.slice(1) : raw
-    return { negated, test: picomatch(toPicomatch(body), PICOMATCH_OPTIONS) }
+    const test: PathMatcher = SPECIAL.test(body) ? picomatch(toPicomatch(body), PICOMATCH_OPTIONS) : (path) => path === body
+    return { negated, test }
   })
 }
 

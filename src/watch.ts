@@ -1,5 +1,5 @@
 // Which paths make a PR need its own image. Pure: the workflow file's text is passed in.
-import { parse } from 'yaml'
+import { load } from 'js-yaml'
 import { pathsIgnoreMatcher, pathsMatcher, type PathMatcher } from './patterns.js'
 
 export interface WatchRule {
@@ -25,7 +25,7 @@ type PullRequestFilter = { paths?: string[]; pathsIgnore?: string[] } | 'all' | 
 export function readPullRequestFilter(workflowText: string, fileName: string): PullRequestFilter {
   let doc: unknown
   try {
-    doc = parse(workflowText)
+    doc = load(workflowText)
   } catch (error) {
     throw new Error(`Cannot derive \`watch\`: ${fileName} is not valid YAML (${(error as Error).message.split('\n')[0]}).`)
   }

@@ -3,15 +3,15 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { parse } from 'yaml'
+import { load } from 'js-yaml'
 import { COMMANDS } from '../src/inputs.js'
 
 const root = resolve(import.meta.dirname, '..')
-const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> }
+const action = load(readFileSync(join(root, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> }
 const dir = join(root, '.github', 'workflows')
 const workflows = readdirSync(dir)
   .filter((f) => f.endsWith('.yml'))
-  .map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8'), doc: parse(readFileSync(join(dir, file), 'utf8')) as Workflow }))
+  .map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8'), doc: load(readFileSync(join(dir, file), 'utf8')) as Workflow }))
 
 interface Step {
   uses?: string
@@ -73,7 +73,7 @@ describe('the README', () => {
   })
 
   it('lists every input and output of action.yml', () => {
-    const outputs = parse(readFileSync(join(root, 'action.yml'), 'utf8')).outputs as Record<string, unknown>
+    const outputs = (load(readFileSync(join(root, 'action.yml'), 'utf8')) as { outputs: Record<string, unknown> }).outputs
     for (const name of Object.keys(action.inputs)) expect(readme).toContain(`| \`${name}\` |`)
     for (const name of Object.keys(outputs)) expect(readme).toMatch(new RegExp(`\`${name}\``))
   })
