@@ -2,7 +2,7 @@ export const id = 175;
 export const ids = [175];
 export const modules = {
 
-/***/ 1175:
+/***/ 175:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   getPullRequest: () => (/* binding */ getPullRequest),
 /* harmony export */   y: () => (/* binding */ API_FILE_LIST_CAP)
 /* harmony export */ });
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6746);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(746);
 
 /** GitHub lists at most this many files of a pull request, whatever the pagination. */
 const API_FILE_LIST_CAP = 3000;

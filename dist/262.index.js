@@ -2,7 +2,7 @@ export const id = 262;
 export const ids = [262,175];
 export const modules = {
 
-/***/ 3262:
+/***/ 262:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -16,13 +16,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
-var core = __webpack_require__(1078);
+var core = __webpack_require__(78);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(24);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(760);
 // EXTERNAL MODULE: ./src/git.ts
-var src_git = __webpack_require__(1243);
+var src_git = __webpack_require__(243);
 ;// CONCATENATED MODULE: ./src/changed-files.ts
 // The files a pull request changes: from the checkout when git can answer, else from the REST API.
 
@@ -119,15 +119,15 @@ async function changedFilesFromGit(git, range) {
 }
 
 // EXTERNAL MODULE: ./src/pulls.ts
-var pulls = __webpack_require__(1175);
+var pulls = __webpack_require__(175);
 // EXTERNAL MODULE: ./src/report.ts
 var report = __webpack_require__(665);
 // EXTERNAL MODULE: ./src/tags.ts
-var tags = __webpack_require__(9506);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+var tags = __webpack_require__(506);
+// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+var js_yaml = __webpack_require__(624);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
+var picomatch = __webpack_require__(6);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/patterns.ts
 // GitHub's filter-pattern syntax (the `paths` of a workflow trigger), matched by picomatch.
@@ -182,11 +182,14 @@ function toPicomatch(pattern) {
     }
     return atoms.join('');
 }
+// A pattern without these is a plain path, matched by equality (no regex to build).
+const SPECIAL = /[*?+[\]\\]/;
 function compile(patterns) {
     return patterns.map((raw) => {
         const negated = raw.startsWith('!');
         const body = negated ? raw.slice(1) : raw;
-        return { negated, test: picomatch_default()(toPicomatch(body), PICOMATCH_OPTIONS) };
+        const test = SPECIAL.test(body) ? picomatch_default()(toPicomatch(body), PICOMATCH_OPTIONS) : (path) => path === body;
+        return { negated, test };
     });
 }
 /** True when the last pattern matching `path` is a positive one (GitHub's rule for `!`). */
@@ -223,7 +226,7 @@ function defaultWatchPatterns(buildWorkflow) {
 function readPullRequestFilter(workflowText, fileName) {
     let doc;
     try {
-        doc = (0,dist/* parse */.qg)(workflowText);
+        doc = (0,js_yaml/* load */.Hh)(workflowText);
     }
     catch (error) {
         throw new Error(`Cannot derive \`watch\`: ${fileName} is not valid YAML (${error.message.split('\n')[0]}).`);
@@ -374,15 +377,15 @@ async function resolveImageCommand(session) {
 
 /***/ }),
 
-/***/ 1243:
+/***/ 243:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   l: () => (/* binding */ createGit),
 /* harmony export */   o: () => (/* binding */ gitOutput)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1078);
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8574);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(574);
 // Runs git with an argument array (never a shell), in one working directory.
 
 
@@ -406,7 +409,7 @@ async function gitOutput(git, args) {
 
 /***/ }),
 
-/***/ 1175:
+/***/ 175:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -414,7 +417,7 @@ async function gitOutput(git, args) {
 /* harmony export */   getPullRequest: () => (/* binding */ getPullRequest),
 /* harmony export */   y: () => (/* binding */ API_FILE_LIST_CAP)
 /* harmony export */ });
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6746);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(746);
 
 /** GitHub lists at most this many files of a pull request, whatever the pagination. */
 const API_FILE_LIST_CAP = 3000;
@@ -465,7 +468,7 @@ async function listPullRequestFiles(client, repo, prNumber) {
 /* harmony export */   aY: () => (/* binding */ code),
 /* harmony export */   n0: () => (/* binding */ setOutputs)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1078);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78);
 // Outputs, job summary and log lines shared by the commands.
 
 function setOutputs(outputs) {
@@ -493,166 +496,6 @@ async function writeSummary(summary) {
         await summary.write();
     else
         summary.emptyBuffer();
-}
-
-
-/***/ }),
-
-/***/ 9506:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hj: () => (/* binding */ prTag),
-/* harmony export */   LJ: () => (/* binding */ choosePushTags),
-/* harmony export */   W: () => (/* binding */ choosePullRequestTag),
-/* harmony export */   b: () => (/* binding */ shaTag),
-/* harmony export */   r_: () => (/* binding */ isValidTag)
-/* harmony export */ });
-/* unused harmony export sanitizeTagPart */
-// Tag strategy: pure functions from a context to the image tags of the contract's table.
-const MAX_TAG_LENGTH = 128;
-const VALID_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-function isValidTag(tag) {
-    return VALID_TAG.test(tag);
-}
-/**
- * Turns any string (a branch name: untrusted, maybe unicode) into text that is valid inside a
- * Docker tag. Accents are folded first so `für` reads `fur`, not `f-r`.
- */
-function sanitizeTagPart(value, maxLength = MAX_TAG_LENGTH) {
-    const folded = value.normalize('NFKD').replace(/\p{M}+/gu, '');
-    const cleaned = folded
-        .replace(/[^A-Za-z0-9_.-]+/g, '-')
-        .replace(/-{2,}/g, '-')
-        .replace(/^[.-]+/, '')
-        .slice(0, maxLength)
-        .replace(/[.-]+$/, '');
-    return cleaned === '' ? 'branch' : cleaned;
-}
-function prTag(prNumber) {
-    return `pr-${prNumber}`;
-}
-/** `<branch>-sha-<7>`, the branch part shortened so the whole tag stays within 128 characters. */
-function shaTag(branch, sha) {
-    const suffix = `-sha-${sha.slice(0, 7)}`;
-    return sanitizeTagPart(branch, MAX_TAG_LENGTH - suffix.length) + suffix;
-}
-function choosePullRequestTag(input) {
-    // 0 is a local run on a branch whose PR is not known.
-    const subject = input.prNumber > 0 ? `PR #${input.prNumber}` : 'This branch';
-    const stable = input.branchTags.get(input.baseRef) ?? input.defaultTag;
-    const stableSource = input.branchTags.has(input.baseRef)
-        ? `the stable image of base branch ${input.baseRef}`
-        : `the default stable image (base branch ${input.baseRef} has no entry in branch-tags)`;
-    if (!input.modified) {
-        return { tag: stable, push: [], reason: `${subject} changes no watched path, so it uses ${stableSource}.` };
-    }
-    if (input.fork) {
-        return {
-            tag: stable,
-            push: [],
-            reason: `${subject} changes the CI image but comes from a fork, whose token cannot push an image, so it uses ${stableSource}.`,
-        };
-    }
-    if (input.prNumber === 0) {
-        throw new Error('This branch changes the CI image, so its image is its PR\'s (pr-N): pass the PR number (--pr-number N), ' +
-            'or build the image locally.');
-    }
-    const tag = prTag(input.prNumber);
-    return { tag, push: [tag], reason: `${subject} changes the CI image, so it uses its own image ${tag}.` };
-}
-function choosePushTags(branch, sha, branchTags) {
-    const stable = branchTags.get(branch);
-    const bySha = shaTag(branch, sha);
-    if (stable === undefined) {
-        return { tag: bySha, push: [bySha], reason: `A push to ${branch} builds ${bySha}; the branch has no stable tag.` };
-    }
-    return { tag: stable, push: [stable, bySha], reason: `A push to ${branch} builds its stable tag ${stable} and ${bySha}.` };
-}
-
-
-/***/ }),
-
-/***/ 6746:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ON: () => (/* binding */ pullRequestFromApiShape),
-/* harmony export */   u1: () => (/* binding */ resolveTarget)
-/* harmony export */ });
-/* unused harmony export SUPPORTED_EVENTS */
-const SUPPORTED_EVENTS = ['pull_request', 'pull_request_target', 'issue_comment', 'push', 'workflow_dispatch'];
-/** Reads a pull request object as webhook payloads and `GET /pulls/{n}` both shape it. */
-function pullRequestFromApiShape(pr) {
-    const p = pr;
-    const baseRepo = p.base.repo?.full_name;
-    const headRepo = p.head.repo?.full_name;
-    return {
-        kind: 'pull_request',
-        number: p.number,
-        baseRef: p.base.ref,
-        baseSha: p.base.sha,
-        headSha: p.head.sha,
-        headRef: p.head.ref,
-        // A deleted fork leaves head.repo null: still not this repository.
-        fork: headRepo === undefined || headRepo.toLowerCase() !== baseRepo?.toLowerCase(),
-        changedFiles: p.changed_files,
-    };
-}
-function branchFromRef(ref, eventName) {
-    if (ref.startsWith('refs/heads/'))
-        return ref.slice('refs/heads/'.length);
-    throw new Error(`The ${eventName} event is for "${ref}", not a branch: ci-image builds images for branches (refs/heads/...).`);
-}
-function checkCommenter(payload, trusted) {
-    const comment = payload.comment;
-    const association = comment?.author_association ?? 'NONE';
-    if (!trusted.includes(association)) {
-        throw new Error(`@${comment?.user?.login ?? 'unknown'} (author_association ${association}) is not allowed to run this: ` +
-            `trusted-associations is ${trusted.join(', ')}. Nothing was done.`);
-    }
-}
-async function resolveTarget(ctx, overrides, getPullRequest) {
-    const { eventName, payload } = ctx;
-    let target;
-    switch (eventName) {
-        case 'pull_request':
-        case 'pull_request_target': {
-            if (!payload.pull_request)
-                throw new Error(`The ${eventName} event payload has no pull_request.`);
-            const fromEvent = pullRequestFromApiShape(payload.pull_request);
-            const asked = overrides.prNumber;
-            target = asked !== undefined && asked !== fromEvent.number ? await getPullRequest(asked) : fromEvent;
-            break;
-        }
-        case 'issue_comment': {
-            // Trust first: an untrusted comment must not cost an API call or reach anything else.
-            checkCommenter(payload, overrides.trustedAssociations);
-            const issue = payload.issue;
-            if (!issue?.pull_request && overrides.prNumber === undefined) {
-                throw new Error(`The issue_comment event is on issue #${issue?.number ?? '?'}, which is not a pull request.`);
-            }
-            target = await getPullRequest(overrides.prNumber ?? issue.number);
-            break;
-        }
-        case 'push':
-        case 'workflow_dispatch': {
-            if (overrides.prNumber !== undefined) {
-                target = await getPullRequest(overrides.prNumber);
-                break;
-            }
-            if (payload.deleted === true)
-                throw new Error(`The push deleted ${ctx.ref}: there is no image to build.`);
-            const sha = (eventName === 'push' && typeof payload.after === 'string' ? payload.after : ctx.sha) || ctx.sha;
-            target = { kind: 'push', branch: branchFromRef(ctx.ref, eventName), sha };
-            break;
-        }
-        default:
-            throw new Error(`The event "${eventName || '(none)'}" is not supported: ci-image runs on ${SUPPORTED_EVENTS.join(', ')}.`);
-    }
-    if (overrides.headSha === undefined)
-        return target;
-    return target.kind === 'pull_request' ? { ...target, headSha: overrides.headSha } : { ...target, sha: overrides.headSha };
 }
 
 

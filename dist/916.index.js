@@ -14,7 +14,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
-var core = __webpack_require__(1078);
+var core = __webpack_require__(78);
 ;// CONCATENATED MODULE: ./src/comment-marker.ts
 // The hidden marker that names our comment on a PR: one per image repository, so two images
 // announced on one PR keep one comment each. Pure: no I/O.
@@ -44,7 +44,7 @@ function markedComments(comments, marker) {
 // EXTERNAL MODULE: ./src/report.ts
 var report = __webpack_require__(665);
 // EXTERNAL MODULE: ./src/tags.ts
-var tags = __webpack_require__(9506);
+var tags = __webpack_require__(506);
 ;// CONCATENATED MODULE: ./src/comment-body.ts
 // The "🐳 Docker CI Image Built" comment: what a person needs to find, trust and run the PR's
 // image. Pure: no I/O.
@@ -263,7 +263,7 @@ async function commentImageCommand(session) {
 /* harmony export */   aY: () => (/* binding */ code),
 /* harmony export */   n0: () => (/* binding */ setOutputs)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1078);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78);
 // Outputs, job summary and log lines shared by the commands.
 
 function setOutputs(outputs) {
@@ -291,81 +291,6 @@ async function writeSummary(summary) {
         await summary.write();
     else
         summary.emptyBuffer();
-}
-
-
-/***/ }),
-
-/***/ 9506:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hj: () => (/* binding */ prTag),
-/* harmony export */   LJ: () => (/* binding */ choosePushTags),
-/* harmony export */   W: () => (/* binding */ choosePullRequestTag),
-/* harmony export */   b: () => (/* binding */ shaTag),
-/* harmony export */   r_: () => (/* binding */ isValidTag)
-/* harmony export */ });
-/* unused harmony export sanitizeTagPart */
-// Tag strategy: pure functions from a context to the image tags of the contract's table.
-const MAX_TAG_LENGTH = 128;
-const VALID_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-function isValidTag(tag) {
-    return VALID_TAG.test(tag);
-}
-/**
- * Turns any string (a branch name: untrusted, maybe unicode) into text that is valid inside a
- * Docker tag. Accents are folded first so `für` reads `fur`, not `f-r`.
- */
-function sanitizeTagPart(value, maxLength = MAX_TAG_LENGTH) {
-    const folded = value.normalize('NFKD').replace(/\p{M}+/gu, '');
-    const cleaned = folded
-        .replace(/[^A-Za-z0-9_.-]+/g, '-')
-        .replace(/-{2,}/g, '-')
-        .replace(/^[.-]+/, '')
-        .slice(0, maxLength)
-        .replace(/[.-]+$/, '');
-    return cleaned === '' ? 'branch' : cleaned;
-}
-function prTag(prNumber) {
-    return `pr-${prNumber}`;
-}
-/** `<branch>-sha-<7>`, the branch part shortened so the whole tag stays within 128 characters. */
-function shaTag(branch, sha) {
-    const suffix = `-sha-${sha.slice(0, 7)}`;
-    return sanitizeTagPart(branch, MAX_TAG_LENGTH - suffix.length) + suffix;
-}
-function choosePullRequestTag(input) {
-    // 0 is a local run on a branch whose PR is not known.
-    const subject = input.prNumber > 0 ? `PR #${input.prNumber}` : 'This branch';
-    const stable = input.branchTags.get(input.baseRef) ?? input.defaultTag;
-    const stableSource = input.branchTags.has(input.baseRef)
-        ? `the stable image of base branch ${input.baseRef}`
-        : `the default stable image (base branch ${input.baseRef} has no entry in branch-tags)`;
-    if (!input.modified) {
-        return { tag: stable, push: [], reason: `${subject} changes no watched path, so it uses ${stableSource}.` };
-    }
-    if (input.fork) {
-        return {
-            tag: stable,
-            push: [],
-            reason: `${subject} changes the CI image but comes from a fork, whose token cannot push an image, so it uses ${stableSource}.`,
-        };
-    }
-    if (input.prNumber === 0) {
-        throw new Error('This branch changes the CI image, so its image is its PR\'s (pr-N): pass the PR number (--pr-number N), ' +
-            'or build the image locally.');
-    }
-    const tag = prTag(input.prNumber);
-    return { tag, push: [tag], reason: `${subject} changes the CI image, so it uses its own image ${tag}.` };
-}
-function choosePushTags(branch, sha, branchTags) {
-    const stable = branchTags.get(branch);
-    const bySha = shaTag(branch, sha);
-    if (stable === undefined) {
-        return { tag: bySha, push: [bySha], reason: `A push to ${branch} builds ${bySha}; the branch has no stable tag.` };
-    }
-    return { tag: stable, push: [stable, bySha], reason: `A push to ${branch} builds its stable tag ${stable} and ${bySha}.` };
 }
 
 
