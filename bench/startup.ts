@@ -1,0 +1,99 @@
+// 1. Start-up: what the step costs when git has the answer and the API is not needed. Most
+// PRs are this case, and every job that uses the image runs the step.
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { actionCommand, DIST, type ActionCommandOptions, type ActionRunFiles } from './action-command.js'
+import { checkout } from './checkout.js'
+import { childEnv } from './child-env.js'
+import { inlineStepCommand } from './inline-step.js'
+import { interleave, timingOf } from './interleave.js'
+import { createEverydayOrigin, EVERYDAY_WATCHED_CHANGES } from './repos/everyday-repo.js'
+import { pullRequestEvent } from '../test/support/events.js'
+import type { Scratch } from './scratch.js'
+import type { Section } from './section.js'
+import { formatBytes, formatMs, formatRatio } from './stats.js'
+import { expectExit, type Command, type CommandResult } from './timed-command.js'
+
+const ROUNDS = 30
+const WARMUP = 2
+const TARGET_RATIO = 1.5
+
+const NAMES = {
+  floor: 'node -e 0 (the floor)',
+  action: 'action: node dist/index.js resolve-image',
+  inline: 'inline: git diff ... | grep -E (bash)',
+  builtins: '· node + the built-ins dist/index.js loads',
+  entry: '· action, unknown command: entry + session, no work',
+  noYaml: '· action with `watch` input: no YAML parse',
+}
+
+/** The Node built-ins dist/index.js requires, read from the bundle so the row follows it as it changes. */
+function bundleBuiltins(): string[] {
+  const calls = readFileSync(DIST, 'utf8').matchAll(/createRequire\(import\.meta\.url\)\("(?:node:)?([a-z_/]+)"\)/g)
+  return [...new Set([...calls].map((match) => match[1]!))].sort()
+}
+
+function distSizes(): { index: number; all: number; files: number } {
+  const dir = dirname(DIST)
+  const scripts = readdirSync(dir).filter((name) => name.endsWith('.js'))
+  const all = scripts.reduce((sum, name) => sum + statSync(join(dir, name)).size, 0)
+  return { index: statSync(DIST).size, all, files: scripts.length }
+}
+
+export async function measureStartup(scratch: Scratch): Promise<Section> {
+  const origin = createEverydayOrigin(scratch.dir('startup-origin'))
+  const workspace = scratch.dir('startup-checkout')
+  // fetch-depth: 0, so that both sides answer from the checkout alone: the inline step needs
+  // origin/main and history; the action then makes a single `git diff`.
+  checkout(origin, workspace, 'full')
+  const event = pullRequestEvent({ number: origin.number, baseRef: origin.baseRef, baseSha: origin.baseSha, headSha: origin.headSha })
+
+  const resolves = (result: CommandResult, { outputs, summary }: ActionRunFiles) => {
+    expectExit(result, 0)
+    if (outputs.modified !== 'true' || outputs['changed-files'] !== JSON.stringify(EVERYDAY_WATCHED_CHANGES)) {
+      throw new Error(`unexpected outputs ${JSON.stringify(outputs)}`)
+    }
+    if (!summary.includes('(listed by git)')) throw new Error('the files were not listed by git')
+  }
+  const actionRun = (name: string, inputs: Record<string, string>, check: ActionCommandOptions['check']) =>
+    actionCommand({ name, filesDir: scratch.dir('startup-runner'), workspace, event, sha: origin.mergeSha, inputs, check })
+  const node = (name: string, script: string): Command => ({ name, file: process.execPath, args: ['-e', script], cwd: workspace, env: childEnv(), check: (r) => expectExit(r, 0) })
+
+  const builtins = bundleBuiltins()
+  const commands: Command[] = [
+    node(NAMES.floor, '0'),
+    actionRun(NAMES.action, {}, resolves),
+    inlineStepCommand({ name: NAMES.inline, checkout: workspace, baseRef: origin.baseRef, expect: EVERYDAY_WATCHED_CHANGES }),
+    // Where the action's time goes: the same start, stopped or lightened at one point each.
+    node(NAMES.builtins, builtins.map((m) => `require('node:${m}')`).join(';')),
+    actionRun(NAMES.entry, { command: 'bench-unknown' }, (result) => {
+      expectExit(result, 1)
+      if (!result.stdout.includes('Input `command` must be one of')) throw new Error('expected the input error')
+    }),
+    actionRun(NAMES.noYaml, { watch: 'Dockerfile.ci\n.github/workflows/build-ci-image.yml' }, resolves),
+  ]
+  const timings = await interleave(commands, { rounds: ROUNDS, warmup: WARMUP })
+  const floor = timingOf(timings, NAMES.floor).median
+  const inline = timingOf(timings, NAMES.inline).median
+  const action = timingOf(timings, NAMES.action).median
+  const sizes = distSizes()
+
+  return {
+    title: `Start-up: resolve-image on a PR checkout that git answers (median of ${ROUNDS} interleaved rounds)`,
+    table: {
+      head: ['command', 'median', 'min', 'vs node -e 0', 'vs inline'],
+      rows: timings.map((t) => [t.name, formatMs(t.median), formatMs(Math.min(...t.samples)), formatRatio(t.median, floor), formatRatio(t.median, inline)]),
+    },
+    notes: [
+      `dist/index.js ${formatBytes(sizes.index)}; all of dist/*.js ${formatBytes(sizes.all)} (${sizes.files} files). Built-ins dist/index.js requires: ${builtins.join(' ')}.`,
+      `Same answer both ways: modified, ${JSON.stringify(EVERYDAY_WATCHED_CHANGES)} (checked on every run). The action's cost over the floor: ${formatMs(action - floor)}.`,
+      `· rows take the action apart (differences of medians, so approximate): built-ins ${formatMs(timingOf(timings, NAMES.builtins).median - floor)}, ` +
+        `entry and session beyond them ${formatMs(timingOf(timings, NAMES.entry).median - timingOf(timings, NAMES.builtins).median)}, ` +
+        `resolve-image (chunks, yaml module, git, outputs) ${formatMs(timingOf(timings, NAMES.noYaml).median - timingOf(timings, NAMES.entry).median)}, ` +
+        `YAML parse of the build workflow ${formatMs(action - timingOf(timings, NAMES.noYaml).median)}.`,
+    ],
+    targets: [
+      { name: 'start-up within 1.5x of node -e 0', goal: `<= ${TARGET_RATIO.toFixed(2)}x`, measured: formatRatio(action, floor), met: action / floor <= TARGET_RATIO },
+    ],
+  }
+}
