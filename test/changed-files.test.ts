@@ -32,6 +32,11 @@ describe('changed files from git', () => {
     expect(await changedFilesFromGit(createGit(checkout), range(repo, false))).toEqual(expected)
   })
 
+  it('falls back to the base branch when the event base SHA is gone from the remote', async () => {
+    const checkout = checkoutMerge(repo, 1)
+    expect(await changedFilesFromGit(createGit(checkout), { ...range(repo), baseSha: 'e'.repeat(40) })).toEqual(expected)
+  })
+
   it('deepens a shallow clone as far as the fork point needs', async () => {
     const deep = makePullRequestRepo({ prFiles: { 'Dockerfile.ci': 'x\n' }, baseCommitsAfterFork: 120, historyDepth: 2000 })
     const checkout = checkoutMerge(deep, 1)
