@@ -27,28 +27,28 @@ var src_git = __webpack_require__(243);
 // The files a pull request changes: from the checkout when git can answer, else from the REST API.
 
 
-const DEEPEN_STEPS = [50, 200, 1000, 5000];
+// A shallow clone is first fetched this deep from both tips: a fork point within it (most
+// PRs) costs one round trip; deeper ones deepen step by step.
+const FIRST_DEPTH = 50;
+const DEEPEN_STEPS = [200, 1000, 5000];
 async function hasCommit(git, rev) {
     return (await git(['cat-file', '-e', `${rev}^{commit}`])).exitCode === 0;
 }
 async function isShallow(git) {
     return (await (0,src_git/* gitOutput */.o)(git, ['rev-parse', '--is-shallow-repository'])) === 'true';
 }
-/** Fetches commits from origin; depth 1 in a shallow clone, so a default checkout stays cheap. */
+/** Fetches commits from origin; in a shallow clone only FIRST_DEPTH deep, so a default checkout stays cheap. */
 async function fetchCommits(git, shallow, refspecs) {
-    const depth = shallow ? ['--depth=1'] : [];
+    const depth = shallow ? [`--depth=${FIRST_DEPTH}`] : [];
     const result = await git(['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', ...depth, 'origin', ...refspecs]);
     if (result.exitCode !== 0)
         core/* debug */.Yz(`git fetch ${refspecs.join(' ')}: ${result.stderr.trim()}`);
     return result.exitCode === 0;
 }
-/** The base commit as a SHA: the event's base SHA, else the tip of the base branch on origin. */
+/** The base commit as a SHA: the event's base SHA when the checkout has it, else the tip of the base branch on origin. */
 async function resolveBase(git, range, shallow) {
-    if (range.baseSha) {
-        if ((await hasCommit(git, range.baseSha)) || ((await fetchCommits(git, shallow, [range.baseSha])) && (await hasCommit(git, range.baseSha)))) {
-            return range.baseSha;
-        }
-    }
+    if (range.baseSha && (await hasCommit(git, range.baseSha)))
+        return range.baseSha;
     // Branch names cannot contain ':' or spaces (git check-ref-format), so this refspec is well-formed.
     const tracking = `refs/remotes/origin/${range.baseRef}`;
     await fetchCommits(git, shallow, [`+refs/heads/${range.baseRef}:${tracking}`]);
@@ -94,7 +94,16 @@ async function changedFilesFromGit(git, range) {
         if ((await git(['rev-parse', '--is-inside-work-tree'])).stdout.trim() !== 'true')
             return undefined;
         const shallow = await isShallow(git);
-        if (!(await hasCommit(git, range.headSha)) && !((await fetchCommits(git, shallow, [range.headSha])) && (await hasCommit(git, range.headSha)))) {
+        // The head and base commits the checkout lacks come in one fetch: one round trip.
+        const missing = [];
+        for (const sha of [range.headSha, range.baseSha])
+            if (sha && !(await hasCommit(git, sha)))
+                missing.push(sha);
+        if (missing.length > 0 && !(await fetchCommits(git, shallow, missing)) && missing.length > 1) {
+            // A base SHA the remote no longer has (a force-pushed base) must not cost us the head.
+            await fetchCommits(git, shallow, [range.headSha]);
+        }
+        if (!(await hasCommit(git, range.headSha))) {
             core/* info */.pq(`The checkout does not have the PR head ${range.headSha} and could not fetch it.`);
             return undefined;
         }
