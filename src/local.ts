@@ -4,7 +4,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { resolveImage } from './commands/resolve-image.js'
 import { parseRepository } from './context.js'
 import { createGit, gitOutput, type Git } from './git.js'
 import { defaultImage } from './image.js'
@@ -93,6 +92,8 @@ export async function runLocal(argv: string[], print: (text: string) => void): P
     target = { kind: 'pull_request', number: inputs.prNumber ?? 0, baseRef: base.branch, baseSha, headSha, headRef: branch, fork: false }
   }
   const workflowPath = join(top, '.github', 'workflows', inputs.buildWorkflow)
+  // The same chunk as the action's resolve-image, rather than a copy of it in this one.
+  const { resolveImage } = await import('./commands/resolve-image.js')
   const result = await resolveImage({ ...inputs, image }, target, {
     git,
     readBuildWorkflow: () => (existsSync(workflowPath) ? readFileSync(workflowPath, 'utf8') : undefined),
