@@ -1,5 +1,5 @@
 export const id = 262;
-export const ids = [262,175];
+export const ids = [262,175,881];
 export const modules = {
 
 /***/ 262:

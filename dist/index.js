@@ -232,7 +232,7 @@ async function runOnDeveloperMachine(argv) {
     const stdoutWrite = process.stdout.write.bind(process.stdout);
     process.stdout.write = ((chunk, ...rest) => String(chunk).startsWith('::') ? true : process.stderr.write(chunk, ...rest));
     try {
-        const { runLocal } = await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(416)]).then(__nccwpck_require__.bind(__nccwpck_require__, 416));
+        const { runLocal } = await __nccwpck_require__.e(/* import() */ 416).then(__nccwpck_require__.bind(__nccwpck_require__, 416));
         await runLocal(argv, (text) => stdoutWrite(text));
     }
     catch (error) {
