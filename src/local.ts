@@ -96,7 +96,7 @@ export async function runLocal(argv: string[], print: (text: string) => void): P
   const { resolveImage } = await import('./commands/resolve-image.js')
   const result = await resolveImage({ ...inputs, image }, target, {
     git,
-    readBuildWorkflow: () => (existsSync(workflowPath) ? readFileSync(workflowPath, 'utf8') : undefined),
+    readBuildWorkflow: async () => (existsSync(workflowPath) ? readFileSync(workflowPath, 'utf8') : undefined),
   })
   process.stderr.write(`${result.reason}\n`)
   if (result.matched.length > 0) process.stderr.write(`Watched files changed: ${result.matched.join(', ')}\n`)

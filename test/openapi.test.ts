@@ -29,10 +29,13 @@ function checkAll(): string[] {
 }
 
 describe('the embedded GitHub against the OpenAPI description', () => {
-  it('pulls and PR files', async () => {
+  it('pulls, PR files and file contents', async () => {
     await client.rest.pulls.get({ ...repo, pull_number: 42 })
     await client.paginate(client.rest.pulls.listFiles, { ...repo, pull_number: 42, per_page: 100 })
     await expect(client.rest.pulls.get({ ...repo, pull_number: 404 })).rejects.toMatchObject({ status: 404 })
+    github.files.set('.github/workflows/build-ci-image.yml', 'on: pull_request\n')
+    await client.rest.repos.getContent({ ...repo, path: '.github/workflows/build-ci-image.yml', ref: 'a'.repeat(40) })
+    await expect(client.rest.repos.getContent({ ...repo, path: 'missing.yml' })).rejects.toMatchObject({ status: 404 })
     expect(checkAll()).toEqual([])
   })
 

@@ -104,7 +104,7 @@ describe('resolve-image from the REST API when git cannot answer', () => {
     const run = await runAction({ inputs: inputs(), eventName: 'pull_request', event, workspace: tempDir(), apiUrl: github.url })
     expect(run.exitCode, run.stdout).toBe(0)
     expect(run.outputs).toMatchObject({ tag: 'pr-42', modified: 'true', 'changed-files': '["Dockerfile.ci"]' })
-    expect(github.requests.map((r) => `${r.path}?${r.query}`)).toEqual([
+    expect(github.requests.filter((r) => !r.path.includes('/contents/')).map((r) => `${r.path}?${r.query}`)).toEqual([
       '/repos/acme/app/pulls/42/files?per_page=100',
       '/repos/acme/app/pulls/42/files?per_page=100&page=2',
       '/repos/acme/app/pulls/42/files?per_page=100&page=3',
@@ -128,7 +128,7 @@ describe('resolve-image from the REST API when git cannot answer', () => {
       '::error::PR #42 changes 3401 files, more than the 3000 the GitHub API lists, and none of those listed is watched, so the answer is unknown. Check out the repository (actions/checkout) so that git can list every file.',
     )
     expect(run.outputs.image).toBeUndefined()
-    expect(github.requests).toHaveLength(30)
+    expect(github.requests.filter((r) => r.path.endsWith('/files'))).toHaveLength(30)
   })
 
   it('decides on a truncated list when a watched file is among those listed', async () => {
@@ -137,12 +137,37 @@ describe('resolve-image from the REST API when git cannot answer', () => {
     expect(run.outputs).toMatchObject({ tag: 'pr-42', modified: 'true' })
   })
 
+  it('reads the build workflow at the PR head from the API when there is no checkout', async () => {
+    github.files.set('.github/workflows/build-ci-image.yml', "on:\n  pull_request:\n    paths: ['ci/**']\n")
+    const event = apiPullRequest(['ci/install.sh', 'README.md'])
+    const run = await runAction({ inputs: inputs(), eventName: 'pull_request', event, workspace: tempDir(), apiUrl: github.url })
+    expect(run.outputs).toMatchObject({ tag: 'pr-42', 'changed-files': '["ci/install.sh"]' })
+    expect(run.summary).toContain('on.pull_request.paths of .github/workflows/build-ci-image.yml')
+    const read = github.requests.find((r) => r.path.includes('/contents/'))
+    expect(read?.query.get('ref')).toBe('c'.repeat(40))
+  })
+
+  it('uses the defaults when the repository has no build workflow, and asks nothing when watch is given', async () => {
+    const event = apiPullRequest(['ci/install.sh'])
+    let run = await runAction({ inputs: inputs(), eventName: 'pull_request', event, workspace: tempDir(), apiUrl: github.url })
+    expect(run.outputs).toMatchObject({ tag: 'v2', modified: 'false' })
+    expect(run.summary).toContain('from the defaults')
+    github.requests.length = 0
+    run = await runAction({ inputs: inputs({ watch: 'ci/**' }), eventName: 'pull_request', event, workspace: tempDir(), apiUrl: github.url })
+    expect(run.outputs).toMatchObject({ tag: 'pr-42' })
+    expect(github.requests.some((r) => r.path.includes('/contents/'))).toBe(false)
+  })
+
   it('issue_comment from a trusted commenter reads the PR from the API', async () => {
     apiPullRequest(['README.md'])
     const run = await runAction({ inputs: inputs(), eventName: 'issue_comment', event: issueCommentEvent({ association: 'COLLABORATOR' }), workspace: tempDir(), apiUrl: github.url })
     expect(run.exitCode, run.stdout).toBe(0)
     expect(run.outputs).toMatchObject({ tag: 'v2', modified: 'false', 'head-sha': 'c'.repeat(40), 'base-ref': 'v2' })
-    expect(github.requests.map((r) => r.path)).toEqual(['/repos/acme/app/pulls/42', '/repos/acme/app/pulls/42/files'])
+    expect(github.requests.map((r) => r.path)).toEqual([
+      '/repos/acme/app/pulls/42',
+      '/repos/acme/app/contents/.github%2Fworkflows%2Fbuild-ci-image.yml',
+      '/repos/acme/app/pulls/42/files',
+    ])
   })
 
   it('issue_comment from an untrusted commenter fails and does nothing else', async () => {

@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { changedFilesFromGit } from '../changed-files.js'
+import { readRepositoryFile } from '../contents.js'
 import { createGit, type Git } from '../git.js'
 import { API_FILE_LIST_CAP, listPullRequestFiles } from '../pulls.js'
 import { code, setOutputs, targetOutputs, writeSummary } from '../report.js'
@@ -21,8 +22,8 @@ export interface ResolveImageConfig {
 
 export interface ResolveImageIo {
   git: Git
-  /** The build workflow file's text from the checkout, undefined when it has none. */
-  readBuildWorkflow: () => string | undefined
+  /** The build workflow file's text at the PR head (`ref`), undefined when there is none. */
+  readBuildWorkflow: (ref: string) => Promise<string | undefined>
   /** Lists the PR's files over the REST API (undefined when no token is available). */
   listPullRequestFiles?: (prNumber: number) => Promise<{ paths: string[]; listed: number }>
 }
@@ -67,7 +68,8 @@ export async function resolveImage(config: ResolveImageConfig, target: Target, i
     const choice = choosePushTags(target.branch, target.sha, config.branchTags)
     return { ...choice, image: ref(choice.tag), tags: choice.push.map(ref), modified: false, fork: false, matched: [] }
   }
-  const watch = resolveWatch({ input: config.watch, buildWorkflow: config.buildWorkflow, workflowText: io.readBuildWorkflow() })
+  const workflowText = config.watch.length > 0 ? undefined : await io.readBuildWorkflow(target.headSha)
+  const watch = resolveWatch({ input: config.watch, buildWorkflow: config.buildWorkflow, workflowText })
   const changed = await listChangedPaths(target, io)
   const matched = [...new Set(changed.paths.filter(watch.matches))]
   if (!changed.complete && matched.length === 0) {
@@ -135,11 +137,20 @@ export async function reportResolvedImage(result: ResolvedImage, target: Target)
 
 export async function resolveImageCommand(session: Session): Promise<void> {
   const { inputs, ctx, target } = session
-  const workflowPath = join(ctx.workspace, '.github', 'workflows', inputs.buildWorkflow)
+  const workflowFile = `.github/workflows/${inputs.buildWorkflow}`
+  const workflowPath = join(ctx.workspace, workflowFile)
+  // The checkout's copy (its absence from a checkout is the answer); a job without a checkout
+  // asks the API for the PR head's.
+  const readBuildWorkflow = async (ref: string): Promise<string | undefined> => {
+    if (existsSync(workflowPath)) return readFileSync(workflowPath, 'utf8')
+    if (existsSync(join(ctx.workspace, '.git')) || !inputs.token) return undefined
+    core.info(`No checkout: reading ${workflowFile} at ${ref.slice(0, 7)} from the API.`)
+    return readRepositoryFile(await session.client(), ctx.repository, workflowFile, ref)
+  }
   const result = await core.group('Resolving the CI image', () =>
     resolveImage({ ...inputs, image: session.image }, target, {
       git: createGit(ctx.workspace),
-      readBuildWorkflow: () => (existsSync(workflowPath) ? readFileSync(workflowPath, 'utf8') : undefined),
+      readBuildWorkflow,
       listPullRequestFiles: inputs.token
         ? async (prNumber) => listPullRequestFiles(await session.client(), ctx.repository, prNumber)
         : undefined,

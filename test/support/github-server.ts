@@ -48,6 +48,8 @@ export class FakeGitHub {
   readonly faults: Fault[] = []
   readonly pulls = new Map<number, Record<string, unknown>>()
   readonly pullFiles = new Map<number, PullFile[]>()
+  /** Repository files by path (any ref), for `GET /contents/{path}`. */
+  readonly files = new Map<string, string>()
   /** Called before each request is answered; scenarios advance their timeline here. */
   onRequest: (req: RecordedRequest) => void = () => {}
   private server?: Server
@@ -65,6 +67,11 @@ export class FakeGitHub {
       const files = this.pullFiles.get(Number(params[0]))
       if (!files) return notFound()
       return this.paginate(req, query, files.slice(0, this.fileListCap).map((file) => this.diffEntry(file)), 30, 100)
+    })
+    this.route('GET', `${repoPath}/contents/(.+)`, ({ params, query }) => {
+      const path = decodeURIComponent(params[0]!)
+      const text = this.files.get(path)
+      return text === undefined ? notFound() : { status: 200, body: this.contentFile(path, text, query.get('ref') ?? 'main') }
     })
   }
 
@@ -84,6 +91,28 @@ export class FakeGitHub {
       contents_url: `https://api.github.com/repos/${this.owner}/${this.repo}/contents/${encodeURI(file.filename)}?ref=${sha}`,
       patch: '@@ -1 +1 @@\n-old\n+new',
       ...(file.previous_filename ? { previous_filename: file.previous_filename } : {}),
+    }
+  }
+
+  /** A file as `GET /repos/{owner}/{repo}/contents/{path}` returns it (the `content-file` schema). */
+  private contentFile(path: string, text: string, ref: string): Record<string, unknown> {
+    const sha = createHash('sha1').update(`blob ${Buffer.byteLength(text)}\0${text}`).digest('hex')
+    const api = `https://api.github.com/repos/${this.owner}/${this.repo}`
+    const html = `https://github.com/${this.owner}/${this.repo}/blob/${ref}/${path}`
+    const self = `${api}/contents/${path}?ref=${ref}`
+    return {
+      type: 'file',
+      encoding: 'base64',
+      size: Buffer.byteLength(text),
+      name: path.slice(path.lastIndexOf('/') + 1),
+      path,
+      content: Buffer.from(text).toString('base64'),
+      sha,
+      url: self,
+      git_url: `${api}/git/blobs/${sha}`,
+      html_url: html,
+      download_url: `https://raw.githubusercontent.com/${this.owner}/${this.repo}/${ref}/${path}`,
+      _links: { self, git: `${api}/git/blobs/${sha}`, html },
     }
   }
 
