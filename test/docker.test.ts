@@ -86,6 +86,7 @@ describe('wait-for-build pulls the image, bundled', () => {
     const runs = new FakeRuns(github)
     runs.addWorkflow('build-ci-image.yml')
     runs.startRun({ headSha: HEAD, status: 'completed', conclusion: 'success' })
+    github.pullFiles.set(42, [{ filename: 'Dockerfile.ci' }])
   })
   afterEach(async () => {
     await github.stop()

@@ -24,7 +24,10 @@ let runs: FakeRuns
 beforeEach(async () => {
   github = await new FakeGitHub().start()
   runs = new FakeRuns(github)
+  // No checkout here: the PR's files come from the API, and they change the image.
+  github.pullFiles.set(42, [{ filename: 'Dockerfile.ci' }])
 })
+const actionsApi = (r: { path: string }) => r.path.includes('/actions/')
 afterEach(async () => {
   await github.stop()
 })
@@ -68,8 +71,8 @@ describe('wait-for-build, bundled', () => {
     // The figure: 6 polls, 2 of them answered 304; 6 requests count against the rate limit
     // (the workflow, the estimate, and one per state) = states + 2.
     expect(runs.polls).toBe(6)
-    expect(github.count((r) => r.status === 304)).toBe(2)
-    expect(github.count((r) => r.status !== 304)).toBeLessThanOrEqual(states.length + 2)
+    expect(github.count((r) => actionsApi(r) && r.status === 304)).toBe(2)
+    expect(github.count((r) => actionsApi(r) && r.status !== 304)).toBeLessThanOrEqual(states.length + 2)
     expect(run.stdout).toContain('GitHub API: 8 requests, 2 of them answered 304 Not Modified (free of rate limit).')
 
     expect(run.summary).toContain('ghcr.io/acme/app/ci:pr-42')
@@ -94,7 +97,7 @@ describe('wait-for-build, bundled', () => {
     const run = await prRun()
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toContain('::error::The build workflow build-ci-image.yml does not exist in acme/app (GitHub answered 404).')
-    expect(github.requests).toHaveLength(1)
+    expect(github.requests.filter(actionsApi)).toHaveLength(1)
   })
 
   it('gives up at the timeout when no run appears, naming the commit and the workflow', async () => {
@@ -115,6 +118,17 @@ describe('wait-for-build, bundled', () => {
     expect(run.outputs['run-id']).toBeUndefined()
     expect(run.summary).toContain('not awaited')
     expect(github.requests).toHaveLength(0)
+  })
+
+  it('does not wait for a PR that changes no watched path: no build will come', async () => {
+    runs.addWorkflow('build-ci-image.yml')
+    github.pullFiles.set(42, [{ filename: 'src/app.ts' }])
+    const run = await prRun()
+    expect(run.exitCode, run.stdout).toBe(0)
+    expect(run.stdout).toContain('PR #42 changes no watched path, so it uses the stable image of base branch main. build-ci-image.yml does not build an image for it, so there is nothing to wait for.')
+    expect(run.outputs).toMatchObject({ image: 'ghcr.io/acme/app/ci:latest', tag: 'latest', 'pr-number': '42' })
+    expect(run.outputs['run-id']).toBeUndefined()
+    expect(github.requests.filter(actionsApi)).toHaveLength(0)
   })
 
   it('on a push, waits for the pushed commit and its <branch>-sha-<7> image', async () => {

@@ -135,7 +135,8 @@ export async function reportResolvedImage(result: ResolvedImage, target: Target)
   await writeSummary(summary)
 }
 
-export async function resolveImageCommand(session: Session): Promise<void> {
+/** resolve-image with this run's checkout, token and event: the core the other commands share. */
+export async function resolveForSession(session: Session): Promise<ResolvedImage> {
   const { inputs, ctx, target } = session
   const workflowFile = `.github/workflows/${inputs.buildWorkflow}`
   const workflowPath = join(ctx.workspace, workflowFile)
@@ -147,14 +148,16 @@ export async function resolveImageCommand(session: Session): Promise<void> {
     core.info(`No checkout: reading ${workflowFile} at ${ref.slice(0, 7)} from the API.`)
     return readRepositoryFile(await session.client(), ctx.repository, workflowFile, ref)
   }
-  const result = await core.group('Resolving the CI image', () =>
-    resolveImage({ ...inputs, image: session.image }, target, {
-      git: createGit(ctx.workspace),
-      readBuildWorkflow,
-      listPullRequestFiles: inputs.token
-        ? async (prNumber) => listPullRequestFiles(await session.client(), ctx.repository, prNumber)
-        : undefined,
-    }),
-  )
-  await reportResolvedImage(result, target)
+  return resolveImage({ ...inputs, image: session.image }, target, {
+    git: createGit(ctx.workspace),
+    readBuildWorkflow,
+    listPullRequestFiles: inputs.token
+      ? async (prNumber) => listPullRequestFiles(await session.client(), ctx.repository, prNumber)
+      : undefined,
+  })
+}
+
+export async function resolveImageCommand(session: Session): Promise<void> {
+  const result = await core.group('Resolving the CI image', () => resolveForSession(session))
+  await reportResolvedImage(result, session.target)
 }

@@ -11,6 +11,7 @@ import type { Session } from '../session.js'
 import { choosePullRequestTag, prTag, shaTag } from '../tags.js'
 import { waitForRun, type WaitOutcome } from '../wait.js'
 import { createBuildRunsApi } from '../workflow-runs.js'
+import { resolveForSession, type ResolvedImage } from './resolve-image.js'
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
@@ -47,9 +48,24 @@ function runRows(outcome: WaitOutcome): Row[] {
   ]
 }
 
+/** A PR that changes no watched path never triggers the build: say so now, not at the timeout. */
+async function skipUnchanged(session: Session, resolved: ResolvedImage): Promise<void> {
+  setOutputs({ image: resolved.image, tag: resolved.tag, ...targetOutputs(session.target) })
+  const message = `${resolved.reason} ${session.inputs.buildWorkflow} does not build an image for it, so there is nothing to wait for.`
+  core.info(message)
+  await summarize('CI image build', [
+    ['Image', code(resolved.image)],
+    ['Build', `not awaited: ${escapeHtml(message)}`],
+  ])
+}
+
 export async function waitForBuildCommand(session: Session): Promise<void> {
   const { inputs, ctx, target } = session
   if (target.kind === 'pull_request' && target.fork) return skipFork(session)
+  if (target.kind === 'pull_request') {
+    const resolved = await core.group('Checking that this PR changes the CI image', () => resolveForSession(session))
+    if (!resolved.modified) return skipUnchanged(session, resolved)
+  }
 
   const tag = target.kind === 'pull_request' ? prTag(target.number) : shaTag(target.branch, target.sha)
   const image = `${session.image}:${tag}`
