@@ -1,5 +1,5 @@
 export const id = 416;
-export const ids = [416];
+export const ids = [416,243];
 export const modules = {
 
 /***/ 243:
@@ -149,7 +149,7 @@ async function runLocal(argv, print) {
     }
     const workflowPath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(top, '.github', 'workflows', inputs.buildWorkflow);
     // The same chunk as the action's resolve-image, rather than a copy of it in this one.
-    const { resolveImage } = await Promise.all(/* import() */[__webpack_require__.e(956), __webpack_require__.e(132)]).then(__webpack_require__.bind(__webpack_require__, 751));
+    const { resolveImage } = await Promise.all(/* import() */[__webpack_require__.e(956), __webpack_require__.e(751)]).then(__webpack_require__.bind(__webpack_require__, 751));
     const result = await resolveImage({ ...inputs, image }, target, {
         git,
         readBuildWorkflow: async () => ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(workflowPath) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(workflowPath, 'utf8') : undefined),

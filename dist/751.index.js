@@ -1,5 +1,5 @@
 export const id = 751;
-export const ids = [751,175,132];
+export const ids = [751,175];
 export const modules = {
 
 /***/ 751:
@@ -11,6 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   reportResolvedImage: () => (/* binding */ reportResolvedImage),
+  resolveForSession: () => (/* binding */ resolveForSession),
   resolveImage: () => (/* binding */ resolveImage),
   resolveImageCommand: () => (/* binding */ resolveImageCommand)
 });
@@ -388,7 +389,8 @@ async function reportResolvedImage(result, target) {
     }
     await (0,report/* writeSummary */.Sy)(summary);
 }
-async function resolveImageCommand(session) {
+/** resolve-image with this run's checkout, token and event: the core the other commands share. */
+async function resolveForSession(session) {
     const { inputs, ctx, target } = session;
     const workflowFile = `.github/workflows/${inputs.buildWorkflow}`;
     const workflowPath = (0,external_node_path_.join)(ctx.workspace, workflowFile);
@@ -402,46 +404,17 @@ async function resolveImageCommand(session) {
         core/* info */.pq(`No checkout: reading ${workflowFile} at ${ref.slice(0, 7)} from the API.`);
         return readRepositoryFile(await session.client(), ctx.repository, workflowFile, ref);
     };
-    const result = await core/* group */.Os('Resolving the CI image', () => resolveImage({ ...inputs, image: session.image }, target, {
+    return resolveImage({ ...inputs, image: session.image }, target, {
         git: (0,src_git/* createGit */.l)(ctx.workspace),
         readBuildWorkflow,
         listPullRequestFiles: inputs.token
             ? async (prNumber) => (0,pulls/* listPullRequestFiles */.c)(await session.client(), ctx.repository, prNumber)
             : undefined,
-    }));
-    await reportResolvedImage(result, target);
+    });
 }
-
-
-/***/ }),
-
-/***/ 243:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ createGit),
-/* harmony export */   o: () => (/* binding */ gitOutput)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78);
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(574);
-// Runs git with an argument array (never a shell), in one working directory.
-
-
-function createGit(cwd) {
-    return async (args) => {
-        // Container jobs check out as another user; git then refuses the repository unless told it is safe.
-        const fullArgs = ['-c', `safe.directory=${cwd}`, ...args];
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`git ${args.join(' ')}`);
-        return (0,_actions_exec__WEBPACK_IMPORTED_MODULE_1__/* .getExecOutput */ .H)('git', fullArgs, { cwd, silent: true, ignoreReturnCode: true });
-    };
-}
-/** Runs git and returns trimmed stdout; throws with git's own message on failure. */
-async function gitOutput(git, args) {
-    const result = await git(args);
-    if (result.exitCode !== 0) {
-        throw new Error(`git ${args[0]} failed (exit ${result.exitCode}): ${result.stderr.trim() || result.stdout.trim()}`);
-    }
-    return result.stdout.trim();
+async function resolveImageCommand(session) {
+    const result = await core/* group */.Os('Resolving the CI image', () => resolveForSession(session));
+    await reportResolvedImage(result, session.target);
 }
 
 

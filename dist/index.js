@@ -216,9 +216,9 @@ async function runInActions() {
         const session = await (0,_session_js__WEBPACK_IMPORTED_MODULE_1__/* .openSession */ .f)();
         switch (session.inputs.command) {
             case 'resolve-image':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(751)]).then(__nccwpck_require__.bind(__nccwpck_require__, 751))).resolveImageCommand(session);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(751), __nccwpck_require__.e(243)]).then(__nccwpck_require__.bind(__nccwpck_require__, 751))).resolveImageCommand(session);
             case 'wait-for-build':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(167), __nccwpck_require__.e(710)]).then(__nccwpck_require__.bind(__nccwpck_require__, 710))).waitForBuildCommand(session);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(167), __nccwpck_require__.e(751), __nccwpck_require__.e(616)]).then(__nccwpck_require__.bind(__nccwpck_require__, 710))).waitForBuildCommand(session);
             case 'comment-image':
                 return await (await __nccwpck_require__.e(/* import() */ 916).then(__nccwpck_require__.bind(__nccwpck_require__, 916))).commentImageCommand(session);
         }
