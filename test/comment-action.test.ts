@@ -17,6 +17,8 @@ let comments: FakeComments
 beforeEach(async () => {
   fake = await new FakeGitHub().start()
   comments = new FakeComments(fake)
+  // No checkout here: the PR's files come from the API, and they change the image.
+  fake.pullFiles.set(42, [{ filename: 'Dockerfile.ci' }])
 })
 afterEach(() => fake.stop())
 
@@ -97,6 +99,16 @@ describe('comment-image', () => {
     expect(run.stdout).toContain('Nothing commented: a push to main is not a pull request')
     expect(run.summary).toContain('Nothing commented: a push to <code>main</code> is not a pull request')
     expect(run.outputs).toMatchObject({ image: 'ghcr.io/acme/app/ci:latest', tag: 'latest', 'head-sha': HEAD })
+  })
+
+  it('a PR that changes no watched path had nothing built: nothing written, and it says why', async () => {
+    fake.pullFiles.set(42, [{ filename: 'src/app.ts' }])
+    const run = await commentImage()
+    expect(run.exitCode, run.stdout).toBe(0)
+    expect(run.stdout).toContain('Nothing commented: PR #42 changes no watched path, so it uses the stable image of base branch main. No image was built for it to announce.')
+    expect(run.outputs).toMatchObject({ image: 'ghcr.io/acme/app/ci:latest', tag: 'latest' })
+    expect(writes()).toEqual([])
+    expect(comments.on(42)).toHaveLength(0)
   })
 
   it("a fork's PR has no image of its own to announce: a warning, nothing written", async () => {

@@ -10,6 +10,7 @@ import type { Session } from '../session.js'
 import { choosePullRequestTag, choosePushTags, prTag } from '../tags.js'
 import type { PullRequestTarget } from '../target.js'
 import { upsertComment, type UpsertResult } from '../upsert-comment.js'
+import { resolveForSession } from './resolve-image.js'
 
 function repositoryUrl(ctx: RunnerContext): string {
   return `${ctx.serverUrl}/${ctx.repository.owner}/${ctx.repository.repo}`
@@ -95,6 +96,12 @@ export async function commentImageCommand(session: Session): Promise<void> {
     const text = `PR #${target.number} comes from a fork, whose token cannot push an image, so no image was built for it to announce.`
     const outputs = { image: `${session.image}:${tag}`, tag, ...targetOutputs(target) }
     return reportNothingDone({ text, html: text, outputs, log: warn })
+  }
+  // Nothing was built for a PR that changes no watched path: its build workflow never ran.
+  const resolved = await core.group('Checking that this PR changes the CI image', () => resolveForSession(session))
+  if (!resolved.modified) {
+    const text = `${resolved.reason} No image was built for it to announce.`
+    return reportNothingDone({ text, html: escapeHtml(text), outputs: { image: resolved.image, tag: resolved.tag, ...targetOutputs(target) } })
   }
   await commentOnPullRequest(session, target)
 }
