@@ -220,7 +220,7 @@ async function runInActions() {
             case 'wait-for-build':
                 return await (await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(167), __nccwpck_require__.e(751), __nccwpck_require__.e(616)]).then(__nccwpck_require__.bind(__nccwpck_require__, 710))).waitForBuildCommand(session);
             case 'comment-image':
-                return await (await __nccwpck_require__.e(/* import() */ 916).then(__nccwpck_require__.bind(__nccwpck_require__, 916))).commentImageCommand(session);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(751), __nccwpck_require__.e(786)]).then(__nccwpck_require__.bind(__nccwpck_require__, 916))).commentImageCommand(session);
         }
     }
     catch (error) {
