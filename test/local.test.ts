@@ -6,7 +6,11 @@ import { DIST } from './support/action.js'
 import { commit, git, makePullRequestRepo, tempDir } from './support/git.js'
 
 function runLocal(cwd: string, ...args: string[]) {
-  const env = { PATH: process.env.PATH, HOME: cwd, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' }
+  return runLocalWith({}, cwd, ...args)
+}
+
+function runLocalWith(extraEnv: Record<string, string>, cwd: string, ...args: string[]) {
+  const env = { PATH: process.env.PATH, HOME: cwd, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', ...extraEnv }
   const result = spawnSync(process.execPath, [DIST, ...args], { cwd, env, encoding: 'utf8' })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
@@ -28,6 +32,13 @@ describe('local run', () => {
     expect(run.code, run.stderr).toBe(0)
     expect(run.stdout).toBe('ghcr.io/acme/app/ci:v2\n')
     expect(run.stderr).toContain('This branch changes no watched path, so it uses the stable image of base branch v2.')
+  })
+
+  it('works the same inside a CI job shell step (make docker-pull in a run: step)', () => {
+    const clone = developerClone({ 'src/a.ts': 'x\n' })
+    const run = runLocalWith({ GITHUB_ACTIONS: 'true', CI: 'true' }, clone, 'resolve-image')
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stdout).toBe('ghcr.io/acme/app/ci:v2\n')
   })
 
   it('prints the PR image for a branch that changes the image, given its PR number', () => {
