@@ -240,7 +240,9 @@ async function runOnDeveloperMachine(argv) {
         process.exitCode = 1;
     }
 }
-if (process.env.GITHUB_ACTIONS === 'true' || process.argv.length <= 2)
+// The runner starts the action with no arguments; `node dist/index.js resolve-image` is a person
+// (or a Makefile, even inside a CI job's shell step).
+if (process.argv.length <= 2)
     await runInActions();
 else
     await runOnDeveloperMachine(process.argv.slice(2));
