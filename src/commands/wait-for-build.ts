@@ -11,7 +11,7 @@ import type { Session } from '../session.js'
 import { choosePullRequestTag, prTag, shaTag } from '../tags.js'
 import { waitForRun, type WaitOutcome } from '../wait.js'
 import { createBuildRunsApi } from '../workflow-runs.js'
-import { resolveForSession, type ResolvedImage } from './resolve-image.js'
+import { resolveForSession } from './resolve-image.js'
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
@@ -22,14 +22,9 @@ async function summarize(title: string, rows: Row[]): Promise<void> {
   await writeSummary(core.summary.addHeading(title, 3).addTable(table))
 }
 
-/** A fork's token cannot push its image, so no build will ever come: use the stable image. */
-async function skipFork(session: Session): Promise<void> {
-  const { inputs, target } = session
-  if (target.kind !== 'pull_request') return
-  const choice = choosePullRequestTag({ ...inputs, prNumber: target.number, baseRef: target.baseRef, modified: true, fork: true })
-  const image = `${session.image}:${choice.tag}`
-  setOutputs({ image, tag: choice.tag, ...targetOutputs(target) })
-  const message = `PR #${target.number} comes from a fork, whose image cannot be pushed, so there is no build to wait for; it uses ${image}.`
+/** No build will come for this PR: say why now, not at the timeout, and hand over the stable image. */
+async function skipWait(session: Session, image: string, tag: string, message: string): Promise<void> {
+  setOutputs({ image, tag, ...targetOutputs(session.target) })
   core.info(message)
   await summarize('CI image build', [
     ['Image', code(image)],
@@ -48,23 +43,20 @@ function runRows(outcome: WaitOutcome): Row[] {
   ]
 }
 
-/** A PR that changes no watched path never triggers the build: say so now, not at the timeout. */
-async function skipUnchanged(session: Session, resolved: ResolvedImage): Promise<void> {
-  setOutputs({ image: resolved.image, tag: resolved.tag, ...targetOutputs(session.target) })
-  const message = `${resolved.reason} ${session.inputs.buildWorkflow} does not build an image for it, so there is nothing to wait for.`
-  core.info(message)
-  await summarize('CI image build', [
-    ['Image', code(resolved.image)],
-    ['Build', `not awaited: ${escapeHtml(message)}`],
-  ])
-}
-
 export async function waitForBuildCommand(session: Session): Promise<void> {
   const { inputs, ctx, target } = session
-  if (target.kind === 'pull_request' && target.fork) return skipFork(session)
+  if (target.kind === 'pull_request' && target.fork) {
+    // A fork's token cannot push its image, so no build will ever come: it uses the stable image.
+    const { tag } = choosePullRequestTag({ ...inputs, prNumber: target.number, baseRef: target.baseRef, modified: true, fork: true })
+    const image = `${session.image}:${tag}`
+    return skipWait(session, image, tag, `PR #${target.number} comes from a fork, whose image cannot be pushed, so there is no build to wait for; it uses ${image}.`)
+  }
   if (target.kind === 'pull_request') {
     const resolved = await core.group('Checking that this PR changes the CI image', () => resolveForSession(session))
-    if (!resolved.modified) return skipUnchanged(session, resolved)
+    if (!resolved.modified) {
+      // Such a PR never triggers the build.
+      return skipWait(session, resolved.image, resolved.tag, `${resolved.reason} ${inputs.buildWorkflow} does not build an image for it, so there is nothing to wait for.`)
+    }
   }
 
   const tag = target.kind === 'pull_request' ? prTag(target.number) : shaTag(target.branch, target.sha)
