@@ -453,15 +453,9 @@ async function summarize(title, rows) {
     const table = rows.map(([key, value]) => [{ data: key, header: true }, value]);
     await (0,report/* writeSummary */.Sy)(core/* summary */.z.addHeading(title, 3).addTable(table));
 }
-/** A fork's token cannot push its image, so no build will ever come: use the stable image. */
-async function skipFork(session) {
-    const { inputs, target } = session;
-    if (target.kind !== 'pull_request')
-        return;
-    const choice = (0,tags/* choosePullRequestTag */.W)({ ...inputs, prNumber: target.number, baseRef: target.baseRef, modified: true, fork: true });
-    const image = `${session.image}:${choice.tag}`;
-    (0,report/* setOutputs */.n0)({ image, tag: choice.tag, ...(0,report/* targetOutputs */.OL)(target) });
-    const message = `PR #${target.number} comes from a fork, whose image cannot be pushed, so there is no build to wait for; it uses ${image}.`;
+/** No build will come for this PR: say why now, not at the timeout, and hand over the stable image. */
+async function skipWait(session, image, tag, message) {
+    (0,report/* setOutputs */.n0)({ image, tag, ...(0,report/* targetOutputs */.OL)(session.target) });
     core/* info */.pq(message);
     await summarize('CI image build', [
         ['Image', (0,report/* code */.aY)(image)],
@@ -479,24 +473,20 @@ function runRows(outcome) {
         ...(duration === undefined ? [] : [['Run duration', formatDuration(duration)]]),
     ];
 }
-/** A PR that changes no watched path never triggers the build: say so now, not at the timeout. */
-async function skipUnchanged(session, resolved) {
-    (0,report/* setOutputs */.n0)({ image: resolved.image, tag: resolved.tag, ...(0,report/* targetOutputs */.OL)(session.target) });
-    const message = `${resolved.reason} ${session.inputs.buildWorkflow} does not build an image for it, so there is nothing to wait for.`;
-    core/* info */.pq(message);
-    await summarize('CI image build', [
-        ['Image', (0,report/* code */.aY)(resolved.image)],
-        ['Build', `not awaited: ${(0,report/* escapeHtml */.ZD)(message)}`],
-    ]);
-}
 async function waitForBuildCommand(session) {
     const { inputs, ctx, target } = session;
-    if (target.kind === 'pull_request' && target.fork)
-        return skipFork(session);
+    if (target.kind === 'pull_request' && target.fork) {
+        // A fork's token cannot push its image, so no build will ever come: it uses the stable image.
+        const { tag } = (0,tags/* choosePullRequestTag */.W)({ ...inputs, prNumber: target.number, baseRef: target.baseRef, modified: true, fork: true });
+        const image = `${session.image}:${tag}`;
+        return skipWait(session, image, tag, `PR #${target.number} comes from a fork, whose image cannot be pushed, so there is no build to wait for; it uses ${image}.`);
+    }
     if (target.kind === 'pull_request') {
         const resolved = await core/* group */.Os('Checking that this PR changes the CI image', () => (0,resolve_image.resolveForSession)(session));
-        if (!resolved.modified)
-            return skipUnchanged(session, resolved);
+        if (!resolved.modified) {
+            // Such a PR never triggers the build.
+            return skipWait(session, resolved.image, resolved.tag, `${resolved.reason} ${inputs.buildWorkflow} does not build an image for it, so there is nothing to wait for.`);
+        }
     }
     const tag = target.kind === 'pull_request' ? (0,tags/* prTag */.Hj)(target.number) : (0,tags/* shaTag */.b)(target.branch, target.sha);
     const image = `${session.image}:${tag}`;
