@@ -7,7 +7,7 @@ import type { PullRequestOrigin } from './repos/pull-request-origin.js'
 export type CheckoutDepth = 'full' | 'default'
 
 /** The git commands of the checkout, as actions/checkout runs them. */
-export function checkoutCommands(origin: PullRequestOrigin, depth: CheckoutDepth): string[][] {
+function checkoutCommands(origin: PullRequestOrigin, depth: CheckoutDepth): string[][] {
   const mergeRef = `+refs/pull/${origin.number}/merge:refs/remotes/pull/${origin.number}/merge`
   const fetch =
     depth === 'full'

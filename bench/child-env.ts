@@ -1,6 +1,6 @@
 // The environment every measured process gets: the same for the action, the inline shell and
 // the floor, and free of the user's git configuration, so the machine's setup does not leak in.
-export const GIT_IDENTITY = {
+const GIT_IDENTITY = {
   GIT_AUTHOR_NAME: 'Bench',
   GIT_AUTHOR_EMAIL: 'bench@example.com',
   GIT_COMMITTER_NAME: 'Bench',

@@ -8,7 +8,7 @@ import { childEnv } from './child-env.js'
 /** A commit in the stream, as fast-import names it before it has a SHA. */
 export type Mark = `:${number}`
 
-export type FileContents = Iterable<readonly [path: string, content: string]>
+type FileContents = Iterable<readonly [path: string, content: string]>
 
 export interface CommitSpec {
   ref: string

@@ -4,12 +4,12 @@ import { childEnv } from './child-env.js'
 import { INLINE_WATCH_PATTERN } from './repos/build-workflow.js'
 import type { Command, CommandResult } from './timed-command.js'
 
-export function inlineScript(baseRef: string): string {
+function inlineScript(baseRef: string): string {
   return `git diff --name-only origin/${baseRef}...HEAD | grep -E '${INLINE_WATCH_PATTERN}'`
 }
 
 /** grep exits 1 when no watched file changed: an answer, not a failure. */
-export function inlineAnswer(result: CommandResult): string[] {
+function inlineAnswer(result: CommandResult): string[] {
   if (result.exitCode !== 0 && result.exitCode !== 1) throw new Error('the inline step failed')
   return result.stdout.split('\n').filter((line) => line !== '')
 }

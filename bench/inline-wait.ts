@@ -2,8 +2,8 @@
 // 20 s, list the build workflow's 10 most recent pull_request runs, plain GETs (no ETag), and
 // look for the one with the PR's head SHA. Same deadline rule as the action (a last poll on the
 // deadline), so the two differ only in what each poll asks.
-import type { Deadline } from '../src/deadline.js'
-import type { GitHubClient } from '../src/github.js'
+import type { Deadline } from '../src/core/deadline.js'
+import type { GitHubClient } from '../src/github/client.js'
 
 export type InlineWaitOutcome = 'success' | 'failure' | 'timeout'
 

@@ -2,8 +2,8 @@
 // the action sees every file; the API lists at most 3,000, and the action must not guess.
 import { performance } from 'node:perf_hooks'
 import { Octokit } from '@octokit/rest'
-import { createClient, type GitHubClient } from '../src/github.js'
-import { listPullRequestFiles } from '../src/pulls.js'
+import { createClient, type GitHubClient } from '../src/github/client.js'
+import { listPullRequestFiles } from '../src/github/pulls.js'
 import { pullRequestEvent, pullRequestObject } from '../test/support/events.js'
 import { FakeGitHub } from '../test/support/github-server.js'
 import { actionCommand } from './action-command.js'
@@ -134,7 +134,7 @@ async function measureApiPath(scratch: Scratch) {
       }
       return median(samples)
     }
-    const actionClient = await listingMs(createClient({ token: 'ghs_bench', baseUrl: github.url }))
+    const actionClient = await listingMs(await createClient({ token: 'ghs_bench', baseUrl: github.url }))
     const bareOctokit = await listingMs(new Octokit({ auth: 'ghs_bench', baseUrl: github.url }))
     return { cases, timings, requestsPerRun, listing: { actionClient, bareOctokit } }
   } finally {

@@ -2,9 +2,9 @@
 // well under a second while every request still sees the time it would be sent at.
 
 export interface SimulatedClock {
-  now(): number
-  sleep(ms: number): Promise<void>
-  elapsedMs(): number
+  readonly now: () => number
+  readonly sleep: (ms: number) => Promise<void>
+  readonly elapsedMs: () => number
 }
 
 export function createSimulatedClock(start = Date.parse('2024-05-01T12:00:00Z')): SimulatedClock {

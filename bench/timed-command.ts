@@ -21,7 +21,7 @@ export interface CommandResult {
   stderr: string
 }
 
-export async function runTimed(command: Command): Promise<CommandResult> {
+async function runTimed(command: Command): Promise<CommandResult> {
   const started = performance.now()
   const child = spawn(command.file, command.args, { cwd: command.cwd, env: command.env, stdio: ['ignore', 'pipe', 'pipe'] })
   const stdout: Buffer[] = []
@@ -43,7 +43,7 @@ export async function runChecked(command: Command): Promise<CommandResult> {
     command.check?.(result)
   } catch (error) {
     const output = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-15).join('\n')
-    throw new Error(`${command.name}: ${(error as Error).message} (exit ${result.exitCode})\n${output}`)
+    throw new Error(`${command.name}: ${(error as Error).message} (exit ${result.exitCode})\n${output}`, { cause: error })
   }
   return result
 }

@@ -1,10 +1,9 @@
 // 2. API cost of a wait: a PR that changes the image waits for its 20-minute build. Measured
 // over the embedded GitHub on loopback with the real Octokit client, in simulated time.
 import { performance } from 'node:perf_hooks'
-import { createDeadline } from '../src/deadline.js'
-import { createClient, type GitHubClient } from '../src/github.js'
-import { waitForRun } from '../src/wait.js'
-import { createBuildRunsApi } from '../src/workflow-runs.js'
+import { createDeadline } from '../src/core/deadline.js'
+import { createClient, type GitHubClient } from '../src/github/client.js'
+import { waitForBuildRun } from '../src/github/workflow-runs.js'
 import { FakeRuns } from '../test/support/fake-runs.js'
 import { FakeGitHub, type RecordedRequest } from '../test/support/github-server.js'
 import { inlineWait } from './inline-wait.js'
@@ -43,17 +42,13 @@ function scriptBuild(runs: FakeRuns): void {
 }
 
 const actionStrategy: Strategy = async (client, clock) => {
-  const api = createBuildRunsApi(client, { owner: 'acme', repo: 'app' }, WORKFLOW)
-  const outcome = await waitForRun({
-    repository: 'acme/app',
+  const { outcome } = await waitForBuildRun(client, {
+    repository: { owner: 'acme', repo: 'app' },
     workflowFile: WORKFLOW,
     headSha: HEAD_SHA,
     pollIntervalMs: POLL_INTERVAL_MS,
     deadline: createDeadline(clock.now, TIMEOUT_MS),
     sleep: clock.sleep,
-    findWorkflow: () => api.findWorkflow(),
-    fetchRuns: (remainingMs) => api.fetchRuns(HEAD_SHA, remainingMs),
-    typicalDurationMs: () => api.typicalDurationMs(),
   })
   return outcome.kind
 }
@@ -76,7 +71,7 @@ async function simulate(strategy: Strategy): Promise<WaitResult> {
   try {
     scriptBuild(new FakeRuns(github, clock.now))
     // Retry back-off and retry-after at 1 ms per second; the deadline runs on the simulated clock.
-    const client = createClient({ token: 'ghs_bench', baseUrl: github.url, msPerSecond: 1 })
+    const client = await createClient({ token: 'ghs_bench', baseUrl: github.url, msPerSecond: 1 })
     const started = performance.now()
     const outcome = await strategy(client, clock)
     return { outcome, simulatedMs: clock.elapsedMs(), wallMs: performance.now() - started, requests: [...github.requests] }

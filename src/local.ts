@@ -4,22 +4,22 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { parseRepository } from './context.js'
-import { createGit, gitOutput, type Git } from './git.js'
-import { defaultImage } from './image.js'
-import { parseInputs } from './inputs.js'
-import type { Target } from './target.js'
+import { parseRepository } from './core/event.js'
+import { defaultImageRepository } from './core/image-ref.js'
+import { inputDefault, parseInputs } from './core/inputs.js'
+import type { Target } from './core/target.js'
+import { createGit, gitOutput, type Git } from './runner/git.js'
 
-const USAGE = `Usage: npm run local -- resolve-image [options]
+export const USAGE = `Usage: npm run local -- resolve-image [options]
 
 Prints the CI image this checkout's branch uses, as the workflows would resolve it.
   --base BRANCH        base branch of the PR (default: the nearest branch of branch-tags)
   --pr-number N        the branch's PR, when it changes the image
   --image REPO         image repository (default: ghcr.io/<owner>/<repo>/ci from origin)
   --watch PATTERN      watched path pattern (repeatable; default: from the build workflow)
-  --build-workflow F   build workflow file name (default: build-ci-image.yml)
-  --branch-tags LIST   branch=tag pairs, comma-separated (default: v2=v2,main=latest,master=latest)
-  --default-tag TAG    stable tag for other bases (default: v2)
+  --build-workflow F   build workflow file name (default: ${inputDefault('build-workflow')})
+  --branch-tags LIST   branch=tag pairs, comma-separated (default: ${inputDefault('branch-tags').replaceAll('\n', ',')})
+  --default-tag TAG    stable tag for other bases (default: ${inputDefault('default-tag')})
   --json               print every output as JSON instead of the image reference`
 
 /** owner/repo from an origin URL such as git@github.com:acme/app.git or https://host/acme/app. */
@@ -73,12 +73,12 @@ export async function runLocal(argv: string[], print: (text: string) => void): P
   })
   const top = await gitOutput(createGit(process.cwd()), ['rev-parse', '--show-toplevel'])
   const git = createGit(top)
-  let image = inputs.image
-  if (image === undefined) {
+  let imageRepository = inputs.imageRepository
+  if (imageRepository === undefined) {
     const remote = await git(['remote', 'get-url', 'origin'])
     const fullName = remote.exitCode === 0 ? repositoryFromRemote(remote.stdout) : undefined
     if (!fullName) throw new Error('Cannot tell the repository from the origin remote: pass --image.')
-    image = defaultImage(parseRepository(fullName))
+    imageRepository = defaultImageRepository(parseRepository(fullName))
   }
   const branch = await gitOutput(git, ['rev-parse', '--abbrev-ref', 'HEAD'])
   const headSha = await gitOutput(git, ['rev-parse', 'HEAD'])
@@ -93,15 +93,19 @@ export async function runLocal(argv: string[], print: (text: string) => void): P
   }
   const workflowPath = join(top, '.github', 'workflows', inputs.buildWorkflow)
   // The same chunk as the action's resolve-image, rather than a copy of it in this one.
-  const { resolveImage } = await import('./commands/resolve-image.js')
-  const result = await resolveImage({ ...inputs, image }, target, {
+  const { resolveImage } = await import('./session/resolve.js')
+  const result = await resolveImage({ ...inputs, imageRepository }, target, {
     git,
     readBuildWorkflow: async () => (existsSync(workflowPath) ? readFileSync(workflowPath, 'utf8') : undefined),
   })
   process.stderr.write(`${result.reason}\n`)
   if (result.matched.length > 0) process.stderr.write(`Watched files changed: ${result.matched.join(', ')}\n`)
   const output = values.json
-    ? JSON.stringify({ image: result.image, tag: result.tag, tags: result.tags, modified: result.modified, 'changed-files': result.matched, reason: result.reason }, null, 2)
-    : result.image
+    ? JSON.stringify(
+        { image: result.reference, tag: result.tag, tags: result.pushReferences, modified: result.modified, 'changed-files': result.matched, reason: result.reason },
+        null,
+        2,
+      )
+    : result.reference
   print(`${output}\n`)
 }

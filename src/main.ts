@@ -1,7 +1,7 @@
 // Wires the inputs and the event to a command. Commands load on demand, so each run pays
 // only for the code it uses.
 import * as core from '@actions/core'
-import { openSession } from './session.js'
+import { openSession } from './session/session.js'
 
 async function runInActions(): Promise<void> {
   try {
@@ -23,7 +23,7 @@ async function runOnDeveloperMachine(argv: string[]): Promise<void> {
   // Workflow commands (::debug:: and friends) mean nothing in a terminal; keep stdout for the answer.
   const stdoutWrite = process.stdout.write.bind(process.stdout)
   process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
-    String(chunk).startsWith('::') ? true : process.stderr.write(chunk, ...rest)) as typeof process.stdout.write
+    String(chunk).startsWith('::') ? true : process.stderr.write(chunk, ...rest)) satisfies typeof process.stdout.write
   try {
     const { runLocal } = await import('./local.js')
     await runLocal(argv, (text) => stdoutWrite(text))

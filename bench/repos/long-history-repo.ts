@@ -19,7 +19,7 @@ function content(file: number, version: number): string {
   return `${lines.join('\n')}\n`
 }
 
-export const PR_CHANGES = [
+const PR_CHANGES = [
   ['Dockerfile.ci', `${DOCKERFILE}RUN apt-get install -y jq\n`],
   ['src/pkg-0/uses-jq.ts', 'export const usesJq = true\n'],
 ] as const
@@ -32,8 +32,8 @@ export function createLongHistoryOrigin(dir: string): PullRequestOrigin {
     for (let i = 1; i < HISTORY_COMMITS; i++) {
       if (i === HISTORY_COMMITS - COMMITS_AFTER_FORK) {
         // The PR branches off here, in three commits.
-        head = stream.commit({ ref: REFS.head, from: base, message: 'install jq in the CI image', files: [PR_CHANGES[0]] })
-        head = stream.commit({ ref: REFS.head, message: 'use jq', files: [PR_CHANGES[1]] })
+        stream.commit({ ref: REFS.head, from: base, message: 'install jq in the CI image', files: [PR_CHANGES[0]] })
+        stream.commit({ ref: REFS.head, message: 'use jq', files: [PR_CHANGES[1]] })
         head = stream.commit({ ref: REFS.head, message: 'review fixes', files: [PR_CHANGES[1]] })
       }
       const file = (i * 7919) % FILES

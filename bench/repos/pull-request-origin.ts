@@ -3,8 +3,8 @@
 import { FastImportStream, fastImport, type Mark } from '../fast-import.js'
 import { git } from '../git.js'
 
-export const PR_NUMBER = 42
-export const BASE_REF = 'main'
+const PR_NUMBER = 42
+const BASE_REF = 'main'
 
 export interface PullRequestOrigin {
   path: string

@@ -1,22 +1,22 @@
 // `comment-image`: announces the PR's freshly built image in one comment on the PR, updated in
 // place on every build.
 import * as core from '@actions/core'
-import { renderComment, untrustedCode } from '../comment-body.js'
-import { commentMarker } from '../comment-marker.js'
-import { issueCommentsApi } from '../comments.js'
-import type { RunnerContext } from '../context.js'
-import { escapeHtml, setOutputs, targetOutputs, writeSummary, type Outputs } from '../report.js'
-import type { Session } from '../session.js'
-import { choosePullRequestTag, choosePushTags, prTag } from '../tags.js'
-import type { PullRequestTarget } from '../target.js'
-import { upsertComment, type UpsertResult } from '../upsert-comment.js'
-import { resolveForSession } from './resolve-image.js'
+import type { Outputs } from '../core/action-interface.js'
+import { renderComment, untrustedCode } from '../core/comment-body.js'
+import { commentMarker } from '../core/comment-marker.js'
+import { repositoryUrl, type EventContext } from '../core/event.js'
+import { escapeHtml } from '../core/html.js'
+import { imageReference } from '../core/image-ref.js'
+import { choosePushTags, prTag } from '../core/tags.js'
+import type { PullRequestTarget } from '../core/target.js'
+import { upsertComment, type UpsertResult } from '../core/upsert-comment.js'
+import { issueCommentsApi } from '../github/comments.js'
+import { describeApiError, isIntegrationRefusal } from '../github/errors.js'
+import { setOutputs, targetOutputs, writeSummary } from '../runner/report.js'
+import { checkBuild } from '../session/build-gate.js'
+import type { Session } from '../session/session.js'
 
-function repositoryUrl(ctx: RunnerContext): string {
-  return `${ctx.serverUrl}/${ctx.repository.owner}/${ctx.repository.repo}`
-}
-
-function runUrl(ctx: RunnerContext): string | undefined {
+function runUrl(ctx: EventContext): string | undefined {
   return ctx.runId && /^\d+$/.test(ctx.runId) ? `${repositoryUrl(ctx)}/actions/runs/${ctx.runId}` : undefined
 }
 
@@ -38,25 +38,13 @@ async function reportNothingDone({ text, html, outputs, log = core.info }: Nothi
 
 const warn = (message: string) => core.warning(message, { title: 'CI image not announced' })
 
-/** A token without write access (a fork's PR, `permissions` without pull-requests: write). */
-function cannotWrite(error: unknown): boolean {
-  const { status, message } = error as { status?: number; message?: string }
-  return status === 403 && /resource not accessible/i.test(message ?? '')
-}
-
-function describeRequestError(error: unknown): string {
-  const { status, message, request } = error as { status?: number; message?: string; request?: { method?: string; url?: string } }
-  const call = request?.method && request.url ? `${request.method} ${new URL(request.url).pathname} ` : ''
-  return `${call}${status !== undefined ? `answered ${status}: ` : ''}${message ?? String(error)}`
-}
-
 async function commentOnPullRequest(session: Session, pr: PullRequestTarget): Promise<void> {
   const { ctx } = session
   const tag = prTag(pr.number)
-  const image = `${session.image}:${tag}`
-  const outputs = { image, tag, ...targetOutputs(pr) }
+  const reference = imageReference(session.imageRepository, tag)
+  const outputs = { image: reference, tag, ...targetOutputs(pr) }
   const body = renderComment({
-    repository: session.image,
+    imageRepository: session.imageRepository,
     tag,
     commitSha: pr.headSha,
     branch: pr.headRef,
@@ -66,19 +54,19 @@ async function commentOnPullRequest(session: Session, pr: PullRequestTarget): Pr
   const api = issueCommentsApi(await session.client(), ctx.repository, pr.number)
   let result: UpsertResult
   try {
-    result = await upsertComment(api, commentMarker(session.image), body)
+    result = await upsertComment(api, commentMarker(session.imageRepository), body)
   } catch (error) {
-    if (cannotWrite(error)) {
-      const text = `the token cannot write comments on PR #${pr.number} (${describeRequestError(error)}). Give the job \`permissions: pull-requests: write\`; a PR from a fork never gets it.`
+    if (isIntegrationRefusal(error)) {
+      const text = `the token cannot write comments on PR #${pr.number} (${describeApiError(error)}). Give the job \`permissions: pull-requests: write\`; a PR from a fork never gets it.`
       return reportNothingDone({ text, html: escapeHtml(text), outputs, log: warn })
     }
-    throw new Error(`Could not write the CI image comment on PR #${pr.number}: ${describeRequestError(error)}`)
+    throw new Error(`Could not write the CI image comment on PR #${pr.number}: ${describeApiError(error)}`, { cause: error })
   }
   const { comment, action, deleted } = result
   setOutputs({ 'comment-id': comment.id, 'comment-url': comment.html_url, ...outputs })
-  core.info(`${action === 'created' ? 'Created' : 'Updated'} the comment for ${image} on PR #${pr.number}: ${comment.html_url}`)
+  core.info(`${action === 'created' ? 'Created' : 'Updated'} the comment for ${reference} on PR #${pr.number}: ${comment.html_url}`)
   if (deleted.length > 0) core.info(`Removed duplicate comments ${deleted.join(', ')}, left by runs that raced this one.`)
-  const line = `${action === 'created' ? 'Created' : 'Updated'} [the image comment](${comment.html_url}) on PR #${pr.number} for ${untrustedCode(image)}.`
+  const line = `${action === 'created' ? 'Created' : 'Updated'} [the image comment](${comment.html_url}) on PR #${pr.number} for ${untrustedCode(reference)}.`
   await writeSummary(core.summary.addHeading('CI image comment', 3).addRaw(line, true))
 }
 
@@ -87,21 +75,15 @@ export async function commentImageCommand(session: Session): Promise<void> {
   if (target.kind === 'push') {
     const { tag } = choosePushTags(target.branch, target.sha, inputs.branchTags)
     const why = (branch: string) => `a push to ${branch} is not a pull request, so there is no PR to comment on.`
-    const outputs = { image: `${session.image}:${tag}`, tag, ...targetOutputs(target) }
+    const outputs = { image: imageReference(session.imageRepository, tag), tag, ...targetOutputs(target) }
     return reportNothingDone({ text: why(target.branch), html: why(untrustedCode(target.branch)), outputs })
   }
-  if (target.fork) {
-    // A fork's PR never gets its own image (its token cannot push one): it runs on the stable tag.
-    const { tag } = choosePullRequestTag({ ...inputs, prNumber: target.number, baseRef: target.baseRef, modified: true, fork: true })
-    const text = `PR #${target.number} comes from a fork, whose token cannot push an image, so no image was built for it to announce.`
-    const outputs = { image: `${session.image}:${tag}`, tag, ...targetOutputs(target) }
-    return reportNothingDone({ text, html: text, outputs, log: warn })
-  }
-  // Nothing was built for a PR that changes no watched path: its build workflow never ran.
-  const resolved = await core.group('Checking that this PR changes the CI image', () => resolveForSession(session))
-  if (!resolved.modified) {
-    const text = `${resolved.reason} No image was built for it to announce.`
-    return reportNothingDone({ text, html: escapeHtml(text), outputs: { image: resolved.image, tag: resolved.tag, ...targetOutputs(target) } })
+  const gate = await checkBuild(session, target)
+  if (gate.kind !== 'built') {
+    const text = `${gate.reason} There is no image to announce.`
+    const outputs = { image: gate.reference, tag: gate.tag, ...targetOutputs(target) }
+    // A fork's changed image that is not used deserves a warning; an unchanged one is the normal case.
+    return reportNothingDone({ text, html: escapeHtml(text), outputs, log: gate.kind === 'fork' ? warn : core.info })
   }
   await commentOnPullRequest(session, target)
 }

@@ -23,7 +23,7 @@ export function tempDir(prefix = 'ci-image-'): string {
   return mkdtempSync(join(tmpdir(), prefix))
 }
 
-export function writeFiles(root: string, files: Record<string, string>): void {
+function writeFiles(root: string, files: Record<string, string>): void {
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true })
     writeFileSync(join(root, path), content)
@@ -38,7 +38,7 @@ export function commit(repo: string, message: string, files: Record<string, stri
 }
 
 /** Appends `count` commits to `branch` in one `git fast-import` (thousands per second). */
-export function appendCommits(repo: string, branch: string, count: number, file: (i: number) => string): void {
+function appendCommits(repo: string, branch: string, count: number, file: (i: number) => string): void {
   if (count === 0) return
   const parent = git(repo, 'rev-parse', branch)
   const chunks: string[] = []

@@ -52,6 +52,8 @@ export class FakeGitHub {
   readonly files = new Map<string, string>()
   /** Called before each request is answered; scenarios advance their timeline here. */
   onRequest: (req: RecordedRequest) => void = () => {}
+  /** Awaited before each request is answered: a test holds some requests back to force an interleaving. */
+  holdBack: (req: RecordedRequest) => Promise<void> = async () => {}
   private server?: Server
   private readonly routes: [string, RegExp, Handler][] = []
   /** GitHub stops listing a PR's files here. */
@@ -145,7 +147,7 @@ export class FakeGitHub {
       const q = new URLSearchParams(query)
       q.set('page', String(p))
       q.set('per_page', String(perPage))
-      links.push(`<${this.url}${new URL(req.url!, 'http://x').pathname}?${q}>; rel="${rel}"`)
+      links.push(`<${this.url}${new URL(req.url!, 'http://x').pathname}?${q.toString()}>; rel="${rel}"`)
     }
     if (page < last) {
       link(page + 1, 'next')
@@ -177,6 +179,7 @@ export class FakeGitHub {
     const body = text ? (JSON.parse(text) as unknown) : undefined
     const url = new URL(req.url ?? '/', 'http://x')
     const record: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, status: 0, body }
+    await this.holdBack(record)
     this.onRequest(record)
     const result = this.answer(record, req, body)
     record.status = result.status

@@ -20,7 +20,7 @@ function load() {
   const spec = require('@octokit/openapi/generated/api.github.com.json') as OpenApi
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true })
   addFormats(ajv)
-  ajv.addSchema(spec as object, 'github')
+  ajv.addSchema(spec, 'github')
   const templates = Object.keys(spec.paths).map((template): [RegExp, string] => [
     new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`),
     template,

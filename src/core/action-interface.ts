@@ -1,0 +1,46 @@
+// The action's public interface as action.yml declares it: each input with its default, and
+// each output. Written once here; a test holds action.yml, the input parser and the local CLI's
+// usage text to it.
+
+/** Every input and its default. An empty default means "not given". */
+export const INPUT_DEFAULTS = {
+  command: '',
+  // An expression the runner expands before the action starts: never a value the action reads.
+  'github-token': '${{ github.token }}',
+  image: '',
+  watch: '',
+  'build-workflow': 'build-ci-image.yml',
+  'branch-tags': 'v2=v2\nmain=latest\nmaster=latest',
+  'default-tag': 'v2',
+  'pr-number': '',
+  'head-sha': '',
+  'poll-interval': '20',
+  timeout: '1200',
+  pull: 'true',
+  'trusted-associations': 'OWNER,MEMBER,COLLABORATOR',
+} as const
+
+export type InputName = keyof typeof INPUT_DEFAULTS
+
+export const OUTPUT_NAMES = [
+  'image',
+  'tag',
+  'tags',
+  'modified',
+  'changed-files',
+  'reason',
+  'fork',
+  'pr-number',
+  'head-sha',
+  'base-ref',
+  'run-id',
+  'run-url',
+  'conclusion',
+  'digest',
+  'comment-id',
+  'comment-url',
+] as const
+
+type OutputName = (typeof OUTPUT_NAMES)[number]
+
+export type Outputs = Partial<Record<OutputName, string | number | boolean | undefined>>

@@ -1,0 +1,32 @@
+// The run's event as the runner describes it: which repository, which event, its payload.
+// Pure data; runner/context.ts reads it from the environment.
+
+export interface Repository {
+  owner: string
+  repo: string
+}
+
+export interface EventContext {
+  eventName: string
+  /** The event payload, as the runner wrote it to GITHUB_EVENT_PATH. */
+  payload: Record<string, unknown>
+  repository: Repository
+  sha: string
+  ref: string
+  workspace: string
+  serverUrl: string
+  apiUrl: string
+  /** GITHUB_RUN_ID: this workflow run, for links back to it; undefined outside Actions. */
+  runId?: string
+}
+
+export function parseRepository(fullName: string): Repository {
+  const match = /^([^/\s]+)\/([^/\s]+)$/.exec(fullName)
+  if (!match) throw new Error(`GITHUB_REPOSITORY must be owner/repo; got "${fullName}".`)
+  return { owner: match[1]!, repo: match[2]! }
+}
+
+/** https://github.com/<owner>/<repo> (or the GitHub Enterprise server's). */
+export function repositoryUrl(ctx: Pick<EventContext, 'serverUrl' | 'repository'>): string {
+  return `${ctx.serverUrl}/${ctx.repository.owner}/${ctx.repository.repo}`
+}

@@ -1,0 +1,172 @@
+// Parses and validates the action's inputs into a typed config. Every message names the input.
+import { INPUT_DEFAULTS, type InputName } from './action-interface.js'
+import { isValidTag } from './tags.js'
+
+export const COMMANDS = ['resolve-image', 'wait-for-build', 'comment-image'] as const
+type Command = (typeof COMMANDS)[number]
+
+const ASSOCIATIONS = [
+  'OWNER',
+  'MEMBER',
+  'COLLABORATOR',
+  'CONTRIBUTOR',
+  'FIRST_TIME_CONTRIBUTOR',
+  'FIRST_TIMER',
+  'MANNEQUIN',
+  'NONE',
+] as const
+
+export interface Inputs {
+  command: Command
+  token: string
+  /** Lower-cased image repository (no tag); undefined means `ghcr.io/<owner>/<repo>/ci`. */
+  imageRepository?: string
+  watch: string[]
+  buildWorkflow: string
+  branchTags: Map<string, string>
+  defaultTag: string
+  prNumber?: number
+  headSha?: string
+  pollIntervalSeconds: number
+  timeoutSeconds: number
+  pull: boolean
+  trustedAssociations: string[]
+}
+
+/** Reads one input as the runner passes it (`core.getInput` in production). */
+export type InputReader = (name: InputName) => string
+
+class InputError extends Error {
+  constructor(input: InputName, message: string) {
+    super(`Input \`${input}\` ${message}`)
+    this.name = 'InputError'
+  }
+}
+
+function lines(value: string): string[] {
+  return value
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+}
+
+function positiveInteger(name: InputName, value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) <= 0 || !Number.isSafeInteger(Number(value))) {
+    throw new InputError(name, `must be a positive whole number; got "${value}".`)
+  }
+  return Number(value)
+}
+
+function parseCommand(value: string): Command {
+  if (value === '') throw new InputError('command', `is required: one of ${COMMANDS.join(', ')}.`)
+  if (!(COMMANDS as readonly string[]).includes(value)) {
+    throw new InputError('command', `must be one of ${COMMANDS.join(', ')}; got "${value}".`)
+  }
+  return value as Command
+}
+
+// A registry host (optionally with a port) and lower-case path components, as Docker accepts them.
+const IMAGE_REPOSITORY = /^(?:[a-z0-9]+(?:[.-][a-z0-9]+)*(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/
+
+function parseImageRepository(value: string): string | undefined {
+  if (value === '') return undefined
+  const image = value.toLowerCase()
+  const lastComponent = image.slice(image.lastIndexOf('/') + 1)
+  if (image.includes('@') || lastComponent.includes(':')) {
+    throw new InputError('image', `is the image repository without a tag or digest (e.g. ghcr.io/acme/app/ci); got "${value}".`)
+  }
+  if (!IMAGE_REPOSITORY.test(image)) {
+    throw new InputError('image', `must be an image repository such as ghcr.io/acme/app/ci; got "${value}".`)
+  }
+  return image
+}
+
+export function parseBranchTags(value: string): Map<string, string> {
+  const map = new Map<string, string>()
+  for (const line of lines(value)) {
+    const match = /^([^=\s]+)\s*=\s*(\S+)$/.exec(line)
+    if (!match) {
+      throw new InputError('branch-tags', `takes one \`branch=tag\` per line (e.g. main=latest); got "${line}".`)
+    }
+    const [, branch, tag] = match as unknown as [string, string, string]
+    if (!isValidTag(tag)) {
+      throw new InputError(
+        'branch-tags',
+        `has an invalid tag "${tag}" for ${branch}: tags use A-Z a-z 0-9 _ . -, start with a letter, digit or _, at most 128 characters.`,
+      )
+    }
+    map.set(branch, tag)
+  }
+  return map
+}
+
+function parseDefaultTag(value: string): string {
+  if (!isValidTag(value)) {
+    throw new InputError(
+      'default-tag',
+      `must be a Docker tag (A-Z a-z 0-9 _ . -, starting with a letter, digit or _, at most 128 characters); got "${value}".`,
+    )
+  }
+  return value
+}
+
+function parseBuildWorkflow(value: string): string {
+  if (!/^[\w.-]+\.ya?ml$/.test(value)) {
+    throw new InputError('build-workflow', `must be a workflow file name such as build-ci-image.yml; got "${value}".`)
+  }
+  return value
+}
+
+function parseHeadSha(value: string): string | undefined {
+  if (value === '') return undefined
+  if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(value)) {
+    throw new InputError('head-sha', `must be a full commit SHA (40 hexadecimal characters); got "${value}".`)
+  }
+  return value.toLowerCase()
+}
+
+function parseBoolean(name: InputName, value: string): boolean {
+  if (/^true$/i.test(value)) return true
+  if (/^false$/i.test(value)) return false
+  throw new InputError(name, `must be true or false; got "${value}".`)
+}
+
+function parseAssociations(value: string): string[] {
+  const items = value
+    .split(/[\s,]+/)
+    .filter((item) => item !== '')
+    .map((item) => item.toUpperCase())
+  for (const item of items) {
+    if (!(ASSOCIATIONS as readonly string[]).includes(item)) {
+      throw new InputError('trusted-associations', `takes a comma-separated list of ${ASSOCIATIONS.join(', ')}; got "${item}".`)
+    }
+  }
+  return items
+}
+
+/** The default of an input, as action.yml gives it; a runner expression counts as none. */
+export function inputDefault(name: InputName): string {
+  const value: string = INPUT_DEFAULTS[name]
+  return value.startsWith('${{') ? '' : value
+}
+
+export function parseInputs(read: InputReader): Inputs {
+  // The runner passes action.yml's defaults; other callers (tests, the local CLI) may not.
+  const text = (name: InputName): string => read(name).trim() || inputDefault(name)
+  const prNumber = text('pr-number')
+  return {
+    command: parseCommand(text('command')),
+    token: text('github-token'),
+    imageRepository: parseImageRepository(text('image')),
+    watch: lines(read('watch')),
+    buildWorkflow: parseBuildWorkflow(text('build-workflow')),
+    branchTags: parseBranchTags(text('branch-tags')),
+    defaultTag: parseDefaultTag(text('default-tag')),
+    prNumber: prNumber === '' ? undefined : positiveInteger('pr-number', prNumber),
+    headSha: parseHeadSha(text('head-sha')),
+    pollIntervalSeconds: positiveInteger('poll-interval', text('poll-interval')),
+    timeoutSeconds: positiveInteger('timeout', text('timeout')),
+    pull: parseBoolean('pull', text('pull')),
+    trustedAssociations: parseAssociations(text('trusted-associations')),
+  }
+}

@@ -1,0 +1,50 @@
+// Keeps exactly one comment with our marker on a PR: update it when it exists, else create it,
+// and settle a race between two runs that both created one. The comments come through a port
+// (github/comments.ts over REST, an array in tests).
+import { markedComments } from './comment-marker.js'
+
+export interface IssueComment {
+  id: number
+  body?: string | null
+  html_url: string
+}
+
+export interface IssueCommentsApi {
+  /** Every comment of the PR, all pages, oldest first as GitHub lists them. */
+  list(): Promise<IssueComment[]>
+  create(body: string): Promise<IssueComment>
+  update(id: number, body: string): Promise<IssueComment>
+  /** Deletes a comment; one already gone (a concurrent run deleted it) is not an error. */
+  remove(id: number): Promise<void>
+}
+
+export interface UpsertResult {
+  comment: IssueComment
+  action: 'created' | 'updated'
+  /** Duplicates with our marker that were deleted (left by a race, now or earlier). */
+  deleted: number[]
+}
+
+async function removeAll(api: IssueCommentsApi, comments: readonly IssueComment[]): Promise<number[]> {
+  for (const comment of comments) await api.remove(comment.id)
+  return comments.map((comment) => comment.id)
+}
+
+export async function upsertComment(api: IssueCommentsApi, marker: string, body: string): Promise<UpsertResult> {
+  const [oldest, ...newer] = markedComments(await api.list(), marker)
+  if (oldest) {
+    const comment = await api.update(oldest.id, body)
+    return { comment, action: 'updated', deleted: await removeAll(api, newer) }
+  }
+  const created = await api.create(body)
+  // Another run may have listed, found nothing and created too. Both runs agree on the oldest
+  // comment as the one to keep, whatever order they get here in, so one comment survives.
+  const [keep, ...duplicates] = markedComments(await api.list(), marker)
+  if (!keep || keep.id === created.id) {
+    return { comment: created, action: 'created', deleted: await removeAll(api, duplicates) }
+  }
+  // Ours goes even when the list lagged behind our create and did not show it yet.
+  const deleted = await removeAll(api, [created, ...duplicates.filter((duplicate) => duplicate.id !== created.id)])
+  const comment = await api.update(keep.id, body)
+  return { comment, action: 'updated', deleted }
+}

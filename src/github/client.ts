@@ -1,0 +1,51 @@
+// The REST client: @actions/github's Octokit, which takes the runner's proxy settings and the
+// GitHub (Enterprise) API URL from the environment, with the retry and throttling plugins. Rate
+// limits are waited out only within the caller's budget (a wait's deadline).
+import * as core from '@actions/core'
+import { retry } from '@octokit/plugin-retry'
+import { throttling } from '@octokit/plugin-throttling'
+import type { getOctokit } from '@actions/github'
+import { loadHttpClient } from '../vendor/http-client.js'
+
+export type GitHubClient = ReturnType<typeof getOctokit>
+
+export interface ClientOptions {
+  token: string
+  baseUrl: string
+  /** Asked before waiting out a rate limit; false gives up (a deadline that would be missed). */
+  mayWait?: (seconds: number) => boolean
+  /** Milliseconds per second of `retry-after` and of retry back-off; tests shrink it. */
+  msPerSecond?: number
+}
+
+const MAX_RATE_LIMIT_RETRIES = 5
+
+export async function createClient({ token, baseUrl, mayWait = () => true, msPerSecond = 1000 }: ClientOptions): Promise<GitHubClient> {
+  if (!token) {
+    throw new Error('Input `github-token` is empty: pass a token (the default is ${{ github.token }}).')
+  }
+  // @actions/github builds its proxy agents when it loads, through @actions/http-client.
+  await loadHttpClient()
+  const { getOctokit } = await import('@actions/github')
+  const handleLimit = (kind: string) => (retryAfter: number, options: { method?: string; url?: string }, _: unknown, retryCount: number) => {
+    const retrying = retryCount < MAX_RATE_LIMIT_RETRIES && mayWait(retryAfter)
+    core.info(`GitHub ${kind} on ${options.method} ${options.url}: ${retrying ? `retrying in ${retryAfter}s` : 'giving up'}.`)
+    return retrying
+  }
+  return getOctokit(
+    token,
+    {
+      baseUrl,
+      userAgent: 'ci-image',
+      log: { debug: () => {}, info: () => {}, warn: (message: string) => core.debug(message), error: (message: string) => core.debug(message) },
+      retry: { retryAfterBaseValue: msPerSecond },
+      throttle: {
+        retryAfterBaseValue: msPerSecond,
+        onRateLimit: handleLimit('rate limit'),
+        onSecondaryRateLimit: handleLimit('secondary rate limit'),
+      },
+    },
+    retry,
+    throttling,
+  )
+}

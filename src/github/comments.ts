@@ -1,0 +1,30 @@
+// A pull request's conversation comments (issue comments) over REST, as the upsert's port
+// (core/upsert-comment.ts) needs them.
+import type { Repository } from '../core/event.js'
+import type { IssueComment, IssueCommentsApi } from '../core/upsert-comment.js'
+import type { GitHubClient } from './client.js'
+import { isNotFound } from './errors.js'
+
+export function issueCommentsApi(client: GitHubClient, repo: Repository, issueNumber: number): IssueCommentsApi {
+  const keep = ({ id, body, html_url }: IssueComment): IssueComment => ({ id, body, html_url })
+  return {
+    async list() {
+      const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: issueNumber, per_page: 100 })
+      return comments.map(keep)
+    },
+    async create(body) {
+      return keep((await client.rest.issues.createComment({ ...repo, issue_number: issueNumber, body })).data)
+    },
+    async update(id, body) {
+      return keep((await client.rest.issues.updateComment({ ...repo, comment_id: id, body })).data)
+    },
+    async remove(id) {
+      try {
+        await client.rest.issues.deleteComment({ ...repo, comment_id: id })
+      } catch (error) {
+        // Already gone: a concurrent run deleted it.
+        if (!isNotFound(error)) throw error
+      }
+    },
+  }
+}

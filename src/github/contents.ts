@@ -1,0 +1,16 @@
+// A file of the repository at a commit, read over the REST API: for a job without a checkout.
+import type { Repository } from '../core/event.js'
+import type { GitHubClient } from './client.js'
+import { apiError, isNotFound } from './errors.js'
+
+/** The file's text, or undefined when there is no such file at `ref`. */
+export async function readRepositoryFile(client: GitHubClient, repo: Repository, path: string, ref: string): Promise<string | undefined> {
+  try {
+    const { data } = await client.rest.repos.getContent({ ...repo, path, ref })
+    if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined
+    return Buffer.from(data.content, 'base64').toString('utf8')
+  } catch (error) {
+    if (isNotFound(error)) return undefined
+    throw apiError(`read ${path} at ${ref}`, error, 'contents: read')
+  }
+}

@@ -1,0 +1,31 @@
+// Is there a build of this PR's own image to wait for or to announce? Written once for
+// wait-for-build and comment-image: a fork's PR cannot push an image, and a PR that changes no
+// watched path never starts the build workflow.
+import * as core from '@actions/core'
+import { imageReference } from '../core/image-ref.js'
+import type { ResolvedImage } from '../core/resolve.js'
+import { choosePullRequestTag } from '../core/tags.js'
+import type { PullRequestTarget } from '../core/target.js'
+import { resolveForSession } from './resolve.js'
+import type { Session } from './session.js'
+
+export type BuildGate =
+  /** The build workflow builds this PR's own image. */
+  | { kind: 'built'; resolved: ResolvedImage }
+  /** No image is built for this PR: it uses `reference`, the stable image, for `reason`. */
+  | { kind: 'fork' | 'unmodified'; reference: string; tag: string; reason: string }
+
+export async function checkBuild(session: Session, pr: PullRequestTarget): Promise<BuildGate> {
+  if (pr.fork) {
+    // Known from the event alone: no need to list the changed files.
+    const { tag } = choosePullRequestTag({ ...session.inputs, prNumber: pr.number, baseRef: pr.baseRef, modified: true, fork: true })
+    const reason = `PR #${pr.number} comes from a fork, whose token cannot push an image, so no image is built for it.`
+    return { kind: 'fork', reference: imageReference(session.imageRepository, tag), tag, reason }
+  }
+  const resolved = await core.group('Checking that this PR changes the CI image', () => resolveForSession(session))
+  if (!resolved.modified) {
+    const reason = `${resolved.reason} ${session.inputs.buildWorkflow} builds no image for it.`
+    return { kind: 'unmodified', reference: resolved.reference, tag: resolved.tag, reason }
+  }
+  return { kind: 'built', resolved }
+}

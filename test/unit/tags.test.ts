@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import { parseBranchTags } from '../../src/core/inputs.js'
+import { choosePullRequestTag, choosePushTags, isValidTag, sanitizeTagPart, shaTag } from '../../src/core/tags.js'
+
+const branchTags = parseBranchTags('v2=v2\nmain=latest\nmaster=latest')
+const sha = '0123456789abcdef0123456789abcdef01234567'
+
+describe('the contract tag table', () => {
+  it.each([
+    { context: 'PR to v2 not touching watched paths', baseRef: 'v2', modified: false, fork: false, tag: 'v2', push: [] },
+    { context: 'PR to main not touching watched paths', baseRef: 'main', modified: false, fork: false, tag: 'latest', push: [] },
+    { context: 'PR to master not touching watched paths', baseRef: 'master', modified: false, fork: false, tag: 'latest', push: [] },
+    { context: 'PR to another branch', baseRef: 'release/1.x', modified: false, fork: false, tag: 'v2', push: [] },
+    { context: 'PR touching watched paths', baseRef: 'v2', modified: true, fork: false, tag: 'pr-123', push: ['pr-123'] },
+    { context: 'fork PR touching watched paths', baseRef: 'main', modified: true, fork: true, tag: 'latest', push: [] },
+  ])('$context → $tag', ({ baseRef, modified, fork, tag, push }) => {
+    const choice = choosePullRequestTag({ prNumber: 123, baseRef, modified, fork, branchTags, defaultTag: 'v2' })
+    expect(choice.tag).toBe(tag)
+    expect(choice.push).toEqual(push)
+    expect(choice.reason).toMatch(/PR #123/)
+  })
+
+  it.each([
+    { branch: 'v2', tag: 'v2', push: ['v2', 'v2-sha-0123456'] },
+    { branch: 'main', tag: 'latest', push: ['latest', 'main-sha-0123456'] },
+    { branch: 'master', tag: 'latest', push: ['latest', 'master-sha-0123456'] },
+    { branch: 'feature/x', tag: 'feature-x-sha-0123456', push: ['feature-x-sha-0123456'] },
+  ])('push to $branch → $push', ({ branch, tag, push }) => {
+    const choice = choosePushTags(branch, sha, branchTags)
+    expect(choice.tag).toBe(tag)
+    expect(choice.push).toEqual(push)
+  })
+
+  it('uses the configured default tag for unknown base branches', () => {
+    const choice = choosePullRequestTag({ prNumber: 1, baseRef: 'develop', modified: false, fork: false, branchTags, defaultTag: 'stable' })
+    expect(choice.tag).toBe('stable')
+    expect(choice.reason).toMatch(/no entry in branch-tags/)
+  })
+})
+
+describe('branch names become valid tags', () => {
+  it.each([
+    ['feature/login', 'feature-login'],
+    ['fix/$(rm -rf ~); echo `id`', 'fix-rm-rf-echo-id'],
+    ["a'b\"c|d&e>f", 'a-b-c-d-e-f'],
+    ['für-übung', 'fur-ubung'],
+    ['日本語', 'branch'],
+    ['.hidden', 'hidden'],
+    ['-leading', 'leading'],
+    ['emoji-🚀-x', 'emoji-x'],
+  ])('%s → %s', (branch, expected) => {
+    expect(sanitizeTagPart(branch)).toBe(expected)
+    expect(isValidTag(shaTag(branch, sha))).toBe(true)
+  })
+
+  it('keeps the whole tag within 128 characters and keeps the sha', () => {
+    const tag = shaTag('x'.repeat(300), sha)
+    expect(tag).toHaveLength(128)
+    expect(tag.endsWith('-sha-0123456')).toBe(true)
+    expect(isValidTag(tag)).toBe(true)
+  })
+
+  it.each([
+    ['v2', true],
+    ['_x', true],
+    ['.x', false],
+    ['-x', false],
+    ['a b', false],
+    ['x'.repeat(128), true],
+    ['x'.repeat(129), false],
+  ])('isValidTag(%j) = %s', (tag, valid) => {
+    expect(isValidTag(tag)).toBe(valid)
+  })
+})

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import type { EventContext } from '../../src/core/event.js'
+import { resolveTarget, type PullRequestTarget } from '../../src/core/target.js'
+import { issueCommentEvent, pullRequestEvent, pullRequestObject, pushEvent, workflowDispatchEvent } from '../support/events.js'
+import { pullRequestFromApiShape } from '../../src/core/target.js'
+
+const HEAD = '1'.repeat(40)
+const MERGE = '9'.repeat(40)
+const trusted = ['OWNER', 'MEMBER', 'COLLABORATOR']
+
+function ctx(eventName: string, payload: Record<string, unknown>, ref = 'refs/pull/42/merge'): EventContext {
+  return { eventName, payload, repository: { owner: 'acme', repo: 'app' }, sha: MERGE, ref, workspace: '/tmp', serverUrl: 'https://github.com', apiUrl: 'http://127.0.0.1:9' }
+}
+
+const fromApi = (n: number) => pullRequestFromApiShape(pullRequestObject({ number: n, headSha: '2'.repeat(40), baseRef: 'v2' }))
+const noApi = async (): Promise<PullRequestTarget> => {
+  throw new Error('the API must not be called')
+}
+
+describe('the target of a run', () => {
+  it.each(['pull_request', 'pull_request_target'])('%s: the PR head from the payload, never GITHUB_SHA', async (eventName) => {
+    const target = await resolveTarget(ctx(eventName, pullRequestEvent({ headSha: HEAD, baseRef: 'v2', changedFiles: 3 })), { trustedAssociations: trusted }, noApi)
+    expect(target).toMatchObject({ kind: 'pull_request', number: 42, baseRef: 'v2', headSha: HEAD, fork: false, changedFiles: 3 })
+  })
+
+  it('recognises a fork, and a deleted fork', async () => {
+    const event = pullRequestEvent({ headSha: HEAD, fork: true })
+    expect(await resolveTarget(ctx('pull_request', event), { trustedAssociations: trusted }, noApi)).toMatchObject({ fork: true })
+    event.pull_request.head.repo = null
+    expect(await resolveTarget(ctx('pull_request', event), { trustedAssociations: trusted }, noApi)).toMatchObject({ fork: true })
+  })
+
+  it('issue_comment by a trusted commenter: the PR from the API', async () => {
+    const target = await resolveTarget(ctx('issue_comment', issueCommentEvent({ number: 7, association: 'MEMBER' })), { trustedAssociations: trusted }, async (n) => fromApi(n))
+    expect(target).toMatchObject({ kind: 'pull_request', number: 7, baseRef: 'v2', headSha: '2'.repeat(40) })
+  })
+
+  it('issue_comment by an untrusted commenter fails before any API call', async () => {
+    const event = issueCommentEvent({ association: 'FIRST_TIME_CONTRIBUTOR', login: 'mallory' })
+    await expect(resolveTarget(ctx('issue_comment', event), { trustedAssociations: trusted }, noApi)).rejects.toThrow(
+      '@mallory (author_association FIRST_TIME_CONTRIBUTOR) is not allowed to run this: trusted-associations is OWNER, MEMBER, COLLABORATOR. Nothing was done.',
+    )
+  })
+
+  it('issue_comment on a plain issue is an error', async () => {
+    const event = issueCommentEvent({ number: 5, association: 'OWNER', onPullRequest: false })
+    await expect(resolveTarget(ctx('issue_comment', event), { trustedAssociations: trusted }, noApi)).rejects.toThrow(
+      'The issue_comment event is on issue #5, which is not a pull request.',
+    )
+  })
+
+  it('push: the branch from the ref and the pushed sha', async () => {
+    const target = await resolveTarget(ctx('push', pushEvent({ ref: 'refs/heads/v2', after: HEAD }), 'refs/heads/v2'), { trustedAssociations: trusted }, noApi)
+    expect(target).toEqual({ kind: 'push', branch: 'v2', sha: HEAD })
+  })
+
+  it('workflow_dispatch: the branch from the ref and GITHUB_SHA', async () => {
+    const target = await resolveTarget(ctx('workflow_dispatch', workflowDispatchEvent({ ref: 'refs/heads/main' }), 'refs/heads/main'), { trustedAssociations: trusted }, noApi)
+    expect(target).toEqual({ kind: 'push', branch: 'main', sha: MERGE })
+  })
+
+  it('workflow_dispatch with pr-number works on that PR', async () => {
+    const target = await resolveTarget(ctx('workflow_dispatch', workflowDispatchEvent({ ref: 'refs/heads/main' }), 'refs/heads/main'), { prNumber: 9, trustedAssociations: trusted }, async (n) => fromApi(n))
+    expect(target).toMatchObject({ kind: 'pull_request', number: 9 })
+  })
+
+  it('head-sha overrides the commit', async () => {
+    const sha = 'a'.repeat(40)
+    const target = await resolveTarget(ctx('pull_request', pullRequestEvent({ headSha: HEAD })), { headSha: sha, trustedAssociations: trusted }, noApi)
+    expect(target).toMatchObject({ headSha: sha })
+  })
+
+  it.each([
+    ['push', pushEvent({ ref: 'refs/tags/v1.0.0', after: HEAD }), 'refs/tags/v1.0.0', 'The push event is for "refs/tags/v1.0.0", not a branch'],
+    ['push', pushEvent({ ref: 'refs/heads/gone', after: '0'.repeat(40), deleted: true }), 'refs/heads/gone', 'The push deleted refs/heads/gone'],
+    ['schedule', {}, '', 'The event "schedule" is not supported: ci-image runs on pull_request, pull_request_target, issue_comment, push, workflow_dispatch.'],
+    ['release', {}, '', 'The event "release" is not supported'],
+  ])('%s (%s) is a clear error', async (eventName, payload, ref, message) => {
+    await expect(resolveTarget(ctx(eventName, payload, ref), { trustedAssociations: trusted }, noApi)).rejects.toThrow(message)
+  })
+})

@@ -1,0 +1,217 @@
+// The poll loop on a fake clock: 20-minute waits run in milliseconds.
+import { describe, expect, it } from 'vitest'
+import { createDeadline } from '../../src/core/deadline.js'
+import { ApiFault } from '../../src/core/api-fault.js'
+import type { WorkflowInfo, WorkflowRun } from '../../src/core/runs.js'
+import { waitForRun } from '../../src/core/wait-loop.js'
+
+const HEAD = '1234567'.padEnd(40, 'a')
+const MERGE = '9'.repeat(40)
+const START = Date.parse('2024-05-01T12:00:00Z')
+const MIN = 60_000
+const URL = 'https://github.com/acme/app/actions/runs/5005'
+const ACTIVE: WorkflowInfo = { name: 'Build CI image', path: '.github/workflows/build-ci-image.yml', state: 'active' }
+
+const iso = (ms: number) => new Date(START + ms).toISOString()
+
+/** Our commit's run, created a minute in. */
+function ours(status: string, conclusion: string | null = null, o: Partial<WorkflowRun> = {}): WorkflowRun {
+  return { id: 5005, run_number: 17, run_attempt: 1, name: 'Build CI image', head_sha: HEAD, status, conclusion, html_url: URL, created_at: iso(MIN), updated_at: iso(MIN), run_started_at: iso(MIN), ...o }
+}
+
+/** A failed request as github/errors.ts hands it to the loop (its classification is tested there). */
+function fault(kind: ApiFault['kind'], description: string, retryAfterSeconds?: number): ApiFault {
+  return new ApiFault(kind, description, { retryAfterSeconds, permission: 'actions: read' })
+}
+
+interface Scenario {
+  /** What the runs list answers at `ms` after the start: runs, or an error to throw. */
+  runsAt: (ms: number) => WorkflowRun[] | ApiFault
+  workflow?: WorkflowInfo | undefined
+  timeoutMs?: number
+  intervalMs?: number
+  typicalMs?: number
+}
+
+async function wait(s: Scenario) {
+  let now = START
+  const lines: string[] = []
+  const pollTimes: number[] = []
+  let typicalAsked = 0
+  const outcome = await waitForRun({
+    repository: 'acme/app',
+    workflowFile: 'build-ci-image.yml',
+    headSha: HEAD,
+    pollIntervalMs: s.intervalMs ?? 20_000,
+    deadline: createDeadline(() => now, s.timeoutMs ?? 20 * MIN),
+    sleep: async (ms) => {
+      now += ms
+    },
+    findWorkflow: async () => ('workflow' in s ? s.workflow : ACTIVE),
+    fetchRuns: async () => {
+      pollTimes.push(now - START)
+      const answer = s.runsAt(now - START)
+      if (answer instanceof ApiFault) throw answer
+      return answer
+    },
+    typicalDurationMs: async () => {
+      typicalAsked++
+      return s.typicalMs
+    },
+    log: (line) => lines.push(line),
+  })
+  return { outcome, lines, polls: pollTimes.length, pollTimes, elapsed: now - START, typicalAsked }
+}
+
+describe('waiting for the build run of a commit', () => {
+  it('follows a run that appears, queues, runs and succeeds: one log line per state, not per poll', async () => {
+    const { outcome, lines, polls, elapsed } = await wait({
+      runsAt: (ms) => (ms < MIN ? [] : ms < 2 * MIN ? [ours('queued')] : ms < 5 * MIN ? [ours('in_progress')] : [ours('completed', 'success')]),
+    })
+    expect(outcome).toMatchObject({ kind: 'success', run: { id: 5005, conclusion: 'success' } })
+    expect(elapsed).toBe(5 * MIN)
+    expect(polls).toBe(16)
+    expect(lines).toEqual([
+      '[0s] No run of build-ci-image.yml for commit 1234567 yet; checking every 20s, for up to 20m more.',
+      `[1m] Build CI image #17: queued · ${URL}`,
+      `[2m] Build CI image #17: in_progress · ${URL}`,
+      `[5m] Build CI image #17: completed: success · ${URL}`,
+    ])
+  })
+
+  it.each(['failure', 'cancelled', 'timed_out', 'startup_failure', 'action_required'])('fails within one poll of the run ending %s, with its link', async (conclusion) => {
+    const endsAt = 3 * MIN + 5_000
+    const { outcome, elapsed } = await wait({ runsAt: (ms) => [ms < endsAt ? ours('in_progress') : ours('completed', conclusion)] })
+    expect(outcome.kind).toBe('failure')
+    expect(outcome).toMatchObject({ run: { conclusion } })
+    expect((outcome as { message: string }).message).toBe(
+      `The build run #17 of build-ci-image.yml for commit ${HEAD} ended with conclusion "${conclusion}": ${URL}`,
+    )
+    expect(elapsed).toBeGreaterThanOrEqual(endsAt)
+    expect(elapsed).toBeLessThan(endsAt + 20_000)
+  })
+
+  it('gives up at the timeout, not later, when no run appears, naming the commit and the workflow', async () => {
+    const { outcome, elapsed, polls } = await wait({ runsAt: () => [] })
+    expect(outcome.kind).toBe('timeout')
+    expect(elapsed).toBe(20 * MIN)
+    expect(polls).toBe(61)
+    expect((outcome as { message: string }).message).toBe(
+      `No run of build-ci-image.yml ("Build CI image", active) for commit ${HEAD} appeared within 20m (the \`timeout\` input). ` +
+        'The workflow exists: check that its triggers (on: ... paths) cover this commit.',
+    )
+  })
+
+  it('polls one last time at the deadline when the timeout is not a multiple of the interval', async () => {
+    const { outcome, elapsed, polls } = await wait({ timeoutMs: 50_000, runsAt: (ms) => (ms < 50_000 ? [] : [ours('completed', 'success')]) })
+    expect(outcome.kind).toBe('success')
+    expect([elapsed, polls]).toEqual([50_000, 4])
+  })
+
+  it('times out on a run still in progress, linking it', async () => {
+    const { outcome, elapsed } = await wait({ timeoutMs: 10 * MIN, runsAt: () => [ours('in_progress')] })
+    expect(elapsed).toBe(10 * MIN)
+    expect(outcome).toMatchObject({ kind: 'timeout', run: { id: 5005 } })
+    expect((outcome as { message: string }).message).toBe(
+      `The build run #17 of build-ci-image.yml for commit ${HEAD} is still in_progress after 10m (the \`timeout\` input): ${URL}`,
+    )
+  })
+
+  it('fails at once when the workflow does not exist (a configuration error)', async () => {
+    const { outcome, elapsed, polls } = await wait({ workflow: undefined, runsAt: () => [] })
+    expect(outcome.kind).toBe('missing-workflow')
+    expect([elapsed, polls]).toEqual([0, 0])
+    expect((outcome as { message: string }).message).toMatch(/^The build workflow build-ci-image\.yml does not exist in acme\/app \(GitHub answered 404\)\. Check the `build-workflow` input/)
+  })
+
+  it('fails at once when the runs list answers 404 (the workflow went away)', async () => {
+    const { outcome, polls } = await wait({ runsAt: () => fault('not-found', 'HTTP 404: Not Found') })
+    expect([outcome.kind, polls]).toEqual(['missing-workflow', 1])
+  })
+
+  it('says when the workflow is disabled', async () => {
+    const { lines, outcome } = await wait({ workflow: { ...ACTIVE, state: 'disabled_manually' }, timeoutMs: MIN, runsAt: () => [] })
+    expect(lines[0]).toBe('[0s] Workflow build-ci-image.yml is disabled_manually: it starts no new runs until it is enabled.')
+    expect((outcome as { message: string }).message).toMatch(/The workflow exists but is disabled_manually: enable it on the Actions tab\.$/)
+  })
+
+  it('follows a re-run after a failure (back to queued) to its success, not the old result', async () => {
+    const failed = ours('completed', 'failure')
+    const attempt2 = (status: string, conclusion: string | null = null) => ours(status, conclusion, { run_attempt: 2, run_started_at: iso(8 * MIN) })
+    const { outcome, lines } = await wait({
+      runsAt: (ms) => [failed, ms < MIN ? attempt2('queued') : ms < 4 * MIN ? attempt2('in_progress') : attempt2('completed', 'success')],
+    })
+    expect(outcome).toMatchObject({ kind: 'success', run: { run_attempt: 2 } })
+    expect(lines[0]).toBe(`[0s] Build CI image #17 (attempt 2): queued · ${URL}`)
+  })
+
+  it('a newer run of the commit (manual dispatch) decides over an older failed one', async () => {
+    const oldFailed = ours('completed', 'failure', { id: 4004, created_at: iso(-10 * MIN), run_started_at: iso(-10 * MIN) })
+    const { outcome } = await wait({ runsAt: (ms) => [oldFailed, ...(ms < MIN ? [] : [ours(ms < 3 * MIN ? 'in_progress' : 'completed', ms < 3 * MIN ? null : 'success')])] })
+    // The old failure is the only run at first: that is this commit's newest attempt, and it failed.
+    expect(outcome).toMatchObject({ kind: 'failure', run: { id: 4004 } })
+    const later = await wait({ runsAt: () => [oldFailed, ours('completed', 'success')] })
+    expect(later.outcome).toMatchObject({ kind: 'success', run: { id: 5005 } })
+  })
+
+  it('ignores runs of other commits: the merge commit, other PRs', async () => {
+    const merge = ours('completed', 'failure', { id: 1, head_sha: MERGE, created_at: iso(3 * MIN) })
+    const otherPr = ours('completed', 'cancelled', { id: 2, head_sha: 'c'.repeat(40), created_at: iso(4 * MIN) })
+    const { outcome } = await wait({ runsAt: (ms) => [merge, otherPr, ...(ms < 2 * MIN ? [] : [ours(ms < 6 * MIN ? 'in_progress' : 'completed', ms < 6 * MIN ? null : 'success')])] })
+    expect(outcome).toMatchObject({ kind: 'success', run: { id: 5005 } })
+  })
+
+  it('rides out 502s and a secondary rate limit in the middle, logging each fault once', async () => {
+    const { outcome, lines, pollTimes } = await wait({
+      runsAt: (ms) => {
+        if (ms >= 2 * MIN && ms < 3 * MIN) return fault('transient', 'HTTP 502: Bad Gateway')
+        if (ms === 3 * MIN) return fault('transient', 'HTTP 403: You have exceeded a secondary rate limit', 90)
+        return ms < 6 * MIN ? [ours('in_progress')] : [ours('completed', 'success')]
+      },
+    })
+    expect(outcome.kind).toBe('success')
+    // The 502s are asked again at the next poll; the rate limit's retry-after (90s) is honoured.
+    expect(pollTimes.slice(6, 11)).toEqual([120_000, 140_000, 160_000, 180_000, 270_000])
+    expect(lines).toEqual([
+      `[0s] Build CI image #17: in_progress · ${URL}`,
+      '[2m] GitHub API: HTTP 502: Bad Gateway; asking again at the next poll.',
+      '[3m] GitHub API: HTTP 403: You have exceeded a secondary rate limit; asking again at the next poll.',
+      `[6m 10s] Build CI image #17: completed: success · ${URL}`,
+    ])
+  })
+
+  it('stops at once when GitHub asks to wait past the deadline, rather than overrunning it', async () => {
+    const { outcome, elapsed, polls } = await wait({
+      runsAt: (ms) => (ms < 19 * MIN ? [ours('in_progress')] : fault('transient', 'HTTP 403: You have exceeded a secondary rate limit', 300)),
+    })
+    expect(outcome.kind).toBe('timeout')
+    expect(elapsed).toBe(19 * MIN)
+    expect(polls).toBe(58)
+    expect((outcome as { message: string }).message).toMatch(/^GitHub asks to wait 300s \(HTTP 403: You have exceeded a secondary rate limit\), past the timeout, .*the last state seen was in_progress: https:/)
+  })
+
+  it('names the last API fault when it lasted until the timeout', async () => {
+    const { outcome } = await wait({ timeoutMs: 2 * MIN, runsAt: () => fault('transient', 'HTTP 503: Service Unavailable') })
+    expect((outcome as { message: string }).message).toMatch(/appeared within 2m \(the `timeout` input\)\. The last API request failed: HTTP 503: Service Unavailable\./)
+  })
+
+  it('fails on an API error that asking again will not fix, naming the permission', async () => {
+    await expect(wait({ runsAt: () => fault('refused', 'HTTP 403: Resource not accessible by integration') })).rejects.toThrow(
+      'GitHub refused to list the runs of build-ci-image.yml (HTTP 403: Resource not accessible by integration): the token needs the `actions: read` permission.',
+    )
+    await expect(wait({ runsAt: () => fault('fatal', 'HTTP 422: Validation Failed') })).rejects.toThrow('Validation Failed')
+  })
+
+  it('estimates the time left from recent successful runs, asking once', async () => {
+    const startedBefore = { run_started_at: iso(-MIN) }
+    const { lines, typicalAsked } = await wait({
+      typicalMs: 5 * MIN,
+      runsAt: (ms) => [ms < 2 * MIN ? ours('queued', null, startedBefore) : ms < 10 * MIN ? ours('in_progress', null, startedBefore) : ours('completed', 'success', startedBefore)],
+    })
+    expect(typicalAsked).toBe(1)
+    // The run started a minute before the wait did.
+    expect(lines[0]).toBe(`[0s] Build CI image #17: queued, about 4m left (a successful build takes 5m) · ${URL}`)
+    expect(lines[1]).toBe(`[2m] Build CI image #17: in_progress, about 2m left (a successful build takes 5m) · ${URL}`)
+    expect(lines[2]).toBe(`[10m] Build CI image #17: completed: success · ${URL}`)
+  })
+})
