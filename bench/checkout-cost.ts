@@ -28,7 +28,8 @@ const WAYS: Way[] = [
   {
     name: 'inline: fetch-depth: 0, then git diff ... | grep -E',
     depth: 'full',
-    step: (origin, workspace) => inlineStepCommand({ name: 'inline step', checkout: workspace, baseRef: origin.baseRef, expect: WATCHED_CHANGES }),
+    step: (origin, workspace) =>
+      inlineStepCommand({ name: 'inline step', checkout: workspace, baseRef: origin.baseRef, expect: WATCHED_CHANGES }),
   },
   {
     name: 'action: default depth 1, then resolve-image',
@@ -93,9 +94,23 @@ export async function measureCheckoutCost(scratch: Scratch): Promise<Section> {
       rows: [
         ...WAYS.map((way, i) => {
           const s = summary[i]!
-          return [way.name, formatMs(s.checkoutMs), formatMs(s.stepMs), formatMs(s.totalMs), formatBytes(s.gitBytes), formatCount(s.commits)]
+          return [
+            way.name,
+            formatMs(s.checkoutMs),
+            formatMs(s.stepMs),
+            formatMs(s.totalMs),
+            formatBytes(s.gitBytes),
+            formatCount(s.commits),
+          ]
         }),
-        ['action / inline', formatRatio(action.checkoutMs, inline.checkoutMs), formatRatio(action.stepMs, inline.stepMs), formatRatio(action.totalMs, inline.totalMs), formatRatio(action.gitBytes, inline.gitBytes), ''],
+        [
+          'action / inline',
+          formatRatio(action.checkoutMs, inline.checkoutMs),
+          formatRatio(action.stepMs, inline.stepMs),
+          formatRatio(action.totalMs, inline.totalMs),
+          formatRatio(action.gitBytes, inline.gitBytes),
+          '',
+        ],
       ],
     },
     notes: [

@@ -11,7 +11,15 @@ function checkoutCommands(origin: PullRequestOrigin, depth: CheckoutDepth): stri
   const mergeRef = `+refs/pull/${origin.number}/merge:refs/remotes/pull/${origin.number}/merge`
   const fetch =
     depth === 'full'
-      ? ['fetch', '--prune', '--no-recurse-submodules', 'origin', '+refs/heads/*:refs/remotes/origin/*', '+refs/tags/*:refs/tags/*', mergeRef]
+      ? [
+          'fetch',
+          '--prune',
+          '--no-recurse-submodules',
+          'origin',
+          '+refs/heads/*:refs/remotes/origin/*',
+          '+refs/tags/*:refs/tags/*',
+          mergeRef,
+        ]
       : ['fetch', '--no-tags', '--prune', '--no-recurse-submodules', '--depth=1', 'origin', mergeRef]
   return [
     ['init', '-q'],

@@ -5,7 +5,13 @@ import { join } from 'node:path'
 import { childEnv } from './child-env.js'
 
 export function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, env: childEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 }).trim()
+  return execFileSync('git', args, {
+    cwd,
+    env: childEnv(),
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 256 * 1024 * 1024,
+  }).trim()
 }
 
 /** Bytes of every file under `dir` (apparent size, as `du -sb` counts it). */

@@ -4,5 +4,6 @@ type Write = typeof process.stdout.write
 
 export function muteWorkflowCommands(): void {
   const write = process.stdout.write.bind(process.stdout)
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => (String(chunk).startsWith('::') ? true : write(chunk, ...rest))) satisfies Write
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
+    String(chunk).startsWith('::') ? true : write(chunk, ...rest)) satisfies Write
 }

@@ -29,8 +29,12 @@ function chosen(argv: string[]): string[] {
 }
 
 function machine(): string {
-  const gitVersion = execFileSync('git', ['--version'], { encoding: 'utf8' }).trim().replace(/^git version /, '')
-  const load = loadavg().map((l) => l.toFixed(2)).join(' ')
+  const gitVersion = execFileSync('git', ['--version'], { encoding: 'utf8' })
+    .trim()
+    .replace(/^git version /, '')
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')
   return `node ${process.version} · git ${gitVersion} · ${availableParallelism()} CPUs · load average ${load} at start`
 }
 

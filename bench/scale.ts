@@ -32,11 +32,19 @@ const NAMES = {
 
 /** The git path against the inline pipeline, on one fetch-depth: 0 checkout of the merge commit. */
 async function measureGitPath(scratch: Scratch) {
-  process.stderr.write(`[bench]   building ${formatCount(WIDE_FILES)} files, ${formatCount(WIDE_CHANGED)} changed, and checking them out...\n`)
+  process.stderr.write(
+    `[bench]   building ${formatCount(WIDE_FILES)} files, ${formatCount(WIDE_CHANGED)} changed, and checking them out...\n`,
+  )
   const origin = createWideOrigin(scratch.dir('scale-origin'))
   const workspace = scratch.dir('scale-checkout')
   checkout(origin, workspace, 'full')
-  const event = pullRequestEvent({ number: origin.number, baseRef: origin.baseRef, baseSha: origin.baseSha, headSha: origin.headSha, changedFiles: WIDE_CHANGED })
+  const event = pullRequestEvent({
+    number: origin.number,
+    baseRef: origin.baseRef,
+    baseSha: origin.baseSha,
+    headSha: origin.headSha,
+    changedFiles: WIDE_CHANGED,
+  })
   const commands: Command[] = [
     inlineStepCommand({ name: NAMES.inline, checkout: workspace, baseRef: origin.baseRef, expect: [] }),
     actionCommand({
@@ -84,7 +92,12 @@ function apiCases(): ApiCase[] {
   }
   return [
     { name: 'action from API: no watched file (truth: v2/latest)', answer: 'refuses (exit 1), asks for a checkout', check: refuses },
-    { name: 'action from API: Dockerfile.ci at #5,001 (truth: pr-N)', watchedAt: 5000, answer: 'refuses (exit 1): no silent "unmodified"', check: refuses },
+    {
+      name: 'action from API: Dockerfile.ci at #5,001 (truth: pr-N)',
+      watchedAt: 5000,
+      answer: 'refuses (exit 1): no silent "unmodified"',
+      check: refuses,
+    },
     {
       name: 'action from API: Dockerfile.ci at #1 (truth: pr-N)',
       watchedAt: 0,
@@ -108,7 +121,10 @@ async function measureApiPath(scratch: Scratch) {
       const files = c.watchedAt === undefined ? changed : [...changed.slice(0, c.watchedAt), 'Dockerfile.ci', ...changed.slice(c.watchedAt)]
       const headSha = 'c'.repeat(40)
       github.pulls.set(number, pullRequestObject({ number, headSha, changedFiles: files.length }))
-      github.pullFiles.set(number, files.map((filename) => ({ filename })))
+      github.pullFiles.set(
+        number,
+        files.map((filename) => ({ filename })),
+      )
       const command = actionCommand({
         name: c.name,
         filesDir: scratch.dir(`scale-api-runner-${i}`),
@@ -162,8 +178,18 @@ export async function measureScale(scratch: Scratch): Promise<Section> {
       rows: [
         ...gitRows,
         ...apiRows,
-        [`listPullRequestFiles, ${formatCount(API_CAP)} files in ${API_CAP / 100} pages: action's client`, formatMs(api.listing.actionClient), '', `in process, loopback; median of ${LIST_REPEATS}`],
-        [`  the same with a bare Octokit (no retry, no throttling)`, formatMs(api.listing.bareOctokit), '', 'what the two plugins add per page'],
+        [
+          `listPullRequestFiles, ${formatCount(API_CAP)} files in ${API_CAP / 100} pages: action's client`,
+          formatMs(api.listing.actionClient),
+          '',
+          `in process, loopback; median of ${LIST_REPEATS}`,
+        ],
+        [
+          `  the same with a bare Octokit (no retry, no throttling)`,
+          formatMs(api.listing.bareOctokit),
+          '',
+          'what the two plugins add per page',
+        ],
       ],
     },
     notes: [
@@ -172,6 +198,13 @@ export async function measureScale(scratch: Scratch): Promise<Section> {
       `The action beyond node's start and git's diff: ${formatMs(action - timingOf(git, NAMES.floor).median - timingOf(git, NAMES.gitDiff).median)} ` +
         `(loading the bundle, matching ${formatCount(WIDE_CHANGED)} paths, outputs); compare with the start-up section.`,
     ],
-    targets: [{ name: 'git path, 10k of 100k files, vs bash pipeline', goal: `<= ${TARGET_RATIO.toFixed(2)}x`, measured: formatRatio(action, inline), met: action / inline <= TARGET_RATIO }],
+    targets: [
+      {
+        name: 'git path, 10k of 100k files, vs bash pipeline',
+        goal: `<= ${TARGET_RATIO.toFixed(2)}x`,
+        measured: formatRatio(action, inline),
+        met: action / inline <= TARGET_RATIO,
+      },
+    ],
   }
 }

@@ -57,7 +57,14 @@ export async function measureStartup(scratch: Scratch): Promise<Section> {
   }
   const actionRun = (name: string, inputs: Record<string, string>, check: ActionCommandOptions['check']) =>
     actionCommand({ name, filesDir: scratch.dir('startup-runner'), workspace, event, sha: origin.mergeSha, inputs, check })
-  const node = (name: string, script: string): Command => ({ name, file: process.execPath, args: ['-e', script], cwd: workspace, env: childEnv(), check: (r) => expectExit(r, 0) })
+  const node = (name: string, script: string): Command => ({
+    name,
+    file: process.execPath,
+    args: ['-e', script],
+    cwd: workspace,
+    env: childEnv(),
+    check: (r) => expectExit(r, 0),
+  })
 
   const builtins = bundleBuiltins()
   const commands: Command[] = [
@@ -82,7 +89,13 @@ export async function measureStartup(scratch: Scratch): Promise<Section> {
     title: `Start-up: resolve-image on a PR checkout that git answers (median of ${ROUNDS} interleaved rounds)`,
     table: {
       head: ['command', 'median', 'min', 'vs node -e 0', 'vs inline'],
-      rows: timings.map((t) => [t.name, formatMs(t.median), formatMs(Math.min(...t.samples)), formatRatio(t.median, floor), formatRatio(t.median, inline)]),
+      rows: timings.map((t) => [
+        t.name,
+        formatMs(t.median),
+        formatMs(Math.min(...t.samples)),
+        formatRatio(t.median, floor),
+        formatRatio(t.median, inline),
+      ]),
     },
     notes: [
       `dist/index.js ${formatBytes(sizes.index)}; all of dist/*.js ${formatBytes(sizes.all)} (${sizes.files} files). Built-ins dist/index.js requires: ${builtins.join(' ')}.`,
@@ -93,7 +106,12 @@ export async function measureStartup(scratch: Scratch): Promise<Section> {
         `YAML parse of the build workflow ${formatMs(action - timingOf(timings, NAMES.noYaml).median)}.`,
     ],
     targets: [
-      { name: 'start-up within 1.5x of node -e 0', goal: `<= ${TARGET_RATIO.toFixed(2)}x`, measured: formatRatio(action, floor), met: action / floor <= TARGET_RATIO },
+      {
+        name: 'start-up within 1.5x of node -e 0',
+        goal: `<= ${TARGET_RATIO.toFixed(2)}x`,
+        measured: formatRatio(action, floor),
+        met: action / floor <= TARGET_RATIO,
+      },
     ],
   }
 }

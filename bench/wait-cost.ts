@@ -102,7 +102,12 @@ async function repeat(strategy: Strategy): Promise<{ last: WaitResult; cost: Cos
   const results: WaitResult[] = []
   for (let i = 0; i < REPEATS; i++) results.push(await simulate(strategy))
   const costs = results.map((r) => JSON.stringify(costOf(r.requests)))
-  return { last: results.at(-1)!, cost: costOf(results.at(-1)!.requests), wallMs: median(results.map((r) => r.wallMs)), stable: new Set(costs).size === 1 }
+  return {
+    last: results.at(-1)!,
+    cost: costOf(results.at(-1)!.requests),
+    wallMs: median(results.map((r) => r.wallMs)),
+    stable: new Set(costs).size === 1,
+  }
 }
 
 const minutes = (ms: number) => `${Math.floor(ms / MIN)}m${String(Math.round((ms % MIN) / 1000)).padStart(2, '0')}s`
@@ -127,7 +132,15 @@ export async function measureWaitCost(): Promise<Section> {
       rows: [
         row('action: waitForRun + createBuildRunsApi (head_sha, ETags)', action),
         row('inline: 10 latest PR runs every 20 s, plain GETs', inline),
-        ['action / inline', ratio(action.cost.rateLimited, inline.cost.rateLimited), ratio(action.cost.total, inline.cost.total), '', ratio(action.cost.responseBytes, inline.cost.responseBytes), '', ''],
+        [
+          'action / inline',
+          ratio(action.cost.rateLimited, inline.cost.rateLimited),
+          ratio(action.cost.total, inline.cost.total),
+          '',
+          ratio(action.cost.responseBytes, inline.cost.responseBytes),
+          '',
+          '',
+        ],
       ],
     },
     notes: [

@@ -24,14 +24,21 @@ try {
   heading('Summary')
   const rows: [string, string][] = [
     ['regular PR', `${one.resolve.outputs.image} (modified=${one.resolve.outputs.modified})`],
-    ['PR changing the image', `${two.check.wait.outputs.image} built by run ${two.check.wait.outputs['run-id']}, digest ${two.check.wait.outputs.digest}`],
+    [
+      'PR changing the image',
+      `${two.check.wait.outputs.image} built by run ${two.check.wait.outputs['run-id']}, digest ${two.check.wait.outputs.digest}`,
+    ],
     ['push to v2', three.resolve.outputs.tags!.split('\n').join(', ')],
   ]
   for (const [k, v] of rows) console.log(`  ${k.padEnd(24)} ${v}`)
   const api = world.github.requests
-  console.log(`  ${'GitHub API requests'.padEnd(24)} ${api.length} (${api.filter((r) => r.status === 304).length} answered 304, free of rate limit)`)
+  console.log(
+    `  ${'GitHub API requests'.padEnd(24)} ${api.length} (${api.filter((r) => r.status === 304).length} answered 304, free of rate limit)`,
+  )
   console.log(`  ${'wall time'.padEnd(24)} ${((Date.now() - t0) / 1000).toFixed(1)} s`)
-  const failed = [one.resolve, two.check.resolve, two.check.wait, two.build.resolve, two.build.comment, three.resolve].some((r) => r?.exitCode !== 0)
+  const failed = [one.resolve, two.check.resolve, two.check.wait, two.build.resolve, two.build.comment, three.resolve].some(
+    (r) => r?.exitCode !== 0,
+  )
   if (failed) process.exitCode = 1
 } finally {
   await world.stop()

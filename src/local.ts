@@ -102,7 +102,14 @@ export async function runLocal(argv: string[], print: (text: string) => void): P
   if (result.matched.length > 0) process.stderr.write(`Watched files changed: ${result.matched.join(', ')}\n`)
   const output = values.json
     ? JSON.stringify(
-        { image: result.reference, tag: result.tag, tags: result.pushReferences, modified: result.modified, 'changed-files': result.matched, reason: result.reason },
+        {
+          image: result.reference,
+          tag: result.tag,
+          tags: result.pushReferences,
+          modified: result.modified,
+          'changed-files': result.matched,
+          reason: result.reason,
+        },
         null,
         2,
       )

@@ -12,7 +12,11 @@ const path = (i: number) => `src/module-${i % 40}/file-${i}.ts`
 export function createEverydayOrigin(dir: string): PullRequestOrigin {
   return createPullRequestOrigin(dir, (stream) => {
     const files = Array.from({ length: FILES }, (_, i) => [path(i), `export const value${i} = ${i}\n`] as const)
-    let base = stream.commit({ ref: REFS.base, message: 'initial', files: [...files, ['Dockerfile.ci', DOCKERFILE], [BUILD_WORKFLOW_PATH, BUILD_WORKFLOW]] })
+    let base = stream.commit({
+      ref: REFS.base,
+      message: 'initial',
+      files: [...files, ['Dockerfile.ci', DOCKERFILE], [BUILD_WORKFLOW_PATH, BUILD_WORKFLOW]],
+    })
     for (let i = 0; i < COMMITS_BEFORE_FORK; i++) {
       base = stream.commit({ ref: REFS.base, message: `change ${i}`, files: [[path(i * 7), `export const value = ${i}\n`]] })
     }

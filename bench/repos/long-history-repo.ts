@@ -14,7 +14,11 @@ const path = (file: number) => `src/pkg-${file % 20}/module-${file}.ts`
 function content(file: number, version: number): string {
   const lines: string[] = []
   for (let line = 0; line < LINES; line++) {
-    lines.push(line === version % LINES ? `export const edit${line} = ${version} // changed in commit ${version}` : `export const value${line} = ${file * LINES + line}`)
+    lines.push(
+      line === version % LINES
+        ? `export const edit${line} = ${version} // changed in commit ${version}`
+        : `export const value${line} = ${file * LINES + line}`,
+    )
   }
   return `${lines.join('\n')}\n`
 }
@@ -27,7 +31,11 @@ const PR_CHANGES = [
 export function createLongHistoryOrigin(dir: string): PullRequestOrigin {
   return createPullRequestOrigin(dir, (stream) => {
     const initial = Array.from({ length: FILES }, (_, f) => [path(f), content(f, -1)] as const)
-    let base = stream.commit({ ref: REFS.base, message: 'initial', files: [...initial, ['Dockerfile.ci', DOCKERFILE], [BUILD_WORKFLOW_PATH, BUILD_WORKFLOW]] })
+    let base = stream.commit({
+      ref: REFS.base,
+      message: 'initial',
+      files: [...initial, ['Dockerfile.ci', DOCKERFILE], [BUILD_WORKFLOW_PATH, BUILD_WORKFLOW]],
+    })
     let head = base
     for (let i = 1; i < HISTORY_COMMITS; i++) {
       if (i === HISTORY_COMMITS - COMMITS_AFTER_FORK) {

@@ -21,7 +21,9 @@ async function reportResolvedImage(result: ResolvedImage, target: Target): Promi
     ...targetOutputs(target),
   })
   if (result.fork && result.modified) {
-    core.warning(`${result.reason} Its checks run on the stable image, not on the changed Dockerfile.`, { title: 'Changed CI image not used' })
+    core.warning(`${result.reason} Its checks run on the stable image, not on the changed Dockerfile.`, {
+      title: 'Changed CI image not used',
+    })
   }
   core.info(`${result.reference}: ${result.reason}`)
 

@@ -76,6 +76,7 @@ export function renderComment(comment: ImageComment): string {
     '',
   ].join('\n')
   // Every value above is bounded, so this only guards against a future field that is not.
-  if (body.length > MAX_COMMENT_LENGTH) throw new Error(`The image comment is ${body.length} characters, over GitHub's ${MAX_COMMENT_LENGTH}.`)
+  if (body.length > MAX_COMMENT_LENGTH)
+    throw new Error(`The image comment is ${body.length} characters, over GitHub's ${MAX_COMMENT_LENGTH}.`)
   return body
 }

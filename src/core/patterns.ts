@@ -31,8 +31,7 @@ function toPicomatch(pattern: string): string {
     } else if (ch === '*') {
       const double = pattern[i + 1] === '*'
       if (double) i++
-      const wholeSegment =
-        double && (i - 1 === 0 || pattern[i - 2] === '/') && (i + 1 === pattern.length || pattern[i + 1] === '/')
+      const wholeSegment = double && (i - 1 === 0 || pattern[i - 2] === '/') && (i + 1 === pattern.length || pattern[i + 1] === '/')
       atoms.push(!double ? '*' : wholeSegment ? '**' : '*{,/**/}*')
       quantifiable = -1
     } else if ((ch === '?' || ch === '+') && quantifiable >= 0) {

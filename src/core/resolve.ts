@@ -49,7 +49,12 @@ export function resolvePush(config: ResolveConfig, target: PushTarget): Resolved
   return { ...withReferences(config, choice), modified: false, fork: false, matched: [] }
 }
 
-export function resolvePullRequest(config: ResolveConfig, target: PullRequestTarget, watch: WatchRule, changed: ChangedPaths): ResolvedImage {
+export function resolvePullRequest(
+  config: ResolveConfig,
+  target: PullRequestTarget,
+  watch: WatchRule,
+  changed: ChangedPaths,
+): ResolvedImage {
   const matched = [...new Set(changed.paths.filter(watch.matches))]
   if (!changed.complete && matched.length === 0) {
     throw new Error(

@@ -68,7 +68,7 @@ export function choosePullRequestTag(input: PullRequestTagInput): TagChoice {
   }
   if (input.prNumber === 0) {
     throw new Error(
-      'This branch changes the CI image, so its image is its PR\'s (pr-N): pass the PR number (--pr-number N), ' +
+      "This branch changes the CI image, so its image is its PR's (pr-N): pass the PR number (--pr-number N), " +
         'or build the image locally.',
     )
   }

@@ -71,11 +71,7 @@ function checkCommenter(payload: EventContext['payload'], trusted: readonly stri
   }
 }
 
-export async function resolveTarget(
-  ctx: EventContext,
-  overrides: TargetOverrides,
-  getPullRequest: GetPullRequest,
-): Promise<Target> {
+export async function resolveTarget(ctx: EventContext, overrides: TargetOverrides, getPullRequest: GetPullRequest): Promise<Target> {
   const { eventName, payload } = ctx
   let target: Target
   switch (eventName) {
@@ -109,9 +105,7 @@ export async function resolveTarget(
       break
     }
     default:
-      throw new Error(
-        `The event "${eventName || '(none)'}" is not supported: ci-image runs on ${SUPPORTED_EVENTS.join(', ')}.`,
-      )
+      throw new Error(`The event "${eventName || '(none)'}" is not supported: ci-image runs on ${SUPPORTED_EVENTS.join(', ')}.`)
   }
   if (overrides.headSha === undefined) return target
   return target.kind === 'pull_request' ? { ...target, headSha: overrides.headSha } : { ...target, sha: overrides.headSha }

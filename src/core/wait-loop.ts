@@ -58,13 +58,15 @@ function transientFault(error: unknown): ApiFault | undefined {
 
 /** A fault that asking again will not fix, as the step's error: a refusal names the permission. */
 function fatal(error: unknown, what: string): Error {
-  if (error instanceof ApiFault) return new Error(`GitHub refused to ${what} (${error.description})${error.permissionHint()}.`, { cause: error })
+  if (error instanceof ApiFault)
+    return new Error(`GitHub refused to ${what} (${error.description})${error.permissionHint()}.`, { cause: error })
   return error instanceof Error ? error : new Error(String(error))
 }
 
 function workflowHint(workflow: WorkflowInfo | undefined): string {
   if (workflow === undefined) return ''
-  if (workflow.state !== undefined && workflow.state !== 'active') return ` The workflow exists but is ${workflow.state}: enable it on the Actions tab.`
+  if (workflow.state !== undefined && workflow.state !== 'active')
+    return ` The workflow exists but is ${workflow.state}: enable it on the Actions tab.`
   return ' The workflow exists: check that its triggers (on: ... paths) cover this commit.'
 }
 
@@ -136,7 +138,8 @@ export async function waitForRun(o: WaitForRunOptions): Promise<WaitOutcome> {
       askedTypical = true
       typicalMs = await o.typicalDurationMs().catch(() => undefined)
     }
-    const state = run === undefined ? (lastError === undefined ? 'absent' : undefined) : `${run.id}/${run.run_attempt ?? 1}/${runState(run)}`
+    const state =
+      run === undefined ? (lastError === undefined ? 'absent' : undefined) : `${run.id}/${run.run_attempt ?? 1}/${runState(run)}`
     if (state !== undefined && state !== lastState) {
       lastState = state
       log(
@@ -165,8 +168,7 @@ export async function waitForRun(o: WaitForRunOptions): Promise<WaitOutcome> {
         run,
         message:
           run === undefined
-            ? `No run of ${wantedFor} appeared within ${limit} (the \`timeout\` input).${why}` +
-              workflowHint(workflow)
+            ? `No run of ${wantedFor} appeared within ${limit} (the \`timeout\` input).${why}` + workflowHint(workflow)
             : `The build run ${runLabel(run)} of ${o.workflowFile} for commit ${o.headSha} is still ${run.status} after ${limit} (the \`timeout\` input): ${run.html_url}`,
       })
     }

@@ -27,7 +27,9 @@ function readPullRequestFilter(workflowText: string, fileName: string): PullRequ
   try {
     doc = load(workflowText)
   } catch (error) {
-    throw new Error(`Cannot derive \`watch\`: ${fileName} is not valid YAML (${(error as Error).message.split('\n')[0]}).`, { cause: error })
+    throw new Error(`Cannot derive \`watch\`: ${fileName} is not valid YAML (${(error as Error).message.split('\n')[0]}).`, {
+      cause: error,
+    })
   }
   const on = (doc as { on?: unknown } | null)?.on
   if (on === 'pull_request' || (Array.isArray(on) && on.includes('pull_request'))) return 'all'

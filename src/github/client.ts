@@ -27,17 +27,23 @@ export async function createClient({ token, baseUrl, mayWait = () => true, msPer
   // @actions/github builds its proxy agents when it loads, through @actions/http-client.
   await loadHttpClient()
   const { getOctokit } = await import('@actions/github')
-  const handleLimit = (kind: string) => (retryAfter: number, options: { method?: string; url?: string }, _: unknown, retryCount: number) => {
-    const retrying = retryCount < MAX_RATE_LIMIT_RETRIES && mayWait(retryAfter)
-    core.info(`GitHub ${kind} on ${options.method} ${options.url}: ${retrying ? `retrying in ${retryAfter}s` : 'giving up'}.`)
-    return retrying
-  }
+  const handleLimit =
+    (kind: string) => (retryAfter: number, options: { method?: string; url?: string }, _: unknown, retryCount: number) => {
+      const retrying = retryCount < MAX_RATE_LIMIT_RETRIES && mayWait(retryAfter)
+      core.info(`GitHub ${kind} on ${options.method} ${options.url}: ${retrying ? `retrying in ${retryAfter}s` : 'giving up'}.`)
+      return retrying
+    }
   return getOctokit(
     token,
     {
       baseUrl,
       userAgent: 'ci-image',
-      log: { debug: () => {}, info: () => {}, warn: (message: string) => core.debug(message), error: (message: string) => core.debug(message) },
+      log: {
+        debug: () => {},
+        info: () => {},
+        warn: (message: string) => core.debug(message),
+        error: (message: string) => core.debug(message),
+      },
       retry: { retryAfterBaseValue: msPerSecond },
       throttle: {
         retryAfterBaseValue: msPerSecond,

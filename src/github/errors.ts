@@ -79,7 +79,11 @@ export interface FaultOptions {
 /** An API failure as the decisions see it (core/api-fault.ts). */
 export function toApiFault(error: unknown, { permission, nowMs = Date.now() }: FaultOptions = {}): ApiFault {
   if (error instanceof ApiFault) return error
-  return new ApiFault(kindOf(error), describeApiError(error), { retryAfterSeconds: retryAfterSeconds(error, nowMs), permission, cause: error })
+  return new ApiFault(kindOf(error), describeApiError(error), {
+    retryAfterSeconds: retryAfterSeconds(error, nowMs),
+    permission,
+    cause: error,
+  })
 }
 
 /** An API failure as a step's error: what was being done, GitHub's answer, and the permission to grant. */

@@ -15,7 +15,11 @@ export async function getPullRequest(client: GitHubClient, repo: Repository, prN
 }
 
 /** Changed paths of a PR (a rename counts both its old and new path), at most API_FILE_LIST_CAP (core/resolve.ts) files. */
-export async function listPullRequestFiles(client: GitHubClient, repo: Repository, prNumber: number): Promise<{ paths: string[]; listed: number }> {
+export async function listPullRequestFiles(
+  client: GitHubClient,
+  repo: Repository,
+  prNumber: number,
+): Promise<{ paths: string[]; listed: number }> {
   const paths: string[] = []
   let listed = 0
   const pages = client.paginate.iterator(client.rest.pulls.listFiles, { ...repo, pull_number: prNumber, per_page: 100 })

@@ -38,7 +38,12 @@ function boundedBy(remainingMs: number): { retries?: number; signal: AbortSignal
   return { ...retries, signal: AbortSignal.timeout(timeoutMs) }
 }
 
-function createBuildRunsApi(client: GitHubClient, repository: Repository, workflowFile: string, now: () => number = Date.now): BuildRunsApi {
+function createBuildRunsApi(
+  client: GitHubClient,
+  repository: Repository,
+  workflowFile: string,
+  now: () => number = Date.now,
+): BuildRunsApi {
   const conditional = createConditionalGet(client)
   const workflowRoute = 'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}'
   const runsRoute = `${workflowRoute}/runs`

@@ -79,7 +79,9 @@ export async function pullImage(reference: string, o: PullOptions): Promise<Pull
     if (attempt >= attempts) {
       throw new Error(`docker pull ${reference} failed ${attempts} times (exit code ${result.exitCode}): ${why}`)
     }
-    o.log?.(`docker pull failed (exit code ${result.exitCode}); the registry may lag the build, trying again in ${Math.round(delay / 1000)}s.`)
+    o.log?.(
+      `docker pull failed (exit code ${result.exitCode}); the registry may lag the build, trying again in ${Math.round(delay / 1000)}s.`,
+    )
     await o.sleep(delay)
     delay *= 2
   }

@@ -4,7 +4,14 @@
 import * as core from '@actions/core'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { API_FILE_LIST_CAP, resolvePullRequest, resolvePush, type ChangedPaths, type ResolveConfig, type ResolvedImage } from '../core/resolve.js'
+import {
+  API_FILE_LIST_CAP,
+  resolvePullRequest,
+  resolvePush,
+  type ChangedPaths,
+  type ResolveConfig,
+  type ResolvedImage,
+} from '../core/resolve.js'
 import type { PullRequestTarget, Target } from '../core/target.js'
 import { resolveWatch } from '../core/watch.js'
 import { changedFilesFromGit } from '../runner/changed-files.js'

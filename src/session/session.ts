@@ -19,7 +19,8 @@ export interface Session {
 
 function clientFactory(inputs: Inputs, ctx: EventContext): () => Promise<GitHubClient> {
   let client: Promise<GitHubClient> | undefined
-  return () => (client ??= import('../github/client.js').then(({ createClient }) => createClient({ token: inputs.token, baseUrl: ctx.apiUrl })))
+  return () =>
+    (client ??= import('../github/client.js').then(({ createClient }) => createClient({ token: inputs.token, baseUrl: ctx.apiUrl })))
 }
 
 export async function openSession(): Promise<Session> {

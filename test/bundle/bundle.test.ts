@@ -21,7 +21,9 @@ async function chunksLoadedBy(o: Omit<Parameters<typeof runAction>[0], 'env'>) {
   const run = await runAction({ ...o, env: { NODE_OPTIONS: `--import ${RECORDER}`, CI_IMAGE_LOAD_LOG: log } })
   expect(run.exitCode, run.stdout).toBe(0)
   const dist = pathToFileURL(join(DIST, '..')).href
-  const chunks = readFileSync(log, 'utf8').split('\n').filter((url) => url.startsWith(`${dist}/`) && url.endsWith('.js'))
+  const chunks = readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((url) => url.startsWith(`${dist}/`) && url.endsWith('.js'))
   const packages = (pattern: string) => chunks.some((url) => readFileSync(fileURLToPath(url), 'utf8').includes(pattern))
   return { chunks, bundles: (patterns: string[]) => patterns.filter(packages) }
 }
@@ -30,7 +32,13 @@ describe('dist/', () => {
   it('resolve-image answered by git loads neither the REST client nor undici', async () => {
     const repo = makePullRequestRepo({ prFiles: { 'Dockerfile.ci': 'FROM node:24\n' } })
     const event = pullRequestEvent({ number: repo.prNumber, baseRef: repo.baseRef, baseSha: repo.baseSha, headSha: repo.headSha })
-    const loaded = await chunksLoadedBy({ inputs: { command: 'resolve-image', 'github-token': 'ghs_x' }, eventName: 'pull_request', event, workspace: checkoutMerge(repo, 1), apiUrl: github().url })
+    const loaded = await chunksLoadedBy({
+      inputs: { command: 'resolve-image', 'github-token': 'ghs_x' },
+      eventName: 'pull_request',
+      event,
+      workspace: checkoutMerge(repo, 1),
+      apiUrl: github().url,
+    })
     expect(loaded.chunks[0]).toMatch(/\/index\.js$/)
     expect(loaded.bundles(REST_CLIENT)).toEqual([])
     expect(github().requests).toHaveLength(0)

@@ -34,7 +34,10 @@ async function commentImage(o: Partial<RunActionOptions> & { headSha?: string; h
   return run
 }
 
-const writes = () => github().requests.filter((r) => r.method !== 'GET').map((r) => r.method)
+const writes = () =>
+  github()
+    .requests.filter((r) => r.method !== 'GET')
+    .map((r) => r.method)
 
 describe('comment-image', () => {
   it('creates the comment on the first build and updates that same comment on the next', async () => {
@@ -72,10 +75,22 @@ describe('comment-image', () => {
   })
 
   it('a token that cannot write comments warns and leaves the step green', async () => {
-    github().fail('POST', LIST, 403, 1, {}, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment' })
+    github().fail(
+      'POST',
+      LIST,
+      403,
+      1,
+      {},
+      {
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
+      },
+    )
     const run = await commentImage()
     expect(run.exitCode).toBe(0)
-    expect(run.stdout).toMatch(/^::warning title=CI image not announced::Nothing commented: the token cannot write comments on PR #42 \(POST \/repos\/acme\/app\/issues\/42\/comments answered 403: Resource not accessible by integration.*pull-requests: write/m)
+    expect(run.stdout).toMatch(
+      /^::warning title=CI image not announced::Nothing commented: the token cannot write comments on PR #42 \(POST \/repos\/acme\/app\/issues\/42\/comments answered 403: Resource not accessible by integration.*pull-requests: write/m,
+    )
     expect(run.outputs['comment-id']).toBeUndefined()
     expect(run.outputs.image).toBe('ghcr.io/acme/app/ci:pr-42')
     expect(comments.on(42)).toHaveLength(0)
@@ -85,7 +100,9 @@ describe('comment-image', () => {
     github().fail('GET', LIST, 404, 1)
     const run = await commentImage()
     expect(run.exitCode).toBe(1)
-    expect(run.stdout).toContain('::error::Could not write the CI image comment on PR #42: GET /repos/acme/app/issues/42/comments answered 404: ')
+    expect(run.stdout).toContain(
+      '::error::Could not write the CI image comment on PR #42: GET /repos/acme/app/issues/42/comments answered 404: ',
+    )
   })
 
   it('a push is not a pull request: nothing is written, and the step says so', async () => {
@@ -101,7 +118,9 @@ describe('comment-image', () => {
     github().pullFiles.set(42, [{ filename: 'src/app.ts' }])
     const run = await commentImage()
     expect(run.exitCode, run.stdout).toBe(0)
-    expect(run.stdout).toContain('Nothing commented: PR #42 changes no watched path, so it uses the stable image of base branch main. build-ci-image.yml builds no image for it. There is no image to announce.')
+    expect(run.stdout).toContain(
+      'Nothing commented: PR #42 changes no watched path, so it uses the stable image of base branch main. build-ci-image.yml builds no image for it. There is no image to announce.',
+    )
     expect(run.outputs).toMatchObject({ image: 'ghcr.io/acme/app/ci:latest', tag: 'latest' })
     expect(writes()).toEqual([])
     expect(comments.on(42)).toHaveLength(0)
@@ -122,6 +141,8 @@ describe('comment-image', () => {
     expect(comment!.body.startsWith(`${MARKER}\n`)).toBe(true)
     expect(comment!.body.split('<!--')).toHaveLength(2)
     expect(comment!.body).not.toContain('<details>')
-    expect(comment!.body).toContain('on <code>x--&#62;&#60;!-- ci-image:ghcr.io/acme/app/ci --&#62;&#60;/code&#62;&#60;details&#62;&#60;summary&#62;</code>')
+    expect(comment!.body).toContain(
+      'on <code>x--&#62;&#60;!-- ci-image:ghcr.io/acme/app/ci --&#62;&#60;/code&#62;&#60;details&#62;&#60;summary&#62;</code>',
+    )
   })
 })

@@ -43,14 +43,18 @@ describe('docker pull', () => {
 
   it('gives up after a few tries with docker’s own message', async () => {
     onPath(fakeDocker({ failures: 10 }).dir)
-    await expect(pullImage(IMAGE, { sleep, attempts: 3 })).rejects.toThrow(`docker pull ${IMAGE} failed 3 times (exit code 1): Error response from daemon: manifest unknown`)
+    await expect(pullImage(IMAGE, { sleep, attempts: 3 })).rejects.toThrow(
+      `docker pull ${IMAGE} failed 3 times (exit code 1): Error response from daemon: manifest unknown`,
+    )
     expect(sleeps).toHaveLength(2)
   })
 
   it('does not retry a refused login, and says how to log in', async () => {
     const docker = fakeDocker({ failures: 10, error: 'Head "https://ghcr.io/v2/acme/app/ci/manifests/pr-42": unauthorized' })
     onPath(docker.dir)
-    await expect(pullImage(IMAGE, { sleep })).rejects.toThrow(/was refused by the registry: .*unauthorized\nLog in to the registry before this step \(docker\/login-action\)/)
+    await expect(pullImage(IMAGE, { sleep })).rejects.toThrow(
+      /was refused by the registry: .*unauthorized\nLog in to the registry before this step \(docker\/login-action\)/,
+    )
     expect(docker.calls()).toHaveLength(1)
   })
 

@@ -53,7 +53,9 @@ describe('local run', () => {
     const run = runLocal(clone, 'resolve-image')
     expect(run.code).toBe(1)
     expect(run.stdout).toBe('')
-    expect(run.stderr).toContain("error: This branch changes the CI image, so its image is its PR's (pr-N): pass the PR number (--pr-number N)")
+    expect(run.stderr).toContain(
+      "error: This branch changes the CI image, so its image is its PR's (pr-N): pass the PR number (--pr-number N)",
+    )
   })
 
   it('on a long-lived branch, prints that branch stable image', () => {

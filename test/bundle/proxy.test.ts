@@ -36,5 +36,4 @@ describe('behind a proxy', () => {
     expect(proxy.asked.every((line) => line.includes('api.github.internal.test'))).toBe(true)
     expect(github().requests.map((r) => r.path)).toContain('/repos/acme/app/pulls/42/files')
   })
-
 })

@@ -19,38 +19,82 @@ function prEvent(repo: ReturnType<typeof makePullRequestRepo>, extra: { fork?: b
 
 describe('resolve-image on pull requests, from git', () => {
   it.each([
-    { name: 'Dockerfile.ci changed, base main', baseRef: 'main', files: { 'Dockerfile.ci': 'FROM node:24\n' }, tag: 'pr-42', modified: 'true', push: 'ghcr.io/acme/app/ci:pr-42' },
-    { name: 'build workflow changed, base v2', baseRef: 'v2', files: { '.github/workflows/build-ci-image.yml': 'on: push\n' }, tag: 'pr-42', modified: 'true', push: 'ghcr.io/acme/app/ci:pr-42' },
+    {
+      name: 'Dockerfile.ci changed, base main',
+      baseRef: 'main',
+      files: { 'Dockerfile.ci': 'FROM node:24\n' },
+      tag: 'pr-42',
+      modified: 'true',
+      push: 'ghcr.io/acme/app/ci:pr-42',
+    },
+    {
+      name: 'build workflow changed, base v2',
+      baseRef: 'v2',
+      files: { '.github/workflows/build-ci-image.yml': 'on: push\n' },
+      tag: 'pr-42',
+      modified: 'true',
+      push: 'ghcr.io/acme/app/ci:pr-42',
+    },
     { name: 'only code changed, base v2', baseRef: 'v2', files: { 'src/app.ts': 'x\n' }, tag: 'v2', modified: 'false', push: '' },
     { name: 'only code changed, base main', baseRef: 'main', files: { 'src/app.ts': 'x\n' }, tag: 'latest', modified: 'false', push: '' },
-    { name: 'only code changed, base master', baseRef: 'master', files: { 'src/app.ts': 'x\n' }, tag: 'latest', modified: 'false', push: '' },
-    { name: 'only code changed, base release/1.x', baseRef: 'release/1.x', files: { 'src/app.ts': 'x\n' }, tag: 'v2', modified: 'false', push: '' },
-  ] as { name: string; baseRef: string; files: Record<string, string>; tag: string; modified: string; push: string }[])('$name → $tag, without calling the API', async ({ baseRef, files, tag, modified, push }) => {
-    const repo = makePullRequestRepo({ baseRef, prFiles: files, baseCommitsAfterFork: 1 })
-    const run = await runAction({ inputs: inputs(), eventName: 'pull_request', event: prEvent(repo), workspace: checkoutMerge(repo, 1), apiUrl: github().url, sha: repo.mergeSha })
-    expect(run.exitCode, run.stdout).toBe(0)
-    expect(run.outputs).toMatchObject({
-      image: `ghcr.io/acme/app/ci:${tag}`,
-      tag,
-      tags: push,
-      modified,
-      fork: 'false',
-      'pr-number': '42',
-      'head-sha': repo.headSha,
-      'base-ref': baseRef,
-      'changed-files': JSON.stringify(modified === 'true' ? Object.keys(files) : []),
-    })
-    expect(run.outputs.reason).toMatch(/^.*PR #42.*\.$/)
-    expect(run.stdout).toContain(`ghcr.io/acme/app/ci:${tag}: ${run.outputs.reason}`)
-    expect(run.summary).toContain(`ghcr.io/acme/app/ci:${tag}`)
-    expect(github().requests).toHaveLength(0)
-    // The runner consumes ::add-mask:: and never prints it; no other line may carry the token.
-    expect(run.stdout.replace(`::add-mask::${TOKEN}`, '')).not.toContain(TOKEN)
-  })
+    {
+      name: 'only code changed, base master',
+      baseRef: 'master',
+      files: { 'src/app.ts': 'x\n' },
+      tag: 'latest',
+      modified: 'false',
+      push: '',
+    },
+    {
+      name: 'only code changed, base release/1.x',
+      baseRef: 'release/1.x',
+      files: { 'src/app.ts': 'x\n' },
+      tag: 'v2',
+      modified: 'false',
+      push: '',
+    },
+  ] as { name: string; baseRef: string; files: Record<string, string>; tag: string; modified: string; push: string }[])(
+    '$name → $tag, without calling the API',
+    async ({ baseRef, files, tag, modified, push }) => {
+      const repo = makePullRequestRepo({ baseRef, prFiles: files, baseCommitsAfterFork: 1 })
+      const run = await runAction({
+        inputs: inputs(),
+        eventName: 'pull_request',
+        event: prEvent(repo),
+        workspace: checkoutMerge(repo, 1),
+        apiUrl: github().url,
+        sha: repo.mergeSha,
+      })
+      expect(run.exitCode, run.stdout).toBe(0)
+      expect(run.outputs).toMatchObject({
+        image: `ghcr.io/acme/app/ci:${tag}`,
+        tag,
+        tags: push,
+        modified,
+        fork: 'false',
+        'pr-number': '42',
+        'head-sha': repo.headSha,
+        'base-ref': baseRef,
+        'changed-files': JSON.stringify(modified === 'true' ? Object.keys(files) : []),
+      })
+      expect(run.outputs.reason).toMatch(/^.*PR #42.*\.$/)
+      expect(run.stdout).toContain(`ghcr.io/acme/app/ci:${tag}: ${run.outputs.reason}`)
+      expect(run.summary).toContain(`ghcr.io/acme/app/ci:${tag}`)
+      expect(github().requests).toHaveLength(0)
+      // The runner consumes ::add-mask:: and never prints it; no other line may carry the token.
+      expect(run.stdout.replace(`::add-mask::${TOKEN}`, '')).not.toContain(TOKEN)
+    },
+  )
 
   it('a fork PR that changes the image keeps the stable tag, says why, and pushes nothing', async () => {
     const repo = makePullRequestRepo({ baseRef: 'v2', prFiles: { 'Dockerfile.ci': 'FROM evil\n' } })
-    const run = await runAction({ inputs: inputs(), eventName: 'pull_request', event: prEvent(repo, { fork: true }), workspace: checkoutMerge(repo, 1), apiUrl: github().url })
+    const run = await runAction({
+      inputs: inputs(),
+      eventName: 'pull_request',
+      event: prEvent(repo, { fork: true }),
+      workspace: checkoutMerge(repo, 1),
+      apiUrl: github().url,
+    })
     expect(run.exitCode).toBe(0)
     expect(run.outputs).toMatchObject({ tag: 'v2', modified: 'true', fork: 'true', tags: '', 'changed-files': '["Dockerfile.ci"]' })
     expect(run.stdout).toMatch(/::warning title=Changed CI image not used::PR #42 changes the CI image but comes from a fork/)
@@ -58,19 +102,43 @@ describe('resolve-image on pull requests, from git', () => {
 
   it('derives watch from the build workflow in the checkout, with negation', async () => {
     const workflow = "on:\n  pull_request:\n    paths:\n      - 'ci/**'\n      - '!ci/docs/**'\njobs: {}\n"
-    const docsOnly = makePullRequestRepo({ baseFiles: { '.github/workflows/build-ci-image.yml': workflow }, prFiles: { 'ci/docs/README.md': 'x\n', 'Dockerfile.ci': 'x\n' } })
-    let run = await runAction({ inputs: inputs(), eventName: 'pull_request', event: prEvent(docsOnly), workspace: checkoutMerge(docsOnly, 1), apiUrl: github().url })
+    const docsOnly = makePullRequestRepo({
+      baseFiles: { '.github/workflows/build-ci-image.yml': workflow },
+      prFiles: { 'ci/docs/README.md': 'x\n', 'Dockerfile.ci': 'x\n' },
+    })
+    let run = await runAction({
+      inputs: inputs(),
+      eventName: 'pull_request',
+      event: prEvent(docsOnly),
+      workspace: checkoutMerge(docsOnly, 1),
+      apiUrl: github().url,
+    })
     expect(run.outputs).toMatchObject({ tag: 'latest', modified: 'false' })
     expect(run.summary).toContain('on.pull_request.paths of .github/workflows/build-ci-image.yml')
 
-    const script = makePullRequestRepo({ baseFiles: { '.github/workflows/build-ci-image.yml': workflow }, prFiles: { 'ci/install.sh': 'x\n' } })
-    run = await runAction({ inputs: inputs(), eventName: 'pull_request', event: prEvent(script), workspace: checkoutMerge(script, 1), apiUrl: github().url })
+    const script = makePullRequestRepo({
+      baseFiles: { '.github/workflows/build-ci-image.yml': workflow },
+      prFiles: { 'ci/install.sh': 'x\n' },
+    })
+    run = await runAction({
+      inputs: inputs(),
+      eventName: 'pull_request',
+      event: prEvent(script),
+      workspace: checkoutMerge(script, 1),
+      apiUrl: github().url,
+    })
     expect(run.outputs).toMatchObject({ tag: 'pr-42', modified: 'true', 'changed-files': '["ci/install.sh"]' })
   })
 
   it('the watch input wins over the workflow (ci.Dockerfile spelling)', async () => {
     const repo = makePullRequestRepo({ prFiles: { 'ci.Dockerfile': 'x\n' } })
-    const run = await runAction({ inputs: inputs({ watch: 'ci.Dockerfile\n' }), eventName: 'pull_request_target', event: prEvent(repo), workspace: checkoutMerge(repo, 1), apiUrl: github().url })
+    const run = await runAction({
+      inputs: inputs({ watch: 'ci.Dockerfile\n' }),
+      eventName: 'pull_request_target',
+      event: prEvent(repo),
+      workspace: checkoutMerge(repo, 1),
+      apiUrl: github().url,
+    })
     expect(run.outputs).toMatchObject({ tag: 'pr-42', modified: 'true', 'changed-files': '["ci.Dockerfile"]' })
   })
 
@@ -79,7 +147,13 @@ describe('resolve-image on pull requests, from git', () => {
     for (let i = 0; i < 3500; i++) many[`gen/file-${String(i).padStart(4, '0')}.txt`] = `${i}\n`
     many['zz/Dockerfile.ci'] = 'x\n'
     const repo = makePullRequestRepo({ prFiles: many })
-    const run = await runAction({ inputs: inputs({ watch: '**/Dockerfile.ci' }), eventName: 'pull_request', event: prEvent(repo, { changedFiles: 3501 }), workspace: checkoutMerge(repo, 1), apiUrl: github().url })
+    const run = await runAction({
+      inputs: inputs({ watch: '**/Dockerfile.ci' }),
+      eventName: 'pull_request',
+      event: prEvent(repo, { changedFiles: 3501 }),
+      workspace: checkoutMerge(repo, 1),
+      apiUrl: github().url,
+    })
     expect(run.outputs).toMatchObject({ tag: 'pr-42', 'changed-files': '["zz/Dockerfile.ci"]' })
     expect(run.summary).toContain('3501 (listed by git)')
   })
@@ -88,7 +162,10 @@ describe('resolve-image on pull requests, from git', () => {
 describe('resolve-image from the REST API when git cannot answer', () => {
   function apiPullRequest(files: string[], changedFiles = files.length) {
     github().pulls.set(42, pullRequestObject({ number: 42, headSha: 'c'.repeat(40), baseRef: 'v2', changedFiles }))
-    github().pullFiles.set(42, files.map((filename) => ({ filename, status: 'modified' })))
+    github().pullFiles.set(
+      42,
+      files.map((filename) => ({ filename, status: 'modified' })),
+    )
     return pullRequestEvent({ number: 42, headSha: 'c'.repeat(40), baseRef: 'v2', changedFiles })
   }
   const codeFiles = (n: number) => Array.from({ length: n }, (_, i) => `src/f${i}.ts`)
@@ -98,7 +175,11 @@ describe('resolve-image from the REST API when git cannot answer', () => {
     const run = await runAction({ inputs: inputs(), eventName: 'pull_request', event, workspace: tempDir(), apiUrl: github().url })
     expect(run.exitCode, run.stdout).toBe(0)
     expect(run.outputs).toMatchObject({ tag: 'pr-42', modified: 'true', 'changed-files': '["Dockerfile.ci"]' })
-    expect(github().requests.filter((r) => !r.path.includes('/contents/')).map((r) => `${r.path}?${r.query.toString()}`)).toEqual([
+    expect(
+      github()
+        .requests.filter((r) => !r.path.includes('/contents/'))
+        .map((r) => `${r.path}?${r.query.toString()}`),
+    ).toEqual([
       '/repos/acme/app/pulls/42/files?per_page=100',
       '/repos/acme/app/pulls/42/files?per_page=100&page=2',
       '/repos/acme/app/pulls/42/files?per_page=100&page=3',
@@ -110,7 +191,13 @@ describe('resolve-image from the REST API when git cannot answer', () => {
   it('counts the old path of a rename', async () => {
     github().pulls.set(42, pullRequestObject({ number: 42, headSha: 'c'.repeat(40) }))
     github().pullFiles.set(42, [{ filename: 'ci.Dockerfile', previous_filename: 'Dockerfile.ci', status: 'renamed' }])
-    const run = await runAction({ inputs: inputs(), eventName: 'pull_request', event: pullRequestEvent({ number: 42, headSha: 'c'.repeat(40) }), workspace: tempDir(), apiUrl: github().url })
+    const run = await runAction({
+      inputs: inputs(),
+      eventName: 'pull_request',
+      event: pullRequestEvent({ number: 42, headSha: 'c'.repeat(40) }),
+      workspace: tempDir(),
+      apiUrl: github().url,
+    })
     expect(run.outputs).toMatchObject({ tag: 'pr-42', 'changed-files': '["Dockerfile.ci"]' })
   })
 
@@ -147,14 +234,26 @@ describe('resolve-image from the REST API when git cannot answer', () => {
     expect(run.outputs).toMatchObject({ tag: 'v2', modified: 'false' })
     expect(run.summary).toContain('from the defaults')
     github().requests.length = 0
-    run = await runAction({ inputs: inputs({ watch: 'ci/**' }), eventName: 'pull_request', event, workspace: tempDir(), apiUrl: github().url })
+    run = await runAction({
+      inputs: inputs({ watch: 'ci/**' }),
+      eventName: 'pull_request',
+      event,
+      workspace: tempDir(),
+      apiUrl: github().url,
+    })
     expect(run.outputs).toMatchObject({ tag: 'pr-42' })
     expect(github().requests.some((r) => r.path.includes('/contents/'))).toBe(false)
   })
 
   it('issue_comment from a trusted commenter reads the PR from the API', async () => {
     apiPullRequest(['README.md'])
-    const run = await runAction({ inputs: inputs(), eventName: 'issue_comment', event: issueCommentEvent({ association: 'COLLABORATOR' }), workspace: tempDir(), apiUrl: github().url })
+    const run = await runAction({
+      inputs: inputs(),
+      eventName: 'issue_comment',
+      event: issueCommentEvent({ association: 'COLLABORATOR' }),
+      workspace: tempDir(),
+      apiUrl: github().url,
+    })
     expect(run.exitCode, run.stdout).toBe(0)
     expect(run.outputs).toMatchObject({ tag: 'v2', modified: 'false', 'head-sha': 'c'.repeat(40), 'base-ref': 'v2' })
     expect(github().requests.map((r) => r.path)).toEqual([
@@ -176,7 +275,13 @@ describe('resolve-image from the REST API when git cannot answer', () => {
 
   it('names the input when there is no token and no checkout', async () => {
     const event = pullRequestEvent({ number: 42, headSha: 'c'.repeat(40) })
-    const run = await runAction({ inputs: { command: 'resolve-image', 'github-token': '' }, eventName: 'pull_request', event, workspace: tempDir(), apiUrl: github().url })
+    const run = await runAction({
+      inputs: { command: 'resolve-image', 'github-token': '' },
+      eventName: 'pull_request',
+      event,
+      workspace: tempDir(),
+      apiUrl: github().url,
+    })
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toContain('no token was given to ask the API')
   })
@@ -190,21 +295,47 @@ describe('resolve-image on pushes', () => {
     ['master', 'latest', ['latest', 'master-sha-abcdef0']],
     ['feature/Ünïcode', 'feature-Unicode-sha-abcdef0', ['feature-Unicode-sha-abcdef0']],
   ])('push to %s → %s', async (branch, tag, push) => {
-    const run = await runAction({ inputs: inputs({ image: 'GHCR.IO/Acme/App/CI' }), eventName: 'push', event: pushEvent({ ref: `refs/heads/${branch}`, after: sha }), ref: `refs/heads/${branch}`, apiUrl: github().url })
+    const run = await runAction({
+      inputs: inputs({ image: 'GHCR.IO/Acme/App/CI' }),
+      eventName: 'push',
+      event: pushEvent({ ref: `refs/heads/${branch}`, after: sha }),
+      ref: `refs/heads/${branch}`,
+      apiUrl: github().url,
+    })
     expect(run.exitCode, run.stdout).toBe(0)
-    expect(run.outputs).toMatchObject({ tag, image: `ghcr.io/acme/app/ci:${tag}`, tags: push.map((t) => `ghcr.io/acme/app/ci:${t}`).join('\n'), modified: 'false', 'head-sha': sha })
+    expect(run.outputs).toMatchObject({
+      tag,
+      image: `ghcr.io/acme/app/ci:${tag}`,
+      tags: push.map((t) => `ghcr.io/acme/app/ci:${t}`).join('\n'),
+      modified: 'false',
+      'head-sha': sha,
+    })
   })
 
   it('a branch name with shell metacharacters is a tag and never a command', async () => {
     const workspace = tempDir()
     const branch = 'x/$(touch pwned);`touch pwned2`|>pwned3'
-    const run = await runAction({ inputs: inputs(), eventName: 'push', event: pushEvent({ ref: `refs/heads/${branch}`, after: sha }), ref: `refs/heads/${branch}`, workspace, apiUrl: github().url })
+    const run = await runAction({
+      inputs: inputs(),
+      eventName: 'push',
+      event: pushEvent({ ref: `refs/heads/${branch}`, after: sha }),
+      ref: `refs/heads/${branch}`,
+      workspace,
+      apiUrl: github().url,
+    })
     expect(run.outputs.tag).toBe('x-touch-pwned-touch-pwned2-pwned3-sha-abcdef0')
     for (const file of ['pwned', 'pwned2', 'pwned3']) expect(existsSync(join(workspace, file))).toBe(false)
   })
 
   it('workflow_dispatch on v2', async () => {
-    const run = await runAction({ inputs: inputs(), eventName: 'workflow_dispatch', event: workflowDispatchEvent({ ref: 'refs/heads/v2' }), ref: 'refs/heads/v2', sha, apiUrl: github().url })
+    const run = await runAction({
+      inputs: inputs(),
+      eventName: 'workflow_dispatch',
+      event: workflowDispatchEvent({ ref: 'refs/heads/v2' }),
+      ref: 'refs/heads/v2',
+      sha,
+      apiUrl: github().url,
+    })
     expect(run.outputs).toMatchObject({ tag: 'v2', tags: 'ghcr.io/acme/app/ci:v2\nghcr.io/acme/app/ci:v2-sha-abcdef0' })
   })
 })

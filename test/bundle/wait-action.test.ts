@@ -60,7 +60,9 @@ describe('wait-for-build, bundled', () => {
     const states = run.stdout.split('\n').filter((line) => /^\[\d/.test(line))
     expect(states).toHaveLength(4)
     expect(states[0]).toMatch(/No run of build-ci-image.yml for commit 4444444 yet/)
-    expect(states[1]).toMatch(/Build CI image #\d+: queued, about 4m left \(a successful build takes 4m\) · https:\/\/github.com\/acme\/app\/actions\/runs\/\d+$/)
+    expect(states[1]).toMatch(
+      /Build CI image #\d+: queued, about 4m left \(a successful build takes 4m\) · https:\/\/github.com\/acme\/app\/actions\/runs\/\d+$/,
+    )
     expect(states[3]).toMatch(/completed: success/)
 
     // The figure: 6 polls, 2 of them answered 304; 6 requests count against the rate limit
@@ -81,7 +83,9 @@ describe('wait-for-build, bundled', () => {
     const build = runs.startRun({ headSha: HEAD, status: 'completed', conclusion: 'failure' })
     const run = await prRun()
     expect(run.exitCode).toBe(1)
-    expect(run.stdout).toContain(`::error::The build run #${build.run_number} of build-ci-image.yml for commit ${HEAD} ended with conclusion "failure": ${build.html_url}`)
+    expect(run.stdout).toContain(
+      `::error::The build run #${build.run_number} of build-ci-image.yml for commit ${HEAD} ended with conclusion "failure": ${build.html_url}`,
+    )
     expect(run.outputs).toMatchObject({ 'run-id': String(build.id), 'run-url': build.html_url, conclusion: 'failure' })
     expect(runs.polls).toBe(1)
     expect(run.summary).toContain('failure')
@@ -108,7 +112,9 @@ describe('wait-for-build, bundled', () => {
   it('does not wait for a fork PR, whose image cannot be pushed', async () => {
     const run = await prRun({}, pullRequestEvent({ number: 42, headSha: HEAD, baseRef: 'v2', fork: true }))
     expect(run.exitCode).toBe(0)
-    expect(run.stdout).toContain('PR #42 comes from a fork, whose token cannot push an image, so no image is built for it. There is nothing to wait for; it uses ghcr.io/acme/app/ci:v2.')
+    expect(run.stdout).toContain(
+      'PR #42 comes from a fork, whose token cannot push an image, so no image is built for it. There is nothing to wait for; it uses ghcr.io/acme/app/ci:v2.',
+    )
     expect(run.outputs).toMatchObject({ image: 'ghcr.io/acme/app/ci:v2', tag: 'v2', 'pr-number': '42' })
     expect(run.outputs['run-id']).toBeUndefined()
     expect(run.summary).toContain('not awaited')
@@ -120,7 +126,9 @@ describe('wait-for-build, bundled', () => {
     github().pullFiles.set(42, [{ filename: 'src/app.ts' }])
     const run = await prRun()
     expect(run.exitCode, run.stdout).toBe(0)
-    expect(run.stdout).toContain('PR #42 changes no watched path, so it uses the stable image of base branch main. build-ci-image.yml builds no image for it. There is nothing to wait for; it uses ghcr.io/acme/app/ci:latest.')
+    expect(run.stdout).toContain(
+      'PR #42 changes no watched path, so it uses the stable image of base branch main. build-ci-image.yml builds no image for it. There is nothing to wait for; it uses ghcr.io/acme/app/ci:latest.',
+    )
     expect(run.outputs).toMatchObject({ image: 'ghcr.io/acme/app/ci:latest', tag: 'latest', 'pr-number': '42' })
     expect(run.outputs['run-id']).toBeUndefined()
     expect(github().requests.filter(actionsApi)).toHaveLength(0)
@@ -130,10 +138,26 @@ describe('wait-for-build, bundled', () => {
     runs.addWorkflow('build-ci-image.yml')
     const sha = '0123456789abcdef0123456789abcdef01234567'
     runs.startRun({ headSha: sha, event: 'push', headBranch: 'feature/x', status: 'completed', conclusion: 'success' })
-    const run = await runAction({ inputs: inputs(), eventName: 'push', event: pushEvent({ ref: 'refs/heads/feature/x', after: sha }), apiUrl: github().url, sha, ref: 'refs/heads/feature/x' })
+    const run = await runAction({
+      inputs: inputs(),
+      eventName: 'push',
+      event: pushEvent({ ref: 'refs/heads/feature/x', after: sha }),
+      apiUrl: github().url,
+      sha,
+      ref: 'refs/heads/feature/x',
+    })
     expect(run.exitCode, run.stdout).toBe(0)
-    expect(run.outputs).toMatchObject({ image: 'ghcr.io/acme/app/ci:feature-x-sha-0123456', tag: 'feature-x-sha-0123456', 'head-sha': sha, conclusion: 'success' })
-    expect(github().requests.filter((r) => r.query.has('head_sha')).map((r) => r.query.get('head_sha'))).toEqual([sha])
+    expect(run.outputs).toMatchObject({
+      image: 'ghcr.io/acme/app/ci:feature-x-sha-0123456',
+      tag: 'feature-x-sha-0123456',
+      'head-sha': sha,
+      conclusion: 'success',
+    })
+    expect(
+      github()
+        .requests.filter((r) => r.query.has('head_sha'))
+        .map((r) => r.query.get('head_sha')),
+    ).toEqual([sha])
   })
 
   it('head-sha overrides the commit whose build is awaited', async () => {

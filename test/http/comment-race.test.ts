@@ -35,7 +35,11 @@ it('two runs that both create a comment leave exactly one, the oldest', async ()
   bothListBeforeEitherCreates(github())
   const run = async (name: string) =>
     upsertComment(
-      issueCommentsApi(await createClient({ token: 'test-token', baseUrl: github().url, msPerSecond: 1 }), { owner: 'acme', repo: 'app' }, 42),
+      issueCommentsApi(
+        await createClient({ token: 'test-token', baseUrl: github().url, msPerSecond: 1 }),
+        { owner: 'acme', repo: 'app' },
+        42,
+      ),
       MARKER,
       `${MARKER}\nfrom ${name}`,
     )

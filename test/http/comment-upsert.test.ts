@@ -13,8 +13,12 @@ const PATH = '/repos/acme/app/issues/42/comments'
 let comments: FakeComments
 const github = useEmbeddedGitHub((github) => (comments = new FakeComments(github)))
 
-const api = async () => issueCommentsApi(await createClient({ token: 'test-token', baseUrl: github().url, msPerSecond: 1 }), { owner: 'acme', repo: 'app' }, 42)
-const writes = () => github().requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`)
+const api = async () =>
+  issueCommentsApi(await createClient({ token: 'test-token', baseUrl: github().url, msPerSecond: 1 }), { owner: 'acme', repo: 'app' }, 42)
+const writes = () =>
+  github()
+    .requests.filter((r) => r.method !== 'GET')
+    .map((r) => `${r.method} ${r.path}`)
 
 describe('keeping one image comment on a PR', () => {
   it('creates the comment on a PR that has none', async () => {
@@ -35,7 +39,10 @@ describe('keeping one image comment on a PR', () => {
     expect(comments.byId.get(ours.id)!.body).toBe(`${MARKER}\nnew image`)
     expect(writes()).toEqual([`PATCH /repos/acme/app/issues/comments/${ours.id}`])
     const lists = github().requests.filter((r) => r.path === PATH)
-    expect(lists.map((r) => [r.query.get('per_page'), r.query.get('page') ?? '1'])).toEqual([['100', '1'], ['100', '2']])
+    expect(lists.map((r) => [r.query.get('per_page'), r.query.get('page') ?? '1'])).toEqual([
+      ['100', '1'],
+      ['100', '2'],
+    ])
     expect(comments.on(42)).toHaveLength(150)
   })
 

@@ -16,7 +16,10 @@ beforeAll(async () => {
   github = await new FakeGitHub().start()
   client = await createClient({ token: 't', baseUrl: github.url, msPerSecond: 1 })
   github.pulls.set(42, pullRequestObject({ number: 42, headSha: 'a'.repeat(40) }))
-  github.pullFiles.set(42, Array.from({ length: 120 }, (_, i) => ({ filename: `f${i}.ts`, status: 'modified' })))
+  github.pullFiles.set(
+    42,
+    Array.from({ length: 120 }, (_, i) => ({ filename: `f${i}.ts`, status: 'modified' })),
+  )
   const comments = new FakeComments(github)
   for (let i = 0; i < 40; i++) comments.add(42, `comment ${i}`)
 })
@@ -59,12 +62,23 @@ describe('the embedded GitHub against the OpenAPI description', () => {
     await client.rest.actions.listWorkflowRuns({ ...repo, workflow_id: 'build-ci-image.yml', status: 'success', per_page: 5 })
     // GitHub answers 404 for an unknown workflow, though its description does not list one.
     await expect(client.rest.actions.getWorkflow({ ...repo, workflow_id: 'missing.yml' })).rejects.toMatchObject({ status: 404 })
-    expect(github.requests.filter((r) => !r.injected && !(r.status === 404 && r.path.includes('/actions/'))).flatMap(checkAgainstOpenApi)).toEqual([])
+    expect(
+      github.requests.filter((r) => !r.injected && !(r.status === 404 && r.path.includes('/actions/'))).flatMap(checkAgainstOpenApi),
+    ).toEqual([])
   })
 
   it('catches a fake that drifts', () => {
-    const drifted = { method: 'GET', path: '/repos/acme/app/pulls/42', query: new URLSearchParams(), headers: {}, status: 200, responseBody: { number: 'forty-two' } }
+    const drifted = {
+      method: 'GET',
+      path: '/repos/acme/app/pulls/42',
+      query: new URLSearchParams(),
+      headers: {},
+      status: 200,
+      responseBody: { number: 'forty-two' },
+    }
     expect(checkAgainstOpenApi(drifted).length).toBeGreaterThan(0)
-    expect(checkAgainstOpenApi({ ...drifted, path: '/repos/acme/app/nonsense/1' })).toEqual(['GET /repos/acme/app/nonsense/1: no such path in GitHub\'s API'])
+    expect(checkAgainstOpenApi({ ...drifted, path: '/repos/acme/app/nonsense/1' })).toEqual([
+      "GET /repos/acme/app/nonsense/1: no such path in GitHub's API",
+    ])
   })
 })

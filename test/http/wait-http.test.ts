@@ -24,7 +24,12 @@ async function waitOverHttp(setup: (runs: FakeRuns, github: FakeGitHub) => void,
   setup(runs, github)
   const deadline = createDeadline(() => now, timeoutMs)
   // 1 ms per second of back-off and retry-after; the deadline is on the fake clock.
-  const client = await createClient({ token: 'ghs_test', baseUrl: github.url, msPerSecond: 1, mayWait: (seconds) => deadline.allows(seconds * 1000) })
+  const client = await createClient({
+    token: 'ghs_test',
+    baseUrl: github.url,
+    msPerSecond: 1,
+    mayWait: (seconds) => deadline.allows(seconds * 1000),
+  })
   const lines: string[] = []
   const { outcome, stats } = await waitForBuildRun(client, {
     repository: { owner: 'acme', repo: 'app' },
@@ -73,7 +78,9 @@ describe('wait-for-build over HTTP', () => {
     expect(polls.slice(1).every((r) => typeof r.headers['if-none-match'] === 'string')).toBe(true)
     // The estimate is one request, for the workflow's last five successes.
     expect(github.requests.filter((r) => r.query.get('status') === 'success').map((r) => r.query.get('per_page'))).toEqual(['5'])
-    expect(lines[1]).toMatch(/Build CI image #\d+: queued, about 7m left \(a successful build takes 7m\) · https:\/\/github.com\/acme\/app\/actions\/runs\/\d+$/)
+    expect(lines[1]).toMatch(
+      /Build CI image #\d+: queued, about 7m left \(a successful build takes 7m\) · https:\/\/github.com\/acme\/app\/actions\/runs\/\d+$/,
+    )
   })
 
   it('rides out 502s and a secondary rate limit in the middle through the client retries', async () => {
@@ -110,7 +117,9 @@ describe('wait-for-build over HTTP', () => {
     const { outcome, elapsed, github } = await waitOverHttp((runs, github) => {
       runs.addWorkflow('build-ci-image.yml')
       runs.startRun({ headSha: HEAD, status: 'in_progress' })
-      runs.script([{ atMs: 19 * MIN, apply: () => github.fail('GET', RUNS_PATH, 403, Infinity, { 'retry-after': '300' }, SECONDARY_LIMIT) }])
+      runs.script([
+        { atMs: 19 * MIN, apply: () => github.fail('GET', RUNS_PATH, 403, Infinity, { 'retry-after': '300' }, SECONDARY_LIMIT) },
+      ])
     })
     expect(outcome.kind).toBe('timeout')
     expect(elapsed).toBe(19 * MIN)

@@ -42,7 +42,9 @@ function sources(dir = SRC): Source[] {
     if (!entry.name.endsWith('.ts')) return []
     const text = readFileSync(path, 'utf8')
     // Static imports and exports (`import type` included: a type names the layer it lives in), and import().
-    const imports = [...text.matchAll(/^(?:import|export)\s[^;]*?from\s+'([^']+)'|\bimport\(\s*'([^']+)'\s*\)/gms)].map((m) => (m[1] ?? m[2])!)
+    const imports = [...text.matchAll(/^(?:import|export)\s[^;]*?from\s+'([^']+)'|\bimport\(\s*'([^']+)'\s*\)/gms)].map(
+      (m) => (m[1] ?? m[2])!,
+    )
     return [{ file: relative(SRC, path), imports }]
   })
 }

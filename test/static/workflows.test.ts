@@ -25,7 +25,8 @@ interface Workflow {
 
 const steps = (w: Workflow) => Object.values(w.jobs).flatMap((job) => job.steps)
 // Values an outsider controls: PR titles and bodies, branch names, comments, commit messages.
-const UNTRUSTED = /\$\{\{[^}]*(github\.head_ref|github\.event\.(pull_request|issue|comment|review|head_commit|commits)|steps\.[^}]*outputs)[^}]*\}\}/
+const UNTRUSTED =
+  /\$\{\{[^}]*(github\.head_ref|github\.event\.(pull_request|issue|comment|review|head_commit|commits)|steps\.[^}]*outputs)[^}]*\}\}/
 
 describe.each(workflows)('$file', ({ doc, text }) => {
   it('grants at most read at the top; a job that needs more asks for it', () => {
@@ -56,7 +57,12 @@ describe.each(workflows)('$file', ({ doc, text }) => {
 
 describe('the workflows', () => {
   it('are the three of the system and the tests', () => {
-    expect(workflows.map((w) => w.file).sort()).toEqual(['build-ci-image.yml', 'check-generate.yml', 'regenerate-on-comment.yml', 'test.yml'])
+    expect(workflows.map((w) => w.file).sort()).toEqual([
+      'build-ci-image.yml',
+      'check-generate.yml',
+      'regenerate-on-comment.yml',
+      'test.yml',
+    ])
   })
 
   it('the untrusted-value check catches a title in a script', () => {

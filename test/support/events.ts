@@ -54,7 +54,13 @@ export function pullRequestEvent(o: PullRequestEventOptions, action = 'synchroni
   return event
 }
 
-export function issueCommentEvent(o: { number?: number; association: string; login?: string; body?: string; onPullRequest?: boolean }): Record<string, any> {
+export function issueCommentEvent(o: {
+  number?: number
+  association: string
+  login?: string
+  body?: string
+  onPullRequest?: boolean
+}): Record<string, any> {
   const event = example('issue_comment', 'created')
   event.issue.number = o.number ?? 42
   if (o.onPullRequest === false) delete event.issue.pull_request

@@ -22,7 +22,12 @@ export interface FakeComment {
 }
 
 /** Who the action's token writes as. */
-export const ACTIONS_BOT: FakeUser = { ...simpleUser('github-actions[bot]', 41898282, 'Bot'), login: 'github-actions[bot]', id: 41898282, type: 'Bot' }
+export const ACTIONS_BOT: FakeUser = {
+  ...simpleUser('github-actions[bot]', 41898282, 'Bot'),
+  login: 'github-actions[bot]',
+  id: 41898282,
+  type: 'Bot',
+}
 export const PERSON: FakeUser = { ...simpleUser('octocat', 583231), login: 'octocat', id: 583231, type: 'User' }
 
 /** GitHub rejects longer bodies with a 422. */
@@ -97,6 +102,10 @@ export class FakeComments {
 function validate(body: unknown): { status: number; body: unknown } | undefined {
   const text = (body as { body?: unknown } | undefined)?.body
   if (typeof text === 'string' && text.length > 0 && text.length <= MAX_BODY) return undefined
-  const message = typeof text === 'string' && text.length > MAX_BODY ? `body is too long (maximum is ${MAX_BODY} characters)` : "body can't be blank"
-  return { status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message }] } }
+  const message =
+    typeof text === 'string' && text.length > MAX_BODY ? `body is too long (maximum is ${MAX_BODY} characters)` : "body can't be blank"
+  return {
+    status: 422,
+    body: { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message }] },
+  }
 }

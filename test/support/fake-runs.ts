@@ -93,7 +93,12 @@ export class FakeRuns {
   }
 
   addWorkflow(file: string, o: { name?: string; state?: string } = {}): FakeWorkflow {
-    const workflow = { id: 100 + this.workflows.size, name: o.name ?? 'Build CI image', path: `.github/workflows/${file}`, state: o.state ?? 'active' }
+    const workflow = {
+      id: 100 + this.workflows.size,
+      name: o.name ?? 'Build CI image',
+      path: `.github/workflows/${file}`,
+      state: o.state ?? 'active',
+    }
     this.workflows.set(file, workflow)
     return workflow
   }
@@ -105,7 +110,11 @@ export class FakeRuns {
     const id = this.nextId++
     const now = this.now()
     const { owner, repo } = this.github
-    const example = JSON.parse(RUN_EXAMPLE.replaceAll('octo-org/octo-repo', `${owner}/${repo}`).replaceAll('1589141559', String(id)).replaceAll('16340987', String(workflow.id)))
+    const example = JSON.parse(
+      RUN_EXAMPLE.replaceAll('octo-org/octo-repo', `${owner}/${repo}`)
+        .replaceAll('1589141559', String(id))
+        .replaceAll('16340987', String(workflow.id)),
+    )
     const run: FakeRun = {
       ...example,
       id,

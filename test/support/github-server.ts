@@ -59,7 +59,10 @@ export class FakeGitHub {
   /** GitHub stops listing a PR's files here. */
   fileListCap = 3000
 
-  constructor(readonly owner = 'acme', readonly repo = 'app') {
+  constructor(
+    readonly owner = 'acme',
+    readonly repo = 'app',
+  ) {
     const repoPath = `/repos/${owner}/${repo}`
     this.route('GET', `${repoPath}/pulls/(\\d+)`, ({ params }) => {
       const pr = this.pulls.get(Number(params[0]))
@@ -68,7 +71,13 @@ export class FakeGitHub {
     this.route('GET', `${repoPath}/pulls/(\\d+)/files`, ({ params, query, req }) => {
       const files = this.pullFiles.get(Number(params[0]))
       if (!files) return notFound()
-      return this.paginate(req, query, files.slice(0, this.fileListCap).map((file) => this.diffEntry(file)), 30, 100)
+      return this.paginate(
+        req,
+        query,
+        files.slice(0, this.fileListCap).map((file) => this.diffEntry(file)),
+        30,
+        100,
+      )
     })
     this.route('GET', `${repoPath}/contents/(.+)`, ({ params, query }) => {
       const path = decodeURIComponent(params[0]!)
@@ -98,7 +107,9 @@ export class FakeGitHub {
 
   /** A file as `GET /repos/{owner}/{repo}/contents/{path}` returns it (the `content-file` schema). */
   private contentFile(path: string, text: string, ref: string): Record<string, unknown> {
-    const sha = createHash('sha1').update(`blob ${Buffer.byteLength(text)}\0${text}`).digest('hex')
+    const sha = createHash('sha1')
+      .update(`blob ${Buffer.byteLength(text)}\0${text}`)
+      .digest('hex')
     const api = `https://api.github.com/repos/${this.owner}/${this.repo}`
     const html = `https://github.com/${this.owner}/${this.repo}/blob/${ref}/${path}`
     const self = `${api}/contents/${path}?ref=${ref}`
@@ -178,7 +189,14 @@ export class FakeGitHub {
     const text = Buffer.concat(chunks).toString('utf8')
     const body = text ? (JSON.parse(text) as unknown) : undefined
     const url = new URL(req.url ?? '/', 'http://x')
-    const record: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, status: 0, body }
+    const record: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      status: 0,
+      body,
+    }
     await this.holdBack(record)
     this.onRequest(record)
     const result = this.answer(record, req, body)

@@ -58,5 +58,7 @@ export function checkAgainstOpenApi(request: RecordedRequest): string[] {
   const validate = ajv.getSchema(schema.$ref ? `github${schema.$ref}` : `github#/${at}/${pointer('content', 'application/json', 'schema')}`)
   if (!validate) return [`${request.method} ${path} ${status}: cannot compile the response schema`]
   if (validate(request.responseBody)) return []
-  return (validate.errors ?? []).slice(0, 10).map((e: ErrorObject) => `${request.method} ${path} ${status}: ${e.instancePath || '(body)'} ${e.message}`)
+  return (validate.errors ?? [])
+    .slice(0, 10)
+    .map((e: ErrorObject) => `${request.method} ${path} ${status}: ${e.instancePath || '(body)'} ${e.message}`)
 }

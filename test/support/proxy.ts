@@ -17,10 +17,13 @@ export async function startProxy(upstream: string): Promise<Proxy> {
   const server: Server = createServer((req, res) => {
     asked.push(`${req.method} ${req.url}`)
     const url = new URL(req.url ?? '/', upstream)
-    const forward = request({ host: target.hostname, port: target.port, method: req.method, path: url.pathname + url.search, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers)
-      answer.pipe(res)
-    })
+    const forward = request(
+      { host: target.hostname, port: target.port, method: req.method, path: url.pathname + url.search, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers)
+        answer.pipe(res)
+      },
+    )
     req.pipe(forward)
   })
   server.on('connect', (req, client, head) => {

@@ -48,7 +48,10 @@ async function step(world: World, job: string, o: Omit<RunActionOptions, 'apiUrl
     env: { PATH: `${world.docker.dir}:${process.env.PATH ?? ''}`, GITHUB_RUN_ID: '7001', ...(o.env ?? {}) },
     onLine: (line) => {
       if (line.startsWith('::debug::') || line.startsWith('::endgroup::') || line.startsWith('::add-mask::') || line === '') return
-      world.say(actor, line.replace(/^::group::/, '▸ ').replace(/^::(error|warning)[^:]*::/, (_, kind: string) => `${kind.toUpperCase()}: `))
+      world.say(
+        actor,
+        line.replace(/^::group::/, '▸ ').replace(/^::(error|warning)[^:]*::/, (_, kind: string) => `${kind.toUpperCase()}: `),
+      )
     },
   })
   world.say(actor, run.exitCode === 0 ? `✓ done (image=${run.outputs.image ?? '-'})` : `✗ failed (exit ${run.exitCode})`)
@@ -57,9 +60,19 @@ async function step(world: World, job: string, o: Omit<RunActionOptions, 'apiUrl
 
 /** Registers the PR on the embedded GitHub; `checkout()` gives each job its own default checkout. */
 function pullRequest(world: World, repo: PullRequestRepo, files: string[]) {
-  const pr = { number: repo.prNumber, baseRef: repo.baseRef, baseSha: repo.baseSha, headSha: repo.headSha, headRef: 'update-python', changedFiles: files.length }
+  const pr = {
+    number: repo.prNumber,
+    baseRef: repo.baseRef,
+    baseSha: repo.baseSha,
+    headSha: repo.headSha,
+    headRef: 'update-python',
+    changedFiles: files.length,
+  }
   world.github.pulls.set(repo.prNumber, pullRequestObject(pr))
-  world.github.pullFiles.set(repo.prNumber, files.map((filename) => ({ filename })))
+  world.github.pullFiles.set(
+    repo.prNumber,
+    files.map((filename) => ({ filename })),
+  )
   return { event: pullRequestEvent(pr), sha: repo.mergeSha, checkout: () => checkoutMerge(repo, 1) }
 }
 
@@ -70,9 +83,19 @@ export interface RegularResult {
 /** Scenario 1: a PR that leaves the image alone uses the base branch's image at once. */
 export async function regularPullRequest(world: World): Promise<RegularResult> {
   world.say('GitHub', 'PR #41 opened against v2: changes src/app.ts only')
-  const repo = makePullRequestRepo({ baseRef: 'v2', prNumber: 41, baseFiles: { '.github/workflows/build-ci-image.yml': BUILD_WORKFLOW, 'Dockerfile.ci': 'FROM node:24\n' }, prFiles: { 'src/app.ts': 'export {}\n' } })
+  const repo = makePullRequestRepo({
+    baseRef: 'v2',
+    prNumber: 41,
+    baseFiles: { '.github/workflows/build-ci-image.yml': BUILD_WORKFLOW, 'Dockerfile.ci': 'FROM node:24\n' },
+    prFiles: { 'src/app.ts': 'export {}\n' },
+  })
   const pr = pullRequest(world, repo, ['src/app.ts'])
-  const resolve = await step(world, 'check-generate', { inputs: { command: 'resolve-image' }, eventName: 'pull_request', event: pr.event, workspace: pr.checkout() })
+  const resolve = await step(world, 'check-generate', {
+    inputs: { command: 'resolve-image' },
+    eventName: 'pull_request',
+    event: pr.event,
+    workspace: pr.checkout(),
+  })
   return { resolve }
 }
 
@@ -88,7 +111,11 @@ export interface ImagePullRequestResult {
  * Scenario 2: a PR that changes Dockerfile.ci. The build workflow's run appears, is queued, runs
  * and ends `outcome`; meanwhile check-generate resolves pr-N and waits for that run.
  */
-export async function imageChangingPullRequest(world: World, outcome: BuildOutcome = 'success', o: { timeoutSeconds?: number } = {}): Promise<ImagePullRequestResult> {
+export async function imageChangingPullRequest(
+  world: World,
+  outcome: BuildOutcome = 'success',
+  o: { timeoutSeconds?: number } = {},
+): Promise<ImagePullRequestResult> {
   world.say('GitHub', 'PR #42 opened against v2: changes Dockerfile.ci (Python 3.13)')
   const repo = makePullRequestRepo({
     baseRef: 'v2',
@@ -116,25 +143,44 @@ export async function imageChangingPullRequest(world: World, outcome: BuildOutco
     })
     at(3800, () => {
       runs.complete(run!, outcome)
-      say('GitHub', `build-ci-image run ${run!.id} completed: ${outcome}${outcome === 'success' ? ', pushed ghcr.io/acme/app/ci:pr-42' : ''}`)
+      say(
+        'GitHub',
+        `build-ci-image run ${run!.id} completed: ${outcome}${outcome === 'success' ? ', pushed ghcr.io/acme/app/ci:pr-42' : ''}`,
+      )
       finished()
     })
   }
 
   const buildJob = (async () => {
     const workspace = pr.checkout()
-    const resolve = await step(world, 'build-ci-image', { inputs: { command: 'resolve-image' }, eventName: 'pull_request', event: pr.event, workspace })
+    const resolve = await step(world, 'build-ci-image', {
+      inputs: { command: 'resolve-image' },
+      eventName: 'pull_request',
+      event: pr.event,
+      workspace,
+    })
     await buildDone
     if (outcome !== 'success') return { resolve }
     // The comment step runs inside the build run itself, so GITHUB_RUN_ID is that run.
     const env = { GITHUB_RUN_ID: String(runs.runs.at(-1)!.id) }
-    const comment = await step(world, 'build-ci-image', { inputs: { command: 'comment-image' }, eventName: 'pull_request', event: pr.event, workspace, env })
+    const comment = await step(world, 'build-ci-image', {
+      inputs: { command: 'comment-image' },
+      eventName: 'pull_request',
+      event: pr.event,
+      workspace,
+      env,
+    })
     return { resolve, comment }
   })()
 
   const checkJob = (async () => {
     const workspace = pr.checkout()
-    const resolve = await step(world, 'check-generate', { inputs: { command: 'resolve-image' }, eventName: 'pull_request', event: pr.event, workspace })
+    const resolve = await step(world, 'check-generate', {
+      inputs: { command: 'resolve-image' },
+      eventName: 'pull_request',
+      event: pr.event,
+      workspace,
+    })
     const wait = await step(world, 'check-generate', {
       inputs: { command: 'wait-for-build', 'poll-interval': '1', timeout: String(o.timeoutSeconds ?? 60) },
       eventName: 'pull_request',

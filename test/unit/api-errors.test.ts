@@ -52,8 +52,12 @@ describe('GitHub API failures', () => {
   })
 
   it('says which call failed and what GitHub answered, in one line, without the token', () => {
-    expect(describeApiError(answered(502, 'Bad Gateway\n<html>…'))).toBe('GET /repos/acme/app/actions/workflows/build-ci-image.yml/runs answered 502: Bad Gateway')
-    expect(describeApiError(unanswered('fetch failed'))).toBe('GET /repos/acme/app/actions/workflows/build-ci-image.yml/runs failed: fetch failed')
+    expect(describeApiError(answered(502, 'Bad Gateway\n<html>…'))).toBe(
+      'GET /repos/acme/app/actions/workflows/build-ci-image.yml/runs answered 502: Bad Gateway',
+    )
+    expect(describeApiError(unanswered('fetch failed'))).toBe(
+      'GET /repos/acme/app/actions/workflows/build-ci-image.yml/runs failed: fetch failed',
+    )
     expect(describeApiError(answered(401, 'Bad credentials'))).not.toContain('ghs_secret')
   })
 

@@ -54,7 +54,7 @@ describe('the image comment', () => {
     expect(markedComments([{ id: 1, body }], MARKER)).toHaveLength(1)
   })
 
-  it('stays within GitHub\'s size limit whatever the branch name', () => {
+  it("stays within GitHub's size limit whatever the branch name", () => {
     const body = renderComment(comment({ branch: '💥'.repeat(100_000) }))
     expect(body.length).toBeLessThan(MAX_COMMENT_LENGTH)
     expect(body).toContain('…</code>')

@@ -19,7 +19,11 @@ describe('inputs', () => {
       pull: true,
       trustedAssociations: ['OWNER', 'MEMBER', 'COLLABORATOR'],
     })
-    expect([...inputs.branchTags]).toEqual([['v2', 'v2'], ['main', 'latest'], ['master', 'latest']])
+    expect([...inputs.branchTags]).toEqual([
+      ['v2', 'v2'],
+      ['main', 'latest'],
+      ['master', 'latest'],
+    ])
   })
 
   it('reads every input', () => {
@@ -51,7 +55,10 @@ describe('inputs', () => {
       pull: false,
       trustedAssociations: ['OWNER', 'MEMBER', 'CONTRIBUTOR'],
     })
-    expect([...inputs.branchTags]).toEqual([['develop', 'edge'], ['main', 'latest']])
+    expect([...inputs.branchTags]).toEqual([
+      ['develop', 'edge'],
+      ['main', 'latest'],
+    ])
   })
 
   it.each([

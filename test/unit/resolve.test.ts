@@ -16,13 +16,23 @@ const config: ResolveImageConfig = {
   ]),
   defaultTag: 'v2',
 }
-const pr: PullRequestTarget = { kind: 'pull_request', number: 42, baseRef: 'main', baseSha: 'b'.repeat(40), headSha: 'a'.repeat(40), headRef: 'feature', fork: false }
+const pr: PullRequestTarget = {
+  kind: 'pull_request',
+  number: 42,
+  baseRef: 'main',
+  baseSha: 'b'.repeat(40),
+  headSha: 'a'.repeat(40),
+  headRef: 'feature',
+  fork: false,
+}
 const BUILD_WORKFLOW = 'on:\n  pull_request:\n    paths: [Dockerfile.ci, docker/**]\n'
 
 /** A git whose three-dot diff lists `files`; undefined: a workspace that is no repository. */
 function git(files: string[] | undefined) {
   return async (args: string[]): Promise<GitResult> =>
-    files !== undefined && args[0] === 'diff' ? { exitCode: 0, stdout: files.map((f) => `${f}\0`).join(''), stderr: '' } : { exitCode: 128, stdout: '', stderr: 'fatal: not a git repository' }
+    files !== undefined && args[0] === 'diff'
+      ? { exitCode: 0, stdout: files.map((f) => `${f}\0`).join(''), stderr: '' }
+      : { exitCode: 128, stdout: '', stderr: 'fatal: not a git repository' }
 }
 
 interface Row {
@@ -38,9 +48,26 @@ interface Row {
 }
 
 const rows: Row[] = [
-  { name: 'git answers; a watched file changed', gitFiles: ['src/a.ts', 'Dockerfile.ci'], workflow: BUILD_WORKFLOW, expect: { tag: 'pr-42', modified: true, matched: ['Dockerfile.ci'], source: 'git', count: 2 } },
-  { name: 'git answers; nothing watched', gitFiles: ['src/a.ts'], workflow: BUILD_WORKFLOW, expect: { tag: 'latest', modified: false, matched: [], source: 'git', count: 1 } },
-  { name: 'no repository: the API lists the files', gitFiles: undefined, apiFiles: ['docker/base/Dockerfile'], changedFiles: 1, workflow: BUILD_WORKFLOW, expect: { tag: 'pr-42', source: 'api', count: 1, matched: ['docker/base/Dockerfile'] } },
+  {
+    name: 'git answers; a watched file changed',
+    gitFiles: ['src/a.ts', 'Dockerfile.ci'],
+    workflow: BUILD_WORKFLOW,
+    expect: { tag: 'pr-42', modified: true, matched: ['Dockerfile.ci'], source: 'git', count: 2 },
+  },
+  {
+    name: 'git answers; nothing watched',
+    gitFiles: ['src/a.ts'],
+    workflow: BUILD_WORKFLOW,
+    expect: { tag: 'latest', modified: false, matched: [], source: 'git', count: 1 },
+  },
+  {
+    name: 'no repository: the API lists the files',
+    gitFiles: undefined,
+    apiFiles: ['docker/base/Dockerfile'],
+    changedFiles: 1,
+    workflow: BUILD_WORKFLOW,
+    expect: { tag: 'pr-42', source: 'api', count: 1, matched: ['docker/base/Dockerfile'] },
+  },
   {
     name: 'API list truncated, nothing watched in it: refuses',
     apiFiles: ['src/a.ts'],
@@ -49,10 +76,34 @@ const rows: Row[] = [
     workflow: BUILD_WORKFLOW,
     expect: { error: /PR #42 changes 5000 files, more than the 3000 the GitHub API lists, and none of those listed is watched/ },
   },
-  { name: 'API list truncated, a watched file in it: decides', apiFiles: ['Dockerfile.ci'], listed: 3000, changedFiles: 5000, workflow: BUILD_WORKFLOW, expect: { tag: 'pr-42', source: 'api', count: 5000 } },
-  { name: 'API count unknown, the cap reached: refuses', apiFiles: ['src/a.ts'], listed: 3000, workflow: BUILD_WORKFLOW, expect: { error: /at least 3000 files/ } },
-  { name: 'no build workflow: the defaults', gitFiles: ['.github/workflows/build-ci-image.yml'], workflow: undefined, expect: { tag: 'pr-42', matched: ['.github/workflows/build-ci-image.yml'] } },
-  { name: 'a fork that changes the image keeps the stable tag', gitFiles: ['Dockerfile.ci'], workflow: BUILD_WORKFLOW, fork: true, expect: { tag: 'latest', modified: true } },
+  {
+    name: 'API list truncated, a watched file in it: decides',
+    apiFiles: ['Dockerfile.ci'],
+    listed: 3000,
+    changedFiles: 5000,
+    workflow: BUILD_WORKFLOW,
+    expect: { tag: 'pr-42', source: 'api', count: 5000 },
+  },
+  {
+    name: 'API count unknown, the cap reached: refuses',
+    apiFiles: ['src/a.ts'],
+    listed: 3000,
+    workflow: BUILD_WORKFLOW,
+    expect: { error: /at least 3000 files/ },
+  },
+  {
+    name: 'no build workflow: the defaults',
+    gitFiles: ['.github/workflows/build-ci-image.yml'],
+    workflow: undefined,
+    expect: { tag: 'pr-42', matched: ['.github/workflows/build-ci-image.yml'] },
+  },
+  {
+    name: 'a fork that changes the image keeps the stable tag',
+    gitFiles: ['Dockerfile.ci'],
+    workflow: BUILD_WORKFLOW,
+    fork: true,
+    expect: { tag: 'latest', modified: true },
+  },
 ]
 
 describe('the resolve decision through its seams', () => {

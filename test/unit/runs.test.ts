@@ -28,7 +28,11 @@ describe('which run decides a commit', () => {
 
   it('ignores newer runs of other commits', () => {
     const mine = run(1, { at: '2024-01-01T10:00:00Z', status: 'in_progress', conclusion: null })
-    const runs = [run(3, { at: '2024-01-01T10:05:00Z', head_sha: MERGE, conclusion: 'failure' }), mine, run(2, { at: '2024-01-01T10:03:00Z', head_sha: OTHER_PR })]
+    const runs = [
+      run(3, { at: '2024-01-01T10:05:00Z', head_sha: MERGE, conclusion: 'failure' }),
+      mine,
+      run(2, { at: '2024-01-01T10:03:00Z', head_sha: OTHER_PR }),
+    ]
     expect(selectRun(runs, HEAD)).toBe(mine)
   })
 
@@ -47,7 +51,13 @@ describe('which run decides a commit', () => {
   })
 
   it('a re-run of an older run is newer than a run created after it (run_started_at resets on re-run)', () => {
-    const rerun = run(1, { at: '2024-01-01T10:00:00Z', run_started_at: '2024-01-01T11:00:00Z', run_attempt: 2, status: 'in_progress', conclusion: null })
+    const rerun = run(1, {
+      at: '2024-01-01T10:00:00Z',
+      run_started_at: '2024-01-01T11:00:00Z',
+      run_attempt: 2,
+      status: 'in_progress',
+      conclusion: null,
+    })
     const later = run(2, { at: '2024-01-01T10:30:00Z', conclusion: 'failure' })
     expect(selectRun([later, rerun], HEAD)).toBe(rerun)
   })
@@ -67,7 +77,8 @@ describe('how long builds take', () => {
   })
 
   it('the typical build is the median of completed runs', () => {
-    const minutes = (id: number, m: number) => run(id, { at: '2024-01-01T10:00:00Z', updated_at: new Date(Date.parse('2024-01-01T10:00:00Z') + m * 60_000).toISOString() })
+    const minutes = (id: number, m: number) =>
+      run(id, { at: '2024-01-01T10:00:00Z', updated_at: new Date(Date.parse('2024-01-01T10:00:00Z') + m * 60_000).toISOString() })
     expect(typicalDurationMs([minutes(1, 4), minutes(2, 30), minutes(3, 5)])).toBe(5 * 60_000)
     expect(typicalDurationMs([minutes(1, 4), minutes(2, 6)])).toBe(5 * 60_000)
     expect(typicalDurationMs([])).toBeUndefined()

@@ -42,7 +42,7 @@ describe('branch names become valid tags', () => {
   it.each([
     ['feature/login', 'feature-login'],
     ['fix/$(rm -rf ~); echo `id`', 'fix-rm-rf-echo-id'],
-    ["a'b\"c|d&e>f", 'a-b-c-d-e-f'],
+    ['a\'b"c|d&e>f', 'a-b-c-d-e-f'],
     ['für-übung', 'fur-ubung'],
     ['日本語', 'branch'],
     ['.hidden', 'hidden'],

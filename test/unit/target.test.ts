@@ -9,7 +9,16 @@ const MERGE = '9'.repeat(40)
 const trusted = ['OWNER', 'MEMBER', 'COLLABORATOR']
 
 function ctx(eventName: string, payload: Record<string, unknown>, ref = 'refs/pull/42/merge'): EventContext {
-  return { eventName, payload, repository: { owner: 'acme', repo: 'app' }, sha: MERGE, ref, workspace: '/tmp', serverUrl: 'https://github.com', apiUrl: 'http://127.0.0.1:9' }
+  return {
+    eventName,
+    payload,
+    repository: { owner: 'acme', repo: 'app' },
+    sha: MERGE,
+    ref,
+    workspace: '/tmp',
+    serverUrl: 'https://github.com',
+    apiUrl: 'http://127.0.0.1:9',
+  }
 }
 
 const fromApi = (n: number) => pullRequestFromApiShape(pullRequestObject({ number: n, headSha: '2'.repeat(40), baseRef: 'v2' }))
@@ -19,7 +28,11 @@ const noApi = async (): Promise<PullRequestTarget> => {
 
 describe('the target of a run', () => {
   it.each(['pull_request', 'pull_request_target'])('%s: the PR head from the payload, never GITHUB_SHA', async (eventName) => {
-    const target = await resolveTarget(ctx(eventName, pullRequestEvent({ headSha: HEAD, baseRef: 'v2', changedFiles: 3 })), { trustedAssociations: trusted }, noApi)
+    const target = await resolveTarget(
+      ctx(eventName, pullRequestEvent({ headSha: HEAD, baseRef: 'v2', changedFiles: 3 })),
+      { trustedAssociations: trusted },
+      noApi,
+    )
     expect(target).toMatchObject({ kind: 'pull_request', number: 42, baseRef: 'v2', headSha: HEAD, fork: false, changedFiles: 3 })
   })
 
@@ -31,7 +44,11 @@ describe('the target of a run', () => {
   })
 
   it('issue_comment by a trusted commenter: the PR from the API', async () => {
-    const target = await resolveTarget(ctx('issue_comment', issueCommentEvent({ number: 7, association: 'MEMBER' })), { trustedAssociations: trusted }, async (n) => fromApi(n))
+    const target = await resolveTarget(
+      ctx('issue_comment', issueCommentEvent({ number: 7, association: 'MEMBER' })),
+      { trustedAssociations: trusted },
+      async (n) => fromApi(n),
+    )
     expect(target).toMatchObject({ kind: 'pull_request', number: 7, baseRef: 'v2', headSha: '2'.repeat(40) })
   })
 
@@ -50,30 +67,61 @@ describe('the target of a run', () => {
   })
 
   it('push: the branch from the ref and the pushed sha', async () => {
-    const target = await resolveTarget(ctx('push', pushEvent({ ref: 'refs/heads/v2', after: HEAD }), 'refs/heads/v2'), { trustedAssociations: trusted }, noApi)
+    const target = await resolveTarget(
+      ctx('push', pushEvent({ ref: 'refs/heads/v2', after: HEAD }), 'refs/heads/v2'),
+      { trustedAssociations: trusted },
+      noApi,
+    )
     expect(target).toEqual({ kind: 'push', branch: 'v2', sha: HEAD })
   })
 
   it('workflow_dispatch: the branch from the ref and GITHUB_SHA', async () => {
-    const target = await resolveTarget(ctx('workflow_dispatch', workflowDispatchEvent({ ref: 'refs/heads/main' }), 'refs/heads/main'), { trustedAssociations: trusted }, noApi)
+    const target = await resolveTarget(
+      ctx('workflow_dispatch', workflowDispatchEvent({ ref: 'refs/heads/main' }), 'refs/heads/main'),
+      { trustedAssociations: trusted },
+      noApi,
+    )
     expect(target).toEqual({ kind: 'push', branch: 'main', sha: MERGE })
   })
 
   it('workflow_dispatch with pr-number works on that PR', async () => {
-    const target = await resolveTarget(ctx('workflow_dispatch', workflowDispatchEvent({ ref: 'refs/heads/main' }), 'refs/heads/main'), { prNumber: 9, trustedAssociations: trusted }, async (n) => fromApi(n))
+    const target = await resolveTarget(
+      ctx('workflow_dispatch', workflowDispatchEvent({ ref: 'refs/heads/main' }), 'refs/heads/main'),
+      { prNumber: 9, trustedAssociations: trusted },
+      async (n) => fromApi(n),
+    )
     expect(target).toMatchObject({ kind: 'pull_request', number: 9 })
   })
 
   it('head-sha overrides the commit', async () => {
     const sha = 'a'.repeat(40)
-    const target = await resolveTarget(ctx('pull_request', pullRequestEvent({ headSha: HEAD })), { headSha: sha, trustedAssociations: trusted }, noApi)
+    const target = await resolveTarget(
+      ctx('pull_request', pullRequestEvent({ headSha: HEAD })),
+      { headSha: sha, trustedAssociations: trusted },
+      noApi,
+    )
     expect(target).toMatchObject({ headSha: sha })
   })
 
   it.each([
-    ['push', pushEvent({ ref: 'refs/tags/v1.0.0', after: HEAD }), 'refs/tags/v1.0.0', 'The push event is for "refs/tags/v1.0.0", not a branch'],
-    ['push', pushEvent({ ref: 'refs/heads/gone', after: '0'.repeat(40), deleted: true }), 'refs/heads/gone', 'The push deleted refs/heads/gone'],
-    ['schedule', {}, '', 'The event "schedule" is not supported: ci-image runs on pull_request, pull_request_target, issue_comment, push, workflow_dispatch.'],
+    [
+      'push',
+      pushEvent({ ref: 'refs/tags/v1.0.0', after: HEAD }),
+      'refs/tags/v1.0.0',
+      'The push event is for "refs/tags/v1.0.0", not a branch',
+    ],
+    [
+      'push',
+      pushEvent({ ref: 'refs/heads/gone', after: '0'.repeat(40), deleted: true }),
+      'refs/heads/gone',
+      'The push deleted refs/heads/gone',
+    ],
+    [
+      'schedule',
+      {},
+      '',
+      'The event "schedule" is not supported: ci-image runs on pull_request, pull_request_target, issue_comment, push, workflow_dispatch.',
+    ],
     ['release', {}, '', 'The event "release" is not supported'],
   ])('%s (%s) is a clear error', async (eventName, payload, ref, message) => {
     await expect(resolveTarget(ctx(eventName, payload, ref), { trustedAssociations: trusted }, noApi)).rejects.toThrow(message)

@@ -16,7 +16,20 @@ const iso = (ms: number) => new Date(START + ms).toISOString()
 
 /** Our commit's run, created a minute in. */
 function ours(status: string, conclusion: string | null = null, o: Partial<WorkflowRun> = {}): WorkflowRun {
-  return { id: 5005, run_number: 17, run_attempt: 1, name: 'Build CI image', head_sha: HEAD, status, conclusion, html_url: URL, created_at: iso(MIN), updated_at: iso(MIN), run_started_at: iso(MIN), ...o }
+  return {
+    id: 5005,
+    run_number: 17,
+    run_attempt: 1,
+    name: 'Build CI image',
+    head_sha: HEAD,
+    status,
+    conclusion,
+    html_url: URL,
+    created_at: iso(MIN),
+    updated_at: iso(MIN),
+    run_started_at: iso(MIN),
+    ...o,
+  }
 }
 
 /** A failed request as github/errors.ts hands it to the loop (its classification is tested there). */
@@ -66,7 +79,8 @@ async function wait(s: Scenario) {
 describe('waiting for the build run of a commit', () => {
   it('follows a run that appears, queues, runs and succeeds: one log line per state, not per poll', async () => {
     const { outcome, lines, polls, elapsed } = await wait({
-      runsAt: (ms) => (ms < MIN ? [] : ms < 2 * MIN ? [ours('queued')] : ms < 5 * MIN ? [ours('in_progress')] : [ours('completed', 'success')]),
+      runsAt: (ms) =>
+        ms < MIN ? [] : ms < 2 * MIN ? [ours('queued')] : ms < 5 * MIN ? [ours('in_progress')] : [ours('completed', 'success')],
     })
     expect(outcome).toMatchObject({ kind: 'success', run: { id: 5005, conclusion: 'success' } })
     expect(elapsed).toBe(5 * MIN)
@@ -79,17 +93,20 @@ describe('waiting for the build run of a commit', () => {
     ])
   })
 
-  it.each(['failure', 'cancelled', 'timed_out', 'startup_failure', 'action_required'])('fails within one poll of the run ending %s, with its link', async (conclusion) => {
-    const endsAt = 3 * MIN + 5_000
-    const { outcome, elapsed } = await wait({ runsAt: (ms) => [ms < endsAt ? ours('in_progress') : ours('completed', conclusion)] })
-    expect(outcome.kind).toBe('failure')
-    expect(outcome).toMatchObject({ run: { conclusion } })
-    expect((outcome as { message: string }).message).toBe(
-      `The build run #17 of build-ci-image.yml for commit ${HEAD} ended with conclusion "${conclusion}": ${URL}`,
-    )
-    expect(elapsed).toBeGreaterThanOrEqual(endsAt)
-    expect(elapsed).toBeLessThan(endsAt + 20_000)
-  })
+  it.each(['failure', 'cancelled', 'timed_out', 'startup_failure', 'action_required'])(
+    'fails within one poll of the run ending %s, with its link',
+    async (conclusion) => {
+      const endsAt = 3 * MIN + 5_000
+      const { outcome, elapsed } = await wait({ runsAt: (ms) => [ms < endsAt ? ours('in_progress') : ours('completed', conclusion)] })
+      expect(outcome.kind).toBe('failure')
+      expect(outcome).toMatchObject({ run: { conclusion } })
+      expect((outcome as { message: string }).message).toBe(
+        `The build run #17 of build-ci-image.yml for commit ${HEAD} ended with conclusion "${conclusion}": ${URL}`,
+      )
+      expect(elapsed).toBeGreaterThanOrEqual(endsAt)
+      expect(elapsed).toBeLessThan(endsAt + 20_000)
+    },
+  )
 
   it('gives up at the timeout, not later, when no run appears, naming the commit and the workflow', async () => {
     const { outcome, elapsed, polls } = await wait({ runsAt: () => [] })
@@ -103,7 +120,10 @@ describe('waiting for the build run of a commit', () => {
   })
 
   it('polls one last time at the deadline when the timeout is not a multiple of the interval', async () => {
-    const { outcome, elapsed, polls } = await wait({ timeoutMs: 50_000, runsAt: (ms) => (ms < 50_000 ? [] : [ours('completed', 'success')]) })
+    const { outcome, elapsed, polls } = await wait({
+      timeoutMs: 50_000,
+      runsAt: (ms) => (ms < 50_000 ? [] : [ours('completed', 'success')]),
+    })
     expect(outcome.kind).toBe('success')
     expect([elapsed, polls]).toEqual([50_000, 4])
   })
@@ -121,7 +141,9 @@ describe('waiting for the build run of a commit', () => {
     const { outcome, elapsed, polls } = await wait({ workflow: undefined, runsAt: () => [] })
     expect(outcome.kind).toBe('missing-workflow')
     expect([elapsed, polls]).toEqual([0, 0])
-    expect((outcome as { message: string }).message).toMatch(/^The build workflow build-ci-image\.yml does not exist in acme\/app \(GitHub answered 404\)\. Check the `build-workflow` input/)
+    expect((outcome as { message: string }).message).toMatch(
+      /^The build workflow build-ci-image\.yml does not exist in acme\/app \(GitHub answered 404\)\. Check the `build-workflow` input/,
+    )
   })
 
   it('fails at once when the runs list answers 404 (the workflow went away)', async () => {
@@ -132,12 +154,15 @@ describe('waiting for the build run of a commit', () => {
   it('says when the workflow is disabled', async () => {
     const { lines, outcome } = await wait({ workflow: { ...ACTIVE, state: 'disabled_manually' }, timeoutMs: MIN, runsAt: () => [] })
     expect(lines[0]).toBe('[0s] Workflow build-ci-image.yml is disabled_manually: it starts no new runs until it is enabled.')
-    expect((outcome as { message: string }).message).toMatch(/The workflow exists but is disabled_manually: enable it on the Actions tab\.$/)
+    expect((outcome as { message: string }).message).toMatch(
+      /The workflow exists but is disabled_manually: enable it on the Actions tab\.$/,
+    )
   })
 
   it('follows a re-run after a failure (back to queued) to its success, not the old result', async () => {
     const failed = ours('completed', 'failure')
-    const attempt2 = (status: string, conclusion: string | null = null) => ours(status, conclusion, { run_attempt: 2, run_started_at: iso(8 * MIN) })
+    const attempt2 = (status: string, conclusion: string | null = null) =>
+      ours(status, conclusion, { run_attempt: 2, run_started_at: iso(8 * MIN) })
     const { outcome, lines } = await wait({
       runsAt: (ms) => [failed, ms < MIN ? attempt2('queued') : ms < 4 * MIN ? attempt2('in_progress') : attempt2('completed', 'success')],
     })
@@ -147,7 +172,9 @@ describe('waiting for the build run of a commit', () => {
 
   it('a newer run of the commit (manual dispatch) decides over an older failed one', async () => {
     const oldFailed = ours('completed', 'failure', { id: 4004, created_at: iso(-10 * MIN), run_started_at: iso(-10 * MIN) })
-    const { outcome } = await wait({ runsAt: (ms) => [oldFailed, ...(ms < MIN ? [] : [ours(ms < 3 * MIN ? 'in_progress' : 'completed', ms < 3 * MIN ? null : 'success')])] })
+    const { outcome } = await wait({
+      runsAt: (ms) => [oldFailed, ...(ms < MIN ? [] : [ours(ms < 3 * MIN ? 'in_progress' : 'completed', ms < 3 * MIN ? null : 'success')])],
+    })
     // The old failure is the only run at first: that is this commit's newest attempt, and it failed.
     expect(outcome).toMatchObject({ kind: 'failure', run: { id: 4004 } })
     const later = await wait({ runsAt: () => [oldFailed, ours('completed', 'success')] })
@@ -157,7 +184,13 @@ describe('waiting for the build run of a commit', () => {
   it('ignores runs of other commits: the merge commit, other PRs', async () => {
     const merge = ours('completed', 'failure', { id: 1, head_sha: MERGE, created_at: iso(3 * MIN) })
     const otherPr = ours('completed', 'cancelled', { id: 2, head_sha: 'c'.repeat(40), created_at: iso(4 * MIN) })
-    const { outcome } = await wait({ runsAt: (ms) => [merge, otherPr, ...(ms < 2 * MIN ? [] : [ours(ms < 6 * MIN ? 'in_progress' : 'completed', ms < 6 * MIN ? null : 'success')])] })
+    const { outcome } = await wait({
+      runsAt: (ms) => [
+        merge,
+        otherPr,
+        ...(ms < 2 * MIN ? [] : [ours(ms < 6 * MIN ? 'in_progress' : 'completed', ms < 6 * MIN ? null : 'success')]),
+      ],
+    })
     expect(outcome).toMatchObject({ kind: 'success', run: { id: 5005 } })
   })
 
@@ -182,17 +215,22 @@ describe('waiting for the build run of a commit', () => {
 
   it('stops at once when GitHub asks to wait past the deadline, rather than overrunning it', async () => {
     const { outcome, elapsed, polls } = await wait({
-      runsAt: (ms) => (ms < 19 * MIN ? [ours('in_progress')] : fault('transient', 'HTTP 403: You have exceeded a secondary rate limit', 300)),
+      runsAt: (ms) =>
+        ms < 19 * MIN ? [ours('in_progress')] : fault('transient', 'HTTP 403: You have exceeded a secondary rate limit', 300),
     })
     expect(outcome.kind).toBe('timeout')
     expect(elapsed).toBe(19 * MIN)
     expect(polls).toBe(58)
-    expect((outcome as { message: string }).message).toMatch(/^GitHub asks to wait 300s \(HTTP 403: You have exceeded a secondary rate limit\), past the timeout, .*the last state seen was in_progress: https:/)
+    expect((outcome as { message: string }).message).toMatch(
+      /^GitHub asks to wait 300s \(HTTP 403: You have exceeded a secondary rate limit\), past the timeout, .*the last state seen was in_progress: https:/,
+    )
   })
 
   it('names the last API fault when it lasted until the timeout', async () => {
     const { outcome } = await wait({ timeoutMs: 2 * MIN, runsAt: () => fault('transient', 'HTTP 503: Service Unavailable') })
-    expect((outcome as { message: string }).message).toMatch(/appeared within 2m \(the `timeout` input\)\. The last API request failed: HTTP 503: Service Unavailable\./)
+    expect((outcome as { message: string }).message).toMatch(
+      /appeared within 2m \(the `timeout` input\)\. The last API request failed: HTTP 503: Service Unavailable\./,
+    )
   })
 
   it('fails on an API error that asking again will not fix, naming the permission', async () => {
@@ -206,7 +244,13 @@ describe('waiting for the build run of a commit', () => {
     const startedBefore = { run_started_at: iso(-MIN) }
     const { lines, typicalAsked } = await wait({
       typicalMs: 5 * MIN,
-      runsAt: (ms) => [ms < 2 * MIN ? ours('queued', null, startedBefore) : ms < 10 * MIN ? ours('in_progress', null, startedBefore) : ours('completed', 'success', startedBefore)],
+      runsAt: (ms) => [
+        ms < 2 * MIN
+          ? ours('queued', null, startedBefore)
+          : ms < 10 * MIN
+            ? ours('in_progress', null, startedBefore)
+            : ours('completed', 'success', startedBefore),
+      ],
     })
     expect(typicalAsked).toBe(1)
     // The run started a minute before the wait did.

@@ -1,17 +1,24 @@
 import { describe, expect, it } from 'vitest'
 import { resolveWatch } from '../../src/core/watch.js'
 
-const workflow = (on: string) => `name: Build CI image\non:\n${on}\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps: [{ run: 'true' }]\n`
+const workflow = (on: string) =>
+  `name: Build CI image\non:\n${on}\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps: [{ run: 'true' }]\n`
 
 describe('watched paths', () => {
   it('prefers the watch input', () => {
-    const rule = resolveWatch({ input: ['ci.Dockerfile'], buildWorkflow: 'build-ci-image.yml', workflowText: workflow('  pull_request:\n    paths: [x]') })
+    const rule = resolveWatch({
+      input: ['ci.Dockerfile'],
+      buildWorkflow: 'build-ci-image.yml',
+      workflowText: workflow('  pull_request:\n    paths: [x]'),
+    })
     expect(rule.patterns).toEqual(['ci.Dockerfile'])
     expect(rule.source).toBe('the `watch` input')
   })
 
   it('derives them from the build workflow on.pull_request.paths', () => {
-    const text = workflow(`  push:\n    branches: [main, v2]\n  pull_request:\n    paths:\n      - 'Dockerfile.ci'\n      - 'ci/**'\n      - '!ci/README.md'\n      - .github/workflows/build-ci-image.yml`)
+    const text = workflow(
+      `  push:\n    branches: [main, v2]\n  pull_request:\n    paths:\n      - 'Dockerfile.ci'\n      - 'ci/**'\n      - '!ci/README.md'\n      - .github/workflows/build-ci-image.yml`,
+    )
     const rule = resolveWatch({ input: [], buildWorkflow: 'build-ci-image.yml', workflowText: text })
     expect(rule.patterns).toEqual(['Dockerfile.ci', 'ci/**', '!ci/README.md', '.github/workflows/build-ci-image.yml'])
     expect(rule.source).toBe('on.pull_request.paths of .github/workflows/build-ci-image.yml')
@@ -21,7 +28,11 @@ describe('watched paths', () => {
   })
 
   it('honours paths-ignore', () => {
-    const rule = resolveWatch({ input: [], buildWorkflow: 'b.yml', workflowText: workflow(`  pull_request:\n    paths-ignore: ['docs/**', '**.md']`) })
+    const rule = resolveWatch({
+      input: [],
+      buildWorkflow: 'b.yml',
+      workflowText: workflow(`  pull_request:\n    paths-ignore: ['docs/**', '**.md']`),
+    })
     expect(rule.kind).toBe('paths-ignore')
     expect(rule.matches('docs/a.txt')).toBe(false)
     expect(rule.matches('README.md')).toBe(false)
@@ -52,8 +63,8 @@ describe('watched paths', () => {
     expect(() => resolveWatch({ input: [], buildWorkflow: 'b.yml', workflowText: 'on: [unclosed' })).toThrow(
       'Cannot derive `watch`: .github/workflows/b.yml is not valid YAML',
     )
-    expect(() => resolveWatch({ input: [], buildWorkflow: 'b.yml', workflowText: 'on:\n  pull_request:\n    paths: Dockerfile.ci\n' })).toThrow(
-      'on.pull_request.paths in .github/workflows/b.yml is not a list of strings',
-    )
+    expect(() =>
+      resolveWatch({ input: [], buildWorkflow: 'b.yml', workflowText: 'on:\n  pull_request:\n    paths: Dockerfile.ci\n' }),
+    ).toThrow('on.pull_request.paths in .github/workflows/b.yml is not a list of strings')
   })
 })
