@@ -22,7 +22,7 @@ export interface FakeComment {
 }
 
 /** Who the action's token writes as. */
-export const ACTIONS_BOT: FakeUser = {
+const ACTIONS_BOT: FakeUser = {
   ...simpleUser('github-actions[bot]', 41898282, 'Bot'),
   login: 'github-actions[bot]',
   id: 41898282,
