@@ -1,56 +1,24 @@
 export const id = 416;
-export const ids = [416,243];
+export const ids = [416];
 export const modules = {
 
-/***/ 243:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ createGit),
-/* harmony export */   o: () => (/* binding */ gitOutput)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78);
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(574);
-// Runs git with an argument array (never a shell), in one working directory.
-
-
-function createGit(cwd) {
-    return async (args) => {
-        // Container jobs check out as another user; git then refuses the repository unless told it is safe.
-        const fullArgs = ['-c', `safe.directory=${cwd}`, ...args];
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`git ${args.join(' ')}`);
-        return (0,_actions_exec__WEBPACK_IMPORTED_MODULE_1__/* .getExecOutput */ .H)('git', fullArgs, { cwd, silent: true, ignoreReturnCode: true });
-    };
-}
-/** Runs git and returns trimmed stdout; throws with git's own message on failure. */
-async function gitOutput(git, args) {
-    const result = await git(args);
-    if (result.exitCode !== 0) {
-        throw new Error(`git ${args[0]} failed (exit ${result.exitCode}): ${result.stderr.trim() || result.stdout.trim()}`);
-    }
-    return result.stdout.trim();
-}
-
-
-/***/ }),
-
-/***/ 416:
+/***/ 2416:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runLocal: () => (/* binding */ runLocal)
 /* harmony export */ });
-/* unused harmony export repositoryFromRemote */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24);
+/* unused harmony exports USAGE, repositoryFromRemote */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(788);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(243);
-/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(134);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(422);
+/* harmony import */ var _core_event_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7667);
+/* harmony import */ var _core_image_ref_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3386);
+/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3906);
+/* harmony import */ var _runner_git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(846);
 // A run outside GitHub Actions, in the current checkout: `npm run local -- resolve-image`.
 // The context comes from git (branch, nearest long-lived base), no token, no network when git
 // has the answer. Stdout gets only the image reference (or JSON), so `$(...)` can use it.
@@ -68,9 +36,9 @@ Prints the CI image this checkout's branch uses, as the workflows would resolve 
   --pr-number N        the branch's PR, when it changes the image
   --image REPO         image repository (default: ghcr.io/<owner>/<repo>/ci from origin)
   --watch PATTERN      watched path pattern (repeatable; default: from the build workflow)
-  --build-workflow F   build workflow file name (default: build-ci-image.yml)
-  --branch-tags LIST   branch=tag pairs, comma-separated (default: v2=v2,main=latest,master=latest)
-  --default-tag TAG    stable tag for other bases (default: v2)
+  --build-workflow F   build workflow file name (default: ${(0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .inputDefault */ .qw)('build-workflow')})
+  --branch-tags LIST   branch=tag pairs, comma-separated (default: ${(0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .inputDefault */ .qw)('branch-tags').replaceAll('\n', ',')})
+  --default-tag TAG    stable tag for other bases (default: ${(0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .inputDefault */ .qw)('default-tag')})
   --json               print every output as JSON instead of the image reference`;
 /** owner/repo from an origin URL such as git@github.com:acme/app.git or https://host/acme/app. */
 function repositoryFromRemote(url) {
@@ -114,7 +82,7 @@ async function runLocal(argv, print) {
     if (positionals[0] !== 'resolve-image') {
         throw new Error(`Only resolve-image runs locally; "${positionals[0]}" needs GitHub Actions.`);
     }
-    const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .parseInputs */ .TL)((name) => {
+    const inputs = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInputs */ .TL)((name) => {
         if (name === 'command')
             return 'resolve-image';
         if (name === 'watch')
@@ -124,18 +92,18 @@ async function runLocal(argv, print) {
         const value = values[name];
         return typeof value === 'string' ? value : '';
     });
-    const top = await (0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .gitOutput */ .o)((0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .createGit */ .l)(process.cwd()), ['rev-parse', '--show-toplevel']);
-    const git = (0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .createGit */ .l)(top);
-    let image = inputs.image;
-    if (image === undefined) {
+    const top = await (0,_runner_git_js__WEBPACK_IMPORTED_MODULE_4__/* .gitOutput */ .o)((0,_runner_git_js__WEBPACK_IMPORTED_MODULE_4__/* .createGit */ .l)(process.cwd()), ['rev-parse', '--show-toplevel']);
+    const git = (0,_runner_git_js__WEBPACK_IMPORTED_MODULE_4__/* .createGit */ .l)(top);
+    let imageRepository = inputs.imageRepository;
+    if (imageRepository === undefined) {
         const remote = await git(['remote', 'get-url', 'origin']);
         const fullName = remote.exitCode === 0 ? repositoryFromRemote(remote.stdout) : undefined;
         if (!fullName)
             throw new Error('Cannot tell the repository from the origin remote: pass --image.');
-        image = (0,_image_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultImage */ .X)((0,_context_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRepository */ .S)(fullName));
+        imageRepository = (0,_core_image_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .defaultImageRepository */ .l)((0,_core_event_js__WEBPACK_IMPORTED_MODULE_6__/* .parseRepository */ .S)(fullName));
     }
-    const branch = await (0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .gitOutput */ .o)(git, ['rev-parse', '--abbrev-ref', 'HEAD']);
-    const headSha = await (0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .gitOutput */ .o)(git, ['rev-parse', 'HEAD']);
+    const branch = await (0,_runner_git_js__WEBPACK_IMPORTED_MODULE_4__/* .gitOutput */ .o)(git, ['rev-parse', '--abbrev-ref', 'HEAD']);
+    const headSha = await (0,_runner_git_js__WEBPACK_IMPORTED_MODULE_4__/* .gitOutput */ .o)(git, ['rev-parse', 'HEAD']);
     let target;
     if (values.base === undefined && inputs.branchTags.has(branch)) {
         target = { kind: 'push', branch, sha: headSha };
@@ -144,13 +112,13 @@ async function runLocal(argv, print) {
         const base = values.base !== undefined ? await nearestBase(git, [values.base]) : await nearestBase(git, [...inputs.branchTags.keys()]);
         if (!base)
             throw new Error(`No base branch found (${values.base ?? [...inputs.branchTags.keys()].join(', ')}): pass --base BRANCH.`);
-        const baseSha = await (0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .gitOutput */ .o)(git, ['rev-parse', base.ref]);
+        const baseSha = await (0,_runner_git_js__WEBPACK_IMPORTED_MODULE_4__/* .gitOutput */ .o)(git, ['rev-parse', base.ref]);
         target = { kind: 'pull_request', number: inputs.prNumber ?? 0, baseRef: base.branch, baseSha, headSha, headRef: branch, fork: false };
     }
     const workflowPath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(top, '.github', 'workflows', inputs.buildWorkflow);
     // The same chunk as the action's resolve-image, rather than a copy of it in this one.
-    const { resolveImage } = await Promise.all(/* import() */[__webpack_require__.e(956), __webpack_require__.e(751)]).then(__webpack_require__.bind(__webpack_require__, 751));
-    const result = await resolveImage({ ...inputs, image }, target, {
+    const { resolveImage } = await Promise.all(/* import() */[__webpack_require__.e(956), __webpack_require__.e(140)]).then(__webpack_require__.bind(__webpack_require__, 8140));
+    const result = await resolveImage({ ...inputs, imageRepository }, target, {
         git,
         readBuildWorkflow: async () => ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(workflowPath) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(workflowPath, 'utf8') : undefined),
     });
@@ -158,9 +126,48 @@ async function runLocal(argv, print) {
     if (result.matched.length > 0)
         process.stderr.write(`Watched files changed: ${result.matched.join(', ')}\n`);
     const output = values.json
-        ? JSON.stringify({ image: result.image, tag: result.tag, tags: result.tags, modified: result.modified, 'changed-files': result.matched, reason: result.reason }, null, 2)
-        : result.image;
+        ? JSON.stringify({
+            image: result.reference,
+            tag: result.tag,
+            tags: result.pushReferences,
+            modified: result.modified,
+            'changed-files': result.matched,
+            reason: result.reason,
+        }, null, 2)
+        : result.reference;
     print(`${output}\n`);
+}
+
+
+/***/ }),
+
+/***/ 846:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ createGit),
+/* harmony export */   o: () => (/* binding */ gitOutput)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1078);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2876);
+// Runs git with an argument array (never a shell), in one working directory.
+
+
+function createGit(cwd) {
+    return async (args) => {
+        // Container jobs check out as another user; git then refuses the repository unless told it is safe.
+        const fullArgs = ['-c', `safe.directory=${cwd}`, ...args];
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`git ${args.join(' ')}`);
+        return (0,_actions_exec__WEBPACK_IMPORTED_MODULE_1__/* .getExecOutput */ .H)('git', fullArgs, { cwd, silent: true, ignoreReturnCode: true });
+    };
+}
+/** Runs git and returns trimmed stdout; throws with git's own message on failure. */
+async function gitOutput(git, args) {
+    const result = await git(args);
+    if (result.exitCode !== 0) {
+        throw new Error(`git ${args[0]} failed (exit ${result.exitCode}): ${result.stderr.trim() || result.stdout.trim()}`);
+    }
+    return result.stdout.trim();
 }
 
 

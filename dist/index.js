@@ -1,76 +1,104 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 788:
+/***/ 7667:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ parseRepository),
-/* harmony export */   g: () => (/* binding */ readRunnerContext)
+/* harmony export */   E: () => (/* binding */ repositoryUrl),
+/* harmony export */   S: () => (/* binding */ parseRepository)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-// The one place that reads the runner's environment and the event payload.
-
+// The run's event as the runner describes it: which repository, which event, its payload.
+// Pure data; runner/context.ts reads it from the environment.
 function parseRepository(fullName) {
     const match = /^([^/\s]+)\/([^/\s]+)$/.exec(fullName);
     if (!match)
         throw new Error(`GITHUB_REPOSITORY must be owner/repo; got "${fullName}".`);
     return { owner: match[1], repo: match[2] };
 }
-function readRunnerContext(env = process.env) {
-    const eventPath = env.GITHUB_EVENT_PATH;
-    let payload = {};
-    if (eventPath) {
-        try {
-            payload = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(eventPath, 'utf8'));
-        }
-        catch (error) {
-            throw new Error(`Cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${error.message}`);
-        }
-    }
-    const fullName = env.GITHUB_REPOSITORY || payload.repository?.full_name;
-    if (!fullName)
-        throw new Error('GITHUB_REPOSITORY is not set: is this running in GitHub Actions?');
-    return {
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        payload,
-        repository: parseRepository(fullName),
-        sha: env.GITHUB_SHA ?? '',
-        ref: env.GITHUB_REF ?? '',
-        workspace: env.GITHUB_WORKSPACE || process.cwd(),
-        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
-        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-        runId: env.GITHUB_RUN_ID || undefined,
-    };
+/** https://github.com/<owner>/<repo> (or the GitHub Enterprise server's). */
+function repositoryUrl(ctx) {
+    return `${ctx.serverUrl}/${ctx.repository.owner}/${ctx.repository.repo}`;
 }
 
 
 /***/ }),
 
-/***/ 134:
+/***/ 3386:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ defaultImage)
+/* harmony export */   l: () => (/* binding */ defaultImageRepository),
+/* harmony export */   r: () => (/* binding */ imageReference)
 /* harmony export */ });
 /** `ghcr.io/<owner>/<repo>/ci`, lower-cased as registries require. */
-function defaultImage(repository) {
+function defaultImageRepository(repository) {
     return `ghcr.io/${repository.owner}/${repository.repo}/ci`.toLowerCase();
+}
+function imageReference(imageRepository, tag) {
+    return `${imageRepository}:${tag}`;
 }
 
 
 /***/ }),
 
-/***/ 422:
+/***/ 3906:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   TL: () => (/* binding */ parseInputs)
-/* harmony export */ });
-/* unused harmony exports COMMANDS, InputError, parseImage, parseBranchTags */
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(506);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  qw: () => (/* binding */ inputDefault),
+  TL: () => (/* binding */ parseInputs)
+});
+
+// UNUSED EXPORTS: COMMANDS, parseBranchTags
+
+;// CONCATENATED MODULE: ./src/core/action-interface.ts
+// The action's public interface as action.yml declares it: each input with its default, and
+// each output. Written once here; a test holds action.yml, the input parser and the local CLI's
+// usage text to it.
+/** Every input and its default. An empty default means "not given". */
+const INPUT_DEFAULTS = {
+    command: '',
+    // An expression the runner expands before the action starts: never a value the action reads.
+    'github-token': '${{ github.token }}',
+    image: '',
+    watch: '',
+    'build-workflow': 'build-ci-image.yml',
+    'branch-tags': 'v2=v2\nmain=latest\nmaster=latest',
+    'default-tag': 'v2',
+    'pr-number': '',
+    'head-sha': '',
+    'poll-interval': '20',
+    timeout: '1200',
+    pull: 'true',
+    'trusted-associations': 'OWNER,MEMBER,COLLABORATOR',
+};
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'image',
+    'tag',
+    'tags',
+    'modified',
+    'changed-files',
+    'reason',
+    'fork',
+    'pr-number',
+    'head-sha',
+    'base-ref',
+    'run-id',
+    'run-url',
+    'conclusion',
+    'digest',
+    'comment-id',
+    'comment-url',
+]));
+
+// EXTERNAL MODULE: ./src/core/tags.ts
+var tags = __nccwpck_require__(2766);
+;// CONCATENATED MODULE: ./src/core/inputs.ts
 // Parses and validates the action's inputs into a typed config. Every message names the input.
+
 
 const COMMANDS = ['resolve-image', 'wait-for-build', 'comment-image'];
 const ASSOCIATIONS = [
@@ -111,7 +139,7 @@ function parseCommand(value) {
 }
 // A registry host (optionally with a port) and lower-case path components, as Docker accepts them.
 const IMAGE_REPOSITORY = /^(?:[a-z0-9]+(?:[.-][a-z0-9]+)*(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
-function parseImage(value) {
+function parseImageRepository(value) {
     if (value === '')
         return undefined;
     const image = value.toLowerCase();
@@ -132,7 +160,7 @@ function parseBranchTags(value) {
             throw new InputError('branch-tags', `takes one \`branch=tag\` per line (e.g. main=latest); got "${line}".`);
         }
         const [, branch, tag] = match;
-        if (!(0,_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_)(tag)) {
+        if (!(0,tags/* isValidTag */.r_)(tag)) {
             throw new InputError('branch-tags', `has an invalid tag "${tag}" for ${branch}: tags use A-Z a-z 0-9 _ . -, start with a letter, digit or _, at most 128 characters.`);
         }
         map.set(branch, tag);
@@ -140,7 +168,7 @@ function parseBranchTags(value) {
     return map;
 }
 function parseDefaultTag(value) {
-    if (!(0,_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_)(value)) {
+    if (!(0,tags/* isValidTag */.r_)(value)) {
         throw new InputError('default-tag', `must be a Docker tag (A-Z a-z 0-9 _ . -, starting with a letter, digit or _, at most 128 characters); got "${value}".`);
     }
     return value;
@@ -178,119 +206,36 @@ function parseAssociations(value) {
     }
     return items;
 }
+/** The default of an input, as action.yml gives it; a runner expression counts as none. */
+function inputDefault(name) {
+    const value = INPUT_DEFAULTS[name];
+    return value.startsWith('${{') ? '' : value;
+}
 function parseInputs(read) {
-    const text = (name, fallback = '') => read(name).trim() || fallback;
+    // The runner passes action.yml's defaults; other callers (tests, the local CLI) may not.
+    const text = (name) => read(name).trim() || inputDefault(name);
     const prNumber = text('pr-number');
     return {
         command: parseCommand(text('command')),
         token: text('github-token'),
-        image: parseImage(text('image')),
+        imageRepository: parseImageRepository(text('image')),
         watch: lines(read('watch')),
-        buildWorkflow: parseBuildWorkflow(text('build-workflow', 'build-ci-image.yml')),
-        branchTags: parseBranchTags(text('branch-tags', 'v2=v2\nmain=latest\nmaster=latest')),
-        defaultTag: parseDefaultTag(text('default-tag', 'v2')),
+        buildWorkflow: parseBuildWorkflow(text('build-workflow')),
+        branchTags: parseBranchTags(text('branch-tags')),
+        defaultTag: parseDefaultTag(text('default-tag')),
         prNumber: prNumber === '' ? undefined : positiveInteger('pr-number', prNumber),
         headSha: parseHeadSha(text('head-sha')),
-        pollIntervalSeconds: positiveInteger('poll-interval', text('poll-interval', '20')),
-        timeoutSeconds: positiveInteger('timeout', text('timeout', '1200')),
-        pull: parseBoolean('pull', text('pull', 'true')),
-        trustedAssociations: parseAssociations(text('trusted-associations', 'OWNER,MEMBER,COLLABORATOR')),
+        pollIntervalSeconds: positiveInteger('poll-interval', text('poll-interval')),
+        timeoutSeconds: positiveInteger('timeout', text('timeout')),
+        pull: parseBoolean('pull', text('pull')),
+        trustedAssociations: parseAssociations(text('trusted-associations')),
     };
 }
 
 
 /***/ }),
 
-/***/ 730:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(78);
-/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(927);
-// Wires the inputs and the event to a command. Commands load on demand, so each run pays
-// only for the code it uses.
-
-
-async function runInActions() {
-    try {
-        const session = await (0,_session_js__WEBPACK_IMPORTED_MODULE_1__/* .openSession */ .f)();
-        switch (session.inputs.command) {
-            case 'resolve-image':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(751), __nccwpck_require__.e(243)]).then(__nccwpck_require__.bind(__nccwpck_require__, 751))).resolveImageCommand(session);
-            case 'wait-for-build':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(167), __nccwpck_require__.e(751), __nccwpck_require__.e(616)]).then(__nccwpck_require__.bind(__nccwpck_require__, 710))).waitForBuildCommand(session);
-            case 'comment-image':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(751), __nccwpck_require__.e(786)]).then(__nccwpck_require__.bind(__nccwpck_require__, 916))).commentImageCommand(session);
-        }
-    }
-    catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(error instanceof Error ? error.message : String(error));
-    }
-}
-async function runOnDeveloperMachine(argv) {
-    // Workflow commands (::debug:: and friends) mean nothing in a terminal; keep stdout for the answer.
-    const stdoutWrite = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk, ...rest) => String(chunk).startsWith('::') ? true : process.stderr.write(chunk, ...rest));
-    try {
-        const { runLocal } = await __nccwpck_require__.e(/* import() */ 416).then(__nccwpck_require__.bind(__nccwpck_require__, 416));
-        await runLocal(argv, (text) => stdoutWrite(text));
-    }
-    catch (error) {
-        process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-        process.exitCode = 1;
-    }
-}
-// The runner starts the action with no arguments; `node dist/index.js resolve-image` is a person
-// (or a Makefile, even inside a CI job's shell step).
-if (process.argv.length <= 2)
-    await runInActions();
-else
-    await runOnDeveloperMachine(process.argv.slice(2));
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 927:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ openSession)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(78);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(788);
-/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(134);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(422);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(746);
-// What every command starts from: validated inputs, the event, the target and a lazy client.
-
-
-
-
-
-function clientFactory(inputs, ctx) {
-    let client;
-    return () => (client ??= Promise.all(/* import() */[__nccwpck_require__.e(167), __nccwpck_require__.e(248)]).then(__nccwpck_require__.bind(__nccwpck_require__, 248)).then(({ createClient }) => createClient({ token: inputs.token, baseUrl: ctx.apiUrl })));
-}
-async function openSession() {
-    const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInputs */ .TL)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name));
-    if (inputs.token)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(inputs.token);
-    const ctx = (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .readRunnerContext */ .g)();
-    const client = clientFactory(inputs, ctx);
-    const getPullRequest = async (prNumber) => {
-        const { getPullRequest } = await __nccwpck_require__.e(/* import() */ 175).then(__nccwpck_require__.bind(__nccwpck_require__, 175));
-        return getPullRequest(await client(), ctx.repository, prNumber);
-    };
-    const target = await (0,_target_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveTarget */ .u1)(ctx, inputs, getPullRequest);
-    return { inputs, ctx, target, image: inputs.image ?? (0,_image_js__WEBPACK_IMPORTED_MODULE_4__/* .defaultImage */ .X)(ctx.repository), client };
-}
-
-
-/***/ }),
-
-/***/ 506:
+/***/ 2766:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -347,7 +292,7 @@ function choosePullRequestTag(input) {
         };
     }
     if (input.prNumber === 0) {
-        throw new Error('This branch changes the CI image, so its image is its PR\'s (pr-N): pass the PR number (--pr-number N), ' +
+        throw new Error("This branch changes the CI image, so its image is its PR's (pr-N): pass the PR number (--pr-number N), " +
             'or build the image locally.');
     }
     const tag = prTag(input.prNumber);
@@ -365,14 +310,13 @@ function choosePushTags(branch, sha, branchTags) {
 
 /***/ }),
 
-/***/ 746:
+/***/ 4294:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   ON: () => (/* binding */ pullRequestFromApiShape),
-/* harmony export */   u1: () => (/* binding */ resolveTarget)
+/* harmony export */   O: () => (/* binding */ pullRequestFromApiShape),
+/* harmony export */   u: () => (/* binding */ resolveTarget)
 /* harmony export */ });
-/* unused harmony export SUPPORTED_EVENTS */
 const SUPPORTED_EVENTS = ['pull_request', 'pull_request_target', 'issue_comment', 'push', 'workflow_dispatch'];
 /** Reads a pull request object as webhook payloads and `GET /pulls/{n}` both shape it. */
 function pullRequestFromApiShape(pr) {
@@ -450,31 +394,330 @@ async function resolveTarget(ctx, overrides, getPullRequest) {
 
 /***/ }),
 
-/***/ 896:
+/***/ 1730:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1078);
+/* harmony import */ var _session_session_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3317);
+// Wires the inputs and the event to a command. Commands load on demand, so each run pays
+// only for the code it uses.
+
+
+async function runInActions() {
+    try {
+        const session = await (0,_session_session_js__WEBPACK_IMPORTED_MODULE_1__/* .openSession */ .f)();
+        switch (session.inputs.command) {
+            case 'resolve-image':
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(102)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1102))).resolveImageCommand(session);
+            case 'wait-for-build':
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(214), __nccwpck_require__.e(317), __nccwpck_require__.e(521)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7521))).waitForBuildCommand(session);
+            case 'comment-image':
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(317), __nccwpck_require__.e(282)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7064))).commentImageCommand(session);
+        }
+    }
+    catch (error) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(error instanceof Error ? error.message : String(error));
+    }
+}
+async function runOnDeveloperMachine(argv) {
+    // Workflow commands (::debug:: and friends) mean nothing in a terminal; keep stdout for the answer.
+    const stdoutWrite = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk, ...rest) => String(chunk).startsWith('::') ? true : process.stderr.write(chunk, ...rest));
+    try {
+        const { runLocal } = await __nccwpck_require__.e(/* import() */ 416).then(__nccwpck_require__.bind(__nccwpck_require__, 2416));
+        await runLocal(argv, (text) => stdoutWrite(text));
+    }
+    catch (error) {
+        process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exitCode = 1;
+    }
+}
+// The runner starts the action with no arguments; `node dist/index.js resolve-image` is a person
+// (or a Makefile, even inside a CI job's shell step).
+if (process.argv.length <= 2)
+    await runInActions();
+else
+    await runOnDeveloperMachine(process.argv.slice(2));
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 3317:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  f: () => (/* binding */ openSession)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
+var core = __nccwpck_require__(1078);
+// EXTERNAL MODULE: ./src/core/image-ref.ts
+var image_ref = __nccwpck_require__(3386);
+// EXTERNAL MODULE: ./src/core/inputs.ts + 1 modules
+var core_inputs = __nccwpck_require__(3906);
+// EXTERNAL MODULE: ./src/core/target.ts
+var core_target = __nccwpck_require__(4294);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/core/event.ts
+var core_event = __nccwpck_require__(7667);
+;// CONCATENATED MODULE: ./src/runner/context.ts
+// The one place that reads the runner's environment and the event payload.
+
+
+function readEventContext(env = process.env) {
+    const eventPath = env.GITHUB_EVENT_PATH;
+    let payload = {};
+    if (eventPath) {
+        try {
+            payload = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
+        }
+        catch (error) {
+            throw new Error(`Cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${error.message}`, { cause: error });
+        }
+    }
+    const fullName = env.GITHUB_REPOSITORY || payload.repository?.full_name;
+    if (!fullName)
+        throw new Error('GITHUB_REPOSITORY is not set: is this running in GitHub Actions?');
+    return {
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        payload,
+        repository: (0,core_event/* parseRepository */.S)(fullName),
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        workspace: env.GITHUB_WORKSPACE || process.cwd(),
+        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+        runId: env.GITHUB_RUN_ID || undefined,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/session/session.ts
+// What every command starts from: validated inputs, the event, the target and a lazy client.
+
+
+
+
+
+function clientFactory(inputs, ctx) {
+    let client;
+    return () => (client ??= Promise.all(/* import() */[__nccwpck_require__.e(214), __nccwpck_require__.e(584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6584)).then(({ createClient }) => createClient({ token: inputs.token, baseUrl: ctx.apiUrl })));
+}
+async function openSession() {
+    const inputs = (0,core_inputs/* parseInputs */.TL)((name) => core/* getInput */.V4(name));
+    if (inputs.token)
+        core/* setSecret */.Pq(inputs.token);
+    const ctx = readEventContext();
+    const client = clientFactory(inputs, ctx);
+    const getPullRequest = async (prNumber) => {
+        const { getPullRequest } = await __nccwpck_require__.e(/* import() */ 487).then(__nccwpck_require__.bind(__nccwpck_require__, 4487));
+        return getPullRequest(await client(), ctx.repository, prNumber);
+    };
+    const target = await (0,core_target/* resolveTarget */.u)(ctx, inputs, getPullRequest);
+    return { inputs, ctx, target, imageRepository: inputs.imageRepository ?? (0,image_ref/* defaultImageRepository */.l)(ctx.repository), client };
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 24:
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 760:
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 975:
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
@@ -485,14 +728,35 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 928:
+/***/ 6928:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
-/***/ 78:
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 1078:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -644,7 +908,7 @@ function escapeProperty(s) {
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 // EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(896);
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -681,7 +945,7 @@ function file_command_prepareKeyValueMessage(key, value) {
 }
 //# sourceMappingURL=file-command.js.map
 // EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(928);
+var external_path_ = __nccwpck_require__(6928);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -1071,8 +1335,8 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 8 modules
-var lib_exec = __nccwpck_require__(574);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
+var lib_exec = __nccwpck_require__(2876);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -1459,7 +1723,7 @@ function getIDToken(aud) {
 
 /***/ }),
 
-/***/ 574:
+/***/ 2876:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1470,20 +1734,20 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: exec
 
-;// CONCATENATED MODULE: external "string_decoder"
-const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: external "events"
-const external_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
 ;// CONCATENATED MODULE: external "child_process"
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(928);
-;// CONCATENATED MODULE: external "assert"
-const external_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
 // EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(896);
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -1960,7 +2224,7 @@ const toolrunner_IS_WINDOWS = process.platform === 'win32';
 /*
  * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
  */
-class ToolRunner extends external_events_namespaceObject.EventEmitter {
+class ToolRunner extends external_events_.EventEmitter {
     constructor(toolPath, args, options) {
         super();
         if (!toolPath) {
@@ -2458,7 +2722,7 @@ function argStringToArray(argString) {
     }
     return args;
 }
-class ExecState extends external_events_namespaceObject.EventEmitter {
+class ExecState extends external_events_.EventEmitter {
     constructor(options, toolPath) {
         super();
         this.processClosed = false; // tracks whether the process has exited and stdio is closed
@@ -2577,8 +2841,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
+        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -2729,6 +2993,36 @@ function getExecOutput(commandLine, args, options) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -2847,6 +3141,6 @@ function getExecOutput(commandLine, args, options) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(730);
+/******/ var __webpack_exports__ = __nccwpck_require__(1730);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
