@@ -12,6 +12,7 @@ import type { PullRequestTarget } from '../core/target.js'
 import { upsertComment, type UpsertResult } from '../core/upsert-comment.js'
 import { issueCommentsApi } from '../github/comments.js'
 import { describeApiError, isIntegrationRefusal } from '../github/errors.js'
+import { tokenLogin } from '../github/identity.js'
 import { setOutputs, targetOutputs, writeSummary } from '../runner/report.js'
 import { checkBuild } from '../session/build-gate.js'
 import type { Session } from '../session/session.js'
@@ -51,10 +52,12 @@ async function commentOnPullRequest(session: Session, pr: PullRequestTarget): Pr
     repositoryUrl: repositoryUrl(ctx),
     runUrl: runUrl(ctx),
   })
-  const api = issueCommentsApi(await session.client(), ctx.repository, pr.number)
+  const client = await session.client()
+  const api = issueCommentsApi(client, ctx.repository, pr.number)
+  const author = await tokenLogin(client)
   let result: UpsertResult
   try {
-    result = await upsertComment(api, commentMarker(session.imageRepository), body)
+    result = await upsertComment(api, { marker: commentMarker(session.imageRepository), body, author })
   } catch (error) {
     if (isIntegrationRefusal(error)) {
       const text = `the token cannot write comments on PR #${pr.number} (${describeApiError(error)}). Give the job \`permissions: pull-requests: write\`; a PR from a fork never gets it.`

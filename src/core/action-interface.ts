@@ -17,7 +17,7 @@ export const INPUT_DEFAULTS = {
   'poll-interval': '20',
   timeout: '1200',
   pull: 'true',
-  'trusted-associations': 'OWNER,MEMBER,COLLABORATOR',
+  'trusted-permission': 'write',
 } as const
 
 export type InputName = keyof typeof INPUT_DEFAULTS

@@ -1,20 +1,10 @@
 // Parses and validates the action's inputs into a typed config. Every message names the input.
 import { INPUT_DEFAULTS, type InputName } from './action-interface.js'
+import { isPermission, PERMISSIONS, type Permission } from './permission.js'
 import { isValidTag } from './tags.js'
 
 export const COMMANDS = ['resolve-image', 'wait-for-build', 'comment-image'] as const
 type Command = (typeof COMMANDS)[number]
-
-const ASSOCIATIONS = [
-  'OWNER',
-  'MEMBER',
-  'COLLABORATOR',
-  'CONTRIBUTOR',
-  'FIRST_TIME_CONTRIBUTOR',
-  'FIRST_TIMER',
-  'MANNEQUIN',
-  'NONE',
-] as const
 
 export interface Inputs {
   command: Command
@@ -30,7 +20,8 @@ export interface Inputs {
   pollIntervalSeconds: number
   timeoutSeconds: number
   pull: boolean
-  trustedAssociations: string[]
+  /** On issue_comment events, the least repository permission a commenter needs. */
+  trustedPermission: Permission
 }
 
 /** Reads one input as the runner passes it (`core.getInput` in production). */
@@ -126,23 +117,15 @@ function parseHeadSha(value: string): string | undefined {
   return value.toLowerCase()
 }
 
+function parsePermission(value: string): Permission {
+  if (isPermission(value)) return value
+  throw new InputError('trusted-permission', `must be one of ${PERMISSIONS.join(', ')}; got "${value}".`)
+}
+
 function parseBoolean(name: InputName, value: string): boolean {
   if (/^true$/i.test(value)) return true
   if (/^false$/i.test(value)) return false
   throw new InputError(name, `must be true or false; got "${value}".`)
-}
-
-function parseAssociations(value: string): string[] {
-  const items = value
-    .split(/[\s,]+/)
-    .filter((item) => item !== '')
-    .map((item) => item.toUpperCase())
-  for (const item of items) {
-    if (!(ASSOCIATIONS as readonly string[]).includes(item)) {
-      throw new InputError('trusted-associations', `takes a comma-separated list of ${ASSOCIATIONS.join(', ')}; got "${item}".`)
-    }
-  }
-  return items
 }
 
 /** The default of an input, as action.yml gives it; a runner expression counts as none. */
@@ -168,6 +151,6 @@ export function parseInputs(read: InputReader): Inputs {
     pollIntervalSeconds: positiveInteger('poll-interval', text('poll-interval')),
     timeoutSeconds: positiveInteger('timeout', text('timeout')),
     pull: parseBoolean('pull', text('pull')),
-    trustedAssociations: parseAssociations(text('trusted-associations')),
+    trustedPermission: parsePermission(text('trusted-permission')),
   }
 }

@@ -1,5 +1,6 @@
 // What the action works on: a pull request or a branch push, decided from the event.
 import type { EventContext } from './event.js'
+import { effectivePermission, isBot, meets, type CollaboratorPermission, type Permission } from './permission.js'
 
 export interface PullRequestTarget {
   kind: 'pull_request'
@@ -50,29 +51,51 @@ export function pullRequestFromApiShape(pr: unknown): PullRequestTarget {
 export interface TargetOverrides {
   prNumber?: number
   headSha?: string
-  trustedAssociations: readonly string[]
+  trustedPermission: Permission
 }
 
-export type GetPullRequest = (prNumber: number) => Promise<PullRequestTarget>
+/** What resolving the target may ask the API: a pull request, a commenter's permission. */
+export interface TargetIo {
+  getPullRequest: (prNumber: number) => Promise<PullRequestTarget>
+  getPermission: (login: string) => Promise<CollaboratorPermission>
+}
 
 function branchFromRef(ref: string, eventName: string): string {
   if (ref.startsWith('refs/heads/')) return ref.slice('refs/heads/'.length)
   throw new Error(`The ${eventName} event is for "${ref}", not a branch: ci-image builds images for branches (refs/heads/...).`)
 }
 
-function checkCommenter(payload: EventContext['payload'], trusted: readonly string[]): void {
-  const comment = payload.comment as { author_association?: string; user?: { login?: string } } | undefined
-  const association = comment?.author_association ?? 'NONE'
-  if (!trusted.includes(association)) {
+/**
+ * A comment drives the action only when it is new and its author's repository permission is at
+ * least `required`. author_association is never read: it is a label, not a permission.
+ */
+async function checkCommenter(
+  payload: EventContext['payload'],
+  required: Permission,
+  getPermission: TargetIo['getPermission'],
+): Promise<void> {
+  // An edit could change what a trusted person asked after the fact.
+  if (payload.action !== 'created') {
     throw new Error(
-      `@${comment?.user?.login ?? 'unknown'} (author_association ${association}) is not allowed to run this: ` +
-        `trusted-associations is ${trusted.join(', ')}. Nothing was done.`,
+      `The issue_comment event is "${String(payload.action)}": only a new comment (created) may drive this, so an edit cannot change what was asked.`,
+    )
+  }
+  const user = (payload.comment as { user?: { login?: string; type?: string } } | undefined)?.user
+  if (!user?.login) throw new Error('The issue_comment event names no commenter. Nothing was done.')
+  if (isBot({ login: user.login, type: user.type })) {
+    throw new Error(`@${user.login} is a bot: only people with ${required} access to the repository may drive this. Nothing was done.`)
+  }
+  const found = await getPermission(user.login)
+  if (!meets(effectivePermission(found), required)) {
+    throw new Error(
+      `@${user.login} (repository permission: ${found.roleName ?? found.permission}) may not run this: trusted-permission is ${required}. Nothing was done.`,
     )
   }
 }
 
-export async function resolveTarget(ctx: EventContext, overrides: TargetOverrides, getPullRequest: GetPullRequest): Promise<Target> {
+export async function resolveTarget(ctx: EventContext, overrides: TargetOverrides, io: TargetIo): Promise<Target> {
   const { eventName, payload } = ctx
+  const { getPullRequest } = io
   let target: Target
   switch (eventName) {
     case 'pull_request':
@@ -84,8 +107,8 @@ export async function resolveTarget(ctx: EventContext, overrides: TargetOverride
       break
     }
     case 'issue_comment': {
-      // Trust first: an untrusted comment must not cost an API call or reach anything else.
-      checkCommenter(payload, overrides.trustedAssociations)
+      // Trust first: an untrusted comment must reach nothing else.
+      await checkCommenter(payload, overrides.trustedPermission, io.getPermission)
       const issue = payload.issue as { number: number; pull_request?: unknown } | undefined
       if (!issue?.pull_request && overrides.prNumber === undefined) {
         throw new Error(`The issue_comment event is on issue #${issue?.number ?? '?'}, which is not a pull request.`)

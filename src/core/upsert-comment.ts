@@ -1,12 +1,16 @@
 // Keeps exactly one comment with our marker on a PR: update it when it exists, else create it,
-// and settle a race between two runs that both created one. The comments come through a port
-// (github/comments.ts over REST, an array in tests).
+// and settle a race between two runs that both created one. Only comments written by the
+// token's own identity count as ours: anyone can post a comment that carries the marker, and
+// its author could later edit it into a malicious `docker pull` line. The comments come through
+// a port (github/comments.ts over REST).
 import { markedComments } from './comment-marker.js'
 
 export interface IssueComment {
   id: number
   body?: string | null
   html_url: string
+  /** The login of whoever wrote it (`github-actions[bot]` for the workflow token). */
+  author?: string
 }
 
 export interface IssueCommentsApi {
@@ -30,8 +34,20 @@ async function removeAll(api: IssueCommentsApi, comments: readonly IssueComment[
   return comments.map((comment) => comment.id)
 }
 
-export async function upsertComment(api: IssueCommentsApi, marker: string, body: string): Promise<UpsertResult> {
-  const [oldest, ...newer] = markedComments(await api.list(), marker)
+export interface CommentRequest {
+  marker: string
+  body: string
+  /** The token's own login: only its comments are ever edited, deleted or counted. */
+  author: string
+}
+
+export async function upsertComment(api: IssueCommentsApi, { marker, body, author }: CommentRequest): Promise<UpsertResult> {
+  const ours = async () =>
+    markedComments(
+      (await api.list()).filter((comment) => comment.author === author),
+      marker,
+    )
+  const [oldest, ...newer] = await ours()
   if (oldest) {
     const comment = await api.update(oldest.id, body)
     return { comment, action: 'updated', deleted: await removeAll(api, newer) }
@@ -39,7 +55,7 @@ export async function upsertComment(api: IssueCommentsApi, marker: string, body:
   const created = await api.create(body)
   // Another run may have listed, found nothing and created too. Both runs agree on the oldest
   // comment as the one to keep, whatever order they get here in, so one comment survives.
-  const [keep, ...duplicates] = markedComments(await api.list(), marker)
+  const [keep, ...duplicates] = await ours()
   if (!keep || keep.id === created.id) {
     return { comment: created, action: 'created', deleted: await removeAll(api, duplicates) }
   }

@@ -6,7 +6,22 @@ import type { GitHubClient } from './client.js'
 import { isNotFound } from './errors.js'
 
 export function issueCommentsApi(client: GitHubClient, repo: Repository, issueNumber: number): IssueCommentsApi {
-  const keep = ({ id, body, html_url }: IssueComment): IssueComment => ({ id, body, html_url })
+  const keep = ({
+    id,
+    body,
+    html_url,
+    user,
+  }: {
+    id: number
+    body?: string | null
+    html_url: string
+    user?: { login: string } | null
+  }): IssueComment => ({
+    id,
+    body,
+    html_url,
+    author: user?.login,
+  })
   return {
     async list() {
       const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: issueNumber, per_page: 100 })

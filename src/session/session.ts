@@ -28,10 +28,15 @@ export async function openSession(): Promise<Session> {
   if (inputs.token) core.setSecret(inputs.token)
   const ctx = readEventContext()
   const client = clientFactory(inputs, ctx)
-  const getPullRequest = async (prNumber: number) => {
-    const { getPullRequest } = await import('../github/pulls.js')
-    return getPullRequest(await client(), ctx.repository, prNumber)
-  }
-  const target = await resolveTarget(ctx, inputs, getPullRequest)
+  const target = await resolveTarget(ctx, inputs, {
+    getPullRequest: async (prNumber) => {
+      const { getPullRequest } = await import('../github/pulls.js')
+      return getPullRequest(await client(), ctx.repository, prNumber)
+    },
+    getPermission: async (login) => {
+      const { getCollaboratorPermission } = await import('../github/permissions.js')
+      return getCollaboratorPermission(await client(), ctx.repository, login)
+    },
+  })
   return { inputs, ctx, target, imageRepository: inputs.imageRepository ?? defaultImageRepository(ctx.repository), client }
 }

@@ -61,11 +61,12 @@ describe('failure paths', () => {
     expect(world.docker.calls()).toEqual([])
   })
 
-  it('an untrusted /regen fails and touches nothing', async () => {
+  it('a /regen from someone without write access fails and touches nothing', async () => {
     const { resolve, requests } = await untrustedRegen(world)
     expect(resolve.exitCode).toBe(1)
-    expect(resolve.stdout).toContain('::error::@mallory (author_association NONE) is not allowed to run this')
-    expect(requests).toBe(0)
+    expect(resolve.stdout).toContain('::error::@mallory (repository permission: read) may not run this: trusted-permission is write.')
+    // Only the permission itself was read.
+    expect(requests).toEqual(['/repos/acme/app/collaborators/mallory/permission'])
     expect(resolve.outputs).toEqual({})
   })
 })

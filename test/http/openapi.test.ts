@@ -67,6 +67,15 @@ describe('the embedded GitHub against the OpenAPI description', () => {
     ).toEqual([])
   })
 
+  it("a collaborator's permission, and 404 for someone without access", async () => {
+    const before = github.requests.length
+    github.collaborators.set('dana', { permission: 'write', role_name: 'maintain' })
+    const { data } = await client.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: 'dana' })
+    expect(data).toMatchObject({ permission: 'write', role_name: 'maintain', user: { login: 'dana' } })
+    await expect(client.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: 'mallory' })).rejects.toMatchObject({ status: 404 })
+    expect(github.requests.slice(before).flatMap(checkAgainstOpenApi)).toEqual([])
+  })
+
   it('catches a fake that drifts', () => {
     const drifted = {
       method: 'GET',

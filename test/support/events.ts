@@ -56,16 +56,23 @@ export function pullRequestEvent(o: PullRequestEventOptions, action = 'synchroni
 
 export function issueCommentEvent(o: {
   number?: number
-  association: string
+  /** What GitHub shows beside the comment: a label, never a permission. */
+  association?: string
   login?: string
+  /** `Bot` for a GitHub App or the Actions bot. */
+  userType?: 'User' | 'Bot'
   body?: string
   onPullRequest?: boolean
+  /** `created` (the default), `edited` or `deleted`. */
+  action?: string
 }): Record<string, any> {
   const event = example('issue_comment', 'created')
+  event.action = o.action ?? 'created'
   event.issue.number = o.number ?? 42
   if (o.onPullRequest === false) delete event.issue.pull_request
   else event.issue.pull_request = { url: `https://api.github.com/repos/acme/app/pulls/${o.number ?? 42}` }
-  event.comment.author_association = o.association
+  event.comment.author_association = o.association ?? 'NONE'
+  event.comment.user.type = o.userType ?? 'User'
   event.comment.user.login = o.login ?? 'someone'
   event.comment.body = o.body ?? '/regen'
   return event

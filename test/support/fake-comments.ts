@@ -1,12 +1,6 @@
 // Issue comments on the embedded GitHub: list (Link pagination, oldest first), create, update
 // and delete, with ids, html_url and timestamps shaped like GitHub's.
-import { notFound, simpleUser, type FakeGitHub } from './github-server.js'
-
-export interface FakeUser {
-  login: string
-  id: number
-  type: 'Bot' | 'User'
-}
+import { ACTIONS_BOT, notFound, simpleUser, type FakeGitHub, type FakeUser } from './github-server.js'
 
 export interface FakeComment {
   id: number
@@ -21,14 +15,7 @@ export interface FakeComment {
   updated_at: string
 }
 
-/** Who the action's token writes as. */
-const ACTIONS_BOT: FakeUser = {
-  ...simpleUser('github-actions[bot]', 41898282, 'Bot'),
-  login: 'github-actions[bot]',
-  id: 41898282,
-  type: 'Bot',
-}
-export const PERSON: FakeUser = { ...simpleUser('octocat', 583231), login: 'octocat', id: 583231, type: 'User' }
+export const PERSON: FakeUser = { login: 'octocat', id: 583231, type: 'User' }
 
 /** GitHub rejects longer bodies with a 422. */
 const MAX_BODY = 65_536
@@ -44,9 +31,10 @@ export class FakeComments {
     fake.route('GET', `${repoPath}/issues/(\\d+)/comments`, ({ params, query, req }) =>
       fake.paginate(req, query, this.on(Number(params[0])), 30, 100),
     )
-    fake.route('POST', `${repoPath}/issues/(\\d+)/comments`, ({ params, body }) => {
+    fake.route('POST', `${repoPath}/issues/(\\d+)/comments`, ({ params, body, req }) => {
       const invalid = validate(body)
-      return invalid ?? { status: 201, body: this.add(Number(params[0]), (body as { body: string }).body) }
+      // The comment is written by whoever the request's token is.
+      return invalid ?? { status: 201, body: this.add(Number(params[0]), (body as { body: string }).body, fake.whoIs(req)) }
     })
     fake.route('GET', `${repoPath}/issues/comments/(\\d+)`, ({ params }) => {
       const comment = this.byId.get(Number(params[0]))
@@ -84,7 +72,7 @@ export class FakeComments {
       html_url: `https://github.com/${owner}/${repo}/pull/${issue}#issuecomment-${id}`,
       issue_url: `https://api.github.com/repos/${owner}/${repo}/issues/${issue}`,
       body,
-      user,
+      user: { ...simpleUser(user.login, user.id, user.type), ...user },
       author_association: user.type === 'Bot' ? 'NONE' : 'MEMBER',
       created_at: at,
       updated_at: at,

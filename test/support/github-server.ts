@@ -43,8 +43,27 @@ interface RouteContext {
 type RouteResult = { status: number; body?: unknown; headers?: Record<string, string> }
 type Handler = (ctx: RouteContext) => RouteResult
 
+export interface FakeUser {
+  login: string
+  id: number
+  type: 'Bot' | 'User'
+}
+
+/** Who the workflow's GITHUB_TOKEN is: any token the fake was not told about. */
+export const ACTIONS_BOT: FakeUser = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' }
+
+/** A repository permission as GET .../collaborators/{username}/permission answers it. */
+export interface FakePermission {
+  permission: 'admin' | 'write' | 'read' | 'none'
+  role_name: string
+}
+
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = []
+  /** Who each token is (a GitHub App's installation token, a person's token); others are ACTIONS_BOT. */
+  readonly tokens = new Map<string, FakeUser>()
+  /** Repository permissions by login; a user not listed gets 404, as a non-collaborator does. */
+  readonly collaborators = new Map<string, FakePermission>()
   readonly faults: Fault[] = []
   readonly pulls = new Map<number, Record<string, unknown>>()
   readonly pullFiles = new Map<number, PullFile[]>()
@@ -79,11 +98,36 @@ export class FakeGitHub {
         100,
       )
     })
+    this.route('GET', `${repoPath}/collaborators/([^/]+)/permission`, ({ params }) => {
+      const login = decodeURIComponent(params[0]!)
+      const found = this.collaborators.get(login)
+      if (!found) return notFound()
+      return {
+        status: 200,
+        body: {
+          ...found,
+          user: { ...simpleUser(login, 1000 + login.length), permissions: permissionFlags(found), role_name: found.role_name },
+        },
+      }
+    })
+    // GraphQL, for the one query the action makes: who the token is.
+    this.route('POST', '/graphql', ({ req, body }) => {
+      const query = (body as { query?: string } | undefined)?.query ?? ''
+      if (!/\bviewer\s*\{\s*login\s*\}/.test(query))
+        return { status: 200, body: { errors: [{ message: `the fake answers only viewer { login }: ${query}` }] } }
+      return { status: 200, body: { data: { viewer: { login: this.whoIs(req).login } } } }
+    })
     this.route('GET', `${repoPath}/contents/(.+)`, ({ params, query }) => {
       const path = decodeURIComponent(params[0]!)
       const text = this.files.get(path)
       return text === undefined ? notFound() : { status: 200, body: this.contentFile(path, text, query.get('ref') ?? 'main') }
     })
+  }
+
+  /** The identity behind a request's token. */
+  whoIs(req: IncomingMessage): FakeUser {
+    const token = /^(?:token|bearer)\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]
+    return (token && this.tokens.get(token)) || ACTIONS_BOT
   }
 
   /** A PR file as GitHub lists it (the `diff-entry` schema). */
@@ -242,6 +286,14 @@ export class FakeGitHub {
 
 export function notFound(): RouteResult {
   return { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } }
+}
+
+/** The `permissions` flags GitHub adds to a collaborator, from their role. */
+function permissionFlags({ permission, role_name }: FakePermission): Record<string, boolean> {
+  const level = ['none', 'read', 'triage', 'write', 'maintain', 'admin'].indexOf(
+    role_name in { triage: 1, maintain: 1 } ? role_name : permission,
+  )
+  return { pull: level >= 1, triage: level >= 2, push: level >= 3, maintain: level >= 4, admin: level >= 5 }
 }
 
 /** A user as GitHub's `simple-user` schema shapes it. */

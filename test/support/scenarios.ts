@@ -213,14 +213,15 @@ export async function pushToV2(world: World): Promise<PushResult> {
   return { resolve }
 }
 
-/** A `/regen` comment from someone the repository does not trust. */
-export async function untrustedRegen(world: World): Promise<{ resolve: ActionRun; requests: number }> {
-  world.say('GitHub', '@mallory (no association) comments "/regen" on PR #42')
+/** A `/regen` comment from someone with read access only (an organisation MEMBER, by its label). */
+export async function untrustedRegen(world: World): Promise<{ resolve: ActionRun; requests: string[] }> {
+  world.say('GitHub', '@mallory (MEMBER, read access) comments "/regen" on PR #42')
+  world.github.collaborators.set('mallory', { permission: 'read', role_name: 'read' })
   const before = world.github.requests.length
   const resolve = await step(world, 'regenerate-on-comment', {
     inputs: { command: 'resolve-image' },
     eventName: 'issue_comment',
-    event: issueCommentEvent({ number: 42, association: 'NONE', login: 'mallory', body: '/regen' }),
+    event: issueCommentEvent({ number: 42, association: 'MEMBER', login: 'mallory', body: '/regen' }),
   })
-  return { resolve, requests: world.github.requests.length - before }
+  return { resolve, requests: world.github.requests.slice(before).map((r) => r.path) }
 }

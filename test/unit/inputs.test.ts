@@ -17,7 +17,7 @@ describe('inputs', () => {
       pollIntervalSeconds: 20,
       timeoutSeconds: 1200,
       pull: true,
-      trustedAssociations: ['OWNER', 'MEMBER', 'COLLABORATOR'],
+      trustedPermission: 'write',
     })
     expect([...inputs.branchTags]).toEqual([
       ['v2', 'v2'],
@@ -40,7 +40,7 @@ describe('inputs', () => {
         'poll-interval': '5',
         timeout: '60',
         pull: 'False',
-        'trusted-associations': 'owner, member\ncontributor',
+        'trusted-permission': 'maintain',
       }),
     )
     expect(inputs).toMatchObject({
@@ -53,7 +53,7 @@ describe('inputs', () => {
       pollIntervalSeconds: 5,
       timeoutSeconds: 60,
       pull: false,
-      trustedAssociations: ['OWNER', 'MEMBER', 'CONTRIBUTOR'],
+      trustedPermission: 'maintain',
     })
     expect([...inputs.branchTags]).toEqual([
       ['develop', 'edge'],
@@ -80,7 +80,7 @@ describe('inputs', () => {
     [{ 'build-workflow': '.github/workflows/build.yml' }, 'Input `build-workflow` must be a workflow file name such as build-ci-image.yml'],
     [{ 'head-sha': 'abc123' }, 'Input `head-sha` must be a full commit SHA (40 hexadecimal characters); got "abc123".'],
     [{ pull: 'yes' }, 'Input `pull` must be true or false; got "yes".'],
-    [{ 'trusted-associations': 'OWNER,ADMIN' }, 'Input `trusted-associations` takes a comma-separated list of OWNER, MEMBER'],
+    [{ 'trusted-permission': 'MEMBER' }, 'Input `trusted-permission` must be one of read, triage, write, maintain, admin; got "MEMBER".'],
   ])('rejects %j', (values, message) => {
     expect(() => parseInputs(read({ command: 'resolve-image', ...values }))).toThrow(message)
   })

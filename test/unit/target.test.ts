@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { EventContext } from '../../src/core/event.js'
-import { resolveTarget, type PullRequestTarget } from '../../src/core/target.js'
+import { resolveTarget, type TargetIo } from '../../src/core/target.js'
 import { issueCommentEvent, pullRequestEvent, pullRequestObject, pushEvent, workflowDispatchEvent } from '../support/events.js'
 import { pullRequestFromApiShape } from '../../src/core/target.js'
 
 const HEAD = '1'.repeat(40)
 const MERGE = '9'.repeat(40)
-const trusted = ['OWNER', 'MEMBER', 'COLLABORATOR']
 
 function ctx(eventName: string, payload: Record<string, unknown>, ref = 'refs/pull/42/merge'): EventContext {
   return {
@@ -22,63 +21,59 @@ function ctx(eventName: string, payload: Record<string, unknown>, ref = 'refs/pu
 }
 
 const fromApi = (n: number) => pullRequestFromApiShape(pullRequestObject({ number: n, headSha: '2'.repeat(40), baseRef: 'v2' }))
-const noApi = async (): Promise<PullRequestTarget> => {
+const refuse = async (): Promise<never> => {
   throw new Error('the API must not be called')
 }
+const noApi: TargetIo = { getPullRequest: refuse, getPermission: refuse }
+/** The API of a repository where the commenters have these roles. */
+const api = (roles: Record<string, string> = {}): TargetIo => ({
+  getPullRequest: async (n) => fromApi(n),
+  getPermission: async (login) => (login in roles ? { permission: roles[login]!, roleName: roles[login] } : { permission: 'none' }),
+})
+const write = { trustedPermission: 'write' } as const
 
 describe('the target of a run', () => {
   it.each(['pull_request', 'pull_request_target'])('%s: the PR head from the payload, never GITHUB_SHA', async (eventName) => {
-    const target = await resolveTarget(
-      ctx(eventName, pullRequestEvent({ headSha: HEAD, baseRef: 'v2', changedFiles: 3 })),
-      { trustedAssociations: trusted },
-      noApi,
-    )
+    const target = await resolveTarget(ctx(eventName, pullRequestEvent({ headSha: HEAD, baseRef: 'v2', changedFiles: 3 })), write, noApi)
     expect(target).toMatchObject({ kind: 'pull_request', number: 42, baseRef: 'v2', headSha: HEAD, fork: false, changedFiles: 3 })
   })
 
   it('recognises a fork, and a deleted fork', async () => {
     const event = pullRequestEvent({ headSha: HEAD, fork: true })
-    expect(await resolveTarget(ctx('pull_request', event), { trustedAssociations: trusted }, noApi)).toMatchObject({ fork: true })
+    expect(await resolveTarget(ctx('pull_request', event), write, noApi)).toMatchObject({ fork: true })
     event.pull_request.head.repo = null
-    expect(await resolveTarget(ctx('pull_request', event), { trustedAssociations: trusted }, noApi)).toMatchObject({ fork: true })
+    expect(await resolveTarget(ctx('pull_request', event), write, noApi)).toMatchObject({ fork: true })
   })
 
-  it('issue_comment by a trusted commenter: the PR from the API', async () => {
-    const target = await resolveTarget(
-      ctx('issue_comment', issueCommentEvent({ number: 7, association: 'MEMBER' })),
-      { trustedAssociations: trusted },
-      async (n) => fromApi(n),
-    )
+  it('issue_comment by a commenter with write access: the PR from the API', async () => {
+    const target = await resolveTarget(ctx('issue_comment', issueCommentEvent({ number: 7, login: 'dana' })), write, api({ dana: 'write' }))
     expect(target).toMatchObject({ kind: 'pull_request', number: 7, baseRef: 'v2', headSha: '2'.repeat(40) })
   })
 
-  it('issue_comment by an untrusted commenter fails before any API call', async () => {
-    const event = issueCommentEvent({ association: 'FIRST_TIME_CONTRIBUTOR', login: 'mallory' })
-    await expect(resolveTarget(ctx('issue_comment', event), { trustedAssociations: trusted }, noApi)).rejects.toThrow(
-      '@mallory (author_association FIRST_TIME_CONTRIBUTOR) is not allowed to run this: trusted-associations is OWNER, MEMBER, COLLABORATOR. Nothing was done.',
+  it('issue_comment by a commenter below trusted-permission fails before the PR is read', async () => {
+    const event = issueCommentEvent({ association: 'MEMBER', login: 'mallory' })
+    const io = { ...api({ mallory: 'triage' }), getPullRequest: refuse }
+    await expect(resolveTarget(ctx('issue_comment', event), write, io)).rejects.toThrow(
+      '@mallory (repository permission: triage) may not run this: trusted-permission is write. Nothing was done.',
     )
   })
 
   it('issue_comment on a plain issue is an error', async () => {
-    const event = issueCommentEvent({ number: 5, association: 'OWNER', onPullRequest: false })
-    await expect(resolveTarget(ctx('issue_comment', event), { trustedAssociations: trusted }, noApi)).rejects.toThrow(
+    const event = issueCommentEvent({ number: 5, login: 'dana', onPullRequest: false })
+    await expect(resolveTarget(ctx('issue_comment', event), write, api({ dana: 'admin' }))).rejects.toThrow(
       'The issue_comment event is on issue #5, which is not a pull request.',
     )
   })
 
   it('push: the branch from the ref and the pushed sha', async () => {
-    const target = await resolveTarget(
-      ctx('push', pushEvent({ ref: 'refs/heads/v2', after: HEAD }), 'refs/heads/v2'),
-      { trustedAssociations: trusted },
-      noApi,
-    )
+    const target = await resolveTarget(ctx('push', pushEvent({ ref: 'refs/heads/v2', after: HEAD }), 'refs/heads/v2'), write, noApi)
     expect(target).toEqual({ kind: 'push', branch: 'v2', sha: HEAD })
   })
 
   it('workflow_dispatch: the branch from the ref and GITHUB_SHA', async () => {
     const target = await resolveTarget(
       ctx('workflow_dispatch', workflowDispatchEvent({ ref: 'refs/heads/main' }), 'refs/heads/main'),
-      { trustedAssociations: trusted },
+      write,
       noApi,
     )
     expect(target).toEqual({ kind: 'push', branch: 'main', sha: MERGE })
@@ -87,19 +82,15 @@ describe('the target of a run', () => {
   it('workflow_dispatch with pr-number works on that PR', async () => {
     const target = await resolveTarget(
       ctx('workflow_dispatch', workflowDispatchEvent({ ref: 'refs/heads/main' }), 'refs/heads/main'),
-      { prNumber: 9, trustedAssociations: trusted },
-      async (n) => fromApi(n),
+      { prNumber: 9, ...write },
+      api(),
     )
     expect(target).toMatchObject({ kind: 'pull_request', number: 9 })
   })
 
   it('head-sha overrides the commit', async () => {
     const sha = 'a'.repeat(40)
-    const target = await resolveTarget(
-      ctx('pull_request', pullRequestEvent({ headSha: HEAD })),
-      { headSha: sha, trustedAssociations: trusted },
-      noApi,
-    )
+    const target = await resolveTarget(ctx('pull_request', pullRequestEvent({ headSha: HEAD })), { headSha: sha, ...write }, noApi)
     expect(target).toMatchObject({ headSha: sha })
   })
 
@@ -124,6 +115,6 @@ describe('the target of a run', () => {
     ],
     ['release', {}, '', 'The event "release" is not supported'],
   ])('%s (%s) is a clear error', async (eventName, payload, ref, message) => {
-    await expect(resolveTarget(ctx(eventName, payload, ref), { trustedAssociations: trusted }, noApi)).rejects.toThrow(message)
+    await expect(resolveTarget(ctx(eventName, payload, ref), write, noApi)).rejects.toThrow(message)
   })
 })
