@@ -46,6 +46,7 @@ const actionStrategy: Strategy = async (client, clock) => {
     repository: { owner: 'acme', repo: 'app' },
     workflowFile: WORKFLOW,
     headSha: HEAD_SHA,
+    scope: { events: ['pull_request'], prNumber: 42 },
     pollIntervalMs: POLL_INTERVAL_MS,
     deadline: createDeadline(clock.now, TIMEOUT_MS),
     sleep: clock.sleep,

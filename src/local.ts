@@ -1,8 +1,6 @@
 // A run outside GitHub Actions, in the current checkout: `npm run local -- resolve-image`.
 // The context comes from git (branch, nearest long-lived base), no token, no network when git
 // has the answer. Stdout gets only the image reference (or JSON), so `$(...)` can use it.
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { parseRepository } from './core/event.js'
 import { defaultImageRepository } from './core/image-ref.js'
@@ -91,13 +89,10 @@ export async function runLocal(argv: string[], print: (text: string) => void): P
     const baseSha = await gitOutput(git, ['rev-parse', base.ref])
     target = { kind: 'pull_request', number: inputs.prNumber ?? 0, baseRef: base.branch, baseSha, headSha, headRef: branch, fork: false }
   }
-  const workflowPath = join(top, '.github', 'workflows', inputs.buildWorkflow)
-  // The same chunk as the action's resolve-image, rather than a copy of it in this one.
+  // The same chunk as the action's resolve-image, rather than a copy of it in this one. The build
+  // workflow is read from the commits, as GitHub reads it.
   const { resolveImage } = await import('./session/resolve.js')
-  const result = await resolveImage({ ...inputs, imageRepository }, target, {
-    git,
-    readBuildWorkflow: async () => (existsSync(workflowPath) ? readFileSync(workflowPath, 'utf8') : undefined),
-  })
+  const result = await resolveImage({ ...inputs, imageRepository }, target, { git })
   process.stderr.write(`${result.reason}\n`)
   if (result.matched.length > 0) process.stderr.write(`Watched files changed: ${result.matched.join(', ')}\n`)
   const output = values.json

@@ -88,5 +88,11 @@ export async function commentImageCommand(session: Session): Promise<void> {
     // A fork's changed image that is not used deserves a warning; an unchanged one is the normal case.
     return reportNothingDone({ text, html: escapeHtml(text), outputs, log: gate.kind === 'fork' ? warn : core.info })
   }
+  if (target.kind === 'merge_group') {
+    // The PR's comment is its build's; a queue run adds nothing to it.
+    const text = `a merge queue run announces nothing: PR #${target.pr.number}'s image comment is written by its own build.`
+    const outputs = { image: gate.resolved.reference, tag: gate.resolved.tag, ...targetOutputs(target) }
+    return reportNothingDone({ text, html: escapeHtml(text), outputs })
+  }
   await commentOnPullRequest(session, target)
 }

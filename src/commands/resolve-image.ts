@@ -25,6 +25,7 @@ async function reportResolvedImage(result: ResolvedImage, target: Target): Promi
       title: 'Changed CI image not used',
     })
   }
+  for (const warning of result.warnings) core.warning(warning, { title: 'CI image' })
   core.info(`${result.reference}: ${result.reason}`)
 
   const rows = [
@@ -32,7 +33,9 @@ async function reportResolvedImage(result: ResolvedImage, target: Target): Promi
     ['Why', escapeHtml(result.reason)],
     ['Push', result.pushReferences.length > 0 ? result.pushReferences.map(code).join('<br>') : 'nothing (no build in this context)'],
   ]
+  // The source names the build workflow, a file name the inputs validated.
   if (result.watch) rows.push(['Watched', `${result.watch.patterns.map(code).join(' ')} from ${result.watch.source}`])
+  for (const warning of result.warnings) rows.push(['Warning', escapeHtml(warning)])
   if (result.changedSource) rows.push(['Changed files', `${result.changedCount} (listed by ${result.changedSource})`])
   const summary = core.summary.addHeading('CI image', 3).addTable(rows.map(([k, v]) => [{ data: k!, header: true }, v!]))
   if (result.matched.length > 0) {

@@ -5,7 +5,8 @@ import { createDeadline } from '../core/deadline.js'
 import { formatDuration } from '../core/duration.js'
 import { code, escapeHtml } from '../core/html.js'
 import { imageReference } from '../core/image-ref.js'
-import { runDurationMs, runLabel } from '../core/runs.js'
+import { PATH_FILTER_DIFF_LIMIT } from '../core/resolve.js'
+import { runDurationMs, runLabel, type RunScope } from '../core/runs.js'
 import { prTag, shaTag } from '../core/tags.js'
 import type { WaitOutcome } from '../core/wait-loop.js'
 import { createClient } from '../github/client.js'
@@ -35,9 +36,22 @@ function runRows(outcome: WaitOutcome): Row[] {
   ]
 }
 
+/** What to wait for: the build of this commit, of these events, for this PR. */
+interface Awaited {
+  tag: string
+  headSha: string
+  scope: RunScope
+  /** A hint for a timeout with no run at all (a PR too large for GitHub's path filters). */
+  noRunHint?: string
+}
+
 export async function waitForBuildCommand(session: Session): Promise<void> {
   const { inputs, ctx, target } = session
-  if (target.kind === 'pull_request') {
+  let awaited: Awaited
+  if (target.kind === 'push') {
+    // After a push, the push run of that commit builds `<branch>-sha-<7>`.
+    awaited = { tag: shaTag(target.branch, target.sha), headSha: target.sha, scope: { events: ['push'] } }
+  } else {
     const gate = await checkBuild(session, target)
     if (gate.kind !== 'built') {
       // No build will come: say why now, not at the timeout, and hand over the stable image.
@@ -49,11 +63,16 @@ export async function waitForBuildCommand(session: Session): Promise<void> {
         ['Build', `not awaited: ${escapeHtml(message)}`],
       ])
     }
+    const { pr, resolved } = gate
+    // Only the PR's own build counts: the events its build triggers fire on, and its number.
+    const scope = { events: resolved.watch?.events ?? ['pull_request'], prNumber: pr.number }
+    const noRunHint = resolved.beyondPathFilterLimit
+      ? `PR #${pr.number} changes ${resolved.changedCount} files, and GitHub evaluates path filters on the first ${PATH_FILTER_DIFF_LIMIT} only, so it may not have started the build.`
+      : undefined
+    awaited = { tag: prTag(pr.number), headSha: pr.headSha, scope, noRunHint }
   }
-
-  const tag = target.kind === 'pull_request' ? prTag(target.number) : shaTag(target.branch, target.sha)
+  const { tag, headSha, scope } = awaited
   const reference = imageReference(session.imageRepository, tag)
-  const headSha = target.kind === 'pull_request' ? target.headSha : target.sha
   setOutputs({ image: reference, tag, ...targetOutputs(target) })
 
   const deadline = createDeadline(Date.now, inputs.timeoutSeconds * 1000)
@@ -77,6 +96,7 @@ export async function waitForBuildCommand(session: Session): Promise<void> {
         repository: ctx.repository,
         workflowFile: inputs.buildWorkflow,
         headSha,
+        scope,
         pollIntervalMs: inputs.pollIntervalSeconds * 1000,
         deadline,
         sleep,
@@ -90,6 +110,9 @@ export async function waitForBuildCommand(session: Session): Promise<void> {
   const run = outcome.run
   setOutputs({ 'run-id': run?.id, 'run-url': run?.html_url, conclusion: run?.conclusion ?? undefined })
   rows.push(...runRows(outcome), ['Waited', formatDuration(outcome.elapsedMs)])
+  if (outcome.kind === 'timeout' && !outcome.run && awaited.noRunHint) {
+    return failWith(new Error(`${outcome.message} The likely cause: ${awaited.noRunHint}`))
+  }
   if (outcome.kind !== 'success') return failWith(new Error(outcome.message))
   core.info(`${reference} was built by ${outcome.run.html_url}`)
 

@@ -1,16 +1,23 @@
-// The resolve decision: from what a PR changed, what is watched and where the PR comes from,
-// the image its checks use and the tags a build pushes for it. Pure: session/resolve.ts gathers
-// the changed files and the watch rule.
+// The resolve decision: from what a PR changed, which build triggers fire and where the PR
+// comes from, the image its checks use and the tags a build pushes for it. Pure:
+// session/resolve.ts gathers the changed files and the build workflow's copies.
 import { imageReference } from './image-ref.js'
 import { choosePullRequestTag, choosePushTags, type TagChoice } from './tags.js'
-import type { PullRequestTarget, PushTarget } from './target.js'
-import type { WatchRule } from './watch.js'
+import type { MergeGroupTarget, PullRequestTarget, PushTarget } from './target.js'
+import type { WatchDecision } from './watch.js'
 
 /**
  * GitHub lists at most this many files of a pull request, whatever the pagination ("Responses
  * include a maximum of 3000 files": REST docs, "List pull requests files").
  */
 export const API_FILE_LIST_CAP = 3000
+
+/**
+ * GitHub evaluates a workflow's path filters on the first 300 files of the diff only ("Diffs are
+ * limited to 300 files. If there are files changed that aren't matched in the first 300 files
+ * returned by the filter, the workflow will not run": docs, Workflow syntax → Git diff comparisons).
+ */
+export const PATH_FILTER_DIFF_LIMIT = 300
 
 export interface ResolveConfig {
   imageRepository: string
@@ -32,11 +39,15 @@ export interface ResolvedImage extends TagChoice {
   pushReferences: string[]
   modified: boolean
   fork: boolean
-  /** Changed files that matched the watched paths. */
+  /** Changed files that made the build start (the matches of the triggers that fire). */
   matched: string[]
   changedCount?: number
   changedSource?: ChangedPaths['source']
-  watch?: WatchRule
+  watch?: WatchDecision
+  /** Things a person should know: the step prints them as warnings and in the summary. */
+  warnings: string[]
+  /** More files changed than GitHub's path filters look at: a build may not start though it should. */
+  beyondPathFilterLimit?: boolean
 }
 
 function withReferences(config: ResolveConfig, choice: TagChoice): Pick<ResolvedImage, 'reference' | 'pushReferences'> & TagChoice {
@@ -46,39 +57,79 @@ function withReferences(config: ResolveConfig, choice: TagChoice): Pick<Resolved
 
 export function resolvePush(config: ResolveConfig, target: PushTarget): ResolvedImage {
   const choice = choosePushTags(target.branch, target.sha, config.branchTags)
-  return { ...withReferences(config, choice), modified: false, fork: false, matched: [] }
+  return { ...withReferences(config, choice), modified: false, fork: false, matched: [], warnings: [] }
+}
+
+function checkComplete(number: number, changed: ChangedPaths, changedFiles: number | undefined, decision: WatchDecision): void {
+  if (changed.complete || decision.matched.length > 0) return
+  throw new Error(
+    `PR #${number} changes ${changedFiles ?? 'at least ' + API_FILE_LIST_CAP} files, more than the ` +
+      `${API_FILE_LIST_CAP} the GitHub API lists, and none of those listed is watched, so the answer is unknown. ` +
+      'Check out the repository (actions/checkout) so that git can list every file.',
+  )
+}
+
+function beyondPathFilterLimit(changedCount: number, decision: WatchDecision): boolean {
+  return changedCount > PATH_FILTER_DIFF_LIMIT && decision.patterns.some((p) => p !== '**')
+}
+
+function warningsFor(number: number, changedCount: number, decision: WatchDecision): string[] {
+  const warnings: string[] = []
+  if (decision.noBuildBecause) warnings.push(`${decision.source} starts no build for PR #${number}: ${decision.noBuildBecause}.`)
+  if (beyondPathFilterLimit(changedCount, decision)) {
+    warnings.push(
+      `PR #${number} changes ${changedCount} files; GitHub evaluates path filters on the first ${PATH_FILTER_DIFF_LIMIT} files of a diff ` +
+        'only, so it may start no build even though a watched file changed (docs: Workflow syntax, "Git diff comparisons").',
+    )
+  }
+  return warnings
 }
 
 export function resolvePullRequest(
   config: ResolveConfig,
   target: PullRequestTarget,
-  watch: WatchRule,
+  decision: WatchDecision,
   changed: ChangedPaths,
+  subject?: string,
 ): ResolvedImage {
-  const matched = [...new Set(changed.paths.filter(watch.matches))]
-  if (!changed.complete && matched.length === 0) {
-    throw new Error(
-      `PR #${target.number} changes ${target.changedFiles ?? 'at least ' + API_FILE_LIST_CAP} files, more than the ` +
-        `${API_FILE_LIST_CAP} the GitHub API lists, and none of those listed is watched, so the answer is unknown. ` +
-        'Check out the repository (actions/checkout) so that git can list every file.',
-    )
-  }
-  const modified = matched.length > 0
+  checkComplete(target.number, changed, target.changedFiles, decision)
+  const changedCount = changed.source === 'git' ? changed.paths.length : (target.changedFiles ?? changed.paths.length)
   const choice = choosePullRequestTag({
     prNumber: target.number,
     baseRef: target.baseRef,
-    modified,
+    modified: decision.modified,
     fork: target.fork,
     branchTags: config.branchTags,
     defaultTag: config.defaultTag,
+    subject,
+    unmodifiedBecause: decision.noBuildBecause && `starts no build (${decision.noBuildBecause})`,
   })
   return {
     ...withReferences(config, choice),
-    modified,
+    modified: decision.modified,
     fork: target.fork,
-    matched,
-    changedCount: changed.source === 'git' ? changed.paths.length : (target.changedFiles ?? changed.paths.length),
+    matched: decision.matched,
+    changedCount,
     changedSource: changed.source,
-    watch,
+    watch: decision,
+    warnings: warningsFor(target.number, changedCount, decision),
+    beyondPathFilterLimit: beyondPathFilterLimit(changedCount, decision),
   }
+}
+
+/**
+ * A merge queue's group uses the image of the pull request in it: `pr-N`, built for the PR's
+ * head, when the group's commit changes the image; else the stable image. Nothing is built for
+ * the queue's own commit: its image comes with the push to the base branch.
+ */
+export function resolveMergeGroup(
+  config: ResolveConfig,
+  target: MergeGroupTarget,
+  decision: WatchDecision,
+  changed: ChangedPaths,
+): ResolvedImage {
+  const { pr, queue } = target
+  const subject = `The merge queue's group for PR #${pr.number}`
+  const resolved = resolvePullRequest(config, { ...pr, baseRef: queue.baseRef, changedFiles: undefined }, decision, changed, subject)
+  return { ...resolved, push: [], pushReferences: [] }
 }

@@ -15,7 +15,14 @@ export interface WorkflowRun {
   /** 1 for the first attempt; a re-run keeps the id and raises this. */
   run_attempt?: number
   name?: string | null
+  /** What started it: `pull_request`, `pull_request_target`, `push`, `workflow_dispatch`... */
   event?: string
+  /**
+   * Open PRs whose head is the run's branch or commit ("do not necessarily indicate pull requests
+   * that triggered the run": GitHub's OpenAPI description, schema workflow-run); empty for a
+   * fork's branch.
+   */
+  pull_requests?: { number: number }[] | null
   head_sha: string
   status: string | null
   conclusion: string | null
@@ -46,9 +53,45 @@ function compareAttempts(a: WorkflowRun, b: WorkflowRun): number {
   )
 }
 
+/** Which runs of the build workflow are the build a wait is for. */
+export interface RunScope {
+  /** The events whose runs count: the build's pull request triggers that fire for this PR, or `push`. */
+  events: readonly string[]
+  /** For a PR, its number: a run that names PRs must name this one. */
+  prNumber?: number
+}
+
+export interface IgnoredRun {
+  run: WorkflowRun
+  why: string
+}
+
+/**
+ * Splits a commit's runs into ours and the others, with why each other one does not count: a
+ * `workflow_dispatch` or `push` run of the PR's head commit, or another PR's run of the same
+ * commit (the same branch opened against two bases), must not decide this PR's wait. The event
+ * is the main separator: GitHub lists in `pull_requests` every open PR whose head matches.
+ */
+export function scopeRuns(runs: readonly WorkflowRun[], scope: RunScope): { ours: WorkflowRun[]; ignored: IgnoredRun[] } {
+  const ours: WorkflowRun[] = []
+  const ignored: IgnoredRun[] = []
+  for (const run of runs) {
+    const event = run.event ?? 'unknown'
+    const named = (run.pull_requests ?? []).map((pr) => pr.number)
+    if (!scope.events.includes(event)) {
+      ignored.push({ run, why: `it was started by ${event}, and this build runs on ${scope.events.join(' or ')}` })
+    } else if (scope.prNumber !== undefined && named.length > 0 && !named.includes(scope.prNumber)) {
+      ignored.push({ run, why: `it builds ${named.map((n) => `PR #${n}`).join(', ')}, not PR #${scope.prNumber}` })
+    } else {
+      ours.push(run)
+    }
+  }
+  return { ours, ignored }
+}
+
 /**
  * The run that decides the build of `headSha`: of the runs for exactly that commit (never the
- * merge commit, never another PR's), the newest attempt. A re-run after a failure is that
+ * merge commit, never another PR's: see scopeRuns), the newest attempt. A re-run after a failure is that
  * newest attempt, so a run that went back to `queued` is followed rather than its old result.
  */
 export function selectRun(runs: readonly WorkflowRun[], headSha: string): WorkflowRun | undefined {

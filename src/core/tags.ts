@@ -40,6 +40,10 @@ export interface PullRequestTagInput {
   fork: boolean
   branchTags: ReadonlyMap<string, string>
   defaultTag: string
+  /** Who the reason speaks of; default `PR #N` (or `This branch` for a local run). */
+  subject?: string
+  /** Why no image of its own is needed; default `changes no watched path`. */
+  unmodifiedBecause?: string
 }
 
 export interface TagChoice {
@@ -51,13 +55,17 @@ export interface TagChoice {
 
 export function choosePullRequestTag(input: PullRequestTagInput): TagChoice {
   // 0 is a local run on a branch whose PR is not known.
-  const subject = input.prNumber > 0 ? `PR #${input.prNumber}` : 'This branch'
+  const subject = input.subject ?? (input.prNumber > 0 ? `PR #${input.prNumber}` : 'This branch')
   const stable = input.branchTags.get(input.baseRef) ?? input.defaultTag
   const stableSource = input.branchTags.has(input.baseRef)
     ? `the stable image of base branch ${input.baseRef}`
     : `the default stable image (base branch ${input.baseRef} has no entry in branch-tags)`
   if (!input.modified) {
-    return { tag: stable, push: [], reason: `${subject} changes no watched path, so it uses ${stableSource}.` }
+    return {
+      tag: stable,
+      push: [],
+      reason: `${subject} ${input.unmodifiedBecause ?? 'changes no watched path'}, so it uses ${stableSource}.`,
+    }
   }
   if (input.fork) {
     return {

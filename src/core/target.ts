@@ -1,4 +1,5 @@
-// What the action works on: a pull request or a branch push, decided from the event.
+// What the action works on: a pull request, a merge queue's group, or a branch push, decided
+// from the event.
 import type { EventContext } from './event.js'
 import { effectivePermission, isBot, meets, type CollaboratorPermission, type Permission } from './permission.js'
 
@@ -13,6 +14,20 @@ export interface PullRequestTarget {
   fork: boolean
   /** GitHub's count of changed files, when the payload has it. */
   changedFiles?: number
+  /** The activity of a pull request event (`opened`, `synchronize`...); undefined for other events. */
+  action?: string
+  /** The test merge commit GitHub made of base and head (`merge_commit_sha`), when it has one. */
+  mergeSha?: string
+}
+
+/**
+ * A merge queue's group (`merge_group` event): the queue's commit decides whether the image
+ * changes, and the pull request in the queue owns the image (pr-N) and its build.
+ */
+export interface MergeGroupTarget {
+  kind: 'merge_group'
+  queue: { baseRef: string; baseSha: string; headSha: string; headRef: string }
+  pr: PullRequestTarget
 }
 
 export interface PushTarget {
@@ -21,9 +36,24 @@ export interface PushTarget {
   sha: string
 }
 
-export type Target = PullRequestTarget | PushTarget
+export type Target = PullRequestTarget | MergeGroupTarget | PushTarget
 
-const SUPPORTED_EVENTS = ['pull_request', 'pull_request_target', 'issue_comment', 'push', 'workflow_dispatch']
+const SUPPORTED_EVENTS = ['pull_request', 'pull_request_target', 'issue_comment', 'merge_group', 'push', 'workflow_dispatch']
+
+/**
+ * The PR number of a merge queue branch, `gh-readonly-queue/<base>/pr-<N>-<head sha>` (as in
+ * GitHub's own merge_group webhook example, @octokit/webhooks-examples). The base may contain
+ * `/`, so the number is read from the end.
+ */
+export function pullRequestOfQueueBranch(headRef: string): number {
+  const match = /^(?:refs\/heads\/)?gh-readonly-queue\/.+\/pr-(\d+)-[0-9a-f]{40}$/.exec(headRef)
+  if (!match) {
+    throw new Error(`The merge_group head_ref "${headRef}" is not a merge queue branch (gh-readonly-queue/<base>/pr-<number>-<sha>).`)
+  }
+  return Number(match[1])
+}
+
+const branchName = (ref: string) => ref.replace(/^refs\/heads\//, '')
 
 /** Reads a pull request object as webhook payloads and `GET /pulls/{n}` both shape it. */
 export function pullRequestFromApiShape(pr: unknown): PullRequestTarget {
@@ -32,6 +62,7 @@ export function pullRequestFromApiShape(pr: unknown): PullRequestTarget {
     base: { ref: string; sha?: string; repo?: { full_name?: string } | null }
     head: { ref: string; sha: string; repo?: { full_name?: string } | null }
     changed_files?: number
+    merge_commit_sha?: string | null
   }
   const baseRepo = p.base.repo?.full_name
   const headRepo = p.head.repo?.full_name
@@ -45,6 +76,7 @@ export function pullRequestFromApiShape(pr: unknown): PullRequestTarget {
     // A deleted fork leaves head.repo null: still not this repository.
     fork: headRepo === undefined || headRepo.toLowerCase() !== baseRepo?.toLowerCase(),
     changedFiles: p.changed_files,
+    mergeSha: p.merge_commit_sha ?? undefined,
   }
 }
 
@@ -101,9 +133,25 @@ export async function resolveTarget(ctx: EventContext, overrides: TargetOverride
     case 'pull_request':
     case 'pull_request_target': {
       if (!payload.pull_request) throw new Error(`The ${eventName} event payload has no pull_request.`)
-      const fromEvent = pullRequestFromApiShape(payload.pull_request)
+      const fromEvent = {
+        ...pullRequestFromApiShape(payload.pull_request),
+        action: typeof payload.action === 'string' ? payload.action : undefined,
+      }
       const asked = overrides.prNumber
       target = asked !== undefined && asked !== fromEvent.number ? await getPullRequest(asked) : fromEvent
+      break
+    }
+    case 'merge_group': {
+      const group = payload.merge_group as { head_ref?: string; head_sha?: string; base_ref?: string; base_sha?: string } | undefined
+      if (!group?.head_ref || !group.head_sha || !group.base_ref || !group.base_sha)
+        throw new Error('The merge_group event payload has no merge_group.')
+      const queue = {
+        baseRef: branchName(group.base_ref),
+        baseSha: group.base_sha,
+        headSha: group.head_sha,
+        headRef: branchName(group.head_ref),
+      }
+      target = { kind: 'merge_group', queue, pr: await getPullRequest(overrides.prNumber ?? pullRequestOfQueueBranch(group.head_ref)) }
       break
     }
     case 'issue_comment': {
@@ -131,5 +179,7 @@ export async function resolveTarget(ctx: EventContext, overrides: TargetOverride
       throw new Error(`The event "${eventName || '(none)'}" is not supported: ci-image runs on ${SUPPORTED_EVENTS.join(', ')}.`)
   }
   if (overrides.headSha === undefined) return target
-  return target.kind === 'pull_request' ? { ...target, headSha: overrides.headSha } : { ...target, sha: overrides.headSha }
+  if (target.kind === 'pull_request') return { ...target, headSha: overrides.headSha }
+  if (target.kind === 'merge_group') return { ...target, pr: { ...target.pr, headSha: overrides.headSha } }
+  return { ...target, sha: overrides.headSha }
 }

@@ -3,13 +3,15 @@
 import { ApiFault } from './api-fault.js'
 import type { Deadline } from './deadline.js'
 import { formatDuration } from './duration.js'
-import { isCompleted, runLabel, runState, selectRun, type WorkflowInfo, type WorkflowRun } from './runs.js'
+import { isCompleted, runLabel, runState, scopeRuns, selectRun, type RunScope, type WorkflowInfo, type WorkflowRun } from './runs.js'
 
 export interface WaitForRunOptions {
   /** `owner/repo`, for messages. */
   repository: string
   workflowFile: string
   headSha: string
+  /** Which of the commit's runs are the build waited for; the others are said once and ignored. */
+  scope: RunScope
   pollIntervalMs: number
   deadline: Deadline
   sleep: (ms: number) => Promise<void>
@@ -102,6 +104,16 @@ export async function waitForRun(o: WaitForRunOptions): Promise<WaitOutcome> {
   }
 
   let run: WorkflowRun | undefined
+  const saidIgnored = new Set<number>()
+  const ourRun = (runs: WorkflowRun[]): WorkflowRun | undefined => {
+    const { ours, ignored } = scopeRuns(runs, o.scope)
+    for (const { run: other, why } of ignored) {
+      if (saidIgnored.has(other.id)) continue
+      saidIgnored.add(other.id)
+      log(`${stamp()} Not the build waited for: ${other.name ?? o.workflowFile} ${runLabel(other)} (${other.html_url}), because ${why}.`)
+    }
+    return selectRun(ours, o.headSha)
+  }
   let lastState: string | undefined
   let lastError: string | undefined
   let typicalMs: number | undefined
@@ -111,7 +123,7 @@ export async function waitForRun(o: WaitForRunOptions): Promise<WaitOutcome> {
   for (;;) {
     let pause = o.pollIntervalMs
     try {
-      run = selectRun(await o.fetchRuns(deadline.remainingMs()), o.headSha)
+      run = ourRun(await o.fetchRuns(deadline.remainingMs()))
       lastError = undefined
     } catch (error) {
       if (error instanceof ApiFault && error.kind === 'not-found') {
@@ -168,7 +180,9 @@ export async function waitForRun(o: WaitForRunOptions): Promise<WaitOutcome> {
         run,
         message:
           run === undefined
-            ? `No run of ${wantedFor} appeared within ${limit} (the \`timeout\` input).${why}` + workflowHint(workflow)
+            ? `No run of ${wantedFor} appeared within ${limit} (the \`timeout\` input).${why}` +
+              (saidIgnored.size > 0 ? ` ${saidIgnored.size} run(s) of that commit were another build (see the log above).` : '') +
+              workflowHint(workflow)
             : `The build run ${runLabel(run)} of ${o.workflowFile} for commit ${o.headSha} is still ${run.status} after ${limit} (the \`timeout\` input): ${run.html_url}`,
       })
     }

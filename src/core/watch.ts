@@ -1,70 +1,74 @@
-// Which paths make a PR need its own image. Pure: the workflow file's text is passed in.
-import { load } from 'js-yaml'
-import { pathsIgnoreMatcher, pathsMatcher, type PathMatcher } from './patterns.js'
-
-export interface WatchRule {
-  /** Where the patterns came from, for the log and the summary. */
-  source: string
-  kind: 'paths' | 'paths-ignore'
-  patterns: string[]
-  matches: PathMatcher
-}
-
-function rule(source: string, kind: WatchRule['kind'], patterns: string[]): WatchRule {
-  const matches = kind === 'paths' ? pathsMatcher(patterns) : pathsIgnoreMatcher(patterns)
-  return { source, kind, patterns, matches }
-}
-
-function defaultWatchPatterns(buildWorkflow: string): string[] {
-  return ['Dockerfile.ci', `.github/workflows/${buildWorkflow}`]
-}
-
-type PullRequestFilter = { paths?: string[]; pathsIgnore?: string[] } | 'all' | undefined
-
-/** The `on.pull_request` trigger of a workflow: its path filters, `all` without filters, or absent. */
-function readPullRequestFilter(workflowText: string, fileName: string): PullRequestFilter {
-  let doc: unknown
-  try {
-    doc = load(workflowText)
-  } catch (error) {
-    throw new Error(`Cannot derive \`watch\`: ${fileName} is not valid YAML (${(error as Error).message.split('\n')[0]}).`, {
-      cause: error,
-    })
-  }
-  const on = (doc as { on?: unknown } | null)?.on
-  if (on === 'pull_request' || (Array.isArray(on) && on.includes('pull_request'))) return 'all'
-  if (typeof on !== 'object' || on === null || !('pull_request' in on)) return undefined
-  const trigger = (on as Record<string, unknown>).pull_request
-  if (trigger === null || typeof trigger !== 'object') return 'all'
-  const list = (key: string): string[] | undefined => {
-    const value = (trigger as Record<string, unknown>)[key]
-    if (value === undefined) return undefined
-    if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
-      throw new Error(`Cannot derive \`watch\`: on.pull_request.${key} in ${fileName} is not a list of strings.`)
-    }
-    return value
-  }
-  const paths = list('paths')
-  const pathsIgnore = list('paths-ignore')
-  if (paths === undefined && pathsIgnore === undefined) return 'all'
-  return { paths, pathsIgnore }
-}
+// Which changed files make a PR need its own image: the build workflow's own pull request
+// triggers (so that what starts the build and what waits for it cannot disagree), the `watch`
+// input taken at its word, or the defaults when there is no build workflow at all. Pure.
+import { pathsMatcher } from './patterns.js'
+import { evaluateTrigger, PULL_REQUEST_EVENTS, readPullRequestTriggers, type PullRequestEvent, type PullRequestFacts } from './triggers.js'
 
 export interface WatchSources {
   /** Lines of the `watch` input, blank lines and `#` comments removed; empty when not given. */
   input: string[]
   buildWorkflow: string
-  /** The build workflow's text from the checkout, when it has the file. */
-  workflowText?: string
+  /** The build workflow as the PR's merge commit has it (GitHub reads pull_request triggers there); undefined: no such file. */
+  mergeCopy?: string
+  /** The build workflow as the base branch has it (GitHub reads pull_request_target triggers there). */
+  baseCopy?: string
 }
 
-export function resolveWatch({ input, buildWorkflow, workflowText }: WatchSources): WatchRule {
-  if (input.length > 0) return rule('the `watch` input', 'paths', input)
-  const file = `.github/workflows/${buildWorkflow}`
-  const filter = workflowText === undefined ? undefined : readPullRequestFilter(workflowText, file)
-  if (filter === 'all') return rule(`${file} (on.pull_request without path filters)`, 'paths', ['**'])
-  // GitHub rejects a trigger that has both; `paths` is the one that says what triggers a build.
-  if (filter?.paths) return rule(`on.pull_request.paths of ${file}`, 'paths', filter.paths)
-  if (filter?.pathsIgnore) return rule(`on.pull_request.paths-ignore of ${file}`, 'paths-ignore', filter.pathsIgnore)
-  return rule('the defaults', 'paths', defaultWatchPatterns(buildWorkflow))
+export interface WatchDecision {
+  /** Where the answer came from, for the log and the summary. */
+  source: string
+  /** The path patterns that decided, for the summary. */
+  patterns: string[]
+  /** True when a build starts (or was started) for this PR. */
+  modified: boolean
+  /** The changed files that made it so. */
+  matched: string[]
+  /** The events of the build runs GitHub starts for this PR: what wait-for-build looks for. */
+  events: PullRequestEvent[]
+  /**
+   * Why no build starts although a build workflow exists, when a filter other than the paths
+   * did it (types, branches, or no pull request trigger at all): worth a warning.
+   */
+  noBuildBecause?: string
+}
+
+export function buildWorkflowPath(buildWorkflow: string): string {
+  return `.github/workflows/${buildWorkflow}`
+}
+
+function defaultPatterns(buildWorkflow: string): string[] {
+  return ['Dockerfile.ci', buildWorkflowPath(buildWorkflow)]
+}
+
+function byPatterns(source: string, patterns: string[], changed: readonly string[]): WatchDecision {
+  const matched = changed.filter(pathsMatcher(patterns))
+  // The trigger is not known: a build may run on either pull request event.
+  return { source, patterns, modified: matched.length > 0, matched, events: [...PULL_REQUEST_EVENTS] }
+}
+
+export function decideWatch(sources: WatchSources, facts: PullRequestFacts): WatchDecision {
+  const file = buildWorkflowPath(sources.buildWorkflow)
+  if (sources.input.length > 0) return byPatterns('the `watch` input', sources.input, facts.changedPaths)
+  if (sources.mergeCopy === undefined && sources.baseCopy === undefined) {
+    return byPatterns(`the defaults (no ${file})`, defaultPatterns(sources.buildWorkflow), facts.changedPaths)
+  }
+  // Each event's trigger from the copy GitHub reads it from.
+  const triggers = [
+    ...(sources.mergeCopy === undefined ? [] : readPullRequestTriggers(sources.mergeCopy, file).filter((t) => t.event === 'pull_request')),
+    ...(sources.baseCopy === undefined
+      ? []
+      : readPullRequestTriggers(sources.baseCopy, `${file} (base branch)`).filter((t) => t.event === 'pull_request_target')),
+  ]
+  const verdicts = triggers.map((trigger) => evaluateTrigger(trigger, facts))
+  const firing = verdicts.filter((verdict) => verdict.fires)
+  const patterns = [...new Set(triggers.flatMap((t) => t.paths?.patterns ?? ['**']))]
+  const source =
+    triggers.length === 0 ? file : triggers.map((t) => `on.${t.event}${t.paths ? `.${t.paths.key}` : ''} of ${t.file}`).join(' and ')
+  const matched = [...new Set(firing.flatMap((verdict) => verdict.matched))]
+  const decision: WatchDecision = { source, patterns, modified: firing.length > 0, matched, events: firing.map((v) => v.trigger.event) }
+  if (firing.length > 0) return decision
+  if (triggers.length === 0) return { ...decision, noBuildBecause: `${file} has no pull_request or pull_request_target trigger` }
+  // "Changes no watched path" is the everyday answer; any other filter is worth saying.
+  const notPaths = verdicts.filter((verdict) => verdict.excluded?.filter !== 'paths')
+  return notPaths.length === 0 ? decision : { ...decision, noBuildBecause: notPaths.map((verdict) => verdict.excluded?.why).join('; ') }
 }

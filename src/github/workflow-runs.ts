@@ -4,7 +4,7 @@
 import type { RestEndpointMethodTypes } from '@octokit/rest'
 import type { Deadline } from '../core/deadline.js'
 import type { Repository } from '../core/event.js'
-import { typicalDurationMs, type WorkflowInfo, type WorkflowRun } from '../core/runs.js'
+import { typicalDurationMs, type RunScope, type WorkflowInfo, type WorkflowRun } from '../core/runs.js'
 import { waitForRun, type WaitOutcome } from '../core/wait-loop.js'
 import type { GitHubClient } from './client.js'
 import { createConditionalGet, type ConditionalStats } from './conditional.js'
@@ -18,8 +18,8 @@ const PERMISSION = 'actions: read'
 
 interface BuildRunsApi {
   findWorkflow(): Promise<WorkflowInfo | undefined>
-  /** Runs for exactly `headSha` (the endpoint filters), newest first. */
-  fetchRuns(headSha: string, remainingMs: number): Promise<WorkflowRun[]>
+  /** Runs for exactly `headSha` (the endpoint filters), of `event` when given, newest first. */
+  fetchRuns(headSha: string, remainingMs: number, event?: string): Promise<WorkflowRun[]>
   typicalDurationMs(): Promise<number | undefined>
   readonly stats: ConditionalStats
 }
@@ -67,10 +67,13 @@ function createBuildRunsApi(
           throw error
         }
       }),
-    fetchRuns: (headSha, remainingMs) =>
+    fetchRuns: (headSha, remainingMs, event) =>
       asked(async () => {
-        // head_sha asks for exactly this commit's runs: a page of recent runs could lose it on a busy repository.
-        const params = { ...base, head_sha: headSha, per_page: 100, exclude_pull_requests: true, request: boundedBy(remainingMs) }
+        // head_sha asks for exactly this commit's runs: a page of recent runs could lose it on a
+        // busy repository. `event` ("Returns workflow run triggered by the event you specify":
+        // GitHub's OpenAPI description) leaves out runs that are not ours before they cost a byte;
+        // pull_requests stay in (no exclude_pull_requests), to tell one PR's run from another's.
+        const params = { ...base, head_sha: headSha, ...(event ? { event } : {}), per_page: 100, request: boundedBy(remainingMs) }
         return (await conditional.get<RunsPage>(runsRoute, params)).data.workflow_runs
       }),
     typicalDurationMs: () =>
@@ -85,6 +88,7 @@ export interface BuildRunWait {
   repository: Repository
   workflowFile: string
   headSha: string
+  scope: RunScope
   pollIntervalMs: number
   deadline: Deadline
   sleep: (ms: number) => Promise<void>
@@ -98,11 +102,13 @@ export async function waitForBuildRun(client: GitHubClient, o: BuildRunWait): Pr
     repository: `${o.repository.owner}/${o.repository.repo}`,
     workflowFile: o.workflowFile,
     headSha: o.headSha,
+    scope: o.scope,
     pollIntervalMs: o.pollIntervalMs,
     deadline: o.deadline,
     sleep: o.sleep,
     findWorkflow: () => api.findWorkflow(),
-    fetchRuns: (remainingMs) => api.fetchRuns(o.headSha, remainingMs),
+    // One event: the API filters; several: one request, filtered here.
+    fetchRuns: (remainingMs) => api.fetchRuns(o.headSha, remainingMs, o.scope.events.length === 1 ? o.scope.events[0] : undefined),
     typicalDurationMs: () => api.typicalDurationMs(),
     log: o.log,
   })

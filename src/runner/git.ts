@@ -6,16 +6,27 @@ export interface GitResult {
   exitCode: number
   stdout: string
   stderr: string
+  /** stdout as bytes, for output whose lengths count bytes (`git cat-file --batch`). */
+  stdoutBytes?: Buffer
 }
 
-export type Git = (args: string[]) => Promise<GitResult>
+export type Git = (args: string[], options?: { input?: string }) => Promise<GitResult>
 
 export function createGit(cwd: string): Git {
-  return async (args) => {
+  return async (args, options = {}) => {
     // Container jobs check out as another user; git then refuses the repository unless told it is safe.
     const fullArgs = ['-c', `safe.directory=${cwd}`, ...args]
     core.debug(`git ${args.join(' ')}`)
-    return getExecOutput('git', fullArgs, { cwd, silent: true, ignoreReturnCode: true })
+    const chunks: Buffer[] = []
+    const input = options.input === undefined ? undefined : Buffer.from(options.input)
+    const result = await getExecOutput('git', fullArgs, {
+      cwd,
+      silent: true,
+      ignoreReturnCode: true,
+      input,
+      listeners: { stdout: (data) => chunks.push(data) },
+    })
+    return { ...result, stdoutBytes: Buffer.concat(chunks) }
   }
 }
 

@@ -9,11 +9,19 @@ export function setOutputs(outputs: Outputs): void {
   }
 }
 
-/** `pr-number`, `head-sha`, `base-ref`: the context every command reports when it knows it. */
+/**
+ * `pr-number`, `head-sha`, `base-ref`: the context every command reports when it knows it. In a
+ * merge queue: the PR in it, its head (whose build is the image's) and the queue's base.
+ */
 export function targetOutputs(target: Target): Outputs {
-  return target.kind === 'pull_request'
-    ? { 'pr-number': target.number, 'head-sha': target.headSha, 'base-ref': target.baseRef }
-    : { 'head-sha': target.sha }
+  switch (target.kind) {
+    case 'pull_request':
+      return { 'pr-number': target.number, 'head-sha': target.headSha, 'base-ref': target.baseRef }
+    case 'merge_group':
+      return { 'pr-number': target.pr.number, 'head-sha': target.pr.headSha, 'base-ref': target.queue.baseRef }
+    case 'push':
+      return { 'head-sha': target.sha }
+  }
 }
 
 /** Writes the job summary when the runner gave a file for it (a local run has none). */

@@ -1,11 +1,13 @@
-// resolve-image's I/O: the changed files (git first, else the REST API) and the build workflow's
-// text, gathered through seams and handed to the pure decision (core/resolve.ts). The commands
-// share it through resolveForSession; the local CLI fills the seams with git alone.
+// resolve-image's I/O: the changed files (git first, else the REST API) and the build workflow
+// as GitHub reads it for each trigger, gathered through seams and handed to the pure decision
+// (core/resolve.ts, core/watch.ts). The commands share it through resolveForSession; the local
+// CLI fills the seams with git alone.
 import * as core from '@actions/core'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   API_FILE_LIST_CAP,
+  resolveMergeGroup,
   resolvePullRequest,
   resolvePush,
   type ChangedPaths,
@@ -13,9 +15,10 @@ import {
   type ResolvedImage,
 } from '../core/resolve.js'
 import type { PullRequestTarget, Target } from '../core/target.js'
-import { resolveWatch } from '../core/watch.js'
-import { changedFilesFromGit } from '../runner/changed-files.js'
+import { buildWorkflowPath, decideWatch, type WatchDecision } from '../core/watch.js'
+import { changedFilesFromGit, type ChangeRange } from '../runner/changed-files.js'
 import { createGit, type Git } from '../runner/git.js'
+import { readFilesAt, type FileAtCommit } from '../runner/git-files.js'
 import type { Session } from './session.js'
 
 export interface ResolveImageConfig extends ResolveConfig {
@@ -25,14 +28,17 @@ export interface ResolveImageConfig extends ResolveConfig {
 
 export interface ResolveImageIo {
   git: Git
-  /** The build workflow file's text at the PR head (`ref`), undefined when there is none. */
-  readBuildWorkflow: (ref: string) => Promise<string | undefined>
+  /**
+   * The build workflow file at each commit, in order: its text, `null` for a commit without the
+   * file, `undefined` when it cannot be told. Default: read from the checkout with git.
+   */
+  readBuildWorkflow?: (commits: string[]) => Promise<FileAtCommit[]>
   /** Lists the PR's files over the REST API (undefined when no token is available). */
   listPullRequestFiles?: (prNumber: number) => Promise<{ paths: string[]; listed: number }>
 }
 
-async function listChangedPaths(pr: PullRequestTarget, io: ResolveImageIo): Promise<ChangedPaths> {
-  const fromGit = await changedFilesFromGit(io.git, pr)
+async function listChangedPaths(range: ChangeRange, pr: PullRequestTarget, io: ResolveImageIo): Promise<ChangedPaths> {
+  const fromGit = await changedFilesFromGit(io.git, range)
   if (fromGit !== undefined) return { paths: fromGit, source: 'git', complete: true }
   if (!io.listPullRequestFiles) {
     throw new Error(
@@ -45,33 +51,86 @@ async function listChangedPaths(pr: PullRequestTarget, io: ResolveImageIo): Prom
   return { paths, source: 'api', complete }
 }
 
+/**
+ * The build workflow as GitHub reads it: a pull_request trigger from the PR's merge commit, a
+ * pull_request_target trigger from the base branch ("Events that trigger workflows": GITHUB_SHA
+ * of a pull_request run is the merge commit, of a pull_request_target run the base branch's last
+ * commit). When the merge commit cannot be read, its copy is the head's if the PR changed the
+ * file, else the base's: what merging does to a file only one side changed.
+ */
+async function buildWorkflowCopies(
+  config: ResolveImageConfig,
+  commits: { merge?: string; head: string; base: string },
+  changed: ChangedPaths,
+  io: ResolveImageIo,
+): Promise<{ mergeCopy?: string; baseCopy?: string }> {
+  const path = buildWorkflowPath(config.buildWorkflow)
+  const read = io.readBuildWorkflow ?? ((list: string[]) => readFilesAt(io.git, path, list))
+  const prChangedIt = changed.paths.includes(path)
+  const asked = [commits.base, ...(prChangedIt ? [commits.head] : []), ...(commits.merge && prChangedIt ? [commits.merge] : [])]
+  const [base, head, merge] = await read(asked)
+  const mergeCopy = prChangedIt ? (merge ?? head) : base
+  if (base === undefined || mergeCopy === undefined) {
+    throw new Error(`Cannot read ${path} at the PR's base and head commits: check out the repository, or pass \`github-token\`.`)
+  }
+  return { mergeCopy: mergeCopy ?? undefined, baseCopy: base ?? undefined }
+}
+
+async function decide(
+  config: ResolveImageConfig,
+  facts: { baseRef: string; action?: string },
+  commits: Parameters<typeof buildWorkflowCopies>[1],
+  changed: ChangedPaths,
+  io: ResolveImageIo,
+): Promise<WatchDecision> {
+  const sources = { input: config.watch, buildWorkflow: config.buildWorkflow }
+  // The watch input is the user's word: no workflow is read.
+  const copies = config.watch.length > 0 ? {} : await buildWorkflowCopies(config, commits, changed, io)
+  return decideWatch({ ...sources, ...copies }, { ...facts, changedPaths: changed.paths })
+}
+
 export async function resolveImage(config: ResolveImageConfig, target: Target, io: ResolveImageIo): Promise<ResolvedImage> {
   if (target.kind === 'push') return resolvePush(config, target)
-  const workflowText = config.watch.length > 0 ? undefined : await io.readBuildWorkflow(target.headSha)
-  const watch = resolveWatch({ input: config.watch, buildWorkflow: config.buildWorkflow, workflowText })
-  return resolvePullRequest(config, target, watch, await listChangedPaths(target, io))
+  if (target.kind === 'merge_group') {
+    // The queue's commit is what merges: its diff decides. It is also the copy of the workflow
+    // that counts for the pull request in it.
+    const { queue, pr } = target
+    const changed = await listChangedPaths({ baseRef: queue.baseRef, baseSha: queue.baseSha, headSha: queue.headSha }, pr, io)
+    const commits = { merge: queue.headSha, head: queue.headSha, base: queue.baseSha }
+    return resolveMergeGroup(config, target, await decide(config, { baseRef: queue.baseRef }, commits, changed, io), changed)
+  }
+  const changed = await listChangedPaths(target, target, io)
+  const commits = { merge: target.mergeSha, head: target.headSha, base: target.baseSha ?? target.baseRef }
+  const decision = await decide(config, { baseRef: target.baseRef, action: target.action }, commits, changed, io)
+  return resolvePullRequest(config, target, decision, changed)
 }
 
 /** resolve-image with this run's checkout, token and event: the core the commands share. */
 export async function resolveForSession(session: Session): Promise<ResolvedImage> {
   const { inputs, ctx, target } = session
-  const workflowFile = `.github/workflows/${inputs.buildWorkflow}`
-  const workflowPath = join(ctx.workspace, workflowFile)
-  // The checkout's copy (its absence from a checkout is the answer); a job without a checkout
-  // asks the API for the PR head's.
-  const readBuildWorkflow = async (ref: string): Promise<string | undefined> => {
-    if (existsSync(workflowPath)) return readFileSync(workflowPath, 'utf8')
-    if (existsSync(join(ctx.workspace, '.git')) || !inputs.token) return undefined
-    core.info(`No checkout: reading ${workflowFile} at ${ref.slice(0, 7)} from the API.`)
+  const git = createGit(ctx.workspace)
+  const path = buildWorkflowPath(inputs.buildWorkflow)
+  const hasCheckout = existsSync(join(ctx.workspace, '.git'))
+  // From the checkout when it has the commits; else, with a token, from the API.
+  const readBuildWorkflow = async (commits: string[]): Promise<FileAtCommit[]> => {
+    const fromGit = hasCheckout ? await readFilesAt(git, path, commits) : commits.map(() => undefined)
+    if (!fromGit.includes(undefined) || !inputs.token) return fromGit
     const { readRepositoryFile } = await import('../github/contents.js')
-    return readRepositoryFile(await session.client(), ctx.repository, workflowFile, ref)
+    const client = await session.client()
+    return Promise.all(
+      fromGit.map(async (text, i) => {
+        if (text !== undefined) return text
+        core.info(`Reading ${path} at ${commits[i]!.slice(0, 7)} from the API: the checkout does not have that commit.`)
+        return (await readRepositoryFile(client, ctx.repository, path, commits[i]!)) ?? null
+      }),
+    )
   }
   const listPullRequestFiles = async (prNumber: number) => {
     const { listPullRequestFiles } = await import('../github/pulls.js')
     return listPullRequestFiles(await session.client(), ctx.repository, prNumber)
   }
   return resolveImage({ ...inputs, imageRepository: session.imageRepository }, target, {
-    git: createGit(ctx.workspace),
+    git,
     readBuildWorkflow,
     listPullRequestFiles: inputs.token ? listPullRequestFiles : undefined,
   })

@@ -30,10 +30,19 @@ describe('resolve-image on pull requests, from git', () => {
     {
       name: 'build workflow changed, base v2',
       baseRef: 'v2',
-      files: { '.github/workflows/build-ci-image.yml': 'on: push\n' },
+      files: { '.github/workflows/build-ci-image.yml': 'on:\n  pull_request:\n    paths: [.github/workflows/build-ci-image.yml]\n' },
       tag: 'pr-42',
       modified: 'true',
       push: 'ghcr.io/acme/app/ci:pr-42',
+    },
+    {
+      // The file exists now, so it decides, not the defaults: it has no pull_request trigger.
+      name: 'a build workflow added that runs on push only, base v2',
+      baseRef: 'v2',
+      files: { '.github/workflows/build-ci-image.yml': 'on: push\n' },
+      tag: 'v2',
+      modified: 'false',
+      push: '',
     },
     { name: 'only code changed, base v2', baseRef: 'v2', files: { 'src/app.ts': 'x\n' }, tag: 'v2', modified: 'false', push: '' },
     { name: 'only code changed, base main', baseRef: 'main', files: { 'src/app.ts': 'x\n' }, tag: 'latest', modified: 'false', push: '' },
@@ -218,14 +227,27 @@ describe('resolve-image from the REST API when git cannot answer', () => {
     expect(run.outputs).toMatchObject({ tag: 'pr-42', modified: 'true' })
   })
 
-  it('reads the build workflow at the PR head from the API when there is no checkout', async () => {
+  it('without a checkout, reads the base branch copy of the build workflow from the API when the PR leaves it alone', async () => {
     github().files.set('.github/workflows/build-ci-image.yml', "on:\n  pull_request:\n    paths: ['ci/**']\n")
     const event = apiPullRequest(['ci/install.sh', 'README.md'])
     const run = await runAction({ inputs: inputs(), eventName: 'pull_request', event, workspace: tempDir(), apiUrl: github().url })
     expect(run.outputs).toMatchObject({ tag: 'pr-42', 'changed-files': '["ci/install.sh"]' })
     expect(run.summary).toContain('on.pull_request.paths of .github/workflows/build-ci-image.yml')
-    const read = github().requests.find((r) => r.path.includes('/contents/'))
-    expect(read?.query.get('ref')).toBe('c'.repeat(40))
+    const reads = github().requests.filter((r) => r.path.includes('/contents/'))
+    // The merge commit has the base's copy of a file only the base changed.
+    expect(reads.map((r) => r.query.get('ref'))).toEqual(['b'.repeat(40)])
+  })
+
+  it("without a checkout, reads pull_request from the PR's copy and pull_request_target from the base's", async () => {
+    const workflow = '.github/workflows/build-ci-image.yml'
+    // The base builds on pull_request_target; the PR switches it to pull_request: GitHub starts both.
+    github().files.set(`${workflow}@${'b'.repeat(40)}`, "on:\n  pull_request_target:\n    paths: ['ci/**']\n")
+    github().files.set(`${workflow}@${'c'.repeat(40)}`, "on:\n  pull_request:\n    paths: ['ci/**', '.github/**']\n")
+    const event = apiPullRequest(['ci/install.sh', workflow])
+    const run = await runAction({ inputs: inputs(), eventName: 'pull_request', event, workspace: tempDir(), apiUrl: github().url })
+    expect(run.exitCode, run.stdout).toBe(0)
+    expect(run.outputs).toMatchObject({ tag: 'pr-42', 'changed-files': JSON.stringify(['ci/install.sh', workflow]) })
+    expect(run.summary).toContain(`on.pull_request.paths of ${workflow} and on.pull_request_target.paths of ${workflow} (base branch)`)
   })
 
   it('uses the defaults when the repository has no build workflow, and asks nothing when watch is given', async () => {
@@ -260,8 +282,8 @@ describe('resolve-image from the REST API when git cannot answer', () => {
     expect(github().requests.map((r) => r.path)).toEqual([
       '/repos/acme/app/collaborators/someone/permission',
       '/repos/acme/app/pulls/42',
-      '/repos/acme/app/contents/.github%2Fworkflows%2Fbuild-ci-image.yml',
       '/repos/acme/app/pulls/42/files',
+      '/repos/acme/app/contents/.github%2Fworkflows%2Fbuild-ci-image.yml',
     ])
   })
 

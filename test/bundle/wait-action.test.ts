@@ -91,6 +91,31 @@ describe('wait-for-build, bundled', () => {
     expect(run.summary).toContain('failure')
   })
 
+  // Issue #10: any run of the head commit used to decide. A manual dispatch that succeeded, or the
+  // same branch's other PR (opened against v2 too), passed the wait while this PR's build failed.
+  it("waits for the PR's own build only: a dispatch, a push run or another PR's run of the same commit never decide", async () => {
+    runs.addWorkflow('build-ci-image.yml')
+    // The build runs on pull_request, so the wait asks GitHub for those runs only.
+    github().files.set('.github/workflows/build-ci-image.yml', "on:\n  pull_request:\n    paths: ['Dockerfile.ci']\n")
+    const build = runs.startRun({ headSha: HEAD, pullRequests: [7, 42], status: 'in_progress' })
+    // Newer than the PR's build, and all successful.
+    runs.startRun({ headSha: HEAD, event: 'workflow_dispatch', status: 'completed', conclusion: 'success' })
+    runs.startRun({ headSha: HEAD, event: 'push', status: 'completed', conclusion: 'success' })
+    runs.startRun({ headSha: HEAD, pullRequests: [7], status: 'completed', conclusion: 'success' })
+    runs.script([{ onPoll: 2, apply: () => runs.complete(build, 'failure') }])
+    const run = await prRun()
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(`ended with conclusion "failure": ${build.html_url}`)
+    expect(run.outputs['run-id']).toBe(String(build.id))
+    // The API leaves out the other events; the other PR's run is said once, not per poll.
+    expect(run.stdout.match(/Not the build waited for: .*because it builds PR #7, not PR #42\./g)).toHaveLength(1)
+    expect(
+      github()
+        .requests.filter((r) => r.query.has('head_sha'))
+        .every((r) => r.query.get('event') === 'pull_request'),
+    ).toBe(true)
+  })
+
   it('fails at once on a workflow that does not exist', async () => {
     runs.addWorkflow('other.yml')
     const run = await prRun()

@@ -35,6 +35,7 @@ async function waitOverHttp(setup: (runs: FakeRuns, github: FakeGitHub) => void,
     repository: { owner: 'acme', repo: 'app' },
     workflowFile: 'build-ci-image.yml',
     headSha: HEAD,
+    scope: { events: ['pull_request'], prNumber: 42 },
     pollIntervalMs: 20_000,
     deadline,
     sleep: async (ms) => {
@@ -55,7 +56,10 @@ describe('wait-for-build over HTTP', () => {
       const otherPr = runs.startRun({ headSha: 'f'.repeat(40) })
       let build: ReturnType<FakeRuns['startRun']>
       runs.script([
-        { atMs: 1 * MIN, apply: () => (build = runs.startRun({ headSha: HEAD })) },
+        // Someone dispatches the build on the PR's head commit by hand: it succeeds, but it is not
+        // the PR's build and must not end the wait (issue #10).
+        { atMs: 0, apply: () => runs.startRun({ headSha: HEAD, event: 'workflow_dispatch', status: 'completed', conclusion: 'success' }) },
+        { atMs: 1 * MIN, apply: () => (build = runs.startRun({ headSha: HEAD, pullRequests: [42] })) },
         { atMs: 2 * MIN, apply: () => runs.set(build, 'in_progress') },
         { atMs: 5 * MIN, apply: () => runs.complete(otherPr, 'failure') },
         { atMs: 19 * MIN, apply: () => runs.complete(build, 'success') },
@@ -75,11 +79,14 @@ describe('wait-for-build over HTTP', () => {
     expect(stats).toEqual({ requests: counted + notModified, notModified })
     const polls = github.requests.filter((r) => r.query.has('head_sha'))
     expect(polls.every((r) => r.query.get('head_sha') === HEAD)).toBe(true)
+    // GitHub leaves out the runs of other events: the dispatch never reaches the loop.
+    expect(polls.every((r) => r.query.get('event') === 'pull_request')).toBe(true)
     expect(polls.slice(1).every((r) => typeof r.headers['if-none-match'] === 'string')).toBe(true)
-    // The estimate is one request, for the workflow's last five successes.
+    // The estimate is one request, for the workflow's last five successes (the dispatch among them,
+    // which took no time and so counts for nothing: the median of 5 to 8 minutes).
     expect(github.requests.filter((r) => r.query.get('status') === 'success').map((r) => r.query.get('per_page'))).toEqual(['5'])
     expect(lines[1]).toMatch(
-      /Build CI image #\d+: queued, about 7m left \(a successful build takes 7m\) · https:\/\/github.com\/acme\/app\/actions\/runs\/\d+$/,
+      /Build CI image #\d+: queued, about 6m 30s left \(a successful build takes 6m 30s\) · https:\/\/github.com\/acme\/app\/actions\/runs\/\d+$/,
     )
   })
 

@@ -34,6 +34,8 @@ export interface FakeRun {
   created_at: string
   updated_at: string
   run_started_at: string
+  /** The PRs GitHub lists on the run; shown as `pull_requests` unless the request excludes them. */
+  pullRequestNumbers: number[]
 }
 
 export interface TimelineStep {
@@ -51,6 +53,8 @@ export interface NewRun {
   status?: string
   conclusion?: string | null
   headBranch?: string
+  /** The open PRs GitHub names on the run (those whose head is its branch); none for a fork's. */
+  pullRequests?: number[]
 }
 
 export class FakeRuns {
@@ -76,13 +80,21 @@ export class FakeRuns {
       const workflow = this.workflow(params[0]!)
       if (!workflow) return notFound()
       const status = query.get('status')
+      const event = query.get('event')
+      const withPullRequests = query.get('exclude_pull_requests') !== 'true'
       const headSha = query.get('head_sha')
       const runs = this.runs
         .filter((run) => run.workflow_id === workflow.id)
         .filter((run) => headSha === null || run.head_sha === headSha)
+        .filter((run) => event === null || run.event === event)
         .filter((run) => status === null || run.status === status || run.conclusion === status)
         .sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id - a.id)
-      const page = github.paginate(req, query, runs, 30, 100)
+      // `exclude_pull_requests=true` empties the list ("If true pull requests are omitted from the response").
+      const shown = runs.map(({ pullRequestNumbers, ...run }) => ({
+        ...run,
+        pull_requests: withPullRequests ? pullRequestNumbers.map((n) => this.minimalPullRequest(run, n)) : [],
+      }))
+      const page = github.paginate(req, query, shown, 30, 100)
       return { ...page, body: { total_count: runs.length, workflow_runs: page.body } }
     })
     const previous = github.onRequest
@@ -135,6 +147,7 @@ export class FakeRuns {
       created_at: now,
       updated_at: now,
       run_started_at: now,
+      pullRequestNumbers: o.pullRequests ?? [],
     }
     this.runs.push(run)
     return run
@@ -173,6 +186,19 @@ export class FakeRuns {
 
   private now(): string {
     return new Date(this.clock()).toISOString()
+  }
+
+  /** A `pull-request-minimal` as GitHub lists it on a run. */
+  private minimalPullRequest(run: Omit<FakeRun, 'pullRequestNumbers'>, number: number): Record<string, unknown> {
+    const { owner, repo } = this.github
+    const repoRef = { id: 1296269, url: `https://api.github.com/repos/${owner}/${repo}`, name: repo }
+    return {
+      id: 1_000_000 + number,
+      number,
+      url: `https://api.github.com/repos/${owner}/${repo}/pulls/${number}`,
+      head: { ref: run.head_branch, sha: run.head_sha, repo: repoRef },
+      base: { ref: 'main', sha: 'b'.repeat(40), repo: repoRef },
+    }
   }
 
   private workflow(idOrFile: string): FakeWorkflow | undefined {

@@ -67,7 +67,7 @@ export class FakeGitHub {
   readonly faults: Fault[] = []
   readonly pulls = new Map<number, Record<string, unknown>>()
   readonly pullFiles = new Map<number, PullFile[]>()
-  /** Repository files by path (any ref), for `GET /contents/{path}`. */
+  /** Repository files by path (any ref), or by `path@ref` (that ref only), for `GET /contents/{path}`. */
   readonly files = new Map<string, string>()
   /** Called before each request is answered; scenarios advance their timeline here. */
   onRequest: (req: RecordedRequest) => void = () => {}
@@ -119,7 +119,8 @@ export class FakeGitHub {
     })
     this.route('GET', `${repoPath}/contents/(.+)`, ({ params, query }) => {
       const path = decodeURIComponent(params[0]!)
-      const text = this.files.get(path)
+      const ref = query.get('ref')
+      const text = (ref === null ? undefined : this.files.get(`${path}@${ref}`)) ?? this.files.get(path)
       return text === undefined ? notFound() : { status: 200, body: this.contentFile(path, text, query.get('ref') ?? 'main') }
     })
   }

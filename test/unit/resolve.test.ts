@@ -111,9 +111,10 @@ describe('the resolve decision through its seams', () => {
     const asked: string[] = []
     const io: ResolveImageIo = {
       git: git(row.gitFiles),
-      readBuildWorkflow: async (ref) => {
-        asked.push(`workflow@${ref.slice(0, 7)}`)
-        return row.workflow
+      // The same file in every copy; `null`: the repository has none.
+      readBuildWorkflow: async (commits) => {
+        asked.push(...commits.map((commit) => `workflow@${commit.slice(0, 7)}`))
+        return commits.map(() => row.workflow ?? null)
       },
       listPullRequestFiles: row.apiFiles
         ? async (n) => {
@@ -131,13 +132,14 @@ describe('the resolve decision through its seams', () => {
     if (e.matched) expect(resolved.matched).toEqual(e.matched)
     if (e.source) expect(resolved.changedSource).toBe(e.source)
     if (e.count !== undefined) expect(resolved.changedCount).toBe(e.count)
-    // The workflow is read at the PR head; the API is asked only when git cannot answer.
-    expect(asked[0]).toBe('workflow@aaaaaaa')
+    // The changed files come first (git, else the API); then the workflow at the base, and at the
+    // head too when the PR changed it.
     expect(asked.includes('files of #42')).toBe(row.gitFiles === undefined)
+    expect(asked.filter((a) => a.startsWith('workflow@'))[0]).toBe('workflow@bbbbbbb')
   })
 
   it('without a token and without git, says how to fix it', async () => {
-    const io: ResolveImageIo = { git: git(undefined), readBuildWorkflow: async () => BUILD_WORKFLOW }
+    const io: ResolveImageIo = { git: git(undefined), readBuildWorkflow: async (commits) => commits.map(() => BUILD_WORKFLOW) }
     await expect(resolveImage(config, pr, io)).rejects.toThrow('check out the repository (actions/checkout) or pass `github-token`')
   })
 
@@ -153,7 +155,7 @@ describe('the resolve decision through its seams', () => {
   })
 
   it('a push builds the branch tags and lists no files', async () => {
-    const io: ResolveImageIo = { git: git(undefined), readBuildWorkflow: async () => undefined }
+    const io: ResolveImageIo = { git: git(undefined), readBuildWorkflow: async (commits) => commits.map(() => null) }
     const resolved = await resolveImage(config, { kind: 'push', branch: 'v2', sha: 'c'.repeat(40) }, io)
     expect(resolved.pushReferences).toEqual(['ghcr.io/acme/app/ci:v2', 'ghcr.io/acme/app/ci:v2-sha-ccccccc'])
   })

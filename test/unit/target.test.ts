@@ -111,7 +111,7 @@ describe('the target of a run', () => {
       'schedule',
       {},
       '',
-      'The event "schedule" is not supported: ci-image runs on pull_request, pull_request_target, issue_comment, push, workflow_dispatch.',
+      'The event "schedule" is not supported: ci-image runs on pull_request, pull_request_target, issue_comment, merge_group, push, workflow_dispatch.',
     ],
     ['release', {}, '', 'The event "release" is not supported'],
   ])('%s (%s) is a clear error', async (eventName, payload, ref, message) => {

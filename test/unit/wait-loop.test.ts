@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { createDeadline } from '../../src/core/deadline.js'
 import { ApiFault } from '../../src/core/api-fault.js'
-import type { WorkflowInfo, WorkflowRun } from '../../src/core/runs.js'
+import type { RunScope, WorkflowInfo, WorkflowRun } from '../../src/core/runs.js'
 import { waitForRun } from '../../src/core/wait-loop.js'
 
 const HEAD = '1234567'.padEnd(40, 'a')
@@ -21,6 +21,8 @@ function ours(status: string, conclusion: string | null = null, o: Partial<Workf
     run_number: 17,
     run_attempt: 1,
     name: 'Build CI image',
+    event: 'pull_request',
+    pull_requests: [{ number: 42 }],
     head_sha: HEAD,
     status,
     conclusion,
@@ -44,6 +46,8 @@ interface Scenario {
   timeoutMs?: number
   intervalMs?: number
   typicalMs?: number
+  /** Which runs are PR #42's build; default: its pull_request runs. */
+  scope?: RunScope
 }
 
 async function wait(s: Scenario) {
@@ -55,6 +59,7 @@ async function wait(s: Scenario) {
     repository: 'acme/app',
     workflowFile: 'build-ci-image.yml',
     headSha: HEAD,
+    scope: s.scope ?? { events: ['pull_request'], prNumber: 42 },
     pollIntervalMs: s.intervalMs ?? 20_000,
     deadline: createDeadline(() => now, s.timeoutMs ?? 20 * MIN),
     sleep: async (ms) => {
@@ -170,7 +175,7 @@ describe('waiting for the build run of a commit', () => {
     expect(lines[0]).toBe(`[0s] Build CI image #17 (attempt 2): queued · ${URL}`)
   })
 
-  it('a newer run of the commit (manual dispatch) decides over an older failed one', async () => {
+  it("a newer run of the PR's own build decides over an older failed one (the PR closed and reopened)", async () => {
     const oldFailed = ours('completed', 'failure', { id: 4004, created_at: iso(-10 * MIN), run_started_at: iso(-10 * MIN) })
     const { outcome } = await wait({
       runsAt: (ms) => [oldFailed, ...(ms < MIN ? [] : [ours(ms < 3 * MIN ? 'in_progress' : 'completed', ms < 3 * MIN ? null : 'success')])],
@@ -179,6 +184,58 @@ describe('waiting for the build run of a commit', () => {
     expect(outcome).toMatchObject({ kind: 'failure', run: { id: 4004 } })
     const later = await wait({ runsAt: () => [oldFailed, ours('completed', 'success')] })
     expect(later.outcome).toMatchObject({ kind: 'success', run: { id: 5005 } })
+  })
+
+  // Issue #10: any run of the head commit used to decide, so a dispatch, a push run or another
+  // PR's run could pass the wait while this PR's own build was still running or had failed.
+  it("never lets a workflow_dispatch, a push or another PR's run of the same commit decide; says each once", async () => {
+    const dispatch = ours('completed', 'success', {
+      id: 6001,
+      run_number: 30,
+      event: 'workflow_dispatch',
+      pull_requests: [],
+      html_url: `${URL}1`,
+    })
+    const push = ours('completed', 'success', { id: 6002, run_number: 31, event: 'push', pull_requests: [], html_url: `${URL}2` })
+    // The same branch opened against v2 as PR #7: GitHub names there the open PRs of that head.
+    const otherPr = ours('completed', 'success', { id: 6003, run_number: 32, pull_requests: [{ number: 7 }], html_url: `${URL}3` })
+    const { outcome, lines } = await wait({
+      runsAt: (ms) => [
+        dispatch,
+        push,
+        otherPr,
+        ...(ms < 2 * MIN ? [] : [ours(ms < 5 * MIN ? 'in_progress' : 'completed', ms < 5 * MIN ? null : 'failure')]),
+      ],
+    })
+    expect(outcome).toMatchObject({ kind: 'failure', run: { id: 5005 } })
+    expect(lines.filter((line) => line.includes('Not the build waited for'))).toEqual([
+      `[0s] Not the build waited for: Build CI image #30 (${URL}1), because it was started by workflow_dispatch, and this build runs on pull_request.`,
+      `[0s] Not the build waited for: Build CI image #31 (${URL}2), because it was started by push, and this build runs on pull_request.`,
+      `[0s] Not the build waited for: Build CI image #32 (${URL}3), because it builds PR #7, not PR #42.`,
+    ])
+  })
+
+  it('counts a run that names this PR among others, and a fork branch run that names none', async () => {
+    const both = await wait({ runsAt: () => [ours('completed', 'success', { pull_requests: [{ number: 7 }, { number: 42 }] })] })
+    expect(both.outcome.kind).toBe('success')
+    const fork = await wait({ runsAt: () => [ours('completed', 'success', { pull_requests: [] })] })
+    expect(fork.outcome.kind).toBe('success')
+  })
+
+  it('waits for the pull_request_target run where the build triggers on that', async () => {
+    const target = ours('completed', 'success', { event: 'pull_request_target' })
+    const asPr = await wait({ timeoutMs: MIN, runsAt: () => [target] })
+    expect(asPr.outcome.kind).toBe('timeout')
+    expect((asPr.outcome as { message: string }).message).toContain('1 run(s) of that commit were another build (see the log above).')
+    const asTarget = await wait({ scope: { events: ['pull_request_target'], prNumber: 42 }, runsAt: () => [target] })
+    expect(asTarget.outcome.kind).toBe('success')
+  })
+
+  it('after a push, waits for the push run of that commit', async () => {
+    const pushRun = ours('completed', 'success', { event: 'push', pull_requests: [] })
+    const prRun = ours('completed', 'failure', { id: 7007, pull_requests: [{ number: 42 }] })
+    const { outcome } = await wait({ scope: { events: ['push'] }, runsAt: () => [prRun, pushRun] })
+    expect(outcome).toMatchObject({ kind: 'success', run: { event: 'push' } })
   })
 
   it('ignores runs of other commits: the merge commit, other PRs', async () => {
