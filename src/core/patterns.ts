@@ -1,85 +1,162 @@
-// GitHub's filter-pattern syntax (the `paths` of a workflow trigger), matched by picomatch.
-// GitHub differs from shell globs in three places, translated here rather than re-implemented:
-// `?` and `+` quantify the preceding character, `**` crosses `/` even inside a path segment,
-// and there are no braces or extglobs (so those characters are literal).
-import picomatch from 'picomatch'
+// GitHub's filter patterns: the `paths`/`paths-ignore` and `branches`/`branches-ignore`/`tags`
+// filters of a workflow trigger. Each pattern becomes one anchored RegExp, built the way
+// nektos/act's port of GitHub's matcher builds it (pkg/workflowpattern/workflow_pattern.go);
+// a pattern GitHub refuses is a PatternError, never a guess at what it could mean.
+// Syntax: https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#filter-pattern-cheat-sheet
 
 export type PathMatcher = (path: string) => boolean
 
-const PICOMATCH_OPTIONS: picomatch.PicomatchOptions = { dot: true }
-const LITERAL_SPECIALS = new Set(['(', ')', '{', '}', '|', '@', '!', ',', '$', '^'])
+/** A pattern GitHub refuses, with the reason in words a user can act on. */
+export class PatternError extends Error {
+  override readonly name = 'PatternError'
 
-/** Rewrites one GitHub pattern (without its leading `!`) as a picomatch pattern. */
-function toPicomatch(pattern: string): string {
-  const atoms: string[] = []
-  // Index in `atoms` of the last single-character atom a following `?`/`+` may quantify.
-  let quantifiable = -1
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i]!
-    if (ch === '\\' && i + 1 < pattern.length) {
-      atoms.push(`\\${pattern[++i]}`)
-      quantifiable = atoms.length - 1
-    } else if (ch === '[') {
-      const close = pattern.indexOf(']', i + 2)
-      if (close === -1) {
-        atoms.push('\\[')
-      } else {
-        atoms.push(pattern.slice(i, close + 1))
-        i = close
-      }
-      quantifiable = atoms.length - 1
-    } else if (ch === '*') {
-      const double = pattern[i + 1] === '*'
-      if (double) i++
-      const wholeSegment = double && (i - 1 === 0 || pattern[i - 2] === '/') && (i + 1 === pattern.length || pattern[i + 1] === '/')
-      atoms.push(!double ? '*' : wholeSegment ? '**' : '*{,/**/}*')
-      quantifiable = -1
-    } else if ((ch === '?' || ch === '+') && quantifiable >= 0) {
-      atoms[quantifiable] = `${ch}(${atoms[quantifiable]})`
-      quantifiable = -1
-    } else if (ch === '?' || ch === '+' || LITERAL_SPECIALS.has(ch)) {
-      atoms.push(`\\${ch}`)
-      quantifiable = atoms.length - 1
+  constructor(
+    /** The pattern as written, with its leading `!` if it has one. */
+    readonly pattern: string,
+    readonly reason: string,
+    /** Its position in the list of patterns, from 0. */
+    readonly index: number,
+  ) {
+    super(`pattern "${pattern}": ${reason}`)
+  }
+}
+
+// Without these characters a pattern is a plain name, compared by equality (no regex to build).
+const SPECIAL = /[*?+[\\]/
+// Characters RegExp (with the `u` flag) reads as syntax; every other character stands for itself.
+const REGEX_SYNTAX = /[\^$\\.*+?()[\]{}|/]/
+
+const literal = (ch: string): string => (REGEX_SYNTAX.test(ch) ? `\\${ch}` : ch)
+
+const BRACKET_RULE = 'brackets may hold only letters, digits and the ranges a-z, A-Z, 0-9'
+const LETTER_OR_DIGIT = /^[a-zA-Z0-9]$/
+const RANGE_SPANS = [/^[a-z]$/, /^[A-Z]$/, /^[0-9]$/]
+
+/**
+ * The inside of `[...]`. The docs allow "one alphanumeric character listed in the brackets or
+ * included in ranges. Ranges can only include a-z, A-Z, and 0-9"; anything else (`[!a]`, `[^a]`,
+ * `[.]`, `[\]]`) is refused rather than read as a shell or regex class. act checks the wider
+ * ASCII span A..z (so it lets `_`, `^` and `[A-z]` through); we hold to the docs.
+ */
+function bracketClass(inside: string[], fail: (reason: string) => PatternError): string {
+  if (inside.length === 0) throw fail('"[]" is empty: brackets must hold at least one letter, digit or range')
+  for (let i = 0; i < inside.length;) {
+    const ch = inside[i]!
+    if (inside[i + 1] === '-' && i + 2 < inside.length) {
+      const end = inside[i + 2]!
+      const span = RANGE_SPANS.find((re) => re.test(ch))
+      if (!span?.test(end) || ch > end) throw fail(`the range "${ch}-${end}" must run from low to high within one of a-z, A-Z, 0-9`)
+      i += 3
+    } else if (ch === '-') {
+      throw fail(`"-" in brackets needs a letter or digit on both sides (${BRACKET_RULE})`)
+    } else if (!LETTER_OR_DIGIT.test(ch)) {
+      throw fail(`${BRACKET_RULE}, not "${ch}"`)
     } else {
-      atoms.push(ch)
-      quantifiable = ch === '/' ? -1 : atoms.length - 1
+      i++
     }
   }
-  return atoms.join('')
+  return `[${inside.join('')}]`
+}
+
+/** The RegExp source for one pattern without its leading `!`. */
+function toRegexSource(body: string, fail: (reason: string) => PatternError): string {
+  // Code points, so that a quantifier after a non-ASCII character repeats the whole character.
+  const chars = Array.from(body)
+  let source = '^'
+  // Why a `?`/`+` here would have nothing to repeat; null after a character, escaped character or
+  // class. actionlint (rhysd/actionlint glob.go, glob_test.go: `?`, `+`, `*?`, `*+`, `a??`, `a++`,
+  // `!?`, `!+`) reports GitHub refusing one at the start, after a wildcard or after a quantifier.
+  // After `**/` too: act would repeat its whole `(.+/)?` group, not the `/` a reader sees.
+  let nothingToRepeat: string | null = 'it starts the pattern'
+  for (let i = 0; i < chars.length;) {
+    const ch = chars[i]!
+    if (ch === '*' && chars[i + 1] === '*' && chars[i + 2] === '/') {
+      // `**/` is zero or more whole directories (act: `(.+/)?`), so `x**/y` matches `xy` and
+      // `xa/y` but not `x/y`, and `**/README.md` matches `README.md`.
+      source += '(?:.+/)?'
+      i += 3
+      nothingToRepeat = 'it follows "**/"'
+    } else if (ch === '*' && chars[i + 1] === '*') {
+      source += '.*'
+      i += 2
+      nothingToRepeat = 'it follows "**"'
+    } else if (ch === '*') {
+      source += '[^/]*'
+      i++
+      nothingToRepeat = 'it follows "*"'
+    } else if (ch === '?' || ch === '+') {
+      if (nothingToRepeat !== null) {
+        const what = ch === '?' ? 'zero or one' : 'one or more'
+        throw fail(`"${ch}" means ${what} of the character before it, but ${nothingToRepeat}; write "\\${ch}" for a literal "${ch}"`)
+      }
+      // act writes the quantifier as is: it repeats the character, escaped character or
+      // class before it, `/` included (`a/?b` matches `ab`).
+      source += ch
+      i++
+      nothingToRepeat = `it follows "${ch}"`
+    } else if (ch === '[') {
+      const close = chars.indexOf(']', i + 1)
+      if (close === -1) throw fail('"[" opens brackets that are never closed; write "\\[" for a literal "["')
+      source += bracketClass(chars.slice(i + 1, close), fail)
+      i = close + 1
+      nothingToRepeat = null
+    } else if (ch === '\\') {
+      // act: `\` makes the next character literal, whatever it is, and refuses a trailing `\`.
+      const next = chars[i + 1]
+      if (next === undefined) throw fail('"\\" at the end escapes nothing; write "\\\\" for a literal backslash')
+      source += literal(next)
+      i += 2
+      nothingToRepeat = null
+    } else {
+      source += literal(ch)
+      i++
+      nothingToRepeat = null
+    }
+  }
+  return `${source}$`
 }
 
 interface CompiledPattern {
   negated: boolean
-  test: PathMatcher
+  matches: PathMatcher
 }
 
-// A pattern without these is a plain path, matched by equality (no regex to build).
-const SPECIAL = /[*?+[\]\\]/
-
-function compile(patterns: readonly string[]): CompiledPattern[] {
-  return patterns.map((raw) => {
-    const negated = raw.startsWith('!')
-    const body = negated ? raw.slice(1) : raw
-    const test: PathMatcher = SPECIAL.test(body) ? picomatch(toPicomatch(body), PICOMATCH_OPTIONS) : (path) => path === body
-    return { negated, test }
-  })
+function compilePattern(raw: string, index: number): CompiledPattern {
+  const fail = (reason: string) => new PatternError(raw, reason, index)
+  // actionlint glob.go: "glob pattern cannot be empty", "at least one character must follow !".
+  if (raw === '') throw fail('a pattern cannot be empty')
+  // `!` negates only as the first character (docs cheat sheet); elsewhere it is literal.
+  const negated = raw.startsWith('!')
+  const body = negated ? raw.slice(1) : raw
+  if (body === '') throw fail('"!" must be followed by the pattern it excludes')
+  if (!SPECIAL.test(body)) return { negated, matches: (path) => path === body }
+  const regex = new RegExp(toRegexSource(body, fail), 'u')
+  return { negated, matches: (path) => regex.test(path) }
 }
 
-/** True when the last pattern matching `path` is a positive one (GitHub's rule for `!`). */
+const compile = (patterns: readonly string[]): CompiledPattern[] => patterns.map(compilePattern)
+
+/**
+ * True when the last pattern matching `path` is a positive one: "A matching negative pattern
+ * (prefixed with `!`) after a positive match will exclude the path. A matching positive pattern
+ * after a negative match will include the path again." (docs, `on.<push|pull_request>.paths`).
+ */
 function lastMatchIsPositive(compiled: readonly CompiledPattern[], path: string): boolean {
   for (let i = compiled.length - 1; i >= 0; i--) {
-    if (compiled[i]!.test(path)) return !compiled[i]!.negated
+    if (compiled[i]!.matches(path)) return !compiled[i]!.negated
   }
   return false
 }
 
-/** `paths`: a file counts when it matches and no later `!pattern` excludes it. */
+/** `paths`-style: a value counts when the last pattern matching it is positive. Throws PatternError for a pattern GitHub rejects. */
 export function pathsMatcher(patterns: readonly string[]): PathMatcher {
   const compiled = compile(patterns)
   return (path) => lastMatchIsPositive(compiled, path)
 }
 
-/** `paths-ignore`: a file counts unless the patterns ignore it. */
+// The docs do not say what `!` does in `paths-ignore` (act's Filter reads it differently); the
+// last matching pattern decides here as in `paths`, so a negation re-includes.
+/** `paths-ignore`-style: a value counts unless the last matching pattern is a positive one (negations re-include). Throws PatternError. */
 export function pathsIgnoreMatcher(patterns: readonly string[]): PathMatcher {
   const compiled = compile(patterns)
   return (path) => !lastMatchIsPositive(compiled, path)
