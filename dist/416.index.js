@@ -9,21 +9,15 @@ export const modules = {
 /* harmony export */   runLocal: () => (/* binding */ runLocal)
 /* harmony export */ });
 /* unused harmony exports USAGE, repositoryFromRemote */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _core_event_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7667);
-/* harmony import */ var _core_image_ref_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3386);
-/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3906);
-/* harmony import */ var _runner_git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(846);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_event_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7667);
+/* harmony import */ var _core_image_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3386);
+/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3906);
+/* harmony import */ var _runner_git_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(846);
 // A run outside GitHub Actions, in the current checkout: `npm run local -- resolve-image`.
 // The context comes from git (branch, nearest long-lived base), no token, no network when git
 // has the answer. Stdout gets only the image reference (or JSON), so `$(...)` can use it.
-
-
 
 
 
@@ -36,9 +30,9 @@ Prints the CI image this checkout's branch uses, as the workflows would resolve 
   --pr-number N        the branch's PR, when it changes the image
   --image REPO         image repository (default: ghcr.io/<owner>/<repo>/ci from origin)
   --watch PATTERN      watched path pattern (repeatable; default: from the build workflow)
-  --build-workflow F   build workflow file name (default: ${(0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .inputDefault */ .qw)('build-workflow')})
-  --branch-tags LIST   branch=tag pairs, comma-separated (default: ${(0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .inputDefault */ .qw)('branch-tags').replaceAll('\n', ',')})
-  --default-tag TAG    stable tag for other bases (default: ${(0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .inputDefault */ .qw)('default-tag')})
+  --build-workflow F   build workflow file name (default: ${(0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .inputDefault */ .qw)('build-workflow')})
+  --branch-tags LIST   branch=tag pairs, comma-separated (default: ${(0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .inputDefault */ .qw)('branch-tags').replaceAll('\n', ',')})
+  --default-tag TAG    stable tag for other bases (default: ${(0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .inputDefault */ .qw)('default-tag')})
   --json               print every output as JSON instead of the image reference`;
 /** owner/repo from an origin URL such as git@github.com:acme/app.git or https://host/acme/app. */
 function repositoryFromRemote(url) {
@@ -60,7 +54,7 @@ async function nearestBase(git, branches) {
     return best;
 }
 async function runLocal(argv, print) {
-    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.parseArgs)({
+    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
         args: argv,
         allowPositionals: true,
         options: {
@@ -82,7 +76,7 @@ async function runLocal(argv, print) {
     if (positionals[0] !== 'resolve-image') {
         throw new Error(`Only resolve-image runs locally; "${positionals[0]}" needs GitHub Actions.`);
     }
-    const inputs = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInputs */ .TL)((name) => {
+    const inputs = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseInputs */ .TL)((name) => {
         if (name === 'command')
             return 'resolve-image';
         if (name === 'watch')
@@ -92,18 +86,18 @@ async function runLocal(argv, print) {
         const value = values[name];
         return typeof value === 'string' ? value : '';
     });
-    const top = await (0,_runner_git_js__WEBPACK_IMPORTED_MODULE_4__/* .gitOutput */ .o)((0,_runner_git_js__WEBPACK_IMPORTED_MODULE_4__/* .createGit */ .l)(process.cwd()), ['rev-parse', '--show-toplevel']);
-    const git = (0,_runner_git_js__WEBPACK_IMPORTED_MODULE_4__/* .createGit */ .l)(top);
+    const top = await (0,_runner_git_js__WEBPACK_IMPORTED_MODULE_2__/* .gitOutput */ .o)((0,_runner_git_js__WEBPACK_IMPORTED_MODULE_2__/* .createGit */ .l)(process.cwd()), ['rev-parse', '--show-toplevel']);
+    const git = (0,_runner_git_js__WEBPACK_IMPORTED_MODULE_2__/* .createGit */ .l)(top);
     let imageRepository = inputs.imageRepository;
     if (imageRepository === undefined) {
         const remote = await git(['remote', 'get-url', 'origin']);
         const fullName = remote.exitCode === 0 ? repositoryFromRemote(remote.stdout) : undefined;
         if (!fullName)
             throw new Error('Cannot tell the repository from the origin remote: pass --image.');
-        imageRepository = (0,_core_image_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .defaultImageRepository */ .l)((0,_core_event_js__WEBPACK_IMPORTED_MODULE_6__/* .parseRepository */ .S)(fullName));
+        imageRepository = (0,_core_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultImageRepository */ .l)((0,_core_event_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRepository */ .S)(fullName));
     }
-    const branch = await (0,_runner_git_js__WEBPACK_IMPORTED_MODULE_4__/* .gitOutput */ .o)(git, ['rev-parse', '--abbrev-ref', 'HEAD']);
-    const headSha = await (0,_runner_git_js__WEBPACK_IMPORTED_MODULE_4__/* .gitOutput */ .o)(git, ['rev-parse', 'HEAD']);
+    const branch = await (0,_runner_git_js__WEBPACK_IMPORTED_MODULE_2__/* .gitOutput */ .o)(git, ['rev-parse', '--abbrev-ref', 'HEAD']);
+    const headSha = await (0,_runner_git_js__WEBPACK_IMPORTED_MODULE_2__/* .gitOutput */ .o)(git, ['rev-parse', 'HEAD']);
     let target;
     if (values.base === undefined && inputs.branchTags.has(branch)) {
         target = { kind: 'push', branch, sha: headSha };
@@ -112,16 +106,13 @@ async function runLocal(argv, print) {
         const base = values.base !== undefined ? await nearestBase(git, [values.base]) : await nearestBase(git, [...inputs.branchTags.keys()]);
         if (!base)
             throw new Error(`No base branch found (${values.base ?? [...inputs.branchTags.keys()].join(', ')}): pass --base BRANCH.`);
-        const baseSha = await (0,_runner_git_js__WEBPACK_IMPORTED_MODULE_4__/* .gitOutput */ .o)(git, ['rev-parse', base.ref]);
+        const baseSha = await (0,_runner_git_js__WEBPACK_IMPORTED_MODULE_2__/* .gitOutput */ .o)(git, ['rev-parse', base.ref]);
         target = { kind: 'pull_request', number: inputs.prNumber ?? 0, baseRef: base.branch, baseSha, headSha, headRef: branch, fork: false };
     }
-    const workflowPath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(top, '.github', 'workflows', inputs.buildWorkflow);
-    // The same chunk as the action's resolve-image, rather than a copy of it in this one.
-    const { resolveImage } = await Promise.all(/* import() */[__webpack_require__.e(956), __webpack_require__.e(140)]).then(__webpack_require__.bind(__webpack_require__, 8140));
-    const result = await resolveImage({ ...inputs, imageRepository }, target, {
-        git,
-        readBuildWorkflow: async () => ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(workflowPath) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(workflowPath, 'utf8') : undefined),
-    });
+    // The same chunk as the action's resolve-image, rather than a copy of it in this one. The build
+    // workflow is read from the commits, as GitHub reads it.
+    const { resolveImage } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(7)]).then(__webpack_require__.bind(__webpack_require__, 5007));
+    const result = await resolveImage({ ...inputs, imageRepository }, target, { git });
     process.stderr.write(`${result.reason}\n`);
     if (result.matched.length > 0)
         process.stderr.write(`Watched files changed: ${result.matched.join(', ')}\n`);
@@ -154,11 +145,20 @@ async function runLocal(argv, print) {
 
 
 function createGit(cwd) {
-    return async (args) => {
+    return async (args, options = {}) => {
         // Container jobs check out as another user; git then refuses the repository unless told it is safe.
         const fullArgs = ['-c', `safe.directory=${cwd}`, ...args];
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`git ${args.join(' ')}`);
-        return (0,_actions_exec__WEBPACK_IMPORTED_MODULE_1__/* .getExecOutput */ .H)('git', fullArgs, { cwd, silent: true, ignoreReturnCode: true });
+        const chunks = [];
+        const input = options.input === undefined ? undefined : Buffer.from(options.input);
+        const result = await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_1__/* .getExecOutput */ .H)('git', fullArgs, {
+            cwd,
+            silent: true,
+            ignoreReturnCode: true,
+            input,
+            listeners: { stdout: (data) => chunks.push(data) },
+        });
+        return { ...result, stdoutBytes: Buffer.concat(chunks) };
     };
 }
 /** Runs git and returns trimmed stdout; throws with git's own message on failure. */

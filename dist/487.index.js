@@ -151,7 +151,7 @@ function apiError(what, error, permission) {
 async function getPullRequest(client, repo, prNumber) {
     try {
         const { data } = await client.rest.pulls.get({ ...repo, pull_number: prNumber });
-        return (0,_core_target_js__WEBPACK_IMPORTED_MODULE_1__/* .pullRequestFromApiShape */ .O)(data);
+        return (0,_core_target_js__WEBPACK_IMPORTED_MODULE_1__/* .pullRequestFromApiShape */ .ON)(data);
     }
     catch (error) {
         if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isNotFound */ .c4)(error))

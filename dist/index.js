@@ -73,7 +73,7 @@ const INPUT_DEFAULTS = {
     'poll-interval': '20',
     timeout: '1200',
     pull: 'true',
-    'trusted-associations': 'OWNER,MEMBER,COLLABORATOR',
+    'trusted-permission': 'write',
 };
 const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     'image',
@@ -94,23 +94,16 @@ const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     'comment-url',
 ]));
 
+// EXTERNAL MODULE: ./src/core/permission.ts
+var permission = __nccwpck_require__(7048);
 // EXTERNAL MODULE: ./src/core/tags.ts
 var tags = __nccwpck_require__(2766);
 ;// CONCATENATED MODULE: ./src/core/inputs.ts
 // Parses and validates the action's inputs into a typed config. Every message names the input.
 
 
+
 const COMMANDS = ['resolve-image', 'wait-for-build', 'comment-image'];
-const ASSOCIATIONS = [
-    'OWNER',
-    'MEMBER',
-    'COLLABORATOR',
-    'CONTRIBUTOR',
-    'FIRST_TIME_CONTRIBUTOR',
-    'FIRST_TIMER',
-    'MANNEQUIN',
-    'NONE',
-];
 class InputError extends Error {
     constructor(input, message) {
         super(`Input \`${input}\` ${message}`);
@@ -187,24 +180,17 @@ function parseHeadSha(value) {
     }
     return value.toLowerCase();
 }
+function parsePermission(value) {
+    if ((0,permission/* isPermission */.Yo)(value))
+        return value;
+    throw new InputError('trusted-permission', `must be one of ${permission/* PERMISSIONS */.Jj.join(', ')}; got "${value}".`);
+}
 function parseBoolean(name, value) {
     if (/^true$/i.test(value))
         return true;
     if (/^false$/i.test(value))
         return false;
     throw new InputError(name, `must be true or false; got "${value}".`);
-}
-function parseAssociations(value) {
-    const items = value
-        .split(/[\s,]+/)
-        .filter((item) => item !== '')
-        .map((item) => item.toUpperCase());
-    for (const item of items) {
-        if (!ASSOCIATIONS.includes(item)) {
-            throw new InputError('trusted-associations', `takes a comma-separated list of ${ASSOCIATIONS.join(', ')}; got "${item}".`);
-        }
-    }
-    return items;
 }
 /** The default of an input, as action.yml gives it; a runner expression counts as none. */
 function inputDefault(name) {
@@ -228,8 +214,51 @@ function parseInputs(read) {
         pollIntervalSeconds: positiveInteger('poll-interval', text('poll-interval')),
         timeoutSeconds: positiveInteger('timeout', text('timeout')),
         pull: parseBoolean('pull', text('pull')),
-        trustedAssociations: parseAssociations(text('trusted-associations')),
+        trustedPermission: parsePermission(text('trusted-permission')),
     };
+}
+
+
+/***/ }),
+
+/***/ 7048:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ meets),
+/* harmony export */   Jj: () => (/* binding */ PERMISSIONS),
+/* harmony export */   Yo: () => (/* binding */ isPermission),
+/* harmony export */   fp: () => (/* binding */ effectivePermission),
+/* harmony export */   w2: () => (/* binding */ isBot)
+/* harmony export */ });
+// Who may drive the action from a comment: a repository permission, never an
+// author_association (GitHub reports CONTRIBUTOR for organisation members whose membership is
+// private, and MEMBER does not imply write access). Pure.
+/**
+ * The repository roles from least to most access (docs: "Repository roles for an
+ * organization"). triage and maintain exist on organisation repositories only.
+ */
+const PERMISSIONS = ['read', 'triage', 'write', 'maintain', 'admin'];
+function isPermission(value) {
+    return PERMISSIONS.includes(value);
+}
+/**
+ * The role that decides: `role_name` when it is one of the five, else (a custom role) its base
+ * `permission`; undefined for `none`. Source: GitHub's OpenAPI description of the operation
+ * repos/get-collaborator-permission-level ("the maintain role is mapped to write and the triage
+ * role is mapped to read"; "role_name provides the name of the assigned role, including custom roles").
+ */
+function effectivePermission({ permission, roleName }) {
+    if (roleName !== undefined && isPermission(roleName))
+        return roleName;
+    return isPermission(permission) ? permission : undefined;
+}
+function meets(actual, required) {
+    return actual !== undefined && PERMISSIONS.indexOf(actual) >= PERMISSIONS.indexOf(required);
+}
+/** A GitHub App or the Actions bot: `name[bot]` logins, or a user of type Bot. */
+function isBot(user) {
+    return user.type === 'Bot' || /\[bot\]$/.test(user.login);
 }
 
 
@@ -276,13 +305,17 @@ function shaTag(branch, sha) {
 }
 function choosePullRequestTag(input) {
     // 0 is a local run on a branch whose PR is not known.
-    const subject = input.prNumber > 0 ? `PR #${input.prNumber}` : 'This branch';
+    const subject = input.subject ?? (input.prNumber > 0 ? `PR #${input.prNumber}` : 'This branch');
     const stable = input.branchTags.get(input.baseRef) ?? input.defaultTag;
     const stableSource = input.branchTags.has(input.baseRef)
         ? `the stable image of base branch ${input.baseRef}`
         : `the default stable image (base branch ${input.baseRef} has no entry in branch-tags)`;
     if (!input.modified) {
-        return { tag: stable, push: [], reason: `${subject} changes no watched path, so it uses ${stableSource}.` };
+        return {
+            tag: stable,
+            push: [],
+            reason: `${subject} ${input.unmodifiedBecause ?? 'changes no watched path'}, so it uses ${stableSource}.`,
+        };
     }
     if (input.fork) {
         return {
@@ -314,10 +347,26 @@ function choosePushTags(branch, sha, branchTags) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ pullRequestFromApiShape),
-/* harmony export */   u: () => (/* binding */ resolveTarget)
+/* harmony export */   ON: () => (/* binding */ pullRequestFromApiShape),
+/* harmony export */   u1: () => (/* binding */ resolveTarget)
 /* harmony export */ });
-const SUPPORTED_EVENTS = ['pull_request', 'pull_request_target', 'issue_comment', 'push', 'workflow_dispatch'];
+/* unused harmony export pullRequestOfQueueBranch */
+/* harmony import */ var _permission_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7048);
+
+const SUPPORTED_EVENTS = ['pull_request', 'pull_request_target', 'issue_comment', 'merge_group', 'push', 'workflow_dispatch'];
+/**
+ * The PR number of a merge queue branch, `gh-readonly-queue/<base>/pr-<N>-<head sha>` (as in
+ * GitHub's own merge_group webhook example, @octokit/webhooks-examples). The base may contain
+ * `/`, so the number is read from the end.
+ */
+function pullRequestOfQueueBranch(headRef) {
+    const match = /^(?:refs\/heads\/)?gh-readonly-queue\/.+\/pr-(\d+)-[0-9a-f]{40}$/.exec(headRef);
+    if (!match) {
+        throw new Error(`The merge_group head_ref "${headRef}" is not a merge queue branch (gh-readonly-queue/<base>/pr-<number>-<sha>).`);
+    }
+    return Number(match[1]);
+}
+const branchName = (ref) => ref.replace(/^refs\/heads\//, '');
 /** Reads a pull request object as webhook payloads and `GET /pulls/{n}` both shape it. */
 function pullRequestFromApiShape(pr) {
     const p = pr;
@@ -333,6 +382,7 @@ function pullRequestFromApiShape(pr) {
         // A deleted fork leaves head.repo null: still not this repository.
         fork: headRepo === undefined || headRepo.toLowerCase() !== baseRepo?.toLowerCase(),
         changedFiles: p.changed_files,
+        mergeSha: p.merge_commit_sha ?? undefined,
     };
 }
 function branchFromRef(ref, eventName) {
@@ -340,30 +390,59 @@ function branchFromRef(ref, eventName) {
         return ref.slice('refs/heads/'.length);
     throw new Error(`The ${eventName} event is for "${ref}", not a branch: ci-image builds images for branches (refs/heads/...).`);
 }
-function checkCommenter(payload, trusted) {
-    const comment = payload.comment;
-    const association = comment?.author_association ?? 'NONE';
-    if (!trusted.includes(association)) {
-        throw new Error(`@${comment?.user?.login ?? 'unknown'} (author_association ${association}) is not allowed to run this: ` +
-            `trusted-associations is ${trusted.join(', ')}. Nothing was done.`);
+/**
+ * A comment drives the action only when it is new and its author's repository permission is at
+ * least `required`. author_association is never read: it is a label, not a permission.
+ */
+async function checkCommenter(payload, required, getPermission) {
+    // An edit could change what a trusted person asked after the fact.
+    if (payload.action !== 'created') {
+        throw new Error(`The issue_comment event is "${String(payload.action)}": only a new comment (created) may drive this, so an edit cannot change what was asked.`);
+    }
+    const user = payload.comment?.user;
+    if (!user?.login)
+        throw new Error('The issue_comment event names no commenter. Nothing was done.');
+    if ((0,_permission_js__WEBPACK_IMPORTED_MODULE_0__/* .isBot */ .w2)({ login: user.login, type: user.type })) {
+        throw new Error(`@${user.login} is a bot: only people with ${required} access to the repository may drive this. Nothing was done.`);
+    }
+    const found = await getPermission(user.login);
+    if (!(0,_permission_js__WEBPACK_IMPORTED_MODULE_0__/* .meets */ .D)((0,_permission_js__WEBPACK_IMPORTED_MODULE_0__/* .effectivePermission */ .fp)(found), required)) {
+        throw new Error(`@${user.login} (repository permission: ${found.roleName ?? found.permission}) may not run this: trusted-permission is ${required}. Nothing was done.`);
     }
 }
-async function resolveTarget(ctx, overrides, getPullRequest) {
+async function resolveTarget(ctx, overrides, io) {
     const { eventName, payload } = ctx;
+    const { getPullRequest } = io;
     let target;
     switch (eventName) {
         case 'pull_request':
         case 'pull_request_target': {
             if (!payload.pull_request)
                 throw new Error(`The ${eventName} event payload has no pull_request.`);
-            const fromEvent = pullRequestFromApiShape(payload.pull_request);
+            const fromEvent = {
+                ...pullRequestFromApiShape(payload.pull_request),
+                action: typeof payload.action === 'string' ? payload.action : undefined,
+            };
             const asked = overrides.prNumber;
             target = asked !== undefined && asked !== fromEvent.number ? await getPullRequest(asked) : fromEvent;
             break;
         }
+        case 'merge_group': {
+            const group = payload.merge_group;
+            if (!group?.head_ref || !group.head_sha || !group.base_ref || !group.base_sha)
+                throw new Error('The merge_group event payload has no merge_group.');
+            const queue = {
+                baseRef: branchName(group.base_ref),
+                baseSha: group.base_sha,
+                headSha: group.head_sha,
+                headRef: branchName(group.head_ref),
+            };
+            target = { kind: 'merge_group', queue, pr: await getPullRequest(overrides.prNumber ?? pullRequestOfQueueBranch(group.head_ref)) };
+            break;
+        }
         case 'issue_comment': {
-            // Trust first: an untrusted comment must not cost an API call or reach anything else.
-            checkCommenter(payload, overrides.trustedAssociations);
+            // Trust first: an untrusted comment must reach nothing else.
+            await checkCommenter(payload, overrides.trustedPermission, io.getPermission);
             const issue = payload.issue;
             if (!issue?.pull_request && overrides.prNumber === undefined) {
                 throw new Error(`The issue_comment event is on issue #${issue?.number ?? '?'}, which is not a pull request.`);
@@ -388,7 +467,11 @@ async function resolveTarget(ctx, overrides, getPullRequest) {
     }
     if (overrides.headSha === undefined)
         return target;
-    return target.kind === 'pull_request' ? { ...target, headSha: overrides.headSha } : { ...target, sha: overrides.headSha };
+    if (target.kind === 'pull_request')
+        return { ...target, headSha: overrides.headSha };
+    if (target.kind === 'merge_group')
+        return { ...target, pr: { ...target.pr, headSha: overrides.headSha } };
+    return { ...target, sha: overrides.headSha };
 }
 
 
@@ -409,11 +492,11 @@ async function runInActions() {
         const session = await (0,_session_session_js__WEBPACK_IMPORTED_MODULE_1__/* .openSession */ .f)();
         switch (session.inputs.command) {
             case 'resolve-image':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(102)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1102))).resolveImageCommand(session);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(7), __nccwpck_require__.e(827)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1102))).resolveImageCommand(session);
             case 'wait-for-build':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(214), __nccwpck_require__.e(317), __nccwpck_require__.e(521)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7521))).waitForBuildCommand(session);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(214), __nccwpck_require__.e(7), __nccwpck_require__.e(406)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7521))).waitForBuildCommand(session);
             case 'comment-image':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(317), __nccwpck_require__.e(282)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7064))).commentImageCommand(session);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(7), __nccwpck_require__.e(230)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7913))).commentImageCommand(session);
         }
     }
     catch (error) {
@@ -514,11 +597,16 @@ async function openSession() {
         core/* setSecret */.Pq(inputs.token);
     const ctx = readEventContext();
     const client = clientFactory(inputs, ctx);
-    const getPullRequest = async (prNumber) => {
-        const { getPullRequest } = await __nccwpck_require__.e(/* import() */ 487).then(__nccwpck_require__.bind(__nccwpck_require__, 4487));
-        return getPullRequest(await client(), ctx.repository, prNumber);
-    };
-    const target = await (0,core_target/* resolveTarget */.u)(ctx, inputs, getPullRequest);
+    const target = await (0,core_target/* resolveTarget */.u1)(ctx, inputs, {
+        getPullRequest: async (prNumber) => {
+            const { getPullRequest } = await __nccwpck_require__.e(/* import() */ 487).then(__nccwpck_require__.bind(__nccwpck_require__, 4487));
+            return getPullRequest(await client(), ctx.repository, prNumber);
+        },
+        getPermission: async (login) => {
+            const { getCollaboratorPermission } = await __nccwpck_require__.e(/* import() */ 435).then(__nccwpck_require__.bind(__nccwpck_require__, 5435));
+            return getCollaboratorPermission(await client(), ctx.repository, login);
+        },
+    });
     return { inputs, ctx, target, imageRepository: inputs.imageRepository ?? (0,image_ref/* defaultImageRepository */.l)(ctx.repository), client };
 }
 

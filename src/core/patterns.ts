@@ -161,14 +161,3 @@ export function pathsIgnoreMatcher(patterns: readonly string[]): PathMatcher {
   const compiled = compile(patterns)
   return (path) => !lastMatchIsPositive(compiled, path)
 }
-
-/** A pattern GitHub refuses. (Interim: the exact rules land with the rewrite of this file.) */
-export class PatternError extends Error {
-  constructor(
-    readonly pattern: string,
-    readonly reason: string,
-    readonly index: number,
-  ) {
-    super(`pattern "${pattern}": ${reason}`)
-  }
-}
