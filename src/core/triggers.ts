@@ -22,7 +22,7 @@ export type PullRequestEvent = 'pull_request' | 'pull_request_target'
 export const PULL_REQUEST_EVENTS: readonly PullRequestEvent[] = ['pull_request', 'pull_request_target']
 
 /** GitHub's activity types when a pull request trigger names none. */
-export const DEFAULT_TYPES = ['opened', 'synchronize', 'reopened']
+const DEFAULT_TYPES = ['opened', 'synchronize', 'reopened']
 
 interface Filter {
   key: string
@@ -42,7 +42,7 @@ export interface PullRequestTrigger {
 }
 
 /** A workflow file GitHub would refuse, or one this action cannot read. */
-export class WorkflowError extends Error {
+class WorkflowError extends Error {
   override readonly name = 'WorkflowError'
 }
 

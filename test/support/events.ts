@@ -91,3 +91,19 @@ export function workflowDispatchEvent(o: { ref: string }): Record<string, any> {
   event.ref = o.ref
   return event
 }
+
+/** A merge queue's `merge_group` event (action checks_requested), for the queue branch of `prNumber`. */
+export function mergeGroupEvent(o: {
+  prNumber: number
+  prHeadSha: string
+  baseRef: string
+  baseSha: string
+  headSha: string
+}): Record<string, any> {
+  const event = example('merge_group')
+  event.merge_group.head_ref = `refs/heads/gh-readonly-queue/${o.baseRef}/pr-${o.prNumber}-${o.prHeadSha}`
+  event.merge_group.head_sha = o.headSha
+  event.merge_group.base_ref = `refs/heads/${o.baseRef}`
+  event.merge_group.base_sha = o.baseSha
+  return event
+}

@@ -111,3 +111,19 @@ export function checkoutMerge(repo: PullRequestRepo, depth: number): string {
   git(dir, 'checkout', '-q', '--detach', `refs/remotes/pull/${repo.prNumber}/merge`)
   return dir
 }
+
+/**
+ * A merge queue's branch on the origin, `gh-readonly-queue/<base>/pr-<N>-<head sha>`, at the
+ * PR's merge commit (the queue's commit when the PR is alone in the queue), and a checkout of it
+ * as actions/checkout makes one on a merge_group event: that branch, depth 1.
+ */
+export function checkoutMergeQueue(repo: PullRequestRepo): { dir: string; ref: string } {
+  const ref = `refs/heads/gh-readonly-queue/${repo.baseRef}/pr-${repo.prNumber}-${repo.headSha}`
+  git(repo.origin, 'update-ref', ref, repo.mergeSha)
+  const dir = tempDir('ci-image-checkout-')
+  git(dir, 'init', '-q')
+  git(dir, 'remote', 'add', 'origin', `file://${repo.origin}`)
+  git(dir, 'fetch', '-q', '--no-tags', '--depth=1', 'origin', `+${ref}:refs/remotes/origin/${ref.slice('refs/heads/'.length)}`)
+  git(dir, 'checkout', '-q', '--detach', repo.mergeSha)
+  return { dir, ref }
+}

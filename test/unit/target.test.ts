@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { EventContext } from '../../src/core/event.js'
-import { resolveTarget, type TargetIo } from '../../src/core/target.js'
+import { pullRequestOfQueueBranch, resolveTarget, type TargetIo } from '../../src/core/target.js'
 import { issueCommentEvent, pullRequestEvent, pullRequestObject, pushEvent, workflowDispatchEvent } from '../support/events.js'
 import { pullRequestFromApiShape } from '../../src/core/target.js'
 
@@ -116,5 +116,40 @@ describe('the target of a run', () => {
     ['release', {}, '', 'The event "release" is not supported'],
   ])('%s (%s) is a clear error', async (eventName, payload, ref, message) => {
     await expect(resolveTarget(ctx(eventName, payload, ref), write, noApi)).rejects.toThrow(message)
+  })
+})
+
+describe('merge queues (merge_group)', () => {
+  const group = (headRef: string, baseRef = 'refs/heads/main') => ({
+    action: 'checks_requested',
+    merge_group: { head_ref: headRef, head_sha: '5'.repeat(40), base_ref: baseRef, base_sha: '6'.repeat(40) },
+  })
+
+  // GitHub's own merge_group webhook example (@octokit/webhooks-examples) names the queue branch
+  // refs/heads/gh-readonly-queue/main/pr-104-929f8209d40f77f4abc622a499c93a83babdbe64.
+  it.each([
+    ['refs/heads/gh-readonly-queue/main/pr-104-929f8209d40f77f4abc622a499c93a83babdbe64', 104],
+    ['gh-readonly-queue/release/2.x/pr-7-929f8209d40f77f4abc622a499c93a83babdbe64', 7],
+  ])('reads the PR number of %s', (ref, number) => {
+    expect(pullRequestOfQueueBranch(ref)).toBe(number)
+  })
+
+  it.each(['refs/heads/main', 'gh-readonly-queue/main/pr-x-929f8209d40f77f4abc622a499c93a83babdbe64', 'gh-readonly-queue/main/pr-7'])(
+    'refuses %s, naming the form it expects',
+    (ref) => {
+      expect(() => pullRequestOfQueueBranch(ref)).toThrow(
+        `The merge_group head_ref "${ref}" is not a merge queue branch (gh-readonly-queue/<base>/pr-<number>-<sha>).`,
+      )
+    },
+  )
+
+  it('the queue commit and its base, and the PR in the queue read from the API', async () => {
+    const ref = 'refs/heads/gh-readonly-queue/release/2.x/pr-9-929f8209d40f77f4abc622a499c93a83babdbe64'
+    const target = await resolveTarget(ctx('merge_group', group(ref, 'refs/heads/release/2.x'), ref), write, api())
+    expect(target).toMatchObject({
+      kind: 'merge_group',
+      queue: { baseRef: 'release/2.x', baseSha: '6'.repeat(40), headSha: '5'.repeat(40), headRef: ref.slice('refs/heads/'.length) },
+      pr: { number: 9, headSha: '2'.repeat(40) },
+    })
   })
 })
