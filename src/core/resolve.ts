@@ -66,6 +66,7 @@ export function resolvePullRequest(
   const modified = matched.length > 0
   const choice = choosePullRequestTag({
     prNumber: target.number,
+    headSha: target.headSha,
     baseRef: target.baseRef,
     modified,
     fork: target.fork,

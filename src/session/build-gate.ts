@@ -18,7 +18,14 @@ export type BuildGate =
 export async function checkBuild(session: Session, pr: PullRequestTarget): Promise<BuildGate> {
   if (pr.fork) {
     // Known from the event alone: no need to list the changed files.
-    const { tag } = choosePullRequestTag({ ...session.inputs, prNumber: pr.number, baseRef: pr.baseRef, modified: true, fork: true })
+    const { tag } = choosePullRequestTag({
+      ...session.inputs,
+      prNumber: pr.number,
+      headSha: pr.headSha,
+      baseRef: pr.baseRef,
+      modified: true,
+      fork: true,
+    })
     const reason = `PR #${pr.number} comes from a fork, whose token cannot push an image, so no image is built for it.`
     return { kind: 'fork', reference: imageReference(session.imageRepository, tag), tag, reason }
   }

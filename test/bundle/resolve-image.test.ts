@@ -25,7 +25,7 @@ describe('resolve-image on pull requests, from git', () => {
       files: { 'Dockerfile.ci': 'FROM node:24\n' },
       tag: 'pr-42',
       modified: 'true',
-      push: 'ghcr.io/acme/app/ci:pr-42',
+      push: 'ghcr.io/acme/app/ci:pr-42\nghcr.io/acme/app/ci:pr-42-sha-{head7}',
     },
     {
       name: 'build workflow changed, base v2',
@@ -33,7 +33,7 @@ describe('resolve-image on pull requests, from git', () => {
       files: { '.github/workflows/build-ci-image.yml': 'on: push\n' },
       tag: 'pr-42',
       modified: 'true',
-      push: 'ghcr.io/acme/app/ci:pr-42',
+      push: 'ghcr.io/acme/app/ci:pr-42\nghcr.io/acme/app/ci:pr-42-sha-{head7}',
     },
     { name: 'only code changed, base v2', baseRef: 'v2', files: { 'src/app.ts': 'x\n' }, tag: 'v2', modified: 'false', push: '' },
     { name: 'only code changed, base main', baseRef: 'main', files: { 'src/app.ts': 'x\n' }, tag: 'latest', modified: 'false', push: '' },
@@ -69,7 +69,7 @@ describe('resolve-image on pull requests, from git', () => {
       expect(run.outputs).toMatchObject({
         image: `ghcr.io/acme/app/ci:${tag}`,
         tag,
-        tags: push,
+        tags: push.replace('{head7}', repo.headSha.slice(0, 7)),
         modified,
         fork: 'false',
         'pr-number': '42',
