@@ -96,6 +96,7 @@ export function resolvePullRequest(
   const changedCount = changed.source === 'git' ? changed.paths.length : (target.changedFiles ?? changed.paths.length)
   const choice = choosePullRequestTag({
     prNumber: target.number,
+    headSha: target.headSha,
     baseRef: target.baseRef,
     modified: decision.modified,
     fork: target.fork,

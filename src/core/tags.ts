@@ -26,6 +26,15 @@ export function prTag(prNumber: number): string {
   return `pr-${prNumber}`
 }
 
+/**
+ * `pr-<N>-sha-<7>`: the immutable tag of one commit's build of a PR, beside `pr-<N>`, which every
+ * push to the PR overwrites (CONTRACT.md's tag table).
+ */
+export function prCommitTag(prNumber: number, headSha: string): string {
+  if (!/^[0-9a-f]{7,}$/i.test(headSha)) throw new Error(`A PR's head commit must be a hexadecimal SHA; got "${headSha}".`)
+  return `${prTag(prNumber)}-sha-${headSha.slice(0, 7).toLowerCase()}`
+}
+
 /** `<branch>-sha-<7>`, the branch part shortened so the whole tag stays within 128 characters. */
 export function shaTag(branch: string, sha: string): string {
   const suffix = `-sha-${sha.slice(0, 7)}`
@@ -35,6 +44,8 @@ export function shaTag(branch: string, sha: string): string {
 export interface PullRequestTagInput {
   /** 0 when unknown (a local run). */
   prNumber: number
+  /** The PR's head commit (never the merge commit): it names the build's immutable tag. */
+  headSha: string
   baseRef: string
   modified: boolean
   fork: boolean
@@ -81,7 +92,11 @@ export function choosePullRequestTag(input: PullRequestTagInput): TagChoice {
     )
   }
   const tag = prTag(input.prNumber)
-  return { tag, push: [tag], reason: `${subject} changes the CI image, so it uses its own image ${tag}.` }
+  return {
+    tag,
+    push: [tag, prCommitTag(input.prNumber, input.headSha)],
+    reason: `${subject} changes the CI image, so it uses its own image ${tag}.`,
+  }
 }
 
 export function choosePushTags(branch: string, sha: string, branchTags: ReadonlyMap<string, string>): TagChoice {

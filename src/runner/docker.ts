@@ -1,6 +1,8 @@
 // `docker pull` of the freshly built image: an argument array (never a shell), retried because
 // a registry can lag a build that has just pushed, and the digest read from docker's output.
 import { getExecOutput } from '@actions/exec'
+import { parseImageReference } from '../core/image-ref.js'
+import { ghcrDeniedHint, isGhcr } from '../core/registry-hints.js'
 
 export interface PullOptions {
   sleep: (ms: number) => Promise<void>
@@ -56,6 +58,18 @@ async function inspectDigest(reference: string): Promise<string | undefined> {
   }
 }
 
+/** How to get past a refusal; for ghcr.io, its usual causes too. */
+function refusalHint(reference: string): string {
+  const login = 'Log in to the registry before this step (docker/login-action), with a token that may read packages.'
+  let registry: string
+  try {
+    registry = parseImageReference(reference).registry
+  } catch {
+    return login
+  }
+  return isGhcr(registry) ? `${login}\n${ghcrDeniedHint()}` : login
+}
+
 function lastLines(text: string, count = 5): string {
   return text.trim().split('\n').slice(-count).join('\n')
 }
@@ -71,10 +85,7 @@ export async function pullImage(reference: string, o: PullOptions): Promise<Pull
     }
     const why = lastLines(result.stderr || result.stdout)
     if (AUTH_FAILURE.test(output)) {
-      throw new Error(
-        `docker pull ${reference} was refused by the registry: ${why}\n` +
-          'Log in to the registry before this step (docker/login-action), with a token that may read packages.',
-      )
+      throw new Error(`docker pull ${reference} was refused by the registry: ${why}\n${refusalHint(reference)}`)
     }
     if (attempt >= attempts) {
       throw new Error(`docker pull ${reference} failed ${attempts} times (exit code ${result.exitCode}): ${why}`)

@@ -19,7 +19,14 @@ export async function checkBuild(session: Session, target: PullRequestTarget | M
   const pr = target.kind === 'merge_group' ? target.pr : target
   if (pr.fork) {
     // Known from the event alone: no need to list the changed files.
-    const { tag } = choosePullRequestTag({ ...session.inputs, prNumber: pr.number, baseRef: pr.baseRef, modified: true, fork: true })
+    const { tag } = choosePullRequestTag({
+      ...session.inputs,
+      prNumber: pr.number,
+      headSha: pr.headSha,
+      baseRef: pr.baseRef,
+      modified: true,
+      fork: true,
+    })
     const reason = `PR #${pr.number} comes from a fork, whose token cannot push an image, so no image is built for it.`
     return { kind: 'fork', reference: imageReference(session.imageRepository, tag), tag, reason }
   }

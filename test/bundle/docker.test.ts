@@ -52,8 +52,13 @@ describe('docker pull', () => {
   it('does not retry a refused login, and says how to log in', async () => {
     const docker = fakeDocker({ failures: 10, error: 'Head "https://ghcr.io/v2/acme/app/ci/manifests/pr-42": unauthorized' })
     onPath(docker.dir)
-    await expect(pullImage(IMAGE, { sleep })).rejects.toThrow(
+    const refusal = pullImage(IMAGE, { sleep })
+    await expect(refusal).rejects.toThrow(
       /was refused by the registry: .*unauthorized\nLog in to the registry before this step \(docker\/login-action\)/,
+    )
+    // On ghcr.io, the causes a login alone does not fix.
+    await expect(refusal).rejects.toThrow(
+      /On ghcr\.io the usual causes are:\n- .*`packages: read`.*\n- .*"Manage Actions access".*\n- .*org\.opencontainers\.image\.source/,
     )
     expect(docker.calls()).toHaveLength(1)
   })

@@ -22,7 +22,11 @@ describe('the three scenarios of the system description', () => {
 
   it('2: a PR changing Dockerfile.ci waits for its own build, pulls it, and is announced once', async () => {
     const { check, build, commentBody } = await imageChangingPullRequest(world)
-    expect(build.resolve.outputs).toMatchObject({ tags: 'ghcr.io/acme/app/ci:pr-42', modified: 'true' })
+    const head7 = check.resolve.outputs['head-sha']!.slice(0, 7)
+    expect(build.resolve.outputs).toMatchObject({
+      tags: `ghcr.io/acme/app/ci:pr-42\nghcr.io/acme/app/ci:pr-42-sha-${head7}`,
+      modified: 'true',
+    })
     expect(check.resolve.outputs).toMatchObject({ image: 'ghcr.io/acme/app/ci:pr-42', 'changed-files': '["Dockerfile.ci"]' })
     expect(check.wait.exitCode, check.wait.stdout).toBe(0)
     const run = world.runs.runs[0]!

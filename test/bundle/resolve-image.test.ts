@@ -25,7 +25,7 @@ describe('resolve-image on pull requests, from git', () => {
       files: { 'Dockerfile.ci': 'FROM node:24\n' },
       tag: 'pr-42',
       modified: 'true',
-      push: 'ghcr.io/acme/app/ci:pr-42',
+      push: 'ghcr.io/acme/app/ci:pr-42\nghcr.io/acme/app/ci:pr-42-sha-{head7}',
     },
     {
       name: 'build workflow changed, base v2',
@@ -33,7 +33,7 @@ describe('resolve-image on pull requests, from git', () => {
       files: { '.github/workflows/build-ci-image.yml': 'on:\n  pull_request:\n    paths: [.github/workflows/build-ci-image.yml]\n' },
       tag: 'pr-42',
       modified: 'true',
-      push: 'ghcr.io/acme/app/ci:pr-42',
+      push: 'ghcr.io/acme/app/ci:pr-42\nghcr.io/acme/app/ci:pr-42-sha-{head7}',
     },
     {
       // The file exists now, so it decides, not the defaults: it has no pull_request trigger.
@@ -78,7 +78,7 @@ describe('resolve-image on pull requests, from git', () => {
       expect(run.outputs).toMatchObject({
         image: `ghcr.io/acme/app/ci:${tag}`,
         tag,
-        tags: push,
+        tags: push.replace('{head7}', repo.headSha.slice(0, 7)),
         modified,
         fork: 'false',
         'pr-number': '42',

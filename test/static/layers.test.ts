@@ -11,19 +11,21 @@ const LAYERS = [
   { name: 'core', files: /^core\//, doc: 'pure decisions' },
   { name: 'github', files: /^github\//, doc: 'GitHub REST' },
   { name: 'runner', files: /^runner\//, doc: 'runner I/O: event, git, docker, outputs' },
+  { name: 'registry', files: /^registry\//, doc: "an image's manifest and labels, read from its registry" },
   { name: 'session', files: /^session\//, doc: 'what the commands share' },
   { name: 'commands', files: /^commands\//, doc: 'one file per command: wiring only' },
   { name: 'entry', files: /^(main|local)\.ts$/, doc: 'entry points' },
 ] as const
 type Layer = (typeof LAYERS)[number]['name']
 
-/** Which layers each layer may import (besides itself). github and runner stay apart. */
+/** Which layers each layer may import (besides itself). github, runner and registry stay apart. */
 const MAY_IMPORT: Record<Layer, Layer[]> = {
   core: [],
   github: ['core'],
   runner: ['core'],
-  session: ['core', 'github', 'runner'],
-  commands: ['core', 'github', 'runner', 'session'],
+  registry: ['core'],
+  session: ['core', 'github', 'runner', 'registry'],
+  commands: ['core', 'github', 'runner', 'registry', 'session'],
   entry: ['core', 'runner', 'session', 'commands'],
 }
 
@@ -99,7 +101,7 @@ describe('the layers of src/', () => {
     for (const { file } of all) expect(() => layerOf(file)).not.toThrow()
   })
 
-  it('imports point only down the layers (github and runner apart)', () => {
+  it('imports point only down the layers (github, runner and registry apart)', () => {
     expect(wrongArrows(all)).toEqual([])
   })
 
@@ -116,10 +118,16 @@ describe('the layers of src/', () => {
       { file: 'core/tags.ts', imports: ['../github/client.js', '@actions/core', './patterns.js'] },
       { file: 'core/patterns.ts', imports: ['./tags.js'] },
       { file: 'runner/git.ts', imports: ['../github/errors.js'] },
+      { file: 'registry/inspect.ts', imports: ['../runner/docker.js', '../core/image-ref.js'] },
+      { file: 'runner/docker.ts', imports: [] },
       { file: 'github/client.ts', imports: [] },
       { file: 'github/errors.ts', imports: [] },
     ]
-    expect(wrongArrows(bad)).toEqual(['core/tags.ts → ../github/client.js', 'runner/git.ts → ../github/errors.js'])
+    expect(wrongArrows(bad)).toEqual([
+      'core/tags.ts → ../github/client.js',
+      'runner/git.ts → ../github/errors.js',
+      'registry/inspect.ts → ../runner/docker.js',
+    ])
     expect(ioInCore(bad)).toEqual(['core/tags.ts → @actions/core'])
     expect(circles(bad)).toEqual(['core/tags.ts → core/patterns.ts → core/tags.ts'])
   })

@@ -154,6 +154,12 @@ describe('the resolve decision through its seams', () => {
     expect(resolved).toMatchObject({ tag: 'pr-42', matched: ['ci.Dockerfile'] })
   })
 
+  it("a PR that changes the image pushes pr-N and its head commit's immutable pr-N-sha-<7>", async () => {
+    const io: ResolveImageIo = { git: git(['Dockerfile.ci']), readBuildWorkflow: async () => BUILD_WORKFLOW }
+    const resolved = await resolveImage(config, pr, io)
+    expect(resolved.pushReferences).toEqual(['ghcr.io/acme/app/ci:pr-42', 'ghcr.io/acme/app/ci:pr-42-sha-aaaaaaa'])
+  })
+
   it('a push builds the branch tags and lists no files', async () => {
     const io: ResolveImageIo = { git: git(undefined), readBuildWorkflow: async (commits) => commits.map(() => null) }
     const resolved = await resolveImage(config, { kind: 'push', branch: 'v2', sha: 'c'.repeat(40) }, io)

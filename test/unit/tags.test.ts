@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseBranchTags } from '../../src/core/inputs.js'
-import { choosePullRequestTag, choosePushTags, isValidTag, sanitizeTagPart, shaTag } from '../../src/core/tags.js'
+import { choosePullRequestTag, choosePushTags, isValidTag, prCommitTag, sanitizeTagPart, shaTag } from '../../src/core/tags.js'
 
 const branchTags = parseBranchTags('v2=v2\nmain=latest\nmaster=latest')
 const sha = '0123456789abcdef0123456789abcdef01234567'
@@ -11,10 +11,17 @@ describe('the contract tag table', () => {
     { context: 'PR to main not touching watched paths', baseRef: 'main', modified: false, fork: false, tag: 'latest', push: [] },
     { context: 'PR to master not touching watched paths', baseRef: 'master', modified: false, fork: false, tag: 'latest', push: [] },
     { context: 'PR to another branch', baseRef: 'release/1.x', modified: false, fork: false, tag: 'v2', push: [] },
-    { context: 'PR touching watched paths', baseRef: 'v2', modified: true, fork: false, tag: 'pr-123', push: ['pr-123'] },
+    {
+      context: 'PR touching watched paths',
+      baseRef: 'v2',
+      modified: true,
+      fork: false,
+      tag: 'pr-123',
+      push: ['pr-123', 'pr-123-sha-0123456'],
+    },
     { context: 'fork PR touching watched paths', baseRef: 'main', modified: true, fork: true, tag: 'latest', push: [] },
   ])('$context → $tag', ({ baseRef, modified, fork, tag, push }) => {
-    const choice = choosePullRequestTag({ prNumber: 123, baseRef, modified, fork, branchTags, defaultTag: 'v2' })
+    const choice = choosePullRequestTag({ prNumber: 123, headSha: sha, baseRef, modified, fork, branchTags, defaultTag: 'v2' })
     expect(choice.tag).toBe(tag)
     expect(choice.push).toEqual(push)
     expect(choice.reason).toMatch(/PR #123/)
@@ -32,9 +39,46 @@ describe('the contract tag table', () => {
   })
 
   it('uses the configured default tag for unknown base branches', () => {
-    const choice = choosePullRequestTag({ prNumber: 1, baseRef: 'develop', modified: false, fork: false, branchTags, defaultTag: 'stable' })
+    const choice = choosePullRequestTag({
+      prNumber: 1,
+      headSha: sha,
+      baseRef: 'develop',
+      modified: false,
+      fork: false,
+      branchTags,
+      defaultTag: 'stable',
+    })
     expect(choice.tag).toBe('stable')
     expect(choice.reason).toMatch(/no entry in branch-tags/)
+  })
+})
+
+describe('the immutable tag of a PR commit', () => {
+  it('names the PR and the first 7 characters of its head commit', () => {
+    expect(prCommitTag(42, '1A2B3C4D5E6F7A8B9C0D1A2B3C4D5E6F7A8B9C0D')).toBe('pr-42-sha-1a2b3c4')
+  })
+
+  it('is pushed beside pr-N, which later pushes overwrite, and names the head, not the merge commit', () => {
+    const head = 'b'.repeat(40)
+    const choice = choosePullRequestTag({
+      prNumber: 7,
+      headSha: head,
+      baseRef: 'main',
+      modified: true,
+      fork: false,
+      branchTags,
+      defaultTag: 'v2',
+    })
+    expect(choice).toMatchObject({ tag: 'pr-7', push: ['pr-7', 'pr-7-sha-bbbbbbb'] })
+    expect(choice.push.every(isValidTag)).toBe(true)
+  })
+
+  it('stays a valid tag for the largest PR numbers', () => {
+    expect(isValidTag(prCommitTag(Number.MAX_SAFE_INTEGER, sha))).toBe(true)
+  })
+
+  it.each(['', 'abc', 'not-a-sha', '0123456/../x'])('refuses %j as a head commit', (head) => {
+    expect(() => prCommitTag(1, head)).toThrow(`A PR's head commit must be a hexadecimal SHA; got "${head}".`)
   })
 })
 

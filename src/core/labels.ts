@@ -1,0 +1,78 @@
+// The OCI labels a build sets so that its image says which commit it was built from and where
+// that commit lives, and the check of that claim once the image is in the registry.
+//
+// Keys: the OCI image spec's pre-defined annotation keys
+// (https://github.com/opencontainers/image-spec/blob/main/annotations.md#pre-defined-annotation-keys).
+// `created` is left out on purpose: a timestamp in the image config changes the config, and with
+// it the digest, of every rebuild of the same commit.
+import type { Target } from './target.js'
+
+/** "Source control revision identifier for the packaged software" (OCI annotations). */
+export const REVISION_LABEL = 'org.opencontainers.image.revision'
+/**
+ * "URL to get source code for building the image" (OCI annotations). On GHCR this label also
+ * connects the package to the repository, from which it can inherit its access: GitHub Docs,
+ * "Connecting a repository to a package" (https://docs.github.com/en/packages/learn-github-packages/connecting-a-repository-to-a-package).
+ */
+export const SOURCE_LABEL = 'org.opencontainers.image.source'
+
+const COMMIT_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i
+
+export interface OciLabelInput {
+  /** The commit the build is built from: a full SHA. */
+  revision: string
+  /** The repository's URL, e.g. https://github.com/acme/app (or the GitHub Enterprise server's). */
+  sourceUrl: string
+}
+
+/** The commit a build in this context is built from: the PR head (never the merge commit) or the pushed commit. */
+export function builtRevision(target: Target): string {
+  return target.kind === 'pull_request' ? target.headSha : target.sha
+}
+
+/**
+ * `key=value` lines for docker/build-push-action's `labels` input (a newline-delimited list):
+ * values are checked so that none can add a line, that is, a label of its own.
+ */
+export function ociLabels(input: OciLabelInput): string[] {
+  if (!COMMIT_SHA.test(input.revision)) {
+    throw new Error(`The revision label needs a full commit SHA (40 or 64 hexadecimal characters); got "${input.revision}".`)
+  }
+  let url: URL | undefined
+  try {
+    url = new URL(input.sourceUrl)
+  } catch {
+    url = undefined
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || /\s/.test(input.sourceUrl)) {
+    throw new Error(`The source label needs the repository's http(s) URL; got "${input.sourceUrl}".`)
+  }
+  return [`${REVISION_LABEL}=${input.revision.toLowerCase()}`, `${SOURCE_LABEL}=${input.sourceUrl}`]
+}
+
+export type RevisionCheck =
+  /** The image was built from the awaited commit. */
+  | { kind: 'match' }
+  /** The image was built from another commit: its checks would test the wrong image. */
+  | { kind: 'mismatch'; message: string }
+  /** The image does not say: it cannot be verified. */
+  | { kind: 'unlabelled'; message: string }
+
+/** Compares the image's revision label with the commit whose build was awaited. */
+export function checkRevision(reference: string, expected: string, labelled: string | undefined): RevisionCheck {
+  if (labelled === undefined || labelled.trim() === '') {
+    return {
+      kind: 'unlabelled',
+      message:
+        `${reference} has no ${REVISION_LABEL} label, so it cannot be checked to be built from ${expected}. ` +
+        "Pass resolve-image's `labels` output to docker/build-push-action's `labels` input.",
+    }
+  }
+  if (labelled.trim().toLowerCase() === expected.toLowerCase()) return { kind: 'match' }
+  return {
+    kind: 'mismatch',
+    message:
+      `${reference} was built from commit ${labelled.trim()}, not from ${expected}, the commit whose build was awaited: ` +
+      'a later build may have overwritten the tag, or the build labels the merge commit instead of the PR head.',
+  }
+}

@@ -1,0 +1,99 @@
+// Reads from the registry what an image reference points to: its digest, its platforms and the
+// labels of its config, through the runner's docker login when docker buildx is there, else the
+// registry's HTTP API with the GitHub token. Registries can lag a push by seconds: a missing tag is
+// asked again, backing off.
+import { choosePlatformManifest, describeImage, formatPlatform, type InspectedImage } from '../core/image-manifest.js'
+import { parseImageReference, type ParsedImageReference } from '../core/image-ref.js'
+import { mayReceiveToken, registryBaseUrl } from '../core/registry-access.js'
+import { deniedHint, missingTagHint } from '../core/registry-hints.js'
+import { isRetryable, RegistryError } from './errors.js'
+import { httpTransport } from './http.js'
+import { hasBuildx, imagetoolsTransport } from './imagetools.js'
+import type { Transport } from './transport.js'
+
+export { RegistryError } from './errors.js'
+
+export interface InspectOptions {
+  /** The GitHub token, sent only to `tokenHosts` (never logged). */
+  token?: string
+  /** Registries the token is for: ghcr.io unless told otherwise (a GHES container registry host). */
+  tokenHosts?: readonly string[]
+  /** The username sent with the token; the runner's GITHUB_ACTOR by default. */
+  username?: string
+  /** `auto`: docker buildx when it is installed, else HTTP. `never`: HTTP only. */
+  docker?: 'auto' | 'never'
+  log?: (line: string) => void
+  sleep: (ms: number) => Promise<void>
+  /** Tries in all, the first included. */
+  attempts?: number
+  /** Pause before the second try; doubles after each failure. */
+  firstDelayMs?: number
+  fetch?: typeof fetch
+}
+
+export interface RegistryImage extends InspectedImage {
+  /** How the registry was read. */
+  via: 'docker' | 'http'
+}
+
+async function withRetries(reference: string, transport: Transport, o: InspectOptions): Promise<RegistryImage> {
+  const attempts = o.attempts ?? 4
+  let delay = o.firstDelayMs ?? 5_000
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const resolved = await transport.resolve()
+      const chosen = resolved.document.kind === 'index' ? choosePlatformManifest(resolved.document) : undefined
+      const config = await transport.config(chosen?.digest ?? resolved.digest, resolved)
+      const platform = chosen?.platform ? formatPlatform(chosen.platform) : undefined
+      return { ...describeImage(reference, resolved, config, platform), via: transport.via }
+    } catch (error) {
+      if (!isRetryable(error) || attempt >= attempts) {
+        if (error instanceof RegistryError && attempt > 1) throw new RegistryError(error.fault, `${error.message} (${attempt} tries)`)
+        throw error
+      }
+      const why = (error as Error).message.split('\n')[0]!
+      o.log?.(`${why}${/[.)]$/.test(why) ? '' : '.'} The registry may lag the build: trying again in ${Math.round(delay / 1000)}s.`)
+      await o.sleep(delay)
+      delay *= 2
+    }
+  }
+}
+
+/** The error to show: what failed, then what usually causes it. */
+function explained(error: unknown, ref: ParsedImageReference, reference: string): unknown {
+  if (!(error instanceof RegistryError)) return error
+  if (error.fault === 'denied') return new RegistryError('denied', `${error.message}\n${deniedHint(ref.registry)}`)
+  if (error.fault === 'missing') return new RegistryError('missing', `${error.message}\n${missingTagHint(reference)}`)
+  return error
+}
+
+/**
+ * What `reference` (a tag, or a digest) points to in its registry. Throws a RegistryError whose
+ * message says what usually causes the fault; its `fault` tells a refusal from a missing tag.
+ */
+export async function inspectImage(reference: string, o: InspectOptions): Promise<RegistryImage> {
+  const ref = parseImageReference(reference)
+  if (ref.tag === undefined && ref.digest === undefined) {
+    throw new Error(`"${reference}" names no tag or digest: ci-image reads one image, e.g. ${reference}:pr-42.`)
+  }
+  const tokenHosts = o.tokenHosts ?? ['ghcr.io']
+  const overHttp = () => withRetries(reference, httpTransport(ref, { ...o, tokenHosts, fetch: o.fetch ?? fetch }), o)
+  if (o.docker !== 'never' && (await hasBuildx())) {
+    try {
+      return await withRetries(reference, imagetoolsTransport(ref, reference), o)
+    } catch (error) {
+      const tokenHelps = o.token !== undefined && o.token !== '' && mayReceiveToken(registryBaseUrl(ref.registry), tokenHosts)
+      if (!(error instanceof RegistryError && error.fault === 'denied' && tokenHelps)) throw explained(error, ref, reference)
+      o.log?.(
+        `docker's login was refused (${error.message.split('\n')[0]}); reading the registry's HTTP API with the GitHub token instead.`,
+      )
+    }
+  } else if (o.docker !== 'never') {
+    o.log?.('docker buildx is not available: reading the registry over its HTTP API.')
+  }
+  try {
+    return await overHttp()
+  } catch (error) {
+    throw explained(error, ref, reference)
+  }
+}
