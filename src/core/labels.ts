@@ -25,9 +25,19 @@ export interface OciLabelInput {
   sourceUrl: string
 }
 
-/** The commit a build in this context is built from: the PR head (never the merge commit) or the pushed commit. */
+/**
+ * The commit a build in this context is built from: the PR head (never the merge commit), the
+ * pushed commit, or a merge queue's commit.
+ */
 export function builtRevision(target: Target): string {
-  return target.kind === 'pull_request' ? target.headSha : target.sha
+  switch (target.kind) {
+    case 'pull_request':
+      return target.headSha
+    case 'merge_group':
+      return target.queue.headSha
+    case 'push':
+      return target.sha
+  }
 }
 
 /**

@@ -155,7 +155,7 @@ describe('the resolve decision through its seams', () => {
   })
 
   it("a PR that changes the image pushes pr-N and its head commit's immutable pr-N-sha-<7>", async () => {
-    const io: ResolveImageIo = { git: git(['Dockerfile.ci']), readBuildWorkflow: async () => BUILD_WORKFLOW }
+    const io: ResolveImageIo = { git: git(['Dockerfile.ci']), readBuildWorkflow: async (commits) => commits.map(() => BUILD_WORKFLOW) }
     const resolved = await resolveImage(config, pr, io)
     expect(resolved.pushReferences).toEqual(['ghcr.io/acme/app/ci:pr-42', 'ghcr.io/acme/app/ci:pr-42-sha-aaaaaaa'])
   })
