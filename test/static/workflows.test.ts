@@ -92,9 +92,8 @@ describe.each(workflows)('$file', ({ doc, text }) => {
     for (const step of steps(doc).filter((s) => s.run)) expect(step.run).not.toMatch(UNTRUSTED)
   })
 
-  // "If a workflow is skipped due to path filtering [...] then checks associated with that workflow
-  // will remain in a Pending state" and a PR requiring them cannot merge:
-  // https://docs.github.com/en/actions/managing-workflow-runs-and-deployments/managing-workflow-runs/skipping-workflow-runs
+  // "If this check is required and it gets skipped, then the check's status is shown as pending [...]
+  // you won't be able to merge the pull request": https://docs.github.com/en/repositories/configuring-branches-and-merges-in-your-repository/managing-protected-branches/troubleshooting-required-status-checks#handling-skipped-but-required-checks
   it('filters pull requests by path only in the build workflow, whose skipped run nothing requires', () => {
     const pullRequest = doc.on.pull_request as Record<string, unknown> | null | undefined
     if (!doc.jobs.build) expect(Object.keys(pullRequest ?? {}).filter((key) => key.startsWith('paths'))).toEqual([])
