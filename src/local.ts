@@ -1,16 +1,24 @@
-// A run outside GitHub Actions, in the current checkout: `npm run local -- resolve-image`.
-// The context comes from git (branch, nearest long-lived base), no token, no network when git
-// has the answer. Stdout gets only the image reference (or JSON), so `$(...)` can use it.
+// A run outside GitHub Actions, in the current checkout: `npx github:<owner>/ci-image resolve-image`
+// (or `npm run local -- resolve-image` here). The context comes from git (branch, nearest
+// long-lived base), no token, no network when git has the answer; a shallow or single-branch
+// clone fetches the base branches it lacks. Stdout gets only the image reference (or JSON), so
+// `$(...)` can use it; what a person should know goes to stderr.
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { parseRepository } from './core/event.js'
 import { defaultImageRepository } from './core/image-ref.js'
 import { inputDefault, parseInputs } from './core/inputs.js'
 import type { Target } from './core/target.js'
+import { buildWorkflowPath, decideWatch } from './core/watch.js'
+import { fetchMissingBaseBranches } from './runner/base-branches.js'
 import { createGit, gitOutput, type Git } from './runner/git.js'
+import { uncommittedPaths } from './runner/working-tree.js'
 
-export const USAGE = `Usage: npm run local -- resolve-image [options]
+export const USAGE = `Usage: ci-image resolve-image [options]   (here: npm run local -- resolve-image)
 
-Prints the CI image this checkout's branch uses, as the workflows would resolve it.
+Prints the CI image this checkout's branch uses, as the workflows would resolve it. Uncommitted
+changes to watched paths are in no CI image: it says so on stderr (and in --json).
   --base BRANCH        base branch of the PR (default: the nearest branch of branch-tags)
   --pr-number N        the branch's PR, when it changes the image
   --image REPO         image repository (default: ghcr.io/<owner>/<repo>/ci from origin)
@@ -18,7 +26,8 @@ Prints the CI image this checkout's branch uses, as the workflows would resolve 
   --build-workflow F   build workflow file name (default: ${inputDefault('build-workflow')})
   --branch-tags LIST   branch=tag pairs, comma-separated (default: ${inputDefault('branch-tags').replaceAll('\n', ',')})
   --default-tag TAG    stable tag for other bases (default: ${inputDefault('default-tag')})
-  --json               print every output as JSON instead of the image reference`
+  --json               print every output as JSON instead of the image reference,
+                       with uncommitted-watched-files: the watched paths changed and not committed`
 
 /** owner/repo from an origin URL such as git@github.com:acme/app.git or https://host/acme/app. */
 export function repositoryFromRemote(url: string): string | undefined {
@@ -84,8 +93,12 @@ export async function runLocal(argv: string[], print: (text: string) => void): P
   if (values.base === undefined && inputs.branchTags.has(branch)) {
     target = { kind: 'push', branch, sha: headSha }
   } else {
-    const base = values.base !== undefined ? await nearestBase(git, [values.base]) : await nearestBase(git, [...inputs.branchTags.keys()])
-    if (!base) throw new Error(`No base branch found (${values.base ?? [...inputs.branchTags.keys()].join(', ')}): pass --base BRANCH.`)
+    const candidates = values.base !== undefined ? [values.base] : [...inputs.branchTags.keys()]
+    let base = await nearestBase(git, candidates)
+    if (!base && (await fetchMissingBaseBranches(git, candidates, (line) => process.stderr.write(`${line}\n`))).length > 0) {
+      base = await nearestBase(git, candidates)
+    }
+    if (!base) throw new Error(`No base branch found (${candidates.join(', ')}), here or on origin: pass --base BRANCH.`)
     const baseSha = await gitOutput(git, ['rev-parse', base.ref])
     target = { kind: 'pull_request', number: inputs.prNumber ?? 0, baseRef: base.branch, baseSha, headSha, headRef: branch, fork: false }
   }
@@ -95,6 +108,21 @@ export async function runLocal(argv: string[], print: (text: string) => void): P
   const result = await resolveImage({ ...inputs, imageRepository }, target, { git })
   process.stderr.write(`${result.reason}\n`)
   if (result.matched.length > 0) process.stderr.write(`Watched files changed: ${result.matched.join(', ')}\n`)
+  // Uncommitted changes, by the build workflow's rules as this working tree has them: a heads-up
+  // that the local image differs from every CI image.
+  const workflowPath = join(top, buildWorkflowPath(inputs.buildWorkflow))
+  const workflowText = existsSync(workflowPath) ? readFileSync(workflowPath, 'utf8') : undefined
+  const baseRef = target.kind === 'pull_request' ? target.baseRef : branch
+  const uncommitted = decideWatch(
+    { input: inputs.watch, buildWorkflow: inputs.buildWorkflow, mergeCopy: workflowText, baseCopy: workflowText },
+    { baseRef, changedPaths: await uncommittedPaths(git) },
+  ).matched
+  if (uncommitted.length > 0) {
+    process.stderr.write(
+      `Uncommitted changes to watched paths (${uncommitted.join(', ')}): the image CI would use, printed below, is not ` +
+        'built from them, and no CI image is. Build the image locally to try them: make docker-dev.\n',
+    )
+  }
   const output = values.json
     ? JSON.stringify(
         {
@@ -104,6 +132,7 @@ export async function runLocal(argv: string[], print: (text: string) => void): P
           modified: result.modified,
           'changed-files': result.matched,
           reason: result.reason,
+          'uncommitted-watched-files': uncommitted,
         },
         null,
         2,

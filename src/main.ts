@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // Wires the inputs and the event to a command. Commands load on demand, so each run pays
 // only for the code it uses.
 import * as core from '@actions/core'

@@ -1,5 +1,8 @@
-// `npm run local -- resolve-image`: the bundle on a developer's checkout, no GitHub, no token.
+// `npm run local -- resolve-image` (or `npx github:<owner>/ci-image resolve-image`): the bundle on a
+// developer's checkout, no GitHub, no token.
 import { spawnSync } from 'node:child_process'
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { repositoryFromRemote } from '../../src/local.js'
 import { DIST } from '../support/action.js'
@@ -14,6 +17,16 @@ function runLocalWith(extraEnv: Record<string, string>, cwd: string, ...args: st
   const result = spawnSync(process.execPath, [DIST, ...args], { cwd, env, encoding: 'utf8' })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
+
+/** A `git clone --depth 1` of the PR branch alone, as a CI shell step or a quick clone has it. */
+function shallowClone(origin: string, branch = 'feature'): string {
+  const clone = tempDir()
+  git(clone, 'clone', '-q', '--depth', '1', '--branch', branch, `file://${origin}`, '.')
+  return clone
+}
+
+const IMAGE = ['--image', 'ghcr.io/acme/app/ci']
+const ROOT = resolve(import.meta.dirname, '../..')
 
 /** A developer's clone of `origin`, on the PR branch. */
 function developerClone(prFiles: Record<string, string>, baseRef = 'v2'): string {
@@ -71,6 +84,75 @@ describe('local run', () => {
     expect(run.stderr).toContain('Only resolve-image runs locally; "wait-for-build" needs GitHub Actions.')
   })
 
+  it('in a depth-1 clone of the branch alone, fetches the base branches it lacks instead of failing', () => {
+    const repo = makePullRequestRepo({ baseRef: 'v2', prFiles: { 'src/a.ts': 'x\n' }, baseCommitsAfterFork: 3 })
+    const clone = shallowClone(repo.origin)
+    expect(git(clone, 'branch', '-r')).toBe('origin/feature')
+    const run = runLocal(clone, 'resolve-image', ...IMAGE)
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stdout).toBe('ghcr.io/acme/app/ci:v2\n')
+    expect(run.stderr).toContain('This clone lacks v2: fetching the last 50 commits of them from origin.')
+    expect(git(clone, 'rev-parse', 'refs/remotes/origin/v2')).toBe(repo.baseSha)
+  })
+
+  it('in a depth-1 clone, sees an image change made 120 commits behind the base tip', () => {
+    // The fork point lies past the first 50 commits fetched of v2: HEAD's history is deepened to meet it.
+    const repo = makePullRequestRepo({ baseRef: 'v2', prFiles: { 'Dockerfile.ci': 'FROM y\n' }, baseCommitsAfterFork: 120 })
+    const run = runLocal(shallowClone(repo.origin), 'resolve-image', ...IMAGE, '--pr-number', '7', '--json')
+    expect(run.code, run.stderr).toBe(0)
+    expect(JSON.parse(run.stdout)).toMatchObject({ image: 'ghcr.io/acme/app/ci:pr-7', modified: true, 'changed-files': ['Dockerfile.ci'] })
+  })
+
+  it('in a depth-1 clone, picks the nearest of several base branches, measured on history deepened to meet them', () => {
+    // feature forked from main 60 commits after v2's last commit: main is nearer, but a depth-1
+    // HEAD is one commit away from every branch until its history is deepened.
+    const repo = makePullRequestRepo({ baseRef: 'main', prFiles: { 'src/a.ts': 'x\n' }, historyDepth: 60, baseCommitsAfterFork: 5 })
+    git(repo.origin, 'branch', 'v2', git(repo.origin, 'rev-list', '--max-parents=0', 'HEAD'))
+    const run = runLocal(shallowClone(repo.origin), 'resolve-image', ...IMAGE)
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stderr).toContain('This clone lacks v2, main: fetching the last 50 commits of them from origin.')
+    expect(run.stdout).toBe('ghcr.io/acme/app/ci:latest\n')
+  })
+
+  it('in a depth-1 clone whose origin has none of the base branches, says what to pass', () => {
+    const repo = makePullRequestRepo({ baseRef: 'release', prFiles: { 'src/a.ts': 'x\n' } })
+    const run = runLocal(shallowClone(repo.origin), 'resolve-image', ...IMAGE)
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain('error: No base branch found (v2, main, master), here or on origin: pass --base BRANCH.')
+    // --base names a branch that is on origin: fetched like the others.
+    const withBase = runLocal(shallowClone(repo.origin), 'resolve-image', ...IMAGE, '--base', 'release')
+    expect(withBase.stdout).toBe('ghcr.io/acme/app/ci:v2\n')
+  })
+
+  it('says that uncommitted changes to a watched path are in no CI image, and still prints the image CI uses', () => {
+    const clone = developerClone({ 'src/a.ts': 'x\n' })
+    writeFileSync(join(clone, 'Dockerfile.ci'), 'FROM node:24\n')
+    writeFileSync(join(clone, 'notes.txt'), 'not watched\n')
+    const run = runLocal(clone, 'resolve-image')
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stdout).toBe('ghcr.io/acme/app/ci:v2\n')
+    expect(run.stderr).toContain(
+      'Uncommitted changes to watched paths (Dockerfile.ci): the image CI would use, printed below, is not built from them, ' +
+        'and no CI image is. Build the image locally to try them: make docker-dev.',
+    )
+    const json = JSON.parse(runLocal(clone, 'resolve-image', '--json').stdout)
+    expect(json).toMatchObject({ image: 'ghcr.io/acme/app/ci:v2', modified: false, 'uncommitted-watched-files': ['Dockerfile.ci'] })
+  })
+
+  it('counts staged and renamed watched files, and on a long-lived branch too', () => {
+    const clone = developerClone({ 'src/a.ts': 'x\n' }, 'main')
+    git(clone, 'checkout', '-q', 'main')
+    commit(clone, 'an image', { 'Dockerfile.ci': 'FROM x\n' })
+    git(clone, 'mv', 'Dockerfile.ci', 'ci.Dockerfile')
+    const json = JSON.parse(runLocal(clone, 'resolve-image', '--json').stdout)
+    expect(json).toMatchObject({ image: 'ghcr.io/acme/app/ci:latest', 'uncommitted-watched-files': ['Dockerfile.ci'] })
+    // A clean work tree: nothing to say.
+    git(clone, 'mv', 'ci.Dockerfile', 'Dockerfile.ci')
+    const clean = runLocal(clone, 'resolve-image', '--json')
+    expect(JSON.parse(clean.stdout)['uncommitted-watched-files']).toEqual([])
+    expect(clean.stderr).not.toContain('Uncommitted')
+  })
+
   it.each([
     ['git@github.com:Acme/App.git', 'Acme/App'],
     ['https://github.com/acme/app', 'acme/app'],
@@ -78,5 +160,54 @@ describe('local run', () => {
     ['ssh://git@ghe.example.com:2222/org/repo.git', 'org/repo'],
   ])('reads the repository from %s', (url, expected) => {
     expect(repositoryFromRemote(url)).toBe(expected)
+  })
+})
+
+// `npx github:<owner>/ci-image` clones the repository, packs it as `npm pack` does (package.json
+// `files`) and installs that package with its `dependencies`; the bundle needs none of them.
+describe('npm exec of this package', () => {
+  function npm(cwd: string, work: string, ...args: string[]) {
+    const env = {
+      PATH: process.env.PATH,
+      HOME: work,
+      npm_config_cache: join(work, 'npm-cache'),
+      // Nothing answers here: a request to the registry fails the run.
+      npm_config_registry: 'http://127.0.0.1:9/',
+      npm_config_update_notifier: 'false',
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: '/dev/null',
+    }
+    const result = spawnSync('npm', args, { cwd, env, encoding: 'utf8' })
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+  }
+
+  function pack(work: string): { tarball: string; files: string[] } {
+    const packed = npm(ROOT, work, 'pack', '--pack-destination', work, '--ignore-scripts', '--json')
+    expect(packed.code, packed.stderr).toBe(0)
+    const [info] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[]
+    return { tarball: join(work, info!.filename), files: info!.files.map((f) => f.path) }
+  }
+
+  it("runs resolve-image in another repository's clone, offline, from the packed dist/", () => {
+    const work = tempDir('ci-image-npx-')
+    const { tarball } = pack(work)
+    const clone = developerClone({ 'src/a.ts': 'x\n' })
+    const run = npm(clone, work, 'exec', '--yes', '--offline', '--package', tarball, '--', 'ci-image', 'resolve-image')
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stdout).toBe('ghcr.io/acme/app/ci:v2\n')
+  })
+
+  it('is the bundle and nothing to install: a node shebang, ESM, no dependencies', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
+    // A dependency here would be fetched from the registry by every npx run; ncc already bundles it.
+    expect(manifest.dependencies, 'dist/ bundles every dependency: list it under devDependencies').toBeUndefined()
+    expect(manifest.bin).toEqual({ 'ci-image': 'dist/index.js' })
+    expect(readFileSync(DIST, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node')
+    expect(JSON.parse(readFileSync(join(ROOT, 'dist', 'package.json'), 'utf8'))).toEqual({ type: 'module' })
+    const { files } = pack(tempDir('ci-image-npx-'))
+    const chunks = readdirSync(join(ROOT, 'dist')).map((name) => `dist/${name}`)
+    expect(files.sort()).toEqual([...chunks, 'LICENSE', 'README.md', 'action.yml', 'package.json'].sort())
   })
 })

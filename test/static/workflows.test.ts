@@ -1,74 +1,247 @@
-// The repository's own workflows use this action as its users will; these checks cover what
-// actionlint cannot see: our action's inputs, pinning, and untrusted values in scripts.
-import { readdirSync, readFileSync } from 'node:fs'
+// The repository's own workflows use this action as its users will, and examples/ holds the sets
+// users copy; these checks cover what actionlint cannot see: our action's inputs and outputs,
+// pinning, least privilege, and untrusted values in scripts.
+import { spawnSync } from 'node:child_process'
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { load } from 'js-yaml'
 import { COMMANDS } from '../../src/core/inputs.js'
+import { commit, git, tempDir } from '../support/git.js'
 
 const root = resolve(import.meta.dirname, '../..')
-const action = load(readFileSync(join(root, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> }
+const action = load(readFileSync(join(root, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown> }
 const dir = join(root, '.github', 'workflows')
-const workflows = readdirSync(dir)
-  .filter((f) => f.endsWith('.yml'))
-  .map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8'), doc: load(readFileSync(join(dir, file), 'utf8')) as Workflow }))
 
 interface Step {
+  id?: string
+  name?: string
   uses?: string
   run?: string
   with?: Record<string, unknown>
 }
+interface Job {
+  permissions?: Record<string, string>
+  steps: Step[]
+}
 interface Workflow {
-  permissions?: unknown
-  jobs: Record<string, { permissions?: unknown; steps: Step[] }>
+  on: Record<string, unknown>
+  permissions?: Record<string, string>
+  jobs: Record<string, Job>
 }
 
+function read(path: string, file: string) {
+  const text = readFileSync(join(root, path, file), 'utf8')
+  return { file: `${path}/${file}`, text, doc: load(text) as Workflow }
+}
+
+const own = readdirSync(dir)
+  .filter((f) => f.endsWith('.yml'))
+  .map((file) => read('.github/workflows', file))
+const exampleSets = readdirSync(join(root, 'examples'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+const examples = exampleSets.flatMap((set) =>
+  readdirSync(join(root, 'examples', set))
+    .filter((f) => f.endsWith('.yml'))
+    .map((file) => read(`examples/${set}`, file)),
+)
+const workflows = [...own, ...examples]
+
+/** How a workflow names this action: `./` here, the published reference in what users copy. */
+const THIS_ACTION = new Set(['./', '<owner>/ci-image@v1'])
+// In CONTRACT.md, and reaching action.yml with the work on comment-image, the registry and the
+// build labels; the examples already use them. Drop each name here once action.yml declares it.
+const CONTRACT_INPUTS_NOT_YET_DECLARED = ['job-status']
+const CONTRACT_OUTPUTS_NOT_YET_DECLARED = ['labels', 'pinned-image']
+const knownInputs = new Set([...Object.keys(action.inputs), ...CONTRACT_INPUTS_NOT_YET_DECLARED])
+const knownOutputs = new Set([...Object.keys(action.outputs), ...CONTRACT_OUTPUTS_NOT_YET_DECLARED])
+
 const steps = (w: Workflow) => Object.values(w.jobs).flatMap((job) => job.steps)
-// Values an outsider controls: PR titles and bodies, branch names, comments, commit messages.
+const ourSteps = (w: Workflow) => steps(w).filter((s) => s.uses !== undefined && THIS_ACTION.has(s.uses))
+// Values an outsider controls: PR titles and bodies, branch and tag names, comments, commit messages.
 const UNTRUSTED =
-  /\$\{\{[^}]*(github\.head_ref|github\.event\.(pull_request|issue|comment|review|head_commit|commits)|steps\.[^}]*outputs)[^}]*\}\}/
+  /\$\{\{[^}]*(github\.(head_ref|ref_name|ref)\b|github\.event\.(pull_request|issue|comment|review|head_commit|commits)|steps\.[^}]*outputs)[^}]*\}\}/
 
 describe.each(workflows)('$file', ({ doc, text }) => {
   it('grants at most read at the top; a job that needs more asks for it', () => {
-    const top = doc.permissions as Record<string, string> | undefined
+    const top = doc.permissions
     expect(top).toBeDefined()
     expect(Object.values(top!).filter((p) => p !== 'read')).toEqual([])
     if (Object.keys(top!).length === 0) for (const job of Object.values(doc.jobs)) expect(job.permissions).toBeDefined()
   })
 
   it('pins third-party actions to a full commit SHA with the version in a comment', () => {
-    for (const step of steps(doc).filter((s) => s.uses && !s.uses.startsWith('./'))) {
+    for (const step of steps(doc).filter((s) => s.uses && !THIS_ACTION.has(s.uses))) {
       expect(step.uses).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/)
       expect(text).toMatch(new RegExp(`${step.uses!.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} # v\\d`))
     }
   })
 
-  it('passes only known inputs to this action, with a valid command', () => {
-    for (const step of steps(doc).filter((s) => s.uses === './')) {
-      expect(Object.keys(step.with ?? {}).filter((name) => !(name in action.inputs))).toEqual([])
+  it('passes only known inputs to this action, with a valid command, and reads only its outputs', () => {
+    for (const step of ourSteps(doc)) {
+      expect(Object.keys(step.with ?? {}).filter((name) => !knownInputs.has(name))).toEqual([])
       expect(COMMANDS).toContain(step.with?.command)
     }
+    const ids = new Set(ourSteps(doc).flatMap((step) => (step.id ? [step.id] : [])))
+    const read = [...text.matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)].filter(([, id]) => ids.has(id!)).map(([, , name]) => name!)
+    expect(read.filter((name) => !knownOutputs.has(name))).toEqual([])
   })
 
   it('never expands an untrusted value inside a script', () => {
     for (const step of steps(doc).filter((s) => s.run)) expect(step.run).not.toMatch(UNTRUSTED)
   })
+
+  // "If this check is required and it gets skipped, then the check's status is shown as pending [...]
+  // you won't be able to merge the pull request": https://docs.github.com/en/repositories/configuring-branches-and-merges-in-your-repository/managing-protected-branches/troubleshooting-required-status-checks#handling-skipped-but-required-checks
+  it('filters pull requests by path only in the build workflow, whose skipped run nothing requires', () => {
+    const pullRequest = doc.on.pull_request as Record<string, unknown> | null | undefined
+    if (!doc.jobs.build) expect(Object.keys(pullRequest ?? {}).filter((key) => key.startsWith('paths'))).toEqual([])
+  })
 })
 
 describe('the workflows', () => {
-  it('are the three of the system and the tests', () => {
-    expect(workflows.map((w) => w.file).sort()).toEqual([
+  it('are the three of the system, the clean-up, the release and the tests', () => {
+    expect(own.map((w) => w.file.split('/').pop()).sort()).toEqual([
       'build-ci-image.yml',
       'check-generate.yml',
+      'clean-up-pr-images.yml',
       'regenerate-on-comment.yml',
+      'release.yml',
       'test.yml',
     ])
   })
 
-  it('the untrusted-value check catches a title in a script', () => {
+  it('the untrusted-value check catches a title or a tag name in a script', () => {
     expect('echo "${{ github.event.pull_request.title }}"').toMatch(UNTRUSTED)
     expect('echo "${{ github.head_ref }}"').toMatch(UNTRUSTED)
+    expect('git push origin "${{ github.ref_name }}"').toMatch(UNTRUSTED)
     expect('echo "$TITLE"').not.toMatch(UNTRUSTED)
+    expect('echo "${{ github.repository }}"').not.toMatch(UNTRUSTED)
+  })
+
+  it('the stale-dist check of check-generate fails on a changed and on a new untracked file under dist/', () => {
+    const check = read('.github/workflows', 'check-generate.yml')
+    const script = steps(check.doc).find((s) => s.name === 'Fail if dist/ differs from the committed one')!.run!
+    const repo = tempDir('ci-image-stale-')
+    git(repo, 'init', '-q')
+    commit(repo, 'dist', { 'dist/index.js': 'built\n' })
+    const run = () => spawnSync('bash', ['-e', '-c', script], { cwd: repo, encoding: 'utf8' })
+    expect(run().status).toBe(0)
+    mkdirSync(join(repo, 'dist', 'chunks'))
+    writeFileSync(join(repo, 'dist', 'chunks', '1.js'), 'new\n')
+    const untracked = run()
+    expect(untracked.status).toBe(1)
+    expect(untracked.stdout).toContain('?? dist/chunks/1.js')
+    git(repo, 'add', '-A')
+    git(repo, 'commit', '-q', '-m', 'chunk')
+    writeFileSync(join(repo, 'dist', 'index.js'), 'changed\n')
+    expect(run().status).toBe(1)
+  })
+})
+
+describe('the release workflow', () => {
+  const release = read('.github/workflows', 'release.yml').doc
+
+  it('runs on a pushed vX.Y.Z tag', () => {
+    expect(release.on).toEqual({ push: { tags: ['v*.*.*'] } })
+  })
+
+  it('writes in one job, which runs none of the repository code', () => {
+    const writers = Object.entries(release.jobs).filter(([, job]) => Object.values(job.permissions ?? {}).includes('write'))
+    expect(writers.map(([name, job]) => [name, job.permissions])).toEqual([['release', { contents: 'write' }]])
+    expect(release.jobs.release!.steps.filter((step) => step.uses !== undefined)).toEqual([])
+  })
+
+  it('tests the tagged commit, dist/ included, before anything is published', () => {
+    expect(release.jobs.check!.steps.map((step) => step.run)).toEqual(expect.arrayContaining(['npm ci', 'npm test']))
+    expect((release.jobs.release as { needs?: string }).needs).toBe('check')
+  })
+})
+
+describe('the examples', () => {
+  it('are the container-job and monorepo sets, each with a build, its checks and the clean-up', () => {
+    expect(examples.map((w) => w.file).sort()).toEqual([
+      'examples/container-job/build-ci-image.yml',
+      'examples/container-job/check.yml',
+      'examples/container-job/clean-up-pr-images.yml',
+      'examples/monorepo/build-ci-image.yml',
+      'examples/monorepo/check-generate.yml',
+      'examples/monorepo/clean-up-pr-images.yml',
+      'examples/monorepo/regenerate-on-comment.yml',
+    ])
+  })
+
+  it('use the published action, never the local copy', () => {
+    for (const { doc } of examples) for (const step of steps(doc)) expect(step.uses).not.toBe('./')
+  })
+
+  it('pin each action to the commit this repository runs, so one Dependabot bump updates both', () => {
+    const pins = new Map(
+      own.flatMap(({ doc }) => steps(doc).flatMap((s) => (s.uses?.includes('@') ? [s.uses.split('@') as [string, string]] : []))),
+    )
+    for (const { doc } of examples) {
+      for (const step of steps(doc).filter((s) => s.uses && !THIS_ACTION.has(s.uses))) {
+        const [name, sha] = step.uses!.split('@')
+        if (pins.has(name!)) expect(`${name}@${sha}`).toBe(`${name}@${pins.get(name!)}`)
+      }
+    }
+  })
+
+  it.each(exampleSets)("%s: the clean-up is this repository's, as it is", (set) => {
+    expect(readFileSync(join(root, 'examples', set, 'clean-up-pr-images.yml'), 'utf8')).toBe(
+      readFileSync(join(dir, 'clean-up-pr-images.yml'), 'utf8'),
+    )
+  })
+
+  it('container-job: the check runs in the digest-pinned image the setup job awaited, pulled with the job token', () => {
+    const { jobs } = read('examples/container-job', 'check.yml').doc as { jobs: Record<string, Job & Record<string, any>> }
+    expect(jobs.setup!.steps.find((s) => s.with?.command === 'wait-for-build')?.with).toMatchObject({ pull: false })
+    expect(jobs.setup!.outputs['pinned-image']).toContain('steps.wait.outputs.pinned-image')
+    expect(jobs.check!.container).toEqual({
+      image: '${{ needs.setup.outputs.pinned-image }}',
+      credentials: { username: '${{ github.actor }}', password: '${{ secrets.GITHUB_TOKEN }}' },
+    })
+    expect(jobs.check!.permissions).toMatchObject({ packages: 'read' })
+  })
+
+  it('the checks run on merge queues too, and the builds pass on their labels and job status', () => {
+    for (const file of ['examples/container-job/check.yml', 'examples/monorepo/check-generate.yml']) {
+      expect(Object.keys(workflows.find((w) => w.file === file)!.doc.on)).toContain('merge_group')
+    }
+    for (const { doc } of examples.filter((w) => w.file.endsWith('/build-ci-image.yml'))) {
+      expect(steps(doc).find((s) => s.uses?.startsWith('docker/build-push-action'))?.with?.labels).toBe('${{ steps.image.outputs.labels }}')
+      const comment = steps(doc).find((s) => s.with?.command === 'comment-image') as Step & { if: string }
+      expect(comment.if).toMatch(/^always\(\) && /)
+      expect(comment.with?.['job-status']).toBe('${{ job.status }}')
+    }
+  })
+
+  it('monorepo: gen.Dockerfile, main -> latest and v2 -> v2 in every workflow, make gen then no diff', () => {
+    const set = examples.filter((w) => w.file.startsWith('examples/monorepo/'))
+    for (const { doc } of set) {
+      for (const step of ourSteps(doc)) expect(step.with).toMatchObject({ 'branch-tags': 'main=latest\nv2=v2\n', 'default-tag': 'latest' })
+    }
+    const build = set.find((w) => w.file.endsWith('/build-ci-image.yml'))!.doc
+    expect((build.on.pull_request as { paths: string[] }).paths).toContain('gen.Dockerfile')
+    expect(steps(build).find((s) => s.uses?.startsWith('docker/build-push-action'))?.with?.file).toBe('gen.Dockerfile')
+    const check = steps(set.find((w) => w.file.endsWith('/check-generate.yml'))!.doc)
+    expect(check.at(-2)?.run).toMatch(/ make gen$/)
+    expect(check.at(-1)?.run).toContain('git status --porcelain --untracked-files=all')
+  })
+})
+
+describe('Dependabot', () => {
+  const config = load(readFileSync(join(root, '.github', 'dependabot.yml'), 'utf8')) as {
+    updates: { 'package-ecosystem': string; schedule: { interval: string }; groups: Record<string, { patterns: string[] }> }[]
+  }
+
+  it('updates the actions and the npm packages weekly, one grouped PR each', () => {
+    expect(config.updates.map((u) => u['package-ecosystem']).sort()).toEqual(['github-actions', 'npm'])
+    for (const update of config.updates) {
+      expect(update.schedule.interval).toBe('weekly')
+      expect(Object.values(update.groups).map((group) => group.patterns)).toEqual([['*']])
+    }
   })
 })
 
@@ -79,8 +252,7 @@ describe('the README', () => {
   })
 
   it('lists every input and output of action.yml', () => {
-    const outputs = (load(readFileSync(join(root, 'action.yml'), 'utf8')) as { outputs: Record<string, unknown> }).outputs
     for (const name of Object.keys(action.inputs)) expect(readme).toContain(`| \`${name}\` |`)
-    for (const name of Object.keys(outputs)) expect(readme).toMatch(new RegExp(`\`${name}\``))
+    for (const name of Object.keys(action.outputs)) expect(readme).toMatch(new RegExp(`\`${name}\``))
   })
 })

@@ -1,0 +1,106 @@
+// The repository's Makefile, target by target, against docker and npm stand-ins that record their
+// arguments: the image names, the mounts, the Dockerfile, and no branch name reaching a shell.
+import { spawnSync } from 'node:child_process'
+import { copyFileSync, existsSync, mkdirSync, symlinkSync } from 'node:fs'
+import { userInfo } from 'node:os'
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { recordingCommands } from '../support/recording-commands.js'
+import { git, makePullRequestRepo, tempDir } from '../support/git.js'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+
+/** A depth-1 clone of acme/app's PR branch holding this Makefile, with this repository's dist/ beside it. */
+function cloneWithMakefile(prFiles: Record<string, string>, headRef = 'feature'): string {
+  const repo = makePullRequestRepo({ baseRef: 'v2', headRef, prFiles })
+  // The origin's path ends in acme/app.git, so the CLI names the image ghcr.io/acme/app/ci.
+  const parent = join(tempDir('ci-image-remote-'), 'acme')
+  mkdirSync(parent)
+  git(parent, 'clone', '-q', '--mirror', repo.origin, 'app.git')
+  const clone = tempDir('ci-image-make-')
+  git(clone, 'clone', '-q', '--depth', '1', '--branch', headRef, `file://${join(parent, 'app.git')}`, '.')
+  copyFileSync(join(ROOT, 'Makefile'), join(clone, 'Makefile'))
+  symlinkSync(join(ROOT, 'dist'), join(clone, 'dist'))
+  return clone
+}
+
+function make(cwd: string, target: string) {
+  const recorder = recordingCommands('docker', 'npm')
+  const env = {
+    PATH: `${recorder.dir}:${process.env.PATH}`,
+    HOME: cwd,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+  }
+  const result = spawnSync('make', ['--no-print-directory', target], { cwd, env, encoding: 'utf8' })
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, calls: recorder.calls() }
+}
+
+const LOCAL = 'ci-image:local'
+
+describe('Makefile', () => {
+  it('docker-pull: in a depth-1 clone, pulls the image CI uses for the branch', () => {
+    const clone = cloneWithMakefile({ 'src/a.ts': 'x\n' })
+    const run = make(clone, 'docker-pull')
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stdout).toBe('docker pull ghcr.io/acme/app/ci:v2\n')
+    expect(run.calls).toEqual([{ command: 'docker', args: ['pull', 'ghcr.io/acme/app/ci:v2'] }])
+  })
+
+  it('docker-pull: pulls nothing when resolve-image fails', () => {
+    const clone = cloneWithMakefile({ 'Dockerfile.ci': 'FROM y\n' })
+    const run = make(clone, 'docker-pull')
+    expect(run.code).not.toBe(0)
+    expect(run.stderr).toContain('pass the PR number (--pr-number N)')
+    expect(run.calls).toEqual([])
+  })
+
+  it('docker-pull: a branch name made of shell syntax runs nothing', () => {
+    const clone = cloneWithMakefile({ 'src/a.ts': 'x\n' }, 'x$(touch${IFS}pwned)`touch${IFS}pwned2`')
+    const run = make(clone, 'docker-pull')
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.calls).toEqual([{ command: 'docker', args: ['pull', 'ghcr.io/acme/app/ci:v2'] }])
+    expect(existsSync(join(clone, 'pwned')) || existsSync(join(clone, 'pwned2'))).toBe(false)
+  })
+
+  it('docker-dev: builds Dockerfile.ci with the newest base image, then a shell with the workspace mounted', () => {
+    const clone = cloneWithMakefile({})
+    const run = make(clone, 'docker-dev')
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.calls).toEqual([
+      { command: 'docker', args: ['build', '--pull', '-f', 'Dockerfile.ci', '-t', LOCAL, '.'] },
+      { command: 'docker', args: ['run', '--rm', '-it', '-v', `${clone}:/workspace`, '-w', '/workspace', LOCAL, 'bash'] },
+    ])
+  })
+
+  it('docker-build-fast: rebuilds from the cache, without pulling the base image', () => {
+    const run = make(cloneWithMakefile({}), 'docker-build-fast')
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.calls).toEqual([{ command: 'docker', args: ['build', '-f', 'Dockerfile.ci', '-t', LOCAL, '.'] }])
+  })
+
+  it('docker-gen-local: regenerates dist/ inside the freshly rebuilt local image, as the current user', () => {
+    const clone = cloneWithMakefile({})
+    const run = make(clone, 'docker-gen-local')
+    expect(run.code, run.stderr).toBe(0)
+    const { uid, gid } = userInfo()
+    expect(run.calls).toEqual([
+      { command: 'docker', args: ['build', '-f', 'Dockerfile.ci', '-t', LOCAL, '.'] },
+      {
+        command: 'docker',
+        args: ['run', '--rm', '--user', `${uid}:${gid}`, '-e', 'HOME=/tmp', '-v', `${clone}:/workspace`, '-w', '/workspace'].concat([
+          LOCAL,
+          'sh',
+          '-c',
+          'npm ci && npm run build',
+        ]),
+      },
+    ])
+  })
+
+  it('gen: runs the build with the Node on this machine', () => {
+    const run = make(cloneWithMakefile({}), 'gen')
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.calls).toEqual([{ command: 'npm', args: ['run', 'build'] }])
+  })
+})
