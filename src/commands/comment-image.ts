@@ -1,13 +1,16 @@
-// `comment-image`: announces the PR's freshly built image in one comment on the PR, updated in
-// place on every build.
+// `comment-image`: one comment on the PR that follows its image. In the build workflow it says
+// what the build of this commit gave (the image, a failure, a cancellation); anywhere else (the
+// checks, which run on every PR) it only corrects a comment that no longer holds: a PR that no
+// longer changes the image has its comment say so, and gets none if it never had one.
 import * as core from '@actions/core'
 import type { Outputs } from '../core/action-interface.js'
-import { renderComment, untrustedCode } from '../core/comment-body.js'
+import { renderComment, untrustedCode, type CommentState, type ImageComment } from '../core/comment-body.js'
 import { commentMarker } from '../core/comment-marker.js'
-import { repositoryUrl, type EventContext } from '../core/event.js'
+import { repositoryUrl, runsWorkflow, type EventContext } from '../core/event.js'
 import { escapeHtml } from '../core/html.js'
 import { imageReference } from '../core/image-ref.js'
-import { choosePushTags, prTag } from '../core/tags.js'
+import type { JobStatus } from '../core/inputs.js'
+import { choosePushTags, prCommitTag, prTag } from '../core/tags.js'
 import type { PullRequestTarget } from '../core/target.js'
 import { upsertComment, type UpsertResult } from '../core/upsert-comment.js'
 import { issueCommentsApi } from '../github/comments.js'
@@ -30,7 +33,7 @@ interface NothingDone {
   log?: (message: string) => void
 }
 
-/** A run with nothing to announce: says why in the log and the summary, and stays green. */
+/** A run with nothing to write: says why in the log and the summary, and stays green. */
 async function reportNothingDone({ text, html, outputs, log = core.info }: NothingDone): Promise<void> {
   setOutputs(outputs)
   log(`Nothing commented: ${text}`)
@@ -39,25 +42,28 @@ async function reportNothingDone({ text, html, outputs, log = core.info }: Nothi
 
 const warn = (message: string) => core.warning(message, { title: 'CI image not announced' })
 
-async function commentOnPullRequest(session: Session, pr: PullRequestTarget): Promise<void> {
+const STATE_OF: Record<JobStatus, CommentState> = { success: 'built', failure: 'failed', cancelled: 'cancelled' }
+
+const WROTE: Record<Exclude<UpsertResult['action'], 'none'>, string> = {
+  created: 'Created',
+  updated: 'Updated',
+  unchanged: 'Left unchanged (already up to date)',
+}
+
+async function writeComment(
+  session: Session,
+  pr: PullRequestTarget,
+  comment: ImageComment,
+  create: boolean,
+  outputs: Outputs,
+): Promise<void> {
   const { ctx } = session
-  const tag = prTag(pr.number)
-  const reference = imageReference(session.imageRepository, tag)
-  const outputs = { image: reference, tag, ...targetOutputs(pr) }
-  const body = renderComment({
-    imageRepository: session.imageRepository,
-    tag,
-    commitSha: pr.headSha,
-    branch: pr.headRef,
-    repositoryUrl: repositoryUrl(ctx),
-    runUrl: runUrl(ctx),
-  })
   const client = await session.client()
-  const api = issueCommentsApi(client, ctx.repository, pr.number)
   const author = await tokenLogin(client)
   let result: UpsertResult
   try {
-    result = await upsertComment(api, { marker: commentMarker(session.imageRepository), body, author })
+    const request = { marker: commentMarker(session.imageRepository), body: renderComment(comment), author, create }
+    result = await upsertComment(issueCommentsApi(client, ctx.repository, pr.number), request)
   } catch (error) {
     if (isIntegrationRefusal(error)) {
       const text = `the token cannot write comments on PR #${pr.number} (${describeApiError(error)}). Give the job \`permissions: pull-requests: write\`; a PR from a fork never gets it.`
@@ -65,16 +71,20 @@ async function commentOnPullRequest(session: Session, pr: PullRequestTarget): Pr
     }
     throw new Error(`Could not write the CI image comment on PR #${pr.number}: ${describeApiError(error)}`, { cause: error })
   }
-  const { comment, action, deleted } = result
-  setOutputs({ 'comment-id': comment.id, 'comment-url': comment.html_url, ...outputs })
-  core.info(`${action === 'created' ? 'Created' : 'Updated'} the comment for ${reference} on PR #${pr.number}: ${comment.html_url}`)
+  if (result.action === 'none') {
+    const text = `PR #${pr.number} has no image comment to correct.`
+    return reportNothingDone({ text, html: escapeHtml(text), outputs })
+  }
+  const { comment: written, deleted } = result
+  setOutputs({ 'comment-id': written.id, 'comment-url': written.html_url, ...outputs })
+  core.info(`${WROTE[result.action]}: the comment on PR #${pr.number} (${comment.state}): ${written.html_url}`)
   if (deleted.length > 0) core.info(`Removed duplicate comments ${deleted.join(', ')}, left by runs that raced this one.`)
-  const line = `${action === 'created' ? 'Created' : 'Updated'} [the image comment](${comment.html_url}) on PR #${pr.number} for ${untrustedCode(reference)}.`
+  const line = `${WROTE[result.action]}: [the image comment](${written.html_url}) on PR #${pr.number} (${comment.state}).`
   await writeSummary(core.summary.addHeading('CI image comment', 3).addRaw(line, true))
 }
 
 export async function commentImageCommand(session: Session): Promise<void> {
-  const { target, inputs } = session
+  const { target, inputs, ctx } = session
   if (target.kind === 'push') {
     const { tag } = choosePushTags(target.branch, target.sha, inputs.branchTags)
     const why = (branch: string) => `a push to ${branch} is not a pull request, so there is no PR to comment on.`
@@ -82,17 +92,45 @@ export async function commentImageCommand(session: Session): Promise<void> {
     return reportNothingDone({ text: why(target.branch), html: why(untrustedCode(target.branch)), outputs })
   }
   const gate = await checkBuild(session, target)
-  if (gate.kind !== 'built') {
+  if (gate.kind === 'fork') {
     const text = `${gate.reason} There is no image to announce.`
-    const outputs = { image: gate.reference, tag: gate.tag, ...targetOutputs(target) }
-    // A fork's changed image that is not used deserves a warning; an unchanged one is the normal case.
-    return reportNothingDone({ text, html: escapeHtml(text), outputs, log: gate.kind === 'fork' ? warn : core.info })
+    return reportNothingDone({
+      text,
+      html: escapeHtml(text),
+      outputs: { image: gate.reference, tag: gate.tag, ...targetOutputs(target) },
+      log: warn,
+    })
   }
   if (target.kind === 'merge_group') {
     // The PR's comment is its build's; a queue run adds nothing to it.
     const text = `a merge queue run announces nothing: PR #${target.pr.number}'s image comment is written by its own build.`
-    const outputs = { image: gate.resolved.reference, tag: gate.resolved.tag, ...targetOutputs(target) }
+    const resolved = gate.kind === 'built' ? gate.resolved : gate
+    return reportNothingDone({
+      text,
+      html: escapeHtml(text),
+      outputs: { image: resolved.reference, tag: resolved.tag, ...targetOutputs(target) },
+    })
+  }
+  const pr = target
+  const base = { imageRepository: session.imageRepository, commitSha: pr.headSha, branch: pr.headRef, repositoryUrl: repositoryUrl(ctx) }
+  if (gate.kind === 'unmodified') {
+    // The build workflow does not run for such a PR: whoever runs on every PR corrects an old comment.
+    const outputs = { image: gate.reference, tag: gate.tag, ...targetOutputs(pr) }
+    return writeComment(session, pr, { ...base, state: 'stable', tag: gate.tag }, false, outputs)
+  }
+  const tag = prTag(pr.number)
+  const outputs = { image: imageReference(session.imageRepository, tag), tag, ...targetOutputs(pr) }
+  if (!runsWorkflow(ctx, inputs.buildWorkflow)) {
+    const text = `PR #${pr.number} changes the CI image: ${inputs.buildWorkflow} announces its build.`
     return reportNothingDone({ text, html: escapeHtml(text), outputs })
   }
-  await commentOnPullRequest(session, target)
+  const comment: ImageComment = {
+    ...base,
+    state: STATE_OF[inputs.jobStatus],
+    tag,
+    commitTag: prCommitTag(pr.number, pr.headSha),
+    digest: inputs.digest,
+    runUrl: runUrl(ctx),
+  }
+  await writeComment(session, pr, comment, true, outputs)
 }

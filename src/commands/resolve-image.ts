@@ -1,6 +1,8 @@
 // `resolve-image`: which image this context uses, and which tags a build here should push.
 import * as core from '@actions/core'
+import { repositoryUrl } from '../core/event.js'
 import { code, escapeHtml } from '../core/html.js'
+import { builtRevision, ociLabels } from '../core/labels.js'
 import type { ResolvedImage } from '../core/resolve.js'
 import type { Target } from '../core/target.js'
 import { setOutputs, targetOutputs, writeSummary } from '../runner/report.js'
@@ -9,11 +11,12 @@ import type { Session } from '../session/session.js'
 
 const MAX_FILES_IN_SUMMARY = 50
 
-async function reportResolvedImage(result: ResolvedImage, target: Target): Promise<void> {
+async function reportResolvedImage(result: ResolvedImage, target: Target, labels: string[]): Promise<void> {
   setOutputs({
     image: result.reference,
     tag: result.tag,
     tags: result.pushReferences.join('\n'),
+    labels: labels.join('\n'),
     modified: result.modified,
     'changed-files': JSON.stringify(result.matched),
     reason: result.reason,
@@ -48,5 +51,7 @@ async function reportResolvedImage(result: ResolvedImage, target: Target): Promi
 
 export async function resolveImageCommand(session: Session): Promise<void> {
   const result = await core.group('Resolving the CI image', () => resolveForSession(session))
-  await reportResolvedImage(result, session.target)
+  // What a build here sets, so that wait-for-build can prove which commit an image was built from.
+  const labels = ociLabels({ revision: builtRevision(session.target), sourceUrl: repositoryUrl(session.ctx) })
+  await reportResolvedImage(result, session.target, labels)
 }

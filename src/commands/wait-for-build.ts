@@ -7,7 +7,7 @@ import { code, escapeHtml } from '../core/html.js'
 import { imageReference } from '../core/image-ref.js'
 import { PATH_FILTER_DIFF_LIMIT } from '../core/resolve.js'
 import { runDurationMs, runLabel, type RunScope } from '../core/runs.js'
-import { prTag, shaTag } from '../core/tags.js'
+import { prCommitTag, prTag, shaTag } from '../core/tags.js'
 import type { WaitOutcome } from '../core/wait-loop.js'
 import { createClient } from '../github/client.js'
 import { waitForBuildRun } from '../github/workflow-runs.js'
@@ -15,6 +15,7 @@ import { pullImage } from '../runner/docker.js'
 import { setOutputs, targetOutputs, writeSummary } from '../runner/report.js'
 import { checkBuild } from '../session/build-gate.js'
 import type { Session } from '../session/session.js'
+import { verifyBuiltImage, type VerifiedImage } from '../session/verify-image.js'
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
@@ -39,6 +40,8 @@ function runRows(outcome: WaitOutcome): Row[] {
 /** What to wait for: the build of this commit, of these events, for this PR. */
 interface Awaited {
   tag: string
+  /** The tag that names this commit's image only. */
+  commitTag: string
   headSha: string
   scope: RunScope
   /** A hint for a timeout with no run at all (a PR too large for GitHub's path filters). */
@@ -50,7 +53,8 @@ export async function waitForBuildCommand(session: Session): Promise<void> {
   let awaited: Awaited
   if (target.kind === 'push') {
     // After a push, the push run of that commit builds `<branch>-sha-<7>`.
-    awaited = { tag: shaTag(target.branch, target.sha), headSha: target.sha, scope: { events: ['push'] } }
+    const tag = shaTag(target.branch, target.sha)
+    awaited = { tag, commitTag: tag, headSha: target.sha, scope: { events: ['push'] } }
   } else {
     const gate = await checkBuild(session, target)
     if (gate.kind !== 'built') {
@@ -69,7 +73,7 @@ export async function waitForBuildCommand(session: Session): Promise<void> {
     const noRunHint = resolved.beyondPathFilterLimit
       ? `PR #${pr.number} changes ${resolved.changedCount} files, and GitHub evaluates path filters on the first ${PATH_FILTER_DIFF_LIMIT} only, so it may not have started the build.`
       : undefined
-    awaited = { tag: prTag(pr.number), headSha: pr.headSha, scope, noRunHint }
+    awaited = { tag: prTag(pr.number), commitTag: prCommitTag(pr.number, pr.headSha), headSha: pr.headSha, scope, noRunHint }
   }
   const { tag, headSha, scope } = awaited
   const reference = imageReference(session.imageRepository, tag)
@@ -116,12 +120,29 @@ export async function waitForBuildCommand(session: Session): Promise<void> {
   if (outcome.kind !== 'success') return failWith(new Error(outcome.message))
   core.info(`${reference} was built by ${outcome.run.html_url}`)
 
+  // Pulled or not, the image is read from the registry: its digest pins it, its label proves it.
+  const built = { reference, commitReference: imageReference(session.imageRepository, awaited.commitTag), headSha }
+  let verified: VerifiedImage
+  try {
+    verified = await core.group(`Reading ${built.commitReference} from the registry`, () =>
+      verifyBuiltImage(built, { token: inputs.token, sleep, log: (line) => core.info(line) }),
+    )
+  } catch (error) {
+    return failWith(error)
+  }
+  setOutputs({ digest: verified.digest, 'pinned-image': verified.pinned })
+  rows.push(['Digest', code(verified.digest)], ['Pinned', code(verified.pinned)])
+  if (verified.warning) {
+    core.warning(verified.warning, { title: 'CI image not verified' })
+    rows.push(['Warning', escapeHtml(verified.warning)])
+  } else {
+    core.info(`${verified.pinned} was built from ${headSha} (${verified.image.platforms.join(', ') || 'one platform'}).`)
+  }
+
   if (inputs.pull) {
     try {
-      const pulled = await core.group(`Pulling ${reference}`, () => pullImage(reference, { sleep, log: (line) => core.info(line) }))
-      setOutputs({ digest: pulled.digest })
-      rows.push(['Digest', pulled.digest ? code(pulled.digest) : 'not reported by docker'])
-      if (pulled.digest) core.info(`Pulled ${reference}@${pulled.digest}`)
+      // By digest: exactly the image that was read and checked, whatever the tag points to by now.
+      await core.group(`Pulling ${verified.pinned}`, () => pullImage(verified.pinned, { sleep, log: (line) => core.info(line) }))
     } catch (error) {
       return failWith(error)
     }

@@ -18,6 +18,8 @@ export const INPUT_DEFAULTS = {
   timeout: '1200',
   pull: 'true',
   'trusted-permission': 'write',
+  'job-status': 'success',
+  digest: '',
 } as const
 
 export type InputName = keyof typeof INPUT_DEFAULTS
@@ -26,6 +28,7 @@ export const OUTPUT_NAMES = [
   'image',
   'tag',
   'tags',
+  'labels',
   'modified',
   'changed-files',
   'reason',
@@ -37,6 +40,7 @@ export const OUTPUT_NAMES = [
   'run-url',
   'conclusion',
   'digest',
+  'pinned-image',
   'comment-id',
   'comment-url',
 ] as const

@@ -1,20 +1,38 @@
-// The "🐳 Docker CI Image Built" comment: what a person needs to find, trust and run the PR's
-// image. Pure: no I/O.
+// The PR's image comment: what a person needs to find, trust and run the PR's image, or why
+// there is none for this commit. Pure: no I/O. (GitHub refuses a longer body with 422 "Body is
+// too long (maximum is 65536 characters)": REST docs, "Create an issue comment".)
 import { commentMarker } from './comment-marker.js'
 import { escapeHtml } from './html.js'
-import { imageReference } from './image-ref.js'
+import { imageReference, pinnedReference } from './image-ref.js'
 import { isValidTag } from './tags.js'
 
-/** GitHub rejects a comment body longer than this. */
+/** GitHub rejects a comment body longer than this (422 "Body is too long"). */
 export const MAX_COMMENT_LENGTH = 65_536
 /** Untrusted values (a branch name) are cut here: a person reads the start, the rest is noise. */
 const MAX_VALUE_LENGTH = 200
 
+/** What the comment says of the PR's image, as the build ended (or as the PR changed). */
+export type CommentState =
+  /** The build pushed the image of this commit. */
+  | 'built'
+  /** The build of this commit failed: no image of its own. */
+  | 'failed'
+  /** The build was cancelled, most likely superseded by a newer push. */
+  | 'cancelled'
+  /** The PR no longer changes the watched paths: its checks use the stable image. */
+  | 'stable'
+
 export interface ImageComment {
+  state: CommentState
   /** Image repository without tag, e.g. ghcr.io/acme/app/ci. */
   imageRepository: string
+  /** The tag the checks use: `pr-42`, or the stable tag in the `stable` state. */
   tag: string
-  /** The commit the image was built from. */
+  /** The tag only this commit's image has, `pr-42-sha-1a2b3c4`, when the build pushes one. */
+  commitTag?: string
+  /** `sha256:…` of the pushed image, when the workflow passes it. */
+  digest?: string
+  /** The commit the build was for. */
   commitSha: string
   /** The PR's head branch: chosen by whoever opened the PR, so untrusted. */
   branch?: string
@@ -25,6 +43,7 @@ export interface ImageComment {
 }
 
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i
+const DIGEST = /^sha256:[0-9a-f]{64}$/
 // What the inputs accept as a repository (lower case, registry host, path): nothing that can
 // end a code block or a line. Checked again here because these values go into a shell example.
 const SAFE_REPOSITORY = /^[a-z0-9][a-z0-9._/:-]*$/
@@ -41,11 +60,11 @@ export function untrustedCode(text: string, maxLength = MAX_VALUE_LENGTH): strin
   return `<code>${escapeHtml(shown)}</code>`
 }
 
-function checkReference(comment: ImageComment): string {
-  if (!SAFE_REPOSITORY.test(comment.imageRepository) || !isValidTag(comment.tag)) {
-    throw new Error(`Refusing to render an image comment for "${comment.imageRepository}:${comment.tag}": not an image reference.`)
+function checkReference(imageRepository: string, tag: string): string {
+  if (!SAFE_REPOSITORY.test(imageRepository) || !isValidTag(tag)) {
+    throw new Error(`Refusing to render an image comment for "${imageRepository}:${tag}": not an image reference.`)
   }
-  return imageReference(comment.imageRepository, comment.tag)
+  return imageReference(imageRepository, tag)
 }
 
 function commitLine(comment: ImageComment): string {
@@ -54,23 +73,68 @@ function commitLine(comment: ImageComment): string {
   return comment.branch === undefined ? commit : `${commit} on ${untrustedCode(comment.branch)}`
 }
 
-export function renderComment(comment: ImageComment): string {
-  const reference = checkReference(comment)
-  const facts = [`- **Image:** ${untrustedCode(reference)}`]
+const run = (comment: ImageComment) => (comment.runUrl ? `[workflow run](${comment.runUrl})` : 'its workflow run')
+
+function usage(reference: string): string[] {
+  return ['```sh', `docker pull ${reference}`, `docker run --rm -v "$PWD":/workspace -w /workspace ${reference} make gen`, '```']
+}
+
+function built(comment: ImageComment): string[] {
+  const reference = checkReference(comment.imageRepository, comment.tag)
+  const commitReference = comment.commitTag ? checkReference(comment.imageRepository, comment.commitTag) : undefined
+  const digest = comment.digest !== undefined && DIGEST.test(comment.digest) ? comment.digest : undefined
+  // The exact image of this commit: by digest when known, else by the tag only it has.
+  const exact = digest ? pinnedReference(reference, digest) : (commitReference ?? reference)
+  const facts = [`- **Image:** ${untrustedCode(reference)}${commitReference ? ` (this commit: ${untrustedCode(commitReference)})` : ''}`]
+  if (digest) facts.push(`- **Digest:** ${untrustedCode(digest, 80)}`)
   facts.push(`- **Commit:** ${commitLine(comment)}`)
   if (comment.runUrl) facts.push(`- **Build:** [workflow run](${comment.runUrl})`)
-  const body = [
-    commentMarker(comment.imageRepository),
+  return [
     '### 🐳 Docker CI Image Built',
     '',
     ...facts,
     '',
-    "This pull request's checks run in this image. To use it locally:",
+    "This pull request's checks run in this image. To use exactly this commit's image locally:",
     '',
-    '```sh',
-    `docker pull ${reference}`,
-    `docker run --rm -v "$PWD":/workspace -w /workspace ${reference} make gen`,
-    '```',
+    ...usage(exact),
+  ]
+}
+
+function failed(comment: ImageComment): string[] {
+  return [
+    '### ❌ Docker CI image build failed',
+    '',
+    `The image for commit ${commitLine(comment)} did not build: see ${run(comment)}. ` +
+      'The checks of this commit have no image of their own; fix the build and push again.',
+  ]
+}
+
+function cancelled(comment: ImageComment): string[] {
+  return [
+    '### ⏹️ Docker CI image build cancelled',
+    '',
+    `The build of commit ${commitLine(comment)} was cancelled (${run(comment)}), most likely superseded by a newer push to this pull request.`,
+  ]
+}
+
+/** No commit, no run: the same words on every push, so that an unchanged body needs no update. */
+function stable(comment: ImageComment): string[] {
+  const reference = checkReference(comment.imageRepository, comment.tag)
+  return [
+    '### 🐳 Docker CI image: the stable one',
+    '',
+    `This pull request no longer changes the CI image, so its checks use the stable image ${untrustedCode(reference)}. To use it locally:`,
+    '',
+    ...usage(reference),
+  ]
+}
+
+const STATES: Record<CommentState, (comment: ImageComment) => string[]> = { built, failed, cancelled, stable }
+
+export function renderComment(comment: ImageComment): string {
+  const body = [
+    commentMarker(comment.imageRepository),
+    ...STATES[comment.state](comment),
     '',
     '<sub>Posted by ci-image and updated in place on each build of this pull request.</sub>',
     '',

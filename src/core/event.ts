@@ -18,6 +18,17 @@ export interface EventContext {
   apiUrl: string
   /** GITHUB_RUN_ID: this workflow run, for links back to it; undefined outside Actions. */
   runId?: string
+  /**
+   * GITHUB_WORKFLOW_REF: the workflow this run is of, `<owner>/<repo>/.github/workflows/<file>@<ref>`
+   * (docs: Variables reference); undefined outside Actions.
+   */
+  workflowRef?: string
+}
+
+/** True when the run is of `.github/workflows/<file>`; unknown (outside Actions): true. */
+export function runsWorkflow(ctx: Pick<EventContext, 'workflowRef'>, file: string): boolean {
+  if (!ctx.workflowRef) return true
+  return ctx.workflowRef.replace(/@.*$/, '').endsWith(`/.github/workflows/${file}`)
 }
 
 export function parseRepository(fullName: string): Repository {

@@ -22,6 +22,10 @@ export interface Inputs {
   pull: boolean
   /** On issue_comment events, the least repository permission a commenter needs. */
   trustedPermission: Permission
+  /** comment-image: how the build job ended. */
+  jobStatus: JobStatus
+  /** comment-image: the digest the build pushed, when the workflow passes it. */
+  digest?: string
 }
 
 /** Reads one input as the runner passes it (`core.getInput` in production). */
@@ -122,6 +126,27 @@ function parsePermission(value: string): Permission {
   throw new InputError('trusted-permission', `must be one of ${PERMISSIONS.join(', ')}; got "${value}".`)
 }
 
+const JOB_STATUSES = ['success', 'failure', 'cancelled'] as const
+export type JobStatus = (typeof JOB_STATUSES)[number]
+
+/** `${{ job.status }}`: success, failure or cancelled (docs: "Contexts", job context). */
+function parseJobStatus(value: string): JobStatus {
+  const status = value.toLowerCase()
+  if ((JOB_STATUSES as readonly string[]).includes(status)) return status as JobStatus
+  throw new InputError('job-status', `must be one of ${JOB_STATUSES.join(', ')} (pass \`\${{ job.status }}\`); got "${value}".`)
+}
+
+function parseDigest(value: string): string | undefined {
+  if (value === '') return undefined
+  if (!/^sha256:[0-9a-f]{64}$/.test(value)) {
+    throw new InputError(
+      'digest',
+      `must be an image digest, sha256: and 64 hexadecimal characters (docker/build-push-action's \`digest\` output); got "${value}".`,
+    )
+  }
+  return value
+}
+
 function parseBoolean(name: InputName, value: string): boolean {
   if (/^true$/i.test(value)) return true
   if (/^false$/i.test(value)) return false
@@ -152,5 +177,7 @@ export function parseInputs(read: InputReader): Inputs {
     timeoutSeconds: positiveInteger('timeout', text('timeout')),
     pull: parseBoolean('pull', text('pull')),
     trustedPermission: parsePermission(text('trusted-permission')),
+    jobStatus: parseJobStatus(text('job-status')),
+    digest: parseDigest(text('digest')),
   }
 }

@@ -22,12 +22,16 @@ export interface IssueCommentsApi {
   remove(id: number): Promise<void>
 }
 
-export interface UpsertResult {
-  comment: IssueComment
-  action: 'created' | 'updated'
-  /** Duplicates with our marker that were deleted (left by a race, now or earlier). */
-  deleted: number[]
-}
+export type UpsertResult =
+  | {
+      comment: IssueComment
+      /** `unchanged`: the body was already this, so nothing was written (and nobody notified). */
+      action: 'created' | 'updated' | 'unchanged'
+      /** Duplicates with our marker that were deleted (left by a race, now or earlier). */
+      deleted: number[]
+    }
+  /** There was no comment of ours, and none was to be created. */
+  | { comment?: undefined; action: 'none'; deleted: [] }
 
 async function removeAll(api: IssueCommentsApi, comments: readonly IssueComment[]): Promise<number[]> {
   for (const comment of comments) await api.remove(comment.id)
@@ -39,9 +43,11 @@ export interface CommentRequest {
   body: string
   /** The token's own login: only its comments are ever edited, deleted or counted. */
   author: string
+  /** False: update our comment when there is one, but create none. */
+  create?: boolean
 }
 
-export async function upsertComment(api: IssueCommentsApi, { marker, body, author }: CommentRequest): Promise<UpsertResult> {
+export async function upsertComment(api: IssueCommentsApi, { marker, body, author, create = true }: CommentRequest): Promise<UpsertResult> {
   const ours = async () =>
     markedComments(
       (await api.list()).filter((comment) => comment.author === author),
@@ -49,9 +55,12 @@ export async function upsertComment(api: IssueCommentsApi, { marker, body, autho
     )
   const [oldest, ...newer] = await ours()
   if (oldest) {
-    const comment = await api.update(oldest.id, body)
-    return { comment, action: 'updated', deleted: await removeAll(api, newer) }
+    const deleted = await removeAll(api, newer)
+    // An update that changes nothing would still notify everyone watching the PR.
+    if (oldest.body === body) return { comment: oldest, action: 'unchanged', deleted }
+    return { comment: await api.update(oldest.id, body), action: 'updated', deleted }
   }
+  if (!create) return { action: 'none', deleted: [] }
   const created = await api.create(body)
   // Another run may have listed, found nothing and created too. Both runs agree on the oldest
   // comment as the one to keep, whatever order they get here in, so one comment survives.

@@ -24,5 +24,6 @@ export function readEventContext(env: NodeJS.ProcessEnv = process.env): EventCon
     serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
     apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
     runId: env.GITHUB_RUN_ID || undefined,
+    workflowRef: env.GITHUB_WORKFLOW_REF || undefined,
   }
 }

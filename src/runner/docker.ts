@@ -1,5 +1,5 @@
-// `docker pull` of the freshly built image: an argument array (never a shell), retried because
-// a registry can lag a build that has just pushed, and the digest read from docker's output.
+// `docker pull` of the freshly built image, by digest: an argument array (never a shell),
+// retried because a registry can lag a build that has just pushed.
 import { getExecOutput } from '@actions/exec'
 import { parseImageReference } from '../core/image-ref.js'
 import { ghcrDeniedHint, isGhcr } from '../core/registry-hints.js'
@@ -14,7 +14,6 @@ export interface PullOptions {
 }
 
 export interface PullResult {
-  digest?: string
   attempts: number
 }
 
@@ -24,17 +23,12 @@ interface DockerResult {
   stderr: string
 }
 
-const DIGEST = /^Digest:\s*(sha256:[0-9a-f]{64})\s*$/m
 // Retrying cannot fix credentials: fail at once with a hint instead.
 const AUTH_FAILURE = /unauthorized|denied|authentication required|no basic auth credentials/i
 
-export function parsePullDigest(output: string): string | undefined {
-  return DIGEST.exec(output)?.[1]
-}
-
-async function docker(args: string[], silent: boolean): Promise<DockerResult> {
+async function docker(args: string[]): Promise<DockerResult> {
   try {
-    return await getExecOutput('docker', args, { ignoreReturnCode: true, silent })
+    return await getExecOutput('docker', args, { ignoreReturnCode: true })
   } catch (error) {
     // @actions/exec throws only when it cannot start the program.
     throw new Error(
@@ -42,19 +36,6 @@ async function docker(args: string[], silent: boolean): Promise<DockerResult> {
         'Use a runner with Docker installed, or set `pull: false` to skip the pull.',
       { cause: error },
     )
-  }
-}
-
-/** The digest docker recorded for `reference` when `pull` printed none (older clients, other engines). */
-async function inspectDigest(reference: string): Promise<string | undefined> {
-  const result = await docker(['image', 'inspect', '--format', '{{json .RepoDigests}}', reference], true)
-  if (result.exitCode !== 0) return undefined
-  const repository = reference.slice(0, reference.lastIndexOf(':'))
-  try {
-    const digests = JSON.parse(result.stdout.trim()) as string[]
-    return digests.find((d) => d.startsWith(`${repository}@`))?.split('@')[1]
-  } catch {
-    return undefined
   }
 }
 
@@ -78,10 +59,10 @@ export async function pullImage(reference: string, o: PullOptions): Promise<Pull
   const attempts = o.attempts ?? 4
   let delay = o.firstDelayMs ?? 5_000
   for (let attempt = 1; ; attempt++) {
-    const result = await docker(['pull', reference], false)
+    const result = await docker(['pull', reference])
     const output = `${result.stdout}\n${result.stderr}`
     if (result.exitCode === 0) {
-      return { digest: parsePullDigest(result.stdout) ?? (await inspectDigest(reference)), attempts: attempt }
+      return { attempts: attempt }
     }
     const why = lastLines(result.stderr || result.stdout)
     if (AUTH_FAILURE.test(output)) {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { DIST, runAction } from '../support/action.js'
 import { useEmbeddedGitHub } from '../support/embedded-github.js'
 import { pullRequestEvent } from '../support/events.js'
+import { dockerWithBuiltImages, withDockerOnPath } from '../support/fake-docker.js'
 import { FakeRuns } from '../support/fake-runs.js'
 import { checkoutMerge, makePullRequestRepo, tempDir } from '../support/git.js'
 
@@ -16,9 +17,9 @@ const REST_CLIENT = ['node_modules/undici/', 'node_modules/@actions/github/', 'n
 const github = useEmbeddedGitHub()
 
 /** The dist/ chunks a run loaded, by file name, and the packages they bundle. */
-async function chunksLoadedBy(o: Omit<Parameters<typeof runAction>[0], 'env'>) {
+async function chunksLoadedBy(o: Parameters<typeof runAction>[0]) {
   const log = join(tempDir('ci-image-loads-'), 'loads')
-  const run = await runAction({ ...o, env: { NODE_OPTIONS: `--import ${RECORDER}`, CI_IMAGE_LOAD_LOG: log } })
+  const run = await runAction({ ...o, env: { ...o.env, NODE_OPTIONS: `--import ${RECORDER}`, CI_IMAGE_LOAD_LOG: log } })
   expect(run.exitCode, run.stdout).toBe(0)
   const dist = pathToFileURL(join(DIST, '..')).href
   const chunks = readFileSync(log, 'utf8')
@@ -54,6 +55,7 @@ describe('dist/', () => {
       eventName: 'pull_request',
       event: pullRequestEvent({ number: 42, headSha: '4'.repeat(40) }),
       apiUrl: github().url,
+      env: withDockerOnPath(dockerWithBuiltImages({ 'ghcr.io/acme/app/ci:pr-42-sha-4444444': '4'.repeat(40) })),
     })
     expect(loaded.bundles(REST_CLIENT)).toEqual(REST_CLIENT)
   })

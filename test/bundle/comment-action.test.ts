@@ -18,15 +18,27 @@ const github = useEmbeddedGitHub((github) => {
   github.pullFiles.set(42, [{ filename: 'Dockerfile.ci' }])
 })
 
-async function commentImage(o: Partial<RunActionOptions> & { headSha?: string; headRef?: string; fork?: boolean } = {}) {
-  const { headSha = HEAD, headRef, fork, ...rest } = o
+/** GITHUB_WORKFLOW_REF of a step in the build workflow, and in the checks that run on every PR. */
+const IN_BUILD = 'acme/app/.github/workflows/build-ci-image.yml@refs/pull/42/merge'
+const IN_CHECKS = 'acme/app/.github/workflows/check-generate.yml@refs/pull/42/merge'
+
+async function commentImage(
+  o: Partial<RunActionOptions> & {
+    headSha?: string
+    headRef?: string
+    fork?: boolean
+    workflow?: string
+    extra?: Record<string, string>
+  } = {},
+) {
+  const { headSha = HEAD, headRef, fork, workflow = IN_BUILD, extra = {}, ...rest } = o
   const run = await runAction({
-    inputs: { command: 'comment-image', 'github-token': TOKEN },
+    inputs: { command: 'comment-image', 'github-token': TOKEN, ...extra },
     eventName: 'pull_request',
     event: pullRequestEvent({ number: 42, headSha, headRef, fork }),
     ref: 'refs/pull/42/merge',
     apiUrl: github().url,
-    env: { GITHUB_RUN_ID: '987654' },
+    env: { GITHUB_RUN_ID: '987654', GITHUB_WORKFLOW_REF: workflow },
     ...rest,
   })
   // `::add-mask::` is how the runner learns to hide it; anywhere else it would leak.
@@ -56,13 +68,13 @@ describe('comment-image', () => {
     })
     expect(created!.body.startsWith(`${MARKER}\n### 🐳 Docker CI Image Built`)).toBe(true)
     expect(created!.body).toContain('[workflow run](https://github.com/acme/app/actions/runs/987654)')
-    expect(first.summary).toContain(`Created [the image comment](${created!.html_url}) on PR #42`)
+    expect(first.summary).toContain(`Created: [the image comment](${created!.html_url}) on PR #42 (built).`)
 
     const next = '2'.repeat(40)
     const second = await commentImage({ headSha: next })
     expect(second.exitCode).toBe(0)
     expect(second.outputs['comment-id']).toBe(String(created!.id))
-    expect(second.summary).toContain(`Updated [the image comment](${created!.html_url})`)
+    expect(second.summary).toContain(`Updated: [the image comment](${created!.html_url})`)
     expect(comments.on(42)).toHaveLength(1)
     expect(comments.on(42)[0]!.body).toContain(`/commit/${next}`)
     expect(writes()).toEqual(['POST', 'PATCH'])
@@ -115,16 +127,75 @@ describe('comment-image', () => {
     expect(run.outputs).toMatchObject({ image: 'ghcr.io/acme/app/ci:latest', tag: 'latest', 'head-sha': HEAD })
   })
 
-  it('a PR that changes no watched path had nothing built: nothing written, and it says why', async () => {
+  it('a PR that never changed the image gets no comment, and the step says why', async () => {
     github().pullFiles.set(42, [{ filename: 'src/app.ts' }])
-    const run = await commentImage()
+    const run = await commentImage({ workflow: IN_CHECKS })
     expect(run.exitCode, run.stdout).toBe(0)
-    expect(run.stdout).toContain(
-      'Nothing commented: PR #42 changes no watched path, so it uses the stable image of base branch main. build-ci-image.yml builds no image for it. There is no image to announce.',
-    )
+    expect(run.stdout).toContain('Nothing commented: PR #42 has no image comment to correct.')
     expect(run.outputs).toMatchObject({ image: 'ghcr.io/acme/app/ci:latest', tag: 'latest' })
     expect(writes()).toEqual([])
     expect(comments.on(42)).toHaveLength(0)
+  })
+
+  // Issue #12: a PR whose change to the image was reverted kept a stale `pr-N` comment. The build
+  // workflow no longer runs for it; the checks, which run on every PR, correct the comment.
+  it('a PR that no longer changes the image: its comment now says the stable image, and is never deleted', async () => {
+    const first = await commentImage()
+    const id = first.outputs['comment-id']
+    github().pullFiles.set(42, [{ filename: 'src/app.ts' }])
+    const reverted = await commentImage({ headSha: '5'.repeat(40), workflow: IN_CHECKS })
+    expect(reverted.exitCode, reverted.stdout).toBe(0)
+    expect(reverted.outputs['comment-id']).toBe(id)
+    expect(comments.on(42)).toHaveLength(1)
+    expect(comments.on(42)[0]!.body).toContain(
+      'This pull request no longer changes the CI image, so its checks use the stable image <code>ghcr.io/acme/app/ci:latest</code>.',
+    )
+    // The next push changes nothing in that body: no write, no notification.
+    const again = await commentImage({ headSha: '6'.repeat(40), workflow: IN_CHECKS })
+    expect(again.stdout).toContain('Left unchanged (already up to date)')
+    expect(writes()).toEqual(['POST', 'PATCH'])
+  })
+
+  it('in the checks, a PR that changes the image is left to the build workflow: nothing written', async () => {
+    const run = await commentImage({ workflow: IN_CHECKS })
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout).toContain('Nothing commented: PR #42 changes the CI image: build-ci-image.yml announces its build.')
+    expect(writes()).toEqual([])
+  })
+
+  it.each([
+    [
+      'failure',
+      '### ❌ Docker CI image build failed',
+      'did not build: see [workflow run](https://github.com/acme/app/actions/runs/987654)',
+    ],
+    ['cancelled', '### ⏹️ Docker CI image build cancelled', 'most likely superseded by a newer push'],
+  ])('follows the build job: %s', async (status, heading, words) => {
+    await commentImage()
+    const run = await commentImage({ extra: { 'job-status': status } })
+    expect(run.exitCode, run.stdout).toBe(0)
+    expect(comments.on(42)).toHaveLength(1)
+    expect(comments.on(42)[0]!.body).toContain(heading)
+    expect(comments.on(42)[0]!.body).toContain(words)
+    expect(comments.on(42)[0]!.body).not.toContain('docker pull')
+  })
+
+  it('shows the digest the build pushed, and a pull line pinned to it', async () => {
+    const digest = `sha256:${'9f'.repeat(32)}`
+    await commentImage({ extra: { digest } })
+    const body = comments.on(42)[0]!.body
+    expect(body).toContain(`- **Digest:** <code>${digest}</code>`)
+    expect(body).toContain(`docker pull ghcr.io/acme/app/ci:pr-42@${digest}`)
+    expect(body).toContain('(this commit: <code>ghcr.io/acme/app/ci:pr-42-sha-1111111</code>)')
+  })
+
+  it.each([
+    [{ 'job-status': 'skipped' }, 'Input `job-status` must be one of success, failure, cancelled'],
+    [{ digest: 'abc' }, 'Input `digest` must be an image digest'],
+  ])('refuses %j, naming the input', async (extra, message) => {
+    const run = await commentImage({ extra })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(`::error::${message}`)
   })
 
   it("a fork's PR has no image of its own to announce: a warning, nothing written", async () => {

@@ -1,7 +1,6 @@
 // The system end to end, as `npm run demo` plays it: the bundle run as the runner runs it, real
 // git checkouts, the embedded GitHub with a build run on a (real-time, seconds-long) timeline.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DIGEST } from '../support/fake-docker.js'
 import { imageChangingPullRequest, pushToV2, regularPullRequest, startWorld, untrustedRegen, type World } from '../support/scenarios.js'
 
 let world: World
@@ -30,9 +29,13 @@ describe('the three scenarios of the system description', () => {
     expect(check.resolve.outputs).toMatchObject({ image: 'ghcr.io/acme/app/ci:pr-42', 'changed-files': '["Dockerfile.ci"]' })
     expect(check.wait.exitCode, check.wait.stdout).toBe(0)
     const run = world.runs.runs[0]!
-    expect(check.wait.outputs).toMatchObject({ conclusion: 'success', 'run-id': String(run.id), 'run-url': run.html_url, digest: DIGEST })
+    const { digest } = check.wait.outputs
+    expect(check.wait.outputs).toMatchObject({ conclusion: 'success', 'run-id': String(run.id), 'run-url': run.html_url })
+    expect(check.wait.outputs['pinned-image']).toBe(`ghcr.io/acme/app/ci:pr-42@${digest}`)
     expect(run.head_sha).toBe(check.resolve.outputs['head-sha'])
-    expect(world.docker.calls()).toEqual([['pull', 'ghcr.io/acme/app/ci:pr-42']])
+    // Read from the registry as the commit's own tag, then pulled by digest.
+    expect(world.docker.calls()).toContainEqual(['buildx', 'imagetools', 'inspect', '--raw', `ghcr.io/acme/app/ci:pr-42-sha-${head7}`])
+    expect(world.docker.calls().at(-1)).toEqual(['pull', `ghcr.io/acme/app/ci:pr-42@${digest}`])
     expect(build.comment?.exitCode).toBe(0)
     expect(world.comments.on(42)).toHaveLength(1)
     expect(commentBody).toContain('ghcr.io/acme/app/ci:pr-42')
@@ -46,15 +49,16 @@ describe('the three scenarios of the system description', () => {
 })
 
 describe('failure paths', () => {
-  it('the build fails: the wait fails within a poll, names the conclusion and links the run; nothing is pulled or announced', async () => {
-    const { check, build } = await imageChangingPullRequest(world, 'failure')
+  it('the build fails: the wait fails within a poll, names the conclusion and links the run; nothing is pulled; the comment says it failed', async () => {
+    const { check, build, commentBody } = await imageChangingPullRequest(world, 'failure')
     expect(check.wait.exitCode).toBe(1)
     const run = world.runs.runs[0]!
     expect(check.wait.stdout).toMatch(new RegExp(`::error::.*failure.*${run.html_url.replace(/[/.]/g, '\\$&')}`))
     expect(check.wait.outputs).toMatchObject({ conclusion: 'failure', 'run-url': run.html_url })
     expect(world.docker.calls()).toEqual([])
-    expect(build.comment).toBeUndefined()
-    expect(world.comments.on(42)).toHaveLength(0)
+    expect(build.comment?.exitCode).toBe(0)
+    expect(commentBody).toContain('### ❌ Docker CI image build failed')
+    expect(commentBody).toContain(`/actions/runs/${run.id}`)
   })
 
   it('the build never appears: the wait fails at the timeout, naming the commit and the workflow', async () => {

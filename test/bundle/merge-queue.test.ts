@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { runAction } from '../support/action.js'
 import { useEmbeddedGitHub } from '../support/embedded-github.js'
 import { mergeGroupEvent, pullRequestObject } from '../support/events.js'
+import { dockerWithBuiltImages, withDockerOnPath } from '../support/fake-docker.js'
 import { FakeRuns } from '../support/fake-runs.js'
 import { checkoutMergeQueue, makePullRequestRepo } from '../support/git.js'
 
@@ -20,6 +21,8 @@ function queue(prFiles: Record<string, string>) {
   github().pulls.set(42, pullRequestObject({ number: 42, baseRef: 'v2', baseSha: repo.baseSha, headSha: repo.headSha }))
   const checkout = checkoutMergeQueue(repo)
   const event = mergeGroupEvent({ prNumber: 42, prHeadSha: repo.headSha, baseRef: 'v2', baseSha: repo.baseSha, headSha: repo.mergeSha })
+  // What the PR's build pushed for its head.
+  const docker = dockerWithBuiltImages({ [`ghcr.io/acme/app/ci:pr-42-sha-${repo.headSha.slice(0, 7)}`]: repo.headSha })
   const step = (inputs: Record<string, string>) =>
     runAction({
       inputs: { 'github-token': 'ghs_queueTest', 'poll-interval': '1', timeout: '30', pull: 'false', ...inputs },
@@ -29,6 +32,7 @@ function queue(prFiles: Record<string, string>) {
       apiUrl: github().url,
       sha: repo.mergeSha,
       ref: checkout.ref,
+      env: withDockerOnPath(docker),
     })
   return { repo, step }
 }

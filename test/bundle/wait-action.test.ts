@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { runAction } from '../support/action.js'
 import { pullRequestEvent, pushEvent } from '../support/events.js'
+import { dockerWithBuiltImages, withDockerOnPath } from '../support/fake-docker.js'
 import { FakeRuns } from '../support/fake-runs.js'
 import { useEmbeddedGitHub } from '../support/embedded-github.js'
 
@@ -27,8 +28,23 @@ const github = useEmbeddedGitHub((github) => {
 })
 const actionsApi = (r: { path: string }) => r.path.includes('/actions/')
 
+/** The registry behind a `docker` stand-in: what the builds of these commits pushed (see verified-image.test.ts). */
+const built = dockerWithBuiltImages({
+  [`ghcr.io/acme/app/ci:pr-42-sha-${HEAD.slice(0, 7)}`]: HEAD,
+  'ghcr.io/acme/app/ci:pr-42-sha-7777777': '7'.repeat(40),
+  'ghcr.io/acme/app/ci:feature-x-sha-0123456': '0123456789abcdef0123456789abcdef01234567',
+})
+
 const prRun = (extra: Record<string, string> = {}, event = pullRequestEvent({ number: 42, headSha: HEAD, baseRef: 'main' })) =>
-  runAction({ inputs: inputs(extra), eventName: 'pull_request', event, apiUrl: github().url, sha: MERGE, ref: 'refs/pull/42/merge' })
+  runAction({
+    inputs: inputs(extra),
+    eventName: 'pull_request',
+    event,
+    apiUrl: github().url,
+    sha: MERGE,
+    ref: 'refs/pull/42/merge',
+    env: withDockerOnPath(built),
+  })
 
 describe('wait-for-build, bundled', () => {
   it('follows the PR head commit run to success; unchanged polls are 304s', async () => {
@@ -54,6 +70,8 @@ describe('wait-for-build, bundled', () => {
       'run-id': String(build!.id),
       'run-url': build!.html_url,
       conclusion: 'success',
+      digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+      'pinned-image': `ghcr.io/acme/app/ci:pr-42@${run.outputs.digest}`,
     })
 
     // One line per state, not per poll.
@@ -170,6 +188,7 @@ describe('wait-for-build, bundled', () => {
       apiUrl: github().url,
       sha,
       ref: 'refs/heads/feature/x',
+      env: withDockerOnPath(built),
     })
     expect(run.exitCode, run.stdout).toBe(0)
     expect(run.outputs).toMatchObject({

@@ -27,8 +27,8 @@ describe('keeping one image comment on a PR', () => {
   it('creates the comment on a PR that has none', async () => {
     const result = await upsertComment(await api(), { marker: MARKER, body: `${MARKER}\nfirst`, author: BOT })
     expect(result).toMatchObject({ action: 'created', deleted: [] })
-    expect(comments.on(42).map((c) => [c.id, c.body])).toEqual([[result.comment.id, `${MARKER}\nfirst`]])
-    expect(result.comment.html_url).toBe(`https://github.com/acme/app/pull/42#issuecomment-${result.comment.id}`)
+    expect(comments.on(42).map((c) => [c.id, c.body])).toEqual([[result.comment!.id, `${MARKER}\nfirst`]])
+    expect(result.comment!.html_url).toBe(`https://github.com/acme/app/pull/42#issuecomment-${result.comment!.id}`)
   })
 
   it('finds ours on the second page of 150 comments and updates it in place', async () => {
@@ -71,9 +71,27 @@ describe('keeping one image comment on a PR', () => {
     const result = await upsertComment(await api(), { marker: MARKER, body: `${MARKER}\nci image`, author: BOT })
 
     expect(result.action).toBe('created')
-    expect(result.comment.id).not.toBe(other.id)
+    expect(result.comment!.id).not.toBe(other.id)
     expect(comments.byId.get(other.id)).toEqual(before)
     expect(writes()).toEqual([`POST ${PATH}`])
     expect(comments.on(42).map((c) => c.body)).toEqual([`${otherMarker}\ntools image`, `${MARKER}\nci image`])
+  })
+})
+
+describe('writing only what changes', () => {
+  it('an update that would not change the body writes nothing (nobody is notified)', async () => {
+    const ours = comments.add(42, `${MARKER}\nsame`)
+    const result = await upsertComment(await api(), { marker: MARKER, body: `${MARKER}\nsame`, author: BOT })
+    expect(result).toMatchObject({ action: 'unchanged', comment: { id: ours.id } })
+    expect(writes()).toEqual([])
+  })
+
+  it('create: false updates our comment when there is one, and creates none when there is not', async () => {
+    const none = await upsertComment(await api(), { marker: MARKER, body: `${MARKER}\nstable`, author: BOT, create: false })
+    expect(none).toEqual({ action: 'none', deleted: [] })
+    expect(writes()).toEqual([])
+    const ours = comments.add(42, `${MARKER}\npr-42`)
+    const updated = await upsertComment(await api(), { marker: MARKER, body: `${MARKER}\nstable`, author: BOT, create: false })
+    expect(updated).toMatchObject({ action: 'updated', comment: { id: ours.id } })
   })
 })

@@ -54,12 +54,8 @@ const workflows = [...own, ...examples]
 
 /** How a workflow names this action: `./` here, the published reference in what users copy. */
 const THIS_ACTION = new Set(['./', '<owner>/ci-image@v1'])
-// In CONTRACT.md, and reaching action.yml with the work on comment-image, the registry and the
-// build labels; the examples already use them. Drop each name here once action.yml declares it.
-const CONTRACT_INPUTS_NOT_YET_DECLARED = ['job-status']
-const CONTRACT_OUTPUTS_NOT_YET_DECLARED = ['labels', 'pinned-image']
-const knownInputs = new Set([...Object.keys(action.inputs), ...CONTRACT_INPUTS_NOT_YET_DECLARED])
-const knownOutputs = new Set([...Object.keys(action.outputs), ...CONTRACT_OUTPUTS_NOT_YET_DECLARED])
+const knownInputs = new Set(Object.keys(action.inputs))
+const knownOutputs = new Set(Object.keys(action.outputs))
 
 const steps = (w: Workflow) => Object.values(w.jobs).flatMap((job) => job.steps)
 const ourSteps = (w: Workflow) => steps(w).filter((s) => s.uses !== undefined && THIS_ACTION.has(s.uses))
@@ -284,7 +280,7 @@ describe('the examples', () => {
     const build = set.find((w) => w.file.endsWith('/build-ci-image.yml'))!.doc
     expect((build.on.pull_request as { paths: string[] }).paths).toContain('gen.Dockerfile')
     expect(steps(build).find((s) => s.uses?.startsWith('docker/build-push-action'))?.with?.file).toBe('gen.Dockerfile')
-    const check = steps(set.find((w) => w.file.endsWith('/check-generate.yml'))!.doc)
+    const check = set.find((w) => w.file.endsWith('/check-generate.yml'))!.doc.jobs.check!.steps
     expect(check.at(-2)?.run).toMatch(/ make gen$/)
     expect(check.at(-1)?.run).toContain('git status --porcelain --untracked-files=all')
   })
@@ -415,6 +411,10 @@ describe('the README', () => {
   const readme = readFileSync(join(root, 'README.md'), 'utf8')
   it.each(['build-ci-image.yml', 'check-generate.yml', 'regenerate-on-comment.yml'])('shows %s as it is', (file) => {
     expect(readme).toContain(readFileSync(join(dir, file), 'utf8').trimEnd())
+  })
+
+  it('shows the container: job pattern as examples/container-job/check.yml has it', () => {
+    expect(readme).toContain(readFileSync(join(root, 'examples', 'container-job', 'check.yml'), 'utf8').trimEnd())
   })
 
   it('lists every input and output of action.yml', () => {

@@ -3,10 +3,10 @@
 // No Docker engine runs on CI machines.
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { FakeImage } from './fake-registry.js'
+import { buildxImage, type FakeImage } from './fake-registry.js'
 import { tempDir } from './git.js'
 
-export const DIGEST = `sha256:${'ab12'.repeat(16)}`
+const DIGEST = `sha256:${'ab12'.repeat(16)}`
 
 export interface FakeDocker {
   dir: string
@@ -79,11 +79,10 @@ fi`
  * with `imagetools`, it also answers `docker buildx imagetools inspect` for those images.
  * Only shell builtins, so it runs with nothing else on PATH.
  */
-export function fakeDocker(o: { failures?: number; error?: string; digestLine?: boolean; imagetools?: FakeImagetools } = {}): FakeDocker {
+export function fakeDocker(o: { failures?: number; error?: string; imagetools?: FakeImagetools } = {}): FakeDocker {
   const dir = tempDir('ci-image-docker-')
   const log = join(dir, 'calls.log')
   const count = join(dir, 'pulls')
-  const digestLine = o.digestLine ?? true
   writeFileSync(
     join(dir, 'docker'),
     `#!/bin/sh
@@ -93,12 +92,11 @@ if [ "$1" = pull ]; then
   if [ "$n" -le ${o.failures ?? 0} ]; then echo 'Error response from daemon: ${o.error ?? 'manifest unknown'}' >&2; exit 1; fi
   echo "\${2##*:}: Pulling from acme/app/ci"
   echo 'a1b2c3d4e5f6: Pull complete'
-  ${digestLine ? `echo 'Digest: ${DIGEST}'` : ':'}
+  echo 'Digest: ${DIGEST}'
   echo "Status: Downloaded newer image for $2"
   echo "$2"
   exit 0
 fi
-if [ "$1" = image ] && [ "$2" = inspect ]; then echo '["ghcr.io/acme/app/ci@${DIGEST}"]'; exit 0; fi
 ${o.imagetools ? imagetoolsScript(dir, o.imagetools) : ''}
 echo "unexpected: $*" >&2; exit 2
 `,
@@ -114,4 +112,26 @@ echo "unexpected: $*" >&2; exit 2
             .map((call) => call.replace(/\n$/, '').split('\n'))
         : [],
   }
+}
+
+/**
+ * A `docker` whose registry holds the images a build pushed: each reference (a per-commit tag
+ * such as `ghcr.io/acme/app/ci:pr-42-sha-1a2b3c4`) an image labelled with the commit it was built
+ * from, as build-push-action pushes it with resolve-image's `labels`.
+ */
+export function dockerWithBuiltImages(built: Record<string, string>): FakeDocker {
+  const images = Object.fromEntries(
+    Object.entries(built).map(([reference, revision]) => [
+      reference,
+      buildxImage({
+        labels: { 'org.opencontainers.image.revision': revision, 'org.opencontainers.image.source': 'https://github.com/acme/app' },
+      }),
+    ]),
+  )
+  return fakeDocker({ imagetools: { images } })
+}
+
+/** The environment of a step that finds `docker` first on PATH, and git and the rest after it. */
+export function withDockerOnPath(docker: FakeDocker): Record<string, string> {
+  return { PATH: `${docker.dir}:${process.env.PATH ?? ''}` }
 }

@@ -4,7 +4,7 @@
 import { runAction, type ActionRun, type RunActionOptions } from './action.js'
 import { issueCommentEvent, pullRequestEvent, pullRequestObject, pushEvent } from './events.js'
 import { FakeComments } from './fake-comments.js'
-import { fakeDocker, type FakeDocker } from './fake-docker.js'
+import { dockerWithBuiltImages, fakeDocker, type FakeDocker } from './fake-docker.js'
 import { FakeRuns } from './fake-runs.js'
 import { checkoutMerge, makePullRequestRepo, type PullRequestRepo } from './git.js'
 import { FakeGitHub } from './github-server.js'
@@ -20,11 +20,13 @@ on:
 jobs: {}
 `
 const TOKEN = 'ghs_demoTokenNeverPrinted'
+const BUILD_WORKFLOW_REF = 'acme/app/.github/workflows/build-ci-image.yml@refs/pull/42/merge'
 
 export interface World {
   github: FakeGitHub
   runs: FakeRuns
   comments: FakeComments
+  /** The runner's docker, and through it the registry; each scenario sets what its build pushed. */
   docker: FakeDocker
   say: Say
   stop(): Promise<void>
@@ -125,6 +127,10 @@ export async function imageChangingPullRequest(
   })
   const pr = pullRequest(world, repo, ['Dockerfile.ci'])
   const { runs, say } = world
+  // The registry, through the runner's docker: a successful build pushed the commit's own tag,
+  // labelled with the commit it was built from.
+  const commitTag = `pr-42-sha-${repo.headSha.slice(0, 7)}`
+  world.docker = outcome === 'success' ? dockerWithBuiltImages({ [`ghcr.io/acme/app/ci:${commitTag}`]: repo.headSha }) : fakeDocker()
   let finished!: () => void
   const buildDone = new Promise<void>((resolve) => (finished = resolve))
   if (outcome === 'never') {
@@ -145,7 +151,7 @@ export async function imageChangingPullRequest(
       runs.complete(run!, outcome)
       say(
         'GitHub',
-        `build-ci-image run ${run!.id} completed: ${outcome}${outcome === 'success' ? ', pushed ghcr.io/acme/app/ci:pr-42' : ''}`,
+        `build-ci-image run ${run!.id} completed: ${outcome}${outcome === 'success' ? `, pushed ghcr.io/acme/app/ci:pr-42 and :${commitTag}` : ''}`,
       )
       finished()
     })
@@ -160,11 +166,12 @@ export async function imageChangingPullRequest(
       workspace,
     })
     await buildDone
-    if (outcome !== 'success') return { resolve }
-    // The comment step runs inside the build run itself, so GITHUB_RUN_ID is that run.
-    const env = { GITHUB_RUN_ID: String(runs.runs.at(-1)!.id) }
+    if (outcome === 'never') return { resolve }
+    // The comment step runs inside the build run itself (`if: always()`, `job-status: ${{ job.status }}`),
+    // so GITHUB_RUN_ID is that run.
+    const env = { GITHUB_RUN_ID: String(runs.runs.at(-1)!.id), GITHUB_WORKFLOW_REF: BUILD_WORKFLOW_REF }
     const comment = await step(world, 'build-ci-image', {
-      inputs: { command: 'comment-image' },
+      inputs: { command: 'comment-image', 'job-status': outcome },
       eventName: 'pull_request',
       event: pr.event,
       workspace,

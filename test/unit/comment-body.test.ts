@@ -6,6 +6,7 @@ const SHA = '1234567890abcdef1234567890abcdef12345678'
 const MARKER = '<!-- ci-image:ghcr.io/acme/app/ci -->'
 
 const comment = (over: Partial<ImageComment> = {}): ImageComment => ({
+  state: 'built',
   imageRepository: 'ghcr.io/acme/app/ci',
   tag: 'pr-42',
   commitSha: SHA,
@@ -63,6 +64,54 @@ describe('the image comment', () => {
   it('refuses to put something that is not an image reference into a shell example', () => {
     expect(() => renderComment(comment({ imageRepository: 'ghcr.io/acme/app\nrm -rf /' }))).toThrow('not an image reference')
     expect(() => renderComment(comment({ tag: 'pr-1; curl x' }))).toThrow('not an image reference')
+  })
+})
+
+describe('the comment in each state of the build', () => {
+  const DIGEST = `sha256:${'cd'.repeat(32)}`
+
+  it('built, with the digest: the per-commit tag, the digest, and a digest-pinned pull line', () => {
+    const body = renderComment(comment({ commitTag: 'pr-42-sha-1234567', digest: DIGEST }))
+    expect(body).toContain(
+      '- **Image:** <code>ghcr.io/acme/app/ci:pr-42</code> (this commit: <code>ghcr.io/acme/app/ci:pr-42-sha-1234567</code>)',
+    )
+    expect(body).toContain(`- **Digest:** <code>${DIGEST}</code>`)
+    expect(body).toContain(`docker pull ghcr.io/acme/app/ci:pr-42@${DIGEST}\n`)
+  })
+
+  it('built, without the digest: pulls the tag only this commit has', () => {
+    const body = renderComment(comment({ commitTag: 'pr-42-sha-1234567' }))
+    expect(body).not.toContain('Digest')
+    expect(body).toContain('docker pull ghcr.io/acme/app/ci:pr-42-sha-1234567\n')
+  })
+
+  it('failed: no image for this commit, with the run link', () => {
+    const body = renderComment(comment({ state: 'failed' }))
+    expect(body.startsWith(`${MARKER}\n### ❌ Docker CI image build failed\n`)).toBe(true)
+    expect(body).toContain(
+      `The image for commit [<code>1234567</code>](https://github.com/acme/app/commit/${SHA}) on <code>feature</code> did not build: see [workflow run](https://github.com/acme/app/actions/runs/987654).`,
+    )
+    expect(body).not.toContain('docker pull')
+  })
+
+  it('cancelled: says superseded', () => {
+    const body = renderComment(comment({ state: 'cancelled' }))
+    expect(body).toContain('### ⏹️ Docker CI image build cancelled')
+    expect(body).toContain('most likely superseded by a newer push to this pull request')
+  })
+
+  it('stable: the PR uses the stable image now, in words that do not change from push to push', () => {
+    const a = renderComment(comment({ state: 'stable', tag: 'v2' }))
+    const b = renderComment(comment({ state: 'stable', tag: 'v2', commitSha: 'f'.repeat(40), runUrl: undefined }))
+    expect(a).toBe(b)
+    expect(a).toContain(
+      'This pull request no longer changes the CI image, so its checks use the stable image <code>ghcr.io/acme/app/ci:v2</code>.',
+    )
+    expect(a).toContain('docker pull ghcr.io/acme/app/ci:v2\n')
+  })
+
+  it('refuses a digest that is not one in a shell line', () => {
+    expect(renderComment(comment({ digest: 'sha256:x; rm -rf /' }))).not.toContain('rm -rf')
   })
 })
 

@@ -1,0 +1,54 @@
+// The image a finished build pushed, read from the registry and proved to be built from the
+// awaited commit: a tag like pr-42 moves with every push to the PR, so the checks of commit A
+// must not run on whatever it points to when they start. The per-commit tag (pr-42-sha-<7>)
+// never moves; its digest pins the image; its revision label must name the awaited commit.
+import { pinnedReference } from '../core/image-ref.js'
+import { checkRevision } from '../core/labels.js'
+import { inspectImage, RegistryError, type RegistryImage } from '../registry/inspect.js'
+
+export interface BuiltImage {
+  /** The reference the step outputs: the tag checks use (`…/ci:pr-42`). */
+  reference: string
+  /** The tag that names this commit's image only (`…/ci:pr-42-sha-1a2b3c4`). */
+  commitReference: string
+  /** The commit whose build was awaited. */
+  headSha: string
+}
+
+export interface VerifiedImage {
+  /** What the tag points to: the index for a multi-platform image. */
+  digest: string
+  /** `reference@digest`. */
+  pinned: string
+  image: RegistryImage
+  /** Set when the image could not be proved to be the commit's: a warning to show. */
+  warning?: string
+}
+
+export interface VerifyOptions {
+  token: string
+  sleep: (ms: number) => Promise<void>
+  log: (line: string) => void
+}
+
+export async function verifyBuiltImage(built: BuiltImage, o: VerifyOptions): Promise<VerifiedImage> {
+  const inspect = (reference: string, attempts?: number) =>
+    inspectImage(reference, { token: o.token, sleep: o.sleep, log: o.log, attempts })
+  let image: RegistryImage
+  try {
+    // Pushed together with the moving tag: missing means the build does not push it, not a lag.
+    image = await inspect(built.commitReference, built.commitReference === built.reference ? undefined : 1)
+  } catch (error) {
+    if (!(error instanceof RegistryError && error.fault === 'missing') || built.commitReference === built.reference) throw error
+    o.log(`The build pushed no ${built.commitReference}: reading ${built.reference} and checking that it was built from ${built.headSha}.`)
+    image = await inspect(built.reference)
+  }
+  const revision = checkRevision(image.reference, built.headSha, image.revision)
+  if (revision.kind === 'mismatch') throw new Error(revision.message)
+  return {
+    digest: image.digest,
+    pinned: pinnedReference(built.reference, image.digest),
+    image,
+    warning: revision.kind === 'unlabelled' ? revision.message : undefined,
+  }
+}

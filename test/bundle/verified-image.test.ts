@@ -1,0 +1,131 @@
+// wait-for-build hands over the exact image of the awaited commit: read from the registry (pulled
+// or not), pinned by digest, its revision label checked. As the runner runs the bundle, against the
+// embedded GitHub and a registry on loopback (its HTTP API) or a recorded `docker` (buildx).
+import { afterEach, describe, expect, it } from 'vitest'
+import { runAction } from '../support/action.js'
+import { useEmbeddedGitHub } from '../support/embedded-github.js'
+import { pullRequestEvent } from '../support/events.js'
+import { fakeDocker } from '../support/fake-docker.js'
+import { buildxImage, dockerV2Image, FakeRegistry } from '../support/fake-registry.js'
+import { FakeRuns } from '../support/fake-runs.js'
+import { tempDir } from '../support/git.js'
+
+const A = 'a1'.repeat(20)
+const B = 'b2'.repeat(20)
+const REVISION = 'org.opencontainers.image.revision'
+const labelled = (sha: string) => ({ [REVISION]: sha, 'org.opencontainers.image.source': 'https://github.com/acme/app' })
+
+const github = useEmbeddedGitHub((github) => {
+  github.files.set('.github/workflows/build-ci-image.yml', "on:\n  pull_request:\n    paths: ['Dockerfile.ci']\n")
+  github.pullFiles.set(42, [{ filename: 'Dockerfile.ci' }])
+  const runs = new FakeRuns(github)
+  runs.addWorkflow('build-ci-image.yml')
+  // The build of commit A ended well; the wait for A's checks finds it.
+  runs.startRun({ headSha: A, pullRequests: [42], status: 'completed', conclusion: 'success' })
+})
+let registry: FakeRegistry | undefined
+afterEach(async () => {
+  await registry?.stop()
+  registry = undefined
+})
+
+/** wait-for-build for commit A of PR #42; PATH has no docker unless given: the registry's HTTP API is read. */
+function waitForA(o: { image?: string; pull?: boolean; path?: string } = {}) {
+  return runAction({
+    inputs: {
+      command: 'wait-for-build',
+      'github-token': 'ghs_verifyTest',
+      'poll-interval': '1',
+      timeout: '30',
+      pull: String(o.pull ?? false),
+      ...(o.image ? { image: o.image } : {}),
+    },
+    eventName: 'pull_request',
+    event: pullRequestEvent({ number: 42, headSha: A }),
+    apiUrl: github().url,
+    workspace: tempDir(),
+    env: { PATH: o.path ?? tempDir('ci-image-no-docker-') },
+  })
+}
+
+async function loopbackRegistry() {
+  registry = await FakeRegistry.start({ auth: 'none' })
+  return { registry, image: `${registry.host}/acme/app/ci` }
+}
+
+describe('the verified image of the awaited commit', () => {
+  it('reads the per-commit tag, outputs its digest and the pinned reference, without pulling', async () => {
+    const { registry, image } = await loopbackRegistry()
+    const built = buildxImage({ labels: labelled(A) })
+    registry.push('acme/app/ci', 'pr-42', built)
+    registry.push('acme/app/ci', 'pr-42-sha-a1a1a1a', built)
+    const run = await waitForA({ image })
+    expect(run.exitCode, run.stdout).toBe(0)
+    // The index's digest: what the tag points to for a multi-platform image.
+    expect(run.outputs).toMatchObject({
+      image: `${image}:pr-42`,
+      digest: built.root.digest,
+      'pinned-image': `${image}:pr-42@${built.root.digest}`,
+    })
+    expect(registry.requests.some((r) => r.path === '/v2/acme/app/ci/manifests/pr-42-sha-a1a1a1a')).toBe(true)
+    expect(run.stdout).toContain(`${image}:pr-42@${built.root.digest} was built from ${A} (linux/amd64, linux/arm64).`)
+    expect(run.summary).toContain(built.root.digest)
+  })
+
+  // The done-when of issue #12: B is pushed while A's checks wait; pr-42 now points to B's image.
+  it("a push of B while A's checks wait: A gets A's image, pinned, never B's", async () => {
+    const { registry, image } = await loopbackRegistry()
+    const imageA = buildxImage({ labels: labelled(A), platforms: ['linux/amd64'] })
+    const imageB = buildxImage({ labels: labelled(B), platforms: ['linux/amd64'] })
+    registry.push('acme/app/ci', 'pr-42-sha-a1a1a1a', imageA)
+    registry.push('acme/app/ci', 'pr-42-sha-b2b2b2b', imageB)
+    registry.push('acme/app/ci', 'pr-42', imageB)
+    const run = await waitForA({ image })
+    expect(run.exitCode, run.stdout).toBe(0)
+    expect(run.outputs['pinned-image']).toBe(`${image}:pr-42@${imageA.root.digest}`)
+    expect(imageA.root.digest).not.toBe(imageB.root.digest)
+  })
+
+  it("a build that pushes no per-commit tag: pr-42 is read, and B's image there is a failure naming both commits", async () => {
+    const { registry, image } = await loopbackRegistry()
+    registry.push('acme/app/ci', 'pr-42', dockerV2Image({ labels: labelled(B) }))
+    const run = await waitForA({ image })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(`The build pushed no ${image}:pr-42-sha-a1a1a1a: reading ${image}:pr-42`)
+    expect(run.stdout).toContain(`::error::${image}:pr-42 was built from commit ${B}, not from ${A}, the commit whose build was awaited`)
+    expect(run.outputs['pinned-image']).toBeUndefined()
+  })
+
+  it('an image without the revision label: a warning saying how to add it', async () => {
+    const { registry, image } = await loopbackRegistry()
+    registry.push('acme/app/ci', 'pr-42-sha-a1a1a1a', dockerV2Image({ labels: null }))
+    const run = await waitForA({ image })
+    expect(run.exitCode, run.stdout).toBe(0)
+    expect(run.stdout).toMatch(
+      /::warning title=CI image not verified::.*has no org\.opencontainers\.image\.revision label.*Pass resolve-image's `labels` output to docker\/build-push-action's `labels` input\./,
+    )
+    expect(run.outputs['pinned-image']).toMatch(new RegExp(`^${image}:pr-42@sha256:[0-9a-f]{64}$`))
+  })
+
+  it("through the runner's docker login (buildx) when docker is there, and pulls exactly the pinned image", async () => {
+    const built = buildxImage({ labels: labelled(A) })
+    const docker = fakeDocker({ imagetools: { images: { 'ghcr.io/acme/app/ci:pr-42-sha-a1a1a1a': built } } })
+    const run = await waitForA({ pull: true, path: docker.dir })
+    expect(run.exitCode, run.stdout).toBe(0)
+    const pinned = `ghcr.io/acme/app/ci:pr-42@${built.root.digest}`
+    expect(run.outputs['pinned-image']).toBe(pinned)
+    expect(docker.calls()).toContainEqual(['buildx', 'imagetools', 'inspect', '--raw', 'ghcr.io/acme/app/ci:pr-42-sha-a1a1a1a'])
+    expect(docker.calls().at(-1)).toEqual(['pull', pinned])
+  })
+
+  it("a refused read fails at once, naming the registry's answer and what to do", async () => {
+    // A private package on a registry the token is not for: asked anonymously, refused.
+    registry = await FakeRegistry.start({ auth: 'token' })
+    registry.push('acme/app/ci', 'pr-42-sha-a1a1a1a', buildxImage({ labels: labelled(A) }))
+    const run = await waitForA({ image: `${registry.host}/acme/app/ci` })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(/::error::.*(401|UNAUTHORIZED|denied)/i)
+    expect(run.stdout).toContain('docker/login-action')
+    expect(run.stdout.replace('::add-mask::ghs_verifyTest', '')).not.toContain('ghs_verifyTest')
+  })
+})
