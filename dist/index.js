@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
@@ -5,11 +6,18 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ repositoryUrl),
-/* harmony export */   S: () => (/* binding */ parseRepository)
+/* harmony export */   Ek: () => (/* binding */ repositoryUrl),
+/* harmony export */   SU: () => (/* binding */ parseRepository),
+/* harmony export */   wq: () => (/* binding */ runsWorkflow)
 /* harmony export */ });
 // The run's event as the runner describes it: which repository, which event, its payload.
 // Pure data; runner/context.ts reads it from the environment.
+/** True when the run is of `.github/workflows/<file>`; unknown (outside Actions): true. */
+function runsWorkflow(ctx, file) {
+    if (!ctx.workflowRef)
+        return true;
+    return ctx.workflowRef.replace(/@.*$/, '').endsWith(`/.github/workflows/${file}`);
+}
 function parseRepository(fullName) {
     const match = /^([^/\s]+)\/([^/\s]+)$/.exec(fullName);
     if (!match)
@@ -28,15 +36,63 @@ function repositoryUrl(ctx) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ defaultImageRepository),
-/* harmony export */   r: () => (/* binding */ imageReference)
+/* harmony export */   ct: () => (/* binding */ pinnedReference),
+/* harmony export */   l3: () => (/* binding */ defaultImageRepository),
+/* harmony export */   o_: () => (/* binding */ parseImageReference),
+/* harmony export */   rA: () => (/* binding */ imageReference)
 /* harmony export */ });
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2766);
+
 /** `ghcr.io/<owner>/<repo>/ci`, lower-cased as registries require. */
 function defaultImageRepository(repository) {
     return `ghcr.io/${repository.owner}/${repository.repo}/ci`.toLowerCase();
 }
 function imageReference(imageRepository, tag) {
     return `${imageRepository}:${tag}`;
+}
+/** A sha256 digest as registries name content: `sha256:` and 64 lower-case hexadecimal characters. */
+const SHA256_DIGEST = /^sha256:[0-9a-f]{64}$/;
+/** `ghcr.io/acme/app/ci:pr-42@sha256:…`: the tag kept for people, the digest for machines. */
+function pinnedReference(reference, digest) {
+    if (!SHA256_DIGEST.test(digest))
+        throw new Error(`"${digest}" is not an image digest (sha256: and 64 hexadecimal characters).`);
+    if (reference.includes('@'))
+        throw new Error(`${reference} is already pinned to a digest.`);
+    return `${reference}@${digest}`;
+}
+// distribution/reference's grammar (reference.go): lower-case path components separated by `/`,
+// each alphanumeric runs joined by `.`, `_`, `__` or dashes.
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REPOSITORY_PATH = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+/**
+ * Splits an image reference as docker reads it (distribution/reference, normalize.go,
+ * splitDockerDomain): the first path component is a registry only when it contains `.` or `:` or is
+ * `localhost`; otherwise the image is on Docker Hub, whose one-component names live in `library/`.
+ */
+function parseImageReference(reference) {
+    const bad = (why) => new Error(`"${reference}" is not an image reference: ${why}.`);
+    const at = reference.indexOf('@');
+    const digest = at >= 0 ? reference.slice(at + 1) : undefined;
+    if (digest !== undefined && !SHA256_DIGEST.test(digest))
+        throw bad(`the digest "${digest}" is not sha256: and 64 hexadecimal characters`);
+    const named = at >= 0 ? reference.slice(0, at) : reference;
+    const colon = named.lastIndexOf(':');
+    const tag = colon > named.lastIndexOf('/') ? named.slice(colon + 1) : undefined;
+    const repository = tag === undefined ? named : named.slice(0, colon);
+    if (tag !== undefined && !(0,_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_)(tag))
+        throw bad(`the tag "${tag}" is not a valid tag`);
+    const slash = repository.indexOf('/');
+    const first = slash >= 0 ? repository.slice(0, slash) : '';
+    const hasRegistry = slash >= 0 && (/[.:]/.test(first) || first === 'localhost');
+    let registry = hasRegistry ? first : 'docker.io';
+    let path = hasRegistry ? repository.slice(slash + 1) : repository;
+    if (registry === 'index.docker.io')
+        registry = 'docker.io';
+    if (registry === 'docker.io' && !path.includes('/'))
+        path = `library/${path}`;
+    if (!REPOSITORY_PATH.test(path))
+        throw bad(`the repository path "${path}" must be lower-case components separated by /`);
+    return { registry, path, repository, tag, digest };
 }
 
 
@@ -74,11 +130,14 @@ const INPUT_DEFAULTS = {
     timeout: '1200',
     pull: 'true',
     'trusted-permission': 'write',
+    'job-status': 'success',
+    digest: '',
 };
 const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     'image',
     'tag',
     'tags',
+    'labels',
     'modified',
     'changed-files',
     'reason',
@@ -90,6 +149,7 @@ const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     'run-url',
     'conclusion',
     'digest',
+    'pinned-image',
     'comment-id',
     'comment-url',
 ]));
@@ -185,6 +245,22 @@ function parsePermission(value) {
         return value;
     throw new InputError('trusted-permission', `must be one of ${permission/* PERMISSIONS */.Jj.join(', ')}; got "${value}".`);
 }
+const JOB_STATUSES = ['success', 'failure', 'cancelled'];
+/** `${{ job.status }}`: success, failure or cancelled (docs: "Contexts", job context). */
+function parseJobStatus(value) {
+    const status = value.toLowerCase();
+    if (JOB_STATUSES.includes(status))
+        return status;
+    throw new InputError('job-status', `must be one of ${JOB_STATUSES.join(', ')} (pass \`\${{ job.status }}\`); got "${value}".`);
+}
+function parseDigest(value) {
+    if (value === '')
+        return undefined;
+    if (!/^sha256:[0-9a-f]{64}$/.test(value)) {
+        throw new InputError('digest', `must be an image digest, sha256: and 64 hexadecimal characters (docker/build-push-action's \`digest\` output); got "${value}".`);
+    }
+    return value;
+}
 function parseBoolean(name, value) {
     if (/^true$/i.test(value))
         return true;
@@ -215,6 +291,8 @@ function parseInputs(read) {
         timeoutSeconds: positiveInteger('timeout', text('timeout')),
         pull: parseBoolean('pull', text('pull')),
         trustedPermission: parsePermission(text('trusted-permission')),
+        jobStatus: parseJobStatus(text('job-status')),
+        digest: parseDigest(text('digest')),
     };
 }
 
@@ -272,6 +350,7 @@ function isBot(user) {
 /* harmony export */   LJ: () => (/* binding */ choosePushTags),
 /* harmony export */   W: () => (/* binding */ choosePullRequestTag),
 /* harmony export */   b: () => (/* binding */ shaTag),
+/* harmony export */   m9: () => (/* binding */ prCommitTag),
 /* harmony export */   r_: () => (/* binding */ isValidTag)
 /* harmony export */ });
 /* unused harmony export sanitizeTagPart */
@@ -297,6 +376,15 @@ function sanitizeTagPart(value, maxLength = MAX_TAG_LENGTH) {
 }
 function prTag(prNumber) {
     return `pr-${prNumber}`;
+}
+/**
+ * `pr-<N>-sha-<7>`: the immutable tag of one commit's build of a PR, beside `pr-<N>`, which every
+ * push to the PR overwrites (CONTRACT.md's tag table).
+ */
+function prCommitTag(prNumber, headSha) {
+    if (!/^[0-9a-f]{7,}$/i.test(headSha))
+        throw new Error(`A PR's head commit must be a hexadecimal SHA; got "${headSha}".`);
+    return `${prTag(prNumber)}-sha-${headSha.slice(0, 7).toLowerCase()}`;
 }
 /** `<branch>-sha-<7>`, the branch part shortened so the whole tag stays within 128 characters. */
 function shaTag(branch, sha) {
@@ -329,7 +417,11 @@ function choosePullRequestTag(input) {
             'or build the image locally.');
     }
     const tag = prTag(input.prNumber);
-    return { tag, push: [tag], reason: `${subject} changes the CI image, so it uses its own image ${tag}.` };
+    return {
+        tag,
+        push: [tag, prCommitTag(input.prNumber, input.headSha)],
+        reason: `${subject} changes the CI image, so it uses its own image ${tag}.`,
+    };
 }
 function choosePushTags(branch, sha, branchTags) {
     const stable = branchTags.get(branch);
@@ -492,11 +584,11 @@ async function runInActions() {
         const session = await (0,_session_session_js__WEBPACK_IMPORTED_MODULE_1__/* .openSession */ .f)();
         switch (session.inputs.command) {
             case 'resolve-image':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(7), __nccwpck_require__.e(827)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1102))).resolveImageCommand(session);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(855), __nccwpck_require__.e(102)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1102))).resolveImageCommand(session);
             case 'wait-for-build':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(214), __nccwpck_require__.e(7), __nccwpck_require__.e(406)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7521))).waitForBuildCommand(session);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(214), __nccwpck_require__.e(855), __nccwpck_require__.e(730)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3730))).waitForBuildCommand(session);
             case 'comment-image':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(7), __nccwpck_require__.e(230)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7913))).commentImageCommand(session);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(855), __nccwpck_require__.e(913)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7913))).commentImageCommand(session);
         }
     }
     catch (error) {
@@ -508,7 +600,7 @@ async function runOnDeveloperMachine(argv) {
     const stdoutWrite = process.stdout.write.bind(process.stdout);
     process.stdout.write = ((chunk, ...rest) => String(chunk).startsWith('::') ? true : process.stderr.write(chunk, ...rest));
     try {
-        const { runLocal } = await __nccwpck_require__.e(/* import() */ 416).then(__nccwpck_require__.bind(__nccwpck_require__, 2416));
+        const { runLocal } = await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(801)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6801));
         await runLocal(argv, (text) => stdoutWrite(text));
     }
     catch (error) {
@@ -570,13 +662,14 @@ function readEventContext(env = process.env) {
     return {
         eventName: env.GITHUB_EVENT_NAME ?? '',
         payload,
-        repository: (0,core_event/* parseRepository */.S)(fullName),
+        repository: (0,core_event/* parseRepository */.SU)(fullName),
         sha: env.GITHUB_SHA ?? '',
         ref: env.GITHUB_REF ?? '',
         workspace: env.GITHUB_WORKSPACE || process.cwd(),
         serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
         apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
         runId: env.GITHUB_RUN_ID || undefined,
+        workflowRef: env.GITHUB_WORKFLOW_REF || undefined,
     };
 }
 
@@ -607,7 +700,7 @@ async function openSession() {
             return getCollaboratorPermission(await client(), ctx.repository, login);
         },
     });
-    return { inputs, ctx, target, imageRepository: inputs.imageRepository ?? (0,image_ref/* defaultImageRepository */.l)(ctx.repository), client };
+    return { inputs, ctx, target, imageRepository: inputs.imageRepository ?? (0,image_ref/* defaultImageRepository */.l3)(ctx.repository), client };
 }
 
 
@@ -3066,18 +3159,6 @@ function getExecOutput(commandLine, args, options) {
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 
