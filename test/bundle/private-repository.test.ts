@@ -129,6 +129,7 @@ describe('resolve-image in a private repository checked out without credentials'
     const run = await resolveImage(repo, workspace, { token: '', serverUrl: server.origin, recorderDir: recorder.dir })
 
     expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain('::debug::Finding the fork point with git alone (no merge base lookup: no github-token')
     expect(run.stdout).toContain('terminal prompts disabled')
     expect(run.stdout).toContain('::error::git could not list the files of PR #42 and no token was given to ask the API')
     expect(server.requests.every((request) => request.status === 401)).toBe(true)
