@@ -25,6 +25,8 @@ export interface ActionCommandOptions {
   /** The REST API; a closed port by default, so a run that should not need the API cannot use it. */
   apiUrl?: string
   sha?: string
+  /** Set last: GITHUB_SERVER_URL, PATH, ... */
+  env?: Record<string, string>
   check?: (result: CommandResult, files: ActionRunFiles) => void
 }
 
@@ -51,6 +53,7 @@ export function actionCommand(o: ActionCommandOptions): Command {
     GITHUB_API_URL: o.apiUrl ?? 'http://127.0.0.1:9',
     RUNNER_TEMP: o.filesDir,
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
+    ...(o.env ?? {}),
   })
   return {
     name: o.name,

@@ -1,11 +1,12 @@
 // `npm run bench`: what adopting this action gains over the inline shell and github-script steps
 // it replaces, measured in one run on this machine. Prints tables; asserts nothing about time.
-//   npm run bench                 all four measurements
-//   npm run bench -- wait scale   only those (startup, wait, scale, checkout)
+//   npm run bench                 all five measurements
+//   npm run bench -- wait scale   only those (startup, wait, scale, checkout, behind)
 import { existsSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
 import { availableParallelism, loadavg } from 'node:os'
 import { DIST } from './action-command.js'
+import { measureBehind } from './behind.js'
 import { measureCheckoutCost } from './checkout-cost.js'
 import { muteWorkflowCommands } from './mute-workflow-commands.js'
 import { measureScale } from './scale.js'
@@ -20,6 +21,7 @@ const MEASUREMENTS: Record<string, (scratch: Scratch) => Promise<Section>> = {
   wait: measureWaitCost,
   scale: measureScale,
   checkout: measureCheckoutCost,
+  behind: measureBehind,
 }
 
 function chosen(argv: string[]): string[] {

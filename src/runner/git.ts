@@ -1,6 +1,7 @@
 // Runs git with an argument array (never a shell), in one working directory.
 import * as core from '@actions/core'
 import { getExecOutput } from '@actions/exec'
+import { fetchAuthEnv, type FetchAuth } from './git-auth.js'
 
 export interface GitResult {
   exitCode: number
@@ -10,9 +11,31 @@ export interface GitResult {
   stdoutBytes?: Buffer
 }
 
-export type Git = (args: string[], options?: { input?: string }) => Promise<GitResult>
+interface GitCallOptions {
+  /** Written to git's standard input. */
+  input?: string
+  /** Added to this process's environment for this one call. */
+  env?: Record<string, string>
+}
 
-export function createGit(cwd: string): Git {
+export type Git = (args: string[], options?: GitCallOptions) => Promise<GitResult>
+
+export interface GitOptions {
+  /**
+   * In a workflow run: fetches never prompt for a password, and authenticate to the GitHub server
+   * with this token when the checkout keeps no credentials of its own (git-auth.ts).
+   */
+  fetchAuth?: FetchAuth
+}
+
+/** This process's environment plus `extra` (@actions/exec replaces the environment it is given). */
+function withEnv(extra: Record<string, string>): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const [name, value] of Object.entries(process.env)) if (value !== undefined) env[name] = value
+  return { ...env, ...extra }
+}
+
+function runner(cwd: string): Git {
   return async (args, options = {}) => {
     // Container jobs check out as another user; git then refuses the repository unless told it is safe.
     const fullArgs = ['-c', `safe.directory=${cwd}`, ...args]
@@ -21,12 +44,25 @@ export function createGit(cwd: string): Git {
     const input = options.input === undefined ? undefined : Buffer.from(options.input)
     const result = await getExecOutput('git', fullArgs, {
       cwd,
+      env: options.env ? withEnv(options.env) : undefined,
       silent: true,
       ignoreReturnCode: true,
       input,
       listeners: { stdout: (data) => chunks.push(data) },
     })
     return { ...result, stdoutBytes: Buffer.concat(chunks) }
+  }
+}
+
+export function createGit(cwd: string, { fetchAuth }: GitOptions = {}): Git {
+  const run = runner(cwd)
+  if (!fetchAuth) return run
+  // Read once, on the first fetch: a run that git answers from the checkout reads no configuration.
+  let authEnv: Promise<Record<string, string>> | undefined
+  return async (args, options = {}) => {
+    if (args[0] !== 'fetch') return run(args, options)
+    authEnv ??= fetchAuthEnv(run, fetchAuth)
+    return run(args, { ...options, env: { ...(await authEnv), ...options.env } })
   }
 }
 

@@ -35,10 +35,12 @@ export interface ResolveImageIo {
   readBuildWorkflow?: (commits: string[]) => Promise<FileAtCommit[]>
   /** Lists the PR's files over the REST API (undefined when no token is available). */
   listPullRequestFiles?: (prNumber: number) => Promise<{ paths: string[]; listed: number }>
+  /** GitHub's merge base of `base...head` (undefined: git finds it alone, as in a local run). */
+  mergeBase?: (base: string, head: string) => Promise<string | undefined>
 }
 
 async function listChangedPaths(range: ChangeRange, pr: PullRequestTarget, io: ResolveImageIo): Promise<ChangedPaths> {
-  const fromGit = await changedFilesFromGit(io.git, range)
+  const fromGit = await changedFilesFromGit(io.git, range, { mergeBase: io.mergeBase })
   if (fromGit !== undefined) return { paths: fromGit, source: 'git', complete: true }
   if (!io.listPullRequestFiles) {
     throw new Error(
@@ -108,7 +110,7 @@ export async function resolveImage(config: ResolveImageConfig, target: Target, i
 /** resolve-image with this run's checkout, token and event: the core the commands share. */
 export async function resolveForSession(session: Session): Promise<ResolvedImage> {
   const { inputs, ctx, target } = session
-  const git = createGit(ctx.workspace)
+  const git = createGit(ctx.workspace, { fetchAuth: { serverUrl: ctx.serverUrl, token: inputs.token } })
   const path = buildWorkflowPath(inputs.buildWorkflow)
   const hasCheckout = existsSync(join(ctx.workspace, '.git'))
   // From the checkout when it has the commits; else, with a token, from the API.
@@ -129,9 +131,21 @@ export async function resolveForSession(session: Session): Promise<ResolvedImage
     const { listPullRequestFiles } = await import('../github/pulls.js')
     return listPullRequestFiles(await session.client(), ctx.repository, prNumber)
   }
+  // Only an answer or nothing: without one, git finds the fork point alone, as before.
+  const mergeBase = async (base: string, head: string) => {
+    try {
+      const { getMergeBase } = await import('../github/compare.js')
+      return await getMergeBase(await session.client(), ctx.repository, base, head)
+    } catch (error) {
+      core.debug(`No merge base from the API: ${(error as Error).message}`)
+      return undefined
+    }
+  }
   return resolveImage({ ...inputs, imageRepository: session.imageRepository }, target, {
     git,
     readBuildWorkflow,
     listPullRequestFiles: inputs.token ? listPullRequestFiles : undefined,
+    // A job without a checkout lists the files from the API alone: no merge base to ask for.
+    mergeBase: inputs.token && hasCheckout ? mergeBase : undefined,
   })
 }

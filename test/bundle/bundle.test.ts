@@ -30,14 +30,14 @@ async function chunksLoadedBy(o: Parameters<typeof runAction>[0]) {
 }
 
 describe('dist/', () => {
-  it('resolve-image answered by git loads neither the REST client nor undici', async () => {
+  it('resolve-image answered by the checkout alone (fetch-depth: 0) loads neither the REST client nor undici', async () => {
     const repo = makePullRequestRepo({ prFiles: { 'Dockerfile.ci': 'FROM node:24\n' } })
     const event = pullRequestEvent({ number: repo.prNumber, baseRef: repo.baseRef, baseSha: repo.baseSha, headSha: repo.headSha })
     const loaded = await chunksLoadedBy({
       inputs: { command: 'resolve-image', 'github-token': 'ghs_x' },
       eventName: 'pull_request',
       event,
-      workspace: checkoutMerge(repo, 1),
+      workspace: checkoutMerge(repo, 0),
       apiUrl: github().url,
     })
     expect(loaded.chunks[0]).toMatch(/\/index\.js$/)

@@ -12,11 +12,11 @@ afterEach(async () => {
 })
 
 describe('the three scenarios of the system description', () => {
-  it('1: a regular PR uses the base branch image at once, without the API', async () => {
+  it('1: a regular PR uses the base branch image at once, asking the API only for its merge base', async () => {
     const { resolve } = await regularPullRequest(world)
     expect(resolve.exitCode).toBe(0)
     expect(resolve.outputs).toMatchObject({ image: 'ghcr.io/acme/app/ci:v2', modified: 'false', tags: '' })
-    expect(world.github.requests).toHaveLength(0)
+    expect(world.github.requests.map((r) => r.path)).toEqual([expect.stringMatching(/^\/repos\/acme\/app\/compare\//)])
   })
 
   it('2: a PR changing Dockerfile.ci waits for its own build, pulls it, and is announced once', async () => {

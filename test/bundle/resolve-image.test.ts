@@ -7,6 +7,7 @@ import { runAction } from '../support/action.js'
 import { issueCommentEvent, pullRequestEvent, pullRequestObject, pushEvent, workflowDispatchEvent } from '../support/events.js'
 import { checkoutMerge, makePullRequestRepo, tempDir } from '../support/git.js'
 import { useEmbeddedGitHub } from '../support/embedded-github.js'
+import { serveCompare } from '../support/fake-compare.js'
 
 const TOKEN = 'ghs_secretTokenValue1234567890'
 const inputs = (extra: Record<string, string> = {}) => ({ command: 'resolve-image', 'github-token': TOKEN, ...extra })
@@ -63,9 +64,10 @@ describe('resolve-image on pull requests, from git', () => {
       push: '',
     },
   ] as { name: string; baseRef: string; files: Record<string, string>; tag: string; modified: string; push: string }[])(
-    '$name → $tag, without calling the API',
+    '$name → $tag, from git, asking the API only for the merge base',
     async ({ baseRef, files, tag, modified, push }) => {
       const repo = makePullRequestRepo({ baseRef, prFiles: files, baseCommitsAfterFork: 1 })
+      serveCompare(github(), repo.origin)
       const run = await runAction({
         inputs: inputs(),
         eventName: 'pull_request',
@@ -89,11 +91,50 @@ describe('resolve-image on pull requests, from git', () => {
       expect(run.outputs.reason).toMatch(/^.*PR #42.*\.$/)
       expect(run.stdout).toContain(`ghcr.io/acme/app/ci:${tag}: ${run.outputs.reason}`)
       expect(run.summary).toContain(`ghcr.io/acme/app/ci:${tag}`)
-      expect(github().requests).toHaveLength(0)
+      expect(run.summary).toContain('(listed by git)')
+      // One call, for one commit and no files: the second page of one commit per page.
+      expect(github().requests.map((r) => `${r.path}?${r.query.toString()}`)).toEqual([
+        `/repos/acme/app/compare/${repo.baseSha}...${repo.headSha}?per_page=1&page=2`,
+      ])
       // The runner consumes ::add-mask:: and never prints it; no other line may carry the token.
       expect(run.stdout.replace(`::add-mask::${TOKEN}`, '')).not.toContain(TOKEN)
     },
   )
+
+  it('a full checkout (fetch-depth: 0) answers without calling the API', async () => {
+    const repo = makePullRequestRepo({ prFiles: { 'Dockerfile.ci': 'FROM node:24\n' }, baseCommitsAfterFork: 3 })
+    const run = await runAction({
+      inputs: inputs(),
+      eventName: 'pull_request',
+      event: prEvent(repo),
+      workspace: checkoutMerge(repo, 0),
+      apiUrl: github().url,
+      sha: repo.mergeSha,
+    })
+    expect(run.outputs).toMatchObject({ tag: 'pr-42', modified: 'true', 'changed-files': '["Dockerfile.ci"]' })
+    expect(github().requests).toHaveLength(0)
+  })
+
+  it('finds the fork point with git alone when the compare call fails', async () => {
+    const repo = makePullRequestRepo({ prFiles: { 'Dockerfile.ci': 'FROM node:24\n' }, baseCommitsAfterFork: 3 })
+    github().fail('GET', '/repos/acme/app/compare/.+', 502)
+    const run = await runAction({
+      inputs: inputs(),
+      eventName: 'pull_request',
+      event: prEvent(repo),
+      workspace: checkoutMerge(repo, 1),
+      apiUrl: github().url,
+      sha: repo.mergeSha,
+    })
+    expect(run.outputs).toMatchObject({ tag: 'pr-42', modified: 'true', 'changed-files': '["Dockerfile.ci"]' })
+    expect(run.summary).toContain('(listed by git)')
+    // Not retried: git has the answer too.
+    expect(github().requests.map((r) => [r.path.replace(/[0-9a-f]{40}/g, 'SHA'), r.status])).toEqual([
+      ['/repos/acme/app/compare/SHA...SHA', 502],
+    ])
+    expect(run.stdout).toMatch(/::debug::No merge base from the API: Could not compare .* answered 502/)
+    expect(run.stdout).toContain('::debug::Finding the fork point with git alone: the merge base lookup gave no answer.')
+  })
 
   it('a fork PR that changes the image keeps the stable tag, says why, and pushes nothing', async () => {
     const repo = makePullRequestRepo({ baseRef: 'v2', prFiles: { 'Dockerfile.ci': 'FROM evil\n' } })

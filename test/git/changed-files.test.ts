@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { changedFilesFromGit } from '../../src/runner/changed-files.js'
 import { createGit } from '../../src/runner/git.js'
-import { checkoutMerge, git, makePullRequestRepo, tempDir } from '../support/git.js'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { appendCommits, checkoutMerge, git, makePullRequestRepo, publishPullRequest, tempDir } from '../support/git.js'
+
+/** The shallow clone's boundary commits (gitrepository-layout: `shallow`), sorted. */
+function readShallow(checkout: string, gitPath: string): string[] {
+  return readFileSync(resolve(checkout, gitPath), 'utf8').split('\n').filter(Boolean).sort()
+}
 
 const range = (repo: { baseRef: string; baseSha: string; headSha: string }, withBaseSha = true) => ({
   baseRef: repo.baseRef,
@@ -74,5 +81,65 @@ describe('changed files from git', () => {
     git(lone, 'init', '-q')
     git(lone, 'commit', '-q', '--allow-empty', '-m', 'x')
     expect(await changedFilesFromGit(createGit(lone), range(repo))).toBeUndefined()
+  })
+})
+
+describe('changed files from a known merge base', () => {
+  const repo = makePullRequestRepo({ prFiles: { 'Dockerfile.ci': 'FROM node:24\n' }, baseCommitsAfterFork: 80, historyDepth: 20 })
+  const mergeBaseSha = git(repo.origin, 'merge-base', repo.baseSha, repo.headSha)
+  const fromOrigin = async () => mergeBaseSha
+
+  function recording(dir: string) {
+    const calls: string[][] = []
+    const run = createGit(dir)
+    return { calls, git: (args: string[]) => (calls.push(args), run(args)) }
+  }
+
+  it('a full clone lacking the PR head (issue_comment, fetch-depth: 0) fetches it without --depth and stays complete', async () => {
+    const checkout = tempDir()
+    git(checkout, 'clone', '-q', '--single-branch', '--branch', repo.baseRef, `file://${repo.origin}`, '.')
+    const run = recording(checkout)
+    expect(await changedFilesFromGit(run.git, range(repo), { mergeBase: fromOrigin })).toEqual(['Dockerfile.ci'])
+    expect(run.calls.filter((args) => args[0] === 'fetch')).toEqual([
+      ['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', 'origin', repo.headSha],
+    ])
+    expect(git(checkout, 'rev-parse', '--is-shallow-repository')).toBe('false')
+  })
+
+  it('fetches only the commits a deeper checkout lacks, so its history is not cut short', async () => {
+    // A PR of six commits: fetch-depth: 3 has the head (a parent of the merge commit), not the fork point.
+    const long = makePullRequestRepo({ prFiles: { 'Dockerfile.ci': 'x\n' }, baseCommitsAfterFork: 80 })
+    git(long.origin, 'checkout', '-q', 'feature')
+    appendCommits(long.origin, 'feature', 5, (i) => `pr-${i}.txt`)
+    git(long.origin, 'checkout', '-q', long.baseRef)
+    const pr = publishPullRequest(long.origin, { baseRef: long.baseRef, headRef: 'feature' })
+    const forkPoint = git(pr.origin, 'merge-base', pr.baseSha, pr.headSha)
+    const checkout = checkoutMerge(pr, 3)
+    const shallowFile = git(checkout, 'rev-parse', '--git-path', 'shallow')
+    const boundaryBefore = readShallow(checkout, shallowFile)
+    const run = recording(checkout)
+    const files = await changedFilesFromGit(run.git, range(pr), { mergeBase: async () => forkPoint })
+    expect(files).toEqual(['Dockerfile.ci', 'pr-0.txt', 'pr-1.txt', 'pr-2.txt', 'pr-3.txt', 'pr-4.txt'])
+    expect(run.calls.filter((args) => args[0] === 'fetch')).toEqual([
+      ['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', '--depth=1', 'origin', forkPoint],
+    ])
+    // The old boundaries stay; only the fetched merge base is new.
+    expect(readShallow(checkout, shallowFile)).toEqual([...boundaryBefore, forkPoint].sort())
+  })
+
+  it('takes nothing but a SHA from the lookup: anything else is not passed to git, which finds the fork point alone', async () => {
+    const checkout = checkoutMerge(repo, 1)
+    const run = recording(checkout)
+    const files = await changedFilesFromGit(run.git, range(repo), { mergeBase: async () => '--upload-pack=touch /tmp/owned' })
+    expect(files).toEqual(['Dockerfile.ci'])
+    expect(run.calls.flat().some((arg) => arg.includes('upload-pack'))).toBe(false)
+    expect(run.calls.some((args) => args.includes('--depth=50'))).toBe(true)
+  })
+
+  it('without an answer from the lookup, deepens as before', async () => {
+    const checkout = checkoutMerge(repo, 1)
+    const run = recording(checkout)
+    expect(await changedFilesFromGit(run.git, range(repo), { mergeBase: async () => undefined })).toEqual(['Dockerfile.ci'])
+    expect(run.calls.filter((args) => args[0] === 'fetch').map((args) => args[4])).toEqual(['--depth=50', '--deepen=200'])
   })
 })

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createClient, type GitHubClient } from '../../src/github/client.js'
 import { pullRequestObject } from '../support/events.js'
 import { FakeComments } from '../support/fake-comments.js'
+import { serveCompare } from '../support/fake-compare.js'
 import { FakeRuns } from '../support/fake-runs.js'
+import { git, makePullRequestRepo } from '../support/git.js'
 import { FakeGitHub } from '../support/github-server.js'
 import { checkAgainstOpenApi } from '../support/openapi.js'
 
@@ -73,6 +75,31 @@ describe('the embedded GitHub against the OpenAPI description', () => {
     const { data } = await client.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: 'dana' })
     expect(data).toMatchObject({ permission: 'write', role_name: 'maintain', user: { login: 'dana' } })
     await expect(client.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: 'mallory' })).rejects.toMatchObject({ status: 404 })
+    expect(github.requests.slice(before).flatMap(checkAgainstOpenApi)).toEqual([])
+  })
+
+  it('compare: two commits of a real repository, whole and paginated, and 404 for a commit it lacks', async () => {
+    const before = github.requests.length
+    const origin = makePullRequestRepo({ prFiles: { 'Dockerfile.ci': 'x\n', 'src/app.ts': 'y\n' }, baseCommitsAfterFork: 3 })
+    serveCompare(github, origin.origin)
+    const basehead = `${origin.baseSha}...${origin.headSha}`
+    const whole = await client.rest.repos.compareCommitsWithBasehead({ ...repo, basehead })
+    expect(whole.data).toMatchObject({
+      status: 'diverged',
+      ahead_by: 1,
+      behind_by: 3,
+      merge_base_commit: { sha: git(origin.origin, 'merge-base', origin.baseSha, origin.headSha) },
+    })
+    expect(whole.data.files?.map((f) => f.filename)).toEqual(['Dockerfile.ci', 'src/app.ts'])
+    const second = await client.rest.repos.compareCommitsWithBasehead({ ...repo, basehead, per_page: 1, page: 2 })
+    expect([second.data.commits, second.data.files, second.data.merge_base_commit.sha]).toEqual([
+      [],
+      undefined,
+      whole.data.merge_base_commit.sha,
+    ])
+    await expect(
+      client.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${'e'.repeat(40)}...${origin.headSha}` }),
+    ).rejects.toMatchObject({ status: 404 })
     expect(github.requests.slice(before).flatMap(checkAgainstOpenApi)).toEqual([])
   })
 

@@ -38,7 +38,7 @@ export function commit(repo: string, message: string, files: Record<string, stri
 }
 
 /** Appends `count` commits to `branch` in one `git fast-import` (thousands per second). */
-function appendCommits(repo: string, branch: string, count: number, file: (i: number) => string): void {
+export function appendCommits(repo: string, branch: string, count: number, file: (i: number) => string): void {
   if (count === 0) return
   const parent = git(repo, 'rev-parse', branch)
   const chunks: string[] = []
@@ -88,15 +88,29 @@ export function makePullRequestRepo(options: PullRequestRepoOptions): PullReques
   commit(origin, 'initial', { 'README.md': 'hello\n', ...(options.baseFiles ?? {}) })
   appendCommits(origin, baseRef, options.historyDepth ?? 0, () => 'history.txt')
   git(origin, 'checkout', '-q', '-b', headRef)
-  const headSha = commit(origin, 'the PR change', options.prFiles)
+  commit(origin, 'the PR change', options.prFiles)
   git(origin, 'checkout', '-q', baseRef)
   appendCommits(origin, baseRef, options.baseCommitsAfterFork ?? 0, (i) => `base-${i}.txt`)
-  const baseSha = git(origin, 'rev-parse', 'HEAD')
-  git(origin, 'merge', '-q', '--no-ff', '--no-edit', headRef)
+  return publishPullRequest(origin, { baseRef, headRef, prNumber })
+}
+
+/**
+ * Makes `headRef` a pull request into `baseRef` as GitHub does: refs/pull/N/head, and refs/pull/N/merge,
+ * the merge of head into the base's tip. Both branches exist in `origin`, a work tree on `baseRef`.
+ */
+export function publishPullRequest(
+  origin: string,
+  { baseRef, headRef, prNumber = 42 }: { baseRef: string; headRef: string; prNumber?: number },
+): PullRequestRepo {
+  const baseSha = git(origin, 'rev-parse', `refs/heads/${baseRef}`)
+  const headSha = git(origin, 'rev-parse', `refs/heads/${headRef}`)
+  git(origin, 'checkout', '-q', '--detach', baseSha)
+  git(origin, 'merge', '-q', '--no-ff', '--no-edit', headSha)
   const mergeSha = git(origin, 'rev-parse', 'HEAD')
-  git(origin, 'reset', '-q', '--hard', baseSha)
+  git(origin, 'checkout', '-q', baseRef)
   git(origin, 'update-ref', `refs/pull/${prNumber}/head`, headSha)
   git(origin, 'update-ref', `refs/pull/${prNumber}/merge`, mergeSha)
+  // GitHub serves any reachable commit by SHA; git's upload-pack only when told to.
   git(origin, 'config', 'uploadpack.allowReachableSHA1InWant', 'true')
   return { origin, baseRef, baseSha, headSha, mergeSha, prNumber }
 }

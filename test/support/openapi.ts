@@ -13,11 +13,29 @@ interface OpenApi {
   paths: Record<string, Record<string, { responses: Record<string, unknown> }>>
 }
 
+/**
+ * OpenAPI 3.0's `nullable: true` beside `oneOf` and no `type` (the `commit` schema's `author`),
+ * which Ajv refuses to compile, as the JSON Schema it means: the schema, or null.
+ */
+function typedNullables<T>(node: T): T {
+  if (Array.isArray(node)) node.forEach(typedNullables)
+  else if (node !== null && typeof node === 'object') {
+    const schema = node as Record<string, unknown>
+    Object.values(schema).forEach(typedNullables)
+    if (schema.nullable === true && schema.type === undefined) {
+      const { nullable: _, ...rest } = schema
+      for (const key of Object.keys(schema)) delete schema[key]
+      schema.anyOf = [rest, { type: 'null' }]
+    }
+  }
+  return node
+}
+
 let cached: { spec: OpenApi; ajv: Ajv; templates: [RegExp, string][] } | undefined
 
 function load() {
   if (cached) return cached
-  const spec = require('@octokit/openapi/generated/api.github.com.json') as OpenApi
+  const spec = typedNullables(structuredClone(require('@octokit/openapi/generated/api.github.com.json') as OpenApi))
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true })
   addFormats(ajv)
   ajv.addSchema(spec, 'github')

@@ -4,6 +4,7 @@
 import { runAction, type ActionRun, type RunActionOptions } from './action.js'
 import { issueCommentEvent, pullRequestEvent, pullRequestObject, pushEvent } from './events.js'
 import { FakeComments } from './fake-comments.js'
+import { serveCompare } from './fake-compare.js'
 import { dockerWithBuiltImages, fakeDocker, type FakeDocker } from './fake-docker.js'
 import { FakeRuns } from './fake-runs.js'
 import { checkoutMerge, makePullRequestRepo, type PullRequestRepo } from './git.js'
@@ -75,6 +76,8 @@ function pullRequest(world: World, repo: PullRequestRepo, files: string[]) {
     repo.prNumber,
     files.map((filename) => ({ filename })),
   )
+  // A default checkout lacks the PR's fork point: resolve-image asks GitHub for it.
+  serveCompare(world.github, repo.origin)
   return { event: pullRequestEvent(pr), sha: repo.mergeSha, checkout: () => checkoutMerge(repo, 1) }
 }
 
