@@ -1,6 +1,11 @@
 // Runs git with an argument array (never a shell), in one working directory.
+//
+// node:child_process directly, not @actions/exec: git runs on every resolve-image, where its
+// start-up counts (bench/README.md, "Where the start-up time goes"), and we need none of
+// @actions/exec's extras (tool lookup through @actions/io, line echo, Windows quoting): spawn
+// without a shell takes the argument array as it is on every platform.
 import * as core from '@actions/core'
-import { getExecOutput } from '@actions/exec'
+import { spawn } from 'node:child_process'
 import { fetchAuthEnv, type FetchAuth } from './git-auth.js'
 
 export interface GitResult {
@@ -28,30 +33,48 @@ export interface GitOptions {
   fetchAuth?: FetchAuth
 }
 
-/** This process's environment plus `extra` (@actions/exec replaces the environment it is given). */
-function withEnv(extra: Record<string, string>): Record<string, string> {
-  const env: Record<string, string> = {}
-  for (const [name, value] of Object.entries(process.env)) if (value !== undefined) env[name] = value
-  return { ...env, ...extra }
-}
-
 function runner(cwd: string): Git {
-  return async (args, options = {}) => {
-    // Container jobs check out as another user; git then refuses the repository unless told it is safe.
-    const fullArgs = ['-c', `safe.directory=${cwd}`, ...args]
-    core.debug(`git ${args.join(' ')}`)
-    const chunks: Buffer[] = []
-    const input = options.input === undefined ? undefined : Buffer.from(options.input)
-    const result = await getExecOutput('git', fullArgs, {
-      cwd,
-      env: options.env ? withEnv(options.env) : undefined,
-      silent: true,
-      ignoreReturnCode: true,
-      input,
-      listeners: { stdout: (data) => chunks.push(data) },
+  return (args, options = {}) =>
+    new Promise((resolve, reject) => {
+      // Container jobs check out as another user; git then refuses the repository unless told it is safe.
+      const fullArgs = ['-c', `safe.directory=${cwd}`, ...args]
+      core.debug(`git ${args.join(' ')}`)
+      const child = spawn('git', fullArgs, {
+        cwd,
+        env: options.env ? { ...process.env, ...options.env } : process.env,
+        // No input: no pipe to make (and git never waits on a terminal).
+        stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+        windowsHide: true,
+      })
+      const stdout: Buffer[] = []
+      const stderr: Buffer[] = []
+      child.stdout!.on('data', (chunk: Buffer) => stdout.push(chunk))
+      child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk))
+      child.on('error', (error: NodeJS.ErrnoException) => {
+        reject(
+          error.code === 'ENOENT'
+            ? new Error(
+                'git is not installed or not on PATH: install git in the job (or its container), or pass github-token so that the API answers instead.',
+              )
+            : error,
+        )
+      })
+      if (child.stdin) {
+        // git may exit before reading all of its input (a command that fails): not our error.
+        child.stdin.on('error', () => {})
+        child.stdin.end(options.input)
+      }
+      child.on('close', (code) => {
+        const bytes = Buffer.concat(stdout)
+        // A null code: git was killed by a signal.
+        resolve({
+          exitCode: code ?? 128,
+          stdout: bytes.toString('utf8'),
+          stderr: Buffer.concat(stderr).toString('utf8'),
+          stdoutBytes: bytes,
+        })
+      })
     })
-    return { ...result, stdoutBytes: Buffer.concat(chunks) }
-  }
 }
 
 export function createGit(cwd: string, { fetchAuth }: GitOptions = {}): Git {
