@@ -113,9 +113,11 @@ export async function runLocal(argv: string[], print: (text: string) => void): P
   const workflowPath = join(top, buildWorkflowPath(inputs.buildWorkflow))
   const workflowText = existsSync(workflowPath) ? readFileSync(workflowPath, 'utf8') : undefined
   const baseRef = target.kind === 'pull_request' ? target.baseRef : branch
-  const uncommitted = decideWatch(
-    { input: inputs.watch, buildWorkflow: inputs.buildWorkflow, mergeCopy: workflowText, baseCopy: workflowText },
-    { baseRef, changedPaths: await uncommittedPaths(git) },
+  const uncommitted = (
+    await decideWatch(
+      { input: inputs.watch, buildWorkflow: inputs.buildWorkflow, mergeCopy: workflowText, baseCopy: workflowText },
+      { baseRef, changedPaths: await uncommittedPaths(git) },
+    )
   ).matched
   if (uncommitted.length > 0) {
     process.stderr.write(

@@ -15,8 +15,8 @@
 //   paths-ignore it runs "unless all the path names match patterns in paths-ignore".
 // - The workflow file of a pull_request run is the PR's merge commit's; of a
 //   pull_request_target run, the base branch's.
-import { load } from 'js-yaml'
 import { PatternError, pathsIgnoreMatcher, pathsMatcher, type PathMatcher } from './patterns.js'
+import { readPlainOn } from './workflow-on.js'
 
 export type PullRequestEvent = 'pull_request' | 'pull_request_target'
 export const PULL_REQUEST_EVENTS: readonly PullRequestEvent[] = ['pull_request', 'pull_request_target']
@@ -92,14 +92,21 @@ function filter(config: Record<string, unknown>, key: string, event: string, fil
   }
 }
 
-/** The pull_request and pull_request_target triggers of a workflow file (absent ones left out). */
-export function readPullRequestTriggers(text: string, file: string): PullRequestTrigger[] {
-  let doc: unknown
+/** The workflow as YAML reads it: js-yaml, loaded only for a file the plain reader declines. */
+async function parseWorkflow(text: string, file: string): Promise<unknown> {
+  const plain = readPlainOn(text, PULL_REQUEST_EVENTS)
+  if (plain !== undefined) return plain
+  const { load } = await import('js-yaml')
   try {
-    doc = load(text)
+    return load(text)
   } catch (error) {
     throw new WorkflowError(`${file} is not valid YAML (${(error as Error).message.split('\n')[0]}).`, { cause: error })
   }
+}
+
+/** The pull_request and pull_request_target triggers of a workflow file (absent ones left out). */
+export async function readPullRequestTriggers(text: string, file: string): Promise<PullRequestTrigger[]> {
+  const doc = await parseWorkflow(text, file)
   const events = eventsOf(doc, file)
   return PULL_REQUEST_EVENTS.filter((event) => event in events).map((event) => {
     const raw = events[event]

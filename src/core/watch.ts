@@ -46,19 +46,16 @@ function byPatterns(source: string, patterns: string[], changed: readonly string
   return { source, patterns, modified: matched.length > 0, matched, events: [...PULL_REQUEST_EVENTS] }
 }
 
-export function decideWatch(sources: WatchSources, facts: PullRequestFacts): WatchDecision {
+export async function decideWatch(sources: WatchSources, facts: PullRequestFacts): Promise<WatchDecision> {
   const file = buildWorkflowPath(sources.buildWorkflow)
   if (sources.input.length > 0) return byPatterns('the `watch` input', sources.input, facts.changedPaths)
   if (sources.mergeCopy === undefined && sources.baseCopy === undefined) {
     return byPatterns(`the defaults (no ${file})`, defaultPatterns(sources.buildWorkflow), facts.changedPaths)
   }
   // Each event's trigger from the copy GitHub reads it from.
-  const triggers = [
-    ...(sources.mergeCopy === undefined ? [] : readPullRequestTriggers(sources.mergeCopy, file).filter((t) => t.event === 'pull_request')),
-    ...(sources.baseCopy === undefined
-      ? []
-      : readPullRequestTriggers(sources.baseCopy, `${file} (base branch)`).filter((t) => t.event === 'pull_request_target')),
-  ]
+  const fromMerge = sources.mergeCopy === undefined ? [] : await readPullRequestTriggers(sources.mergeCopy, file)
+  const fromBase = sources.baseCopy === undefined ? [] : await readPullRequestTriggers(sources.baseCopy, `${file} (base branch)`)
+  const triggers = [...fromMerge.filter((t) => t.event === 'pull_request'), ...fromBase.filter((t) => t.event === 'pull_request_target')]
   const verdicts = triggers.map((trigger) => evaluateTrigger(trigger, facts))
   const firing = verdicts.filter((verdict) => verdict.fires)
   const patterns = [...new Set(triggers.flatMap((t) => t.paths?.patterns ?? ['**']))]

@@ -26,12 +26,12 @@ describe('every YAML form of `on` (docs: Workflow syntax, on)', () => {
     ['quoted keys', `"on":\n  'pull_request':\n    paths: [x]`, ['pull_request']],
     ['a block list', 'on:\n  - push\n  - pull_request_target', ['pull_request_target']],
     ['no pull request event', 'on:\n  push:\n    branches: [main]', []],
-  ])('%s', (_, on, events) => {
-    expect(readPullRequestTriggers(wf(on), FILE).map((t) => t.event)).toEqual(events)
+  ])('%s', async (_, on, events) => {
+    expect((await readPullRequestTriggers(wf(on), FILE)).map((t) => t.event)).toEqual(events)
   })
 
-  it('defaults the activity types to opened, synchronize and reopened (docs: pull_request)', () => {
-    expect(readPullRequestTriggers(wf('on: pull_request'), FILE)[0]!.types).toEqual(['opened', 'synchronize', 'reopened'])
+  it('defaults the activity types to opened, synchronize and reopened (docs: pull_request)', async () => {
+    expect((await readPullRequestTriggers(wf('on: pull_request'), FILE))[0]!.types).toEqual(['opened', 'synchronize', 'reopened'])
   })
 
   it.each([
@@ -57,20 +57,19 @@ describe('every YAML form of `on` (docs: Workflow syntax, on)', () => {
     ],
     ['no `on`', 'jobs: {}', /has no `on`/],
     ['broken YAML', 'on: [pull_request', /is not valid YAML/],
-  ])('refuses %s, as GitHub does', (_, on, message) => {
-    expect(() => readPullRequestTriggers(on.startsWith('jobs') || on.startsWith('on: [pull_request\n') ? on : wf(on), FILE)).toThrow(
-      message,
-    )
+  ])('refuses %s, as GitHub does', async (_, on, message) => {
+    const text = on.startsWith('jobs') || on.startsWith('on: [pull_request\n') ? on : wf(on)
+    await expect(readPullRequestTriggers(text, FILE)).rejects.toThrow(message)
   })
 
-  it('names the file and the line of a pattern GitHub rejects', () => {
+  it('names the file and the line of a pattern GitHub rejects', async () => {
     const text = wf("on:\n  pull_request:\n    paths:\n      - Dockerfile.ci\n      - '[!a]/**'")
-    expect(() => readPullRequestTriggers(text, FILE)).toThrow(`Invalid paths pattern in ${FILE} (line 6), on.pull_request: `)
+    await expect(readPullRequestTriggers(text, FILE)).rejects.toThrow(`Invalid paths pattern in ${FILE} (line 6), on.pull_request: `)
   })
 })
 
 describe('when a trigger fires', () => {
-  const trigger = (on: string) => readPullRequestTriggers(wf(on), FILE)[0]!
+  const trigger = async (on: string) => (await readPullRequestTriggers(wf(on), FILE))[0]!
   it.each([
     { name: 'no filter: every PR', on: 'on: pull_request', changed: ['src/a.ts'], fires: true, matched: ['src/a.ts'] },
     {
@@ -133,60 +132,58 @@ describe('when a trigger fires', () => {
       changed: ['a'],
       fires: true,
     },
-  ])('$name', ({ on, changed, baseRef, action, fires, matched, filter }) => {
-    const verdict = evaluateTrigger(trigger(on), facts(changed, { baseRef, action }))
+  ])('$name', async ({ on, changed, baseRef, action, fires, matched, filter }) => {
+    const verdict = evaluateTrigger(await trigger(on), facts(changed, { baseRef, action }))
     expect(verdict.fires).toBe(fires)
     if (matched) expect(verdict.matched).toEqual(matched)
     if (filter) expect(verdict.excluded?.filter).toBe(filter)
   })
 
-  it('outside a pull request event, asks whether it runs when a PR gets a new head', () => {
-    expect(evaluateTrigger(trigger('on: pull_request'), { baseRef: 'main', changedPaths: ['a'] }).fires).toBe(true)
-    expect(evaluateTrigger(trigger('on:\n  pull_request:\n    types: [labeled]'), { baseRef: 'main', changedPaths: ['a'] }).fires).toBe(
-      false,
-    )
+  it('outside a pull request event, asks whether it runs when a PR gets a new head', async () => {
+    expect(evaluateTrigger(await trigger('on: pull_request'), { baseRef: 'main', changedPaths: ['a'] }).fires).toBe(true)
+    expect(
+      evaluateTrigger(await trigger('on:\n  pull_request:\n    types: [labeled]'), { baseRef: 'main', changedPaths: ['a'] }).fires,
+    ).toBe(false)
   })
 })
 
-describe('which copy of the workflow, which trigger', () => {
+describe('which copy of the workflow, which trigger', async () => {
   const PR = "on:\n  pull_request:\n    paths: ['Dockerfile.ci']"
   const TARGET = "on:\n  pull_request_target:\n    paths: ['Dockerfile.ci']"
 
-  it('reads pull_request from the merge commit and pull_request_target from the base branch', () => {
+  it('reads pull_request from the merge commit and pull_request_target from the base branch', async () => {
     // The base branch triggers on pull_request_target: the build runs as pull_request_target.
-    const d = decideWatch(sources({ mergeCopy: wf(TARGET), baseCopy: wf(TARGET) }), facts(['Dockerfile.ci']))
+    const d = await decideWatch(sources({ mergeCopy: wf(TARGET), baseCopy: wf(TARGET) }), facts(['Dockerfile.ci']))
     expect(d).toMatchObject({ modified: true, events: ['pull_request_target'], matched: ['Dockerfile.ci'] })
   })
 
-  it('a PR that switches the trigger from pull_request_target to pull_request starts both: its merge copy and the base', () => {
-    const d = decideWatch(sources({ mergeCopy: wf(PR), baseCopy: wf(TARGET) }), facts(['Dockerfile.ci', FILE]))
+  it('a PR that switches the trigger from pull_request_target to pull_request starts both: its merge copy and the base', async () => {
+    const d = await decideWatch(sources({ mergeCopy: wf(PR), baseCopy: wf(TARGET) }), facts(['Dockerfile.ci', FILE]))
     expect(d).toMatchObject({ modified: true, events: ['pull_request', 'pull_request_target'] })
   })
 
-  it('a PR that switches it from pull_request to pull_request_target starts no build at all', () => {
+  it('a PR that switches it from pull_request to pull_request_target starts no build at all', async () => {
     // GitHub reads pull_request from the merge copy (it has none now) and pull_request_target from the base (none there yet).
-    const d = decideWatch(sources({ mergeCopy: wf(TARGET), baseCopy: wf(PR) }), facts(['Dockerfile.ci', FILE]))
+    const d = await decideWatch(sources({ mergeCopy: wf(TARGET), baseCopy: wf(PR) }), facts(['Dockerfile.ci', FILE]))
     expect(d.modified).toBe(false)
     expect(d.events).toEqual([])
     expect(d.noBuildBecause).toBe(`${FILE} has no pull_request or pull_request_target trigger`)
   })
 
-  it('both triggers firing: either run is the build', () => {
+  it('both triggers firing: either run is the build', async () => {
     const both = "on:\n  pull_request:\n    paths: ['Dockerfile.ci']\n  pull_request_target:\n    paths: ['Dockerfile.ci']"
-    expect(decideWatch(sources({ mergeCopy: wf(both), baseCopy: wf(both) }), facts(['Dockerfile.ci'])).events).toEqual([
-      'pull_request',
-      'pull_request_target',
-    ])
+    const d = await decideWatch(sources({ mergeCopy: wf(both), baseCopy: wf(both) }), facts(['Dockerfile.ci']))
+    expect(d.events).toEqual(['pull_request', 'pull_request_target'])
   })
 
-  it('a workflow that exists is never replaced by the defaults: no trigger, no build, and it says why', () => {
+  it('a workflow that exists is never replaced by the defaults: no trigger, no build, and it says why', async () => {
     const pushOnly = wf('on:\n  push:\n    branches: [main]')
-    const d = decideWatch(sources({ mergeCopy: pushOnly, baseCopy: pushOnly }), facts(['Dockerfile.ci']))
+    const d = await decideWatch(sources({ mergeCopy: pushOnly, baseCopy: pushOnly }), facts(['Dockerfile.ci']))
     expect(d).toMatchObject({ modified: false, matched: [], noBuildBecause: `${FILE} has no pull_request or pull_request_target trigger` })
   })
 
-  it('a base branch the build does not run for: no build, naming the filter', () => {
-    const d = decideWatch(
+  it('a base branch the build does not run for: no build, naming the filter', async () => {
+    const d = await decideWatch(
       sources({ mergeCopy: wf('on:\n  pull_request:\n    branches: [main]'), baseCopy: wf('on: push') }),
       facts(['Dockerfile.ci'], { baseRef: 'v2' }),
     )
@@ -194,14 +191,14 @@ describe('which copy of the workflow, which trigger', () => {
     expect(d.noBuildBecause).toBe(`the base branch v2 does not match branches (main) in on.pull_request of ${FILE}`)
   })
 
-  it('changes no watched path: the everyday answer, nothing to warn about', () => {
-    const d = decideWatch(sources({ mergeCopy: wf(PR), baseCopy: wf(PR) }), facts(['src/a.ts']))
+  it('changes no watched path: the everyday answer, nothing to warn about', async () => {
+    const d = await decideWatch(sources({ mergeCopy: wf(PR), baseCopy: wf(PR) }), facts(['src/a.ts']))
     expect(d.modified).toBe(false)
     expect(d.noBuildBecause).toBeUndefined()
   })
 
-  it('only without any copy of the file: the defaults', () => {
-    const d = decideWatch(sources({}), facts(['Dockerfile.ci', 'src/a.ts']))
+  it('only without any copy of the file: the defaults', async () => {
+    const d = await decideWatch(sources({}), facts(['Dockerfile.ci', 'src/a.ts']))
     expect(d).toMatchObject({
       modified: true,
       matched: ['Dockerfile.ci'],
@@ -210,14 +207,14 @@ describe('which copy of the workflow, which trigger', () => {
     })
   })
 
-  it('the watch input is taken at its word: no trigger is read', () => {
-    const d = decideWatch(sources({ input: ['ci.Dockerfile'], mergeCopy: 'not even YAML: [' }), facts(['ci.Dockerfile']))
+  it('the watch input is taken at its word: no trigger is read', async () => {
+    const d = await decideWatch(sources({ input: ['ci.Dockerfile'], mergeCopy: 'not even YAML: [' }), facts(['ci.Dockerfile']))
     expect(d).toMatchObject({ modified: true, matched: ['ci.Dockerfile'], source: 'the `watch` input' })
   })
 
-  it('changed-files lists only the matches of the triggers that fire', () => {
+  it('changed-files lists only the matches of the triggers that fire', async () => {
     const target = "on:\n  pull_request_target:\n    branches: [v2]\n    paths: ['docs/**']"
-    const d = decideWatch(sources({ mergeCopy: wf(PR), baseCopy: wf(target) }), facts(['Dockerfile.ci', 'docs/a.md']))
+    const d = await decideWatch(sources({ mergeCopy: wf(PR), baseCopy: wf(target) }), facts(['Dockerfile.ci', 'docs/a.md']))
     expect(d).toMatchObject({ events: ['pull_request'], matched: ['Dockerfile.ci'] })
   })
 })
