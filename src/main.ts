@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Wires the inputs and the event to a command. Commands load on demand, so each run pays
-// only for the code it uses.
+// Wires the inputs and the event to a command. resolve-image is in the entry: every command
+// resolves the image first (session/resolve.ts), so its code is on every run's path, and a
+// chunk costs a file read and a compile of its own. The others load on demand.
 import * as core from '@actions/core'
+import { resolveImageCommand } from './commands/resolve-image.js'
 import { openSession } from './session/session.js'
 
 async function runInActions(): Promise<void> {
@@ -9,7 +11,7 @@ async function runInActions(): Promise<void> {
     const session = await openSession()
     switch (session.inputs.command) {
       case 'resolve-image':
-        return await (await import('./commands/resolve-image.js')).resolveImageCommand(session)
+        return await resolveImageCommand(session)
       case 'wait-for-build':
         return await (await import('./commands/wait-for-build.js')).waitForBuildCommand(session)
       case 'comment-image':
