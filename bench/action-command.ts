@@ -27,6 +27,9 @@ export interface ActionCommandOptions {
   sha?: string
   /** Set last: GITHUB_SERVER_URL, PATH, ... */
   env?: Record<string, string>
+  /** Another build of the action than dist/index.js, and node options before it (bench/profile.ts). */
+  entry?: string
+  nodeArgs?: string[]
   check?: (result: CommandResult, files: ActionRunFiles) => void
 }
 
@@ -58,7 +61,7 @@ export function actionCommand(o: ActionCommandOptions): Command {
   return {
     name: o.name,
     file: process.execPath,
-    args: [DIST],
+    args: [...(o.nodeArgs ?? []), o.entry ?? DIST],
     cwd: o.workspace,
     env,
     check: (result) => {

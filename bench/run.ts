@@ -1,7 +1,7 @@
 // `npm run bench`: what adopting this action gains over the inline shell and github-script steps
 // it replaces, measured in one run on this machine. Prints tables; asserts nothing about time.
-//   npm run bench                 all five measurements
-//   npm run bench -- wait scale   only those (startup, wait, scale, checkout, behind)
+//   npm run bench                 all six measurements
+//   npm run bench -- wait scale   only those (startup, wait, scale, checkout, behind, profile)
 import { existsSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
 import { availableParallelism, loadavg } from 'node:os'
@@ -9,6 +9,7 @@ import { DIST } from './action-command.js'
 import { measureBehind } from './behind.js'
 import { measureCheckoutCost } from './checkout-cost.js'
 import { muteWorkflowCommands } from './mute-workflow-commands.js'
+import { measureProfile } from './profile.js'
 import { measureScale } from './scale.js'
 import { createScratch, type Scratch } from './scratch.js'
 import { renderSection, renderTargets, type Section, type Target } from './section.js'
@@ -22,6 +23,7 @@ const MEASUREMENTS: Record<string, (scratch: Scratch) => Promise<Section>> = {
   scale: measureScale,
   checkout: measureCheckoutCost,
   behind: measureBehind,
+  profile: measureProfile,
 }
 
 function chosen(argv: string[]): string[] {

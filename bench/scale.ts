@@ -20,7 +20,8 @@ import { expectExit, type Command } from './timed-command.js'
 const GIT_ROUNDS = 9
 const API_ROUNDS = 3
 const LIST_REPEATS = 5
-const TARGET_RATIO = 1.5
+// Issue #14: the action's own time on the 10,000-file PR, beyond node's start and git's diff (about 45 ms before it).
+const TARGET_OWN_MS = 25
 const API_CAP = 3000
 
 const NAMES = {
@@ -163,6 +164,7 @@ export async function measureScale(scratch: Scratch): Promise<Section> {
   const api = await measureApiPath(scratch)
   const inline = timingOf(git, NAMES.inline).median
   const action = timingOf(git, NAMES.action).median
+  const own = action - timingOf(git, NAMES.floor).median - timingOf(git, NAMES.gitDiff).median
   const answers: Record<string, string> = {
     [NAMES.inline]: 'no match: stable image',
     [NAMES.action]: `modified=false, all ${formatCount(WIDE_CHANGED)} files listed`,
@@ -195,15 +197,15 @@ export async function measureScale(scratch: Scratch): Promise<Section> {
     notes: [
       `The API lists ${formatCount(API_CAP)} of the ${formatCount(WIDE_CHANGED)} files (${api.requestsPerRun} requests a run); the action decides from that list only when a watched file is in it.`,
       'git rows run on one fetch-depth: 0 checkout of the merge commit, where the action needs a single git diff.',
-      `The action beyond node's start and git's diff: ${formatMs(action - timingOf(git, NAMES.floor).median - timingOf(git, NAMES.gitDiff).median)} ` +
-        `(loading the bundle, matching ${formatCount(WIDE_CHANGED)} paths, outputs); compare with the start-up section.`,
+      `The action beyond node's start and git's diff: ${formatMs(own)} (loading the bundle, matching ${formatCount(WIDE_CHANGED)} paths, ` +
+        'outputs); compare with the start-up section.',
     ],
     targets: [
       {
-        name: 'git path, 10k of 100k files, vs bash pipeline',
-        goal: `<= ${TARGET_RATIO.toFixed(2)}x`,
-        measured: formatRatio(action, inline),
-        met: action / inline <= TARGET_RATIO,
+        name: 'git path, 10k of 100k files: beyond node -e 0 and git diff (#14)',
+        goal: `<= ${formatMs(TARGET_OWN_MS)}`,
+        measured: formatMs(own),
+        met: own <= TARGET_OWN_MS,
       },
     ],
   }

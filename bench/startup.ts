@@ -1,6 +1,8 @@
 // 1. Start-up: what the step costs when git has the answer and the API is not needed. Most
 // PRs are this case, and every job that uses the image runs the step.
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { builtinModules } from 'node:module'
 import { dirname, join } from 'node:path'
 import { actionCommand, DIST, type ActionCommandOptions, type ActionRunFiles } from './action-command.js'
 import { checkout } from './checkout.js'
@@ -16,21 +18,35 @@ import { expectExit, type Command, type CommandResult } from './timed-command.js
 
 const ROUNDS = 30
 const WARMUP = 2
-const TARGET_RATIO = 1.5
+// Issue #14: half the overhead measured before it (41-46 ms).
+const TARGET_OVERHEAD_MS = 25
 
 const NAMES = {
   floor: 'node -e 0 (the floor)',
   action: 'action: node dist/index.js resolve-image',
   inline: 'inline: git diff ... | grep -E (bash)',
-  builtins: '· node + the built-ins dist/index.js loads',
+  builtins: '· node + the built-ins a run loads',
   entry: '· action, unknown command: entry + session, no work',
-  noYaml: '· action with `watch` input: no YAML parse',
+  watch: '· action with a `watch` input: no workflow read',
 }
 
-/** The Node built-ins dist/index.js requires, read from the bundle so the row follows it as it changes. */
-function bundleBuiltins(): string[] {
-  const calls = readFileSync(DIST, 'utf8').matchAll(/createRequire\(import\.meta\.url\)\("(?:node:)?([a-z_/]+)"\)/g)
-  return [...new Set([...calls].map((match) => match[1]!))].sort()
+/**
+ * The public Node built-ins a run loads beyond what `node -e 0` loads, read from
+ * process.moduleLoadList at its exit: the row follows the bundle as it changes.
+ */
+function loadedBuiltins(dir: string, run: Command): string[] {
+  const recorder = join(dir, 'record-builtins.cjs')
+  const log = join(dir, 'builtins.json')
+  const write = `require('node:fs').writeFileSync(${JSON.stringify(log)}, JSON.stringify(process.moduleLoadList))`
+  writeFileSync(recorder, `process.on('exit', () => ${write})\n`)
+  const loaded = (args: string[], env: Record<string, string>) => {
+    execFileSync(process.execPath, ['--require', recorder, ...args], { cwd: run.cwd, env, stdio: 'ignore' })
+    const list = JSON.parse(readFileSync(log, 'utf8')) as string[]
+    return new Set(list.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice('NativeModule '.length)))
+  }
+  const floor = loaded(['-e', '0'], childEnv())
+  const action = loaded(run.args, run.env)
+  return builtinModules.filter((name) => action.has(name) && !floor.has(name)).sort()
 }
 
 function distSizes(): { index: number; all: number; files: number } {
@@ -66,10 +82,11 @@ export async function measureStartup(scratch: Scratch): Promise<Section> {
     check: (r) => expectExit(r, 0),
   })
 
-  const builtins = bundleBuiltins()
+  const resolveRun = actionRun(NAMES.action, {}, resolves)
+  const builtins = loadedBuiltins(scratch.dir('startup-builtins'), resolveRun)
   const commands: Command[] = [
     node(NAMES.floor, '0'),
-    actionRun(NAMES.action, {}, resolves),
+    resolveRun,
     inlineStepCommand({ name: NAMES.inline, checkout: workspace, baseRef: origin.baseRef, expect: EVERYDAY_WATCHED_CHANGES }),
     // Where the action's time goes: the same start, stopped or lightened at one point each.
     node(NAMES.builtins, builtins.map((m) => `require('node:${m}')`).join(';')),
@@ -77,7 +94,7 @@ export async function measureStartup(scratch: Scratch): Promise<Section> {
       expectExit(result, 1)
       if (!result.stdout.includes('Input `command` must be one of')) throw new Error('expected the input error')
     }),
-    actionRun(NAMES.noYaml, { watch: 'Dockerfile.ci\n.github/workflows/build-ci-image.yml' }, resolves),
+    actionRun(NAMES.watch, { watch: 'Dockerfile.ci\n.github/workflows/build-ci-image.yml' }, resolves),
   ]
   const timings = await interleave(commands, { rounds: ROUNDS, warmup: WARMUP })
   const floor = timingOf(timings, NAMES.floor).median
@@ -98,19 +115,20 @@ export async function measureStartup(scratch: Scratch): Promise<Section> {
       ]),
     },
     notes: [
-      `dist/index.js ${formatBytes(sizes.index)}; all of dist/*.js ${formatBytes(sizes.all)} (${sizes.files} files). Built-ins dist/index.js requires: ${builtins.join(' ')}.`,
+      `dist/index.js ${formatBytes(sizes.index)}; all of dist/*.js ${formatBytes(sizes.all)} (${sizes.files} files). Built-ins a run loads beyond node -e 0's: ${builtins.join(' ')}.`,
       `Same answer both ways: modified, ${JSON.stringify(EVERYDAY_WATCHED_CHANGES)} (checked on every run). The action's cost over the floor: ${formatMs(action - floor)}.`,
-      `· rows take the action apart (differences of medians, so approximate): built-ins ${formatMs(timingOf(timings, NAMES.builtins).median - floor)}, ` +
-        `entry and session beyond them ${formatMs(timingOf(timings, NAMES.entry).median - timingOf(timings, NAMES.builtins).median)}, ` +
-        `resolve-image (chunks, yaml module, git, outputs) ${formatMs(timingOf(timings, NAMES.noYaml).median - timingOf(timings, NAMES.entry).median)}, ` +
-        `YAML parse of the build workflow ${formatMs(action - timingOf(timings, NAMES.noYaml).median)}.`,
+      `· rows take the action apart (differences of medians, so approximate): the entry (@actions/core and its built-ins, inputs, event) ` +
+        `${formatMs(timingOf(timings, NAMES.entry).median - floor)}; the diff and the answer (node:child_process, one git process, outputs, ` +
+        `summary) ${formatMs(timingOf(timings, NAMES.watch).median - timingOf(timings, NAMES.entry).median)}; the build workflow's \`on\` ` +
+        `(a second git process beside the first, read and evaluated) ${formatMs(action - timingOf(timings, NAMES.watch).median)}. ` +
+        `The built-ins alone: ${formatMs(timingOf(timings, NAMES.builtins).median - floor)}. Section 6 has the profile.`,
     ],
     targets: [
       {
-        name: 'start-up within 1.5x of node -e 0',
-        goal: `<= ${TARGET_RATIO.toFixed(2)}x`,
-        measured: formatRatio(action, floor),
-        met: action / floor <= TARGET_RATIO,
+        name: 'start-up beyond node -e 0 (#14)',
+        goal: `<= ${formatMs(TARGET_OVERHEAD_MS)}`,
+        measured: formatMs(action - floor),
+        met: action - floor <= TARGET_OVERHEAD_MS,
       },
     ],
   }
