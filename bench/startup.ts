@@ -26,6 +26,7 @@ const NAMES = {
   action: 'action: node dist/index.js resolve-image',
   inline: 'inline: git diff ... | grep -E (bash)',
   builtins: '· node + the built-ins a run loads',
+  git: '· node + the same two git processes, side by side',
   entry: '· action, unknown command: entry + session, no work',
   watch: '· action with a `watch` input: no workflow read',
 }
@@ -47,6 +48,17 @@ function loadedBuiltins(dir: string, run: Command): string[] {
   const floor = loaded(['-e', '0'], childEnv())
   const action = loaded(run.args, run.env)
   return builtinModules.filter((name) => action.has(name) && !floor.has(name)).sort()
+}
+
+/** A node script starting the git processes resolve-image starts here, as it starts them, and nothing else. */
+function twoGitProcesses(origin: { baseSha: string; headSha: string }): string {
+  const diff = ['diff', '--name-only', '--no-renames', '-z', `${origin.baseSha}...${origin.headSha}`, '--']
+  const read = `${origin.baseSha}^{commit}\n${origin.baseSha}:.github/workflows/build-ci-image.yml\n`
+  return [
+    `const { spawn } = require('node:child_process')`,
+    `const run = (args, input) => new Promise((done) => { const c = spawn('git', args, { stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'] }); if (input) c.stdin.end(input); c.stdout.resume(); c.stderr.resume(); c.on('close', done) })`,
+    `Promise.all([run(['cat-file', '--batch'], ${JSON.stringify(read)}), run(${JSON.stringify(diff)})])`,
+  ].join('\n')
 }
 
 function distSizes(): { index: number; all: number; files: number } {
@@ -90,6 +102,7 @@ export async function measureStartup(scratch: Scratch): Promise<Section> {
     inlineStepCommand({ name: NAMES.inline, checkout: workspace, baseRef: origin.baseRef, expect: EVERYDAY_WATCHED_CHANGES }),
     // Where the action's time goes: the same start, stopped or lightened at one point each.
     node(NAMES.builtins, builtins.map((m) => `require('node:${m}')`).join(';')),
+    node(NAMES.git, twoGitProcesses(origin)),
     actionRun(NAMES.entry, { command: 'bench-unknown' }, (result) => {
       expectExit(result, 1)
       if (!result.stdout.includes('Input `command` must be one of')) throw new Error('expected the input error')
@@ -121,7 +134,8 @@ export async function measureStartup(scratch: Scratch): Promise<Section> {
         `${formatMs(timingOf(timings, NAMES.entry).median - floor)}; the diff and the answer (node:child_process, one git process, outputs, ` +
         `summary) ${formatMs(timingOf(timings, NAMES.watch).median - timingOf(timings, NAMES.entry).median)}; the build workflow's \`on\` ` +
         `(a second git process beside the first, read and evaluated) ${formatMs(action - timingOf(timings, NAMES.watch).median)}. ` +
-        `The built-ins alone: ${formatMs(timingOf(timings, NAMES.builtins).median - floor)}. Section 6 has the profile.`,
+        `The built-ins alone: ${formatMs(timingOf(timings, NAMES.builtins).median - floor)}; the two git processes alone: ` +
+        `${formatMs(timingOf(timings, NAMES.git).median - floor)}. Section 6 has the profile.`,
     ],
     targets: [
       {
