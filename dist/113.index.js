@@ -1,6 +1,7 @@
-export const id = 113;
-export const ids = [113];
-export const modules = {
+"use strict";
+exports.id = 113;
+exports.ids = [113];
+exports.modules = {
 
 /***/ 3462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -213,3 +214,4 @@ class RequestError extends Error {
 /***/ })
 
 };
+;

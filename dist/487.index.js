@@ -1,6 +1,7 @@
-export const id = 487;
-export const ids = [487];
-export const modules = {
+"use strict";
+exports.id = 487;
+exports.ids = [487];
+exports.modules = {
 
 /***/ 3462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -233,3 +234,4 @@ class RequestError extends Error {
 /***/ })
 
 };
+;

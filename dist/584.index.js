@@ -1,6 +1,7 @@
-export const id = 584;
-export const ids = [584];
-export const modules = {
+"use strict";
+exports.id = 584;
+exports.ids = [584];
+exports.modules = {
 
 /***/ 6584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -84,3 +85,4 @@ class BearerCredentialHandler {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 758;
-export const ids = [758];
-export const modules = {
+"use strict";
+exports.id = 758;
+exports.ids = [758];
+exports.modules = {
 
 /***/ 1758:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -4982,3 +4983,4 @@ function getOctokit(token, options, ...additionalPlugins) {
 /***/ })
 
 };
+;
