@@ -412,9 +412,6 @@ async function waitForBuildRun(client, o) {
 }
 
 ;// CONCATENATED MODULE: ./src/vendor/exec.ts
-async function exec(...args) {
-    return (await __webpack_require__.e(/* import() */ 729).then(__webpack_require__.bind(__webpack_require__, 7729))).exec(...args);
-}
 async function getExecOutput(...args) {
     return (await __webpack_require__.e(/* import() */ 729).then(__webpack_require__.bind(__webpack_require__, 7729))).getExecOutput(...args);
 }

@@ -4,7 +4,7 @@
 // `AUTHORIZATION: basic base64(x-access-token:<token>)`), but it reaches git only through the
 // environment of the fetch (GIT_CONFIG_COUNT, GIT_CONFIG_KEY_<n>, GIT_CONFIG_VALUE_<n>, git 2.31+:
 // https://git-scm.com/docs/git-config#Documentation/git-config.txt-GITCONFIGCOUNT): never a file,
-// never a command line (@actions/exec logs those in debug), never a log line.
+// never a command line (git.ts logs those in debug), never a log line.
 import * as core from '@actions/core'
 
 /** Runs git (git.ts's runner, declared here so that the two files do not import each other). */
