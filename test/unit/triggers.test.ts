@@ -147,7 +147,7 @@ describe('when a trigger fires', () => {
   })
 })
 
-describe('which copy of the workflow, which trigger', async () => {
+describe('which copy of the workflow, which trigger', () => {
   const PR = "on:\n  pull_request:\n    paths: ['Dockerfile.ci']"
   const TARGET = "on:\n  pull_request_target:\n    paths: ['Dockerfile.ci']"
 
