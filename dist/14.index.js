@@ -1108,9 +1108,9 @@ async function verifyBuiltImage(built, o) {
 
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-async function summarize(title, rows) {
+function summarize(title, rows) {
     const table = rows.map(([key, value]) => [{ data: key, header: true }, value]);
-    await (0,report/* writeSummary */.Sy)(core/* summary */.z.addHeading(title, 3).addTable(table));
+    (0,report/* writeSummary */.Sy)(core/* summary */.z.addHeading(title, 3).addTable(table));
 }
 function runRows(outcome) {
     const run = outcome.run;
@@ -1162,7 +1162,7 @@ async function waitForBuildCommand(session) {
         ['Commit', (0,html/* code */.a)(headSha)],
     ];
     const failWith = async (error) => {
-        await summarize('CI image build', [...rows, ['Failed', (0,html/* escapeHtml */.Z)(error instanceof Error ? error.message : String(error))]]);
+        summarize('CI image build', [...rows, ['Failed', (0,html/* escapeHtml */.Z)(error instanceof Error ? error.message : String(error))]]);
         throw error;
     };
     const outcome = await core/* group */.Os(`Waiting for ${inputs.buildWorkflow} to build ${reference}`, async () => {
@@ -1218,7 +1218,7 @@ async function waitForBuildCommand(session) {
             return failWith(error);
         }
     }
-    await summarize('CI image build', rows);
+    summarize('CI image build', rows);
 }
 
 

@@ -266,10 +266,10 @@ function runUrl(ctx) {
     return ctx.runId && /^\d+$/.test(ctx.runId) ? `${(0,core_event/* repositoryUrl */.Ek)(ctx)}/actions/runs/${ctx.runId}` : undefined;
 }
 /** A run with nothing to write: says why in the log and the summary, and stays green. */
-async function reportNothingDone({ text, html, outputs, log = core/* info */.pq }) {
+function reportNothingDone({ text, html, outputs, log = core/* info */.pq }) {
     (0,report/* setOutputs */.n0)(outputs);
     log(`Nothing commented: ${text}`);
-    await (0,report/* writeSummary */.Sy)(core/* summary */.z.addHeading('CI image comment', 3).addRaw(`Nothing commented: ${html}`, true));
+    (0,report/* writeSummary */.Sy)(core/* summary */.z.addHeading('CI image comment', 3).addRaw(`Nothing commented: ${html}`, true));
 }
 const warn = (message) => core/* warning */.$e(message, { title: 'CI image not announced' });
 const STATE_OF = { success: 'built', failure: 'failed', cancelled: 'cancelled' };
@@ -304,7 +304,7 @@ async function writeComment(session, pr, comment, create, outputs) {
     if (deleted.length > 0)
         core/* info */.pq(`Removed duplicate comments ${deleted.join(', ')}, left by runs that raced this one.`);
     const line = `${WROTE[result.action]}: [the image comment](${written.html_url}) on PR #${pr.number} (${comment.state}).`;
-    await (0,report/* writeSummary */.Sy)(core/* summary */.z.addHeading('CI image comment', 3).addRaw(line, true));
+    (0,report/* writeSummary */.Sy)(core/* summary */.z.addHeading('CI image comment', 3).addRaw(line, true));
 }
 async function commentImageCommand(session) {
     const { target, inputs, ctx } = session;

@@ -34,10 +34,10 @@ interface NothingDone {
 }
 
 /** A run with nothing to write: says why in the log and the summary, and stays green. */
-async function reportNothingDone({ text, html, outputs, log = core.info }: NothingDone): Promise<void> {
+function reportNothingDone({ text, html, outputs, log = core.info }: NothingDone): void {
   setOutputs(outputs)
   log(`Nothing commented: ${text}`)
-  await writeSummary(core.summary.addHeading('CI image comment', 3).addRaw(`Nothing commented: ${html}`, true))
+  writeSummary(core.summary.addHeading('CI image comment', 3).addRaw(`Nothing commented: ${html}`, true))
 }
 
 const warn = (message: string) => core.warning(message, { title: 'CI image not announced' })
@@ -80,7 +80,7 @@ async function writeComment(
   core.info(`${WROTE[result.action]}: the comment on PR #${pr.number} (${comment.state}): ${written.html_url}`)
   if (deleted.length > 0) core.info(`Removed duplicate comments ${deleted.join(', ')}, left by runs that raced this one.`)
   const line = `${WROTE[result.action]}: [the image comment](${written.html_url}) on PR #${pr.number} (${comment.state}).`
-  await writeSummary(core.summary.addHeading('CI image comment', 3).addRaw(line, true))
+  writeSummary(core.summary.addHeading('CI image comment', 3).addRaw(line, true))
 }
 
 export async function commentImageCommand(session: Session): Promise<void> {

@@ -11,7 +11,7 @@ import type { Session } from '../session/session.js'
 
 const MAX_FILES_IN_SUMMARY = 50
 
-async function reportResolvedImage(result: ResolvedImage, target: Target, labels: string[]): Promise<void> {
+function reportResolvedImage(result: ResolvedImage, target: Target, labels: string[]): void {
   setOutputs({
     image: result.reference,
     tag: result.tag,
@@ -46,12 +46,12 @@ async function reportResolvedImage(result: ResolvedImage, target: Target, labels
     if (result.matched.length > shown.length) shown.push(`and ${result.matched.length - shown.length} more`)
     summary.addDetails(`Watched files changed (${result.matched.length})`, shown.join('<br>'))
   }
-  await writeSummary(summary)
+  writeSummary(summary)
 }
 
 export async function resolveImageCommand(session: Session): Promise<void> {
   const result = await core.group('Resolving the CI image', () => resolveForSession(session))
   // What a build here sets, so that wait-for-build can prove which commit an image was built from.
   const labels = ociLabels({ revision: builtRevision(session.target), sourceUrl: repositoryUrl(session.ctx) })
-  await reportResolvedImage(result, session.target, labels)
+  reportResolvedImage(result, session.target, labels)
 }

@@ -21,9 +21,9 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 type Row = [string, string]
 
-async function summarize(title: string, rows: Row[]): Promise<void> {
+function summarize(title: string, rows: Row[]): void {
   const table = rows.map(([key, value]) => [{ data: key, header: true }, value])
-  await writeSummary(core.summary.addHeading(title, 3).addTable(table))
+  writeSummary(core.summary.addHeading(title, 3).addTable(table))
 }
 
 function runRows(outcome: WaitOutcome): Row[] {
@@ -88,7 +88,7 @@ export async function waitForBuildCommand(session: Session): Promise<void> {
     ['Commit', code(headSha)],
   ]
   const failWith = async (error: unknown): Promise<never> => {
-    await summarize('CI image build', [...rows, ['Failed', escapeHtml(error instanceof Error ? error.message : String(error))]])
+    summarize('CI image build', [...rows, ['Failed', escapeHtml(error instanceof Error ? error.message : String(error))]])
     throw error
   }
 
@@ -147,5 +147,5 @@ export async function waitForBuildCommand(session: Session): Promise<void> {
       return failWith(error)
     }
   }
-  await summarize('CI image build', rows)
+  summarize('CI image build', rows)
 }
