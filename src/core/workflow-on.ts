@@ -125,13 +125,11 @@ function skipBlock(lines: Line[], at: number, indent: number): number {
   return i
 }
 
-interface BlockOptions {
-  /** Keys whose values are skipped (skipBlock) instead of read. */
-  skip?: (key: string) => boolean
-}
-
-/** Parses the block node whose lines start at `lines[at]`, all indented by exactly `indent`. */
-function blockNode(lines: Line[], at: number, indent: number, options: BlockOptions = {}): { value: PlainValue; next: number } {
+/**
+ * Parses the block node whose lines start at `lines[at]`, all indented by exactly `indent`; the
+ * values of the keys `skip` names are skipped (skipBlock) instead of read.
+ */
+function blockNode(lines: Line[], at: number, indent: number, skip = (_key: string) => false): { value: PlainValue; next: number } {
   const first = lines[at]!
   if (first.text.startsWith('-')) {
     const items: PlainValue[] = []
@@ -151,7 +149,7 @@ function blockNode(lines: Line[], at: number, indent: number, options: BlockOpti
     // js-yaml defines `__proto__` as an own key; an assignment here would not.
     if (Object.hasOwn(map, key!) || key === '__proto__') outside()
     i++
-    if (options.skip?.(key!)) {
+    if (skip(key!)) {
       if (inline !== undefined && !closesOnItsLine(inline)) outside()
       map[key!] = null
       i = skipBlock(lines, i, indent)
@@ -193,14 +191,14 @@ function readOn(inline: string | undefined, section: string[], readEvents: reado
     return inlineValue(inline)
   }
   if (lines.length === 0) return null
-  const node = blockNode(lines, 0, lines[0]!.indent, { skip: (event) => !readEvents.includes(event) })
+  const node = blockNode(lines, 0, lines[0]!.indent, (event) => !readEvents.includes(event))
   // A node ends at a line indented as an enclosing one. A line no node took is indented otherwise,
   // or continues a value over lines (a nested node after an item, a multi-line scalar).
   if (node.next !== lines.length) outside()
   return node.value
 }
 
-/** A top-level value other than `on` must end on its own line: a quote or bracket left open could hide a key. */
+/** Whether a value ends on its own line: a quote or bracket left open could hide the keys after it. */
 function closesOnItsLine(value: string): boolean {
   const text = value.trim()
   if (text.startsWith('"')) return /^"(?:[^"\\]|\\.)*"\s*(?:#.*)?$/.test(text)

@@ -14,7 +14,7 @@ import {
   type ResolveConfig,
   type ResolvedImage,
 } from '../core/resolve.js'
-import type { PullRequestTarget, Target } from '../core/target.js'
+import type { MergeGroupTarget, PullRequestTarget, Target } from '../core/target.js'
 import { buildWorkflowPath, decideWatch, type WatchDecision } from '../core/watch.js'
 import { changedFilesFromGit, type ChangeRange } from '../runner/changed-files.js'
 import { createGit, type Git } from '../runner/git.js'
@@ -53,6 +53,22 @@ async function listChangedPaths(range: ChangeRange, pr: PullRequestTarget, io: R
   return { paths, source: 'api', complete }
 }
 
+/** The commits the build workflow may be read at: the merge commit (when known), the head, the base. */
+interface WorkflowCommits {
+  merge?: string
+  head: string
+  base: string
+}
+
+/**
+ * For a merge queue, the queue's commit is what merges, and its copy of the workflow is the one
+ * that counts for the pull request in it.
+ */
+function workflowCommits(target: PullRequestTarget | MergeGroupTarget): WorkflowCommits {
+  if (target.kind === 'merge_group') return { merge: target.queue.headSha, head: target.queue.headSha, base: target.queue.baseSha }
+  return { merge: target.mergeSha, head: target.headSha, base: target.baseSha ?? target.baseRef }
+}
+
 /**
  * The build workflow as GitHub reads it: a pull_request trigger from the PR's merge commit, a
  * pull_request_target trigger from the base branch ("Events that trigger workflows": GITHUB_SHA
@@ -62,7 +78,7 @@ async function listChangedPaths(range: ChangeRange, pr: PullRequestTarget, io: R
  */
 async function buildWorkflowCopies(
   config: ResolveImageConfig,
-  commits: { merge?: string; head: string; base: string },
+  commits: WorkflowCommits,
   changed: ChangedPaths,
   io: ResolveImageIo,
 ): Promise<{ mergeCopy?: string; baseCopy?: string }> {
@@ -81,7 +97,7 @@ async function buildWorkflowCopies(
 async function decide(
   config: ResolveImageConfig,
   facts: { baseRef: string; action?: string },
-  commits: Parameters<typeof buildWorkflowCopies>[1],
+  commits: WorkflowCommits,
   changed: ChangedPaths,
   io: ResolveImageIo,
 ): Promise<WatchDecision> {
@@ -94,24 +110,22 @@ async function decide(
 export async function resolveImage(config: ResolveImageConfig, target: Target, io: ResolveImageIo): Promise<ResolvedImage> {
   if (target.kind === 'push') return resolvePush(config, target)
   if (target.kind === 'merge_group') {
-    // The queue's commit is what merges: its diff decides. It is also the copy of the workflow
-    // that counts for the pull request in it.
+    // The queue's commit is what merges: its diff decides.
     const { queue, pr } = target
     const changed = await listChangedPaths({ baseRef: queue.baseRef, baseSha: queue.baseSha, headSha: queue.headSha }, pr, io)
-    const commits = { merge: queue.headSha, head: queue.headSha, base: queue.baseSha }
-    return resolveMergeGroup(config, target, await decide(config, { baseRef: queue.baseRef }, commits, changed, io), changed)
+    const decision = await decide(config, { baseRef: queue.baseRef }, workflowCommits(target), changed, io)
+    return resolveMergeGroup(config, target, decision, changed)
   }
   const changed = await listChangedPaths(target, target, io)
-  const commits = { merge: target.mergeSha, head: target.headSha, base: target.baseSha ?? target.baseRef }
-  const decision = await decide(config, { baseRef: target.baseRef, action: target.action }, commits, changed, io)
+  const decision = await decide(config, { baseRef: target.baseRef, action: target.action }, workflowCommits(target), changed, io)
   return resolvePullRequest(config, target, decision, changed)
 }
 
-/** The commits resolveImage may read the build workflow at (buildWorkflowCopies picks among them). */
-function workflowCommits(target: Target): string[] {
+/** Every commit resolveImage may read the build workflow at (buildWorkflowCopies picks among them). */
+function allWorkflowCommits(target: Target): string[] {
   if (target.kind === 'push') return []
-  if (target.kind === 'merge_group') return [target.queue.baseSha, target.queue.headSha]
-  return [target.baseSha ?? target.baseRef, target.headSha, ...(target.mergeSha ? [target.mergeSha] : [])]
+  const { merge, head, base } = workflowCommits(target)
+  return [...new Set([base, head, ...(merge ? [merge] : [])])]
 }
 
 /**
@@ -144,7 +158,7 @@ export async function resolveForSession(session: Session): Promise<ResolvedImage
   // default, depth 1) lacks the base and head commits until the changed files are fetched: there an
   // early read would only cost a process.
   const readEarly = inputs.watch.length === 0 && !existsSync(join(ctx.workspace, '.git', 'shallow'))
-  const readCheckout = hasCheckout ? checkoutReader(git, path, readEarly ? workflowCommits(target) : []) : undefined
+  const readCheckout = hasCheckout ? checkoutReader(git, path, readEarly ? allWorkflowCommits(target) : []) : undefined
   // From the checkout when it has the commits; else, with a token, from the API.
   const readBuildWorkflow = async (commits: string[]): Promise<FileAtCommit[]> => {
     const fromGit = readCheckout ? await readCheckout(commits) : commits.map(() => undefined)
