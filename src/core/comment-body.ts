@@ -2,6 +2,7 @@
 // there is none for this commit. Pure: no I/O. (GitHub refuses a longer body with 422 "Body is
 // too long (maximum is 65536 characters)": REST docs, "Create an issue comment".)
 import { commentMarker } from './comment-marker.js'
+import { FULL_COMMIT_SHA } from './commit-sha.js'
 import { escapeHtml } from './html.js'
 import { imageReference, pinnedReference } from './image-ref.js'
 import { isValidTag } from './tags.js'
@@ -42,7 +43,6 @@ export interface ImageComment {
   runUrl?: string
 }
 
-const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i
 const DIGEST = /^sha256:[0-9a-f]{64}$/
 // What the inputs accept as a repository (lower case, registry host, path): nothing that can
 // end a code block or a line. Checked again here because these values go into a shell example.
@@ -69,7 +69,9 @@ function checkReference(imageRepository: string, tag: string): string {
 
 function commitLine(comment: ImageComment): string {
   const short = untrustedCode(comment.commitSha.slice(0, 7))
-  const commit = SHA.test(comment.commitSha) ? `[${short}](${comment.repositoryUrl}/commit/${comment.commitSha.toLowerCase()})` : short
+  const commit = FULL_COMMIT_SHA.test(comment.commitSha)
+    ? `[${short}](${comment.repositoryUrl}/commit/${comment.commitSha.toLowerCase()})`
+    : short
   return comment.branch === undefined ? commit : `${commit} on ${untrustedCode(comment.branch)}`
 }
 

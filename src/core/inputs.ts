@@ -1,5 +1,6 @@
 // Parses and validates the action's inputs into a typed config. Every message names the input.
 import { INPUT_DEFAULTS, type InputName } from './action-interface.js'
+import { FULL_COMMIT_SHA } from './commit-sha.js'
 import { isPermission, PERMISSIONS, type Permission } from './permission.js'
 import { isValidTag } from './tags.js'
 
@@ -115,7 +116,7 @@ function parseBuildWorkflow(value: string): string {
 
 function parseHeadSha(value: string): string | undefined {
   if (value === '') return undefined
-  if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(value)) {
+  if (!FULL_COMMIT_SHA.test(value)) {
     throw new InputError('head-sha', `must be a full commit SHA (40 hexadecimal characters); got "${value}".`)
   }
   return value.toLowerCase()

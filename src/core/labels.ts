@@ -5,6 +5,7 @@
 // (https://github.com/opencontainers/image-spec/blob/main/annotations.md#pre-defined-annotation-keys).
 // `created` is left out on purpose: a timestamp in the image config changes the config, and with
 // it the digest, of every rebuild of the same commit.
+import { FULL_COMMIT_SHA } from './commit-sha.js'
 import type { Target } from './target.js'
 
 /** "Source control revision identifier for the packaged software" (OCI annotations). */
@@ -15,8 +16,6 @@ export const REVISION_LABEL = 'org.opencontainers.image.revision'
  * "Connecting a repository to a package" (https://docs.github.com/en/packages/learn-github-packages/connecting-a-repository-to-a-package).
  */
 export const SOURCE_LABEL = 'org.opencontainers.image.source'
-
-const COMMIT_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i
 
 export interface OciLabelInput {
   /** The commit the build is built from: a full SHA. */
@@ -45,7 +44,7 @@ export function builtRevision(target: Target): string {
  * values are checked so that none can add a line, that is, a label of its own.
  */
 export function ociLabels(input: OciLabelInput): string[] {
-  if (!COMMIT_SHA.test(input.revision)) {
+  if (!FULL_COMMIT_SHA.test(input.revision)) {
     throw new Error(`The revision label needs a full commit SHA (40 or 64 hexadecimal characters); got "${input.revision}".`)
   }
   let url: URL | undefined
