@@ -7,6 +7,7 @@
 //   that image's config object, for several platforms a map by platform (tplInputs), and `null`
 //   when there is no config. `--format` and `--raw` cannot be combined (commands/imagetools/inspect.go).
 import { getExecOutput } from '@actions/exec'
+import { lastLines } from '../core/command-output.js'
 import { digestOf, parseImageConfig, parseManifest } from '../core/image-manifest.js'
 import type { ParsedImageReference } from '../core/image-ref.js'
 import { RegistryError } from './errors.js'
@@ -37,10 +38,6 @@ async function docker(args: string[]): Promise<DockerResult | undefined> {
 export async function hasBuildx(): Promise<boolean> {
   const result = await docker(['buildx', 'version'])
   return result !== undefined && result.exitCode === 0
-}
-
-function lastLines(text: string, count = 5): string {
-  return text.trim().split('\n').slice(-count).join('\n')
 }
 
 async function imagetools(args: string[], what: string): Promise<string> {

@@ -1,6 +1,7 @@
 // `docker pull` of the freshly built image, by digest: an argument array (never a shell),
 // retried because a registry can lag a build that has just pushed.
 import { getExecOutput } from '@actions/exec'
+import { lastLines } from '../core/command-output.js'
 import { parseImageReference } from '../core/image-ref.js'
 import { ghcrDeniedHint, isGhcr } from '../core/registry-hints.js'
 
@@ -49,10 +50,6 @@ function refusalHint(reference: string): string {
     return login
   }
   return isGhcr(registry) ? `${login}\n${ghcrDeniedHint()}` : login
-}
-
-function lastLines(text: string, count = 5): string {
-  return text.trim().split('\n').slice(-count).join('\n')
 }
 
 export async function pullImage(reference: string, o: PullOptions): Promise<PullResult> {
