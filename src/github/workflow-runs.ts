@@ -2,10 +2,9 @@
 // successful runs, asked with conditional requests (an unchanged answer costs no rate limit),
 // and the poll loop of core/wait-loop.ts wired to them.
 import type { RestEndpointMethodTypes } from '@octokit/rest'
-import type { Deadline } from '../core/deadline.js'
 import type { Repository } from '../core/event.js'
-import { typicalDurationMs, type RunScope, type WorkflowInfo, type WorkflowRun } from '../core/runs.js'
-import { waitForRun, type WaitOutcome } from '../core/wait-loop.js'
+import { typicalDurationMs, type WorkflowInfo, type WorkflowRun } from '../core/runs.js'
+import { waitForRun, type WaitForRunOptions, type WaitOutcome } from '../core/wait-loop.js'
 import type { GitHubClient } from './client.js'
 import { createConditionalGet, type ConditionalStats } from './conditional.js'
 import { isNotFound, toApiFault } from './errors.js'
@@ -84,33 +83,21 @@ function createBuildRunsApi(
   }
 }
 
-export interface BuildRunWait {
+/** The wait loop's options, with the repository as the API names it and the REST calls made here. */
+export interface BuildRunWait extends Omit<WaitForRunOptions, 'repository' | 'findWorkflow' | 'fetchRuns' | 'typicalDurationMs'> {
   repository: Repository
-  workflowFile: string
-  headSha: string
-  scope: RunScope
-  pollIntervalMs: number
-  deadline: Deadline
-  sleep: (ms: number) => Promise<void>
-  log?: (line: string) => void
 }
 
 /** Waits for the build run of one commit over REST: what the command, the HTTP tests and the bench run. */
 export async function waitForBuildRun(client: GitHubClient, o: BuildRunWait): Promise<{ outcome: WaitOutcome; stats: ConditionalStats }> {
   const api = createBuildRunsApi(client, o.repository, o.workflowFile, o.deadline.now)
   const outcome = await waitForRun({
+    ...o,
     repository: `${o.repository.owner}/${o.repository.repo}`,
-    workflowFile: o.workflowFile,
-    headSha: o.headSha,
-    scope: o.scope,
-    pollIntervalMs: o.pollIntervalMs,
-    deadline: o.deadline,
-    sleep: o.sleep,
     findWorkflow: () => api.findWorkflow(),
     // One event: the API filters; several: one request, filtered here.
     fetchRuns: (remainingMs) => api.fetchRuns(o.headSha, remainingMs, o.scope.events.length === 1 ? o.scope.events[0] : undefined),
     typicalDurationMs: () => api.typicalDurationMs(),
-    log: o.log,
   })
   return { outcome, stats: api.stats }
 }
