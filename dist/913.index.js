@@ -42,6 +42,8 @@ function markedComments(comments, marker) {
     return comments.filter((comment) => hasMarker(comment.body, marker)).sort((a, b) => a.id - b.id);
 }
 
+// EXTERNAL MODULE: ./src/core/commit-sha.ts
+var commit_sha = __webpack_require__(8801);
 // EXTERNAL MODULE: ./src/core/html.ts
 var html = __webpack_require__(1402);
 // EXTERNAL MODULE: ./src/core/image-ref.ts
@@ -56,11 +58,11 @@ var tags = __webpack_require__(2766);
 
 
 
+
 /** GitHub rejects a comment body longer than this (422 "Body is too long"). */
 const MAX_COMMENT_LENGTH = 65_536;
 /** Untrusted values (a branch name) are cut here: a person reads the start, the rest is noise. */
 const MAX_VALUE_LENGTH = 200;
-const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i;
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 // What the inputs accept as a repository (lower case, registry host, path): nothing that can
 // end a code block or a line. Checked again here because these values go into a shell example.
@@ -84,7 +86,9 @@ function checkReference(imageRepository, tag) {
 }
 function commitLine(comment) {
     const short = untrustedCode(comment.commitSha.slice(0, 7));
-    const commit = SHA.test(comment.commitSha) ? `[${short}](${comment.repositoryUrl}/commit/${comment.commitSha.toLowerCase()})` : short;
+    const commit = commit_sha/* FULL_COMMIT_SHA */.P.test(comment.commitSha)
+        ? `[${short}](${comment.repositoryUrl}/commit/${comment.commitSha.toLowerCase()})`
+        : short;
     return comment.branch === undefined ? commit : `${commit} on ${untrustedCode(comment.branch)}`;
 }
 const run = (comment) => (comment.runUrl ? `[workflow run](${comment.runUrl})` : 'its workflow run');
