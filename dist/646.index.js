@@ -462,9 +462,12 @@ function missingTagHint(reference) {
         : `Nothing pushed this tag: check the build's \`tags\` and \`push: true\` (${DOCS}/actions/tutorials/publish-packages/publish-docker-images).`;
 }
 
+// EXTERNAL MODULE: ./src/runner/log.ts
+var log = __webpack_require__(7708);
 ;// CONCATENATED MODULE: ./src/runner/docker.ts
 // `docker pull` of the freshly built image, by digest: an argument array (never a shell),
 // retried because a registry can lag a build that has just pushed.
+
 
 
 
@@ -473,7 +476,9 @@ function missingTagHint(reference) {
 const AUTH_FAILURE = /unauthorized|denied|authentication required|no basic auth credentials/i;
 async function docker(args) {
     try {
-        return await getExecOutput('docker', args, { ignoreReturnCode: true });
+        // docker's progress streams into the log as it comes, with what the registry answers in it:
+        // the runner reads no command from it.
+        return await (0,log/* withCommandsStopped */.c7)(() => getExecOutput('docker', args, { ignoreReturnCode: true }));
     }
     catch (error) {
         // @actions/exec throws only when it cannot start the program.
@@ -1104,6 +1109,7 @@ async function verifyBuiltImage(built, o) {
 
 
 
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function summarize(title, rows) {
     const table = rows.map(([key, value]) => [{ data: key, header: true }, value]);
@@ -1134,7 +1140,7 @@ async function waitForBuildCommand(session) {
             // No build will come: say why now, not at the timeout, and hand over the stable image.
             const message = `${gate.reason} There is nothing to wait for; it uses ${gate.reference}.`;
             (0,report/* setOutputs */.n0)({ image: gate.reference, tag: gate.tag, ...(0,report/* targetOutputs */.OL)(target) });
-            core/* info */.pq(message);
+            (0,log/* info */.pq)(message);
             return summarize('CI image build', [
                 ['Image', (0,html/* code */.a)(gate.reference)],
                 ['Build', `not awaited: ${(0,html/* escapeHtml */.Z)(message)}`],
@@ -1153,7 +1159,12 @@ async function waitForBuildCommand(session) {
     (0,report/* setOutputs */.n0)({ image: reference, tag, ...(0,report/* targetOutputs */.OL)(target) });
     const deadline = createDeadline(Date.now, inputs.timeoutSeconds * 1000);
     // Its own client: rate-limit waits are allowed only while they end before the deadline.
-    const client = await (0,github_client.createClient)({ token: inputs.token, baseUrl: ctx.apiUrl, mayWait: (seconds) => deadline.allows(seconds * 1000) });
+    const client = await (0,github_client.createClient)({
+        token: inputs.token,
+        baseUrl: ctx.apiUrl,
+        mayWait: (seconds) => deadline.allows(seconds * 1000),
+        log: { info: log/* info */.pq, debug: log/* debug */.Yz },
+    });
     const rows = [
         ['Image', (0,html/* code */.a)(reference)],
         ['Commit', (0,html/* code */.a)(headSha)],
@@ -1164,7 +1175,7 @@ async function waitForBuildCommand(session) {
     };
     const outcome = await core/* group */.Os(`Waiting for ${inputs.buildWorkflow} to build ${reference}`, async () => {
         const repository = `${ctx.repository.owner}/${ctx.repository.repo}`;
-        core/* info */.pq(`Looking for the run of ${inputs.buildWorkflow} in ${repository} for commit ${headSha}.`);
+        (0,log/* info */.pq)(`Looking for the run of ${inputs.buildWorkflow} in ${repository} for commit ${headSha}.`);
         const { outcome, stats } = await waitForBuildRun(client, {
             repository: ctx.repository,
             workflowFile: inputs.buildWorkflow,
@@ -1173,9 +1184,9 @@ async function waitForBuildCommand(session) {
             pollIntervalMs: inputs.pollIntervalSeconds * 1000,
             deadline,
             sleep,
-            log: (line) => core/* info */.pq(line),
+            log: (line) => (0,log/* info */.pq)(line),
         });
-        core/* info */.pq(`GitHub API: ${stats.requests} requests, ${stats.notModified} of them answered 304 Not Modified (free of rate limit).`);
+        (0,log/* info */.pq)(`GitHub API: ${stats.requests} requests, ${stats.notModified} of them answered 304 Not Modified (free of rate limit).`);
         return outcome;
     })
         .catch(failWith);
@@ -1187,12 +1198,12 @@ async function waitForBuildCommand(session) {
     }
     if (outcome.kind !== 'success')
         return failWith(new Error(outcome.message));
-    core/* info */.pq(`${reference} was built by ${outcome.run.html_url}`);
+    (0,log/* info */.pq)(`${reference} was built by ${outcome.run.html_url}`);
     // Pulled or not, the image is read from the registry: its digest pins it, its label proves it.
     const built = { reference, commitReference: (0,image_ref/* imageReference */.rA)(session.imageRepository, awaited.commitTag), headSha };
     let verified;
     try {
-        verified = await core/* group */.Os(`Reading ${built.commitReference} from the registry`, () => verifyBuiltImage(built, { token: inputs.token, sleep, log: (line) => core/* info */.pq(line) }));
+        verified = await core/* group */.Os(`Reading ${built.commitReference} from the registry`, () => verifyBuiltImage(built, { token: inputs.token, sleep, log: (line) => (0,log/* info */.pq)(line) }));
     }
     catch (error) {
         return failWith(error);
@@ -1204,12 +1215,12 @@ async function waitForBuildCommand(session) {
         rows.push(['Warning', (0,html/* escapeHtml */.Z)(verified.warning)]);
     }
     else {
-        core/* info */.pq(`${verified.pinned} was built from ${headSha} (${verified.image.platforms.join(', ') || 'one platform'}).`);
+        (0,log/* info */.pq)(`${verified.pinned} was built from ${headSha} (${verified.image.platforms.join(', ') || 'one platform'}).`);
     }
     if (inputs.pull) {
         try {
             // By digest: exactly the image that was read and checked, whatever the tag points to by now.
-            await core/* group */.Os(`Pulling ${verified.pinned}`, () => pullImage(verified.pinned, { sleep, log: (line) => core/* info */.pq(line) }));
+            await core/* group */.Os(`Pulling ${verified.pinned}`, () => pullImage(verified.pinned, { sleep, log: (line) => (0,log/* info */.pq)(line) }));
         }
         catch (error) {
             return failWith(error);
@@ -1261,28 +1272,27 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createClient: () => (/* binding */ createClient)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1078);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6856);
-/* harmony import */ var _vendor_http_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9374);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6856);
+/* harmony import */ var _vendor_http_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9374);
 // The REST client: @actions/github's Octokit, which takes the runner's proxy settings and the
 // GitHub (Enterprise) API URL from the environment, with the retry and throttling plugins. Rate
 // limits are waited out only within the caller's budget (a wait's deadline).
 
 
 
-
+const SILENT = { info: () => { }, debug: () => { } };
 const MAX_RATE_LIMIT_RETRIES = 5;
-async function createClient({ token, baseUrl, mayWait = () => true, msPerSecond = 1000 }) {
+async function createClient({ token, baseUrl, mayWait = () => true, msPerSecond = 1000, log = SILENT, }) {
     if (!token) {
         throw new Error('Input `github-token` is empty: pass a token (the default is ${{ github.token }}).');
     }
     // @actions/github builds its proxy agents when it loads, through @actions/http-client.
-    await (0,_vendor_http_client_js__WEBPACK_IMPORTED_MODULE_1__/* .loadHttpClient */ .w)();
+    await (0,_vendor_http_client_js__WEBPACK_IMPORTED_MODULE_0__/* .loadHttpClient */ .w)();
     const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(758)]).then(__webpack_require__.bind(__webpack_require__, 1758));
     const handleLimit = (kind) => (retryAfter, options, _, retryCount) => {
         const retrying = retryCount < MAX_RATE_LIMIT_RETRIES && mayWait(retryAfter);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`GitHub ${kind} on ${options.method} ${options.url}: ${retrying ? `retrying in ${retryAfter}s` : 'giving up'}.`);
+        log.info(`GitHub ${kind} on ${options.method} ${options.url}: ${retrying ? `retrying in ${retryAfter}s` : 'giving up'}.`);
         return retrying;
     };
     return getOctokit(token, {
@@ -1291,8 +1301,8 @@ async function createClient({ token, baseUrl, mayWait = () => true, msPerSecond 
         log: {
             debug: () => { },
             info: () => { },
-            warn: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(message),
-            error: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(message),
+            warn: (message) => log.debug(message),
+            error: (message) => log.debug(message),
         },
         retry: { retryAfterBaseValue: msPerSecond },
         throttle: {
@@ -1300,7 +1310,7 @@ async function createClient({ token, baseUrl, mayWait = () => true, msPerSecond 
             onRateLimit: handleLimit('rate limit'),
             onSecondaryRateLimit: handleLimit('secondary rate limit'),
         },
-    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__/* .throttling */ .A);
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__/* .throttling */ .A);
 }
 
 

@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
   runLocal: () => (/* binding */ runLocal)
 });
 
-// UNUSED EXPORTS: USAGE, repositoryFromRemote
+// UNUSED EXPORTS: USAGE, invokedAs, repositoryFromRemote
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
@@ -113,6 +113,8 @@ async function fetchMissingBaseBranches(git, branches, log) {
     return present;
 }
 
+// EXTERNAL MODULE: ./src/runner/log.ts
+var log = __webpack_require__(7708);
 ;// CONCATENATED MODULE: ./src/runner/working-tree.ts
 // What a developer has changed and not committed: CI never sees it, so no CI image is built from it.
 
@@ -156,9 +158,8 @@ async function uncommittedPaths(git) {
 
 
 
-const USAGE = `Usage: ci-image resolve-image [options]   (here: npm run local -- resolve-image)
 
-Prints the CI image this checkout's branch uses, as the workflows would resolve it. Uncommitted
+const USAGE = `Prints the CI image this checkout's branch uses, as the workflows would resolve it. Uncommitted
 changes to watched paths are in no CI image: it says so on stderr (and in --json).
   --base BRANCH        base branch of the PR (default: the nearest branch of branch-tags)
   --pr-number N        the branch's PR, when it changes the image
@@ -169,9 +170,35 @@ changes to watched paths are in no CI image: it says so on stderr (and in --json
   --default-tag TAG    stable tag for other bases (default: ${(0,core_inputs/* inputDefault */.qw)('default-tag')})
   --json               print every output as JSON instead of the image reference,
                        with uncommitted-watched-files: the watched paths changed and not committed`;
-/** owner/repo from an origin URL such as git@github.com:acme/app.git or https://host/acme/app. */
+/** The command line that ran this, for --help: as far as npm and node tell what the person typed. */
+function invokedAs(env, script, cwd) {
+    if (env.npm_command === 'run' && env.npm_lifecycle_event === 'local' && env.npm_package_name === 'ci-image')
+        return 'npm run local --';
+    // npm exec (npx) tells the package only when it came as --package.
+    if (env.npm_command === 'exec')
+        return `npx ${env.npm_config_package ?? 'github:<owner>/ci-image'}`;
+    if ((0,external_node_path_.basename)(script) === 'ci-image')
+        return 'ci-image';
+    return `node ${(0,external_node_path_.relative)(cwd, script) || script}`;
+}
+// The hosts of github.com's git remotes: HTTPS and SSH, and SSH over the HTTPS port
+// (https://docs.github.com/en/authentication/troubleshooting-ssh/using-ssh-over-the-https-port).
+const GITHUB_HOSTS = new Set(['github.com', 'ssh.github.com']);
+/**
+ * owner/repo from an origin on github.com (git@github.com:acme/app.git, https://github.com/acme/app);
+ * for another host, that host (its images are not on ghcr.io); undefined when the URL says neither.
+ */
 function repositoryFromRemote(url) {
-    return /[/:]([^/:]+\/[^/]+?)(?:\.git)?\/?$/.exec(url.trim())?.[1];
+    const trimmed = url.trim();
+    // `scheme://[user@]host[:port]/path`, or scp-like `[user@]host:path` (git-clone(1), GIT URLS).
+    const match = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:]+)(?::\d*)?\/(.*)$/i.exec(trimmed) ?? /^(?:[^@/:]*@)?([^/:]+):(?!\/\/)(.*)$/.exec(trimmed);
+    if (!match)
+        return undefined;
+    const host = match[1].toLowerCase();
+    if (!GITHUB_HOSTS.has(host))
+        return { host };
+    const path = /^\/?([^/]+\/[^/]+?)(?:\.git)?\/?$/.exec(match[2]);
+    return path ? { repository: path[1] } : undefined;
 }
 async function nearestBase(git, branches) {
     let best;
@@ -205,7 +232,7 @@ async function runLocal(argv, print) {
         },
     });
     if (values.help || positionals.length === 0) {
-        print(`${USAGE}\n`);
+        print(`Usage: ${invokedAs(process.env, process.argv[1] ?? 'ci-image', process.cwd())} resolve-image [options]\n\n${USAGE}\n`);
         return;
     }
     if (positionals[0] !== 'resolve-image') {
@@ -226,10 +253,13 @@ async function runLocal(argv, print) {
     let imageRepository = inputs.imageRepository;
     if (imageRepository === undefined) {
         const remote = await git(['remote', 'get-url', 'origin']);
-        const fullName = remote.exitCode === 0 ? repositoryFromRemote(remote.stdout) : undefined;
-        if (!fullName)
-            throw new Error('Cannot tell the repository from the origin remote: pass --image.');
-        imageRepository = (0,image_ref/* defaultImageRepository */.l3)((0,core_event/* parseRepository */.SU)(fullName));
+        const origin = remote.exitCode === 0 ? repositoryFromRemote(remote.stdout) : undefined;
+        if (origin === undefined)
+            throw new Error('Cannot tell the repository from the origin remote: pass --image REPO.');
+        if ('host' in origin) {
+            throw new Error(`The origin remote is on ${origin.host}, not github.com, so the image is not ghcr.io/<owner>/<repo>/ci: pass --image REPO.`);
+        }
+        imageRepository = (0,image_ref/* defaultImageRepository */.l3)((0,core_event/* parseRepository */.SU)(origin.repository));
     }
     const branch = await (0,runner_git/* gitOutput */.o)(git, ['rev-parse', '--abbrev-ref', 'HEAD']);
     const headSha = await (0,runner_git/* gitOutput */.o)(git, ['rev-parse', 'HEAD']);
@@ -240,7 +270,7 @@ async function runLocal(argv, print) {
     else {
         const candidates = values.base !== undefined ? [values.base] : [...inputs.branchTags.keys()];
         let base = await nearestBase(git, candidates);
-        if (!base && (await fetchMissingBaseBranches(git, candidates, (line) => process.stderr.write(`${line}\n`))).length > 0) {
+        if (!base && (await fetchMissingBaseBranches(git, candidates, log/* note */.N4)).length > 0) {
             base = await nearestBase(git, candidates);
         }
         if (!base)
@@ -252,9 +282,9 @@ async function runLocal(argv, print) {
     // workflow is read from the commits, as GitHub reads it.
     const { resolveImage } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 8939));
     const result = await resolveImage({ ...inputs, imageRepository }, target, { git });
-    process.stderr.write(`${result.reason}\n`);
+    (0,log/* note */.N4)(result.reason);
     if (result.matched.length > 0)
-        process.stderr.write(`Watched files changed: ${result.matched.join(', ')}\n`);
+        (0,log/* note */.N4)(`Watched files changed: ${result.matched.join(', ')}`);
     // Uncommitted changes, by the build workflow's rules as this working tree has them: a heads-up
     // that the local image differs from every CI image.
     const workflowPath = (0,external_node_path_.join)(top, (0,watch/* buildWorkflowPath */.D)(inputs.buildWorkflow));
@@ -262,8 +292,8 @@ async function runLocal(argv, print) {
     const baseRef = target.kind === 'pull_request' ? target.baseRef : branch;
     const uncommitted = (await (0,watch/* decideWatch */.u)({ input: inputs.watch, buildWorkflow: inputs.buildWorkflow, mergeCopy: workflowText, baseCopy: workflowText }, { baseRef, changedPaths: await uncommittedPaths(git) })).matched;
     if (uncommitted.length > 0) {
-        process.stderr.write(`Uncommitted changes to watched paths (${uncommitted.join(', ')}): the image CI would use, printed below, is not ` +
-            'built from them, and no CI image is. Build the image locally to try them: make docker-dev.\n');
+        (0,log/* note */.N4)(`Uncommitted changes to watched paths (${uncommitted.join(', ')}): the image CI would use, printed below, is not ` +
+            'built from them, and no CI image is. Build the image locally to try them: make docker-dev.');
     }
     const output = values.json
         ? JSON.stringify({
@@ -274,7 +304,7 @@ async function runLocal(argv, print) {
             'changed-files': result.matched,
             reason: result.reason,
             'uncommitted-watched-files': uncommitted,
-        }, null, 2)
+        }, null, 2).replaceAll('##[', '##\\u005b')
         : result.reference;
     print(`${output}\n`);
 }

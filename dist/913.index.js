@@ -244,6 +244,8 @@ async function tokenLogin(client) {
     }
 }
 
+// EXTERNAL MODULE: ./src/runner/log.ts
+var runner_log = __webpack_require__(7708);
 // EXTERNAL MODULE: ./src/runner/report.ts
 var report = __webpack_require__(6190);
 // EXTERNAL MODULE: ./src/session/build-gate.ts
@@ -266,11 +268,12 @@ var build_gate = __webpack_require__(4522);
 
 
 
+
 function runUrl(ctx) {
     return ctx.runId && /^\d+$/.test(ctx.runId) ? `${(0,core_event/* repositoryUrl */.Ek)(ctx)}/actions/runs/${ctx.runId}` : undefined;
 }
 /** A run with nothing to write: says why in the log and the summary, and stays green. */
-function reportNothingDone({ text, html, outputs, log = core/* info */.pq }) {
+function reportNothingDone({ text, html, outputs, log = runner_log/* info */.pq }) {
     (0,report/* setOutputs */.n0)(outputs);
     log(`Nothing commented: ${text}`);
     (0,report/* writeSummary */.Sy)(core/* summary */.z.addHeading('CI image comment', 3).addRaw(`Nothing commented: ${html}`, true));
@@ -304,9 +307,9 @@ async function writeComment(session, pr, comment, create, outputs) {
     }
     const { comment: written, deleted } = result;
     (0,report/* setOutputs */.n0)({ 'comment-id': written.id, 'comment-url': written.html_url, ...outputs });
-    core/* info */.pq(`${WROTE[result.action]}: the comment on PR #${pr.number} (${comment.state}): ${written.html_url}`);
+    (0,runner_log/* info */.pq)(`${WROTE[result.action]}: the comment on PR #${pr.number} (${comment.state}): ${written.html_url}`);
     if (deleted.length > 0)
-        core/* info */.pq(`Removed duplicate comments ${deleted.join(', ')}, left by runs that raced this one.`);
+        (0,runner_log/* info */.pq)(`Removed duplicate comments ${deleted.join(', ')}, left by runs that raced this one.`);
     const line = `${WROTE[result.action]}: [the image comment](${written.html_url}) on PR #${pr.number} (${comment.state}).`;
     (0,report/* writeSummary */.Sy)(core/* summary */.z.addHeading('CI image comment', 3).addRaw(line, true));
 }

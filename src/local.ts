@@ -4,7 +4,7 @@
 // clone fetches the base branches it lacks. Stdout gets only the image reference (or JSON), so
 // `$(...)` can use it; what a person should know goes to stderr.
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join, relative } from 'node:path'
 import { parseArgs } from 'node:util'
 import { parseRepository } from './core/event.js'
 import { defaultImageRepository } from './core/image-ref.js'
@@ -13,11 +13,10 @@ import type { Target } from './core/target.js'
 import { buildWorkflowPath, decideWatch } from './core/watch.js'
 import { fetchMissingBaseBranches } from './runner/base-branches.js'
 import { createGit, gitOutput, type Git } from './runner/git.js'
+import { note } from './runner/log.js'
 import { uncommittedPaths } from './runner/working-tree.js'
 
-export const USAGE = `Usage: ci-image resolve-image [options]   (here: npm run local -- resolve-image)
-
-Prints the CI image this checkout's branch uses, as the workflows would resolve it. Uncommitted
+export const USAGE = `Prints the CI image this checkout's branch uses, as the workflows would resolve it. Uncommitted
 changes to watched paths are in no CI image: it says so on stderr (and in --json).
   --base BRANCH        base branch of the PR (default: the nearest branch of branch-tags)
   --pr-number N        the branch's PR, when it changes the image
@@ -29,9 +28,35 @@ changes to watched paths are in no CI image: it says so on stderr (and in --json
   --json               print every output as JSON instead of the image reference,
                        with uncommitted-watched-files: the watched paths changed and not committed`
 
-/** owner/repo from an origin URL such as git@github.com:acme/app.git or https://host/acme/app. */
-export function repositoryFromRemote(url: string): string | undefined {
-  return /[/:]([^/:]+\/[^/]+?)(?:\.git)?\/?$/.exec(url.trim())?.[1]
+/** The command line that ran this, for --help: as far as npm and node tell what the person typed. */
+export function invokedAs(env: Record<string, string | undefined>, script: string, cwd: string): string {
+  if (env.npm_command === 'run' && env.npm_lifecycle_event === 'local' && env.npm_package_name === 'ci-image') return 'npm run local --'
+  // npm exec (npx) tells the package only when it came as --package.
+  if (env.npm_command === 'exec') return `npx ${env.npm_config_package ?? 'github:<owner>/ci-image'}`
+  if (basename(script) === 'ci-image') return 'ci-image'
+  return `node ${relative(cwd, script) || script}`
+}
+
+// The hosts of github.com's git remotes: HTTPS and SSH, and SSH over the HTTPS port
+// (https://docs.github.com/en/authentication/troubleshooting-ssh/using-ssh-over-the-https-port).
+const GITHUB_HOSTS = new Set(['github.com', 'ssh.github.com'])
+
+export type RemoteRepository = { repository: string } | { host: string } | undefined
+
+/**
+ * owner/repo from an origin on github.com (git@github.com:acme/app.git, https://github.com/acme/app);
+ * for another host, that host (its images are not on ghcr.io); undefined when the URL says neither.
+ */
+export function repositoryFromRemote(url: string): RemoteRepository {
+  const trimmed = url.trim()
+  // `scheme://[user@]host[:port]/path`, or scp-like `[user@]host:path` (git-clone(1), GIT URLS).
+  const match =
+    /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:]+)(?::\d*)?\/(.*)$/i.exec(trimmed) ?? /^(?:[^@/:]*@)?([^/:]+):(?!\/\/)(.*)$/.exec(trimmed)
+  if (!match) return undefined
+  const host = match[1]!.toLowerCase()
+  if (!GITHUB_HOSTS.has(host)) return { host }
+  const path = /^\/?([^/]+\/[^/]+?)(?:\.git)?\/?$/.exec(match[2]!)
+  return path ? { repository: path[1]! } : undefined
 }
 
 async function nearestBase(git: Git, branches: string[]): Promise<{ ref: string; branch: string } | undefined> {
@@ -65,7 +90,7 @@ export async function runLocal(argv: string[], print: (text: string) => void): P
     },
   })
   if (values.help || positionals.length === 0) {
-    print(`${USAGE}\n`)
+    print(`Usage: ${invokedAs(process.env, process.argv[1] ?? 'ci-image', process.cwd())} resolve-image [options]\n\n${USAGE}\n`)
     return
   }
   if (positionals[0] !== 'resolve-image') {
@@ -83,9 +108,14 @@ export async function runLocal(argv: string[], print: (text: string) => void): P
   let imageRepository = inputs.imageRepository
   if (imageRepository === undefined) {
     const remote = await git(['remote', 'get-url', 'origin'])
-    const fullName = remote.exitCode === 0 ? repositoryFromRemote(remote.stdout) : undefined
-    if (!fullName) throw new Error('Cannot tell the repository from the origin remote: pass --image.')
-    imageRepository = defaultImageRepository(parseRepository(fullName))
+    const origin = remote.exitCode === 0 ? repositoryFromRemote(remote.stdout) : undefined
+    if (origin === undefined) throw new Error('Cannot tell the repository from the origin remote: pass --image REPO.')
+    if ('host' in origin) {
+      throw new Error(
+        `The origin remote is on ${origin.host}, not github.com, so the image is not ghcr.io/<owner>/<repo>/ci: pass --image REPO.`,
+      )
+    }
+    imageRepository = defaultImageRepository(parseRepository(origin.repository))
   }
   const branch = await gitOutput(git, ['rev-parse', '--abbrev-ref', 'HEAD'])
   const headSha = await gitOutput(git, ['rev-parse', 'HEAD'])
@@ -95,7 +125,7 @@ export async function runLocal(argv: string[], print: (text: string) => void): P
   } else {
     const candidates = values.base !== undefined ? [values.base] : [...inputs.branchTags.keys()]
     let base = await nearestBase(git, candidates)
-    if (!base && (await fetchMissingBaseBranches(git, candidates, (line) => process.stderr.write(`${line}\n`))).length > 0) {
+    if (!base && (await fetchMissingBaseBranches(git, candidates, note)).length > 0) {
       base = await nearestBase(git, candidates)
     }
     if (!base) throw new Error(`No base branch found (${candidates.join(', ')}), here or on origin: pass --base BRANCH.`)
@@ -106,8 +136,8 @@ export async function runLocal(argv: string[], print: (text: string) => void): P
   // workflow is read from the commits, as GitHub reads it.
   const { resolveImage } = await import('./session/resolve.js')
   const result = await resolveImage({ ...inputs, imageRepository }, target, { git })
-  process.stderr.write(`${result.reason}\n`)
-  if (result.matched.length > 0) process.stderr.write(`Watched files changed: ${result.matched.join(', ')}\n`)
+  note(result.reason)
+  if (result.matched.length > 0) note(`Watched files changed: ${result.matched.join(', ')}`)
   // Uncommitted changes, by the build workflow's rules as this working tree has them: a heads-up
   // that the local image differs from every CI image.
   const workflowPath = join(top, buildWorkflowPath(inputs.buildWorkflow))
@@ -120,9 +150,9 @@ export async function runLocal(argv: string[], print: (text: string) => void): P
     )
   ).matched
   if (uncommitted.length > 0) {
-    process.stderr.write(
+    note(
       `Uncommitted changes to watched paths (${uncommitted.join(', ')}): the image CI would use, printed below, is not ` +
-        'built from them, and no CI image is. Build the image locally to try them: make docker-dev.\n',
+        'built from them, and no CI image is. Build the image locally to try them: make docker-dev.',
     )
   }
   const output = values.json
@@ -138,7 +168,9 @@ export async function runLocal(argv: string[], print: (text: string) => void): P
         },
         null,
         2,
-      )
+        // `##[` can only be in a string here: as `##\u005b` it parses to the same text, and the
+        // runner, which reads a CI shell step's stdout for `##[command]` anywhere in a line, finds none.
+      ).replaceAll('##[', '##\\u005b')
     : result.reference
   print(`${output}\n`)
 }

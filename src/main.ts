@@ -4,6 +4,7 @@
 // chunk costs a file read and a compile of its own. The others load on demand.
 import * as core from '@actions/core'
 import { resolveImageCommand } from './commands/resolve-image.js'
+import { keepStdoutForAnswer, note } from './runner/log.js'
 import { openSession } from './session/session.js'
 
 async function runInActions(): Promise<void> {
@@ -23,20 +24,18 @@ async function runInActions(): Promise<void> {
 }
 
 async function runOnDeveloperMachine(argv: string[]): Promise<void> {
-  // Workflow commands (::debug:: and friends) mean nothing in a terminal; keep stdout for the answer.
-  const stdoutWrite = process.stdout.write.bind(process.stdout)
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
-    String(chunk).startsWith('::') ? true : process.stderr.write(chunk, ...rest)) satisfies typeof process.stdout.write
+  const print = keepStdoutForAnswer()
   try {
     const { runLocal } = await import('./local.js')
-    await runLocal(argv, (text) => stdoutWrite(text))
+    await runLocal(argv, print)
   } catch (error) {
-    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`)
+    note(`error: ${error instanceof Error ? error.message : String(error)}`)
     process.exitCode = 1
   }
 }
 
-// The runner starts the action with no arguments; `node dist/index.js resolve-image` is a person
-// (or a Makefile, even inside a CI job's shell step).
-if (process.argv.length <= 2) await runInActions()
+// The runner starts the action with no arguments (and sets GITHUB_ACTIONS); `node dist/index.js
+// resolve-image` is a person (or a Makefile, even inside a CI job's shell step), and so is a bare
+// `node dist/index.js` in a terminal: it gets the usage, not a workflow command.
+if (process.argv.length <= 2 && process.env.GITHUB_ACTIONS === 'true') await runInActions()
 else await runOnDeveloperMachine(process.argv.slice(2))

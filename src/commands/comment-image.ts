@@ -16,6 +16,7 @@ import { upsertComment, type UpsertResult } from '../core/upsert-comment.js'
 import { issueCommentsApi } from '../github/comments.js'
 import { describeApiError, isIntegrationRefusal } from '../github/errors.js'
 import { tokenLogin } from '../github/identity.js'
+import { info } from '../runner/log.js'
 import { setOutputs, targetOutputs, writeSummary } from '../runner/report.js'
 import { checkBuild } from '../session/build-gate.js'
 import type { Session } from '../session/session.js'
@@ -34,7 +35,7 @@ interface NothingDone {
 }
 
 /** A run with nothing to write: says why in the log and the summary, and stays green. */
-function reportNothingDone({ text, html, outputs, log = core.info }: NothingDone): void {
+function reportNothingDone({ text, html, outputs, log = info }: NothingDone): void {
   setOutputs(outputs)
   log(`Nothing commented: ${text}`)
   writeSummary(core.summary.addHeading('CI image comment', 3).addRaw(`Nothing commented: ${html}`, true))
@@ -77,8 +78,8 @@ async function writeComment(
   }
   const { comment: written, deleted } = result
   setOutputs({ 'comment-id': written.id, 'comment-url': written.html_url, ...outputs })
-  core.info(`${WROTE[result.action]}: the comment on PR #${pr.number} (${comment.state}): ${written.html_url}`)
-  if (deleted.length > 0) core.info(`Removed duplicate comments ${deleted.join(', ')}, left by runs that raced this one.`)
+  info(`${WROTE[result.action]}: the comment on PR #${pr.number} (${comment.state}): ${written.html_url}`)
+  if (deleted.length > 0) info(`Removed duplicate comments ${deleted.join(', ')}, left by runs that raced this one.`)
   const line = `${WROTE[result.action]}: [the image comment](${written.html_url}) on PR #${pr.number} (${comment.state}).`
   writeSummary(core.summary.addHeading('CI image comment', 3).addRaw(line, true))
 }

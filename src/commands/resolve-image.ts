@@ -5,6 +5,7 @@ import { code, escapeHtml } from '../core/html.js'
 import { builtRevision, ociLabels } from '../core/labels.js'
 import type { ResolvedImage } from '../core/resolve.js'
 import type { Target } from '../core/target.js'
+import { info } from '../runner/log.js'
 import { setOutputs, targetOutputs, writeSummary } from '../runner/report.js'
 import { resolveForSession } from '../session/resolve.js'
 import type { Session } from '../session/session.js'
@@ -29,7 +30,7 @@ function reportResolvedImage(result: ResolvedImage, target: Target, labels: stri
     })
   }
   for (const warning of result.warnings) core.warning(warning, { title: 'CI image' })
-  core.info(`${result.reference}: ${result.reason}`)
+  info(`${result.reference}: ${result.reason}`)
 
   const rows = [
     ['Image', code(result.reference)],

@@ -12,6 +12,7 @@ import type { WaitOutcome } from '../core/wait-loop.js'
 import { createClient } from '../github/client.js'
 import { waitForBuildRun } from '../github/workflow-runs.js'
 import { pullImage } from '../runner/docker.js'
+import { debug, info } from '../runner/log.js'
 import { setOutputs, targetOutputs, writeSummary } from '../runner/report.js'
 import { checkBuild } from '../session/build-gate.js'
 import type { Session } from '../session/session.js'
@@ -61,7 +62,7 @@ export async function waitForBuildCommand(session: Session): Promise<void> {
       // No build will come: say why now, not at the timeout, and hand over the stable image.
       const message = `${gate.reason} There is nothing to wait for; it uses ${gate.reference}.`
       setOutputs({ image: gate.reference, tag: gate.tag, ...targetOutputs(target) })
-      core.info(message)
+      info(message)
       return summarize('CI image build', [
         ['Image', code(gate.reference)],
         ['Build', `not awaited: ${escapeHtml(message)}`],
@@ -81,7 +82,12 @@ export async function waitForBuildCommand(session: Session): Promise<void> {
 
   const deadline = createDeadline(Date.now, inputs.timeoutSeconds * 1000)
   // Its own client: rate-limit waits are allowed only while they end before the deadline.
-  const client = await createClient({ token: inputs.token, baseUrl: ctx.apiUrl, mayWait: (seconds) => deadline.allows(seconds * 1000) })
+  const client = await createClient({
+    token: inputs.token,
+    baseUrl: ctx.apiUrl,
+    mayWait: (seconds) => deadline.allows(seconds * 1000),
+    log: { info, debug },
+  })
 
   const rows: Row[] = [
     ['Image', code(reference)],
@@ -95,7 +101,7 @@ export async function waitForBuildCommand(session: Session): Promise<void> {
   const outcome = await core
     .group(`Waiting for ${inputs.buildWorkflow} to build ${reference}`, async () => {
       const repository = `${ctx.repository.owner}/${ctx.repository.repo}`
-      core.info(`Looking for the run of ${inputs.buildWorkflow} in ${repository} for commit ${headSha}.`)
+      info(`Looking for the run of ${inputs.buildWorkflow} in ${repository} for commit ${headSha}.`)
       const { outcome, stats } = await waitForBuildRun(client, {
         repository: ctx.repository,
         workflowFile: inputs.buildWorkflow,
@@ -104,9 +110,9 @@ export async function waitForBuildCommand(session: Session): Promise<void> {
         pollIntervalMs: inputs.pollIntervalSeconds * 1000,
         deadline,
         sleep,
-        log: (line) => core.info(line),
+        log: (line) => info(line),
       })
-      core.info(`GitHub API: ${stats.requests} requests, ${stats.notModified} of them answered 304 Not Modified (free of rate limit).`)
+      info(`GitHub API: ${stats.requests} requests, ${stats.notModified} of them answered 304 Not Modified (free of rate limit).`)
       return outcome
     })
     .catch(failWith)
@@ -118,14 +124,14 @@ export async function waitForBuildCommand(session: Session): Promise<void> {
     return failWith(new Error(`${outcome.message} The likely cause: ${awaited.noRunHint}`))
   }
   if (outcome.kind !== 'success') return failWith(new Error(outcome.message))
-  core.info(`${reference} was built by ${outcome.run.html_url}`)
+  info(`${reference} was built by ${outcome.run.html_url}`)
 
   // Pulled or not, the image is read from the registry: its digest pins it, its label proves it.
   const built = { reference, commitReference: imageReference(session.imageRepository, awaited.commitTag), headSha }
   let verified: VerifiedImage
   try {
     verified = await core.group(`Reading ${built.commitReference} from the registry`, () =>
-      verifyBuiltImage(built, { token: inputs.token, sleep, log: (line) => core.info(line) }),
+      verifyBuiltImage(built, { token: inputs.token, sleep, log: (line) => info(line) }),
     )
   } catch (error) {
     return failWith(error)
@@ -136,13 +142,13 @@ export async function waitForBuildCommand(session: Session): Promise<void> {
     core.warning(verified.warning, { title: 'CI image not verified' })
     rows.push(['Warning', escapeHtml(verified.warning)])
   } else {
-    core.info(`${verified.pinned} was built from ${headSha} (${verified.image.platforms.join(', ') || 'one platform'}).`)
+    info(`${verified.pinned} was built from ${headSha} (${verified.image.platforms.join(', ') || 'one platform'}).`)
   }
 
   if (inputs.pull) {
     try {
       // By digest: exactly the image that was read and checked, whatever the tag points to by now.
-      await core.group(`Pulling ${verified.pinned}`, () => pullImage(verified.pinned, { sleep, log: (line) => core.info(line) }))
+      await core.group(`Pulling ${verified.pinned}`, () => pullImage(verified.pinned, { sleep, log: (line) => info(line) }))
     } catch (error) {
       return failWith(error)
     }

@@ -4,9 +4,25 @@
 import type { Repository } from './event.js'
 import { isValidTag } from './tags.js'
 
-/** `ghcr.io/<owner>/<repo>/ci`, lower-cased as registries require. */
+/**
+ * `ghcr.io/<owner>/<repo>/ci`, lower-cased as registries require; the action and the local CLI
+ * both name the image so, and refuse a name docker would not take rather than print it.
+ */
 export function defaultImageRepository(repository: Repository): string {
-  return `ghcr.io/${repository.owner}/${repository.repo}/ci`.toLowerCase()
+  const image = `ghcr.io/${repository.owner}/${repository.repo}/ci`.toLowerCase()
+  let parsed: ParsedImageReference | undefined
+  try {
+    parsed = parseImageReference(image)
+  } catch {
+    // Reported below.
+  }
+  if (!parsed || parsed.tag !== undefined || parsed.digest !== undefined) {
+    throw new Error(
+      `The repository ${repository.owner}/${repository.repo} gives no valid image repository (ghcr.io/<owner>/<repo>/ci, ` +
+        'lower-case letters and digits joined by ".", "_", "__" or "-"): set the `image` input (--image in a terminal), e.g. ghcr.io/acme/app/ci.',
+    )
+  }
+  return image
 }
 
 export function imageReference(imageRepository: string, tag: string): string {

@@ -1,7 +1,6 @@
 // The REST client: @actions/github's Octokit, which takes the runner's proxy settings and the
 // GitHub (Enterprise) API URL from the environment, with the retry and throttling plugins. Rate
 // limits are waited out only within the caller's budget (a wait's deadline).
-import * as core from '@actions/core'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import type { getOctokit } from '@actions/github'
@@ -16,11 +15,26 @@ export interface ClientOptions {
   mayWait?: (seconds: number) => boolean
   /** Milliseconds per second of `retry-after` and of retry back-off; tests shrink it. */
   msPerSecond?: number
+  /** Where rate-limit waits and Octokit's warnings go: the job log (runner/log.ts), which quotes the API safely. */
+  log?: ClientLog
 }
+
+interface ClientLog {
+  info: (line: string) => void
+  debug: (line: string) => void
+}
+
+const SILENT: ClientLog = { info: () => {}, debug: () => {} }
 
 const MAX_RATE_LIMIT_RETRIES = 5
 
-export async function createClient({ token, baseUrl, mayWait = () => true, msPerSecond = 1000 }: ClientOptions): Promise<GitHubClient> {
+export async function createClient({
+  token,
+  baseUrl,
+  mayWait = () => true,
+  msPerSecond = 1000,
+  log = SILENT,
+}: ClientOptions): Promise<GitHubClient> {
   if (!token) {
     throw new Error('Input `github-token` is empty: pass a token (the default is ${{ github.token }}).')
   }
@@ -30,7 +44,7 @@ export async function createClient({ token, baseUrl, mayWait = () => true, msPer
   const handleLimit =
     (kind: string) => (retryAfter: number, options: { method?: string; url?: string }, _: unknown, retryCount: number) => {
       const retrying = retryCount < MAX_RATE_LIMIT_RETRIES && mayWait(retryAfter)
-      core.info(`GitHub ${kind} on ${options.method} ${options.url}: ${retrying ? `retrying in ${retryAfter}s` : 'giving up'}.`)
+      log.info(`GitHub ${kind} on ${options.method} ${options.url}: ${retrying ? `retrying in ${retryAfter}s` : 'giving up'}.`)
       return retrying
     }
   return getOctokit(
@@ -41,8 +55,8 @@ export async function createClient({ token, baseUrl, mayWait = () => true, msPer
       log: {
         debug: () => {},
         info: () => {},
-        warn: (message: string) => core.debug(message),
-        error: (message: string) => core.debug(message),
+        warn: (message: string) => log.debug(message),
+        error: (message: string) => log.debug(message),
       },
       retry: { retryAfterBaseValue: msPerSecond },
       throttle: {

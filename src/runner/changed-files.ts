@@ -1,8 +1,8 @@
 // The files a pull request changes, from the checkout: git fetches what the checkout lacks.
 // With the fork point known (GitHub's merge base, through a seam), one fetch of a few commits
 // answers however far the base moved on; without it, git deepens the clone until it finds it.
-import * as core from '@actions/core'
 import type { Git } from './git.js'
+import { debug, info } from './log.js'
 
 export interface ChangeRange {
   baseRef: string
@@ -52,7 +52,7 @@ async function fetch(git: Git, args: string[]): Promise<boolean> {
   if (result.exitCode === 0) return true
   const lines = result.stderr.trim().split('\n')
   const why = lines.find((line) => /^(fatal|error):/.test(line)) ?? lines[0]
-  core.info(`git fetch ${args.join(' ')} failed (exit ${result.exitCode}): ${why}`)
+  info(`git fetch ${args.join(' ')} failed (exit ${result.exitCode}): ${why}`)
   return false
 }
 
@@ -85,7 +85,7 @@ async function filesFromMergeBase(git: Git, mergeBase: string, range: ChangeRang
     // A base SHA the remote no longer has (a force-pushed base) must not cost us the diff.
     (needed.length < missing.length && (needed.length === 0 || (await fetch(git, [...depth, 'origin', ...needed]))))
   if (!fetched) {
-    core.info(`The checkout could not fetch the PR head and its merge base ${mergeBase.slice(0, 7)}.`)
+    info(`The checkout could not fetch the PR head and its merge base ${mergeBase.slice(0, 7)}.`)
     return undefined
   }
   return diffNames(git, [mergeBase, headSha])
@@ -105,7 +105,7 @@ async function deepenUntilDiff(git: Git, base: string, head: string, shallow: bo
   let files = await diffNames(git, [`${base}...${head}`])
   if (files !== undefined || !shallow) return files
   for (const step of DEEPEN_STEPS) {
-    core.info(`Deepening the shallow clone by ${step} commits to find where the PR branched off.`)
+    info(`Deepening the shallow clone by ${step} commits to find where the PR branched off.`)
     if (!(await fetch(git, [`--deepen=${step}`, 'origin', head, base]))) break
     files = await diffNames(git, [`${base}...${head}`])
     if (files !== undefined) return files
@@ -131,16 +131,16 @@ async function filesByDeepening(git: Git, range: ChangeRange): Promise<string[] 
     else if (!hasHead && missing.length > 1) hasHead = await fetch(git, [...depth, 'origin', headSha])
   }
   if (!hasHead) {
-    core.info(`The checkout does not have the PR head ${headSha} and could not fetch it.`)
+    info(`The checkout does not have the PR head ${headSha} and could not fetch it.`)
     return undefined
   }
   const base = hasBase ? baseSha : await fetchBaseBranch(git, range.baseRef, depth)
   if (base === undefined) {
-    core.info(`The checkout does not have the base branch ${range.baseRef} and could not fetch it.`)
+    info(`The checkout does not have the base branch ${range.baseRef} and could not fetch it.`)
     return undefined
   }
   const files = await deepenUntilDiff(git, base, headSha, clone.shallow)
-  if (files === undefined) core.info(`The PR head and ${range.baseRef} share no history in the checkout.`)
+  if (files === undefined) info(`The PR head and ${range.baseRef} share no history in the checkout.`)
   return files
 }
 
@@ -155,16 +155,16 @@ export async function changedFilesFromGit(git: Git, range: ChangeRange, options:
     const direct = range.baseSha ? await diffNames(git, [`${range.baseSha}...${range.headSha}`]) : undefined
     if (direct !== undefined) return direct
     if (!options.mergeBase) {
-      core.debug('Finding the fork point with git alone (no merge base lookup: no github-token, no checkout, or a local run).')
+      debug('Finding the fork point with git alone (no merge base lookup: no github-token, no checkout, or a local run).')
       return await filesByDeepening(git, range)
     }
     const mergeBase = await options.mergeBase(range.baseSha ?? range.baseRef, range.headSha)
     // A SHA or nothing: whatever else came back must not reach git's command line.
     if (mergeBase !== undefined && FULL_SHA.test(mergeBase)) return await filesFromMergeBase(git, mergeBase, range)
-    core.debug('Finding the fork point with git alone: the merge base lookup gave no answer.')
+    debug('Finding the fork point with git alone: the merge base lookup gave no answer.')
     return await filesByDeepening(git, range)
   } catch (error) {
-    core.info(`git could not list the changed files: ${(error as Error).message}`)
+    info(`git could not list the changed files: ${(error as Error).message}`)
     return undefined
   }
 }

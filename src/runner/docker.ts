@@ -4,6 +4,7 @@ import { getExecOutput } from '@actions/exec'
 import { lastLines } from '../core/command-output.js'
 import { parseImageReference } from '../core/image-ref.js'
 import { ghcrDeniedHint, isGhcr } from '../core/registry-hints.js'
+import { withCommandsStopped } from './log.js'
 
 export interface PullOptions {
   sleep: (ms: number) => Promise<void>
@@ -29,7 +30,9 @@ const AUTH_FAILURE = /unauthorized|denied|authentication required|no basic auth 
 
 async function docker(args: string[]): Promise<DockerResult> {
   try {
-    return await getExecOutput('docker', args, { ignoreReturnCode: true })
+    // docker's progress streams into the log as it comes, with what the registry answers in it:
+    // the runner reads no command from it.
+    return await withCommandsStopped(() => getExecOutput('docker', args, { ignoreReturnCode: true }))
   } catch (error) {
     // @actions/exec throws only when it cannot start the program.
     throw new Error(

@@ -6,6 +6,7 @@
 // https://git-scm.com/docs/git-config#Documentation/git-config.txt-GITCONFIGCOUNT): never a file,
 // never a command line (git.ts logs those in debug), never a log line.
 import * as core from '@actions/core'
+import { debug } from './log.js'
 
 /** Runs git (git.ts's runner, declared here so that the two files do not import each other). */
 type RunGit = (args: string[]) => Promise<{ exitCode: number; stdout: string }>
@@ -100,11 +101,11 @@ export async function fetchAuthEnv(git: RunGit, auth: FetchAuth, env: NodeJS.Pro
   const config = await git(['config', '-z', '--get-regexp', CONFIG_KEYS])
   const reason = reasonToLeaveAlone(parseConfig(config.stdout), server)
   if (reason !== undefined) {
-    core.debug(`git fetch without github-token: ${reason}.`)
+    debug(`git fetch without github-token: ${reason}.`)
     return NO_PROMPT
   }
   const credential = Buffer.from(`x-access-token:${auth.token}`, 'utf8').toString('base64')
   core.setSecret(credential)
-  core.debug(`git fetch authenticates to ${server.origin} with github-token (the checkout keeps no credentials).`)
+  debug(`git fetch authenticates to ${server.origin} with github-token (the checkout keeps no credentials).`)
   return { ...NO_PROMPT, ...configEnv([[`http.${server.origin}/.extraheader`, `AUTHORIZATION: basic ${credential}`]], env) }
 }

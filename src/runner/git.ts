@@ -4,9 +4,9 @@
 // start-up counts (bench/README.md, "Where the start-up time goes"), and we need none of
 // @actions/exec's extras (tool lookup through @actions/io, line echo, Windows quoting): spawn
 // without a shell takes the argument array as it is on every platform.
-import * as core from '@actions/core'
 import { spawn } from 'node:child_process'
 import { fetchAuthEnv, type FetchAuth } from './git-auth.js'
+import { debug } from './log.js'
 
 export interface GitResult {
   exitCode: number
@@ -38,7 +38,7 @@ function runner(cwd: string): Git {
     new Promise((resolve, reject) => {
       // Container jobs check out as another user; git then refuses the repository unless told it is safe.
       const fullArgs = ['-c', `safe.directory=${cwd}`, ...args]
-      core.debug(`git ${args.join(' ')}`)
+      debug(`git ${args.join(' ')}`)
       const child = spawn('git', fullArgs, {
         cwd,
         env: options.env ? { ...process.env, ...options.env } : process.env,

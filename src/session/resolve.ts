@@ -2,7 +2,6 @@
 // as GitHub reads it for each trigger, gathered through seams and handed to the pure decision
 // (core/resolve.ts, core/watch.ts). The commands share it through resolveForSession; the local
 // CLI fills the seams with git alone.
-import * as core from '@actions/core'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import {
@@ -19,6 +18,7 @@ import { buildWorkflowPath, decideWatch, type WatchDecision } from '../core/watc
 import { changedFilesFromGit, type ChangeRange } from '../runner/changed-files.js'
 import { createGit, type Git } from '../runner/git.js'
 import { readFilesAt, type FileAtCommit } from '../runner/git-files.js'
+import { debug, info } from '../runner/log.js'
 import type { Session } from './session.js'
 
 export interface ResolveImageConfig extends ResolveConfig {
@@ -168,7 +168,7 @@ export async function resolveForSession(session: Session): Promise<ResolvedImage
     return Promise.all(
       fromGit.map(async (text, i) => {
         if (text !== undefined) return text
-        core.info(`Reading ${path} at ${commits[i]!.slice(0, 7)} from the API: the checkout does not have that commit.`)
+        info(`Reading ${path} at ${commits[i]!.slice(0, 7)} from the API: the checkout does not have that commit.`)
         return (await readRepositoryFile(client, ctx.repository, path, commits[i]!)) ?? null
       }),
     )
@@ -183,7 +183,7 @@ export async function resolveForSession(session: Session): Promise<ResolvedImage
       const { getMergeBase } = await import('../github/compare.js')
       return await getMergeBase(await session.client(), ctx.repository, base, head)
     } catch (error) {
-      core.debug(`No merge base from the API: ${(error as Error).message}`)
+      debug(`No merge base from the API: ${(error as Error).message}`)
       return undefined
     }
   }

@@ -6,6 +6,7 @@ import { parseInputs, type Inputs } from '../core/inputs.js'
 import { resolveTarget, type Target } from '../core/target.js'
 import type { GitHubClient } from '../github/client.js'
 import { readEventContext } from '../runner/context.js'
+import { debug, info } from '../runner/log.js'
 
 export interface Session {
   inputs: Inputs
@@ -20,7 +21,9 @@ export interface Session {
 function clientFactory(inputs: Inputs, ctx: EventContext): () => Promise<GitHubClient> {
   let client: Promise<GitHubClient> | undefined
   return () =>
-    (client ??= import('../github/client.js').then(({ createClient }) => createClient({ token: inputs.token, baseUrl: ctx.apiUrl })))
+    (client ??= import('../github/client.js').then(({ createClient }) =>
+      createClient({ token: inputs.token, baseUrl: ctx.apiUrl, log: { info, debug } }),
+    ))
 }
 
 export async function openSession(): Promise<Session> {

@@ -154,12 +154,15 @@ describe('local run', () => {
   })
 
   it.each([
-    ['git@github.com:Acme/App.git', 'Acme/App'],
-    ['https://github.com/acme/app', 'acme/app'],
-    ['https://github.com/acme/app.git/', 'acme/app'],
-    ['ssh://git@ghe.example.com:2222/org/repo.git', 'org/repo'],
+    ['git@github.com:Acme/App.git', { repository: 'Acme/App' }],
+    ['https://github.com/acme/app', { repository: 'acme/app' }],
+    ['https://github.com/acme/app.git/', { repository: 'acme/app' }],
+    ['ssh://git@ssh.github.com:443/acme/app.git', { repository: 'acme/app' }],
+    // Not github.com: its images are not on ghcr.io/<owner>/<repo>.
+    ['ssh://git@ghe.example.com:2222/org/repo.git', { host: 'ghe.example.com' }],
+    ['git@gitlab.com:team/app.git', { host: 'gitlab.com' }],
   ])('reads the repository from %s', (url, expected) => {
-    expect(repositoryFromRemote(url)).toBe(expected)
+    expect(repositoryFromRemote(url)).toEqual(expected)
   })
 })
 
