@@ -163,7 +163,7 @@ const USAGE = `Prints the CI image this checkout's branch uses, as the workflows
 changes to watched paths are in no CI image: it says so on stderr (and in --json).
   --base BRANCH        base branch of the PR (default: the nearest branch of branch-tags)
   --pr-number N        the branch's PR, when it changes the image
-  --image REPO         image repository (default: ghcr.io/<owner>/<repo>/ci from origin)
+  --image REPO         image repository (default: ghcr.io/<owner>/<repo>/ci from a github.com origin)
   --watch PATTERN      watched path pattern (repeatable; default: from the build workflow)
   --build-workflow F   build workflow file name (default: ${(0,core_inputs/* inputDefault */.qw)('build-workflow')})
   --branch-tags LIST   branch=tag pairs, comma-separated (default: ${(0,core_inputs/* inputDefault */.qw)('branch-tags').replaceAll('\n', ',')})

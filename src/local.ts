@@ -20,7 +20,7 @@ export const USAGE = `Prints the CI image this checkout's branch uses, as the wo
 changes to watched paths are in no CI image: it says so on stderr (and in --json).
   --base BRANCH        base branch of the PR (default: the nearest branch of branch-tags)
   --pr-number N        the branch's PR, when it changes the image
-  --image REPO         image repository (default: ghcr.io/<owner>/<repo>/ci from origin)
+  --image REPO         image repository (default: ghcr.io/<owner>/<repo>/ci from a github.com origin)
   --watch PATTERN      watched path pattern (repeatable; default: from the build workflow)
   --build-workflow F   build workflow file name (default: ${inputDefault('build-workflow')})
   --branch-tags LIST   branch=tag pairs, comma-separated (default: ${inputDefault('branch-tags').replaceAll('\n', ',')})

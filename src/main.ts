@@ -34,8 +34,9 @@ async function runOnDeveloperMachine(argv: string[]): Promise<void> {
   }
 }
 
-// The runner starts the action with no arguments (and sets GITHUB_ACTIONS); `node dist/index.js
-// resolve-image` is a person (or a Makefile, even inside a CI job's shell step), and so is a bare
-// `node dist/index.js` in a terminal: it gets the usage, not a workflow command.
+// The runner starts the action with no arguments and GITHUB_ACTIONS=true ("Always set to true when
+// GitHub Actions is running the workflow": https://docs.github.com/en/actions/reference/variables-reference).
+// `node dist/index.js resolve-image` is a person (or a Makefile, even inside a CI job's shell step),
+// and so is a bare `node dist/index.js` in a terminal: it gets the usage, not a workflow command.
 if (process.argv.length <= 2 && process.env.GITHUB_ACTIONS === 'true') await runInActions()
 else await runOnDeveloperMachine(process.argv.slice(2))
