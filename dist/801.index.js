@@ -200,6 +200,16 @@ function repositoryFromRemote(url) {
     const path = /^\/?([^/]+\/[^/]+?)(?:\.git)?\/?$/.exec(match[2]);
     return path ? { repository: path[1] } : undefined;
 }
+/**
+ * The origin's repository: as configured first (its name, also when a url.<base>.insteadOf sends
+ * fetches to a mirror), then as git fetches it (`git remote get-url` expands insteadOf, so
+ * `gh:acme/app` becomes git@github.com:acme/app).
+ */
+async function originRepository(git) {
+    const urls = [await git(['config', '--get', 'remote.origin.url']), await git(['remote', 'get-url', 'origin'])];
+    const origins = urls.filter((url) => url.exitCode === 0).map((url) => repositoryFromRemote(url.stdout));
+    return origins.find((origin) => origin !== undefined && 'repository' in origin) ?? origins.find((origin) => origin !== undefined);
+}
 async function nearestBase(git, branches) {
     let best;
     for (const branch of branches) {
@@ -252,8 +262,7 @@ async function runLocal(argv, print) {
     const git = (0,runner_git/* createGit */.l)(top);
     let imageRepository = inputs.imageRepository;
     if (imageRepository === undefined) {
-        const remote = await git(['remote', 'get-url', 'origin']);
-        const origin = remote.exitCode === 0 ? repositoryFromRemote(remote.stdout) : undefined;
+        const origin = await originRepository(git);
         if (origin === undefined)
             throw new Error('Cannot tell the repository from the origin remote: pass --image REPO.');
         if ('host' in origin) {

@@ -41,7 +41,7 @@ export function invokedAs(env: Record<string, string | undefined>, script: strin
 // (https://docs.github.com/en/authentication/troubleshooting-ssh/using-ssh-over-the-https-port).
 const GITHUB_HOSTS = new Set(['github.com', 'ssh.github.com'])
 
-export type RemoteRepository = { repository: string } | { host: string } | undefined
+type RemoteRepository = { repository: string } | { host: string } | undefined
 
 /**
  * owner/repo from an origin on github.com (git@github.com:acme/app.git, https://github.com/acme/app);
@@ -57,6 +57,17 @@ export function repositoryFromRemote(url: string): RemoteRepository {
   if (!GITHUB_HOSTS.has(host)) return { host }
   const path = /^\/?([^/]+\/[^/]+?)(?:\.git)?\/?$/.exec(match[2]!)
   return path ? { repository: path[1]! } : undefined
+}
+
+/**
+ * The origin's repository: as configured first (its name, also when a url.<base>.insteadOf sends
+ * fetches to a mirror), then as git fetches it (`git remote get-url` expands insteadOf, so
+ * `gh:acme/app` becomes git@github.com:acme/app).
+ */
+async function originRepository(git: Git): Promise<RemoteRepository> {
+  const urls = [await git(['config', '--get', 'remote.origin.url']), await git(['remote', 'get-url', 'origin'])]
+  const origins = urls.filter((url) => url.exitCode === 0).map((url) => repositoryFromRemote(url.stdout))
+  return origins.find((origin) => origin !== undefined && 'repository' in origin) ?? origins.find((origin) => origin !== undefined)
 }
 
 async function nearestBase(git: Git, branches: string[]): Promise<{ ref: string; branch: string } | undefined> {
@@ -107,8 +118,7 @@ export async function runLocal(argv: string[], print: (text: string) => void): P
   const git = createGit(top)
   let imageRepository = inputs.imageRepository
   if (imageRepository === undefined) {
-    const remote = await git(['remote', 'get-url', 'origin'])
-    const origin = remote.exitCode === 0 ? repositoryFromRemote(remote.stdout) : undefined
+    const origin = await originRepository(git)
     if (origin === undefined) throw new Error('Cannot tell the repository from the origin remote: pass --image REPO.')
     if ('host' in origin) {
       throw new Error(

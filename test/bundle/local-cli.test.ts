@@ -49,6 +49,14 @@ describe('the image the local CLI prints', () => {
     expect(given.stdout).toBe('registry.gitlab.com/team/app/ci:latest\n')
   })
 
+  it('comes from the origin as configured or as git expands it (url.<base>.insteadOf)', () => {
+    const clone = cloneWithOrigin('gh:acme/app')
+    git(clone, 'config', 'url.git@github.com:.insteadOf', 'gh:')
+    const result = run(clone, ['resolve-image'])
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stdout).toBe('ghcr.io/acme/app/ci:latest\n')
+  })
+
   it('is checked as the action checks its image input', () => {
     const clone = cloneWithOrigin('git@github.com:acme/app.git')
     const result = run(clone, ['resolve-image', '--image', 'ghcr.io/acme/app/ci:v2'])

@@ -13,12 +13,15 @@ const ROOT = resolve(import.meta.dirname, '../..')
 /** A depth-1 clone of acme/app's PR branch holding this Makefile, with this repository's dist/ beside it. */
 function cloneWithMakefile(prFiles: Record<string, string>, headRef = 'feature'): string {
   const repo = makePullRequestRepo({ baseRef: 'v2', headRef, prFiles })
-  // The origin's path ends in acme/app.git, so the CLI names the image ghcr.io/acme/app/ci.
+  // The origin is github.com/acme/app, so the CLI names the image ghcr.io/acme/app/ci; git fetches
+  // it from a local mirror (url.<base>.insteadOf).
   const parent = join(tempDir('ci-image-remote-'), 'acme')
   mkdirSync(parent)
   git(parent, 'clone', '-q', '--mirror', repo.origin, 'app.git')
   const clone = tempDir('ci-image-make-')
   git(clone, 'clone', '-q', '--depth', '1', '--branch', headRef, `file://${join(parent, 'app.git')}`, '.')
+  git(clone, 'remote', 'set-url', 'origin', 'https://github.com/acme/app.git')
+  git(clone, 'config', `url.file://${join(parent, 'app.git')}.insteadOf`, 'https://github.com/acme/app.git')
   copyFileSync(join(ROOT, 'Makefile'), join(clone, 'Makefile'))
   symlinkSync(join(ROOT, 'dist'), join(clone, 'dist'))
   return clone
