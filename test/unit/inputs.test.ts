@@ -81,6 +81,12 @@ describe('inputs', () => {
     [{ 'head-sha': 'abc123' }, 'Input `head-sha` must be a full commit SHA (40 hexadecimal characters); got "abc123".'],
     [{ pull: 'yes' }, 'Input `pull` must be true or false; got "yes".'],
     [{ 'trusted-permission': 'MEMBER' }, 'Input `trusted-permission` must be one of read, triage, write, maintain, admin; got "MEMBER".'],
+    [
+      { 'job-status': 'skipped' },
+      'Input `job-status` must be one of success, failure, cancelled (pass `${{ job.status }}`); got "skipped".',
+    ],
+    [{ digest: 'abc' }, 'Input `digest` must be an image digest, sha256: and 64 hexadecimal characters'],
+    [{ digest: `sha256:${'A'.repeat(64)}` }, 'Input `digest` must be an image digest'],
   ])('rejects %j', (values, message) => {
     expect(() => parseInputs(read({ command: 'resolve-image', ...values }))).toThrow(message)
   })
