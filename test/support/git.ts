@@ -61,7 +61,7 @@ export function appendCommits(repo: string, branch: string, count: number, file:
  * thousands of files costs one process, not a file write each and an index update. The work tree
  * is left alone: callers that stand on `branch` reset it themselves.
  */
-export function commitFiles(repo: string, branch: string, message: string, files: Record<string, string>, from = branch): string {
+function commitFiles(repo: string, branch: string, message: string, files: Record<string, string>, from = branch): string {
   const parent = git(repo, 'rev-parse', from)
   const when = Math.floor(Date.now() / 1000)
   const entries = Object.entries(files).map(
