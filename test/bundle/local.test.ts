@@ -4,7 +4,6 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { repositoryFromRemote } from '../../src/local.js'
 import { DIST } from '../support/action.js'
 import { commit, git, makePullRequestRepo, tempDir } from '../support/git.js'
 
@@ -151,18 +150,6 @@ describe('local run', () => {
     const clean = runLocal(clone, 'resolve-image', '--json')
     expect(JSON.parse(clean.stdout)['uncommitted-watched-files']).toEqual([])
     expect(clean.stderr).not.toContain('Uncommitted')
-  })
-
-  it.each([
-    ['git@github.com:Acme/App.git', { repository: 'Acme/App' }],
-    ['https://github.com/acme/app', { repository: 'acme/app' }],
-    ['https://github.com/acme/app.git/', { repository: 'acme/app' }],
-    ['ssh://git@ssh.github.com:443/acme/app.git', { repository: 'acme/app' }],
-    // Not github.com: its images are not on ghcr.io/<owner>/<repo>.
-    ['ssh://git@ghe.example.com:2222/org/repo.git', { host: 'ghe.example.com' }],
-    ['git@gitlab.com:team/app.git', { host: 'gitlab.com' }],
-  ])('reads the repository from %s', (url, expected) => {
-    expect(repositoryFromRemote(url)).toEqual(expected)
   })
 })
 

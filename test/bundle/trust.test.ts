@@ -35,6 +35,8 @@ const role = (role_name: string): FakePermission => ({
 })
 
 describe('/regen: people with write access, not labels', () => {
+  // One allowed and one refused here, as the runner runs it; every role against every
+  // trusted-permission is the target table's (test/unit/target.test.ts).
   it.each([
     // author_association is a label: a member whose organisation membership is private shows as
     // CONTRIBUTOR (actions/github-script#643, hyperdxio/hyperdx#2546) yet may have write access.
@@ -46,12 +48,6 @@ describe('/regen: people with write access, not labels', () => {
       allowed: true,
     },
     { who: 'a MEMBER with only read access', association: 'MEMBER', role: 'read', required: undefined, allowed: false },
-    { who: 'an admin', association: 'OWNER', role: 'admin', required: undefined, allowed: true },
-    // The API's `permission` folds maintain into write and triage into read; role_name keeps them apart.
-    { who: 'a writer where maintain is required', association: 'MEMBER', role: 'write', required: 'maintain', allowed: false },
-    { who: 'a maintainer where maintain is required', association: 'MEMBER', role: 'maintain', required: 'maintain', allowed: true },
-    { who: 'a triager where triage is required', association: 'COLLABORATOR', role: 'triage', required: 'triage', allowed: true },
-    { who: 'a reader where triage is required', association: 'COLLABORATOR', role: 'read', required: 'triage', allowed: false },
   ])('$who → allowed: $allowed', async ({ association, role: roleName, required, allowed }) => {
     github().collaborators.set('dana', role(roleName))
     const run = await regen({ association, login: 'dana' }, required ? { 'trusted-permission': required } : {})

@@ -97,7 +97,13 @@ describe('the PR files from the merge base, against git alone', () => {
   })
 
   describe('a PR branched from another PR', () => {
+    // Built once for both tests: each publishes its own pull request from it.
+    let stacked: string | undefined
     function stackedOrigin(): string {
+      stacked ??= buildStackedOrigin()
+      return stacked
+    }
+    function buildStackedOrigin(): string {
       const origin = newOrigin(50)
       git(origin, 'checkout', '-q', '-b', 'first')
       commit(origin, 'first PR', { 'first.txt': '1\n' })

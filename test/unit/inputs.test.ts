@@ -68,8 +68,10 @@ describe('inputs', () => {
     [{ 'poll-interval': '0' }, 'Input `poll-interval` must be a positive whole number; got "0".'],
     [{ timeout: '-5' }, 'Input `timeout` must be a positive whole number; got "-5".'],
     [{ timeout: '1.5' }, 'Input `timeout` must be a positive whole number; got "1.5".'],
+    [{ timeout: 'ten' }, 'Input `timeout` must be a positive whole number; got "ten".'],
     [{ 'pr-number': 'abc' }, 'Input `pr-number` must be a positive whole number; got "abc".'],
     [{ 'branch-tags': 'main:latest' }, 'Input `branch-tags` takes one `branch=tag` per line (e.g. main=latest); got "main:latest".'],
+    [{ 'branch-tags': 'main latest' }, 'Input `branch-tags` takes one `branch=tag` per line (e.g. main=latest); got "main latest".'],
     [{ 'branch-tags': 'main=' }, 'Input `branch-tags` takes one `branch=tag` per line (e.g. main=latest); got "main=".'],
     [{ 'branch-tags': 'main=la test' }, 'Input `branch-tags` takes one `branch=tag` per line (e.g. main=latest); got "main=la test".'],
     [{ 'branch-tags': 'main=.hidden' }, 'Input `branch-tags` has an invalid tag ".hidden" for main'],
@@ -81,6 +83,12 @@ describe('inputs', () => {
     [{ 'head-sha': 'abc123' }, 'Input `head-sha` must be a full commit SHA (40 hexadecimal characters); got "abc123".'],
     [{ pull: 'yes' }, 'Input `pull` must be true or false; got "yes".'],
     [{ 'trusted-permission': 'MEMBER' }, 'Input `trusted-permission` must be one of read, triage, write, maintain, admin; got "MEMBER".'],
+    [
+      { 'job-status': 'skipped' },
+      'Input `job-status` must be one of success, failure, cancelled (pass `${{ job.status }}`); got "skipped".',
+    ],
+    [{ digest: 'abc' }, 'Input `digest` must be an image digest, sha256: and 64 hexadecimal characters'],
+    [{ digest: `sha256:${'A'.repeat(64)}` }, 'Input `digest` must be an image digest'],
   ])('rejects %j', (values, message) => {
     expect(() => parseInputs(read({ command: 'resolve-image', ...values }))).toThrow(message)
   })

@@ -43,6 +43,8 @@ interface Row {
   listed?: number
   changedFiles?: number
   workflow?: string
+  /** The build workflow at the PR's head and merge commits, when the PR changed it (else `workflow`). */
+  workflowInPr?: string | null
   fork?: boolean
   expect: { tag?: string; modified?: boolean; matched?: string[]; source?: 'git' | 'api'; count?: number; error?: RegExp }
 }
@@ -98,6 +100,22 @@ const rows: Row[] = [
     expect: { tag: 'pr-42', matched: ['.github/workflows/build-ci-image.yml'] },
   },
   {
+    // The PR's copy decides (GitHub reads pull_request triggers at the merge commit).
+    name: 'the PR adds a build workflow that watches itself: its own image',
+    gitFiles: ['.github/workflows/build-ci-image.yml'],
+    workflow: undefined,
+    workflowInPr: 'on:\n  pull_request:\n    paths: [.github/workflows/build-ci-image.yml]\n',
+    expect: { tag: 'pr-42', modified: true, matched: ['.github/workflows/build-ci-image.yml'] },
+  },
+  {
+    // The file exists now, so it decides, not the defaults: it has no pull_request trigger.
+    name: 'the PR adds a build workflow that runs on push only: the stable tag',
+    gitFiles: ['.github/workflows/build-ci-image.yml'],
+    workflow: undefined,
+    workflowInPr: 'on: push\n',
+    expect: { tag: 'latest', modified: false, matched: [] },
+  },
+  {
     name: 'a fork that changes the image keeps the stable tag',
     gitFiles: ['Dockerfile.ci'],
     workflow: BUILD_WORKFLOW,
@@ -111,10 +129,12 @@ describe('the resolve decision through its seams', () => {
     const asked: string[] = []
     const io: ResolveImageIo = {
       git: git(row.gitFiles),
-      // The same file in every copy; `null`: the repository has none.
+      // The base's copy, and the PR's where it has its own; `null`: no such file.
       readBuildWorkflow: async (commits) => {
         asked.push(...commits.map((commit) => `workflow@${commit.slice(0, 7)}`))
-        return commits.map(() => row.workflow ?? null)
+        return commits.map((commit) =>
+          commit !== pr.baseSha && row.workflowInPr !== undefined ? row.workflowInPr : (row.workflow ?? null),
+        )
       },
       listPullRequestFiles: row.apiFiles
         ? async (n) => {

@@ -58,6 +58,60 @@ describe('the target of a run', () => {
     )
   })
 
+  // The API's `permission` folds maintain into write and triage into read; role_name keeps them
+  // apart (OpenAPI description, repos/get-collaborator-permission-level). author_association is a
+  // label and never decides.
+  it.each([
+    { who: 'an admin', association: 'OWNER', role: 'admin', folded: 'admin', required: 'write', allowed: true },
+    {
+      who: 'a writer where maintain is required',
+      association: 'MEMBER',
+      role: 'write',
+      folded: 'write',
+      required: 'maintain',
+      allowed: false,
+    },
+    {
+      who: 'a maintainer where maintain is required',
+      association: 'MEMBER',
+      role: 'maintain',
+      folded: 'write',
+      required: 'maintain',
+      allowed: true,
+    },
+    {
+      who: 'a triager where triage is required',
+      association: 'COLLABORATOR',
+      role: 'triage',
+      folded: 'read',
+      required: 'triage',
+      allowed: true,
+    },
+    {
+      who: 'a reader where triage is required',
+      association: 'COLLABORATOR',
+      role: 'read',
+      folded: 'read',
+      required: 'triage',
+      allowed: false,
+    },
+  ] as const)('issue_comment by $who → allowed: $allowed', async ({ association, role, folded, required, allowed }) => {
+    const io: TargetIo = {
+      getPullRequest: allowed ? async (n) => fromApi(n) : refuse,
+      getPermission: async (login) => (login === 'dana' ? { permission: folded, roleName: role } : { permission: 'none' }),
+    }
+    const target = resolveTarget(
+      ctx('issue_comment', issueCommentEvent({ number: 42, association, login: 'dana' })),
+      { trustedPermission: required },
+      io,
+    )
+    if (allowed) await expect(target).resolves.toMatchObject({ kind: 'pull_request', number: 42 })
+    else
+      await expect(target).rejects.toThrow(
+        `@dana (repository permission: ${role}) may not run this: trusted-permission is ${required}. Nothing was done.`,
+      )
+  })
+
   it('issue_comment on a plain issue is an error', async () => {
     const event = issueCommentEvent({ number: 5, login: 'dana', onPullRequest: false })
     await expect(resolveTarget(ctx('issue_comment', event), write, api({ dana: 'admin' }))).rejects.toThrow(
