@@ -13,6 +13,7 @@ import type { Target } from './core/target.js'
 import { buildWorkflowPath, decideWatch } from './core/watch.js'
 import { fetchMissingBaseBranches } from './runner/base-branches.js'
 import { createGit, gitOutput, type Git } from './runner/git.js'
+import { resolveImage } from './session/resolve.js'
 import { uncommittedPaths } from './runner/working-tree.js'
 
 export const USAGE = `Usage: ci-image resolve-image [options]   (here: npm run local -- resolve-image)
@@ -102,9 +103,8 @@ export async function runLocal(argv: string[], print: (text: string) => void): P
     const baseSha = await gitOutput(git, ['rev-parse', base.ref])
     target = { kind: 'pull_request', number: inputs.prNumber ?? 0, baseRef: base.branch, baseSha, headSha, headRef: branch, fork: false }
   }
-  // The same chunk as the action's resolve-image, rather than a copy of it in this one. The build
-  // workflow is read from the commits, as GitHub reads it.
-  const { resolveImage } = await import('./session/resolve.js')
+  // The action's resolve-image, rather than a copy of it. The build workflow is read from the
+  // commits, as GitHub reads it.
   const result = await resolveImage({ ...inputs, imageRepository }, target, { git })
   process.stderr.write(`${result.reason}\n`)
   if (result.matched.length > 0) process.stderr.write(`Watched files changed: ${result.matched.join(', ')}\n`)

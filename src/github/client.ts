@@ -4,8 +4,7 @@
 import * as core from '@actions/core'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
-import type { getOctokit } from '@actions/github'
-import { loadHttpClient } from '../vendor/http-client.js'
+import { getOctokit } from '@actions/github'
 
 export type GitHubClient = ReturnType<typeof getOctokit>
 
@@ -24,9 +23,6 @@ export async function createClient({ token, baseUrl, mayWait = () => true, msPer
   if (!token) {
     throw new Error('Input `github-token` is empty: pass a token (the default is ${{ github.token }}).')
   }
-  // @actions/github builds its proxy agents when it loads, through @actions/http-client.
-  await loadHttpClient()
-  const { getOctokit } = await import('@actions/github')
   const handleLimit =
     (kind: string) => (retryAfter: number, options: { method?: string; url?: string }, _: unknown, retryCount: number) => {
       const retrying = retryCount < MAX_RATE_LIMIT_RETRIES && mayWait(retryAfter)
