@@ -41404,22 +41404,24 @@ function within(range, outer) {
  * A file that is no YAML, has no `on`, or whose `on` the parser refuses gives no triggers: an
  * error quoting the parser. A mistake elsewhere (a job, a step) does not change the triggers:
  * GitHub still starts the run, which fails at once as "Invalid workflow file" (go-gitea/gitea#32364
- * compares GitHub's behaviour), and wait-for-build reports that failure.
+ * records GitHub's behaviour), and wait-for-build reports that failure.
  */
 async function eventsOf(text, file) {
     const parsed = parseWorkflow({ name: file, content: text }, new NoOperationTraceWriter());
-    const messages = () => parsed.context.errors.getErrors().map((error) => error.message);
+    const errors = () => parsed.context.errors.getErrors();
     const root = parsed.value;
     const on = root && isMapping(root) ? [...root].find((item) => isString(item.key) && item.key.value === 'on')?.value : undefined;
-    if (!on?.range)
-        throw refused(file, messages());
-    const onErrors = () => parsed.context.errors.getErrors().filter((error) => within(error.range, on.range));
-    if (onErrors().length > 0)
-        throw refused(file, onErrors().map((error) => error.message));
+    if (!root || !on?.range)
+        throw refused(file, errors().map((error) => error.message));
+    const refuseOn = () => {
+        const inOn = errors().filter((error) => within(error.range, on.range));
+        if (inOn.length > 0)
+            throw refused(file, inOn.map((error) => error.message));
+    };
+    refuseOn();
     const template = await convertWorkflowTemplate(parsed.context, root, undefined, { errorPolicy: ErrorPolicy.TryConversion });
-    if (onErrors().length > 0 || !template.events)
-        throw refused(file, onErrors().map((error) => error.message));
-    return template.events;
+    refuseOn();
+    return template.events ?? {};
 }
 /** The pull_request and pull_request_target triggers of a workflow file (absent ones left out). */
 async function readPullRequestTriggers(text, file) {
