@@ -27,7 +27,7 @@ const action: Strategy = async (client, deadline, sleep) => {
   return (await waitForBuildRun(client, wait)).outcome.kind
 }
 
-/** The system description's github-script step: the 10 latest PR runs every 20 s, plain GETs, the head SHA looked up. */
+/** The inline github-script step: the 10 latest PR runs every 20 s, plain GETs, the head SHA looked up. */
 const inline: Strategy = async (client, deadline, sleep) => {
   for (;;) {
     const { data } = await client.rest.actions.listWorkflowRuns({
