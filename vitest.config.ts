@@ -7,6 +7,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // @actions/workflow-parser imports its schema as JSON without an import attribute, which
+    // bundlers accept and Node refuses: vite transforms it as ncc does for dist/.
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
     // The JSON report lets .ci/run print a plain "N passed, N failed" closing line.
     reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
   },

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { childEnv } from './child-env.js'
+import { childEnv } from './process.js'
 
 /** A commit in the stream, as fast-import names it before it has a SHA. */
 export type Mark = `:${number}`

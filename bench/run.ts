@@ -1,73 +1,50 @@
-// `npm run bench`: what adopting this action gains over the inline shell and github-script steps
-// it replaces, measured in one run on this machine. Prints tables; asserts nothing about time.
-//   npm run bench                 all six measurements
-//   npm run bench -- wait scale   only those (startup, wait, scale, checkout, behind, profile)
-import { existsSync } from 'node:fs'
+// `npm run bench`: what a user of this action feels, beside the inline steps it replaces or the
+// floor. Prints tables; asserts nothing about time.
+//   npm run bench                 every case
+//   npm run bench -- wait scale   only those
 import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
-import { DIST } from './action-command.js'
 import { measureBehind } from './behind.js'
-import { measureCheckoutCost } from './checkout-cost.js'
-import { muteWorkflowCommands } from './mute-workflow-commands.js'
-import { measureProfile } from './profile.js'
 import { measureScale } from './scale.js'
 import { createScratch, type Scratch } from './scratch.js'
-import { renderSection, renderTargets, type Section, type Target } from './section.js'
-import { formatMs } from './stats.js'
 import { measureStartup } from './startup.js'
-import { measureWaitCost } from './wait-cost.js'
+import { DIST } from './steps.js'
+import { renderSection, type Section } from './table.js'
+import { measureWait } from './wait.js'
 
-const MEASUREMENTS: Record<string, (scratch: Scratch) => Promise<Section>> = {
-  startup: measureStartup,
-  wait: measureWaitCost,
-  scale: measureScale,
-  checkout: measureCheckoutCost,
+/** The cases, in the order they print: one function each, handed a scratch directory. */
+const CASES: Record<string, (scratch: Scratch) => Promise<Section>> = {
+  wait: measureWait,
   behind: measureBehind,
-  profile: measureProfile,
+  scale: measureScale,
+  startup: measureStartup,
 }
 
-function chosen(argv: string[]): string[] {
-  const unknown = argv.filter((name) => !(name in MEASUREMENTS))
-  if (unknown.length > 0) throw new Error(`unknown measurement ${unknown.join(', ')}; choose from ${Object.keys(MEASUREMENTS).join(', ')}`)
-  return argv.length > 0 ? argv : Object.keys(MEASUREMENTS)
-}
+const names = process.argv.slice(2)
+const unknown = names.filter((name) => !(name in CASES))
+if (unknown.length > 0) throw new Error(`unknown case ${unknown.join(', ')}; choose from ${Object.keys(CASES).join(', ')}`)
+if (!existsSync(DIST)) throw new Error(`${DIST} is missing: the bench measures the built action (npm run build).`)
 
-function machine(): string {
-  const gitVersion = execFileSync('git', ['--version'], { encoding: 'utf8' })
-    .trim()
-    .replace(/^git version /, '')
-  const load = loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')
-  return `node ${process.version} · git ${gitVersion} · ${availableParallelism()} CPUs · load average ${load} at start`
-}
-
-async function main(): Promise<void> {
-  const names = chosen(process.argv.slice(2))
-  if (!existsSync(DIST)) throw new Error(`${DIST} is missing: the bench measures the built action (npm run build).`)
-  const started = performance.now()
-  muteWorkflowCommands()
-  const scratch = createScratch()
-  // Ctrl-C skips `finally`; the repositories are hundreds of megabytes.
-  process.once('SIGINT', () => {
-    scratch.remove()
-    process.exit(130)
-  })
-  const targets: Target[] = []
-  console.log(`ci-image benchmarks · ${machine()}\n`)
-  try {
-    for (const name of names) {
-      process.stderr.write(`[bench] ${name}...\n`)
-      const section = await MEASUREMENTS[name]!(scratch)
-      // Numbered as in bench/README.md, whichever measurements run.
-      console.log(`${renderSection(Object.keys(MEASUREMENTS).indexOf(name) + 1, section)}\n`)
-      targets.push(...section.targets)
-    }
-  } finally {
-    scratch.remove()
+// In process, src/ modules log through @actions/core, whose workflow commands (`::debug::...`)
+// would break up the tables.
+const write = process.stdout.write.bind(process.stdout)
+process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
+  String(chunk).startsWith('::') ? true : write(chunk, ...rest)) satisfies typeof process.stdout.write
+const scratch = createScratch()
+// Ctrl-C skips `finally`; the repositories are hundreds of megabytes.
+process.once('SIGINT', () => {
+  scratch.remove()
+  process.exit(130)
+})
+const gitVersion = execFileSync('git', ['--version'], { encoding: 'utf8' }).trim()
+const load = loadavg()[0]!.toFixed(2)
+console.log(`ci-image bench · node ${process.version} · ${gitVersion} · ${availableParallelism()} CPUs · load ${load}\n`)
+try {
+  for (const name of names.length > 0 ? names : Object.keys(CASES)) {
+    process.stderr.write(`[bench] ${name}...\n`)
+    console.log(`${renderSection(await CASES[name]!(scratch))}\n`)
   }
-  console.log(`Targets\n\n${renderTargets(targets)}\n`)
-  console.log(`Whole bench: ${formatMs(performance.now() - started)}. Timing targets are read, not asserted.`)
+} finally {
+  scratch.remove()
 }
-
-await main()

@@ -15,6 +15,7 @@ import { fetchMissingBaseBranches } from './runner/base-branches.js'
 import { createGit, gitOutput, type Git } from './runner/git.js'
 import { note } from './runner/log.js'
 import { uncommittedPaths } from './runner/working-tree.js'
+import { resolveImage } from './session/resolve.js'
 
 export const USAGE = `Prints the CI image this checkout's branch uses, as the workflows would resolve it. Uncommitted
 changes to watched paths are in no CI image: it says so on stderr (and in --json).
@@ -142,9 +143,8 @@ export async function runLocal(argv: string[], print: (text: string) => void): P
     const baseSha = await gitOutput(git, ['rev-parse', base.ref])
     target = { kind: 'pull_request', number: inputs.prNumber ?? 0, baseRef: base.branch, baseSha, headSha, headRef: branch, fork: false }
   }
-  // The same chunk as the action's resolve-image, rather than a copy of it in this one. The build
-  // workflow is read from the commits, as GitHub reads it.
-  const { resolveImage } = await import('./session/resolve.js')
+  // The action's resolve-image, rather than a copy of it. The build workflow is read from the
+  // commits, as GitHub reads it.
   const result = await resolveImage({ ...inputs, imageRepository }, target, { git })
   note(result.reason)
   if (result.matched.length > 0) note(`Watched files changed: ${result.matched.join(', ')}`)

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// Wires the inputs and the event to a command. resolve-image is in the entry: every command
-// resolves the image first (session/resolve.ts), so its code is on every run's path, and a
-// chunk costs a file read and a compile of its own. The others load on demand.
+// Wires the inputs and the event to a command; with arguments, the CLI of a developer's machine.
 import * as core from '@actions/core'
+import { commentImageCommand } from './commands/comment-image.js'
 import { resolveImageCommand } from './commands/resolve-image.js'
+import { waitForBuildCommand } from './commands/wait-for-build.js'
+import { runLocal } from './local.js'
 import { keepStdoutForAnswer, note } from './runner/log.js'
 import { openSession } from './session/session.js'
 
@@ -14,9 +15,9 @@ async function runInActions(): Promise<void> {
       case 'resolve-image':
         return await resolveImageCommand(session)
       case 'wait-for-build':
-        return await (await import('./commands/wait-for-build.js')).waitForBuildCommand(session)
+        return await waitForBuildCommand(session)
       case 'comment-image':
-        return await (await import('./commands/comment-image.js')).commentImageCommand(session)
+        return await commentImageCommand(session)
     }
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error))
@@ -26,7 +27,6 @@ async function runInActions(): Promise<void> {
 async function runOnDeveloperMachine(argv: string[]): Promise<void> {
   const print = keepStdoutForAnswer()
   try {
-    const { runLocal } = await import('./local.js')
     await runLocal(argv, print)
   } catch (error) {
     note(`error: ${error instanceof Error ? error.message : String(error)}`)

@@ -18,5 +18,5 @@ jobs:
 
 export const DOCKERFILE = 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y make git\n'
 
-/** The inline step's pattern, verbatim from docs/ci-image-workflow.md. */
+/** The inline step's pattern: the same two paths as an extended regular expression. */
 export const INLINE_WATCH_PATTERN = String.raw`^(Dockerfile\.ci|\.github/workflows/build-ci-image\.yml)$`

@@ -8,7 +8,7 @@ import { createPullRequestOrigin, REFS, type PullRequestOrigin } from './pull-re
 export const HISTORY_COMMITS = 5_000
 export const PR_COMMITS = 300
 /** Base commits between the fork point and the base commit the PR merges in. */
-export const MERGED_BASE_COMMITS = 10
+const MERGED_BASE_COMMITS = 10
 const FILES = 500
 const LINES = 20
 const PR_FILES = 20

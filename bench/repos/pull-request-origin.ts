@@ -1,7 +1,7 @@
 // The "GitHub" side of a pull request: a bare repository with the base branch, the PR branch
 // and GitHub's refs/pull/N/{head,merge}, served to checkouts over file:// so depth is honoured.
 import { FastImportStream, fastImport, type Mark } from '../fast-import.js'
-import { git } from '../git.js'
+import { git } from '../process.js'
 
 const PR_NUMBER = 42
 const BASE_REF = 'main'

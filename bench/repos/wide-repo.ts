@@ -9,7 +9,7 @@ export const WIDE_CHANGED = 10_000
 const path = (i: number) => `src/d${String(i % 100).padStart(3, '0')}/f${String(i).padStart(6, '0')}.txt`
 
 /** The PR's changed paths, in git's order (sorted), as the API would list them. */
-export function wideChangedPaths(): string[] {
+function wideChangedPaths(): string[] {
   const step = WIDE_FILES / WIDE_CHANGED
   return Array.from({ length: WIDE_CHANGED }, (_, i) => path(i * step)).sort()
 }

@@ -4,7 +4,9 @@
 //
 // Sources (docs.github.com, "Workflow syntax for GitHub Actions" and "Events that trigger
 // workflows"):
-// - `on` may be a string, a list of events, or a map of event → configuration (null allowed).
+// - `on` may be a string, a list of events, or a map of event → configuration (null allowed);
+//   each filter and `types` a string or a list (workflow-v1.0.json of actions/languageservices:
+//   `event-branches`, `event-paths`, the `*-activity-types` one-ofs).
 // - pull_request and pull_request_target run by default for the activity types opened,
 //   synchronize and reopened; `types` replaces that list.
 // - `branches`/`branches-ignore` filter on the base branch's name; `paths`/`paths-ignore` on
@@ -15,8 +17,10 @@
 //   paths-ignore it runs "unless all the path names match patterns in paths-ignore".
 // - The workflow file of a pull_request run is the PR's merge commit's; of a
 //   pull_request_target run, the base branch's.
+import { convertWorkflowTemplate, isMapping, isString, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser'
+import { ErrorPolicy } from '@actions/workflow-parser/model/convert'
+import type { TokenRange } from '@actions/workflow-parser/templates/tokens/token-range'
 import { PatternError, pathsIgnoreMatcher, pathsMatcher, type PathMatcher } from './patterns.js'
-import { readPlainOn } from './workflow-on.js'
 
 export type PullRequestEvent = 'pull_request' | 'pull_request_target'
 export const PULL_REQUEST_EVENTS: readonly PullRequestEvent[] = ['pull_request', 'pull_request_target']
@@ -41,48 +45,38 @@ export interface PullRequestTrigger {
   paths?: Filter
 }
 
-/** A workflow file GitHub would refuse, or one this action cannot read. */
+/** A workflow file GitHub would refuse. */
 class WorkflowError extends Error {
   override readonly name = 'WorkflowError'
 }
+
+/** One event's configuration in @actions/workflow-parser's model: each filter already a list. */
+type EventConfig = Partial<Record<'types' | 'branches' | 'branches-ignore' | 'paths' | 'paths-ignore', string[]>>
 
 function lineOf(text: string, needle: string): number | undefined {
   const index = text.split('\n').findIndex((line) => line.includes(needle))
   return index === -1 ? undefined : index + 1
 }
 
-/** Filters and types are sequences only (actionlint reports a scalar there: parse.go, checkSequence). */
-function stringList(value: unknown, where: string, file: string): string[] {
-  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
-    throw new WorkflowError(`${where} in ${file} is not a list of strings.`)
-  }
-  return value
-}
-
-/** The configuration of each event `on` names: `{}` for an event named without one. */
-function eventsOf(doc: unknown, file: string): Record<string, unknown> {
-  // YAML 1.2 (js-yaml): `on` stays a string key, where YAML 1.1 would read it as `true`.
-  const on = (doc as { on?: unknown } | null)?.on
-  if (typeof on === 'string') return { [on]: {} }
-  if (Array.isArray(on)) return Object.fromEntries(stringList(on, '`on`', file).map((event) => [event, {}]))
-  if (on !== null && typeof on === 'object') return on as Record<string, unknown>
-  throw new WorkflowError(`${file} has no \`on\`: it says nothing of when it runs.`)
-}
-
-function filter(config: Record<string, unknown>, key: string, event: string, file: string, text: string): Filter | undefined {
-  const ignoreKey = `${key}-ignore`
-  const has = (k: string) => config[k] !== undefined && config[k] !== null
-  if (has(key) && has(ignoreKey)) {
+/**
+ * The rules GitHub adds to its workflow schema, which the parser leaves to the server: one of a
+ * filter and its `-ignore` per event (docs: "you cannot use both the branches and branches-ignore
+ * filters for the same event", the same for paths), and the filter pattern syntax (patterns.ts).
+ */
+function filter(config: EventConfig, key: 'branches' | 'paths', event: string, file: string, text: string): Filter | undefined {
+  const ignoreKey = `${key}-ignore` as const
+  const included = config[key]
+  const ignored = config[ignoreKey]
+  if (included && ignored) {
     throw new WorkflowError(
       `on.${event} in ${file} has both ${key} and ${ignoreKey}, which GitHub rejects ("you cannot use both the ${key} and ${ignoreKey} filters for the same event"): keep one.`,
     )
   }
-  const include = has(key)
-  if (!include && !has(ignoreKey)) return undefined
-  const name = include ? key : ignoreKey
-  const patterns = stringList(config[name], `on.${event}.${name}`, file)
+  const patterns = included ?? ignored
+  if (!patterns) return undefined
+  const name = included ? key : ignoreKey
   try {
-    return { key: name, patterns, include, matches: include ? pathsMatcher(patterns) : pathsIgnoreMatcher(patterns) }
+    return { key: name, patterns, include: !!included, matches: included ? pathsMatcher(patterns) : pathsIgnoreMatcher(patterns) }
   } catch (error) {
     if (!(error instanceof PatternError)) throw error
     const line = lineOf(text, error.pattern)
@@ -92,30 +86,61 @@ function filter(config: Record<string, unknown>, key: string, event: string, fil
   }
 }
 
-/** The workflow as YAML reads it: js-yaml, loaded only for a file the plain reader declines. */
-async function parseWorkflow(text: string, file: string): Promise<unknown> {
-  const plain = readPlainOn(text, PULL_REQUEST_EVENTS)
-  if (plain !== undefined) return plain
-  const { load } = await import('js-yaml')
-  try {
-    return load(text)
-  } catch (error) {
-    throw new WorkflowError(`${file} is not valid YAML (${(error as Error).message.split('\n')[0]}).`, { cause: error })
+/** GitHub reads no trigger from a file whose `on` its parser refuses; its messages name the file and the line. */
+function refused(file: string, messages: string[]): WorkflowError {
+  return new WorkflowError(`GitHub's workflow parser refuses ${file}, so GitHub starts no run of it: fix the file. ${messages.join('; ')}`)
+}
+
+function within(range: TokenRange | undefined, outer: TokenRange): boolean {
+  if (!range) return false
+  const at = (p: TokenRange['start']) => p.line * 1e6 + p.column
+  return at(range.start) >= at(outer.start) && at(range.end) <= at(outer.end)
+}
+
+/**
+ * The events of a workflow file as GitHub reads them: @actions/workflow-parser, the parser of
+ * GitHub's own tools (actions/languageservices), on GitHub's workflow schema. Every form the
+ * schema allows (`on` as a string, a list or a map; each filter and `types` a string or a list;
+ * quoting, anchors, indentation) comes out as lists.
+ *
+ * A file that is no YAML, has no `on`, or whose `on` the parser refuses gives no triggers: an
+ * error quoting the parser. A mistake elsewhere (a job, a step) does not change the triggers:
+ * GitHub still starts the run, which fails at once as "Invalid workflow file" (go-gitea/gitea#32364
+ * records GitHub's behaviour), and wait-for-build reports that failure.
+ */
+async function eventsOf(text: string, file: string): Promise<Record<string, unknown>> {
+  const parsed = parseWorkflow({ name: file, content: text }, new NoOperationTraceWriter())
+  const errors = () => parsed.context.errors.getErrors()
+  const root = parsed.value
+  const on = root && isMapping(root) ? [...root].find((item) => isString(item.key) && item.key.value === 'on')?.value : undefined
+  if (!root || !on?.range)
+    throw refused(
+      file,
+      errors().map((error) => error.message),
+    )
+  const refuseOn = () => {
+    const inOn = errors().filter((error) => within(error.range, on.range!))
+    if (inOn.length > 0)
+      throw refused(
+        file,
+        inOn.map((error) => error.message),
+      )
   }
+  refuseOn()
+  const template = await convertWorkflowTemplate(parsed.context, root, undefined, { errorPolicy: ErrorPolicy.TryConversion })
+  refuseOn()
+  return template.events ?? {}
 }
 
 /** The pull_request and pull_request_target triggers of a workflow file (absent ones left out). */
 export async function readPullRequestTriggers(text: string, file: string): Promise<PullRequestTrigger[]> {
-  const doc = await parseWorkflow(text, file)
-  const events = eventsOf(doc, file)
+  const events = await eventsOf(text, file)
   return PULL_REQUEST_EVENTS.filter((event) => event in events).map((event) => {
-    const raw = events[event]
-    if (raw !== null && raw !== undefined && typeof raw !== 'object') throw new WorkflowError(`on.${event} in ${file} is not a map.`)
-    const config = (raw ?? {}) as Record<string, unknown>
+    const config = events[event] as EventConfig
     return {
       event,
       file,
-      types: config.types === undefined ? DEFAULT_TYPES : stringList(config.types, `on.${event}.types`, file),
+      types: config.types ?? DEFAULT_TYPES,
       branches: filter(config, 'branches', event, file, text),
       paths: filter(config, 'paths', event, file, text),
     }

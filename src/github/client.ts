@@ -3,8 +3,7 @@
 // limits are waited out only within the caller's budget (a wait's deadline).
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
-import type { getOctokit } from '@actions/github'
-import { loadHttpClient } from '../vendor/http-client.js'
+import { getOctokit } from '@actions/github'
 
 export type GitHubClient = ReturnType<typeof getOctokit>
 
@@ -38,9 +37,6 @@ export async function createClient({
   if (!token) {
     throw new Error('Input `github-token` is empty: pass a token (the default is ${{ github.token }}).')
   }
-  // @actions/github builds its proxy agents when it loads, through @actions/http-client.
-  await loadHttpClient()
-  const { getOctokit } = await import('@actions/github')
   const handleLimit =
     (kind: string) => (retryAfter: number, options: { method?: string; url?: string }, _: unknown, retryCount: number) => {
       const retrying = retryCount < MAX_RATE_LIMIT_RETRIES && mayWait(retryAfter)

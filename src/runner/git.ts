@@ -1,9 +1,8 @@
 // Runs git with an argument array (never a shell), in one working directory.
 //
-// node:child_process directly, not @actions/exec: git runs on every resolve-image, where its
-// start-up counts (bench/README.md, "Where the start-up time goes"), and we need none of
-// @actions/exec's extras (tool lookup through @actions/io, line echo, Windows quoting): spawn
-// without a shell takes the argument array as it is on every platform.
+// node:child_process directly, not @actions/exec: we need none of @actions/exec's extras (tool
+// lookup through @actions/io, line echo, Windows quoting), and `git cat-file --batch` output is
+// read as bytes; spawn without a shell takes the argument array as it is on every platform.
 import { spawn } from 'node:child_process'
 import { fetchAuthEnv, type FetchAuth } from './git-auth.js'
 import { debug } from './log.js'

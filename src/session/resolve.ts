@@ -15,6 +15,9 @@ import {
 } from '../core/resolve.js'
 import type { MergeGroupTarget, PullRequestTarget, Target } from '../core/target.js'
 import { buildWorkflowPath, decideWatch, type WatchDecision } from '../core/watch.js'
+import { getMergeBase } from '../github/compare.js'
+import { readRepositoryFile } from '../github/contents.js'
+import { listPullRequestFiles } from '../github/pulls.js'
 import { changedFilesFromGit, type ChangeRange } from '../runner/changed-files.js'
 import { createGit, type Git } from '../runner/git.js'
 import { readFilesAt, type FileAtCommit } from '../runner/git-files.js'
@@ -121,49 +124,16 @@ export async function resolveImage(config: ResolveImageConfig, target: Target, i
   return resolvePullRequest(config, target, decision, changed)
 }
 
-/** Every commit resolveImage may read the build workflow at (buildWorkflowCopies picks among them). */
-function allWorkflowCommits(target: Target): string[] {
-  if (target.kind === 'push') return []
-  const { merge, head, base } = workflowCommits(target)
-  return [...new Set([base, head, ...(merge ? [merge] : [])])]
-}
-
-/**
- * Reads the build workflow from the checkout. The first read starts at once, for every commit it
- * may be needed at, while git lists the changed files: two git processes side by side instead of
- * one after the other. A commit the checkout lacked then is read again when asked for (the
- * changed-files fetch may have brought it).
- */
-function checkoutReader(git: Git, path: string, early: string[]): (commits: string[]) => Promise<FileAtCommit[]> {
-  const first = readFilesAt(git, path, early).then(
-    (answers) => new Map(early.map((commit, i) => [commit, answers[i]])),
-    // Unawaited when the run ends early; the read below says what went wrong, if it matters.
-    () => new Map<string, FileAtCommit>(),
-  )
-  return async (commits) => {
-    const known = await first
-    const missing = commits.filter((commit) => known.get(commit) === undefined)
-    const again = missing.length > 0 ? await readFilesAt(git, path, missing) : []
-    return commits.map((commit) => (known.get(commit) !== undefined ? known.get(commit) : again[missing.indexOf(commit)]))
-  }
-}
-
 /** resolve-image with this run's checkout, token and event: the core the commands share. */
 export async function resolveForSession(session: Session): Promise<ResolvedImage> {
   const { inputs, ctx, target } = session
   const git = createGit(ctx.workspace, { fetchAuth: { serverUrl: ctx.serverUrl, token: inputs.token } })
   const path = buildWorkflowPath(inputs.buildWorkflow)
   const hasCheckout = existsSync(join(ctx.workspace, '.git'))
-  // The watch input is the user's word: no workflow is read. A shallow checkout (actions/checkout's
-  // default, depth 1) lacks the base and head commits until the changed files are fetched: there an
-  // early read would only cost a process.
-  const readEarly = inputs.watch.length === 0 && !existsSync(join(ctx.workspace, '.git', 'shallow'))
-  const readCheckout = hasCheckout ? checkoutReader(git, path, readEarly ? allWorkflowCommits(target) : []) : undefined
   // From the checkout when it has the commits; else, with a token, from the API.
   const readBuildWorkflow = async (commits: string[]): Promise<FileAtCommit[]> => {
-    const fromGit = readCheckout ? await readCheckout(commits) : commits.map(() => undefined)
+    const fromGit = hasCheckout ? await readFilesAt(git, path, commits) : commits.map(() => undefined)
     if (!fromGit.includes(undefined) || !inputs.token) return fromGit
-    const { readRepositoryFile } = await import('../github/contents.js')
     const client = await session.client()
     return Promise.all(
       fromGit.map(async (text, i) => {
@@ -173,14 +143,10 @@ export async function resolveForSession(session: Session): Promise<ResolvedImage
       }),
     )
   }
-  const listPullRequestFiles = async (prNumber: number) => {
-    const { listPullRequestFiles } = await import('../github/pulls.js')
-    return listPullRequestFiles(await session.client(), ctx.repository, prNumber)
-  }
+  const listFiles = async (prNumber: number) => listPullRequestFiles(await session.client(), ctx.repository, prNumber)
   // Only an answer or nothing: without one, git finds the fork point alone, as before.
   const mergeBase = async (base: string, head: string) => {
     try {
-      const { getMergeBase } = await import('../github/compare.js')
       return await getMergeBase(await session.client(), ctx.repository, base, head)
     } catch (error) {
       debug(`No merge base from the API: ${(error as Error).message}`)
@@ -190,7 +156,7 @@ export async function resolveForSession(session: Session): Promise<ResolvedImage
   return resolveImage({ ...inputs, imageRepository: session.imageRepository }, target, {
     git,
     readBuildWorkflow,
-    listPullRequestFiles: inputs.token ? listPullRequestFiles : undefined,
+    listPullRequestFiles: inputs.token ? listFiles : undefined,
     // A job without a checkout lists the files from the API alone: no merge base to ask for.
     mergeBase: inputs.token && hasCheckout ? mergeBase : undefined,
   })

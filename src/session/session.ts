@@ -4,7 +4,9 @@ import type { EventContext } from '../core/event.js'
 import { defaultImageRepository } from '../core/image-ref.js'
 import { parseInputs, type Inputs } from '../core/inputs.js'
 import { resolveTarget, type Target } from '../core/target.js'
-import type { GitHubClient } from '../github/client.js'
+import { createClient, type GitHubClient } from '../github/client.js'
+import { getCollaboratorPermission } from '../github/permissions.js'
+import { getPullRequest } from '../github/pulls.js'
 import { readEventContext } from '../runner/context.js'
 import { debug, info } from '../runner/log.js'
 
@@ -20,10 +22,7 @@ export interface Session {
 
 function clientFactory(inputs: Inputs, ctx: EventContext): () => Promise<GitHubClient> {
   let client: Promise<GitHubClient> | undefined
-  return () =>
-    (client ??= import('../github/client.js').then(({ createClient }) =>
-      createClient({ token: inputs.token, baseUrl: ctx.apiUrl, log: { info, debug } }),
-    ))
+  return () => (client ??= createClient({ token: inputs.token, baseUrl: ctx.apiUrl, log: { info, debug } }))
 }
 
 export async function openSession(): Promise<Session> {
@@ -32,14 +31,8 @@ export async function openSession(): Promise<Session> {
   const ctx = readEventContext()
   const client = clientFactory(inputs, ctx)
   const target = await resolveTarget(ctx, inputs, {
-    getPullRequest: async (prNumber) => {
-      const { getPullRequest } = await import('../github/pulls.js')
-      return getPullRequest(await client(), ctx.repository, prNumber)
-    },
-    getPermission: async (login) => {
-      const { getCollaboratorPermission } = await import('../github/permissions.js')
-      return getCollaboratorPermission(await client(), ctx.repository, login)
-    },
+    getPullRequest: async (prNumber) => getPullRequest(await client(), ctx.repository, prNumber),
+    getPermission: async (login) => getCollaboratorPermission(await client(), ctx.repository, login),
   })
   return { inputs, ctx, target, imageRepository: inputs.imageRepository ?? defaultImageRepository(ctx.repository), client }
 }

@@ -189,16 +189,14 @@ describe('npm exec of this package', () => {
     expect(run.stdout).toBe('ghcr.io/acme/app/ci:v2\n')
   })
 
-  it('is the bundle and nothing to install: a node shebang, CommonJS, no dependencies', () => {
+  it('is the bundle and nothing to install: a node shebang, no dependencies', () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
     // A dependency here would be fetched from the registry by every npx run; ncc already bundles it.
     expect(manifest.dependencies, 'dist/ bundles every dependency: list it under devDependencies').toBeUndefined()
     expect(manifest.bin).toEqual({ 'ci-image': 'dist/index.js' })
     expect(readFileSync(DIST, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node')
-    // CommonJS, whatever the root package.json says: Node starts it without its ES module loader (scripts/build.mjs).
-    expect(JSON.parse(readFileSync(join(ROOT, 'dist', 'package.json'), 'utf8'))).toEqual({ type: 'commonjs' })
     const { files } = pack(tempDir('ci-image-npx-'))
-    const chunks = readdirSync(join(ROOT, 'dist')).map((name) => `dist/${name}`)
-    expect(files.sort()).toEqual([...chunks, 'LICENSE', 'README.md', 'action.yml', 'package.json'].sort())
+    const built = readdirSync(join(ROOT, 'dist')).map((name) => `dist/${name}`)
+    expect(files.sort()).toEqual([...built, 'LICENSE', 'README.md', 'action.yml', 'package.json'].sort())
   })
 })

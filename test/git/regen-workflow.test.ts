@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { load } from 'js-yaml'
+import { parse } from 'yaml'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { commit, git, tempDir } from '../support/git.js'
 
@@ -13,7 +13,7 @@ interface Step {
   name?: string
   run?: string
 }
-const workflow = load(readFileSync(resolve(import.meta.dirname, '../../.github/workflows/regenerate-on-comment.yml'), 'utf8')) as {
+const workflow = parse(readFileSync(resolve(import.meta.dirname, '../../.github/workflows/regenerate-on-comment.yml'), 'utf8')) as {
   jobs: Record<string, { steps: Step[] }>
 }
 function script(job: string, find: (step: Step) => boolean): string {

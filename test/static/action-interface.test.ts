@@ -2,14 +2,14 @@
 // action.yml, the input parser and the local CLI's usage text must agree with them.
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { load } from 'js-yaml'
+import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { INPUT_DEFAULTS, OUTPUT_NAMES } from '../../src/core/action-interface.js'
 import { inputDefault, parseInputs } from '../../src/core/inputs.js'
 import { USAGE } from '../../src/local.js'
 
 const root = resolve(import.meta.dirname, '../..')
-const action = load(readFileSync(join(root, 'action.yml'), 'utf8')) as {
+const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {
   inputs: Record<string, { default?: string; required?: boolean }>
   outputs: Record<string, unknown>
 }

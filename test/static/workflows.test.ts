@@ -5,12 +5,15 @@ import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { load } from 'js-yaml'
+import { parse } from 'yaml'
 import { COMMANDS } from '../../src/core/inputs.js'
 import { commit, git, tempDir } from '../support/git.js'
 
 const root = resolve(import.meta.dirname, '../..')
-const action = load(readFileSync(join(root, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown> }
+const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, unknown>
+  outputs: Record<string, unknown>
+}
 const dir = join(root, '.github', 'workflows')
 
 interface Step {
@@ -36,7 +39,7 @@ interface Workflow {
 
 function read(path: string, file: string) {
   const text = readFileSync(join(root, path, file), 'utf8')
-  return { file: `${path}/${file}`, text, doc: load(text) as Workflow }
+  return { file: `${path}/${file}`, text, doc: parse(text) as Workflow }
 }
 
 const own = readdirSync(dir)
@@ -287,7 +290,7 @@ describe('the examples', () => {
 })
 
 describe('Dependabot', () => {
-  const config = load(readFileSync(join(root, '.github', 'dependabot.yml'), 'utf8')) as {
+  const config = parse(readFileSync(join(root, '.github', 'dependabot.yml'), 'utf8')) as {
     updates: { 'package-ecosystem': string; schedule: { interval: string }; groups: Record<string, { patterns: string[] }> }[]
   }
 
