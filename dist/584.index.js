@@ -28,7 +28,7 @@ async function createClient({ token, baseUrl, mayWait = () => true, msPerSecond 
     }
     // @actions/github builds its proxy agents when it loads, through @actions/http-client.
     await (0,_vendor_http_client_js__WEBPACK_IMPORTED_MODULE_1__/* .loadHttpClient */ .w)();
-    const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(758)]).then(__webpack_require__.bind(__webpack_require__, 1758));
+    const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(270)]).then(__webpack_require__.bind(__webpack_require__, 2270));
     const handleLimit = (kind) => (retryAfter, options, _, retryCount) => {
         const retrying = retryCount < MAX_RATE_LIMIT_RETRIES && mayWait(retryAfter);
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`GitHub ${kind} on ${options.method} ${options.url}: ${retrying ? `retrying in ${retryAfter}s` : 'giving up'}.`);

@@ -1279,7 +1279,7 @@ async function createClient({ token, baseUrl, mayWait = () => true, msPerSecond 
     }
     // @actions/github builds its proxy agents when it loads, through @actions/http-client.
     await (0,_vendor_http_client_js__WEBPACK_IMPORTED_MODULE_1__/* .loadHttpClient */ .w)();
-    const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(758)]).then(__webpack_require__.bind(__webpack_require__, 1758));
+    const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(270)]).then(__webpack_require__.bind(__webpack_require__, 2270));
     const handleLimit = (kind) => (retryAfter, options, _, retryCount) => {
         const retrying = retryCount < MAX_RATE_LIMIT_RETRIES && mayWait(retryAfter);
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`GitHub ${kind} on ${options.method} ${options.url}: ${retrying ? `retrying in ${retryAfter}s` : 'giving up'}.`);
@@ -1415,6 +1415,7 @@ function apiError(what, error, permission) {
 /* harmony export */   D: () => (/* binding */ checkBuild)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1078);
+/* harmony import */ var _core_event_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7667);
 /* harmony import */ var _core_image_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3386);
 /* harmony import */ var _core_tags_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2766);
 /* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8939);
@@ -1425,12 +1426,14 @@ function apiError(what, error, permission) {
 
 
 
+
 async function checkBuild(session, target) {
     const pr = target.kind === 'merge_group' ? target.pr : target;
     if (pr.fork) {
         // Known from the event alone: no need to list the changed files.
         const { tag } = (0,_core_tags_js__WEBPACK_IMPORTED_MODULE_3__/* .choosePullRequestTag */ .W)({
             ...session.inputs,
+            defaultBranch: (0,_core_event_js__WEBPACK_IMPORTED_MODULE_4__/* .defaultBranch */ .OR)(session.ctx),
             prNumber: pr.number,
             headSha: pr.headSha,
             baseRef: pr.baseRef,

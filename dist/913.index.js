@@ -92,8 +92,9 @@ function commitLine(comment) {
     return comment.branch === undefined ? commit : `${commit} on ${untrustedCode(comment.branch)}`;
 }
 const run = (comment) => (comment.runUrl ? `[workflow run](${comment.runUrl})` : 'its workflow run');
-function usage(reference) {
-    return ['```sh', `docker pull ${reference}`, `docker run --rm -v "$PWD":/workspace -w /workspace ${reference} make gen`, '```'];
+function usage(reference, localCommand) {
+    // The inputs parser refused a command that could leave this block (a newline, a backtick).
+    return ['```sh', `docker pull ${reference}`, `docker run --rm -v "$PWD":/workspace -w /workspace ${reference} ${localCommand}`, '```'];
 }
 function built(comment) {
     const reference = checkReference(comment.imageRepository, comment.tag);
@@ -114,7 +115,7 @@ function built(comment) {
         '',
         "This pull request's checks run in this image. To use exactly this commit's image locally:",
         '',
-        ...usage(exact),
+        ...usage(exact, comment.localCommand),
     ];
 }
 function failed(comment) {
@@ -140,7 +141,7 @@ function stable(comment) {
         '',
         `This pull request no longer changes the CI image, so its checks use the stable image ${untrustedCode(reference)}. To use it locally:`,
         '',
-        ...usage(reference),
+        ...usage(reference, comment.localCommand),
     ];
 }
 const STATES = { built, failed, cancelled, stable };
@@ -339,7 +340,13 @@ async function commentImageCommand(session) {
         });
     }
     const pr = target;
-    const base = { imageRepository: session.imageRepository, commitSha: pr.headSha, branch: pr.headRef, repositoryUrl: (0,core_event/* repositoryUrl */.Ek)(ctx) };
+    const base = {
+        imageRepository: session.imageRepository,
+        commitSha: pr.headSha,
+        branch: pr.headRef,
+        repositoryUrl: (0,core_event/* repositoryUrl */.Ek)(ctx),
+        localCommand: inputs.localCommand,
+    };
     if (gate.kind === 'unmodified') {
         // The build workflow does not run for such a PR: whoever runs on every PR corrects an old comment.
         const outputs = { image: gate.reference, tag: gate.tag, ...(0,report/* targetOutputs */.OL)(pr) };
@@ -507,6 +514,7 @@ function apiError(what, error, permission) {
 /* harmony export */   D: () => (/* binding */ checkBuild)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1078);
+/* harmony import */ var _core_event_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7667);
 /* harmony import */ var _core_image_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3386);
 /* harmony import */ var _core_tags_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2766);
 /* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8939);
@@ -517,12 +525,14 @@ function apiError(what, error, permission) {
 
 
 
+
 async function checkBuild(session, target) {
     const pr = target.kind === 'merge_group' ? target.pr : target;
     if (pr.fork) {
         // Known from the event alone: no need to list the changed files.
         const { tag } = (0,_core_tags_js__WEBPACK_IMPORTED_MODULE_3__/* .choosePullRequestTag */ .W)({
             ...session.inputs,
+            defaultBranch: (0,_core_event_js__WEBPACK_IMPORTED_MODULE_4__/* .defaultBranch */ .OR)(session.ctx),
             prNumber: pr.number,
             headSha: pr.headSha,
             baseRef: pr.baseRef,

@@ -5,6 +5,7 @@
 import * as core from '@actions/core'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { defaultBranch } from '../core/event.js'
 import {
   API_FILE_LIST_CAP,
   resolveMergeGroup,
@@ -187,7 +188,7 @@ export async function resolveForSession(session: Session): Promise<ResolvedImage
       return undefined
     }
   }
-  return resolveImage({ ...inputs, imageRepository: session.imageRepository }, target, {
+  return resolveImage({ ...inputs, imageRepository: session.imageRepository, defaultBranch: defaultBranch(ctx) }, target, {
     git,
     readBuildWorkflow,
     listPullRequestFiles: inputs.token ? listPullRequestFiles : undefined,

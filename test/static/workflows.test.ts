@@ -70,13 +70,11 @@ const pullsImage = (step: Step) =>
 /**
  * Inputs the pinned artifact actions declare; actionlint checks a popular action's inputs only
  * when `uses:` names a tag it knows (rhysd/actionlint, rule_action.go: PopularActions[spec]), never
- * for a commit SHA. Sources: upload-artifact's action.yml (name, path, if-no-files-found,
- * retention-days, compression-level, overwrite), include-hidden-files since v4.4.0, archive since
- * v7.0.0 (release notes, https://github.com/actions/upload-artifact/releases); download-artifact
- * v8.0.1's inputs as listed on https://github.com/marketplace/actions/download-a-build-artifact.
+ * for a commit SHA. Read from each action's own action.yml at the pinned commit (upload-artifact
+ * v7.0.0, download-artifact v8.0.1).
  */
 const ARTIFACT_ACTION_INPUTS: Record<string, string[]> = {
-  'actions/upload-artifact@043fb46d1a93c77aae656e7c1c64a875d1fc6a0a': [
+  'actions/upload-artifact@bbbca2ddaa5d8feaa63e36b76fdaad77386f024f': [
     'name',
     'path',
     'if-no-files-found',
