@@ -176,20 +176,30 @@ function workflowHint(workflow) {
         return ` The workflow exists but is ${workflow.state}: enable it on the Actions tab.`;
     return ' The workflow exists: check that its triggers (on: ... paths) cover this commit.';
 }
-function timeLeft(run, typicalMs, nowMs) {
-    if (typicalMs === undefined)
-        return '';
+/**
+ * A wait prints a progress line at least this often, so that a long wait shows it is alive and how
+ * long it may still take; a state change resets it.
+ */
+const HEARTBEAT_MS = 60_000;
+/** The time left: from a successful build's usual duration when known, else the timeout's. */
+function timeLeft(run, typicalMs, deadline) {
+    const beforeTimeout = `${formatDuration(deadline.remainingMs())} left before the timeout`;
     const started = Date.parse(run.run_started_at ?? run.created_at);
-    if (Number.isNaN(started))
-        return '';
-    const left = typicalMs - (nowMs - started);
+    if (typicalMs === undefined || Number.isNaN(started))
+        return `, up to ${beforeTimeout} (no successful build to estimate from)`;
+    const left = typicalMs - (deadline.now() - started);
     return left > 0
         ? `, about ${formatDuration(left)} left (a successful build takes ${formatDuration(typicalMs)})`
-        : `, longer than the usual ${formatDuration(typicalMs)}`;
+        : `, longer than the usual ${formatDuration(typicalMs)}; ${beforeTimeout}`;
 }
 async function waitForRun(o) {
     const { deadline } = o;
-    const log = o.log ?? (() => { });
+    const write = o.log ?? (() => { });
+    let lastLineMs = deadline.elapsedMs();
+    const log = (line) => {
+        lastLineMs = deadline.elapsedMs();
+        write(line);
+    };
     const sha7 = o.headSha.slice(0, 7);
     const stamp = () => `[${formatDuration(deadline.elapsedMs())}]`;
     const done = (outcome) => ({ ...outcome, elapsedMs: deadline.elapsedMs() });
@@ -226,6 +236,24 @@ async function waitForRun(o) {
     let typicalMs;
     let askedTypical = false;
     const wantedFor = `${workflowDescription(o.workflowFile, workflow)} for commit ${o.headSha}`;
+    const progress = () => run === undefined
+        ? `${stamp()} No run of ${o.workflowFile} for commit ${sha7} yet; checking every ${formatDuration(o.pollIntervalMs)}, ` +
+            `for up to ${formatDuration(deadline.remainingMs())} more.`
+        : `${stamp()} ${run.name ?? o.workflowFile} ${runLabel(run)}: ${runState(run)}` +
+            (isCompleted(run) ? '' : timeLeft(run, typicalMs, deadline)) +
+            ` · ${run.html_url}`;
+    const heartbeatDue = () => deadline.elapsedMs() - lastLineMs >= HEARTBEAT_MS;
+    // Sleeps in slices so that a progress line comes at least every HEARTBEAT_MS, whatever the interval.
+    const pauseWithProgress = async (ms) => {
+        for (let left = ms; left > 0;) {
+            const slice = Math.min(left, Math.max(1, lastLineMs + HEARTBEAT_MS - deadline.elapsedMs()));
+            await o.sleep(slice);
+            left -= slice;
+            // At the end of the pause a poll follows, which says where things stand.
+            if (left > 0 && heartbeatDue())
+                log(progress());
+        }
+    };
     for (;;) {
         let pause = o.pollIntervalMs;
         try {
@@ -261,12 +289,10 @@ async function waitForRun(o) {
         const state = run === undefined ? (lastError === undefined ? 'absent' : undefined) : `${run.id}/${run.run_attempt ?? 1}/${runState(run)}`;
         if (state !== undefined && state !== lastState) {
             lastState = state;
-            log(run === undefined
-                ? `${stamp()} No run of ${o.workflowFile} for commit ${sha7} yet; checking every ${formatDuration(o.pollIntervalMs)}, ` +
-                    `for up to ${formatDuration(deadline.remainingMs())} more.`
-                : `${stamp()} ${run.name ?? o.workflowFile} ${runLabel(run)}: ${runState(run)}` +
-                    (isCompleted(run) ? '' : timeLeft(run, typicalMs, deadline.now())) +
-                    ` · ${run.html_url}`);
+            log(progress());
+        }
+        else if (heartbeatDue()) {
+            log(progress());
         }
         if (run !== undefined && isCompleted(run)) {
             if (run.conclusion === 'success')
@@ -291,7 +317,7 @@ async function waitForRun(o) {
             });
         }
         // The last poll lands on the deadline, so a run that ends just in time still counts.
-        await o.sleep(Math.min(pause, deadline.remainingMs()));
+        await pauseWithProgress(Math.min(pause, deadline.remainingMs()));
     }
 }
 
@@ -1162,7 +1188,9 @@ async function waitForBuildCommand(session) {
         summarize('CI image build', [...rows, ['Failed', (0,html/* escapeHtml */.Z)(error instanceof Error ? error.message : String(error))]]);
         throw error;
     };
-    const outcome = await core/* group */.Os(`Waiting for ${inputs.buildWorkflow} to build ${reference}`, async () => {
+    // No log group: the UI collapses groups, and a long wait must show its progress lines.
+    core/* info */.pq(`Waiting for ${inputs.buildWorkflow} to build ${reference}`);
+    const outcome = await (async () => {
         const repository = `${ctx.repository.owner}/${ctx.repository.repo}`;
         core/* info */.pq(`Looking for the run of ${inputs.buildWorkflow} in ${repository} for commit ${headSha}.`);
         const { outcome, stats } = await waitForBuildRun(client, {
@@ -1177,8 +1205,7 @@ async function waitForBuildCommand(session) {
         });
         core/* info */.pq(`GitHub API: ${stats.requests} requests, ${stats.notModified} of them answered 304 Not Modified (free of rate limit).`);
         return outcome;
-    })
-        .catch(failWith);
+    })().catch(failWith);
     const run = outcome.run;
     (0,report/* setOutputs */.n0)({ 'run-id': run?.id, 'run-url': run?.html_url, conclusion: run?.conclusion ?? undefined });
     rows.push(...runRows(outcome), ['Waited', formatDuration(outcome.elapsedMs)]);
