@@ -76,7 +76,7 @@ function workflowHint(workflow: WorkflowInfo | undefined): string {
  * A wait prints a progress line at least this often, so that a long wait shows it is alive and how
  * long it may still take; a state change resets it.
  */
-export const HEARTBEAT_MS = 60_000
+const HEARTBEAT_MS = 60_000
 
 /** The time left: from a successful build's usual duration when known, else the timeout's. */
 function timeLeft(run: WorkflowRun, typicalMs: number | undefined, deadline: Deadline): string {
