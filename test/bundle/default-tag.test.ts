@@ -25,7 +25,7 @@ async function resolveInto(baseRef: string, defaultBranch: string, extra: Record
 }
 
 describe('default-tag, bundled', () => {
-  it.each([
+  it.each<{ defaultBranch: string; extra: Record<string, string>; tag: string }>([
     // A repository with only main: its build pushes latest, never v2.
     { defaultBranch: 'main', extra: {}, tag: 'latest' },
     { defaultBranch: 'v2', extra: {}, tag: 'v2' },
