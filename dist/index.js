@@ -31962,8 +31962,9 @@ function commitLine(comment) {
     return comment.branch === undefined ? commit : `${commit} on ${untrustedCode(comment.branch)}`;
 }
 const run = (comment) => (comment.runUrl ? `[workflow run](${comment.runUrl})` : 'its workflow run');
-function usage(reference) {
-    return ['```sh', `docker pull ${reference}`, `docker run --rm -v "$PWD":/workspace -w /workspace ${reference} make gen`, '```'];
+function usage(reference, localCommand) {
+    // The inputs parser refused a command that could leave this block (a newline, a backtick).
+    return ['```sh', `docker pull ${reference}`, `docker run --rm -v "$PWD":/workspace -w /workspace ${reference} ${localCommand}`, '```'];
 }
 function built(comment) {
     const reference = checkReference(comment.imageRepository, comment.tag);
@@ -31984,7 +31985,7 @@ function built(comment) {
         '',
         "This pull request's checks run in this image. To use exactly this commit's image locally:",
         '',
-        ...usage(exact),
+        ...usage(exact, comment.localCommand),
     ];
 }
 function failed(comment) {
@@ -32010,7 +32011,7 @@ function stable(comment) {
         '',
         `This pull request no longer changes the CI image, so its checks use the stable image ${untrustedCode(reference)}. To use it locally:`,
         '',
-        ...usage(reference),
+        ...usage(reference, comment.localCommand),
     ];
 }
 const STATES = { built, failed, cancelled, stable };
@@ -32212,7 +32213,13 @@ async function commentImageCommand(session) {
         });
     }
     const pr = target;
-    const base = { imageRepository: session.imageRepository, commitSha: pr.headSha, branch: pr.headRef, repositoryUrl: (0,core_event/* repositoryUrl */.Ek)(ctx) };
+    const base = {
+        imageRepository: session.imageRepository,
+        commitSha: pr.headSha,
+        branch: pr.headRef,
+        repositoryUrl: (0,core_event/* repositoryUrl */.Ek)(ctx),
+        localCommand: inputs.localCommand,
+    };
     if (gate.kind === 'unmodified') {
         // The build workflow does not run for such a PR: whoever runs on every PR corrects an old comment.
         const outputs = { image: gate.reference, tag: gate.tag, ...(0,report/* targetOutputs */.OL)(pr) };
@@ -32446,8 +32453,8 @@ function runState(run) {
 
 // EXTERNAL MODULE: ./src/core/tags.ts
 var tags = __nccwpck_require__(2766);
-// EXTERNAL MODULE: ./src/github/client.ts + 24 modules
-var github_client = __nccwpck_require__(8365);
+// EXTERNAL MODULE: ./src/github/client.ts + 23 modules
+var github_client = __nccwpck_require__(4804);
 // EXTERNAL MODULE: ./src/core/api-fault.ts
 var api_fault = __nccwpck_require__(3462);
 ;// CONCATENATED MODULE: ./src/core/wait-loop.ts
@@ -32482,20 +32489,30 @@ function workflowHint(workflow) {
         return ` The workflow exists but is ${workflow.state}: enable it on the Actions tab.`;
     return ' The workflow exists: check that its triggers (on: ... paths) cover this commit.';
 }
-function timeLeft(run, typicalMs, nowMs) {
-    if (typicalMs === undefined)
-        return '';
+/**
+ * A wait prints a progress line at least this often, so that a long wait shows it is alive and how
+ * long it may still take; a state change resets it.
+ */
+const HEARTBEAT_MS = 60_000;
+/** The time left: from a successful build's usual duration when known, else the timeout's. */
+function timeLeft(run, typicalMs, deadline) {
+    const beforeTimeout = `${formatDuration(deadline.remainingMs())} left before the timeout`;
     const started = Date.parse(run.run_started_at ?? run.created_at);
-    if (Number.isNaN(started))
-        return '';
-    const left = typicalMs - (nowMs - started);
+    if (typicalMs === undefined || Number.isNaN(started))
+        return `, up to ${beforeTimeout} (no successful build to estimate from)`;
+    const left = typicalMs - (deadline.now() - started);
     return left > 0
         ? `, about ${formatDuration(left)} left (a successful build takes ${formatDuration(typicalMs)})`
-        : `, longer than the usual ${formatDuration(typicalMs)}`;
+        : `, longer than the usual ${formatDuration(typicalMs)}; ${beforeTimeout}`;
 }
 async function waitForRun(o) {
     const { deadline } = o;
-    const log = o.log ?? (() => { });
+    const write = o.log ?? (() => { });
+    let lastLineMs = deadline.elapsedMs();
+    const log = (line) => {
+        lastLineMs = deadline.elapsedMs();
+        write(line);
+    };
     const sha7 = o.headSha.slice(0, 7);
     const stamp = () => `[${formatDuration(deadline.elapsedMs())}]`;
     const done = (outcome) => ({ ...outcome, elapsedMs: deadline.elapsedMs() });
@@ -32532,6 +32549,24 @@ async function waitForRun(o) {
     let typicalMs;
     let askedTypical = false;
     const wantedFor = `${workflowDescription(o.workflowFile, workflow)} for commit ${o.headSha}`;
+    const progress = () => run === undefined
+        ? `${stamp()} No run of ${o.workflowFile} for commit ${sha7} yet; checking every ${formatDuration(o.pollIntervalMs)}, ` +
+            `for up to ${formatDuration(deadline.remainingMs())} more.`
+        : `${stamp()} ${run.name ?? o.workflowFile} ${runLabel(run)}: ${runState(run)}` +
+            (isCompleted(run) ? '' : timeLeft(run, typicalMs, deadline)) +
+            ` · ${run.html_url}`;
+    const heartbeatDue = () => deadline.elapsedMs() - lastLineMs >= HEARTBEAT_MS;
+    // Sleeps in slices so that a progress line comes at least every HEARTBEAT_MS, whatever the interval.
+    const pauseWithProgress = async (ms) => {
+        for (let left = ms; left > 0;) {
+            const slice = Math.min(left, Math.max(1, lastLineMs + HEARTBEAT_MS - deadline.elapsedMs()));
+            await o.sleep(slice);
+            left -= slice;
+            // At the end of the pause a poll follows, which says where things stand.
+            if (left > 0 && heartbeatDue())
+                log(progress());
+        }
+    };
     for (;;) {
         let pause = o.pollIntervalMs;
         try {
@@ -32567,12 +32602,10 @@ async function waitForRun(o) {
         const state = run === undefined ? (lastError === undefined ? 'absent' : undefined) : `${run.id}/${run.run_attempt ?? 1}/${runState(run)}`;
         if (state !== undefined && state !== lastState) {
             lastState = state;
-            log(run === undefined
-                ? `${stamp()} No run of ${o.workflowFile} for commit ${sha7} yet; checking every ${formatDuration(o.pollIntervalMs)}, ` +
-                    `for up to ${formatDuration(deadline.remainingMs())} more.`
-                : `${stamp()} ${run.name ?? o.workflowFile} ${runLabel(run)}: ${runState(run)}` +
-                    (isCompleted(run) ? '' : timeLeft(run, typicalMs, deadline.now())) +
-                    ` · ${run.html_url}`);
+            log(progress());
+        }
+        else if (heartbeatDue()) {
+            log(progress());
         }
         if (run !== undefined && isCompleted(run)) {
             if (run.conclusion === 'success')
@@ -32597,7 +32630,7 @@ async function waitForRun(o) {
             });
         }
         // The last poll lands on the deadline, so a run that ends just in time still counts.
-        await o.sleep(Math.min(pause, deadline.remainingMs()));
+        await pauseWithProgress(Math.min(pause, deadline.remainingMs()));
     }
 }
 
@@ -33476,23 +33509,21 @@ async function waitForBuildCommand(session) {
         summarize('CI image build', [...rows, ['Failed', (0,html/* escapeHtml */.Z)(error instanceof Error ? error.message : String(error))]]);
         throw error;
     };
-    const outcome = await core/* group */.Os(`Waiting for ${inputs.buildWorkflow} to build ${reference}`, async () => {
-        const repository = `${ctx.repository.owner}/${ctx.repository.repo}`;
-        (0,log/* info */.pq)(`Looking for the run of ${inputs.buildWorkflow} in ${repository} for commit ${headSha}.`);
-        const { outcome, stats } = await waitForBuildRun(client, {
-            repository: ctx.repository,
-            workflowFile: inputs.buildWorkflow,
-            headSha,
-            scope,
-            pollIntervalMs: inputs.pollIntervalSeconds * 1000,
-            deadline,
-            sleep,
-            log: (line) => (0,log/* info */.pq)(line),
-        });
-        (0,log/* info */.pq)(`GitHub API: ${stats.requests} requests, ${stats.notModified} of them answered 304 Not Modified (free of rate limit).`);
-        return outcome;
-    })
-        .catch(failWith);
+    // No log group: the UI collapses groups, and a long wait must show its progress lines.
+    (0,log/* info */.pq)(`Waiting for ${inputs.buildWorkflow} to build ${reference}`);
+    const repository = `${ctx.repository.owner}/${ctx.repository.repo}`;
+    (0,log/* info */.pq)(`Looking for the run of ${inputs.buildWorkflow} in ${repository} for commit ${headSha}.`);
+    const { outcome, stats } = await waitForBuildRun(client, {
+        repository: ctx.repository,
+        workflowFile: inputs.buildWorkflow,
+        headSha,
+        scope,
+        pollIntervalMs: inputs.pollIntervalSeconds * 1000,
+        deadline,
+        sleep,
+        log: (line) => (0,log/* info */.pq)(line),
+    }).catch(failWith);
+    (0,log/* info */.pq)(`GitHub API: ${stats.requests} requests, ${stats.notModified} of them answered 304 Not Modified (free of rate limit).`);
     const run = outcome.run;
     (0,report/* setOutputs */.n0)({ 'run-id': run?.id, 'run-url': run?.html_url, conclusion: run?.conclusion ?? undefined });
     rows.push(...runRows(outcome), ['Waited', formatDuration(outcome.elapsedMs)]);
@@ -33586,6 +33617,7 @@ const FULL_COMMIT_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ek: () => (/* binding */ repositoryUrl),
+/* harmony export */   OR: () => (/* binding */ defaultBranch),
 /* harmony export */   SU: () => (/* binding */ parseRepository),
 /* harmony export */   wq: () => (/* binding */ runsWorkflow)
 /* harmony export */ });
@@ -33596,6 +33628,11 @@ function runsWorkflow(ctx, file) {
     if (!ctx.workflowRef)
         return true;
     return ctx.workflowRef.replace(/@.*$/, '').endsWith(`/.github/workflows/${file}`);
+}
+/** The repository's default branch, as every webhook payload's `repository` object has it. */
+function defaultBranch(ctx) {
+    const branch = ctx.payload.repository?.default_branch;
+    return typeof branch === 'string' && branch !== '' ? branch : undefined;
 }
 function parseRepository(fullName) {
     const match = /^([^/\s]+)\/([^/\s]+)$/.exec(fullName);
@@ -33736,7 +33773,8 @@ const INPUT_DEFAULTS = {
     watch: '',
     'build-workflow': 'build-ci-image.yml',
     'branch-tags': 'v2=v2\nmain=latest\nmaster=latest',
-    'default-tag': 'v2',
+    // Empty: the tag branch-tags gives the repository's default branch, else `latest` (core/tags.ts).
+    'default-tag': '',
     'pr-number': '',
     'head-sha': '',
     'poll-interval': '20',
@@ -33745,6 +33783,7 @@ const INPUT_DEFAULTS = {
     'trusted-permission': 'write',
     'job-status': 'success',
     digest: '',
+    'local-command': 'make gen',
 };
 const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     'image',
@@ -33837,8 +33876,17 @@ function parseBranchTags(value) {
     return map;
 }
 function parseDefaultTag(value) {
+    if (value === '')
+        return undefined;
     if (!(0,tags/* isValidTag */.r_)(value)) {
         throw new InputError('default-tag', `must be a Docker tag (A-Z a-z 0-9 _ . -, starting with a letter, digit or _, at most 128 characters); got "${value}".`);
+    }
+    return value;
+}
+// It goes into a shell code block of the PR comment: one line, nothing that could close the block.
+function parseLocalCommand(value) {
+    if (/[\p{Cc}\p{Cf}\u2028\u2029`]/u.test(value)) {
+        throw new InputError('local-command', `must be one line without backticks or control characters, such as "make gen" or "npm test"; got ${JSON.stringify(value)}.`);
     }
     return value;
 }
@@ -33909,6 +33957,7 @@ function parseInputs(read) {
         trustedPermission: parsePermission(text('trusted-permission')),
         jobStatus: parseJobStatus(text('job-status')),
         digest: parseDigest(text('digest')),
+        localCommand: parseLocalCommand(text('local-command')),
     };
 }
 
@@ -34107,6 +34156,7 @@ function resolvePullRequest(config, target, decision, changed, subject) {
         fork: target.fork,
         branchTags: config.branchTags,
         defaultTag: config.defaultTag,
+        defaultBranch: config.defaultBranch,
         subject,
         unmodifiedBecause: decision.noBuildBecause && `starts no build (${decision.noBuildBecause})`,
     });
@@ -34148,7 +34198,7 @@ function resolveMergeGroup(config, target, decision, changed) {
 /* harmony export */   m9: () => (/* binding */ prCommitTag),
 /* harmony export */   r_: () => (/* binding */ isValidTag)
 /* harmony export */ });
-/* unused harmony export sanitizeTagPart */
+/* unused harmony exports sanitizeTagPart, defaultStableTag */
 // Tag strategy: pure functions from a context to the image tags of the contract's table.
 const MAX_TAG_LENGTH = 128;
 const VALID_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
@@ -34186,10 +34236,19 @@ function shaTag(branch, sha) {
     const suffix = `-sha-${sha.slice(0, 7)}`;
     return sanitizeTagPart(branch, MAX_TAG_LENGTH - suffix.length) + suffix;
 }
+/**
+ * The stable tag of a base branch that branch-tags does not list: the `default-tag` input, else the
+ * tag of the repository's default branch, else `latest` (what `main` and `master` get by default).
+ */
+function defaultStableTag(input) {
+    if (input.defaultTag !== undefined)
+        return input.defaultTag;
+    return (input.defaultBranch !== undefined ? input.branchTags.get(input.defaultBranch) : undefined) ?? 'latest';
+}
 function choosePullRequestTag(input) {
     // 0 is a local run on a branch whose PR is not known.
     const subject = input.subject ?? (input.prNumber > 0 ? `PR #${input.prNumber}` : 'This branch');
-    const stable = input.branchTags.get(input.baseRef) ?? input.defaultTag;
+    const stable = input.branchTags.get(input.baseRef) ?? defaultStableTag(input);
     const stableSource = input.branchTags.has(input.baseRef)
         ? `the stable image of base branch ${input.baseRef}`
         : `the default stable image (base branch ${input.baseRef} has no entry in branch-tags)`;
@@ -41547,7 +41606,7 @@ async function decideWatch(sources, facts) {
 
 /***/ }),
 
-/***/ 8365:
+/***/ 4804:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42505,298 +42564,8 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
-/*!
- * content-type
- * Copyright(c) 2015 Douglas Christopher Wilson
- * MIT Licensed
- */
-const SP = 32; // " "
-const HTAB = 9; // "\t"
-const SEMI = 59; // ";"
-const EQ = 61; // "="
-const DQUOTE = 34; // '"'
-const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
-const LOWER_CASE = 1;
-const OWS = 2;
-const SEMI_FLAG = 4;
-const COMMA_FLAG = 8;
-const TOKEN_FLAG = 16;
-const NON_ASCII = 0xff00;
-const CASE_FLAGS = LOWER_CASE | NON_ASCII;
-/**
- * Character flags used to normalize HTTP field values while scanning.
- * Out-of-range reads intentionally coerce to zero in bitwise expressions.
- */
-const CHAR_MAP = new Uint8Array(0x100);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
-    CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
-    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-/**
- * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
- */
-const NullObject = /* @__PURE__ */ (() => {
-    const C = function () { };
-    C.prototype = Object.create(null);
-    return C;
-})();
-/**
- * Validate a type string against RFC 9110.
- */
-function isTypeValid(type, start = 0, end = type.length) {
-    let hasSlash = false;
-    for (let index = start; index < end; index++) {
-        const code = type.charCodeAt(index);
-        if (code === 47 /* / */) {
-            if (hasSlash || index === start || index >= end - 1)
-                return false;
-            hasSlash = true;
-        }
-        else if (!isTokenCode(code)) {
-            return false;
-        }
-    }
-    return hasSlash;
-}
-/**
- * Validate a token against RFC 9110.
- */
-function isTokenValid(token, start = 0, end = token.length) {
-    if (start >= end)
-        return false;
-    for (let index = start; index < end; index++) {
-        if (!isTokenCode(token.charCodeAt(index)))
-            return false;
-    }
-    return true;
-}
-/**
- * Check whether a character code belongs to the token production in RFC 9110.
- */
-function isTokenCode(code) {
-    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
-}
-/**
- * Serialize a parameter value.
- */
-function parameterValue(str) {
-    const len = str.length;
-    if (len === 0)
-        return '""';
-    let index = 0;
-    while (index < len && isTokenCode(str.charCodeAt(index)))
-        index++;
-    if (index === len)
-        return str;
-    let result = '"';
-    let start = 0;
-    while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
-            throw new TypeError(`Invalid parameter value: ${str}`);
-        }
-        if (code === 34 /* " */ || code === 92 /* \\ */) {
-            result += `${str.slice(start, index)}\\`;
-            start = index;
-        }
-        index++;
-    }
-    return `${result}${str.slice(start)}"`;
-}
-/**
- * Format an object into a `Content-Type` header.
- */
-function format(obj) {
-    const { type, parameters } = obj;
-    if (!type || !isTypeValid(type)) {
-        throw new TypeError(`Invalid type: ${type}`);
-    }
-    let result = type;
-    if (parameters) {
-        for (const param of Object.keys(parameters)) {
-            if (!isTokenValid(param)) {
-                throw new TypeError(`Invalid parameter name: ${param}`);
-            }
-            result += `; ${param}=${parameterValue(parameters[param])}`;
-        }
-    }
-    return result;
-}
-/**
- * Parse a `Content-Type` header.
- */
-function dist_parse(header, options) {
-    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-    const len = header.length;
-    let valueStart = options?.start ?? 0;
-    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-        valueStart++;
-    }
-    let index = valueStart;
-    let typeFlags = 0;
-    let whitespace = -1;
-    let stop = options?.parameters === false ? COMMA_FLAG : 0;
-    while (index < len) {
-        const code = header.charCodeAt(index);
-        const flags = CHAR_MAP[code];
-        if ((flags & stopFlags) !== 0) {
-            stop |= flags & COMMA_FLAG;
-            break;
-        }
-        if ((flags & OWS) !== 0) {
-            if (whitespace === -1)
-                whitespace = index;
-        }
-        else {
-            whitespace = -1;
-        }
-        typeFlags |= (code & NON_ASCII) | flags;
-        index++;
-    }
-    const valueEnd = whitespace === -1 ? index : whitespace;
-    const value = header.slice(valueStart, valueEnd);
-    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-    if (index === len || stop !== 0) {
-        return { type, index, parameters: new NullObject() };
-    }
-    return parseParameters(header, type, index, len, stopFlags);
-}
-/**
- * Parses the parameters of a `Content-Type` header starting at the given index.
- */
-function parseParameters(header, type, index, len, stopFlags) {
-    const parameters = new NullObject();
-    parameter: while (index < len) {
-        index++; // Skip over ;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-            index++;
-        }
-        const keyStart = index;
-        let keyFlags = 0;
-        let keyWhitespace = -1;
-        while (index < len) {
-            const code = header.charCodeAt(index);
-            const flags = CHAR_MAP[code];
-            if ((flags & stopFlags) !== 0) {
-                if ((flags & COMMA_FLAG) !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if (code === EQ) {
-                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-                const value = header.slice(keyStart, keyEnd);
-                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-                index++;
-                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-                    index++;
-                }
-                if (index < len && header.charCodeAt(index) === DQUOTE) {
-                    const quotedStart = ++index;
-                    let escaped = false;
-                    while (index < len) {
-                        const code = header.charCodeAt(index);
-                        if (code === DQUOTE) {
-                            if (parameters[key] === undefined) {
-                                parameters[key] = escaped
-                                    ? unescapeQuotedPairs(header, quotedStart, index)
-                                    : header.slice(quotedStart, index);
-                            }
-                            index++;
-                            let stop = 0;
-                            // Discard characters between quote and delimiter.
-                            while (index < len) {
-                                const code = header.charCodeAt(index);
-                                const flags = CHAR_MAP[code];
-                                if ((flags & stopFlags) !== 0) {
-                                    stop = flags & COMMA_FLAG;
-                                    break;
-                                }
-                                index++;
-                            }
-                            if (stop !== 0)
-                                break parameter;
-                            continue parameter;
-                        }
-                        if (code === BSLASH && index + 1 < len) {
-                            escaped = true;
-                            index += 2;
-                            continue;
-                        }
-                        index++;
-                    }
-                    continue parameter;
-                }
-                const valueStart = index;
-                let stop = 0;
-                let valueWhitespace = -1;
-                while (index < len) {
-                    const code = header.charCodeAt(index);
-                    const flags = CHAR_MAP[code];
-                    if ((flags & stopFlags) !== 0) {
-                        stop = flags & COMMA_FLAG;
-                        break;
-                    }
-                    if ((flags & OWS) !== 0) {
-                        if (valueWhitespace === -1)
-                            valueWhitespace = index;
-                    }
-                    else {
-                        valueWhitespace = -1;
-                    }
-                    index++;
-                }
-                if (parameters[key] === undefined) {
-                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-                    parameters[key] = header.slice(valueStart, valueEnd);
-                }
-                if (stop !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if ((flags & OWS) !== 0) {
-                if (keyWhitespace === -1)
-                    keyWhitespace = index;
-            }
-            else {
-                keyWhitespace = -1;
-            }
-            keyFlags |= (code & NON_ASCII) | flags;
-            index++;
-        }
-    }
-    return { type, index, parameters };
-}
-/**
- * Remove backslashes from quoted pairs in a known-terminated quoted string body.
- */
-function unescapeQuotedPairs(str, start, end) {
-    let result = "";
-    for (let index = start; index < end; index++) {
-        if (str.charCodeAt(index) === BSLASH) {
-            result += str.slice(start, index);
-            start = ++index;
-        }
-    }
-    return result + str.slice(start, end);
-}
-//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/@octokit/request/node_modules/content-type/dist/index.js
+var dist = __nccwpck_require__(6919);
 ;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
@@ -43535,7 +43304,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(dist_bundle_noop);
   }
-  const mimetype = dist_parse(contentType);
+  const mimetype = (0,dist/* parse */.qg)(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -47750,6 +47519,7 @@ function writeSummary(summary) {
 /* harmony export */   D: () => (/* binding */ checkBuild)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
+/* harmony import */ var _core_event_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7667);
 /* harmony import */ var _core_image_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3386);
 /* harmony import */ var _core_tags_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2766);
 /* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(202);
@@ -47760,12 +47530,14 @@ function writeSummary(summary) {
 
 
 
+
 async function checkBuild(session, target) {
     const pr = target.kind === 'merge_group' ? target.pr : target;
     if (pr.fork) {
         // Known from the event alone: no need to list the changed files.
         const { tag } = (0,_core_tags_js__WEBPACK_IMPORTED_MODULE_3__/* .choosePullRequestTag */ .W)({
             ...session.inputs,
+            defaultBranch: (0,_core_event_js__WEBPACK_IMPORTED_MODULE_4__/* .defaultBranch */ .OR)(session.ctx),
             prNumber: pr.number,
             headSha: pr.headSha,
             baseRef: pr.baseRef,
@@ -47800,6 +47572,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/core/event.ts
+var core_event = __nccwpck_require__(7667);
 // EXTERNAL MODULE: ./src/core/resolve.ts
 var resolve = __nccwpck_require__(2183);
 // EXTERNAL MODULE: ./src/core/watch.ts + 100 modules
@@ -48063,6 +47837,7 @@ async function readFilesAt(git, path, commits) {
 
 
 
+
 async function listChangedPaths(range, pr, io) {
     const fromGit = await changedFilesFromGit(io.git, range, { mergeBase: io.mergeBase });
     if (fromGit !== undefined)
@@ -48153,7 +47928,7 @@ async function resolveForSession(session) {
             return undefined;
         }
     };
-    return resolveImage({ ...inputs, imageRepository: session.imageRepository }, target, {
+    return resolveImage({ ...inputs, imageRepository: session.imageRepository, defaultBranch: (0,core_event/* defaultBranch */.OR)(ctx) }, target, {
         git,
         readBuildWorkflow,
         listPullRequestFiles: inputs.token ? listFiles : undefined,
@@ -48182,8 +47957,8 @@ var image_ref = __nccwpck_require__(3386);
 var core_inputs = __nccwpck_require__(3906);
 // EXTERNAL MODULE: ./src/core/target.ts
 var core_target = __nccwpck_require__(4294);
-// EXTERNAL MODULE: ./src/github/client.ts + 24 modules
-var github_client = __nccwpck_require__(8365);
+// EXTERNAL MODULE: ./src/github/client.ts + 23 modules
+var github_client = __nccwpck_require__(4804);
 // EXTERNAL MODULE: ./src/github/errors.ts
 var errors = __nccwpck_require__(3116);
 ;// CONCATENATED MODULE: ./src/github/permissions.ts
@@ -48518,6 +48293,189 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 6919:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+__webpack_unused_export__ = ({ value: true });
+__webpack_unused_export__ = format;
+exports.qg = parse;
+const TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+const TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * RegExp to match chars that must be quoted-pair in RFC 9110 sec 5.6.4
+ */
+const QUOTE_REGEXP = /[\\"]/g;
+/**
+ * RegExp to match type in RFC 9110 sec 8.3.1
+ *
+ * media-type = type "/" subtype
+ * type       = token
+ * subtype    = token
+ */
+const TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!TOKEN_REGEXP.test(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${qstring(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function parse(header, options) {
+    const stopChar = options?.comma === true ? COMMA : 65536; // Sentinel for "no stop char".
+    const len = header.length;
+    let index = skipOWS(header, options?.start ?? 0, len);
+    const valueStart = index;
+    index = skipValue(header, index, len, stopChar);
+    const valueEnd = trailingOWS(header, valueStart, index);
+    const type = header.slice(valueStart, valueEnd).toLowerCase();
+    if (options?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopChar);
+}
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopChar) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+            break;
+        index = skipOWS(header, index + 1 /* Skip over ; */, len);
+        const keyStart = index;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            if (code === stopChar)
+                break parameter;
+            if (code === SEMI)
+                continue parameter;
+            if (code === EQ) {
+                const keyEnd = trailingOWS(header, keyStart, index);
+                const key = header.slice(keyStart, keyEnd).toLowerCase();
+                index = skipOWS(header, index + 1, len);
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    index++;
+                    let value = "";
+                    while (index < len) {
+                        const code = header.charCodeAt(index++);
+                        if (code === DQUOTE) {
+                            index = skipValue(header, index, len, stopChar);
+                            if (parameters[key] === undefined)
+                                parameters[key] = value;
+                            break;
+                        }
+                        if (code === BSLASH && index < len) {
+                            value += header[index++];
+                            continue;
+                        }
+                        value += String.fromCharCode(code);
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                index = skipValue(header, index, len, stopChar);
+                if (parameters[key] === undefined) {
+                    const valueEnd = trailingOWS(header, valueStart, index);
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                continue parameter;
+            }
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Skip over characters until a semicolon or other exit character.
+ */
+function skipValue(str, index, len, stopChar) {
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Skip optional whitespace (OWS) in an HTTP header value.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function skipOWS(header, index, len) {
+    while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Trim optional whitespace (OWS) from the end of a substring.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function trailingOWS(header, start, end) {
+    while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+            break;
+        end--;
+    }
+    return end;
+}
+/**
+ * Serialize a parameter value.
+ */
+function qstring(str) {
+    if (TOKEN_REGEXP.test(str))
+        return str;
+    if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+    throw new TypeError(`Invalid parameter value: ${str}`);
+}
+//# sourceMappingURL=index.js.map
 
 /***/ }),
 

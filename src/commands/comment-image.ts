@@ -113,7 +113,13 @@ export async function commentImageCommand(session: Session): Promise<void> {
     })
   }
   const pr = target
-  const base = { imageRepository: session.imageRepository, commitSha: pr.headSha, branch: pr.headRef, repositoryUrl: repositoryUrl(ctx) }
+  const base = {
+    imageRepository: session.imageRepository,
+    commitSha: pr.headSha,
+    branch: pr.headRef,
+    repositoryUrl: repositoryUrl(ctx),
+    localCommand: inputs.localCommand,
+  }
   if (gate.kind === 'unmodified') {
     // The build workflow does not run for such a PR: whoever runs on every PR corrects an old comment.
     const outputs = { image: gate.reference, tag: gate.tag, ...targetOutputs(pr) }

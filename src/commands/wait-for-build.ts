@@ -98,24 +98,21 @@ export async function waitForBuildCommand(session: Session): Promise<void> {
     throw error
   }
 
-  const outcome = await core
-    .group(`Waiting for ${inputs.buildWorkflow} to build ${reference}`, async () => {
-      const repository = `${ctx.repository.owner}/${ctx.repository.repo}`
-      info(`Looking for the run of ${inputs.buildWorkflow} in ${repository} for commit ${headSha}.`)
-      const { outcome, stats } = await waitForBuildRun(client, {
-        repository: ctx.repository,
-        workflowFile: inputs.buildWorkflow,
-        headSha,
-        scope,
-        pollIntervalMs: inputs.pollIntervalSeconds * 1000,
-        deadline,
-        sleep,
-        log: (line) => info(line),
-      })
-      info(`GitHub API: ${stats.requests} requests, ${stats.notModified} of them answered 304 Not Modified (free of rate limit).`)
-      return outcome
-    })
-    .catch(failWith)
+  // No log group: the UI collapses groups, and a long wait must show its progress lines.
+  info(`Waiting for ${inputs.buildWorkflow} to build ${reference}`)
+  const repository = `${ctx.repository.owner}/${ctx.repository.repo}`
+  info(`Looking for the run of ${inputs.buildWorkflow} in ${repository} for commit ${headSha}.`)
+  const { outcome, stats } = await waitForBuildRun(client, {
+    repository: ctx.repository,
+    workflowFile: inputs.buildWorkflow,
+    headSha,
+    scope,
+    pollIntervalMs: inputs.pollIntervalSeconds * 1000,
+    deadline,
+    sleep,
+    log: (line) => info(line),
+  }).catch(failWith)
+  info(`GitHub API: ${stats.requests} requests, ${stats.notModified} of them answered 304 Not Modified (free of rate limit).`)
 
   const run = outcome.run
   setOutputs({ 'run-id': run?.id, 'run-url': run?.html_url, conclusion: run?.conclusion ?? undefined })

@@ -11,7 +11,8 @@ export const INPUT_DEFAULTS = {
   watch: '',
   'build-workflow': 'build-ci-image.yml',
   'branch-tags': 'v2=v2\nmain=latest\nmaster=latest',
-  'default-tag': 'v2',
+  // Empty: the tag branch-tags gives the repository's default branch, else `latest` (core/tags.ts).
+  'default-tag': '',
   'pr-number': '',
   'head-sha': '',
   'poll-interval': '20',
@@ -20,6 +21,7 @@ export const INPUT_DEFAULTS = {
   'trusted-permission': 'write',
   'job-status': 'success',
   digest: '',
+  'local-command': 'make gen',
 } as const
 
 export type InputName = keyof typeof INPUT_DEFAULTS

@@ -41,6 +41,8 @@ export interface ImageComment {
   repositoryUrl: string
   /** The workflow run that built the image. */
   runUrl?: string
+  /** The `local-command` input: what the usage block runs in the image. */
+  localCommand: string
 }
 
 const DIGEST = /^sha256:[0-9a-f]{64}$/
@@ -77,8 +79,9 @@ function commitLine(comment: ImageComment): string {
 
 const run = (comment: ImageComment) => (comment.runUrl ? `[workflow run](${comment.runUrl})` : 'its workflow run')
 
-function usage(reference: string): string[] {
-  return ['```sh', `docker pull ${reference}`, `docker run --rm -v "$PWD":/workspace -w /workspace ${reference} make gen`, '```']
+function usage(reference: string, localCommand: string): string[] {
+  // The inputs parser refused a command that could leave this block (a newline, a backtick).
+  return ['```sh', `docker pull ${reference}`, `docker run --rm -v "$PWD":/workspace -w /workspace ${reference} ${localCommand}`, '```']
 }
 
 function built(comment: ImageComment): string[] {
@@ -98,7 +101,7 @@ function built(comment: ImageComment): string[] {
     '',
     "This pull request's checks run in this image. To use exactly this commit's image locally:",
     '',
-    ...usage(exact),
+    ...usage(exact, comment.localCommand),
   ]
 }
 
@@ -127,7 +130,7 @@ function stable(comment: ImageComment): string[] {
     '',
     `This pull request no longer changes the CI image, so its checks use the stable image ${untrustedCode(reference)}. To use it locally:`,
     '',
-    ...usage(reference),
+    ...usage(reference, comment.localCommand),
   ]
 }
 

@@ -31,6 +31,12 @@ export function runsWorkflow(ctx: Pick<EventContext, 'workflowRef'>, file: strin
   return ctx.workflowRef.replace(/@.*$/, '').endsWith(`/.github/workflows/${file}`)
 }
 
+/** The repository's default branch, as every webhook payload's `repository` object has it. */
+export function defaultBranch(ctx: Pick<EventContext, 'payload'>): string | undefined {
+  const branch = (ctx.payload.repository as { default_branch?: unknown } | undefined)?.default_branch
+  return typeof branch === 'string' && branch !== '' ? branch : undefined
+}
+
 export function parseRepository(fullName: string): Repository {
   const match = /^([^/\s]+)\/([^/\s]+)$/.exec(fullName)
   if (!match) throw new Error(`GITHUB_REPOSITORY must be owner/repo; got "${fullName}".`)

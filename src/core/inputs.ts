@@ -15,7 +15,8 @@ export interface Inputs {
   watch: string[]
   buildWorkflow: string
   branchTags: Map<string, string>
-  defaultTag: string
+  /** Undefined: the default branch's tag in branchTags, else `latest` (see defaultStableTag). */
+  defaultTag?: string
   prNumber?: number
   headSha?: string
   pollIntervalSeconds: number
@@ -27,6 +28,8 @@ export interface Inputs {
   jobStatus: JobStatus
   /** comment-image: the digest the build pushed, when the workflow passes it. */
   digest?: string
+  /** What the PR comment shows to run in the image locally, after `docker run … <image>`. */
+  localCommand: string
 }
 
 /** Reads one input as the runner passes it (`core.getInput` in production). */
@@ -97,11 +100,23 @@ export function parseBranchTags(value: string): Map<string, string> {
   return map
 }
 
-function parseDefaultTag(value: string): string {
+function parseDefaultTag(value: string): string | undefined {
+  if (value === '') return undefined
   if (!isValidTag(value)) {
     throw new InputError(
       'default-tag',
       `must be a Docker tag (A-Z a-z 0-9 _ . -, starting with a letter, digit or _, at most 128 characters); got "${value}".`,
+    )
+  }
+  return value
+}
+
+// It goes into a shell code block of the PR comment: one line, nothing that could close the block.
+function parseLocalCommand(value: string): string {
+  if (/[\p{Cc}\p{Cf}\u2028\u2029`]/u.test(value)) {
+    throw new InputError(
+      'local-command',
+      `must be one line without backticks or control characters, such as "make gen" or "npm test"; got ${JSON.stringify(value)}.`,
     )
   }
   return value
@@ -180,5 +195,6 @@ export function parseInputs(read: InputReader): Inputs {
     trustedPermission: parsePermission(text('trusted-permission')),
     jobStatus: parseJobStatus(text('job-status')),
     digest: parseDigest(text('digest')),
+    localCommand: parseLocalCommand(text('local-command')),
   }
 }

@@ -22,7 +22,9 @@ export const PATH_FILTER_DIFF_LIMIT = 300
 export interface ResolveConfig {
   imageRepository: string
   branchTags: ReadonlyMap<string, string>
-  defaultTag: string
+  defaultTag?: string
+  /** The repository's default branch, when the event says it. */
+  defaultBranch?: string
 }
 
 export interface ChangedPaths {
@@ -102,6 +104,7 @@ export function resolvePullRequest(
     fork: target.fork,
     branchTags: config.branchTags,
     defaultTag: config.defaultTag,
+    defaultBranch: config.defaultBranch,
     subject,
     unmodifiedBecause: decision.noBuildBecause && `starts no build (${decision.noBuildBecause})`,
   })

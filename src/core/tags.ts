@@ -50,7 +50,10 @@ export interface PullRequestTagInput {
   modified: boolean
   fork: boolean
   branchTags: ReadonlyMap<string, string>
-  defaultTag: string
+  /** The `default-tag` input; undefined: see defaultStableTag. */
+  defaultTag?: string
+  /** The repository's default branch (the event's `repository.default_branch`), when known. */
+  defaultBranch?: string
   /** Who the reason speaks of; default `PR #N` (or `This branch` for a local run). */
   subject?: string
   /** Why no image of its own is needed; default `changes no watched path`. */
@@ -64,10 +67,19 @@ export interface TagChoice {
   reason: string
 }
 
+/**
+ * The stable tag of a base branch that branch-tags does not list: the `default-tag` input, else the
+ * tag of the repository's default branch, else `latest` (what `main` and `master` get by default).
+ */
+export function defaultStableTag(input: Pick<PullRequestTagInput, 'branchTags' | 'defaultTag' | 'defaultBranch'>): string {
+  if (input.defaultTag !== undefined) return input.defaultTag
+  return (input.defaultBranch !== undefined ? input.branchTags.get(input.defaultBranch) : undefined) ?? 'latest'
+}
+
 export function choosePullRequestTag(input: PullRequestTagInput): TagChoice {
   // 0 is a local run on a branch whose PR is not known.
   const subject = input.subject ?? (input.prNumber > 0 ? `PR #${input.prNumber}` : 'This branch')
-  const stable = input.branchTags.get(input.baseRef) ?? input.defaultTag
+  const stable = input.branchTags.get(input.baseRef) ?? defaultStableTag(input)
   const stableSource = input.branchTags.has(input.baseRef)
     ? `the stable image of base branch ${input.baseRef}`
     : `the default stable image (base branch ${input.baseRef} has no entry in branch-tags)`

@@ -72,19 +72,31 @@ function workflowHint(workflow: WorkflowInfo | undefined): string {
   return ' The workflow exists: check that its triggers (on: ... paths) cover this commit.'
 }
 
-function timeLeft(run: WorkflowRun, typicalMs: number | undefined, nowMs: number): string {
-  if (typicalMs === undefined) return ''
+/**
+ * A wait prints a progress line at least this often, so that a long wait shows it is alive and how
+ * long it may still take; a state change resets it.
+ */
+const HEARTBEAT_MS = 60_000
+
+/** The time left: from a successful build's usual duration when known, else the timeout's. */
+function timeLeft(run: WorkflowRun, typicalMs: number | undefined, deadline: Deadline): string {
+  const beforeTimeout = `${formatDuration(deadline.remainingMs())} left before the timeout`
   const started = Date.parse(run.run_started_at ?? run.created_at)
-  if (Number.isNaN(started)) return ''
-  const left = typicalMs - (nowMs - started)
+  if (typicalMs === undefined || Number.isNaN(started)) return `, up to ${beforeTimeout} (no successful build to estimate from)`
+  const left = typicalMs - (deadline.now() - started)
   return left > 0
     ? `, about ${formatDuration(left)} left (a successful build takes ${formatDuration(typicalMs)})`
-    : `, longer than the usual ${formatDuration(typicalMs)}`
+    : `, longer than the usual ${formatDuration(typicalMs)}; ${beforeTimeout}`
 }
 
 export async function waitForRun(o: WaitForRunOptions): Promise<WaitOutcome> {
   const { deadline } = o
-  const log = o.log ?? (() => {})
+  const write = o.log ?? (() => {})
+  let lastLineMs = deadline.elapsedMs()
+  const log = (line: string) => {
+    lastLineMs = deadline.elapsedMs()
+    write(line)
+  }
   const sha7 = o.headSha.slice(0, 7)
   const stamp = () => `[${formatDuration(deadline.elapsedMs())}]`
   const done = (outcome: Unstamped<WaitOutcome>): WaitOutcome => ({ ...outcome, elapsedMs: deadline.elapsedMs() })
@@ -119,6 +131,24 @@ export async function waitForRun(o: WaitForRunOptions): Promise<WaitOutcome> {
   let typicalMs: number | undefined
   let askedTypical = false
   const wantedFor = `${workflowDescription(o.workflowFile, workflow)} for commit ${o.headSha}`
+  const progress = () =>
+    run === undefined
+      ? `${stamp()} No run of ${o.workflowFile} for commit ${sha7} yet; checking every ${formatDuration(o.pollIntervalMs)}, ` +
+        `for up to ${formatDuration(deadline.remainingMs())} more.`
+      : `${stamp()} ${run.name ?? o.workflowFile} ${runLabel(run)}: ${runState(run)}` +
+        (isCompleted(run) ? '' : timeLeft(run, typicalMs, deadline)) +
+        ` · ${run.html_url}`
+  const heartbeatDue = () => deadline.elapsedMs() - lastLineMs >= HEARTBEAT_MS
+  // Sleeps in slices so that a progress line comes at least every HEARTBEAT_MS, whatever the interval.
+  const pauseWithProgress = async (ms: number) => {
+    for (let left = ms; left > 0;) {
+      const slice = Math.min(left, Math.max(1, lastLineMs + HEARTBEAT_MS - deadline.elapsedMs()))
+      await o.sleep(slice)
+      left -= slice
+      // At the end of the pause a poll follows, which says where things stand.
+      if (left > 0 && heartbeatDue()) log(progress())
+    }
+  }
 
   for (;;) {
     let pause = o.pollIntervalMs
@@ -154,14 +184,9 @@ export async function waitForRun(o: WaitForRunOptions): Promise<WaitOutcome> {
       run === undefined ? (lastError === undefined ? 'absent' : undefined) : `${run.id}/${run.run_attempt ?? 1}/${runState(run)}`
     if (state !== undefined && state !== lastState) {
       lastState = state
-      log(
-        run === undefined
-          ? `${stamp()} No run of ${o.workflowFile} for commit ${sha7} yet; checking every ${formatDuration(o.pollIntervalMs)}, ` +
-              `for up to ${formatDuration(deadline.remainingMs())} more.`
-          : `${stamp()} ${run.name ?? o.workflowFile} ${runLabel(run)}: ${runState(run)}` +
-              (isCompleted(run) ? '' : timeLeft(run, typicalMs, deadline.now())) +
-              ` · ${run.html_url}`,
-      )
+      log(progress())
+    } else if (heartbeatDue()) {
+      log(progress())
     }
 
     if (run !== undefined && isCompleted(run)) {
@@ -187,6 +212,6 @@ export async function waitForRun(o: WaitForRunOptions): Promise<WaitOutcome> {
       })
     }
     // The last poll lands on the deadline, so a run that ends just in time still counts.
-    await o.sleep(Math.min(pause, deadline.remainingMs()))
+    await pauseWithProgress(Math.min(pause, deadline.remainingMs()))
   }
 }

@@ -2,6 +2,7 @@
 // wait-for-build and comment-image: a fork's PR cannot push an image, and a PR whose changes
 // start no build of the build workflow has none.
 import * as core from '@actions/core'
+import { defaultBranch } from '../core/event.js'
 import { imageReference } from '../core/image-ref.js'
 import type { ResolvedImage } from '../core/resolve.js'
 import { choosePullRequestTag } from '../core/tags.js'
@@ -21,6 +22,7 @@ export async function checkBuild(session: Session, target: PullRequestTarget | M
     // Known from the event alone: no need to list the changed files.
     const { tag } = choosePullRequestTag({
       ...session.inputs,
+      defaultBranch: defaultBranch(session.ctx),
       prNumber: pr.number,
       headSha: pr.headSha,
       baseRef: pr.baseRef,

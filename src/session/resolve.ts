@@ -4,6 +4,7 @@
 // CLI fills the seams with git alone.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { defaultBranch } from '../core/event.js'
 import {
   API_FILE_LIST_CAP,
   resolveMergeGroup,
@@ -153,7 +154,7 @@ export async function resolveForSession(session: Session): Promise<ResolvedImage
       return undefined
     }
   }
-  return resolveImage({ ...inputs, imageRepository: session.imageRepository }, target, {
+  return resolveImage({ ...inputs, imageRepository: session.imageRepository, defaultBranch: defaultBranch(ctx) }, target, {
     git,
     readBuildWorkflow,
     listPullRequestFiles: inputs.token ? listFiles : undefined,

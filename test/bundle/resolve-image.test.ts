@@ -35,7 +35,8 @@ describe('resolve-image on pull requests, from git', () => {
       name: 'only code changed, base release/1.x',
       baseRef: 'release/1.x',
       files: { 'src/app.ts': 'x\n' },
-      tag: 'v2',
+      // Not in branch-tags: the default branch's stable tag (the event's default branch is master).
+      tag: 'latest',
       modified: 'false',
       push: '',
     },

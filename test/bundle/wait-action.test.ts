@@ -46,6 +46,17 @@ const prRun = (extra: Record<string, string> = {}, event = pullRequestEvent({ nu
     env: withDockerOnPath(built),
   })
 
+/** The lines the Actions UI folds away: those between `::group::` and `::endgroup::`. */
+function linesInGroups(stdout: string): string[] {
+  let inGroup = false
+  return stdout.split('\n').filter((line) => {
+    if (line.startsWith('::group::')) inGroup = true
+    else if (line.startsWith('::endgroup::')) inGroup = false
+    else return inGroup
+    return false
+  })
+}
+
 describe('wait-for-build, bundled', () => {
   it('follows the PR head commit run to success; unchanged polls are 304s', async () => {
     runs.addWorkflow('build-ci-image.yml')
@@ -82,6 +93,8 @@ describe('wait-for-build, bundled', () => {
       /Build CI image #\d+: queued, about 4m left \(a successful build takes 4m\) · https:\/\/github.com\/acme\/app\/actions\/runs\/\d+$/,
     )
     expect(states[3]).toMatch(/completed: success/)
+    // None inside a log group, which the UI shows collapsed: a long wait must show its progress.
+    expect(states.filter((line) => linesInGroups(run.stdout).includes(line))).toEqual([])
 
     // The figure: 6 polls, 2 of them answered 304; 6 requests count against the rate limit
     // (the workflow, the estimate, and one per state) = states + 2.

@@ -34,7 +34,8 @@ describe('the defaults', () => {
     const parsed = parseInputs((name) => (name === 'command' ? 'resolve-image' : ''))
     expect(parsed).toMatchObject({
       buildWorkflow: INPUT_DEFAULTS['build-workflow'],
-      defaultTag: INPUT_DEFAULTS['default-tag'],
+      defaultTag: undefined,
+      localCommand: INPUT_DEFAULTS['local-command'],
       pollIntervalSeconds: Number(INPUT_DEFAULTS['poll-interval']),
       timeoutSeconds: Number(INPUT_DEFAULTS.timeout),
       pull: INPUT_DEFAULTS.pull === 'true',
@@ -44,7 +45,6 @@ describe('the defaults', () => {
 
   it('are what the local CLI says it uses', () => {
     expect(USAGE).toContain(`(default: ${inputDefault('build-workflow')})`)
-    expect(USAGE).toContain(`(default: ${inputDefault('default-tag')})`)
     expect(USAGE).toContain(`(default: ${INPUT_DEFAULTS['branch-tags'].replaceAll('\n', ',')})`)
   })
 

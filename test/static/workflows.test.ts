@@ -2,8 +2,8 @@
 // users copy; these checks cover what actionlint cannot see: our action's inputs and outputs,
 // pinning, least privilege, and untrusted values in scripts.
 import { spawnSync } from 'node:child_process'
-import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { COMMANDS } from '../../src/core/inputs.js'
@@ -73,13 +73,11 @@ const pullsImage = (step: Step) =>
 /**
  * Inputs the pinned artifact actions declare; actionlint checks a popular action's inputs only
  * when `uses:` names a tag it knows (rhysd/actionlint, rule_action.go: PopularActions[spec]), never
- * for a commit SHA. Sources: upload-artifact's action.yml (name, path, if-no-files-found,
- * retention-days, compression-level, overwrite), include-hidden-files since v4.4.0, archive since
- * v7.0.0 (release notes, https://github.com/actions/upload-artifact/releases); download-artifact
- * v8.0.1's inputs as listed on https://github.com/marketplace/actions/download-a-build-artifact.
+ * for a commit SHA. Read from each action's own action.yml at the pinned commit (upload-artifact
+ * v7.0.0, download-artifact v8.0.1).
  */
 const ARTIFACT_ACTION_INPUTS: Record<string, string[]> = {
-  'actions/upload-artifact@043fb46d1a93c77aae656e7c1c64a875d1fc6a0a': [
+  'actions/upload-artifact@bbbca2ddaa5d8feaa63e36b76fdaad77386f024f': [
     'name',
     'path',
     'if-no-files-found',
@@ -410,14 +408,45 @@ describe('regenerate-on-comment.yml', () => {
   })
 })
 
-describe('the README', () => {
+// What a new user reads and copies: a short quick start, every snippet a piece of a workflow that
+// `npm run lint:workflows` and the checks above cover, every page and example reachable.
+describe('the documentation', () => {
   const readme = readFileSync(join(root, 'README.md'), 'utf8')
-  it.each(['build-ci-image.yml', 'check-generate.yml', 'regenerate-on-comment.yml'])('shows %s as it is', (file) => {
-    expect(readme).toContain(readFileSync(join(dir, file), 'utf8').trimEnd())
+  const docs = readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md'))
+  const pages = ['README.md', 'CONTRIBUTING.md', 'SECURITY.md', 'examples/README.md', ...docs.map((f) => `docs/${f}`)]
+  const linted = workflows.map((w) => w.text)
+
+  it('quick start: from the top to the inputs table in at most 60 lines', () => {
+    const lines = readme.split('\n')
+    const inputs = lines.indexOf('## Inputs')
+    expect(inputs).toBeGreaterThan(0)
+    expect(inputs).toBeLessThanOrEqual(60)
+    for (const command of COMMANDS) expect(lines.slice(0, inputs).join('\n')).toContain(`command: ${command}`)
   })
 
-  it('shows the container: job pattern as examples/container-job/check.yml has it', () => {
-    expect(readme).toContain(readFileSync(join(root, 'examples', 'container-job', 'check.yml'), 'utf8').trimEnd())
+  it.each(pages)('%s: every YAML snippet is a piece of a linted workflow, as it is there', (page) => {
+    const text = readFileSync(join(root, page), 'utf8')
+    for (const [, snippet] of text.matchAll(/```ya?ml\n([\s\S]*?)```/g)) {
+      expect(
+        linted.some((workflow) => workflow.includes(snippet!)),
+        snippet,
+      ).toBe(true)
+    }
+  })
+
+  it('links every docs page and every example set from the README', () => {
+    for (const file of docs) expect(readme).toContain(`](docs/${file}`)
+    for (const set of exampleSets) expect(readme).toContain(`](examples/${set})`)
+  })
+
+  // docs/reuse.md and docs/registry-credentials.md come from the branches that build those features.
+  const ELSEWHERE = new Set(['docs/reuse.md', 'docs/registry-credentials.md'])
+  it.each(pages)('%s: every relative link leads to a file of the repository', (page) => {
+    const text = readFileSync(join(root, page), 'utf8')
+    for (const [, target] of text.matchAll(/\]\((?!https?:|#)([^)#\s]+)/g)) {
+      const path = join(dirname(page), target!)
+      if (!ELSEWHERE.has(path)) expect(existsSync(join(root, path)), `${page} → ${target}`).toBe(true)
+    }
   })
 
   it('lists every input and output of action.yml', () => {

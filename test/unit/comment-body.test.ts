@@ -13,6 +13,7 @@ const comment = (over: Partial<ImageComment> = {}): ImageComment => ({
   branch: 'feature',
   repositoryUrl: 'https://github.com/acme/app',
   runUrl: 'https://github.com/acme/app/actions/runs/987654',
+  localCommand: 'make gen',
   ...over,
 })
 
@@ -28,6 +29,14 @@ describe('the image comment', () => {
     expect(body).toContain(
       '```sh\ndocker pull ghcr.io/acme/app/ci:pr-42\n' +
         'docker run --rm -v "$PWD":/workspace -w /workspace ghcr.io/acme/app/ci:pr-42 make gen\n```',
+    )
+  })
+
+  it('shows the local-command input as what to run in the image', () => {
+    const body = renderComment(comment({ localCommand: 'npm ci && npm test' }))
+    expect(body).toContain('docker run --rm -v "$PWD":/workspace -w /workspace ghcr.io/acme/app/ci:pr-42 npm ci && npm test\n```')
+    expect(renderComment(comment({ state: 'stable', tag: 'latest', localCommand: 'make check' }))).toContain(
+      'ghcr.io/acme/app/ci:latest make check\n```',
     )
   })
 

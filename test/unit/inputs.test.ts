@@ -13,11 +13,12 @@ describe('inputs', () => {
       imageRepository: undefined,
       watch: [],
       buildWorkflow: 'build-ci-image.yml',
-      defaultTag: 'v2',
+      defaultTag: undefined,
       pollIntervalSeconds: 20,
       timeoutSeconds: 1200,
       pull: true,
       trustedPermission: 'write',
+      localCommand: 'make gen',
     })
     expect([...inputs.branchTags]).toEqual([
       ['v2', 'v2'],
@@ -41,6 +42,7 @@ describe('inputs', () => {
         timeout: '60',
         pull: 'False',
         'trusted-permission': 'maintain',
+        'local-command': 'npm ci && npm test',
       }),
     )
     expect(inputs).toMatchObject({
@@ -54,6 +56,7 @@ describe('inputs', () => {
       timeoutSeconds: 60,
       pull: false,
       trustedPermission: 'maintain',
+      localCommand: 'npm ci && npm test',
     })
     expect([...inputs.branchTags]).toEqual([
       ['develop', 'edge'],
@@ -81,6 +84,8 @@ describe('inputs', () => {
     [{ image: 'ghcr.io/acme/app ci' }, 'Input `image` must be an image repository such as ghcr.io/acme/app/ci; got "ghcr.io/acme/app ci".'],
     [{ 'build-workflow': '.github/workflows/build.yml' }, 'Input `build-workflow` must be a workflow file name such as build-ci-image.yml'],
     [{ 'head-sha': 'abc123' }, 'Input `head-sha` must be a full commit SHA (40 hexadecimal characters); got "abc123".'],
+    [{ 'local-command': 'make gen\nrm -rf /' }, 'Input `local-command` must be one line without backticks or control characters'],
+    [{ 'local-command': 'make ``` gen' }, 'Input `local-command` must be one line without backticks or control characters'],
     [{ pull: 'yes' }, 'Input `pull` must be true or false; got "yes".'],
     [{ 'trusted-permission': 'MEMBER' }, 'Input `trusted-permission` must be one of read, triage, write, maintain, admin; got "MEMBER".'],
     [

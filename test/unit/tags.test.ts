@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { parseBranchTags } from '../../src/core/inputs.js'
-import { choosePullRequestTag, choosePushTags, isValidTag, prCommitTag, sanitizeTagPart, shaTag } from '../../src/core/tags.js'
+import {
+  choosePullRequestTag,
+  choosePushTags,
+  defaultStableTag,
+  isValidTag,
+  prCommitTag,
+  sanitizeTagPart,
+  shaTag,
+} from '../../src/core/tags.js'
 
 const branchTags = parseBranchTags('v2=v2\nmain=latest\nmaster=latest')
 const sha = '0123456789abcdef0123456789abcdef01234567'
@@ -50,6 +58,33 @@ describe('the contract tag table', () => {
     })
     expect(choice.tag).toBe('stable')
     expect(choice.reason).toMatch(/no entry in branch-tags/)
+  })
+
+  // A repository with only `main` must never be sent to a tag its build does not push (`v2`).
+  it.each([
+    { defaultBranch: 'main', defaultTag: undefined, tag: 'latest' },
+    { defaultBranch: 'v2', defaultTag: undefined, tag: 'v2' },
+    { defaultBranch: 'trunk', defaultTag: undefined, tag: 'latest' },
+    { defaultBranch: undefined, defaultTag: undefined, tag: 'latest' },
+    { defaultBranch: 'v2', defaultTag: 'stable', tag: 'stable' },
+  ])('an unlisted base, default branch $defaultBranch, default-tag $defaultTag → $tag', ({ defaultBranch, defaultTag, tag }) => {
+    expect(defaultStableTag({ branchTags, defaultTag, defaultBranch })).toBe(tag)
+    const choice = choosePullRequestTag({
+      prNumber: 1,
+      headSha: sha,
+      baseRef: 'release/1.x',
+      modified: false,
+      fork: false,
+      branchTags,
+      defaultTag,
+      defaultBranch,
+    })
+    expect(choice.tag).toBe(tag)
+  })
+
+  it("a default branch of its own: branch-tags' entry for it", () => {
+    const tags = parseBranchTags('develop=edge')
+    expect(defaultStableTag({ branchTags: tags, defaultBranch: 'develop' })).toBe('edge')
   })
 })
 

@@ -53,6 +53,7 @@ interface Scenario {
 async function wait(s: Scenario) {
   let now = START
   const lines: string[] = []
+  const lineTimes: number[] = []
   const pollTimes: number[] = []
   let typicalAsked = 0
   const outcome = await waitForRun({
@@ -76,13 +77,16 @@ async function wait(s: Scenario) {
       typicalAsked++
       return s.typicalMs
     },
-    log: (line) => lines.push(line),
+    log: (line) => {
+      lines.push(line)
+      lineTimes.push(now - START)
+    },
   })
-  return { outcome, lines, polls: pollTimes.length, pollTimes, elapsed: now - START, typicalAsked }
+  return { outcome, lines, lineTimes, polls: pollTimes.length, pollTimes, elapsed: now - START, typicalAsked }
 }
 
 describe('waiting for the build run of a commit', () => {
-  it('follows a run that appears, queues, runs and succeeds: one log line per state, not per poll', async () => {
+  it('follows a run that appears, queues, runs and succeeds: a line per state and a minute, not per poll', async () => {
     const { outcome, lines, polls, elapsed } = await wait({
       runsAt: (ms) =>
         ms < MIN ? [] : ms < 2 * MIN ? [ours('queued')] : ms < 5 * MIN ? [ours('in_progress')] : [ours('completed', 'success')],
@@ -92,8 +96,10 @@ describe('waiting for the build run of a commit', () => {
     expect(polls).toBe(16)
     expect(lines).toEqual([
       '[0s] No run of build-ci-image.yml for commit 1234567 yet; checking every 20s, for up to 20m more.',
-      `[1m] Build CI image #17: queued · ${URL}`,
-      `[2m] Build CI image #17: in_progress · ${URL}`,
+      `[1m] Build CI image #17: queued, up to 19m left before the timeout (no successful build to estimate from) · ${URL}`,
+      `[2m] Build CI image #17: in_progress, up to 18m left before the timeout (no successful build to estimate from) · ${URL}`,
+      `[3m] Build CI image #17: in_progress, up to 17m left before the timeout (no successful build to estimate from) · ${URL}`,
+      `[4m] Build CI image #17: in_progress, up to 16m left before the timeout (no successful build to estimate from) · ${URL}`,
       `[5m] Build CI image #17: completed: success · ${URL}`,
     ])
   })
@@ -172,7 +178,9 @@ describe('waiting for the build run of a commit', () => {
       runsAt: (ms) => [failed, ms < MIN ? attempt2('queued') : ms < 4 * MIN ? attempt2('in_progress') : attempt2('completed', 'success')],
     })
     expect(outcome).toMatchObject({ kind: 'success', run: { run_attempt: 2 } })
-    expect(lines[0]).toBe(`[0s] Build CI image #17 (attempt 2): queued · ${URL}`)
+    expect(lines[0]).toBe(
+      `[0s] Build CI image #17 (attempt 2): queued, up to 20m left before the timeout (no successful build to estimate from) · ${URL}`,
+    )
   })
 
   it("a newer run of the PR's own build decides over an older failed one (the PR closed and reopened)", async () => {
@@ -262,8 +270,7 @@ describe('waiting for the build run of a commit', () => {
     expect(outcome.kind).toBe('success')
     // The 502s are asked again at the next poll; the rate limit's retry-after (90s) is honoured.
     expect(pollTimes.slice(6, 11)).toEqual([120_000, 140_000, 160_000, 180_000, 270_000])
-    expect(lines).toEqual([
-      `[0s] Build CI image #17: in_progress · ${URL}`,
+    expect(lines.filter((line) => !line.includes(': in_progress, '))).toEqual([
       '[2m] GitHub API: HTTP 502: Bad Gateway; asking again at the next poll.',
       '[3m] GitHub API: HTTP 403: You have exceeded a secondary rate limit; asking again at the next poll.',
       `[6m 10s] Build CI image #17: completed: success · ${URL}`,
@@ -311,8 +318,38 @@ describe('waiting for the build run of a commit', () => {
     })
     expect(typicalAsked).toBe(1)
     // The run started a minute before the wait did.
-    expect(lines[0]).toBe(`[0s] Build CI image #17: queued, about 4m left (a successful build takes 5m) · ${URL}`)
-    expect(lines[1]).toBe(`[2m] Build CI image #17: in_progress, about 2m left (a successful build takes 5m) · ${URL}`)
-    expect(lines[2]).toBe(`[10m] Build CI image #17: completed: success · ${URL}`)
+    expect(lines).toEqual([
+      `[0s] Build CI image #17: queued, about 4m left (a successful build takes 5m) · ${URL}`,
+      `[1m] Build CI image #17: queued, about 3m left (a successful build takes 5m) · ${URL}`,
+      `[2m] Build CI image #17: in_progress, about 2m left (a successful build takes 5m) · ${URL}`,
+      `[3m] Build CI image #17: in_progress, about 1m left (a successful build takes 5m) · ${URL}`,
+      `[4m] Build CI image #17: in_progress, longer than the usual 5m; 16m left before the timeout · ${URL}`,
+      ...[5, 6, 7, 8, 9].map(
+        (m) => `[${m}m] Build CI image #17: in_progress, longer than the usual 5m; ${20 - m}m left before the timeout · ${URL}`,
+      ),
+      `[10m] Build CI image #17: completed: success · ${URL}`,
+    ])
+  })
+
+  // A log that stays silent for minutes looks like a hung job.
+  it.each([
+    { interval: '20s', intervalMs: 20_000, typicalMs: undefined },
+    { interval: '5m', intervalMs: 5 * MIN, typicalMs: 8 * MIN },
+    { interval: '7s', intervalMs: 7_000, typicalMs: 3 * MIN },
+  ])('prints a progress line at least every 2 minutes of a 20-minute wait (poll every $interval)', async ({ intervalMs, typicalMs }) => {
+    const { outcome, lines, lineTimes, elapsed } = await wait({
+      intervalMs,
+      typicalMs,
+      runsAt: (ms) => (ms < 2 * MIN ? [] : ms < 19 * MIN ? [ours('in_progress')] : [ours('completed', 'success')]),
+    })
+    expect(outcome.kind).toBe('success')
+    expect(elapsed).toBeGreaterThanOrEqual(19 * MIN)
+    const gaps = [...lineTimes, elapsed].map((t, i, all) => t - (all[i - 1] ?? 0))
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(2 * MIN)
+    // Each says how long it has waited, where the run stands and how long it may still take.
+    for (const line of lines.filter((l) => l.includes('in_progress'))) {
+      expect(line).toMatch(/^\[\d+m( \d+s)?\] Build CI image #17: in_progress, .*(left|longer than the usual)/)
+    }
+    expect(lines.some((l) => /^\[\d+m( \d+s)?\] No run of build-ci-image\.yml for commit 1234567 yet; .* more\.$/.test(l))).toBe(true)
   })
 })
