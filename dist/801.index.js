@@ -28,8 +28,8 @@ var image_ref = __webpack_require__(3386);
 var core_inputs = __webpack_require__(3906);
 // EXTERNAL MODULE: ./src/core/watch.ts + 3 modules
 var watch = __webpack_require__(6728);
-// EXTERNAL MODULE: ./src/runner/git.ts + 2 modules
-var runner_git = __webpack_require__(8180);
+// EXTERNAL MODULE: ./src/runner/git.ts + 1 modules
+var runner_git = __webpack_require__(3754);
 ;// CONCATENATED MODULE: ./src/runner/base-branches.ts
 // A shallow or single-branch clone (a CI shell step, `git clone --depth 1`) has only its own
 // branch: the long-lived branches a local run compares against are fetched from origin, as

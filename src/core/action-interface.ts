@@ -41,6 +41,7 @@ export const OUTPUT_NAMES = [
   'conclusion',
   'digest',
   'pinned-image',
+  'verified',
   'comment-id',
   'comment-url',
 ] as const
