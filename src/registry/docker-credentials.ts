@@ -27,9 +27,9 @@ interface HelperResult {
   error?: Error
 }
 
-function runHelper(program: string, serverAddress: string): Promise<HelperResult> {
+function runHelper(program: string, serverAddress: string, env: NodeJS.ProcessEnv): Promise<HelperResult> {
   return new Promise((resolve) => {
-    const child = spawn(program, ['get'], { stdio: ['pipe', 'pipe', 'pipe'] })
+    const child = spawn(program, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
@@ -59,7 +59,7 @@ export async function dockerCredential(registry: string, env: NodeJS.ProcessEnv 
   }
   if (source.kind === 'none') return undefined
   if (source.kind === 'stored') return source.credential
-  const result = await runHelper(source.program, source.serverAddress)
+  const result = await runHelper(source.program, source.serverAddress, env)
   const output = (result.stdout.trim() || result.stderr.trim()).split('\n')[0] ?? ''
   if (result.code === 0) {
     try {
