@@ -868,9 +868,9 @@ const NOT_FOUND = 'credentials not found in native keychain';
 function dockerConfigPath(env = process.env) {
     return (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker'), 'config.json');
 }
-function runHelper(program, serverAddress) {
+function runHelper(program, serverAddress, env) {
     return new Promise((resolve) => {
-        const child = (0,external_node_child_process_.spawn)(program, ['get'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        const child = (0,external_node_child_process_.spawn)(program, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (d) => (stdout += d.toString()));
@@ -903,7 +903,7 @@ async function dockerCredential(registry, env = process.env) {
         return undefined;
     if (source.kind === 'stored')
         return source.credential;
-    const result = await runHelper(source.program, source.serverAddress);
+    const result = await runHelper(source.program, source.serverAddress, env);
     const output = (result.stdout.trim() || result.stderr.trim()).split('\n')[0] ?? '';
     if (result.code === 0) {
         try {

@@ -66,6 +66,7 @@ describe('the verified image of the awaited commit', () => {
       image: `${image}:pr-42`,
       digest: built.root.digest,
       'pinned-image': `${image}:pr-42@${built.root.digest}`,
+      verified: 'true',
     })
     expect(registry.requests.some((r) => r.path === '/v2/acme/app/ci/manifests/pr-42-sha-a1a1a1a')).toBe(true)
     expect(run.stdout).toContain(`${image}:pr-42@${built.root.digest} was built from ${A} (linux/amd64, linux/arm64).`)
@@ -105,6 +106,9 @@ describe('the verified image of the awaited commit', () => {
       /::warning title=CI image not verified::.*has no org\.opencontainers\.image\.revision label.*Pass resolve-image's `labels` output to docker\/build-push-action's `labels` input\./,
     )
     expect(run.outputs['pinned-image']).toMatch(new RegExp(`^${image}:pr-42@sha256:[0-9a-f]{64}$`))
+    // Nothing proved it: the outputs and the summary say so, not only the warning.
+    expect(run.outputs.verified).toBe('false')
+    expect(run.summary).toMatch(/Verified<\/th>\s*<td><code>false<\/code>/)
   })
 
   it("through the runner's docker login (buildx) when docker is there, and pulls exactly the pinned image", async () => {
