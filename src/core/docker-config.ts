@@ -43,7 +43,7 @@ export function authConfigKey(registry: string): string {
 }
 
 /** The host an `auths` key names: `https://127.0.0.1:5000/v1/` → `127.0.0.1:5000` (ConvertToHostname). */
-export function convertToHostname(key: string): string {
+function convertToHostname(key: string): string {
   const stripped = key.includes('://') ? key.slice(key.indexOf('://') + 3) : key
   return stripped.split('/')[0]!
 }

@@ -16,7 +16,7 @@ export type { RegistryCredential } from '../core/docker-config.js'
 /** docker-credential-helpers' ErrCredentialsNotFound text (credentials/error.go): no credentials, no fault. */
 const NOT_FOUND = 'credentials not found in native keychain'
 
-export function dockerConfigPath(env: NodeJS.ProcessEnv = process.env): string {
+function dockerConfigPath(env: NodeJS.ProcessEnv = process.env): string {
   return join(env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker'), 'config.json')
 }
 

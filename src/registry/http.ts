@@ -32,12 +32,12 @@ export interface HttpOptions {
  * distribution refuses a manifest larger than 4 MiB on push (registry/handlers/manifests.go,
  * maxManifestBodySize), so no registry running it serves a larger one: more is not a manifest.
  */
-export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024
 /**
  * No registry caps an image config; ours: labels, environment and history are kilobytes, and
  * 8 MiB keeps a hostile answer from filling the runner's memory.
  */
-export const MAX_CONFIG_BYTES = 8 * 1024 * 1024
+const MAX_CONFIG_BYTES = 8 * 1024 * 1024
 /** A token service's JSON answer. */
 const MAX_TOKEN_BYTES = 1024 * 1024
 const MAX_REDIRECTS = 5
