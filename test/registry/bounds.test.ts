@@ -79,9 +79,10 @@ describe('answers the client does not trust', () => {
   it('refuses an upper-case digest too', async () => {
     const upper = `sha256:${createHash('sha256').update('x').digest('hex').toUpperCase()}`
     const manifest = { schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { digest: upper, size: 1 } }
-    const { host } = await serving(Buffer.from(JSON.stringify(manifest)), 'application/vnd.oci.image.manifest.v1+json')
+    const { host, paths } = await serving(Buffer.from(JSON.stringify(manifest)), 'application/vnd.oci.image.manifest.v1+json')
     const error = await failure(inspectImage(`${host}/acme/app/ci:pr-42`, options()))
-    expect(error.message).toContain(upper)
+    expect(error.message).toContain(`descriptor digest "${upper}", not sha256: and 64 lower-case hexadecimal characters`)
+    expect(paths).toEqual(['/v2/acme/app/ci/manifests/pr-42'])
   })
 })
 
