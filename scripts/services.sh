@@ -19,10 +19,12 @@ now() { date +%s.%N; }
 took() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f s", b - a }'; }
 
 start=$(now)
+# A command already there is enough (a runner may have Docker CE's dockerd, which docker.io's
+# packages would conflict with): only what is missing is installed.
 missing=()
-for package in docker.io docker-registry apache2-utils; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
-done
+command -v dockerd >/dev/null || missing+=(docker.io)
+command -v docker-registry >/dev/null || [ -x /usr/bin/docker-registry ] || missing+=(docker-registry)
+command -v htpasswd >/dev/null || missing+=(apache2-utils)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "services: installing ${missing[*]} (apt-get)"
   as_root apt-get update -qq

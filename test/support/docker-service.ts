@@ -13,6 +13,12 @@ function daemonAnswers(): boolean {
 
 export const DOCKER_AVAILABLE = daemonAnswers()
 
+/**
+ * Whether the docker CLI has buildx: then wait-for-build reads the registry through it (docker's
+ * login), else over the HTTP API with docker's stored credentials. Debian's docker.io has none.
+ */
+export const HAS_BUILDX = spawnSync('docker', ['buildx', 'version'], { timeout: 10_000 }).status === 0
+
 export const NO_DOCKER_REASON =
   'no Docker daemon answers (DOCKER_HOST unset or dockerd not running): run the tests through `npm run services -- npx vitest run …`'
 
