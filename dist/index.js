@@ -32318,7 +32318,7 @@ async function resolveImageCommand(session) {
 
 /***/ }),
 
-/***/ 6260:
+/***/ 9322:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32784,11 +32784,17 @@ function ghcrDeniedHint() {
         `See "Working with the Container registry" (${DOCS}/packages/working-with-a-github-packages-registry/working-with-the-container-registry).`,
     ].join('\n');
 }
-/** Why the registry refused to serve an image of `registry`, and what to do about it. */
-function deniedHint(registry) {
-    return isGhcr(registry)
-        ? ghcrDeniedHint()
-        : `Log in to ${registry} before this step (docker/login-action) with an account that may pull the image.`;
+/**
+ * Why the registry refused to serve an image of `registry`, and what to do about it: with no
+ * credentials sent, log in; with credentials refused, that account lacks access or expired.
+ */
+function deniedHint(registry, credentials) {
+    if (isGhcr(registry))
+        return ghcrDeniedHint();
+    if (credentials === 'refused') {
+        return `That account may not pull the image, or its password or token expired: give it read access, or log in to ${registry} again (docker/login-action) with one that may pull it.`;
+    }
+    return `Log in to ${registry} before this step (docker/login-action) with an account that may pull the image.`;
 }
 /** Why a tag is not in the registry: almost always, nothing pushed it (yet). */
 function missingTagHint(reference) {
@@ -32911,6 +32917,11 @@ function parseDescriptor(value, what) {
     const d = asRecord(value);
     if (!d || typeof d.digest !== 'string')
         throw new Error(`The registry's ${what} has a descriptor without a digest.`);
+    // The digest goes into a URL path (/v2/<name>/manifests/<digest>, /blobs/<digest>): only the form
+    // registries name content by, nothing that could add a path segment or a query.
+    if (!image_ref/* SHA256_DIGEST */.fu.test(d.digest)) {
+        throw new Error(`The registry's ${what} has a descriptor digest ${JSON.stringify(d.digest.slice(0, 80))}, not sha256: and 64 lower-case hexadecimal characters.`);
+    }
     const platform = asRecord(d.platform);
     return {
         mediaType: typeof d.mediaType === 'string' ? d.mediaType : undefined,
@@ -32965,6 +32976,10 @@ function isImageManifest(descriptor) {
 /** The platforms of an index's images, attestations left out. */
 function indexPlatforms(index) {
     return index.manifests.filter(isImageManifest).flatMap((d) => (d.platform ? [formatPlatform(d.platform)] : []));
+}
+/** Every image of an index, attestations left out: each one's revision label is checked. */
+function indexImages(index) {
+    return index.manifests.filter(isImageManifest);
 }
 /**
  * The manifest whose config to read: linux/amd64 (what GitHub-hosted runners run) when there is
@@ -33066,13 +33081,109 @@ function mayReceiveToken(registryUrl, tokenHosts, realm) {
     return secure && target.host.toLowerCase() === registry.host.toLowerCase();
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/core/docker-config.ts
+// Where docker keeps the credentials of a registry, read from its config.json as the docker CLI
+// reads it (docker/cli, cli/config/configfile/file.go and cli/config/credentials/file_store.go):
+// - `credHelpers[<key>]`, else `credsStore`: a program `docker-credential-<name>` holds them
+//   (getConfiguredCredentialStore);
+// - else `auths[<key>]`, or an entry whose key reduces to the same host (`https://host/v1/`,
+//   fileStore.Get with ConvertToHostname): `auth` is base64 of `user:password` (decodeAuth),
+//   `identitytoken` an OAuth2 refresh token.
+// Docker Hub's key is `https://index.docker.io/v1/` (getAuthConfigKey).
+const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
+function record(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
+}
+/** The key docker stores a registry's credentials under (getAuthConfigKey). */
+function authConfigKey(registry) {
+    return registry === 'docker.io' || registry === 'index.docker.io' || registry === 'registry-1.docker.io' ? DOCKER_HUB_KEY : registry;
+}
+/** The host an `auths` key names: `https://127.0.0.1:5000/v1/` → `127.0.0.1:5000` (ConvertToHostname). */
+function convertToHostname(key) {
+    const stripped = key.includes('://') ? key.slice(key.indexOf('://') + 3) : key;
+    return stripped.split('/')[0];
+}
+/** config.json's text; `what` names the file in the error. */
+function parseDockerConfig(text, what) {
+    let json;
+    try {
+        json = record(JSON.parse(text));
+    }
+    catch {
+        throw new Error(`${what} is not valid JSON: fix or remove it (docker reads the same file).`);
+    }
+    const helpers = Object.entries(record(json.credHelpers)).filter((e) => typeof e[1] === 'string');
+    return {
+        auths: record(json.auths),
+        credHelpers: Object.fromEntries(helpers),
+        credsStore: typeof json.credsStore === 'string' && json.credsStore !== '' ? json.credsStore : undefined,
+    };
+}
+/** A helper's name becomes a program name: nothing that could leave docker-credential-*. */
+const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+function stored(entry, key, what) {
+    const identityToken = typeof entry.identitytoken === 'string' && entry.identitytoken !== '' ? entry.identitytoken : undefined;
+    if (typeof entry.auth !== 'string' || entry.auth === '')
+        return identityToken ? { username: '', identityToken, source: what } : undefined;
+    const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    // decodeAuth: "invalid auth configuration file" without a user name.
+    if (colon <= 0)
+        throw new Error(`${what}: the \`auth\` of "${key}" is not base64 of user:password (docker would refuse it too).`);
+    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1).replace(/\0+$/, ''), identityToken, source: what };
+}
+/** Where the credentials for `registry` are, as docker would look for them. */
+function credentialSource(config, registry, what) {
+    const key = authConfigKey(registry);
+    const helper = config.credHelpers[key] ?? config.credsStore;
+    if (helper !== undefined) {
+        if (!HELPER_NAME.test(helper))
+            throw new Error(`${what}: the credential helper "${helper}" for ${registry} is not a valid helper name.`);
+        return { kind: 'helper', program: `docker-credential-${helper}`, serverAddress: key };
+    }
+    const entry = config.auths[key] ?? Object.entries(config.auths).find(([k]) => convertToHostname(k) === key)?.[1];
+    const credential = entry ? stored(record(entry), key, what) : undefined;
+    return credential ? { kind: 'stored', credential } : { kind: 'none' };
+}
+/**
+ * A helper's answer to `get` (docker-credential-helpers, credentials.Credentials: ServerURL,
+ * Username, Secret); the user `<token>` marks the secret as an identity token (docker/cli,
+ * cli/config/credentials/native_store.go, tokenUsername).
+ */
+function parseHelperAnswer(stdout, program) {
+    let json;
+    try {
+        json = record(JSON.parse(stdout));
+    }
+    catch {
+        throw new Error(`${program} get answered something that is not JSON.`);
+    }
+    const username = typeof json.Username === 'string' ? json.Username : '';
+    const secret = typeof json.Secret === 'string' ? json.Secret : '';
+    if (secret === '')
+        return undefined;
+    return username === '<token>' ? { username: '', identityToken: secret, source: program } : { username, password: secret, source: program };
+}
+
 ;// CONCATENATED MODULE: ./src/registry/errors.ts
 // A registry's answer that ends an inspection, sorted by what the caller can do about it.
 class RegistryError extends Error {
     fault;
-    constructor(fault, message) {
+    credentials;
+    constructor(fault, message, 
+    /** For `denied`: whether no credentials were sent, or the ones sent were refused. */
+    credentials) {
         super(message);
         this.fault = fault;
+        this.credentials = credentials;
         this.name = 'RegistryError';
     }
 }
@@ -33080,10 +33191,94 @@ function isRetryable(error) {
     return error instanceof RegistryError && (error.fault === 'missing' || error.fault === 'unavailable');
 }
 
+;// CONCATENATED MODULE: ./src/registry/docker-credentials.ts
+// The credentials docker stored for a registry (`docker login`, docker/login-action), read where
+// and as docker reads them: `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json` (docker/cli,
+// cli/config/config.go, Dir), then a credential helper or the file itself (core/docker-config.ts).
+// A helper runs as docker runs it (docker-credential-helpers, client/client.go: the program with the
+// one argument `get`, the server address on stdin, JSON on stdout): an argument array, no shell, the
+// secret only in its stdout and in memory.
+
+
+
+
+
+
+/** docker-credential-helpers' ErrCredentialsNotFound text (credentials/error.go): no credentials, no fault. */
+const NOT_FOUND = 'credentials not found in native keychain';
+function dockerConfigPath(env = process.env) {
+    return (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json');
+}
+function runHelper(program, serverAddress, env) {
+    return new Promise((resolve) => {
+        const child = (0,external_node_child_process_.spawn)(program, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d) => (stdout += d.toString()));
+        child.stderr.on('data', (d) => (stderr += d.toString()));
+        child.on('error', (error) => resolve({ code: null, stdout, stderr, error }));
+        child.on('close', (code) => resolve({ code, stdout, stderr }));
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(serverAddress);
+    });
+}
+/** The credential docker would send to `registry`, or undefined when it has none. */
+async function dockerCredential(registry, env = process.env) {
+    const path = dockerConfigPath(env);
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch {
+        // No file: docker has no credentials either.
+        return undefined;
+    }
+    let source;
+    try {
+        source = credentialSource(parseDockerConfig(text, path), registry, path);
+    }
+    catch (error) {
+        throw new RegistryError('denied', error.message);
+    }
+    if (source.kind === 'none')
+        return undefined;
+    if (source.kind === 'stored')
+        return source.credential;
+    const result = await runHelper(source.program, source.serverAddress, env);
+    const output = (result.stdout.trim() || result.stderr.trim()).split('\n')[0] ?? '';
+    if (result.code === 0) {
+        try {
+            return parseHelperAnswer(result.stdout, source.program);
+        }
+        catch (error) {
+            throw new RegistryError('denied', `${error.message} (configured in ${path}).`);
+        }
+    }
+    if (output === NOT_FOUND)
+        return undefined;
+    const why = result.error ? `cannot run it: ${result.error.message}` : `it exited with ${result.code}`;
+    // A failed get prints its error on stdout (client.go reads cmd.Output()); the secret only ever
+    // comes with exit code 0.
+    const detail = result.error || output === '' ? '' : `: ${output}`;
+    throw new RegistryError('denied', `The credential helper ${source.program} (configured in ${path}) failed to give the credentials for ${registry}: ${why}${detail}.`);
+}
+
 ;// CONCATENATED MODULE: ./src/registry/http.ts
 
 
 
+/**
+ * distribution refuses a manifest larger than 4 MiB on push (registry/handlers/manifests.go,
+ * maxManifestBodySize), so no registry running it serves a larger one: more is not a manifest.
+ */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+/**
+ * No registry caps an image config; ours: labels, environment and history are kilobytes, and
+ * 8 MiB keeps a hostile answer from filling the runner's memory.
+ */
+const MAX_CONFIG_BYTES = 8 * 1024 * 1024;
+/** A token service's JSON answer. */
+const MAX_TOKEN_BYTES = 1024 * 1024;
 const MAX_REDIRECTS = 5;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** `DENIED: requested access to the resource is denied`, from the distribution spec's error body. */
@@ -33100,29 +33295,70 @@ function errorText(reply) {
     }
     return String(reply.status);
 }
-function fail(reply, what, host) {
+function refusedBy(sender, host) {
+    switch (sender.kind) {
+        case 'docker':
+            return `${host} refused the credentials of ${sender.username ? `"${sender.username}"` : 'an identity token'} (from ${sender.source})`;
+        case 'github':
+            return `${host} refused the GitHub token (github-token)`;
+        case 'anonymous':
+            return `There are no credentials for ${host} (docker stored none, and the GitHub token is only for ghcr.io)`;
+    }
+}
+function fail(reply, what, host, sender) {
     const why = errorText(reply);
-    if (reply.status === 401 || reply.status === 403)
-        return new RegistryError('denied', `${host} refused to serve ${what} (${why}).`);
+    if (reply.status === 401 || reply.status === 403) {
+        return new RegistryError('denied', `${refusedBy(sender, host)}: it does not serve ${what} (${why}).`, sender.kind === 'anonymous' ? 'none' : 'refused');
+    }
     if (reply.status === 404)
         return new RegistryError('missing', `${what} is not in ${host} (${why}).`);
     if (reply.status === 429 || reply.status >= 500)
         return new RegistryError('unavailable', `${host} failed to serve ${what} (${why}).`);
     return new RegistryError('invalid', `${host} answered ${why} for ${what}.`);
 }
+/** The body, at most `limit` bytes: a larger answer is refused before it is all read. */
+async function readCapped(response, limit, what, host) {
+    const tooLarge = () => new RegistryError('invalid', `${host} answered more than ${limit / (1024 * 1024)} MiB for ${what}; ci-image reads no more than that.`);
+    if (Number(response.headers.get('content-length') ?? 0) > limit) {
+        await response.body?.cancel();
+        throw tooLarge();
+    }
+    if (!response.body)
+        return new Uint8Array();
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of response.body) {
+        size += chunk.byteLength;
+        if (size > limit) {
+            await response.body.cancel().catch(() => undefined);
+            throw tooLarge();
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+}
 function httpTransport(ref, o) {
     const base = registryBaseUrl(ref.registry);
     const host = new URL(base).host;
     let authorization;
-    /** One GET, redirects followed by hand so that credentials never follow to another origin (a blob CDN). */
-    async function send(url, accept, auth) {
+    let sender = { kind: 'anonymous' };
+    const credential = o.credential;
+    /** One request, redirects followed by hand so that credentials never follow to another origin (a blob CDN). */
+    async function send(url, r) {
         let target = url;
         for (let hop = 0;; hop++) {
             let response;
             try {
                 const sameOrigin = target.origin === url.origin;
+                const headers = { accept: r.accept, 'user-agent': 'ci-image' };
+                if (r.auth && sameOrigin)
+                    headers.authorization = r.auth;
+                if (r.form)
+                    headers['content-type'] = 'application/x-www-form-urlencoded';
                 response = await o.fetch(target, {
-                    headers: { accept, 'user-agent': 'ci-image', ...(auth && sameOrigin ? { authorization: auth } : {}) },
+                    method: r.form ? 'POST' : 'GET',
+                    headers,
+                    body: r.form?.toString(),
                     redirect: 'manual',
                     signal: AbortSignal.timeout(o.timeoutMs ?? 30_000),
                 });
@@ -33132,33 +33368,21 @@ function httpTransport(ref, o) {
                 throw new RegistryError('unavailable', `Cannot reach ${target.host}: ${cause}.`);
             }
             const location = response.headers.get('location');
-            if (REDIRECTS.has(response.status) && location && hop < MAX_REDIRECTS) {
+            if (REDIRECTS.has(response.status) && location && hop < MAX_REDIRECTS && !r.form) {
                 await response.body?.cancel();
                 target = new URL(location, target);
                 continue;
             }
-            return { status: response.status, headers: response.headers, bytes: new Uint8Array(await response.arrayBuffer()) };
+            return { status: response.status, headers: response.headers, bytes: await readCapped(response, r.limit, r.what, target.host) };
         }
     }
-    /** A bearer token from the challenge's realm, with the GitHub token only where it may go. */
-    async function bearer(challenge) {
-        const realm = challenge.params.realm;
-        let url;
-        try {
-            url = new URL(realm ?? '');
-        }
-        catch {
-            throw new RegistryError('invalid', `${host} asked for a bearer token without a valid realm ("${realm ?? ''}").`);
-        }
-        if (challenge.params.service)
-            url.searchParams.set('service', challenge.params.service);
-        const scopes = (challenge.params.scope ?? `repository:${ref.path}:pull`).split(' ').filter(Boolean);
-        for (const scope of scopes)
-            url.searchParams.append('scope', scope);
-        const credentials = o.token && mayReceiveToken(base, o.tokenHosts, url.href) ? basic(o.token) : undefined;
-        const reply = await send(url, 'application/json', credentials);
-        if (reply.status !== 200)
-            throw fail(reply, `a token for ${ref.path} (${credentials ? 'with' : 'without'} the GitHub token)`, url.host);
+    function basic(username, password) {
+        return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+    }
+    function githubBasic(token) {
+        return basic(o.username ?? (process.env.GITHUB_ACTOR || 'ci-image'), token);
+    }
+    function readToken(reply, tokenHost) {
         let token;
         try {
             const json = JSON.parse(new TextDecoder().decode(reply.bytes));
@@ -33169,40 +33393,91 @@ function httpTransport(ref, o) {
             token = undefined;
         }
         if (typeof token !== 'string' || token === '')
-            throw new RegistryError('invalid', `${url.host} answered no token.`);
+            throw new RegistryError('invalid', `${tokenHost} answered no token.`);
         return `Bearer ${token}`;
     }
-    function basic(token) {
-        const username = o.username ?? (process.env.GITHUB_ACTOR || 'ci-image');
-        return `Basic ${Buffer.from(`${username}:${token}`).toString('base64')}`;
+    /**
+     * A bearer token from the challenge's realm: with docker's credentials as docker sends them
+     * (basic auth on a GET, or an identity token as an OAuth2 refresh token in a POST:
+     * distribution/distribution, internal/client/auth/session.go, fetchTokenWithOAuth), else the
+     * GitHub token only where it may go, else anonymously.
+     */
+    async function bearer(challenge) {
+        const realm = challenge.params.realm;
+        let url;
+        try {
+            url = new URL(realm ?? '');
+        }
+        catch {
+            throw new RegistryError('invalid', `${host} asked for a bearer token without a valid realm ("${realm ?? ''}").`);
+        }
+        const scopes = (challenge.params.scope ?? `repository:${ref.path}:pull`).split(' ').filter(Boolean);
+        const what = `a token for ${ref.path}`;
+        const request = { accept: 'application/json', limit: MAX_TOKEN_BYTES, what };
+        if (credential?.identityToken) {
+            const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.identityToken, client_id: 'ci-image' });
+            if (challenge.params.service)
+                form.set('service', challenge.params.service);
+            form.set('scope', scopes.join(' '));
+            sender = { kind: 'docker', username: credential.username, source: credential.source };
+            const reply = await send(url, { ...request, form });
+            if (reply.status !== 200)
+                throw fail(reply, what, url.host, sender);
+            return readToken(reply, url.host);
+        }
+        if (challenge.params.service)
+            url.searchParams.set('service', challenge.params.service);
+        for (const scope of scopes)
+            url.searchParams.append('scope', scope);
+        let auth;
+        if (credential?.password !== undefined) {
+            auth = basic(credential.username, credential.password);
+            sender = { kind: 'docker', username: credential.username, source: credential.source };
+        }
+        else if (o.token && mayReceiveToken(base, o.tokenHosts, url.href)) {
+            auth = githubBasic(o.token);
+            sender = { kind: 'github' };
+        }
+        const reply = await send(url, { ...request, auth });
+        if (reply.status !== 200)
+            throw fail(reply, what, url.host, sender);
+        return readToken(reply, url.host);
     }
     async function answer(challengeHeader) {
         const challenge = parseChallenge(challengeHeader ?? '');
         if (challenge?.scheme === 'bearer')
             return bearer(challenge);
-        if (challenge?.scheme === 'basic' && o.token && mayReceiveToken(base, o.tokenHosts))
-            return basic(o.token);
+        if (challenge?.scheme !== 'basic')
+            return undefined;
+        if (credential?.password !== undefined) {
+            sender = { kind: 'docker', username: credential.username, source: credential.source };
+            return basic(credential.username, credential.password);
+        }
+        if (o.token && mayReceiveToken(base, o.tokenHosts)) {
+            sender = { kind: 'github' };
+            return githubBasic(o.token);
+        }
         return undefined;
     }
     /** GET with the registry's auth: anonymous first, then the answer to its challenge, once. */
-    async function get(path, accept, what) {
+    async function get(path, accept, what, limit) {
         const url = new URL(path, base);
-        let reply = await send(url, accept, authorization);
+        let reply = await send(url, { accept, what, limit, auth: authorization });
         if (reply.status === 401) {
             const answered = await answer(reply.headers.get('www-authenticate'));
             if (answered !== undefined) {
                 authorization = answered;
-                reply = await send(url, accept, authorization);
+                reply = await send(url, { accept, what, limit, auth: authorization });
             }
         }
         if (reply.status !== 200)
-            throw fail(reply, what, host);
+            throw fail(reply, what, host, sender);
         return reply;
     }
     /** The manifest at `reference` (a tag or a digest), its digest checked as the distribution spec asks. */
     async function manifest(reference) {
         const what = `${ref.repository}${reference.startsWith('sha256:') ? '@' : ':'}${reference}`;
-        const reply = await get(`/v2/${ref.path}/manifests/${reference}`, MANIFEST_ACCEPT, what);
+        const reply = await get(`/v2/${ref.path}/manifests/${reference}`, MANIFEST_ACCEPT, what, MAX_MANIFEST_BYTES);
         const digest = digestOf(reply.bytes);
         // "the client MUST always verify the content against the digest used to fetch the content"; by
         // tag, the Docker-Content-Digest header is what the registry says it holds.
@@ -33225,7 +33500,8 @@ function httpTransport(ref, o) {
             if (document.kind !== 'manifest')
                 throw new RegistryError('invalid', `${ref.repository}@${digest} is an index, not an image manifest.`);
             const blob = document.config;
-            const reply = await get(`/v2/${ref.path}/blobs/${blob.digest}`, blob.mediaType ?? '*/*', `the config of ${ref.repository}@${digest}`);
+            const what = `the config of ${ref.repository}@${digest}`;
+            const reply = await get(`/v2/${ref.path}/blobs/${blob.digest}`, blob.mediaType ?? '*/*', what, MAX_CONFIG_BYTES);
             if (digestOf(reply.bytes) !== blob.digest)
                 throw new RegistryError('invalid', `${host} served a config that does not match ${blob.digest}.`);
             try {
@@ -33317,10 +33593,6 @@ function imagetoolsTransport(ref, reference) {
 }
 
 ;// CONCATENATED MODULE: ./src/registry/inspect.ts
-// Reads from the registry what an image reference points to: its digest, its platforms and the
-// labels of its config, through the runner's docker login when docker buildx is there, else the
-// registry's HTTP API with the GitHub token. Registries can lag a push by seconds: a missing tag is
-// asked again, backing off.
 
 
 
@@ -33329,26 +33601,52 @@ function imagetoolsTransport(ref, reference) {
 
 
 
+
+
+
+/**
+ * The config of every image of an index: one build sets the same revision label on each platform,
+ * so images that disagree (or one without the label) are not one build's, whichever platform runs.
+ */
+async function platformConfigs(transport, resolved, reference) {
+    if (resolved.document.kind !== 'index')
+        return { config: await transport.config(resolved.digest, resolved) };
+    const chosen = choosePlatformManifest(resolved.document);
+    const images = indexImages(resolved.document);
+    const configs = await Promise.all(images.map((d) => transport.config(d.digest, resolved)));
+    const revisions = new Set(configs.map((c) => c.labels[labels/* REVISION_LABEL */.P1]));
+    if (revisions.size > 1) {
+        const each = images.map((d, i) => {
+            const revision = configs[i].labels[labels/* REVISION_LABEL */.P1];
+            return `${d.platform ? formatPlatform(d.platform) : d.digest}: ${revision ?? 'no label'}`;
+        });
+        throw new RegistryError('invalid', `The platforms of ${reference} disagree on ${labels/* REVISION_LABEL */.P1} (${each.join('; ')}): they were not built together from one commit.`);
+    }
+    return { chosen, config: configs[images.indexOf(chosen)] };
+}
 async function withRetries(reference, transport, o) {
     const attempts = o.attempts ?? 4;
     let delay = o.firstDelayMs ?? 5_000;
+    let waitedMs = 0;
     for (let attempt = 1;; attempt++) {
         try {
             const resolved = await transport.resolve();
-            const chosen = resolved.document.kind === 'index' ? choosePlatformManifest(resolved.document) : undefined;
-            const config = await transport.config(chosen?.digest ?? resolved.digest, resolved);
+            const { chosen, config } = await platformConfigs(transport, resolved, reference);
             const platform = chosen?.platform ? formatPlatform(chosen.platform) : undefined;
             return { ...describeImage(reference, resolved, config, platform), via: transport.via };
         }
         catch (error) {
             if (!isRetryable(error) || attempt >= attempts) {
-                if (error instanceof RegistryError && attempt > 1)
-                    throw new RegistryError(error.fault, `${error.message} (${attempt} tries)`);
+                if (error instanceof RegistryError && attempt > 1) {
+                    const tries = `${attempt} tries over ${formatDuration(waitedMs)}`;
+                    throw new RegistryError(error.fault, `${error.message} (${tries})`, error.credentials);
+                }
                 throw error;
             }
             const why = error.message.split('\n')[0];
             o.log?.(`${why}${/[.)]$/.test(why) ? '' : '.'} The registry may lag the build: trying again in ${Math.round(delay / 1000)}s.`);
             await o.sleep(delay);
+            waitedMs += delay;
             delay *= 2;
         }
     }
@@ -33357,8 +33655,9 @@ async function withRetries(reference, transport, o) {
 function explained(error, ref, reference) {
     if (!(error instanceof RegistryError))
         return error;
-    if (error.fault === 'denied')
-        return new RegistryError('denied', `${error.message}\n${deniedHint(ref.registry)}`);
+    if (error.fault === 'denied') {
+        return new RegistryError('denied', `${error.message}\n${deniedHint(ref.registry, error.credentials)}`, error.credentials);
+    }
     if (error.fault === 'missing')
         return new RegistryError('missing', `${error.message}\n${missingTagHint(reference)}`);
     return error;
@@ -33373,7 +33672,12 @@ async function inspectImage(reference, o) {
         throw new Error(`"${reference}" names no tag or digest: ci-image reads one image, e.g. ${reference}:pr-42.`);
     }
     const tokenHosts = o.tokenHosts ?? ['ghcr.io'];
-    const overHttp = () => withRetries(reference, httpTransport(ref, { ...o, tokenHosts, fetch: o.fetch ?? fetch }), o);
+    /** Docker's credentials are used unless docker itself was just refused with them. */
+    let refusedToDocker = false;
+    const overHttp = async (withDockerCredentials = true) => {
+        const credential = o.credential ?? (withDockerCredentials ? await dockerCredential(ref.registry, o.env) : undefined);
+        return withRetries(reference, httpTransport(ref, { ...o, credential, tokenHosts, fetch: o.fetch ?? fetch }), o);
+    };
     if (o.docker !== 'never' && (await hasBuildx())) {
         try {
             return await withRetries(reference, imagetoolsTransport(ref, reference), o);
@@ -33383,13 +33687,14 @@ async function inspectImage(reference, o) {
             if (!(error instanceof RegistryError && error.fault === 'denied' && tokenHelps))
                 throw explained(error, ref, reference);
             o.log?.(`docker's login was refused (${error.message.split('\n')[0]}); reading the registry's HTTP API with the GitHub token instead.`);
+            refusedToDocker = true;
         }
     }
     else if (o.docker !== 'never') {
         o.log?.('docker buildx is not available: reading the registry over its HTTP API.');
     }
     try {
-        return await overHttp();
+        return await overHttp(!refusedToDocker);
     }
     catch (error) {
         throw explained(error, ref, reference);
@@ -33404,6 +33709,9 @@ async function inspectImage(reference, o) {
 
 
 
+
+/** The first line of a registry error: what failed, without its hint. */
+const firstLine = (error) => error.message.split('\n')[0];
 async function verifyBuiltImage(built, o) {
     const inspect = (reference, attempts) => inspectImage(reference, { token: o.token, sleep: o.sleep, log: o.log, attempts });
     let image;
@@ -33415,7 +33723,18 @@ async function verifyBuiltImage(built, o) {
         if (!(error instanceof RegistryError && error.fault === 'missing') || built.commitReference === built.reference)
             throw error;
         o.log(`The build pushed no ${built.commitReference}: reading ${built.reference} and checking that it was built from ${built.headSha}.`);
-        image = await inspect(built.reference);
+        try {
+            image = await inspect(built.reference);
+        }
+        catch (second) {
+            if (!(second instanceof RegistryError && second.fault === 'missing'))
+                throw second;
+            // Both tags are missing: say so, each with how often it was asked.
+            throw new RegistryError('missing', `No image of ${built.headSha} is in the registry; both tags were tried:\n` +
+                `- ${built.commitReference}: ${firstLine(error)} (1 try)\n` +
+                `- ${built.reference}: ${firstLine(second)}\n` +
+                missingTagHint(built.commitReference));
+        }
     }
     const revision = (0,labels/* checkRevision */.G7)(image.reference, built.headSha, image.revision);
     if (revision.kind === 'mismatch')
@@ -33424,6 +33743,7 @@ async function verifyBuiltImage(built, o) {
         digest: image.digest,
         pinned: (0,image_ref/* pinnedReference */.ct)(built.reference, image.digest),
         image,
+        verified: revision.kind === 'match',
         warning: revision.kind === 'unlabelled' ? revision.message : undefined,
     };
 }
@@ -33542,8 +33862,8 @@ async function waitForBuildCommand(session) {
     catch (error) {
         return failWith(error);
     }
-    (0,report/* setOutputs */.n0)({ digest: verified.digest, 'pinned-image': verified.pinned });
-    rows.push(['Digest', (0,html/* code */.a)(verified.digest)], ['Pinned', (0,html/* code */.a)(verified.pinned)]);
+    (0,report/* setOutputs */.n0)({ digest: verified.digest, 'pinned-image': verified.pinned, verified: String(verified.verified) });
+    rows.push(['Digest', (0,html/* code */.a)(verified.digest)], ['Pinned', (0,html/* code */.a)(verified.pinned)], ['Verified', (0,html/* code */.a)(String(verified.verified))]);
     if (verified.warning) {
         core/* warning */.$e(verified.warning, { title: 'CI image not verified' });
         rows.push(['Warning', (0,html/* escapeHtml */.Z)(verified.warning)]);
@@ -33672,6 +33992,7 @@ function code(text) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   ct: () => (/* binding */ pinnedReference),
+/* harmony export */   fu: () => (/* binding */ SHA256_DIGEST),
 /* harmony export */   l3: () => (/* binding */ defaultImageRepository),
 /* harmony export */   o_: () => (/* binding */ parseImageReference),
 /* harmony export */   rA: () => (/* binding */ imageReference)
@@ -33802,6 +34123,7 @@ const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     'conclusion',
     'digest',
     'pinned-image',
+    'verified',
     'comment-id',
     'comment-url',
 ]));
@@ -46829,8 +47151,8 @@ var image_ref = __nccwpck_require__(3386);
 var core_inputs = __nccwpck_require__(3906);
 // EXTERNAL MODULE: ./src/core/watch.ts + 100 modules
 var watch = __nccwpck_require__(4273);
-// EXTERNAL MODULE: ./src/runner/git.ts + 2 modules
-var runner_git = __nccwpck_require__(8180);
+// EXTERNAL MODULE: ./src/runner/git.ts + 1 modules
+var runner_git = __nccwpck_require__(3754);
 ;// CONCATENATED MODULE: ./src/runner/base-branches.ts
 // A shallow or single-branch clone (a CI shell step, `git clone --depth 1`) has only its own
 // branch: the long-lived branches a local run compares against are fetched from origin, as
@@ -47131,7 +47453,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var _commands_comment_image_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7913);
 /* harmony import */ var _commands_resolve_image_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1102);
-/* harmony import */ var _commands_wait_for_build_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6260);
+/* harmony import */ var _commands_wait_for_build_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9322);
 /* harmony import */ var _local_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6801);
 /* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7708);
 /* harmony import */ var _session_session_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2881);
@@ -47183,7 +47505,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8180:
+/***/ 3754:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47193,8 +47515,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   o: () => (/* binding */ gitOutput)
 });
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
 var core = __nccwpck_require__(3360);
 // EXTERNAL MODULE: ./src/runner/log.ts
@@ -47310,7 +47632,7 @@ function runner(cwd) {
         // Container jobs check out as another user; git then refuses the repository unless told it is safe.
         const fullArgs = ['-c', `safe.directory=${cwd}`, ...args];
         (0,log/* debug */.Yz)(`git ${args.join(' ')}`);
-        const child = (0,external_node_child_process_namespaceObject.spawn)('git', fullArgs, {
+        const child = (0,external_node_child_process_.spawn)('git', fullArgs, {
             cwd,
             env: options.env ? { ...process.env, ...options.env } : process.env,
             // No input: no pipe to make (and git never waits on a terminal).
@@ -47781,8 +48103,8 @@ async function changedFilesFromGit(git, range, options = {}) {
     }
 }
 
-// EXTERNAL MODULE: ./src/runner/git.ts + 2 modules
-var runner_git = __nccwpck_require__(8180);
+// EXTERNAL MODULE: ./src/runner/git.ts + 1 modules
+var runner_git = __nccwpck_require__(3754);
 ;// CONCATENATED MODULE: ./src/runner/git-files.ts
 /**
  * `git cat-file --batch` answers each object name with `<oid> <type> <size>\n<content>\n`, or
@@ -48118,6 +48440,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 

@@ -133,8 +133,8 @@ export async function waitForBuildCommand(session: Session): Promise<void> {
   } catch (error) {
     return failWith(error)
   }
-  setOutputs({ digest: verified.digest, 'pinned-image': verified.pinned })
-  rows.push(['Digest', code(verified.digest)], ['Pinned', code(verified.pinned)])
+  setOutputs({ digest: verified.digest, 'pinned-image': verified.pinned, verified: String(verified.verified) })
+  rows.push(['Digest', code(verified.digest)], ['Pinned', code(verified.pinned)], ['Verified', code(String(verified.verified))])
   if (verified.warning) {
     core.warning(verified.warning, { title: 'CI image not verified' })
     rows.push(['Warning', escapeHtml(verified.warning)])

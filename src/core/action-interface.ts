@@ -43,6 +43,7 @@ export const OUTPUT_NAMES = [
   'conclusion',
   'digest',
   'pinned-image',
+  'verified',
   'comment-id',
   'comment-url',
 ] as const

@@ -7,7 +7,7 @@
 // (https://distribution.github.io/distribution/spec/manifest-v2-2/), the two GHCR stores
 // (GitHub Docs, "Working with the Container registry": "About Container registry support").
 import { createHash } from 'node:crypto'
-import { pinnedReference } from './image-ref.js'
+import { pinnedReference, SHA256_DIGEST } from './image-ref.js'
 import { REVISION_LABEL, SOURCE_LABEL } from './labels.js'
 
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
@@ -96,6 +96,13 @@ function parseJson(text: string, what: string): Record<string, unknown> {
 function parseDescriptor(value: unknown, what: string): Descriptor {
   const d = asRecord(value)
   if (!d || typeof d.digest !== 'string') throw new Error(`The registry's ${what} has a descriptor without a digest.`)
+  // The digest goes into a URL path (/v2/<name>/manifests/<digest>, /blobs/<digest>): only the form
+  // registries name content by, nothing that could add a path segment or a query.
+  if (!SHA256_DIGEST.test(d.digest)) {
+    throw new Error(
+      `The registry's ${what} has a descriptor digest ${JSON.stringify(d.digest.slice(0, 80))}, not sha256: and 64 lower-case hexadecimal characters.`,
+    )
+  }
   const platform = asRecord(d.platform)
   return {
     mediaType: typeof d.mediaType === 'string' ? d.mediaType : undefined,
@@ -156,6 +163,11 @@ function isImageManifest(descriptor: Descriptor): boolean {
 /** The platforms of an index's images, attestations left out. */
 export function indexPlatforms(index: Extract<ManifestDocument, { kind: 'index' }>): string[] {
   return index.manifests.filter(isImageManifest).flatMap((d) => (d.platform ? [formatPlatform(d.platform)] : []))
+}
+
+/** Every image of an index, attestations left out: each one's revision label is checked. */
+export function indexImages(index: Extract<ManifestDocument, { kind: 'index' }>): Descriptor[] {
+  return index.manifests.filter(isImageManifest)
 }
 
 /**

@@ -30,7 +30,7 @@ export function imageReference(imageRepository: string, tag: string): string {
 }
 
 /** A sha256 digest as registries name content: `sha256:` and 64 lower-case hexadecimal characters. */
-const SHA256_DIGEST = /^sha256:[0-9a-f]{64}$/
+export const SHA256_DIGEST = /^sha256:[0-9a-f]{64}$/
 
 /** `ghcr.io/acme/app/ci:pr-42@sha256:…`: the tag kept for people, the digest for machines. */
 export function pinnedReference(reference: string, digest: string): string {

@@ -33,11 +33,16 @@ export function ghcrDeniedHint(): string {
   ].join('\n')
 }
 
-/** Why the registry refused to serve an image of `registry`, and what to do about it. */
-export function deniedHint(registry: string): string {
-  return isGhcr(registry)
-    ? ghcrDeniedHint()
-    : `Log in to ${registry} before this step (docker/login-action) with an account that may pull the image.`
+/**
+ * Why the registry refused to serve an image of `registry`, and what to do about it: with no
+ * credentials sent, log in; with credentials refused, that account lacks access or expired.
+ */
+export function deniedHint(registry: string, credentials?: 'none' | 'refused'): string {
+  if (isGhcr(registry)) return ghcrDeniedHint()
+  if (credentials === 'refused') {
+    return `That account may not pull the image, or its password or token expired: give it read access, or log in to ${registry} again (docker/login-action) with one that may pull it.`
+  }
+  return `Log in to ${registry} before this step (docker/login-action) with an account that may pull the image.`
 }
 
 /** Why a tag is not in the registry: almost always, nothing pushed it (yet). */

@@ -14,6 +14,8 @@ export class RegistryError extends Error {
   constructor(
     readonly fault: RegistryFault,
     message: string,
+    /** For `denied`: whether no credentials were sent, or the ones sent were refused. */
+    readonly credentials?: 'none' | 'refused',
   ) {
     super(message)
     this.name = 'RegistryError'

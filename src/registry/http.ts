@@ -1,8 +1,10 @@
 // The registry's HTTP API (OCI distribution spec, https://github.com/opencontainers/distribution-spec/blob/main/spec.md):
 // the manifest a tag resolves to, the platform manifest, the config blob; a bearer token from the
 // registry's token service when it challenges (distribution/distribution, docs/content/spec/auth/token.md).
-// Node's built-in fetch, no dependency. The GitHub token goes only where mayReceiveToken allows,
-// and never into a message.
+// Node's built-in fetch, no dependency. A challenge is answered with the credentials docker stored
+// for the registry (registry/docker-credentials.ts), else with the GitHub token where
+// mayReceiveToken allows; no secret ever goes into a message.
+import type { RegistryCredential } from '../core/docker-config.js'
 import type { ParsedImageReference } from '../core/image-ref.js'
 import { digestOf, MANIFEST_ACCEPT, parseImageConfig, parseManifest, type ManifestDocument } from '../core/image-manifest.js'
 import { mayReceiveToken, parseChallenge, registryBaseUrl, type Challenge } from '../core/registry-access.js'
@@ -20,10 +22,24 @@ export interface HttpOptions {
    * runner's GITHUB_ACTOR, the default.
    */
   username?: string
+  /** What docker stored for this registry (`docker login`); it comes before the GitHub token. */
+  credential?: RegistryCredential
   /** Per request. */
   timeoutMs?: number
 }
 
+/**
+ * distribution refuses a manifest larger than 4 MiB on push (registry/handlers/manifests.go,
+ * maxManifestBodySize), so no registry running it serves a larger one: more is not a manifest.
+ */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024
+/**
+ * No registry caps an image config; ours: labels, environment and history are kilobytes, and
+ * 8 MiB keeps a hostile answer from filling the runner's memory.
+ */
+const MAX_CONFIG_BYTES = 8 * 1024 * 1024
+/** A token service's JSON answer. */
+const MAX_TOKEN_BYTES = 1024 * 1024
 const MAX_REDIRECTS = 5
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
 
@@ -46,28 +62,86 @@ function errorText(reply: Reply): string {
   return String(reply.status)
 }
 
-function fail(reply: Reply, what: string, host: string): RegistryError {
+/** Who answered a challenge, for the message of a refusal: never the secret. */
+type Sender = { kind: 'docker'; username: string; source: string } | { kind: 'github' } | { kind: 'anonymous' }
+
+function refusedBy(sender: Sender, host: string): string {
+  switch (sender.kind) {
+    case 'docker':
+      return `${host} refused the credentials of ${sender.username ? `"${sender.username}"` : 'an identity token'} (from ${sender.source})`
+    case 'github':
+      return `${host} refused the GitHub token (github-token)`
+    case 'anonymous':
+      return `There are no credentials for ${host} (docker stored none, and the GitHub token is only for ghcr.io)`
+  }
+}
+
+function fail(reply: Reply, what: string, host: string, sender: Sender): RegistryError {
   const why = errorText(reply)
-  if (reply.status === 401 || reply.status === 403) return new RegistryError('denied', `${host} refused to serve ${what} (${why}).`)
+  if (reply.status === 401 || reply.status === 403) {
+    return new RegistryError(
+      'denied',
+      `${refusedBy(sender, host)}: it does not serve ${what} (${why}).`,
+      sender.kind === 'anonymous' ? 'none' : 'refused',
+    )
+  }
   if (reply.status === 404) return new RegistryError('missing', `${what} is not in ${host} (${why}).`)
   if (reply.status === 429 || reply.status >= 500) return new RegistryError('unavailable', `${host} failed to serve ${what} (${why}).`)
   return new RegistryError('invalid', `${host} answered ${why} for ${what}.`)
+}
+
+/** The body, at most `limit` bytes: a larger answer is refused before it is all read. */
+async function readCapped(response: Response, limit: number, what: string, host: string): Promise<Uint8Array> {
+  const tooLarge = () =>
+    new RegistryError('invalid', `${host} answered more than ${limit / (1024 * 1024)} MiB for ${what}; ci-image reads no more than that.`)
+  if (Number(response.headers.get('content-length') ?? 0) > limit) {
+    await response.body?.cancel()
+    throw tooLarge()
+  }
+  if (!response.body) return new Uint8Array()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength
+    if (size > limit) {
+      await response.body.cancel().catch(() => undefined)
+      throw tooLarge()
+    }
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks)
+}
+
+interface Request {
+  accept: string
+  limit: number
+  what: string
+  auth?: string
+  /** A form POST (an OAuth2 token request); GET without. */
+  form?: URLSearchParams
 }
 
 export function httpTransport(ref: ParsedImageReference, o: HttpOptions): Transport {
   const base = registryBaseUrl(ref.registry)
   const host = new URL(base).host
   let authorization: string | undefined
+  let sender: Sender = { kind: 'anonymous' }
+  const credential = o.credential
 
-  /** One GET, redirects followed by hand so that credentials never follow to another origin (a blob CDN). */
-  async function send(url: URL, accept: string, auth: string | undefined): Promise<Reply> {
+  /** One request, redirects followed by hand so that credentials never follow to another origin (a blob CDN). */
+  async function send(url: URL, r: Request): Promise<Reply> {
     let target = url
     for (let hop = 0; ; hop++) {
       let response: Response
       try {
         const sameOrigin = target.origin === url.origin
+        const headers: Record<string, string> = { accept: r.accept, 'user-agent': 'ci-image' }
+        if (r.auth && sameOrigin) headers.authorization = r.auth
+        if (r.form) headers['content-type'] = 'application/x-www-form-urlencoded'
         response = await o.fetch(target, {
-          headers: { accept, 'user-agent': 'ci-image', ...(auth && sameOrigin ? { authorization: auth } : {}) },
+          method: r.form ? 'POST' : 'GET',
+          headers,
+          body: r.form?.toString(),
           redirect: 'manual',
           signal: AbortSignal.timeout(o.timeoutMs ?? 30_000),
         })
@@ -76,30 +150,24 @@ export function httpTransport(ref: ParsedImageReference, o: HttpOptions): Transp
         throw new RegistryError('unavailable', `Cannot reach ${target.host}: ${cause}.`)
       }
       const location = response.headers.get('location')
-      if (REDIRECTS.has(response.status) && location && hop < MAX_REDIRECTS) {
+      if (REDIRECTS.has(response.status) && location && hop < MAX_REDIRECTS && !r.form) {
         await response.body?.cancel()
         target = new URL(location, target)
         continue
       }
-      return { status: response.status, headers: response.headers, bytes: new Uint8Array(await response.arrayBuffer()) }
+      return { status: response.status, headers: response.headers, bytes: await readCapped(response, r.limit, r.what, target.host) }
     }
   }
 
-  /** A bearer token from the challenge's realm, with the GitHub token only where it may go. */
-  async function bearer(challenge: Challenge): Promise<string> {
-    const realm = challenge.params.realm
-    let url: URL
-    try {
-      url = new URL(realm ?? '')
-    } catch {
-      throw new RegistryError('invalid', `${host} asked for a bearer token without a valid realm ("${realm ?? ''}").`)
-    }
-    if (challenge.params.service) url.searchParams.set('service', challenge.params.service)
-    const scopes = (challenge.params.scope ?? `repository:${ref.path}:pull`).split(' ').filter(Boolean)
-    for (const scope of scopes) url.searchParams.append('scope', scope)
-    const credentials = o.token && mayReceiveToken(base, o.tokenHosts, url.href) ? basic(o.token) : undefined
-    const reply = await send(url, 'application/json', credentials)
-    if (reply.status !== 200) throw fail(reply, `a token for ${ref.path} (${credentials ? 'with' : 'without'} the GitHub token)`, url.host)
+  function basic(username: string, password: string): string {
+    return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`
+  }
+
+  function githubBasic(token: string): string {
+    return basic(o.username ?? (process.env.GITHUB_ACTOR || 'ci-image'), token)
+  }
+
+  function readToken(reply: Reply, tokenHost: string): string {
     let token: unknown
     try {
       const json = JSON.parse(new TextDecoder().decode(reply.bytes)) as { token?: unknown; access_token?: unknown }
@@ -108,41 +176,85 @@ export function httpTransport(ref: ParsedImageReference, o: HttpOptions): Transp
     } catch {
       token = undefined
     }
-    if (typeof token !== 'string' || token === '') throw new RegistryError('invalid', `${url.host} answered no token.`)
+    if (typeof token !== 'string' || token === '') throw new RegistryError('invalid', `${tokenHost} answered no token.`)
     return `Bearer ${token}`
   }
 
-  function basic(token: string): string {
-    const username = o.username ?? (process.env.GITHUB_ACTOR || 'ci-image')
-    return `Basic ${Buffer.from(`${username}:${token}`).toString('base64')}`
+  /**
+   * A bearer token from the challenge's realm: with docker's credentials as docker sends them
+   * (basic auth on a GET, or an identity token as an OAuth2 refresh token in a POST:
+   * distribution/distribution, internal/client/auth/session.go, fetchTokenWithOAuth), else the
+   * GitHub token only where it may go, else anonymously.
+   */
+  async function bearer(challenge: Challenge): Promise<string> {
+    const realm = challenge.params.realm
+    let url: URL
+    try {
+      url = new URL(realm ?? '')
+    } catch {
+      throw new RegistryError('invalid', `${host} asked for a bearer token without a valid realm ("${realm ?? ''}").`)
+    }
+    const scopes = (challenge.params.scope ?? `repository:${ref.path}:pull`).split(' ').filter(Boolean)
+    const what = `a token for ${ref.path}`
+    const request: Request = { accept: 'application/json', limit: MAX_TOKEN_BYTES, what }
+    if (credential?.identityToken) {
+      const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.identityToken, client_id: 'ci-image' })
+      if (challenge.params.service) form.set('service', challenge.params.service)
+      form.set('scope', scopes.join(' '))
+      sender = { kind: 'docker', username: credential.username, source: credential.source }
+      const reply = await send(url, { ...request, form })
+      if (reply.status !== 200) throw fail(reply, what, url.host, sender)
+      return readToken(reply, url.host)
+    }
+    if (challenge.params.service) url.searchParams.set('service', challenge.params.service)
+    for (const scope of scopes) url.searchParams.append('scope', scope)
+    let auth: string | undefined
+    if (credential?.password !== undefined) {
+      auth = basic(credential.username, credential.password)
+      sender = { kind: 'docker', username: credential.username, source: credential.source }
+    } else if (o.token && mayReceiveToken(base, o.tokenHosts, url.href)) {
+      auth = githubBasic(o.token)
+      sender = { kind: 'github' }
+    }
+    const reply = await send(url, { ...request, auth })
+    if (reply.status !== 200) throw fail(reply, what, url.host, sender)
+    return readToken(reply, url.host)
   }
 
   async function answer(challengeHeader: string | null): Promise<string | undefined> {
     const challenge = parseChallenge(challengeHeader ?? '')
     if (challenge?.scheme === 'bearer') return bearer(challenge)
-    if (challenge?.scheme === 'basic' && o.token && mayReceiveToken(base, o.tokenHosts)) return basic(o.token)
+    if (challenge?.scheme !== 'basic') return undefined
+    if (credential?.password !== undefined) {
+      sender = { kind: 'docker', username: credential.username, source: credential.source }
+      return basic(credential.username, credential.password)
+    }
+    if (o.token && mayReceiveToken(base, o.tokenHosts)) {
+      sender = { kind: 'github' }
+      return githubBasic(o.token)
+    }
     return undefined
   }
 
   /** GET with the registry's auth: anonymous first, then the answer to its challenge, once. */
-  async function get(path: string, accept: string, what: string): Promise<Reply> {
+  async function get(path: string, accept: string, what: string, limit: number): Promise<Reply> {
     const url = new URL(path, base)
-    let reply = await send(url, accept, authorization)
+    let reply = await send(url, { accept, what, limit, auth: authorization })
     if (reply.status === 401) {
       const answered = await answer(reply.headers.get('www-authenticate'))
       if (answered !== undefined) {
         authorization = answered
-        reply = await send(url, accept, authorization)
+        reply = await send(url, { accept, what, limit, auth: authorization })
       }
     }
-    if (reply.status !== 200) throw fail(reply, what, host)
+    if (reply.status !== 200) throw fail(reply, what, host, sender)
     return reply
   }
 
   /** The manifest at `reference` (a tag or a digest), its digest checked as the distribution spec asks. */
   async function manifest(reference: string): Promise<Resolved> {
     const what = `${ref.repository}${reference.startsWith('sha256:') ? '@' : ':'}${reference}`
-    const reply = await get(`/v2/${ref.path}/manifests/${reference}`, MANIFEST_ACCEPT, what)
+    const reply = await get(`/v2/${ref.path}/manifests/${reference}`, MANIFEST_ACCEPT, what, MAX_MANIFEST_BYTES)
     const digest = digestOf(reply.bytes)
     // "the client MUST always verify the content against the digest used to fetch the content"; by
     // tag, the Docker-Content-Digest header is what the registry says it holds.
@@ -165,7 +277,8 @@ export function httpTransport(ref: ParsedImageReference, o: HttpOptions): Transp
       if (document.kind !== 'manifest')
         throw new RegistryError('invalid', `${ref.repository}@${digest} is an index, not an image manifest.`)
       const blob = document.config
-      const reply = await get(`/v2/${ref.path}/blobs/${blob.digest}`, blob.mediaType ?? '*/*', `the config of ${ref.repository}@${digest}`)
+      const what = `the config of ${ref.repository}@${digest}`
+      const reply = await get(`/v2/${ref.path}/blobs/${blob.digest}`, blob.mediaType ?? '*/*', what, MAX_CONFIG_BYTES)
       if (digestOf(reply.bytes) !== blob.digest)
         throw new RegistryError('invalid', `${host} served a config that does not match ${blob.digest}.`)
       try {

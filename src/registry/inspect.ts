@@ -1,15 +1,27 @@
 // Reads from the registry what an image reference points to: its digest, its platforms and the
 // labels of its config, through the runner's docker login when docker buildx is there, else the
-// registry's HTTP API with the GitHub token. Registries can lag a push by seconds: a missing tag is
-// asked again, backing off.
-import { choosePlatformManifest, describeImage, formatPlatform, type InspectedImage } from '../core/image-manifest.js'
+// registry's HTTP API with the credentials docker stored, or the GitHub token for ghcr.io.
+// Registries can lag a push by seconds: a missing tag is asked again, backing off.
+import type { RegistryCredential } from '../core/docker-config.js'
+import { formatDuration } from '../core/duration.js'
+import {
+  choosePlatformManifest,
+  describeImage,
+  formatPlatform,
+  indexImages,
+  type Descriptor,
+  type ImageConfig,
+  type InspectedImage,
+} from '../core/image-manifest.js'
 import { parseImageReference, type ParsedImageReference } from '../core/image-ref.js'
+import { REVISION_LABEL } from '../core/labels.js'
 import { mayReceiveToken, registryBaseUrl } from '../core/registry-access.js'
 import { deniedHint, missingTagHint } from '../core/registry-hints.js'
+import { dockerCredential } from './docker-credentials.js'
 import { isRetryable, RegistryError } from './errors.js'
 import { httpTransport } from './http.js'
 import { hasBuildx, imagetoolsTransport } from './imagetools.js'
-import type { Transport } from './transport.js'
+import type { Resolved, Transport } from './transport.js'
 
 export { RegistryError } from './errors.js'
 
@@ -29,6 +41,13 @@ export interface InspectOptions {
   /** Pause before the second try; doubles after each failure. */
   firstDelayMs?: number
   fetch?: typeof fetch
+  /**
+   * The credentials for the image's registry; by default those docker stored
+   * (`$DOCKER_CONFIG/config.json`, its credential helpers), read from `env`.
+   */
+  credential?: RegistryCredential
+  /** Where DOCKER_CONFIG and HOME are read: process.env by default. */
+  env?: NodeJS.ProcessEnv
 }
 
 export interface RegistryImage extends InspectedImage {
@@ -36,24 +55,55 @@ export interface RegistryImage extends InspectedImage {
   via: 'docker' | 'http'
 }
 
+/**
+ * The config of every image of an index: one build sets the same revision label on each platform,
+ * so images that disagree (or one without the label) are not one build's, whichever platform runs.
+ */
+async function platformConfigs(
+  transport: Transport,
+  resolved: Resolved,
+  reference: string,
+): Promise<{ chosen?: Descriptor; config: ImageConfig }> {
+  if (resolved.document.kind !== 'index') return { config: await transport.config(resolved.digest, resolved) }
+  const chosen = choosePlatformManifest(resolved.document)
+  const images = indexImages(resolved.document)
+  const configs = await Promise.all(images.map((d) => transport.config(d.digest, resolved)))
+  const revisions = new Set(configs.map((c) => c.labels[REVISION_LABEL]))
+  if (revisions.size > 1) {
+    const each = images.map((d, i) => {
+      const revision = configs[i]!.labels[REVISION_LABEL]
+      return `${d.platform ? formatPlatform(d.platform) : d.digest}: ${revision ?? 'no label'}`
+    })
+    throw new RegistryError(
+      'invalid',
+      `The platforms of ${reference} disagree on ${REVISION_LABEL} (${each.join('; ')}): they were not built together from one commit.`,
+    )
+  }
+  return { chosen, config: configs[images.indexOf(chosen)]! }
+}
+
 async function withRetries(reference: string, transport: Transport, o: InspectOptions): Promise<RegistryImage> {
   const attempts = o.attempts ?? 4
   let delay = o.firstDelayMs ?? 5_000
+  let waitedMs = 0
   for (let attempt = 1; ; attempt++) {
     try {
       const resolved = await transport.resolve()
-      const chosen = resolved.document.kind === 'index' ? choosePlatformManifest(resolved.document) : undefined
-      const config = await transport.config(chosen?.digest ?? resolved.digest, resolved)
+      const { chosen, config } = await platformConfigs(transport, resolved, reference)
       const platform = chosen?.platform ? formatPlatform(chosen.platform) : undefined
       return { ...describeImage(reference, resolved, config, platform), via: transport.via }
     } catch (error) {
       if (!isRetryable(error) || attempt >= attempts) {
-        if (error instanceof RegistryError && attempt > 1) throw new RegistryError(error.fault, `${error.message} (${attempt} tries)`)
+        if (error instanceof RegistryError && attempt > 1) {
+          const tries = `${attempt} tries over ${formatDuration(waitedMs)}`
+          throw new RegistryError(error.fault, `${error.message} (${tries})`, error.credentials)
+        }
         throw error
       }
       const why = (error as Error).message.split('\n')[0]!
       o.log?.(`${why}${/[.)]$/.test(why) ? '' : '.'} The registry may lag the build: trying again in ${Math.round(delay / 1000)}s.`)
       await o.sleep(delay)
+      waitedMs += delay
       delay *= 2
     }
   }
@@ -62,7 +112,9 @@ async function withRetries(reference: string, transport: Transport, o: InspectOp
 /** The error to show: what failed, then what usually causes it. */
 function explained(error: unknown, ref: ParsedImageReference, reference: string): unknown {
   if (!(error instanceof RegistryError)) return error
-  if (error.fault === 'denied') return new RegistryError('denied', `${error.message}\n${deniedHint(ref.registry)}`)
+  if (error.fault === 'denied') {
+    return new RegistryError('denied', `${error.message}\n${deniedHint(ref.registry, error.credentials)}`, error.credentials)
+  }
   if (error.fault === 'missing') return new RegistryError('missing', `${error.message}\n${missingTagHint(reference)}`)
   return error
 }
@@ -77,7 +129,12 @@ export async function inspectImage(reference: string, o: InspectOptions): Promis
     throw new Error(`"${reference}" names no tag or digest: ci-image reads one image, e.g. ${reference}:pr-42.`)
   }
   const tokenHosts = o.tokenHosts ?? ['ghcr.io']
-  const overHttp = () => withRetries(reference, httpTransport(ref, { ...o, tokenHosts, fetch: o.fetch ?? fetch }), o)
+  /** Docker's credentials are used unless docker itself was just refused with them. */
+  let refusedToDocker = false
+  const overHttp = async (withDockerCredentials = true) => {
+    const credential = o.credential ?? (withDockerCredentials ? await dockerCredential(ref.registry, o.env) : undefined)
+    return withRetries(reference, httpTransport(ref, { ...o, credential, tokenHosts, fetch: o.fetch ?? fetch }), o)
+  }
   if (o.docker !== 'never' && (await hasBuildx())) {
     try {
       return await withRetries(reference, imagetoolsTransport(ref, reference), o)
@@ -87,12 +144,13 @@ export async function inspectImage(reference: string, o: InspectOptions): Promis
       o.log?.(
         `docker's login was refused (${error.message.split('\n')[0]}); reading the registry's HTTP API with the GitHub token instead.`,
       )
+      refusedToDocker = true
     }
   } else if (o.docker !== 'never') {
     o.log?.('docker buildx is not available: reading the registry over its HTTP API.')
   }
   try {
-    return await overHttp()
+    return await overHttp(!refusedToDocker)
   } catch (error) {
     throw explained(error, ref, reference)
   }

@@ -4,6 +4,7 @@
 // never moves; its digest pins the image; its revision label must name the awaited commit.
 import { pinnedReference } from '../core/image-ref.js'
 import { checkRevision } from '../core/labels.js'
+import { missingTagHint } from '../core/registry-hints.js'
 import { inspectImage, RegistryError, type RegistryImage } from '../registry/inspect.js'
 
 export interface BuiltImage {
@@ -21,9 +22,14 @@ export interface VerifiedImage {
   /** `reference@digest`. */
   pinned: string
   image: RegistryImage
+  /** Whether its revision label proved the image to be built from the awaited commit. */
+  verified: boolean
   /** Set when the image could not be proved to be the commit's: a warning to show. */
   warning?: string
 }
+
+/** The first line of a registry error: what failed, without its hint. */
+const firstLine = (error: Error) => error.message.split('\n')[0]!
 
 export interface VerifyOptions {
   token: string
@@ -41,7 +47,19 @@ export async function verifyBuiltImage(built: BuiltImage, o: VerifyOptions): Pro
   } catch (error) {
     if (!(error instanceof RegistryError && error.fault === 'missing') || built.commitReference === built.reference) throw error
     o.log(`The build pushed no ${built.commitReference}: reading ${built.reference} and checking that it was built from ${built.headSha}.`)
-    image = await inspect(built.reference)
+    try {
+      image = await inspect(built.reference)
+    } catch (second) {
+      if (!(second instanceof RegistryError && second.fault === 'missing')) throw second
+      // Both tags are missing: say so, each with how often it was asked.
+      throw new RegistryError(
+        'missing',
+        `No image of ${built.headSha} is in the registry; both tags were tried:\n` +
+          `- ${built.commitReference}: ${firstLine(error)} (1 try)\n` +
+          `- ${built.reference}: ${firstLine(second)}\n` +
+          missingTagHint(built.commitReference),
+      )
+    }
   }
   const revision = checkRevision(image.reference, built.headSha, image.revision)
   if (revision.kind === 'mismatch') throw new Error(revision.message)
@@ -49,6 +67,7 @@ export async function verifyBuiltImage(built: BuiltImage, o: VerifyOptions): Pro
     digest: image.digest,
     pinned: pinnedReference(built.reference, image.digest),
     image,
+    verified: revision.kind === 'match',
     warning: revision.kind === 'unlabelled' ? revision.message : undefined,
   }
 }

@@ -83,6 +83,7 @@ describe('wait-for-build, bundled', () => {
       conclusion: 'success',
       digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
       'pinned-image': `ghcr.io/acme/app/ci:pr-42@${run.outputs.digest}`,
+      verified: 'true',
     })
 
     // One line per state, not per poll.

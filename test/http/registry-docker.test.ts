@@ -59,12 +59,25 @@ describe('reading an image with docker buildx imagetools', () => {
       source: 'https://github.com/acme/app',
       via: 'docker',
     })
-    // Argument lists, never a shell; the config read pinned to the amd64 manifest's digest.
-    expect(docker.calls()).toEqual([
+    // Argument lists, never a shell; each platform's config read pinned to its manifest's digest.
+    const calls = docker.calls()
+    expect(calls.slice(0, 2)).toEqual([
       ['buildx', 'version'],
       ['buildx', 'imagetools', 'inspect', '--raw', REF],
-      ['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', `${REPOSITORY}@${platformManifest(image)}`],
     ])
+    expect(calls.slice(2)).toEqual(
+      expect.arrayContaining(
+        [0, 1].map((i) => [
+          'buildx',
+          'imagetools',
+          'inspect',
+          '--format',
+          '{{json .Image}}',
+          `${REPOSITORY}@${platformManifest(image, i)}`,
+        ]),
+      ),
+    )
+    expect(calls).toHaveLength(4)
     expect(sleeps).toEqual([])
   })
 

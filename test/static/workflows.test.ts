@@ -210,7 +210,7 @@ describe('the release workflow', () => {
   })
 
   it('tests the tagged commit, dist/ included, before anything is published', () => {
-    expect(release.jobs.check!.steps.map((step) => step.run)).toEqual(expect.arrayContaining(['npm ci', 'npm test']))
+    expect(release.jobs.check!.steps.map((step) => step.run)).toEqual(expect.arrayContaining(['npm ci', 'npm run services -- npm test']))
     expect((release.jobs.release as { needs?: string }).needs).toBe('check')
   })
 })
