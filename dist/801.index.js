@@ -250,17 +250,17 @@ async function runLocal(argv, print) {
     }
     // The same chunk as the action's resolve-image, rather than a copy of it in this one. The build
     // workflow is read from the commits, as GitHub reads it.
-    const { resolveImage } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 8939));
+    const { resolveImage } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1413));
     const result = await resolveImage({ ...inputs, imageRepository }, target, { git });
     process.stderr.write(`${result.reason}\n`);
     if (result.matched.length > 0)
         process.stderr.write(`Watched files changed: ${result.matched.join(', ')}\n`);
     // Uncommitted changes, by the build workflow's rules as this working tree has them: a heads-up
     // that the local image differs from every CI image.
-    const workflowPath = (0,external_node_path_.join)(top, (0,watch/* buildWorkflowPath */.D)(inputs.buildWorkflow));
+    const workflowPath = (0,external_node_path_.join)(top, (0,watch/* buildWorkflowPath */.D1)(inputs.buildWorkflow));
     const workflowText = (0,external_node_fs_.existsSync)(workflowPath) ? (0,external_node_fs_.readFileSync)(workflowPath, 'utf8') : undefined;
     const baseRef = target.kind === 'pull_request' ? target.baseRef : branch;
-    const uncommitted = (await (0,watch/* decideWatch */.u)({ input: inputs.watch, buildWorkflow: inputs.buildWorkflow, mergeCopy: workflowText, baseCopy: workflowText }, { baseRef, changedPaths: await uncommittedPaths(git) })).matched;
+    const uncommitted = (await (0,watch/* decideWatch */.ui)({ input: inputs.watch, buildWorkflow: inputs.buildWorkflow, mergeCopy: workflowText, baseCopy: workflowText }, { baseRef, changedPaths: await uncommittedPaths(git) })).matched;
     if (uncommitted.length > 0) {
         process.stderr.write(`Uncommitted changes to watched paths (${uncommitted.join(', ')}): the image CI would use, printed below, is not ` +
             'built from them, and no CI image is. Build the image locally to try them: make docker-dev.\n');

@@ -84,11 +84,13 @@ function checkReference(imageRepository, tag) {
     }
     return (0,image_ref/* imageReference */.rA)(imageRepository, tag);
 }
+/** A commit as a link when it is a full SHA (a label's value may be anything), else as inert code. */
+function commitLink(comment, sha) {
+    const short = untrustedCode(sha.slice(0, 7));
+    return commit_sha/* FULL_COMMIT_SHA */.P.test(sha) ? `[${short}](${comment.repositoryUrl}/commit/${sha.toLowerCase()})` : short;
+}
 function commitLine(comment) {
-    const short = untrustedCode(comment.commitSha.slice(0, 7));
-    const commit = commit_sha/* FULL_COMMIT_SHA */.P.test(comment.commitSha)
-        ? `[${short}](${comment.repositoryUrl}/commit/${comment.commitSha.toLowerCase()})`
-        : short;
+    const commit = commitLink(comment, comment.commitSha);
     return comment.branch === undefined ? commit : `${commit} on ${untrustedCode(comment.branch)}`;
 }
 const run = (comment) => (comment.runUrl ? `[workflow run](${comment.runUrl})` : 'its workflow run');
@@ -105,7 +107,11 @@ function built(comment) {
     if (digest)
         facts.push(`- **Digest:** ${untrustedCode(digest, 80)}`);
     facts.push(`- **Commit:** ${commitLine(comment)}`);
-    if (comment.runUrl)
+    if (comment.reused) {
+        const from = comment.reused.from ? commitLink(comment, comment.reused.from) : 'an earlier commit';
+        facts.push(`- **Build:** reused the image built for ${from} (inputs unchanged)`);
+    }
+    else if (comment.runUrl)
         facts.push(`- **Build:** [workflow run](${comment.runUrl})`);
     return [
         '### 🐳 Docker CI Image Built',
@@ -351,13 +357,17 @@ async function commentImageCommand(session) {
         const text = `PR #${pr.number} changes the CI image: ${inputs.buildWorkflow} announces its build.`;
         return reportNothingDone({ text, html: (0,html/* escapeHtml */.Z)(text), outputs });
     }
+    // The image behind the reuse tag was built for another commit: this run copied it, no build.
+    const reusable = gate.resolved?.reuse?.reusable;
+    const reused = reusable && reusable.revision?.toLowerCase() !== pr.headSha.toLowerCase() ? reusable : undefined;
     const comment = {
         ...base,
         state: STATE_OF[inputs.jobStatus],
         tag,
         commitTag: (0,tags/* prCommitTag */.m9)(pr.number, pr.headSha),
-        digest: inputs.digest,
+        digest: inputs.digest ?? reused?.digest,
         runUrl: runUrl(ctx),
+        reused: reused && { from: reused.revision },
     };
     await writeComment(session, pr, comment, true, outputs);
 }
@@ -509,7 +519,7 @@ function apiError(what, error, permission) {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1078);
 /* harmony import */ var _core_image_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3386);
 /* harmony import */ var _core_tags_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2766);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8939);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1413);
 // Is there a build of this PR's own image to wait for or to announce? Written once for
 // wait-for-build and comment-image: a fork's PR cannot push an image, and a PR whose changes
 // start no build of the build workflow has none.

@@ -18,6 +18,7 @@ export const INPUT_DEFAULTS = {
   timeout: '1200',
   pull: 'true',
   'trusted-permission': 'write',
+  reuse: 'pull-request',
   'job-status': 'success',
   digest: '',
 } as const
@@ -41,6 +42,9 @@ export const OUTPUT_NAMES = [
   'conclusion',
   'digest',
   'pinned-image',
+  'inputs-hash',
+  'reusable-image',
+  'reused',
   'comment-id',
   'comment-url',
 ] as const

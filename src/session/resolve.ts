@@ -19,6 +19,7 @@ import { buildWorkflowPath, decideWatch, type WatchDecision } from '../core/watc
 import { changedFilesFromGit, type ChangeRange } from '../runner/changed-files.js'
 import { createGit, type Git } from '../runner/git.js'
 import { readFilesAt, type FileAtCommit } from '../runner/git-files.js'
+import { registryReader, resolveReuse } from './reuse.js'
 import type { Session } from './session.js'
 
 export interface ResolveImageConfig extends ResolveConfig {
@@ -187,11 +188,16 @@ export async function resolveForSession(session: Session): Promise<ResolvedImage
       return undefined
     }
   }
-  return resolveImage({ ...inputs, imageRepository: session.imageRepository }, target, {
+  const resolved = await resolveImage({ ...inputs, imageRepository: session.imageRepository }, target, {
     git,
     readBuildWorkflow,
     listPullRequestFiles: inputs.token ? listPullRequestFiles : undefined,
     // A job without a checkout lists the files from the API alone: no merge base to ask for.
     mergeBase: inputs.token && hasCheckout ? mergeBase : undefined,
+  })
+  return resolveReuse(resolved, session, {
+    git,
+    readBuildWorkflow: async (commit) => (await readBuildWorkflow([commit]))[0],
+    readImage: registryReader(inputs.token, (line) => core.info(line)),
   })
 }
