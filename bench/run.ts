@@ -10,6 +10,7 @@ import { measureBehind } from './behind.js'
 import { measureCheckoutCost } from './checkout-cost.js'
 import { muteWorkflowCommands } from './mute-workflow-commands.js'
 import { measureProfile } from './profile.js'
+import { measureReuse } from './reuse.js'
 import { measureScale } from './scale.js'
 import { createScratch, type Scratch } from './scratch.js'
 import { renderSection, renderTargets, type Section, type Target } from './section.js'
@@ -24,6 +25,7 @@ const MEASUREMENTS: Record<string, (scratch: Scratch) => Promise<Section>> = {
   checkout: measureCheckoutCost,
   behind: measureBehind,
   profile: measureProfile,
+  reuse: measureReuse,
 }
 
 function chosen(argv: string[]): string[] {

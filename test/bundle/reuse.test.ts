@@ -1,9 +1,10 @@
 // Reuse end to end: the build workflow's and a check job's steps, the bundled action run as the
 // runner runs it, against real git repositories, the embedded GitHub and a real registry. The
 // build's docker steps are stand-ins over the registry's HTTP API (test/support/registry-push.ts).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { registryAvailable } from '../support/registry-service.js'
 import { pushBuiltImage } from '../support/registry-push.js'
+import { playTenPushes } from '../support/reuse-pushes.js'
 import { buildWorkflow, checkJob, PullRequestBranch, pushCycle, startReuseWorld, type ReuseWorld } from '../support/reuse-world.js'
 
 const DOCKERFILE_2 = { 'Dockerfile.ci': 'FROM node:24\nRUN apt-get install -y python3\n' }
@@ -106,4 +107,25 @@ describe.skipIf(!registryAvailable() && process.env.CI !== 'true')('reuse, end t
     expect(dispatch.did).toBe('built')
     expect(world.builds).toBe(2)
   })
+})
+
+describe.skipIf(!registryAvailable() && process.env.CI !== 'true')("one PR, ten pushes (the issue's case)", () => {
+  let world: ReuseWorld
+  beforeAll(async () => {
+    world = await startReuseWorld()
+  })
+  afterAll(async () => world.stop())
+
+  it('builds twice (pushes 1 and 4), and every check gets the image built from its own inputs', async () => {
+    const outcomes = await playTenPushes(world)
+    expect(outcomes.filter((o) => o.did === 'built').map((o) => o.push)).toEqual([1, 4])
+    expect(outcomes.filter((o) => o.awaitedRun).map((o) => o.push)).toEqual([1, 4])
+    for (const outcome of outcomes) {
+      expect(outcome.exitCode).toBe(0)
+      expect(outcome.imageInputs, `push ${outcome.push}`).toBe(outcome.hash)
+    }
+    expect(outcomes[7]!.hash).toBe(outcomes[0]!.hash)
+    expect(new Set(outcomes.map((o) => o.hash)).size).toBe(2)
+    expect(world.builds).toBe(2)
+  }, 180_000)
 })

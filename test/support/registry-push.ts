@@ -73,3 +73,16 @@ export async function copyImage(registryUrl: string, pinned: string, tags: strin
   const bytes = Buffer.from(await response.arrayBuffer())
   await putManifest(registryUrl, tags, bytes, response.headers.get('content-type') ?? OCI_MANIFEST)
 }
+
+/** The labels of `pinned`'s config, read straight from the registry (not through the action). */
+export async function imageLabels(registryUrl: string, pinned: string): Promise<Record<string, string>> {
+  const [reference, digest] = pinned.split('@') as [string, string]
+  const { path } = split(reference)
+  const manifest = (await (
+    await ok(await fetch(`${registryUrl}/v2/${path}/manifests/${digest}`, { headers: { accept: OCI_MANIFEST } }), 'get manifest')
+  ).json()) as { config: { digest: string } }
+  const config = (await (await ok(await fetch(`${registryUrl}/v2/${path}/blobs/${manifest.config.digest}`), 'get config')).json()) as {
+    config?: { Labels?: Record<string, string> }
+  }
+  return config.config?.Labels ?? {}
+}
