@@ -6,7 +6,7 @@ import { imageLabels } from './registry-push.js'
 import { PullRequestBranch, pushCycle, type ReuseWorld } from './reuse-world.js'
 
 const SETUP = 'echo setup\n'
-export const TEN_PUSHES: { files: Record<string, string>; changesInputs: boolean }[] = [
+const TEN_PUSHES: { files: Record<string, string>; changesInputs: boolean }[] = [
   { files: { 'Dockerfile.ci': 'FROM node:24\nRUN apt-get install -y python3\n' }, changesInputs: true },
   { files: { 'src/app.ts': 'export const a = 2\n' }, changesInputs: false },
   { files: { 'src/app.ts': 'export const a = 3\n' }, changesInputs: false },

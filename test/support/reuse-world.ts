@@ -15,7 +15,7 @@ import { FakeGitHub } from './github-server.js'
 import { startRegistry, type RegistryService } from './registry-service.js'
 import { copyImage, pushBuiltImage } from './registry-push.js'
 
-export const BUILD_WORKFLOW = `name: Build CI image
+const BUILD_WORKFLOW = `name: Build CI image
 on:
   pull_request:
     paths: [Dockerfile.ci, docker/**, .github/workflows/build-ci-image.yml]
