@@ -102,7 +102,7 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Regi
     await answers(url, child)
   } catch (error) {
     child.kill()
-    throw new Error(`${(error as Error).message}\n${stderr}`)
+    throw new Error(`${(error as Error).message}\n${stderr}`, { cause: error })
   }
   return {
     host: `127.0.0.1:${port}`,
