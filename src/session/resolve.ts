@@ -199,5 +199,11 @@ export async function resolveForSession(session: Session): Promise<ResolvedImage
     git,
     readBuildWorkflow: async (commit) => (await readBuildWorkflow([commit]))[0],
     readImage: registryReader(inputs.token, (line) => core.info(line)),
+    readTree: inputs.token
+      ? async (commit) => {
+          const { readCommitTree } = await import('../github/trees.js')
+          return readCommitTree(await session.client(), ctx.repository, commit)
+        }
+      : undefined,
   })
 }

@@ -1,7 +1,7 @@
 // Reuse's I/O: the inputs hash from the build commit's tree (`git ls-tree -r -z` in the checkout,
 // which a depth-1 checkout of that commit has), and a read-only lookup of the reuse tag in the
 // registry. A registry that cannot be reached or refuses means no reuse, never a failed step.
-import { hashInputs, parseLsTree, type InputsHash } from '../core/inputs-hash.js'
+import { hashInputs, parseLsTree, type InputsHash, type TreeEntry } from '../core/inputs-hash.js'
 import type { PathMatcher } from '../core/patterns.js'
 import type { ResolvedImage } from '../core/resolve.js'
 import { judgeReusable, planReuse, withReuseTag, type ReuseFacts } from '../core/reuse.js'
@@ -26,6 +26,8 @@ export interface ReuseIo {
   /** The build workflow's text at a commit (null: no such file; undefined: unknown). */
   readBuildWorkflow: (commit: string) => Promise<string | null | undefined>
   readImage: ReadImage
+  /** The commit's tree from the API, for a job without a checkout (undefined: no token). */
+  readTree?: (commit: string) => Promise<TreeEntry[] | undefined>
 }
 
 /** The commit the build uses: the merge commit of a PR, the pushed commit. */
@@ -39,6 +41,12 @@ export async function hashTreeWithGit(git: Git, commit: string, isInput: PathMat
   const result = await git(['ls-tree', '-r', '-z', '--full-tree', commit])
   if (result.exitCode !== 0 || !result.stdoutBytes) return undefined
   return hashInputs(parseLsTree(result.stdoutBytes), isInput)
+}
+
+/** Without the commit in a checkout: its tree from the API; a failed read means no reuse, not a failed step. */
+async function hashTreeFromApi(io: ReuseIo, commit: string, isInput: PathMatcher): Promise<InputsHash | undefined> {
+  const entries = await io.readTree?.(commit).catch(() => undefined)
+  return entries && hashInputs(entries, isInput)
 }
 
 async function pushInputs(inputs: Inputs, commit: string, io: ReuseIo): Promise<PathMatcher | undefined> {
@@ -75,9 +83,9 @@ export async function resolveReuse(
   const commit = buildCommit(target)
   if (commit === undefined) return resolved
   const isInput = target.kind === 'push' ? await pushInputs(inputs, commit, io) : resolved.watch?.isInput
-  const hashed = isInput && (await hashTreeWithGit(io.git, commit, isInput))
+  const hashed = isInput && ((await hashTreeWithGit(io.git, commit, isInput)) ?? (await hashTreeFromApi(io, commit, isInput)))
   if (!hashed) {
-    const notice = `No inputs hash: the checkout lacks commit ${commit.slice(0, 7)} or its build workflow; check out the commit the build uses (actions/checkout does).`
+    const notice = `No inputs hash: neither the checkout nor the API gave the tree of commit ${commit.slice(0, 7)} and its build workflow; check out the commit the build uses (actions/checkout does).`
     return { ...resolved, reuse: { notice: resolved.push.length > 0 ? notice : undefined } }
   }
   const longLived = target.kind === 'push' && inputs.branchTags.has(target.branch)

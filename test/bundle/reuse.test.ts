@@ -41,6 +41,12 @@ describe.skipIf(!registryAvailable() && process.env.CI !== 'true')('reuse, end t
     expect(check.wait.outputs['run-id']).toBeUndefined()
     expect(world.docker.calls()).toContainEqual(['pull', check.wait.outputs['pinned-image']])
     expect(world.builds).toBe(1)
+
+    // A job without a checkout: the tree of the merge commit from the API gives the same hash.
+    const bare = await checkJob(world, { eventName: 'pull_request', pr }, { withoutCheckout: true })
+    expect(bare.resolve.outputs['inputs-hash']).toBe(hash)
+    expect(world.github.requests.some((request) => request.path.includes(`/git/trees/${second.mergeSha}`))).toBe(true)
+    expect(bare.wait.outputs.reused).toBe('true')
   })
 
   it('reuse: off builds every push and awaits every build', async () => {

@@ -10,6 +10,7 @@ import { FakeComments } from './fake-comments.js'
 import { serveCompare } from './fake-compare.js'
 import { fakeDocker, withDockerOnPath, type FakeDocker } from './fake-docker.js'
 import { FakeRuns } from './fake-runs.js'
+import { serveTrees } from './fake-trees.js'
 import { checkoutMerge, commit, git, publishPullRequest, tempDir, type PullRequestRepo } from './git.js'
 import { FakeGitHub } from './github-server.js'
 import { startRegistry, type RegistryService } from './registry-service.js'
@@ -102,6 +103,9 @@ export class PullRequestBranch {
     git(this.origin, 'branch', 'feature')
     git(this.origin, 'config', 'uploadpack.allowReachableSHA1InWant', 'true')
     serveCompare(world.github, this.origin)
+    serveTrees(world.github, this.origin)
+    // For a job without a checkout, which reads the build workflow over the API.
+    world.github.files.set('.github/workflows/build-ci-image.yml', BUILD_WORKFLOW)
   }
 
   /** A push of `files` to the PR's branch; GitHub makes its merge commit. */
@@ -148,7 +152,8 @@ export class PullRequestBranch {
 type Context =
   { eventName: 'pull_request'; pr: PullRequestBranch } | { eventName: 'push' | 'workflow_dispatch'; origin: string; sha: string }
 
-function checkout(context: Context): string {
+function checkout(context: Context, none = false): string {
+  if (none) return tempDir('ci-image-no-checkout-')
   if (context.eventName === 'pull_request') return checkoutMerge(context.pr.repo, 1)
   const dir = tempDir('ci-image-checkout-')
   git(dir, 'init', '-q')
@@ -236,8 +241,12 @@ export interface CheckJob {
 }
 
 /** A check job's steps (.github/workflows/check-generate.yml): resolve-image, then wait-for-build. */
-export async function checkJob(world: ReuseWorld, context: Context, o: { reuse?: string; pull?: boolean } = {}): Promise<CheckJob> {
-  const workspace = checkout(context)
+export async function checkJob(
+  world: ReuseWorld,
+  context: Context,
+  o: { reuse?: string; pull?: boolean; withoutCheckout?: boolean } = {},
+): Promise<CheckJob> {
+  const workspace = checkout(context, o.withoutCheckout)
   const inputs: Record<string, string> = o.reuse ? { reuse: o.reuse } : {}
   const resolve = await step(world, context, workspace, { command: 'resolve-image', ...inputs })
   const wait = await step(world, context, workspace, {
