@@ -483,14 +483,14 @@ var registry_inspect = __webpack_require__(2837);
 
 
 async function verifyBuiltImage(built, o) {
-    const inspect = (reference, attempts) => (0,registry_inspect/* inspectImage */.m)(reference, { token: o.token, sleep: o.sleep, log: o.log, attempts });
+    const inspect = (reference, attempts) => (0,registry_inspect.inspectImage)(reference, { token: o.token, sleep: o.sleep, log: o.log, attempts });
     let image;
     try {
         // Pushed together with the moving tag: missing means the build does not push it, not a lag.
         image = await inspect(built.commitReference, built.commitReference === built.reference ? undefined : 1);
     }
     catch (error) {
-        if (!(error instanceof registry_inspect/* RegistryError */.g && error.fault === 'missing') || built.commitReference === built.reference)
+        if (!(error instanceof registry_inspect.RegistryError && error.fault === 'missing') || built.commitReference === built.reference)
             throw error;
         o.log(`The build pushed no ${built.commitReference}: reading ${built.reference} and checking that it was built from ${built.headSha}.`);
         image = await inspect(built.reference);

@@ -9,16 +9,26 @@ import { imageReference } from '../core/image-ref.js'
 import type { Inputs } from '../core/inputs.js'
 import type { Target } from '../core/target.js'
 import { inputsMatcher } from '../core/watch.js'
-import { inspectImage, RegistryError } from '../registry/inspect.js'
 import type { Git } from '../runner/git.js'
 
-/** What a reuse lookup needs from the registry: the digest and labels a reference points to. */
-export type ReadImage = (reference: string) => Promise<{ digest: string; labels: Record<string, string> }>
+/** What a reuse lookup needs from the registry: the digest and labels a reference points to; undefined when the tag is not there. */
+export type ReadImage = (reference: string) => Promise<{ digest: string; labels: Record<string, string> } | undefined>
 
-/** The registry read through src/registry's exported inspectImage: one try, a missing tag is an answer. */
+/**
+ * The registry read through src/registry's exported inspectImage: one try, a missing tag is an
+ * answer. Loaded on first use, so that a run that looks nothing up loads no registry code.
+ */
 export function registryReader(token: string, log: (line: string) => void): ReadImage {
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
-  return (reference) => inspectImage(reference, { token, sleep, log, attempts: 1 })
+  return async (reference) => {
+    const { inspectImage, RegistryError } = await import('../registry/inspect.js')
+    try {
+      return await inspectImage(reference, { token, sleep, log, attempts: 1 })
+    } catch (error) {
+      if (error instanceof RegistryError && error.fault === 'missing') return undefined
+      throw error
+    }
+  }
 }
 
 export interface ReuseIo {
@@ -60,11 +70,12 @@ async function pushInputs(inputs: Inputs, commit: string, io: ReuseIo): Promise<
 
 async function lookUp(reference: string, hash: string, readImage: ReadImage): Promise<Pick<ReuseFacts, 'reusable' | 'notice'>> {
   try {
-    const verdict = judgeReusable(reference, hash, await readImage(reference))
+    const image = await readImage(reference)
+    if (image === undefined) return {}
+    const verdict = judgeReusable(reference, hash, image)
     if (verdict.kind === 'reusable') return { reusable: verdict }
     return { notice: `Not reusing ${reference}: ${verdict.why}. A tag alone is no proof; this context builds.` }
   } catch (error) {
-    if (error instanceof RegistryError && error.fault === 'missing') return {}
     const why = (error instanceof Error ? error.message : String(error)).split('\n')[0]
     return { notice: `No reuse: the registry lookup of ${reference} failed (${why}); this context builds.` }
   }
