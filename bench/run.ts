@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { measureBehind } from './behind.js'
+import { measureReuse } from './reuse.js'
 import { measureScale } from './scale.js'
 import { createScratch, type Scratch } from './scratch.js'
 import { measureStartup } from './startup.js'
@@ -19,6 +20,7 @@ const CASES: Record<string, (scratch: Scratch) => Promise<Section>> = {
   behind: measureBehind,
   scale: measureScale,
   startup: measureStartup,
+  reuse: measureReuse,
 }
 
 const names = process.argv.slice(2)

@@ -31954,11 +31954,13 @@ function checkReference(imageRepository, tag) {
     }
     return (0,image_ref/* imageReference */.rA)(imageRepository, tag);
 }
+/** A commit as a link when it is a full SHA (a label's value may be anything), else as inert code. */
+function commitLink(comment, sha) {
+    const short = untrustedCode(sha.slice(0, 7));
+    return commit_sha/* FULL_COMMIT_SHA */.P.test(sha) ? `[${short}](${comment.repositoryUrl}/commit/${sha.toLowerCase()})` : short;
+}
 function commitLine(comment) {
-    const short = untrustedCode(comment.commitSha.slice(0, 7));
-    const commit = commit_sha/* FULL_COMMIT_SHA */.P.test(comment.commitSha)
-        ? `[${short}](${comment.repositoryUrl}/commit/${comment.commitSha.toLowerCase()})`
-        : short;
+    const commit = commitLink(comment, comment.commitSha);
     return comment.branch === undefined ? commit : `${commit} on ${untrustedCode(comment.branch)}`;
 }
 const run = (comment) => (comment.runUrl ? `[workflow run](${comment.runUrl})` : 'its workflow run');
@@ -31976,7 +31978,11 @@ function built(comment) {
     if (digest)
         facts.push(`- **Digest:** ${untrustedCode(digest, 80)}`);
     facts.push(`- **Commit:** ${commitLine(comment)}`);
-    if (comment.runUrl)
+    if (comment.reused) {
+        const from = comment.reused.from ? commitLink(comment, comment.reused.from) : 'an earlier commit';
+        facts.push(`- **Build:** reused the image built for ${from} (inputs unchanged)`);
+    }
+    else if (comment.runUrl)
         facts.push(`- **Build:** [workflow run](${comment.runUrl})`);
     return [
         '### 🐳 Docker CI Image Built',
@@ -32231,13 +32237,17 @@ async function commentImageCommand(session) {
         const text = `PR #${pr.number} changes the CI image: ${inputs.buildWorkflow} announces its build.`;
         return reportNothingDone({ text, html: (0,html/* escapeHtml */.Z)(text), outputs });
     }
+    // The image behind the reuse tag was built for another commit: this run copied it, no build.
+    const reusable = gate.resolved?.reuse?.reusable;
+    const reused = reusable && reusable.revision?.toLowerCase() !== pr.headSha.toLowerCase() ? reusable : undefined;
     const comment = {
         ...base,
         state: STATE_OF[inputs.jobStatus],
         tag,
         commitTag: (0,tags/* prCommitTag */.m9)(pr.number, pr.headSha),
-        digest: inputs.digest,
+        digest: inputs.digest ?? reused?.digest,
         runUrl: runUrl(ctx),
+        reused: reused && { from: reused.revision },
     };
     await writeComment(session, pr, comment, true, outputs);
 }
@@ -32257,7 +32267,7 @@ async function commentImageCommand(session) {
 /* harmony import */ var _core_labels_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6236);
 /* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7708);
 /* harmony import */ var _runner_report_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6190);
-/* harmony import */ var _session_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(202);
+/* harmony import */ var _session_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5593);
 // `resolve-image`: which image this context uses, and which tags a build here should push.
 
 
@@ -32277,8 +32287,14 @@ function reportResolvedImage(result, target, labels) {
         'changed-files': JSON.stringify(result.matched),
         reason: result.reason,
         fork: result.fork,
+        'inputs-hash': result.reuse?.hash,
+        'reusable-image': result.reuse?.reusable?.pinned ?? '',
         ...(0,_runner_report_js__WEBPACK_IMPORTED_MODULE_2__/* .targetOutputs */ .OL)(target),
     });
+    if (result.reuse?.notice)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(result.reuse.notice, { title: 'CI image not reused' });
+    if (result.reuse?.reusable)
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`${result.reuse.reusable.pinned} was built from the same inputs: a build here can copy it.`);
     if (result.fork && result.modified) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${result.reason} Its checks run on the stable image, not on the changed Dockerfile.`, {
             title: 'Changed CI image not used',
@@ -32295,6 +32311,12 @@ function reportResolvedImage(result, target, labels) {
     // The source names the build workflow, a file name the inputs validated.
     if (result.watch)
         rows.push(['Watched', `${result.watch.patterns.map(_core_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a).join(' ')} from ${result.watch.source}`]);
+    if (result.reuse?.hash)
+        rows.push(['Inputs', `${(0,_core_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(result.reuse.hash)} (${result.reuse.inputFiles} files)`]);
+    if (result.reuse?.reusable)
+        rows.push(['Reusable', (0,_core_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(result.reuse.reusable.pinned)]);
+    if (result.reuse?.notice)
+        rows.push(['Not reused', (0,_core_html_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeHtml */ .Z)(result.reuse.notice)]);
     for (const warning of result.warnings)
         rows.push(['Warning', (0,_core_html_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeHtml */ .Z)(warning)]);
     if (result.changedSource)
@@ -32311,14 +32333,18 @@ function reportResolvedImage(result, target, labels) {
 async function resolveImageCommand(session) {
     const result = await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Resolving the CI image', () => (0,_session_resolve_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveForSession */ .K)(session));
     // What a build here sets, so that wait-for-build can prove which commit an image was built from.
-    const labels = (0,_core_labels_js__WEBPACK_IMPORTED_MODULE_5__/* .ociLabels */ .TT)({ revision: (0,_core_labels_js__WEBPACK_IMPORTED_MODULE_5__/* .builtRevision */ .mp)(session.target), sourceUrl: (0,_core_event_js__WEBPACK_IMPORTED_MODULE_6__/* .repositoryUrl */ .Ek)(session.ctx) });
+    const labels = (0,_core_labels_js__WEBPACK_IMPORTED_MODULE_5__/* .ociLabels */ .TT)({
+        revision: (0,_core_labels_js__WEBPACK_IMPORTED_MODULE_5__/* .builtRevision */ .mp)(session.target),
+        sourceUrl: (0,_core_event_js__WEBPACK_IMPORTED_MODULE_6__/* .repositoryUrl */ .Ek)(session.ctx),
+        inputsHash: result.reuse?.hash,
+    });
     reportResolvedImage(result, session.target, labels);
 }
 
 
 /***/ }),
 
-/***/ 9322:
+/***/ 1313:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32344,19 +32370,8 @@ function createDeadline(now, timeoutMs) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/duration.ts
-// Durations as people read them in a log: `45s`, `3m 20s`, `1h 2m`.
-function formatDuration(ms) {
-    const seconds = Math.max(0, Math.round(ms / 1000));
-    if (seconds < 60)
-        return `${seconds}s`;
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60)
-        return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m ${seconds % 60}s`;
-    const hours = Math.floor(minutes / 60);
-    return minutes % 60 === 0 ? `${hours}h` : `${hours}h ${minutes % 60}m`;
-}
-
+// EXTERNAL MODULE: ./src/core/duration.ts
+var core_duration = __nccwpck_require__(8571);
 // EXTERNAL MODULE: ./src/core/html.ts
 var html = __nccwpck_require__(1402);
 // EXTERNAL MODULE: ./src/core/image-ref.ts
@@ -32496,14 +32511,14 @@ function workflowHint(workflow) {
 const HEARTBEAT_MS = 60_000;
 /** The time left: from a successful build's usual duration when known, else the timeout's. */
 function timeLeft(run, typicalMs, deadline) {
-    const beforeTimeout = `${formatDuration(deadline.remainingMs())} left before the timeout`;
+    const beforeTimeout = `${(0,core_duration/* formatDuration */.a)(deadline.remainingMs())} left before the timeout`;
     const started = Date.parse(run.run_started_at ?? run.created_at);
     if (typicalMs === undefined || Number.isNaN(started))
         return `, up to ${beforeTimeout} (no successful build to estimate from)`;
     const left = typicalMs - (deadline.now() - started);
     return left > 0
-        ? `, about ${formatDuration(left)} left (a successful build takes ${formatDuration(typicalMs)})`
-        : `, longer than the usual ${formatDuration(typicalMs)}; ${beforeTimeout}`;
+        ? `, about ${(0,core_duration/* formatDuration */.a)(left)} left (a successful build takes ${(0,core_duration/* formatDuration */.a)(typicalMs)})`
+        : `, longer than the usual ${(0,core_duration/* formatDuration */.a)(typicalMs)}; ${beforeTimeout}`;
 }
 async function waitForRun(o) {
     const { deadline } = o;
@@ -32514,7 +32529,7 @@ async function waitForRun(o) {
         write(line);
     };
     const sha7 = o.headSha.slice(0, 7);
-    const stamp = () => `[${formatDuration(deadline.elapsedMs())}]`;
+    const stamp = () => `[${(0,core_duration/* formatDuration */.a)(deadline.elapsedMs())}]`;
     const done = (outcome) => ({ ...outcome, elapsedMs: deadline.elapsedMs() });
     let workflow;
     try {
@@ -32550,8 +32565,8 @@ async function waitForRun(o) {
     let askedTypical = false;
     const wantedFor = `${workflowDescription(o.workflowFile, workflow)} for commit ${o.headSha}`;
     const progress = () => run === undefined
-        ? `${stamp()} No run of ${o.workflowFile} for commit ${sha7} yet; checking every ${formatDuration(o.pollIntervalMs)}, ` +
-            `for up to ${formatDuration(deadline.remainingMs())} more.`
+        ? `${stamp()} No run of ${o.workflowFile} for commit ${sha7} yet; checking every ${(0,core_duration/* formatDuration */.a)(o.pollIntervalMs)}, ` +
+            `for up to ${(0,core_duration/* formatDuration */.a)(deadline.remainingMs())} more.`
         : `${stamp()} ${run.name ?? o.workflowFile} ${runLabel(run)}: ${runState(run)}` +
             (isCompleted(run) ? '' : timeLeft(run, typicalMs, deadline)) +
             ` · ${run.html_url}`;
@@ -32617,7 +32632,7 @@ async function waitForRun(o) {
             });
         }
         if (deadline.remainingMs() <= 0) {
-            const limit = formatDuration(deadline.at - deadline.startedAt);
+            const limit = (0,core_duration/* formatDuration */.a)(deadline.at - deadline.startedAt);
             const why = lastError === undefined ? '' : ` The last API request failed: ${lastError}.`;
             return done({
                 kind: 'timeout',
@@ -32746,64 +32761,10 @@ async function waitForBuildRun(client, o) {
 
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
 var exec = __nccwpck_require__(2876);
-;// CONCATENATED MODULE: ./src/core/command-output.ts
-// What an error message shows of a failed command's output: its last lines, where docker and git
-// say what went wrong.
-function lastLines(text, count = 5) {
-    return text.trim().split('\n').slice(-count).join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/core/registry-hints.ts
-// What a registry's refusal or missing tag usually means, said once for `docker pull` and for
-// reading an image's manifest. The GHCR causes come with the GitHub Docs page that explains each.
-const DOCS = 'https://docs.github.com/en';
-/** Whether a reference's registry is GitHub's Container registry (github.com's; GHES serves its own host). */
-function isGhcr(registry) {
-    return registry.toLowerCase() === 'ghcr.io';
-}
-/** The usual causes of a 401/403 (`DENIED`, `UNAUTHORIZED`) from ghcr.io for a workflow's token, one line each. */
-function ghcrDeniedCauses() {
-    return [
-        // "If you specify the access for any of these permissions, all of those that are not specified are set to none."
-        '- The job may not read packages: a job with a `permissions:` block needs `packages: read` in it ' +
-            `(${DOCS}/actions/writing-workflows/workflow-syntax-for-github-actions#permissions).`,
-        // "If the package is private, only workflows running in repositories that are given read permission on that package can download the package."
-        '- This repository has no access to the package: in the package\'s settings, under "Manage Actions access", add the repository with the Read role ' +
-            `(${DOCS}/packages/learn-github-packages/configuring-a-packages-access-control-and-visibility#ensuring-workflow-access-to-your-package).`,
-        // A package pushed with the label inherits the linked repository's access, its workflows included.
-        `- The package is not linked to the repository: build it with the label org.opencontainers.image.source=<the repository's URL> ` +
-            "(resolve-image's `labels` output), or connect it in the package's settings " +
-            `(${DOCS}/packages/learn-github-packages/connecting-a-repository-to-a-package).`,
-    ];
-}
-/** The GHCR causes of a refusal, with where to read more. */
-function ghcrDeniedHint() {
-    return [
-        'On ghcr.io the usual causes are:',
-        ...ghcrDeniedCauses(),
-        `See "Working with the Container registry" (${DOCS}/packages/working-with-a-github-packages-registry/working-with-the-container-registry).`,
-    ].join('\n');
-}
-/**
- * Why the registry refused to serve an image of `registry`, and what to do about it: with no
- * credentials sent, log in; with credentials refused, that account lacks access or expired.
- */
-function deniedHint(registry, credentials) {
-    if (isGhcr(registry))
-        return ghcrDeniedHint();
-    if (credentials === 'refused') {
-        return `That account may not pull the image, or its password or token expired: give it read access, or log in to ${registry} again (docker/login-action) with one that may pull it.`;
-    }
-    return `Log in to ${registry} before this step (docker/login-action) with an account that may pull the image.`;
-}
-/** Why a tag is not in the registry: almost always, nothing pushed it (yet). */
-function missingTagHint(reference) {
-    const commitTag = /:pr-\d+-sha-[0-9a-f]{7}$/.test(reference);
-    return commitTag
-        ? `Nothing pushed this tag: the build must push pr-<N>-sha-<7> as well as pr-<N>. Pass resolve-image's \`tags\` output to docker/build-push-action's \`tags\` input with \`push: true\` (${DOCS}/actions/tutorials/publish-packages/publish-docker-images).`
-        : `Nothing pushed this tag: check the build's \`tags\` and \`push: true\` (${DOCS}/actions/tutorials/publish-packages/publish-docker-images).`;
-}
-
+// EXTERNAL MODULE: ./src/core/command-output.ts
+var command_output = __nccwpck_require__(8566);
+// EXTERNAL MODULE: ./src/core/registry-hints.ts
+var registry_hints = __nccwpck_require__(6439);
 // EXTERNAL MODULE: ./src/runner/log.ts
 var log = __nccwpck_require__(7708);
 ;// CONCATENATED MODULE: ./src/runner/docker.ts
@@ -32838,7 +32799,7 @@ function refusalHint(reference) {
     catch {
         return login;
     }
-    return isGhcr(registry) ? `${login}\n${ghcrDeniedHint()}` : login;
+    return (0,registry_hints/* isGhcr */.T_)(registry) ? `${login}\n${(0,registry_hints/* ghcrDeniedHint */.vn)()}` : login;
 }
 async function pullImage(reference, o) {
     const attempts = o.attempts ?? 4;
@@ -32849,7 +32810,7 @@ async function pullImage(reference, o) {
         if (result.exitCode === 0) {
             return { attempts: attempt };
         }
-        const why = lastLines(result.stderr || result.stdout);
+        const why = (0,command_output/* lastLines */.w)(result.stderr || result.stdout);
         if (AUTH_FAILURE.test(output)) {
             throw new Error(`docker pull ${reference} was refused by the registry: ${why}\n${refusalHint(reference)}`);
         }
@@ -32866,841 +32827,12 @@ async function pullImage(reference, o) {
 var report = __nccwpck_require__(6190);
 // EXTERNAL MODULE: ./src/session/build-gate.ts
 var build_gate = __nccwpck_require__(4522);
+// EXTERNAL MODULE: ./src/session/resolve.ts + 8 modules
+var session_resolve = __nccwpck_require__(5593);
 // EXTERNAL MODULE: ./src/core/labels.ts
 var labels = __nccwpck_require__(6236);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/core/image-manifest.ts
-// What a registry answers about an image, read without I/O: the document a tag resolves to (an
-// OCI image index, a Docker manifest list, or one OCI or Docker v2 image manifest), the platform
-// manifest whose config to read, and the labels in that config.
-//
-// Formats: OCI image spec (image-index.md, manifest.md, config.md,
-// https://github.com/opencontainers/image-spec) and Docker's Image Manifest V2, Schema 2
-// (https://distribution.github.io/distribution/spec/manifest-v2-2/), the two GHCR stores
-// (GitHub Docs, "Working with the Container registry": "About Container registry support").
-
-
-
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
-const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-const INDEX_TYPES = new Set([OCI_INDEX, DOCKER_MANIFEST_LIST]);
-const MANIFEST_TYPES = new Set([OCI_MANIFEST, DOCKER_MANIFEST]);
-/** The Accept header of a manifest request: every type this module reads, and no other. */
-const MANIFEST_ACCEPT = [OCI_INDEX, OCI_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_MANIFEST].join(', ');
-function digestOf(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-}
-function asRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
-}
-function stringMap(value) {
-    const record = asRecord(value) ?? {};
-    return Object.fromEntries(Object.entries(record).filter((entry) => typeof entry[1] === 'string'));
-}
-function parseJson(text, what) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        throw new Error(`The registry's ${what} is not JSON.`);
-    }
-    const record = asRecord(value);
-    if (!record)
-        throw new Error(`The registry's ${what} is not a JSON object.`);
-    return record;
-}
-function parseDescriptor(value, what) {
-    const d = asRecord(value);
-    if (!d || typeof d.digest !== 'string')
-        throw new Error(`The registry's ${what} has a descriptor without a digest.`);
-    // The digest goes into a URL path (/v2/<name>/manifests/<digest>, /blobs/<digest>): only the form
-    // registries name content by, nothing that could add a path segment or a query.
-    if (!image_ref/* SHA256_DIGEST */.fu.test(d.digest)) {
-        throw new Error(`The registry's ${what} has a descriptor digest ${JSON.stringify(d.digest.slice(0, 80))}, not sha256: and 64 lower-case hexadecimal characters.`);
-    }
-    const platform = asRecord(d.platform);
-    return {
-        mediaType: typeof d.mediaType === 'string' ? d.mediaType : undefined,
-        digest: d.digest,
-        size: typeof d.size === 'number' ? d.size : undefined,
-        platform: platform && typeof platform.os === 'string' && typeof platform.architecture === 'string'
-            ? {
-                os: platform.os,
-                architecture: platform.architecture,
-                ...(typeof platform.variant === 'string' && platform.variant !== '' ? { variant: platform.variant } : {}),
-            }
-            : undefined,
-        annotations: d.annotations === undefined ? undefined : stringMap(d.annotations),
-    };
-}
-/**
- * Reads a manifest or index. Its type comes from its own `mediaType` field, else from the
- * response's Content-Type (the distribution spec: "the Content-Type header will indicate which
- * manifest type is being returned"), else from its shape (OCI's `mediaType` is only a SHOULD).
- */
-function parseManifest(body, contentType) {
-    const json = parseJson(body, 'manifest');
-    const headerType = contentType?.split(';')[0]?.trim() || undefined;
-    const shape = Array.isArray(json.manifests) ? OCI_INDEX : asRecord(json.config) ? OCI_MANIFEST : undefined;
-    const mediaType = (typeof json.mediaType === 'string' ? json.mediaType : undefined) ?? headerType ?? shape;
-    if (mediaType !== undefined && INDEX_TYPES.has(mediaType)) {
-        if (!Array.isArray(json.manifests))
-            throw new Error(`The registry's ${mediaType} has no manifests list.`);
-        return { kind: 'index', mediaType, manifests: json.manifests.map((m) => parseDescriptor(m, 'index')) };
-    }
-    if (mediaType !== undefined && MANIFEST_TYPES.has(mediaType)) {
-        return { kind: 'manifest', mediaType, config: parseDescriptor(json.config, 'manifest') };
-    }
-    throw new Error(`The registry answered a manifest of type ${mediaType ?? '(unknown)'}; ci-image reads ${[...INDEX_TYPES, ...MANIFEST_TYPES].join(', ')}.`);
-}
-function formatPlatform(platform) {
-    return [platform.os, platform.architecture, platform.variant].filter((part) => part !== undefined && part !== '').join('/');
-}
-/**
- * An attestation manifest that BuildKit adds to an index (SBOM, provenance) is no image: it is
- * marked `vnd.docker.reference.type: attestation-manifest` on platform `unknown/unknown`
- * (moby/buildkit, docs/attestations/attestation-storage.md).
- */
-function isAttestation(descriptor) {
-    if (descriptor.annotations?.['vnd.docker.reference.type'] !== undefined)
-        return true;
-    return descriptor.platform?.os === 'unknown' && descriptor.platform.architecture === 'unknown';
-}
-function isImageManifest(descriptor) {
-    return !isAttestation(descriptor) && (descriptor.mediaType === undefined || MANIFEST_TYPES.has(descriptor.mediaType));
-}
-/** The platforms of an index's images, attestations left out. */
-function indexPlatforms(index) {
-    return index.manifests.filter(isImageManifest).flatMap((d) => (d.platform ? [formatPlatform(d.platform)] : []));
-}
-/** Every image of an index, attestations left out: each one's revision label is checked. */
-function indexImages(index) {
-    return index.manifests.filter(isImageManifest);
-}
-/**
- * The manifest whose config to read: linux/amd64 (what GitHub-hosted runners run) when there is
- * one, else the first image of the index. Every platform of one build carries the same labels.
- */
-function choosePlatformManifest(index) {
-    const images = index.manifests.filter(isImageManifest);
-    const chosen = images.find((d) => d.platform?.os === 'linux' && d.platform.architecture === 'amd64') ?? images[0];
-    if (!chosen)
-        throw new Error(`The image index lists no image manifest, only ${index.manifests.length} attestation(s) or other artifacts.`);
-    return chosen;
-}
-/** An image config (OCI config.md, Docker's image JSON): the labels live in `config.Labels`. */
-function parseImageConfig(body) {
-    if (body.trim() === 'null')
-        return { labels: {} };
-    const json = parseJson(body, 'image config');
-    const labels = stringMap(asRecord(json.config)?.Labels);
-    const { os, architecture, variant } = json;
-    const platform = typeof os === 'string' && typeof architecture === 'string'
-        ? formatPlatform({ os, architecture, variant: typeof variant === 'string' ? variant : undefined })
-        : undefined;
-    return { labels, platform };
-}
-/** The answer of an inspection, from the document the reference resolves to and the chosen image's config. */
-function describeImage(reference, resolved, config, platform) {
-    const { document } = resolved;
-    const chosenPlatform = platform ?? config.platform;
-    return {
-        reference,
-        digest: resolved.digest,
-        pinned: reference.includes('@') ? reference : (0,image_ref/* pinnedReference */.ct)(reference, resolved.digest),
-        mediaType: document.mediaType,
-        platforms: document.kind === 'index' ? indexPlatforms(document) : chosenPlatform ? [chosenPlatform] : [],
-        platform: chosenPlatform,
-        labels: config.labels,
-        revision: config.labels[labels/* REVISION_LABEL */.P1],
-        source: config.labels[labels/* SOURCE_LABEL */.Rc],
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/registry-access.ts
-// How to reach a registry's HTTP API and answer its challenge, decided without I/O: the base URL
-// of a registry, the parameters of a `WWW-Authenticate` challenge, and where a token may be sent.
-/** Docker Hub's API does not live at docker.io (containerd, remotes/docker/registry.go: docker.io → registry-1.docker.io). */
-const API_HOSTS = { 'docker.io': 'registry-1.docker.io' };
-/**
- * Loopback registries speak plain HTTP, as containerd assumes for them (remotes/docker/registry.go,
- * MatchLocalhost: localhost, 127.0.0.1, ::1); every other registry is reached over HTTPS.
- */
-function isLoopback(host) {
-    const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d+$/, '');
-    return name === 'localhost' || name === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(name);
-}
-/** `https://ghcr.io`, `https://registry-1.docker.io`, `http://127.0.0.1:5000`. */
-function registryBaseUrl(registry) {
-    const host = API_HOSTS[registry] ?? registry;
-    return `${isLoopback(host) ? 'http' : 'https'}://${host}`;
-}
-const PARAM = /\s*([A-Za-z0-9!#$%&'*+.^_`|~-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,"]*))\s*(?:,|$)/y;
-/**
- * The first challenge of a `WWW-Authenticate` header (RFC 7235 auth-params, as the token
- * specification shows it: `Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:samalba/my-app:pull,push"`,
- * distribution/distribution, docs/content/spec/auth/token.md). Quoted values may hold commas.
- */
-function parseChallenge(header) {
-    const scheme = /^\s*([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*)(?:\s+|$)/.exec(header);
-    if (!scheme)
-        return undefined;
-    const params = {};
-    PARAM.lastIndex = scheme[0].length;
-    for (let m = PARAM.exec(header); m; m = PARAM.exec(header)) {
-        params[m[1].toLowerCase()] = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3];
-        if (PARAM.lastIndex >= header.length)
-            break;
-    }
-    return { scheme: scheme[1].toLowerCase(), params };
-}
-/**
- * Whether the GitHub token may be sent to answer a challenge: only to a registry it was given for
- * (ghcr.io by default), and for a bearer challenge only to a realm on that same host, over HTTPS
- * (plain HTTP on loopback alone). A registry, or a realm, elsewhere asks anonymously: the token is
- * worth more than any image.
- */
-function mayReceiveToken(registryUrl, tokenHosts, realm) {
-    const registry = new URL(registryUrl);
-    if (!tokenHosts.map((h) => h.toLowerCase()).includes(registry.host.toLowerCase()))
-        return false;
-    if (realm === undefined)
-        return true;
-    let target;
-    try {
-        target = new URL(realm);
-    }
-    catch {
-        return false;
-    }
-    const secure = target.protocol === 'https:' || (target.protocol === 'http:' && isLoopback(target.host));
-    return secure && target.host.toLowerCase() === registry.host.toLowerCase();
-}
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/core/docker-config.ts
-// Where docker keeps the credentials of a registry, read from its config.json as the docker CLI
-// reads it (docker/cli, cli/config/configfile/file.go and cli/config/credentials/file_store.go):
-// - `credHelpers[<key>]`, else `credsStore`: a program `docker-credential-<name>` holds them
-//   (getConfiguredCredentialStore);
-// - else `auths[<key>]`, or an entry whose key reduces to the same host (`https://host/v1/`,
-//   fileStore.Get with ConvertToHostname): `auth` is base64 of `user:password` (decodeAuth),
-//   `identitytoken` an OAuth2 refresh token.
-// Docker Hub's key is `https://index.docker.io/v1/` (getAuthConfigKey).
-const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
-function record(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
-}
-/** The key docker stores a registry's credentials under (getAuthConfigKey). */
-function authConfigKey(registry) {
-    return registry === 'docker.io' || registry === 'index.docker.io' || registry === 'registry-1.docker.io' ? DOCKER_HUB_KEY : registry;
-}
-/** The host an `auths` key names: `https://127.0.0.1:5000/v1/` → `127.0.0.1:5000` (ConvertToHostname). */
-function convertToHostname(key) {
-    const stripped = key.includes('://') ? key.slice(key.indexOf('://') + 3) : key;
-    return stripped.split('/')[0];
-}
-/** config.json's text; `what` names the file in the error. */
-function parseDockerConfig(text, what) {
-    let json;
-    try {
-        json = record(JSON.parse(text));
-    }
-    catch {
-        throw new Error(`${what} is not valid JSON: fix or remove it (docker reads the same file).`);
-    }
-    const helpers = Object.entries(record(json.credHelpers)).filter((e) => typeof e[1] === 'string');
-    return {
-        auths: record(json.auths),
-        credHelpers: Object.fromEntries(helpers),
-        credsStore: typeof json.credsStore === 'string' && json.credsStore !== '' ? json.credsStore : undefined,
-    };
-}
-/** A helper's name becomes a program name: nothing that could leave docker-credential-*. */
-const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-function stored(entry, key, what) {
-    const identityToken = typeof entry.identitytoken === 'string' && entry.identitytoken !== '' ? entry.identitytoken : undefined;
-    if (typeof entry.auth !== 'string' || entry.auth === '')
-        return identityToken ? { username: '', identityToken, source: what } : undefined;
-    const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    // decodeAuth: "invalid auth configuration file" without a user name.
-    if (colon <= 0)
-        throw new Error(`${what}: the \`auth\` of "${key}" is not base64 of user:password (docker would refuse it too).`);
-    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1).replace(/\0+$/, ''), identityToken, source: what };
-}
-/** Where the credentials for `registry` are, as docker would look for them. */
-function credentialSource(config, registry, what) {
-    const key = authConfigKey(registry);
-    const helper = config.credHelpers[key] ?? config.credsStore;
-    if (helper !== undefined) {
-        if (!HELPER_NAME.test(helper))
-            throw new Error(`${what}: the credential helper "${helper}" for ${registry} is not a valid helper name.`);
-        return { kind: 'helper', program: `docker-credential-${helper}`, serverAddress: key };
-    }
-    const entry = config.auths[key] ?? Object.entries(config.auths).find(([k]) => convertToHostname(k) === key)?.[1];
-    const credential = entry ? stored(record(entry), key, what) : undefined;
-    return credential ? { kind: 'stored', credential } : { kind: 'none' };
-}
-/**
- * A helper's answer to `get` (docker-credential-helpers, credentials.Credentials: ServerURL,
- * Username, Secret); the user `<token>` marks the secret as an identity token (docker/cli,
- * cli/config/credentials/native_store.go, tokenUsername).
- */
-function parseHelperAnswer(stdout, program) {
-    let json;
-    try {
-        json = record(JSON.parse(stdout));
-    }
-    catch {
-        throw new Error(`${program} get answered something that is not JSON.`);
-    }
-    const username = typeof json.Username === 'string' ? json.Username : '';
-    const secret = typeof json.Secret === 'string' ? json.Secret : '';
-    if (secret === '')
-        return undefined;
-    return username === '<token>' ? { username: '', identityToken: secret, source: program } : { username, password: secret, source: program };
-}
-
-;// CONCATENATED MODULE: ./src/registry/errors.ts
-// A registry's answer that ends an inspection, sorted by what the caller can do about it.
-class RegistryError extends Error {
-    fault;
-    credentials;
-    constructor(fault, message, 
-    /** For `denied`: whether no credentials were sent, or the ones sent were refused. */
-    credentials) {
-        super(message);
-        this.fault = fault;
-        this.credentials = credentials;
-        this.name = 'RegistryError';
-    }
-}
-function isRetryable(error) {
-    return error instanceof RegistryError && (error.fault === 'missing' || error.fault === 'unavailable');
-}
-
-;// CONCATENATED MODULE: ./src/registry/docker-credentials.ts
-// The credentials docker stored for a registry (`docker login`, docker/login-action), read where
-// and as docker reads them: `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json` (docker/cli,
-// cli/config/config.go, Dir), then a credential helper or the file itself (core/docker-config.ts).
-// A helper runs as docker runs it (docker-credential-helpers, client/client.go: the program with the
-// one argument `get`, the server address on stdin, JSON on stdout): an argument array, no shell, the
-// secret only in its stdout and in memory.
-
-
-
-
-
-
-/** docker-credential-helpers' ErrCredentialsNotFound text (credentials/error.go): no credentials, no fault. */
-const NOT_FOUND = 'credentials not found in native keychain';
-function dockerConfigPath(env = process.env) {
-    return (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json');
-}
-function runHelper(program, serverAddress, env) {
-    return new Promise((resolve) => {
-        const child = (0,external_node_child_process_.spawn)(program, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (d) => (stdout += d.toString()));
-        child.stderr.on('data', (d) => (stderr += d.toString()));
-        child.on('error', (error) => resolve({ code: null, stdout, stderr, error }));
-        child.on('close', (code) => resolve({ code, stdout, stderr }));
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(serverAddress);
-    });
-}
-/** The credential docker would send to `registry`, or undefined when it has none. */
-async function dockerCredential(registry, env = process.env) {
-    const path = dockerConfigPath(env);
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
-    }
-    catch {
-        // No file: docker has no credentials either.
-        return undefined;
-    }
-    let source;
-    try {
-        source = credentialSource(parseDockerConfig(text, path), registry, path);
-    }
-    catch (error) {
-        throw new RegistryError('denied', error.message);
-    }
-    if (source.kind === 'none')
-        return undefined;
-    if (source.kind === 'stored')
-        return source.credential;
-    const result = await runHelper(source.program, source.serverAddress, env);
-    const output = (result.stdout.trim() || result.stderr.trim()).split('\n')[0] ?? '';
-    if (result.code === 0) {
-        try {
-            return parseHelperAnswer(result.stdout, source.program);
-        }
-        catch (error) {
-            throw new RegistryError('denied', `${error.message} (configured in ${path}).`);
-        }
-    }
-    if (output === NOT_FOUND)
-        return undefined;
-    const why = result.error ? `cannot run it: ${result.error.message}` : `it exited with ${result.code}`;
-    // A failed get prints its error on stdout (client.go reads cmd.Output()); the secret only ever
-    // comes with exit code 0.
-    const detail = result.error || output === '' ? '' : `: ${output}`;
-    throw new RegistryError('denied', `The credential helper ${source.program} (configured in ${path}) failed to give the credentials for ${registry}: ${why}${detail}.`);
-}
-
-;// CONCATENATED MODULE: ./src/registry/http.ts
-
-
-
-/**
- * distribution refuses a manifest larger than 4 MiB on push (registry/handlers/manifests.go,
- * maxManifestBodySize), so no registry running it serves a larger one: more is not a manifest.
- */
-const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-/**
- * No registry caps an image config; ours: labels, environment and history are kilobytes, and
- * 8 MiB keeps a hostile answer from filling the runner's memory.
- */
-const MAX_CONFIG_BYTES = 8 * 1024 * 1024;
-/** A token service's JSON answer. */
-const MAX_TOKEN_BYTES = 1024 * 1024;
-const MAX_REDIRECTS = 5;
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-/** `DENIED: requested access to the resource is denied`, from the distribution spec's error body. */
-function errorText(reply) {
-    const text = new TextDecoder().decode(reply.bytes);
-    try {
-        const errors = JSON.parse(text).errors ?? [];
-        const described = errors.map((e) => [e.code, e.message].filter(Boolean).join(': ')).filter(Boolean);
-        if (described.length > 0)
-            return `${reply.status} ${described.join('; ')}`;
-    }
-    catch {
-        // Not the spec's error body: the status says enough.
-    }
-    return String(reply.status);
-}
-function refusedBy(sender, host) {
-    switch (sender.kind) {
-        case 'docker':
-            return `${host} refused the credentials of ${sender.username ? `"${sender.username}"` : 'an identity token'} (from ${sender.source})`;
-        case 'github':
-            return `${host} refused the GitHub token (github-token)`;
-        case 'anonymous':
-            return `There are no credentials for ${host} (docker stored none, and the GitHub token is only for ghcr.io)`;
-    }
-}
-function fail(reply, what, host, sender) {
-    const why = errorText(reply);
-    if (reply.status === 401 || reply.status === 403) {
-        return new RegistryError('denied', `${refusedBy(sender, host)}: it does not serve ${what} (${why}).`, sender.kind === 'anonymous' ? 'none' : 'refused');
-    }
-    if (reply.status === 404)
-        return new RegistryError('missing', `${what} is not in ${host} (${why}).`);
-    if (reply.status === 429 || reply.status >= 500)
-        return new RegistryError('unavailable', `${host} failed to serve ${what} (${why}).`);
-    return new RegistryError('invalid', `${host} answered ${why} for ${what}.`);
-}
-/** The body, at most `limit` bytes: a larger answer is refused before it is all read. */
-async function readCapped(response, limit, what, host) {
-    const tooLarge = () => new RegistryError('invalid', `${host} answered more than ${limit / (1024 * 1024)} MiB for ${what}; ci-image reads no more than that.`);
-    if (Number(response.headers.get('content-length') ?? 0) > limit) {
-        await response.body?.cancel();
-        throw tooLarge();
-    }
-    if (!response.body)
-        return new Uint8Array();
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of response.body) {
-        size += chunk.byteLength;
-        if (size > limit) {
-            await response.body.cancel().catch(() => undefined);
-            throw tooLarge();
-        }
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks);
-}
-function httpTransport(ref, o) {
-    const base = registryBaseUrl(ref.registry);
-    const host = new URL(base).host;
-    let authorization;
-    let sender = { kind: 'anonymous' };
-    const credential = o.credential;
-    /** One request, redirects followed by hand so that credentials never follow to another origin (a blob CDN). */
-    async function send(url, r) {
-        let target = url;
-        for (let hop = 0;; hop++) {
-            let response;
-            try {
-                const sameOrigin = target.origin === url.origin;
-                const headers = { accept: r.accept, 'user-agent': 'ci-image' };
-                if (r.auth && sameOrigin)
-                    headers.authorization = r.auth;
-                if (r.form)
-                    headers['content-type'] = 'application/x-www-form-urlencoded';
-                response = await o.fetch(target, {
-                    method: r.form ? 'POST' : 'GET',
-                    headers,
-                    body: r.form?.toString(),
-                    redirect: 'manual',
-                    signal: AbortSignal.timeout(o.timeoutMs ?? 30_000),
-                });
-            }
-            catch (error) {
-                const cause = error instanceof Error ? (error.cause?.message ?? error.message) : String(error);
-                throw new RegistryError('unavailable', `Cannot reach ${target.host}: ${cause}.`);
-            }
-            const location = response.headers.get('location');
-            if (REDIRECTS.has(response.status) && location && hop < MAX_REDIRECTS && !r.form) {
-                await response.body?.cancel();
-                target = new URL(location, target);
-                continue;
-            }
-            return { status: response.status, headers: response.headers, bytes: await readCapped(response, r.limit, r.what, target.host) };
-        }
-    }
-    function basic(username, password) {
-        return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
-    }
-    function githubBasic(token) {
-        return basic(o.username ?? (process.env.GITHUB_ACTOR || 'ci-image'), token);
-    }
-    function readToken(reply, tokenHost) {
-        let token;
-        try {
-            const json = JSON.parse(new TextDecoder().decode(reply.bytes));
-            // "At least one of these fields must be specified" (token.md, Token Response Fields).
-            token = json.token ?? json.access_token;
-        }
-        catch {
-            token = undefined;
-        }
-        if (typeof token !== 'string' || token === '')
-            throw new RegistryError('invalid', `${tokenHost} answered no token.`);
-        return `Bearer ${token}`;
-    }
-    /**
-     * A bearer token from the challenge's realm: with docker's credentials as docker sends them
-     * (basic auth on a GET, or an identity token as an OAuth2 refresh token in a POST:
-     * distribution/distribution, internal/client/auth/session.go, fetchTokenWithOAuth), else the
-     * GitHub token only where it may go, else anonymously.
-     */
-    async function bearer(challenge) {
-        const realm = challenge.params.realm;
-        let url;
-        try {
-            url = new URL(realm ?? '');
-        }
-        catch {
-            throw new RegistryError('invalid', `${host} asked for a bearer token without a valid realm ("${realm ?? ''}").`);
-        }
-        const scopes = (challenge.params.scope ?? `repository:${ref.path}:pull`).split(' ').filter(Boolean);
-        const what = `a token for ${ref.path}`;
-        const request = { accept: 'application/json', limit: MAX_TOKEN_BYTES, what };
-        if (credential?.identityToken) {
-            const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.identityToken, client_id: 'ci-image' });
-            if (challenge.params.service)
-                form.set('service', challenge.params.service);
-            form.set('scope', scopes.join(' '));
-            sender = { kind: 'docker', username: credential.username, source: credential.source };
-            const reply = await send(url, { ...request, form });
-            if (reply.status !== 200)
-                throw fail(reply, what, url.host, sender);
-            return readToken(reply, url.host);
-        }
-        if (challenge.params.service)
-            url.searchParams.set('service', challenge.params.service);
-        for (const scope of scopes)
-            url.searchParams.append('scope', scope);
-        let auth;
-        if (credential?.password !== undefined) {
-            auth = basic(credential.username, credential.password);
-            sender = { kind: 'docker', username: credential.username, source: credential.source };
-        }
-        else if (o.token && mayReceiveToken(base, o.tokenHosts, url.href)) {
-            auth = githubBasic(o.token);
-            sender = { kind: 'github' };
-        }
-        const reply = await send(url, { ...request, auth });
-        if (reply.status !== 200)
-            throw fail(reply, what, url.host, sender);
-        return readToken(reply, url.host);
-    }
-    async function answer(challengeHeader) {
-        const challenge = parseChallenge(challengeHeader ?? '');
-        if (challenge?.scheme === 'bearer')
-            return bearer(challenge);
-        if (challenge?.scheme !== 'basic')
-            return undefined;
-        if (credential?.password !== undefined) {
-            sender = { kind: 'docker', username: credential.username, source: credential.source };
-            return basic(credential.username, credential.password);
-        }
-        if (o.token && mayReceiveToken(base, o.tokenHosts)) {
-            sender = { kind: 'github' };
-            return githubBasic(o.token);
-        }
-        return undefined;
-    }
-    /** GET with the registry's auth: anonymous first, then the answer to its challenge, once. */
-    async function get(path, accept, what, limit) {
-        const url = new URL(path, base);
-        let reply = await send(url, { accept, what, limit, auth: authorization });
-        if (reply.status === 401) {
-            const answered = await answer(reply.headers.get('www-authenticate'));
-            if (answered !== undefined) {
-                authorization = answered;
-                reply = await send(url, { accept, what, limit, auth: authorization });
-            }
-        }
-        if (reply.status !== 200)
-            throw fail(reply, what, host, sender);
-        return reply;
-    }
-    /** The manifest at `reference` (a tag or a digest), its digest checked as the distribution spec asks. */
-    async function manifest(reference) {
-        const what = `${ref.repository}${reference.startsWith('sha256:') ? '@' : ':'}${reference}`;
-        const reply = await get(`/v2/${ref.path}/manifests/${reference}`, MANIFEST_ACCEPT, what, MAX_MANIFEST_BYTES);
-        const digest = digestOf(reply.bytes);
-        // "the client MUST always verify the content against the digest used to fetch the content"; by
-        // tag, the Docker-Content-Digest header is what the registry says it holds.
-        const claimed = reference.startsWith('sha256:') ? reference : reply.headers.get('docker-content-digest');
-        if (claimed?.startsWith('sha256:') && claimed !== digest) {
-            throw new RegistryError('invalid', `${host} served ${what} with digest ${digest}, not ${claimed}.`);
-        }
-        try {
-            return { digest, document: parseManifest(new TextDecoder().decode(reply.bytes), reply.headers.get('content-type') ?? undefined) };
-        }
-        catch (error) {
-            throw new RegistryError('invalid', `${what}: ${error.message}`);
-        }
-    }
-    return {
-        via: 'http',
-        resolve: () => manifest(ref.digest ?? ref.tag),
-        async config(digest, resolved) {
-            const document = digest === resolved.digest ? resolved.document : (await manifest(digest)).document;
-            if (document.kind !== 'manifest')
-                throw new RegistryError('invalid', `${ref.repository}@${digest} is an index, not an image manifest.`);
-            const blob = document.config;
-            const what = `the config of ${ref.repository}@${digest}`;
-            const reply = await get(`/v2/${ref.path}/blobs/${blob.digest}`, blob.mediaType ?? '*/*', what, MAX_CONFIG_BYTES);
-            if (digestOf(reply.bytes) !== blob.digest)
-                throw new RegistryError('invalid', `${host} served a config that does not match ${blob.digest}.`);
-            try {
-                return parseImageConfig(new TextDecoder().decode(reply.bytes));
-            }
-            catch (error) {
-                throw new RegistryError('invalid', `The config of ${ref.repository}@${digest}: ${error.message}`);
-            }
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/registry/imagetools.ts
-// `docker buildx imagetools inspect`: the registry read with the runner's docker login, argument
-// arrays only (never a shell). What it prints, from docker/buildx's source:
-// - `--raw` prints the bytes the reference resolves to, unchanged and without a newline "to keep
-//   digest" (util/imagetools/printers.go, Printer.Print), so their sha256 is the digest;
-// - `--format '{{json .Image}}'` prints the image config as indented JSON (printers.go, the `json`
-//   template function); for one image (a reference pinned to a platform manifest's digest) it is
-//   that image's config object, for several platforms a map by platform (tplInputs), and `null`
-//   when there is no config. `--format` and `--raw` cannot be combined (commands/imagetools/inspect.go).
-
-
-
-
-// Retrying cannot fix credentials. containerd's messages: "unexpected status from GET request to
-// …/token?…: 401 Unauthorized", "…: 403 Forbidden"; GHCR's: "denied: …", "unauthorized: …".
-const DENIED = /unauthori[sz]ed|denied|forbidden|authentication required|no basic auth credentials|\b40[13]\b/i;
-// containerd's resolver: "<reference>: not found" (remotes/docker/resolver.go); registries: MANIFEST_UNKNOWN, NAME_UNKNOWN.
-const MISSING = /: not found\b|manifest unknown|name unknown/i;
-async function imagetools_docker(args) {
-    try {
-        return await (0,exec/* getExecOutput */.H)('docker', args, { ignoreReturnCode: true, silent: true });
-    }
-    catch {
-        // @actions/exec throws only when it cannot start the program.
-        return undefined;
-    }
-}
-/** Whether a docker CLI with the buildx plugin is on PATH. */
-async function hasBuildx() {
-    const result = await imagetools_docker(['buildx', 'version']);
-    return result !== undefined && result.exitCode === 0;
-}
-async function imagetools(args, what) {
-    const command = ['buildx', 'imagetools', 'inspect', ...args];
-    const result = await imagetools_docker(command);
-    if (result === undefined)
-        throw new RegistryError('unavailable', 'Cannot run docker.');
-    if (result.exitCode === 0)
-        return result.stdout;
-    const why = lastLines(result.stderr || result.stdout) || `exit code ${result.exitCode}`;
-    const message = `docker ${command.join(' ')} failed: ${why}`;
-    if (DENIED.test(why))
-        throw new RegistryError('denied', message);
-    if (MISSING.test(why))
-        throw new RegistryError('missing', message);
-    // Anything else (a network fault, a registry error): worth another try, like a pull.
-    throw new RegistryError('unavailable', `${message} (reading ${what})`);
-}
-function imagetoolsTransport(ref, reference) {
-    return {
-        via: 'docker',
-        async resolve() {
-            const raw = await imagetools(['--raw', reference], reference);
-            const digest = digestOf(Buffer.from(raw, 'utf8'));
-            if (ref.digest !== undefined && ref.digest !== digest) {
-                throw new RegistryError('invalid', `docker buildx imagetools printed content with digest ${digest} for ${reference}.`);
-            }
-            try {
-                return { digest, document: parseManifest(raw) };
-            }
-            catch (error) {
-                throw new RegistryError('invalid', `${reference}: ${error.message}`);
-            }
-        },
-        async config(digest) {
-            // Pinned to the manifest's digest: one image, whatever the tag points to by now.
-            const pinned = `${ref.repository}@${digest}`;
-            const printed = await imagetools(['--format', '{{json .Image}}', pinned], pinned);
-            try {
-                return parseImageConfig(printed);
-            }
-            catch (error) {
-                throw new RegistryError('invalid', `The config of ${pinned}: ${error.message}`);
-            }
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/registry/inspect.ts
-
-
-
-
-
-
-
-
-
-
-
-/**
- * The config of every image of an index: one build sets the same revision label on each platform,
- * so images that disagree (or one without the label) are not one build's, whichever platform runs.
- */
-async function platformConfigs(transport, resolved, reference) {
-    if (resolved.document.kind !== 'index')
-        return { config: await transport.config(resolved.digest, resolved) };
-    const chosen = choosePlatformManifest(resolved.document);
-    const images = indexImages(resolved.document);
-    const configs = await Promise.all(images.map((d) => transport.config(d.digest, resolved)));
-    const revisions = new Set(configs.map((c) => c.labels[labels/* REVISION_LABEL */.P1]));
-    if (revisions.size > 1) {
-        const each = images.map((d, i) => {
-            const revision = configs[i].labels[labels/* REVISION_LABEL */.P1];
-            return `${d.platform ? formatPlatform(d.platform) : d.digest}: ${revision ?? 'no label'}`;
-        });
-        throw new RegistryError('invalid', `The platforms of ${reference} disagree on ${labels/* REVISION_LABEL */.P1} (${each.join('; ')}): they were not built together from one commit.`);
-    }
-    return { chosen, config: configs[images.indexOf(chosen)] };
-}
-async function withRetries(reference, transport, o) {
-    const attempts = o.attempts ?? 4;
-    let delay = o.firstDelayMs ?? 5_000;
-    let waitedMs = 0;
-    for (let attempt = 1;; attempt++) {
-        try {
-            const resolved = await transport.resolve();
-            const { chosen, config } = await platformConfigs(transport, resolved, reference);
-            const platform = chosen?.platform ? formatPlatform(chosen.platform) : undefined;
-            return { ...describeImage(reference, resolved, config, platform), via: transport.via };
-        }
-        catch (error) {
-            if (!isRetryable(error) || attempt >= attempts) {
-                if (error instanceof RegistryError && attempt > 1) {
-                    const tries = `${attempt} tries over ${formatDuration(waitedMs)}`;
-                    throw new RegistryError(error.fault, `${error.message} (${tries})`, error.credentials);
-                }
-                throw error;
-            }
-            const why = error.message.split('\n')[0];
-            o.log?.(`${why}${/[.)]$/.test(why) ? '' : '.'} The registry may lag the build: trying again in ${Math.round(delay / 1000)}s.`);
-            await o.sleep(delay);
-            waitedMs += delay;
-            delay *= 2;
-        }
-    }
-}
-/** The error to show: what failed, then what usually causes it. */
-function explained(error, ref, reference) {
-    if (!(error instanceof RegistryError))
-        return error;
-    if (error.fault === 'denied') {
-        return new RegistryError('denied', `${error.message}\n${deniedHint(ref.registry, error.credentials)}`, error.credentials);
-    }
-    if (error.fault === 'missing')
-        return new RegistryError('missing', `${error.message}\n${missingTagHint(reference)}`);
-    return error;
-}
-/**
- * What `reference` (a tag, or a digest) points to in its registry. Throws a RegistryError whose
- * message says what usually causes the fault; its `fault` tells a refusal from a missing tag.
- */
-async function inspectImage(reference, o) {
-    const ref = (0,image_ref/* parseImageReference */.o_)(reference);
-    if (ref.tag === undefined && ref.digest === undefined) {
-        throw new Error(`"${reference}" names no tag or digest: ci-image reads one image, e.g. ${reference}:pr-42.`);
-    }
-    const tokenHosts = o.tokenHosts ?? ['ghcr.io'];
-    /** Docker's credentials are used unless docker itself was just refused with them. */
-    let refusedToDocker = false;
-    const overHttp = async (withDockerCredentials = true) => {
-        const credential = o.credential ?? (withDockerCredentials ? await dockerCredential(ref.registry, o.env) : undefined);
-        return withRetries(reference, httpTransport(ref, { ...o, credential, tokenHosts, fetch: o.fetch ?? fetch }), o);
-    };
-    if (o.docker !== 'never' && (await hasBuildx())) {
-        try {
-            return await withRetries(reference, imagetoolsTransport(ref, reference), o);
-        }
-        catch (error) {
-            const tokenHelps = o.token !== undefined && o.token !== '' && mayReceiveToken(registryBaseUrl(ref.registry), tokenHosts);
-            if (!(error instanceof RegistryError && error.fault === 'denied' && tokenHelps))
-                throw explained(error, ref, reference);
-            o.log?.(`docker's login was refused (${error.message.split('\n')[0]}); reading the registry's HTTP API with the GitHub token instead.`);
-            refusedToDocker = true;
-        }
-    }
-    else if (o.docker !== 'never') {
-        o.log?.('docker buildx is not available: reading the registry over its HTTP API.');
-    }
-    try {
-        return await overHttp(!refusedToDocker);
-    }
-    catch (error) {
-        throw explained(error, ref, reference);
-    }
-}
-
+// EXTERNAL MODULE: ./src/registry/inspect.ts + 9 modules
+var registry_inspect = __nccwpck_require__(2841);
 ;// CONCATENATED MODULE: ./src/session/verify-image.ts
 // The image a finished build pushed, read from the registry and proved to be built from the
 // awaited commit: a tag like pr-42 moves with every push to the PR, so the checks of commit A
@@ -33713,30 +32845,33 @@ async function inspectImage(reference, o) {
 /** The first line of a registry error: what failed, without its hint. */
 const firstLine = (error) => error.message.split('\n')[0];
 async function verifyBuiltImage(built, o) {
-    const inspect = (reference, attempts) => inspectImage(reference, { token: o.token, sleep: o.sleep, log: o.log, attempts });
+    const inspect = (reference, attempts) => (0,registry_inspect/* inspectImage */.m)(reference, { token: o.token, sleep: o.sleep, log: o.log, attempts });
     let image;
     try {
         // Pushed together with the moving tag: missing means the build does not push it, not a lag.
         image = await inspect(built.commitReference, built.commitReference === built.reference ? undefined : 1);
     }
     catch (error) {
-        if (!(error instanceof RegistryError && error.fault === 'missing') || built.commitReference === built.reference)
+        if (!(error instanceof registry_inspect/* RegistryError */.g && error.fault === 'missing') || built.commitReference === built.reference)
             throw error;
         o.log(`The build pushed no ${built.commitReference}: reading ${built.reference} and checking that it was built from ${built.headSha}.`);
         try {
             image = await inspect(built.reference);
         }
         catch (second) {
-            if (!(second instanceof RegistryError && second.fault === 'missing'))
+            if (!(second instanceof registry_inspect/* RegistryError */.g && second.fault === 'missing'))
                 throw second;
             // Both tags are missing: say so, each with how often it was asked.
-            throw new RegistryError('missing', `No image of ${built.headSha} is in the registry; both tags were tried:\n` +
+            throw new registry_inspect/* RegistryError */.g('missing', `No image of ${built.headSha} is in the registry; both tags were tried:\n` +
                 `- ${built.commitReference}: ${firstLine(error)} (1 try)\n` +
                 `- ${built.reference}: ${firstLine(second)}\n` +
-                missingTagHint(built.commitReference));
+                (0,registry_hints/* missingTagHint */.ID)(built.commitReference));
         }
     }
-    const revision = (0,labels/* checkRevision */.G7)(image.reference, built.headSha, image.revision);
+    const revision = (0,labels/* checkRevision */.G7)(image.reference, built.headSha, image.revision, {
+        expected: built.inputsHash,
+        labelled: image.labels[labels/* INPUTS_LABEL */.Pv],
+    });
     if (revision.kind === 'mismatch')
         throw new Error(revision.message);
     return {
@@ -33766,6 +32901,7 @@ async function verifyBuiltImage(built, o) {
 
 
 
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function summarize(title, rows) {
     const table = rows.map(([key, value]) => [{ data: key, header: true }, value]);
@@ -33779,12 +32915,41 @@ function runRows(outcome) {
     return [
         ['Build run', `<a href="${(0,html/* escapeHtml */.Z)(run.html_url)}">${(0,html/* code */.a)(`${run.name ?? 'build'} ${runLabel(run)}`)}</a>`],
         ['Result', run.status === 'completed' ? (0,html/* code */.a)(run.conclusion ?? 'unknown') : (0,html/* code */.a)(run.status ?? 'unknown')],
-        ...(duration === undefined ? [] : [['Run duration', formatDuration(duration)]]),
+        ...(duration === undefined ? [] : [['Run duration', (0,core_duration/* formatDuration */.a)(duration)]]),
     ];
+}
+/** An image built from the same inputs stands in for the build: nothing to wait for. */
+async function useReusedImage(session, resolved, reusable) {
+    const { pinned, digest, revision } = reusable;
+    (0,report/* setOutputs */.n0)({
+        image: resolved.reference,
+        tag: resolved.tag,
+        digest,
+        'pinned-image': pinned,
+        'reusable-image': pinned,
+        reused: true,
+        ...(0,report/* targetOutputs */.OL)(session.target),
+    });
+    const from = revision ? ` for ${revision}` : '';
+    (0,log/* info */.pq)(`Reusing ${pinned}, built${from} from the same inputs: no build run is awaited.`);
+    if (session.inputs.pull)
+        await core/* group */.Os(`Pulling ${pinned}`, () => pullImage(pinned, { sleep, log: (line) => (0,log/* info */.pq)(line) }));
+    summarize('CI image build', [
+        ['Image', (0,html/* code */.a)(pinned)],
+        ['Build', `not awaited: the image built${revision ? ` for ${(0,html/* code */.a)(revision)}` : ''} from the same inputs is reused`],
+    ]);
 }
 async function waitForBuildCommand(session) {
     const { inputs, ctx, target } = session;
     let awaited;
+    let inputsHash;
+    if (target.kind === 'push' && inputs.reuse === 'repository') {
+        // A long-lived branch may ship the image its PR built: then no run is awaited.
+        const resolved = await core/* group */.Os('Looking for an image built from the same inputs', () => (0,session_resolve/* resolveForSession */.K)(session));
+        if (resolved.reuse?.reusable)
+            return useReusedImage(session, resolved, resolved.reuse.reusable);
+        inputsHash = resolved.reuse?.hash;
+    }
     if (target.kind === 'push') {
         // After a push, the push run of that commit builds `<branch>-sha-<7>`.
         const tag = (0,tags/* shaTag */.b)(target.branch, target.sha);
@@ -33803,6 +32968,9 @@ async function waitForBuildCommand(session) {
             ]);
         }
         const { pr, resolved } = gate;
+        if (resolved.reuse?.reusable)
+            return useReusedImage(session, resolved, resolved.reuse.reusable);
+        inputsHash = resolved.reuse?.hash;
         // Only the PR's own build counts: the events its build triggers fire on, and its number.
         const scope = { events: resolved.watch?.events ?? ['pull_request'], prNumber: pr.number };
         const noRunHint = resolved.beyondPathFilterLimit
@@ -33812,7 +32980,7 @@ async function waitForBuildCommand(session) {
     }
     const { tag, headSha, scope } = awaited;
     const reference = (0,image_ref/* imageReference */.rA)(session.imageRepository, tag);
-    (0,report/* setOutputs */.n0)({ image: reference, tag, ...(0,report/* targetOutputs */.OL)(target) });
+    (0,report/* setOutputs */.n0)({ image: reference, tag, reused: false, 'reusable-image': '', ...(0,report/* targetOutputs */.OL)(target) });
     const deadline = createDeadline(Date.now, inputs.timeoutSeconds * 1000);
     // Its own client: rate-limit waits are allowed only while they end before the deadline.
     const client = await (0,github_client/* createClient */.U)({
@@ -33846,7 +33014,7 @@ async function waitForBuildCommand(session) {
     (0,log/* info */.pq)(`GitHub API: ${stats.requests} requests, ${stats.notModified} of them answered 304 Not Modified (free of rate limit).`);
     const run = outcome.run;
     (0,report/* setOutputs */.n0)({ 'run-id': run?.id, 'run-url': run?.html_url, conclusion: run?.conclusion ?? undefined });
-    rows.push(...runRows(outcome), ['Waited', formatDuration(outcome.elapsedMs)]);
+    rows.push(...runRows(outcome), ['Waited', (0,core_duration/* formatDuration */.a)(outcome.elapsedMs)]);
     if (outcome.kind === 'timeout' && !outcome.run && awaited.noRunHint) {
         return failWith(new Error(`${outcome.message} The likely cause: ${awaited.noRunHint}`));
     }
@@ -33854,7 +33022,7 @@ async function waitForBuildCommand(session) {
         return failWith(new Error(outcome.message));
     (0,log/* info */.pq)(`${reference} was built by ${outcome.run.html_url}`);
     // Pulled or not, the image is read from the registry: its digest pins it, its label proves it.
-    const built = { reference, commitReference: (0,image_ref/* imageReference */.rA)(session.imageRepository, awaited.commitTag), headSha };
+    const built = { reference, commitReference: (0,image_ref/* imageReference */.rA)(session.imageRepository, awaited.commitTag), headSha, inputsHash };
     let verified;
     try {
         verified = await core/* group */.Os(`Reading ${built.commitReference} from the registry`, () => verifyBuiltImage(built, { token: inputs.token, sleep, log: (line) => (0,log/* info */.pq)(line) }));
@@ -33919,6 +33087,21 @@ class ApiFault extends Error {
 
 /***/ }),
 
+/***/ 8566:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ lastLines)
+/* harmony export */ });
+// What an error message shows of a failed command's output: its last lines, where docker and git
+// say what went wrong.
+function lastLines(text, count = 5) {
+    return text.trim().split('\n').slice(-count).join('\n');
+}
+
+
+/***/ }),
+
 /***/ 8801:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -33928,6 +33111,27 @@ class ApiFault extends Error {
 // A full commit SHA as an input, an event or a comment may carry it: 40 hexadecimal characters
 // (SHA-1), or 64 in a SHA-256 repository (git-scm.com/docs/hash-function-transition), either case.
 const FULL_COMMIT_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
+
+
+/***/ }),
+
+/***/ 8571:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+// Durations as people read them in a log: `45s`, `3m 20s`, `1h 2m`.
+function formatDuration(ms) {
+    const seconds = Math.max(0, Math.round(ms / 1000));
+    if (seconds < 60)
+        return `${seconds}s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60)
+        return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m ${seconds % 60}s`;
+    const hours = Math.floor(minutes / 60);
+    return minutes % 60 === 0 ? `${hours}h` : `${hours}h ${minutes % 60}m`;
+}
 
 
 /***/ }),
@@ -34102,6 +33306,7 @@ const INPUT_DEFAULTS = {
     timeout: '1200',
     pull: 'true',
     'trusted-permission': 'write',
+    reuse: 'pull-request',
     'job-status': 'success',
     digest: '',
     'local-command': 'make gen',
@@ -34124,6 +33329,9 @@ const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     'digest',
     'pinned-image',
     'verified',
+    'inputs-hash',
+    'reusable-image',
+    'reused',
     'comment-id',
     'comment-url',
 ]));
@@ -34247,6 +33455,11 @@ function parseDigest(value) {
     }
     return value;
 }
+function parseReuse(value) {
+    if (tags/* REUSE_MODES */.KG.includes(value))
+        return value;
+    throw new InputError('reuse', `must be one of ${tags/* REUSE_MODES */.KG.join(', ')} (pull-request: only an image built for the same PR; repository: any built in this repository; off: always build); got "${value}".`);
+}
 function parseBoolean(name, value) {
     if (/^true$/i.test(value))
         return true;
@@ -34277,6 +33490,7 @@ function parseInputs(read) {
         timeoutSeconds: positiveInteger('timeout', text('timeout')),
         pull: parseBoolean('pull', text('pull')),
         trustedPermission: parsePermission(text('trusted-permission')),
+        reuse: parseReuse(text('reuse')),
         jobStatus: parseJobStatus(text('job-status')),
         digest: parseDigest(text('digest')),
         localCommand: parseLocalCommand(text('local-command')),
@@ -34292,6 +33506,7 @@ function parseInputs(read) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   G7: () => (/* binding */ checkRevision),
 /* harmony export */   P1: () => (/* binding */ REVISION_LABEL),
+/* harmony export */   Pv: () => (/* binding */ INPUTS_LABEL),
 /* harmony export */   Rc: () => (/* binding */ SOURCE_LABEL),
 /* harmony export */   TT: () => (/* binding */ ociLabels),
 /* harmony export */   mp: () => (/* binding */ builtRevision)
@@ -34313,6 +33528,8 @@ const REVISION_LABEL = 'org.opencontainers.image.revision';
  * "Connecting a repository to a package" (https://docs.github.com/en/packages/learn-github-packages/connecting-a-repository-to-a-package).
  */
 const SOURCE_LABEL = 'org.opencontainers.image.source';
+/** The inputs hash the image was built from (core/inputs-hash.ts): what makes it reusable. */
+const INPUTS_LABEL = 'ci-image.inputs';
 /**
  * The commit a build in this context is built from: the PR head (never the merge commit), the
  * pushed commit, or a merge queue's commit.
@@ -34345,10 +33562,19 @@ function ociLabels(input) {
     if (!url || !/^https?:$/.test(url.protocol) || /\s/.test(input.sourceUrl)) {
         throw new Error(`The source label needs the repository's http(s) URL; got "${input.sourceUrl}".`);
     }
-    return [`${REVISION_LABEL}=${input.revision.toLowerCase()}`, `${SOURCE_LABEL}=${input.sourceUrl}`];
+    if (input.inputsHash !== undefined && !/^[0-9a-f]{64}$/.test(input.inputsHash)) {
+        throw new Error(`The inputs label needs a sha256 in lower-case hexadecimal; got "${input.inputsHash}".`);
+    }
+    const inputs = input.inputsHash === undefined ? [] : [`${INPUTS_LABEL}=${input.inputsHash}`];
+    return [`${REVISION_LABEL}=${input.revision.toLowerCase()}`, `${SOURCE_LABEL}=${input.sourceUrl}`, ...inputs];
 }
-/** Compares the image's revision label with the commit whose build was awaited. */
-function checkRevision(reference, expected, labelled) {
+/**
+ * Compares the image's revision label with the commit whose build was awaited; an image copied
+ * from a build of other commits with the same inputs (reuse) is proved by its inputs label.
+ */
+function checkRevision(reference, expected, labelled, inputs = {}) {
+    if (inputs.expected !== undefined && inputs.labelled?.trim() === inputs.expected)
+        return { kind: 'match' };
     if (labelled === undefined || labelled.trim() === '') {
         return {
             kind: 'unlabelled',
@@ -34406,6 +33632,69 @@ function meets(actual, required) {
 /** A GitHub App or the Actions bot: `name[bot]` logins, or a user of type Bot. */
 function isBot(user) {
     return user.type === 'Bot' || /\[bot\]$/.test(user.login);
+}
+
+
+/***/ }),
+
+/***/ 6439:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ID: () => (/* binding */ missingTagHint),
+/* harmony export */   T_: () => (/* binding */ isGhcr),
+/* harmony export */   vU: () => (/* binding */ deniedHint),
+/* harmony export */   vn: () => (/* binding */ ghcrDeniedHint)
+/* harmony export */ });
+/* unused harmony export ghcrDeniedCauses */
+// What a registry's refusal or missing tag usually means, said once for `docker pull` and for
+// reading an image's manifest. The GHCR causes come with the GitHub Docs page that explains each.
+const DOCS = 'https://docs.github.com/en';
+/** Whether a reference's registry is GitHub's Container registry (github.com's; GHES serves its own host). */
+function isGhcr(registry) {
+    return registry.toLowerCase() === 'ghcr.io';
+}
+/** The usual causes of a 401/403 (`DENIED`, `UNAUTHORIZED`) from ghcr.io for a workflow's token, one line each. */
+function ghcrDeniedCauses() {
+    return [
+        // "If you specify the access for any of these permissions, all of those that are not specified are set to none."
+        '- The job may not read packages: a job with a `permissions:` block needs `packages: read` in it ' +
+            `(${DOCS}/actions/writing-workflows/workflow-syntax-for-github-actions#permissions).`,
+        // "If the package is private, only workflows running in repositories that are given read permission on that package can download the package."
+        '- This repository has no access to the package: in the package\'s settings, under "Manage Actions access", add the repository with the Read role ' +
+            `(${DOCS}/packages/learn-github-packages/configuring-a-packages-access-control-and-visibility#ensuring-workflow-access-to-your-package).`,
+        // A package pushed with the label inherits the linked repository's access, its workflows included.
+        `- The package is not linked to the repository: build it with the label org.opencontainers.image.source=<the repository's URL> ` +
+            "(resolve-image's `labels` output), or connect it in the package's settings " +
+            `(${DOCS}/packages/learn-github-packages/connecting-a-repository-to-a-package).`,
+    ];
+}
+/** The GHCR causes of a refusal, with where to read more. */
+function ghcrDeniedHint() {
+    return [
+        'On ghcr.io the usual causes are:',
+        ...ghcrDeniedCauses(),
+        `See "Working with the Container registry" (${DOCS}/packages/working-with-a-github-packages-registry/working-with-the-container-registry).`,
+    ].join('\n');
+}
+/**
+ * Why the registry refused to serve an image of `registry`, and what to do about it: with no
+ * credentials sent, log in; with credentials refused, that account lacks access or expired.
+ */
+function deniedHint(registry, credentials) {
+    if (isGhcr(registry))
+        return ghcrDeniedHint();
+    if (credentials === 'refused') {
+        return `That account may not pull the image, or its password or token expired: give it read access, or log in to ${registry} again (docker/login-action) with one that may pull it.`;
+    }
+    return `Log in to ${registry} before this step (docker/login-action) with an account that may pull the image.`;
+}
+/** Why a tag is not in the registry: almost always, nothing pushed it (yet). */
+function missingTagHint(reference) {
+    const commitTag = /:pr-\d+-sha-[0-9a-f]{7}$/.test(reference);
+    return commitTag
+        ? `Nothing pushed this tag: the build must push pr-<N>-sha-<7> as well as pr-<N>. Pass resolve-image's \`tags\` output to docker/build-push-action's \`tags\` input with \`push: true\` (${DOCS}/actions/tutorials/publish-packages/publish-docker-images).`
+        : `Nothing pushed this tag: check the build's \`tags\` and \`push: true\` (${DOCS}/actions/tutorials/publish-packages/publish-docker-images).`;
 }
 
 
@@ -34513,7 +33802,9 @@ function resolveMergeGroup(config, target, decision, changed) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BK: () => (/* binding */ reuseTag),
 /* harmony export */   Hj: () => (/* binding */ prTag),
+/* harmony export */   KG: () => (/* binding */ REUSE_MODES),
 /* harmony export */   LJ: () => (/* binding */ choosePushTags),
 /* harmony export */   W: () => (/* binding */ choosePullRequestTag),
 /* harmony export */   b: () => (/* binding */ shaTag),
@@ -34606,6 +33897,21 @@ function choosePushTags(branch, sha, branchTags) {
         return { tag: bySha, push: [bySha], reason: `A push to ${branch} builds ${bySha}; the branch has no stable tag.` };
     }
     return { tag: stable, push: [stable, bySha], reason: `A push to ${branch} builds its stable tag ${stable} and ${bySha}.` };
+}
+const REUSE_MODES = ['pull-request', 'repository', 'off'];
+/**
+ * The tag a build that may be reused pushes, and that a later context looks up:
+ * `pr-<N>-inputs-<16 hex>` within one PR, `inputs-<16 hex>` across the repository. Undefined
+ * where nothing is reused: `reuse: off`, or a push under `pull-request` (no PR to share with).
+ */
+function reuseTag(mode, prNumber, shortHash) {
+    if (!/^[0-9a-f]{16}$/.test(shortHash))
+        throw new Error(`A reuse tag takes 16 hexadecimal characters of the inputs hash; got "${shortHash}".`);
+    if (mode === 'repository')
+        return `inputs-${shortHash}`;
+    if (mode === 'pull-request' && prNumber !== undefined && prNumber > 0)
+        return `${prTag(prNumber)}-inputs-${shortHash}`;
+    return undefined;
 }
 
 
@@ -34751,8 +34057,9 @@ async function resolveTarget(ctx, overrides, io) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  D: () => (/* binding */ buildWorkflowPath),
-  u: () => (/* binding */ decideWatch)
+  D1: () => (/* binding */ buildWorkflowPath),
+  ui: () => (/* binding */ decideWatch),
+  AQ: () => (/* binding */ inputsMatcher)
 });
 
 ;// CONCATENATED MODULE: ./src/core/patterns.ts
@@ -41895,9 +41202,35 @@ function defaultPatterns(buildWorkflow) {
     return ['Dockerfile.ci', buildWorkflowPath(buildWorkflow)];
 }
 function byPatterns(source, patterns, changed) {
-    const matched = changed.filter(pathsMatcher(patterns));
+    const isInput = pathsMatcher(patterns);
+    const matched = changed.filter(isInput);
     // The trigger is not known: a build may run on either pull request event.
-    return { source, patterns, modified: matched.length > 0, matched, events: [...PULL_REQUEST_EVENTS] };
+    return { source, patterns, modified: matched.length > 0, matched, events: [...PULL_REQUEST_EVENTS], isInput };
+}
+/** Each event's trigger from the copy GitHub reads it from. */
+async function pullRequestTriggers(sources, file) {
+    const fromMerge = sources.mergeCopy === undefined ? [] : await readPullRequestTriggers(sources.mergeCopy, file);
+    const fromBase = sources.baseCopy === undefined ? [] : await readPullRequestTriggers(sources.baseCopy, `${file} (base branch)`);
+    return [...fromMerge.filter((t) => t.event === 'pull_request'), ...fromBase.filter((t) => t.event === 'pull_request_target')];
+}
+/**
+ * A file is an input when any pull request trigger's path filter lets it through, whether or not
+ * the trigger fires (types and branches do not change what the image is made of); a trigger
+ * without a path filter, or a workflow without one, makes every file an input.
+ */
+function triggersInput(triggers) {
+    if (triggers.length === 0 || triggers.some((t) => !t.paths))
+        return () => true;
+    return (path) => triggers.some((t) => t.paths.matches(path));
+}
+/** The image's inputs where no PR decides (a push): the same sources, read at the pushed commit. */
+async function inputsMatcher(sources) {
+    const file = buildWorkflowPath(sources.buildWorkflow);
+    if (sources.input.length > 0)
+        return pathsMatcher(sources.input);
+    if (sources.mergeCopy === undefined && sources.baseCopy === undefined)
+        return pathsMatcher(defaultPatterns(sources.buildWorkflow));
+    return triggersInput(await pullRequestTriggers(sources, file));
 }
 async function decideWatch(sources, facts) {
     const file = buildWorkflowPath(sources.buildWorkflow);
@@ -41906,16 +41239,20 @@ async function decideWatch(sources, facts) {
     if (sources.mergeCopy === undefined && sources.baseCopy === undefined) {
         return byPatterns(`the defaults (no ${file})`, defaultPatterns(sources.buildWorkflow), facts.changedPaths);
     }
-    // Each event's trigger from the copy GitHub reads it from.
-    const fromMerge = sources.mergeCopy === undefined ? [] : await readPullRequestTriggers(sources.mergeCopy, file);
-    const fromBase = sources.baseCopy === undefined ? [] : await readPullRequestTriggers(sources.baseCopy, `${file} (base branch)`);
-    const triggers = [...fromMerge.filter((t) => t.event === 'pull_request'), ...fromBase.filter((t) => t.event === 'pull_request_target')];
+    const triggers = await pullRequestTriggers(sources, file);
     const verdicts = triggers.map((trigger) => evaluateTrigger(trigger, facts));
     const firing = verdicts.filter((verdict) => verdict.fires);
     const patterns = [...new Set(triggers.flatMap((t) => t.paths?.patterns ?? ['**']))];
     const source = triggers.length === 0 ? file : triggers.map((t) => `on.${t.event}${t.paths ? `.${t.paths.key}` : ''} of ${t.file}`).join(' and ');
     const matched = [...new Set(firing.flatMap((verdict) => verdict.matched))];
-    const decision = { source, patterns, modified: firing.length > 0, matched, events: firing.map((v) => v.trigger.event) };
+    const decision = {
+        source,
+        patterns,
+        modified: firing.length > 0,
+        matched,
+        events: firing.map((v) => v.trigger.event),
+        isInput: triggersInput(triggers),
+    };
     if (firing.length > 0)
         return decision;
     if (triggers.length === 0)
@@ -47265,8 +46602,8 @@ async function uncommittedPaths(git) {
     return paths;
 }
 
-// EXTERNAL MODULE: ./src/session/resolve.ts + 4 modules
-var resolve = __nccwpck_require__(202);
+// EXTERNAL MODULE: ./src/session/resolve.ts + 8 modules
+var resolve = __nccwpck_require__(5593);
 ;// CONCATENATED MODULE: ./src/local.ts
 // A run outside GitHub Actions, in the current checkout: `npx github:<owner>/ci-image resolve-image`
 // (or `npm run local -- resolve-image` here). The context comes from git (branch, nearest
@@ -47421,10 +46758,10 @@ async function runLocal(argv, print) {
         (0,log/* note */.N4)(`Watched files changed: ${result.matched.join(', ')}`);
     // Uncommitted changes, by the build workflow's rules as this working tree has them: a heads-up
     // that the local image differs from every CI image.
-    const workflowPath = (0,external_node_path_.join)(top, (0,watch/* buildWorkflowPath */.D)(inputs.buildWorkflow));
+    const workflowPath = (0,external_node_path_.join)(top, (0,watch/* buildWorkflowPath */.D1)(inputs.buildWorkflow));
     const workflowText = (0,external_node_fs_.existsSync)(workflowPath) ? (0,external_node_fs_.readFileSync)(workflowPath, 'utf8') : undefined;
     const baseRef = target.kind === 'pull_request' ? target.baseRef : branch;
-    const uncommitted = (await (0,watch/* decideWatch */.u)({ input: inputs.watch, buildWorkflow: inputs.buildWorkflow, mergeCopy: workflowText, baseCopy: workflowText }, { baseRef, changedPaths: await uncommittedPaths(git) })).matched;
+    const uncommitted = (await (0,watch/* decideWatch */.ui)({ input: inputs.watch, buildWorkflow: inputs.buildWorkflow, mergeCopy: workflowText, baseCopy: workflowText }, { baseRef, changedPaths: await uncommittedPaths(git) })).matched;
     if (uncommitted.length > 0) {
         (0,log/* note */.N4)(`Uncommitted changes to watched paths (${uncommitted.join(', ')}): the image CI would use, printed below, is not ` +
             'built from them, and no CI image is. Build the image locally to try them: make docker-dev.');
@@ -47453,7 +46790,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var _commands_comment_image_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7913);
 /* harmony import */ var _commands_resolve_image_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1102);
-/* harmony import */ var _commands_wait_for_build_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9322);
+/* harmony import */ var _commands_wait_for_build_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1313);
 /* harmony import */ var _local_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6801);
 /* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7708);
 /* harmony import */ var _session_session_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2881);
@@ -47502,6 +46839,864 @@ else
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 2841:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  g: () => (/* reexport */ RegistryError),
+  m: () => (/* binding */ inspectImage)
+});
+
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __nccwpck_require__(8571);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/core/image-ref.ts
+var image_ref = __nccwpck_require__(3386);
+// EXTERNAL MODULE: ./src/core/labels.ts
+var labels = __nccwpck_require__(6236);
+;// CONCATENATED MODULE: ./src/core/image-manifest.ts
+// What a registry answers about an image, read without I/O: the document a tag resolves to (an
+// OCI image index, a Docker manifest list, or one OCI or Docker v2 image manifest), the platform
+// manifest whose config to read, and the labels in that config.
+//
+// Formats: OCI image spec (image-index.md, manifest.md, config.md,
+// https://github.com/opencontainers/image-spec) and Docker's Image Manifest V2, Schema 2
+// (https://distribution.github.io/distribution/spec/manifest-v2-2/), the two GHCR stores
+// (GitHub Docs, "Working with the Container registry": "About Container registry support").
+
+
+
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+const INDEX_TYPES = new Set([OCI_INDEX, DOCKER_MANIFEST_LIST]);
+const MANIFEST_TYPES = new Set([OCI_MANIFEST, DOCKER_MANIFEST]);
+/** The Accept header of a manifest request: every type this module reads, and no other. */
+const MANIFEST_ACCEPT = [OCI_INDEX, OCI_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_MANIFEST].join(', ');
+function digestOf(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+function asRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+}
+function stringMap(value) {
+    const record = asRecord(value) ?? {};
+    return Object.fromEntries(Object.entries(record).filter((entry) => typeof entry[1] === 'string'));
+}
+function parseJson(text, what) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new Error(`The registry's ${what} is not JSON.`);
+    }
+    const record = asRecord(value);
+    if (!record)
+        throw new Error(`The registry's ${what} is not a JSON object.`);
+    return record;
+}
+function parseDescriptor(value, what) {
+    const d = asRecord(value);
+    if (!d || typeof d.digest !== 'string')
+        throw new Error(`The registry's ${what} has a descriptor without a digest.`);
+    // The digest goes into a URL path (/v2/<name>/manifests/<digest>, /blobs/<digest>): only the form
+    // registries name content by, nothing that could add a path segment or a query.
+    if (!image_ref/* SHA256_DIGEST */.fu.test(d.digest)) {
+        throw new Error(`The registry's ${what} has a descriptor digest ${JSON.stringify(d.digest.slice(0, 80))}, not sha256: and 64 lower-case hexadecimal characters.`);
+    }
+    const platform = asRecord(d.platform);
+    return {
+        mediaType: typeof d.mediaType === 'string' ? d.mediaType : undefined,
+        digest: d.digest,
+        size: typeof d.size === 'number' ? d.size : undefined,
+        platform: platform && typeof platform.os === 'string' && typeof platform.architecture === 'string'
+            ? {
+                os: platform.os,
+                architecture: platform.architecture,
+                ...(typeof platform.variant === 'string' && platform.variant !== '' ? { variant: platform.variant } : {}),
+            }
+            : undefined,
+        annotations: d.annotations === undefined ? undefined : stringMap(d.annotations),
+    };
+}
+/**
+ * Reads a manifest or index. Its type comes from its own `mediaType` field, else from the
+ * response's Content-Type (the distribution spec: "the Content-Type header will indicate which
+ * manifest type is being returned"), else from its shape (OCI's `mediaType` is only a SHOULD).
+ */
+function parseManifest(body, contentType) {
+    const json = parseJson(body, 'manifest');
+    const headerType = contentType?.split(';')[0]?.trim() || undefined;
+    const shape = Array.isArray(json.manifests) ? OCI_INDEX : asRecord(json.config) ? OCI_MANIFEST : undefined;
+    const mediaType = (typeof json.mediaType === 'string' ? json.mediaType : undefined) ?? headerType ?? shape;
+    if (mediaType !== undefined && INDEX_TYPES.has(mediaType)) {
+        if (!Array.isArray(json.manifests))
+            throw new Error(`The registry's ${mediaType} has no manifests list.`);
+        return { kind: 'index', mediaType, manifests: json.manifests.map((m) => parseDescriptor(m, 'index')) };
+    }
+    if (mediaType !== undefined && MANIFEST_TYPES.has(mediaType)) {
+        return { kind: 'manifest', mediaType, config: parseDescriptor(json.config, 'manifest') };
+    }
+    throw new Error(`The registry answered a manifest of type ${mediaType ?? '(unknown)'}; ci-image reads ${[...INDEX_TYPES, ...MANIFEST_TYPES].join(', ')}.`);
+}
+function formatPlatform(platform) {
+    return [platform.os, platform.architecture, platform.variant].filter((part) => part !== undefined && part !== '').join('/');
+}
+/**
+ * An attestation manifest that BuildKit adds to an index (SBOM, provenance) is no image: it is
+ * marked `vnd.docker.reference.type: attestation-manifest` on platform `unknown/unknown`
+ * (moby/buildkit, docs/attestations/attestation-storage.md).
+ */
+function isAttestation(descriptor) {
+    if (descriptor.annotations?.['vnd.docker.reference.type'] !== undefined)
+        return true;
+    return descriptor.platform?.os === 'unknown' && descriptor.platform.architecture === 'unknown';
+}
+function isImageManifest(descriptor) {
+    return !isAttestation(descriptor) && (descriptor.mediaType === undefined || MANIFEST_TYPES.has(descriptor.mediaType));
+}
+/** The platforms of an index's images, attestations left out. */
+function indexPlatforms(index) {
+    return index.manifests.filter(isImageManifest).flatMap((d) => (d.platform ? [formatPlatform(d.platform)] : []));
+}
+/** Every image of an index, attestations left out: each one's revision label is checked. */
+function indexImages(index) {
+    return index.manifests.filter(isImageManifest);
+}
+/**
+ * The manifest whose config to read: linux/amd64 (what GitHub-hosted runners run) when there is
+ * one, else the first image of the index. Every platform of one build carries the same labels.
+ */
+function choosePlatformManifest(index) {
+    const images = index.manifests.filter(isImageManifest);
+    const chosen = images.find((d) => d.platform?.os === 'linux' && d.platform.architecture === 'amd64') ?? images[0];
+    if (!chosen)
+        throw new Error(`The image index lists no image manifest, only ${index.manifests.length} attestation(s) or other artifacts.`);
+    return chosen;
+}
+/** An image config (OCI config.md, Docker's image JSON): the labels live in `config.Labels`. */
+function parseImageConfig(body) {
+    if (body.trim() === 'null')
+        return { labels: {} };
+    const json = parseJson(body, 'image config');
+    const labels = stringMap(asRecord(json.config)?.Labels);
+    const { os, architecture, variant } = json;
+    const platform = typeof os === 'string' && typeof architecture === 'string'
+        ? formatPlatform({ os, architecture, variant: typeof variant === 'string' ? variant : undefined })
+        : undefined;
+    return { labels, platform };
+}
+/** The answer of an inspection, from the document the reference resolves to and the chosen image's config. */
+function describeImage(reference, resolved, config, platform) {
+    const { document } = resolved;
+    const chosenPlatform = platform ?? config.platform;
+    return {
+        reference,
+        digest: resolved.digest,
+        pinned: reference.includes('@') ? reference : (0,image_ref/* pinnedReference */.ct)(reference, resolved.digest),
+        mediaType: document.mediaType,
+        platforms: document.kind === 'index' ? indexPlatforms(document) : chosenPlatform ? [chosenPlatform] : [],
+        platform: chosenPlatform,
+        labels: config.labels,
+        revision: config.labels[labels/* REVISION_LABEL */.P1],
+        source: config.labels[labels/* SOURCE_LABEL */.Rc],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/registry-access.ts
+// How to reach a registry's HTTP API and answer its challenge, decided without I/O: the base URL
+// of a registry, the parameters of a `WWW-Authenticate` challenge, and where a token may be sent.
+/** Docker Hub's API does not live at docker.io (containerd, remotes/docker/registry.go: docker.io → registry-1.docker.io). */
+const API_HOSTS = { 'docker.io': 'registry-1.docker.io' };
+/**
+ * Loopback registries speak plain HTTP, as containerd assumes for them (remotes/docker/registry.go,
+ * MatchLocalhost: localhost, 127.0.0.1, ::1); every other registry is reached over HTTPS.
+ */
+function isLoopback(host) {
+    const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d+$/, '');
+    return name === 'localhost' || name === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(name);
+}
+/** `https://ghcr.io`, `https://registry-1.docker.io`, `http://127.0.0.1:5000`. */
+function registryBaseUrl(registry) {
+    const host = API_HOSTS[registry] ?? registry;
+    return `${isLoopback(host) ? 'http' : 'https'}://${host}`;
+}
+const PARAM = /\s*([A-Za-z0-9!#$%&'*+.^_`|~-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,"]*))\s*(?:,|$)/y;
+/**
+ * The first challenge of a `WWW-Authenticate` header (RFC 7235 auth-params, as the token
+ * specification shows it: `Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:samalba/my-app:pull,push"`,
+ * distribution/distribution, docs/content/spec/auth/token.md). Quoted values may hold commas.
+ */
+function parseChallenge(header) {
+    const scheme = /^\s*([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*)(?:\s+|$)/.exec(header);
+    if (!scheme)
+        return undefined;
+    const params = {};
+    PARAM.lastIndex = scheme[0].length;
+    for (let m = PARAM.exec(header); m; m = PARAM.exec(header)) {
+        params[m[1].toLowerCase()] = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3];
+        if (PARAM.lastIndex >= header.length)
+            break;
+    }
+    return { scheme: scheme[1].toLowerCase(), params };
+}
+/**
+ * Whether the GitHub token may be sent to answer a challenge: only to a registry it was given for
+ * (ghcr.io by default), and for a bearer challenge only to a realm on that same host, over HTTPS
+ * (plain HTTP on loopback alone). A registry, or a realm, elsewhere asks anonymously: the token is
+ * worth more than any image.
+ */
+function mayReceiveToken(registryUrl, tokenHosts, realm) {
+    const registry = new URL(registryUrl);
+    if (!tokenHosts.map((h) => h.toLowerCase()).includes(registry.host.toLowerCase()))
+        return false;
+    if (realm === undefined)
+        return true;
+    let target;
+    try {
+        target = new URL(realm);
+    }
+    catch {
+        return false;
+    }
+    const secure = target.protocol === 'https:' || (target.protocol === 'http:' && isLoopback(target.host));
+    return secure && target.host.toLowerCase() === registry.host.toLowerCase();
+}
+
+// EXTERNAL MODULE: ./src/core/registry-hints.ts
+var registry_hints = __nccwpck_require__(6439);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/core/docker-config.ts
+// Where docker keeps the credentials of a registry, read from its config.json as the docker CLI
+// reads it (docker/cli, cli/config/configfile/file.go and cli/config/credentials/file_store.go):
+// - `credHelpers[<key>]`, else `credsStore`: a program `docker-credential-<name>` holds them
+//   (getConfiguredCredentialStore);
+// - else `auths[<key>]`, or an entry whose key reduces to the same host (`https://host/v1/`,
+//   fileStore.Get with ConvertToHostname): `auth` is base64 of `user:password` (decodeAuth),
+//   `identitytoken` an OAuth2 refresh token.
+// Docker Hub's key is `https://index.docker.io/v1/` (getAuthConfigKey).
+const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
+function record(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
+}
+/** The key docker stores a registry's credentials under (getAuthConfigKey). */
+function authConfigKey(registry) {
+    return registry === 'docker.io' || registry === 'index.docker.io' || registry === 'registry-1.docker.io' ? DOCKER_HUB_KEY : registry;
+}
+/** The host an `auths` key names: `https://127.0.0.1:5000/v1/` → `127.0.0.1:5000` (ConvertToHostname). */
+function convertToHostname(key) {
+    const stripped = key.includes('://') ? key.slice(key.indexOf('://') + 3) : key;
+    return stripped.split('/')[0];
+}
+/** config.json's text; `what` names the file in the error. */
+function parseDockerConfig(text, what) {
+    let json;
+    try {
+        json = record(JSON.parse(text));
+    }
+    catch {
+        throw new Error(`${what} is not valid JSON: fix or remove it (docker reads the same file).`);
+    }
+    const helpers = Object.entries(record(json.credHelpers)).filter((e) => typeof e[1] === 'string');
+    return {
+        auths: record(json.auths),
+        credHelpers: Object.fromEntries(helpers),
+        credsStore: typeof json.credsStore === 'string' && json.credsStore !== '' ? json.credsStore : undefined,
+    };
+}
+/** A helper's name becomes a program name: nothing that could leave docker-credential-*. */
+const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+function stored(entry, key, what) {
+    const identityToken = typeof entry.identitytoken === 'string' && entry.identitytoken !== '' ? entry.identitytoken : undefined;
+    if (typeof entry.auth !== 'string' || entry.auth === '')
+        return identityToken ? { username: '', identityToken, source: what } : undefined;
+    const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    // decodeAuth: "invalid auth configuration file" without a user name.
+    if (colon <= 0)
+        throw new Error(`${what}: the \`auth\` of "${key}" is not base64 of user:password (docker would refuse it too).`);
+    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1).replace(/\0+$/, ''), identityToken, source: what };
+}
+/** Where the credentials for `registry` are, as docker would look for them. */
+function credentialSource(config, registry, what) {
+    const key = authConfigKey(registry);
+    const helper = config.credHelpers[key] ?? config.credsStore;
+    if (helper !== undefined) {
+        if (!HELPER_NAME.test(helper))
+            throw new Error(`${what}: the credential helper "${helper}" for ${registry} is not a valid helper name.`);
+        return { kind: 'helper', program: `docker-credential-${helper}`, serverAddress: key };
+    }
+    const entry = config.auths[key] ?? Object.entries(config.auths).find(([k]) => convertToHostname(k) === key)?.[1];
+    const credential = entry ? stored(record(entry), key, what) : undefined;
+    return credential ? { kind: 'stored', credential } : { kind: 'none' };
+}
+/**
+ * A helper's answer to `get` (docker-credential-helpers, credentials.Credentials: ServerURL,
+ * Username, Secret); the user `<token>` marks the secret as an identity token (docker/cli,
+ * cli/config/credentials/native_store.go, tokenUsername).
+ */
+function parseHelperAnswer(stdout, program) {
+    let json;
+    try {
+        json = record(JSON.parse(stdout));
+    }
+    catch {
+        throw new Error(`${program} get answered something that is not JSON.`);
+    }
+    const username = typeof json.Username === 'string' ? json.Username : '';
+    const secret = typeof json.Secret === 'string' ? json.Secret : '';
+    if (secret === '')
+        return undefined;
+    return username === '<token>' ? { username: '', identityToken: secret, source: program } : { username, password: secret, source: program };
+}
+
+;// CONCATENATED MODULE: ./src/registry/errors.ts
+// A registry's answer that ends an inspection, sorted by what the caller can do about it.
+class RegistryError extends Error {
+    fault;
+    credentials;
+    constructor(fault, message, 
+    /** For `denied`: whether no credentials were sent, or the ones sent were refused. */
+    credentials) {
+        super(message);
+        this.fault = fault;
+        this.credentials = credentials;
+        this.name = 'RegistryError';
+    }
+}
+function isRetryable(error) {
+    return error instanceof RegistryError && (error.fault === 'missing' || error.fault === 'unavailable');
+}
+
+;// CONCATENATED MODULE: ./src/registry/docker-credentials.ts
+// The credentials docker stored for a registry (`docker login`, docker/login-action), read where
+// and as docker reads them: `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json` (docker/cli,
+// cli/config/config.go, Dir), then a credential helper or the file itself (core/docker-config.ts).
+// A helper runs as docker runs it (docker-credential-helpers, client/client.go: the program with the
+// one argument `get`, the server address on stdin, JSON on stdout): an argument array, no shell, the
+// secret only in its stdout and in memory.
+
+
+
+
+
+
+/** docker-credential-helpers' ErrCredentialsNotFound text (credentials/error.go): no credentials, no fault. */
+const NOT_FOUND = 'credentials not found in native keychain';
+function dockerConfigPath(env = process.env) {
+    return (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json');
+}
+function runHelper(program, serverAddress, env) {
+    return new Promise((resolve) => {
+        const child = (0,external_node_child_process_.spawn)(program, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d) => (stdout += d.toString()));
+        child.stderr.on('data', (d) => (stderr += d.toString()));
+        child.on('error', (error) => resolve({ code: null, stdout, stderr, error }));
+        child.on('close', (code) => resolve({ code, stdout, stderr }));
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(serverAddress);
+    });
+}
+/** The credential docker would send to `registry`, or undefined when it has none. */
+async function dockerCredential(registry, env = process.env) {
+    const path = dockerConfigPath(env);
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch {
+        // No file: docker has no credentials either.
+        return undefined;
+    }
+    let source;
+    try {
+        source = credentialSource(parseDockerConfig(text, path), registry, path);
+    }
+    catch (error) {
+        throw new RegistryError('denied', error.message);
+    }
+    if (source.kind === 'none')
+        return undefined;
+    if (source.kind === 'stored')
+        return source.credential;
+    const result = await runHelper(source.program, source.serverAddress, env);
+    const output = (result.stdout.trim() || result.stderr.trim()).split('\n')[0] ?? '';
+    if (result.code === 0) {
+        try {
+            return parseHelperAnswer(result.stdout, source.program);
+        }
+        catch (error) {
+            throw new RegistryError('denied', `${error.message} (configured in ${path}).`);
+        }
+    }
+    if (output === NOT_FOUND)
+        return undefined;
+    const why = result.error ? `cannot run it: ${result.error.message}` : `it exited with ${result.code}`;
+    // A failed get prints its error on stdout (client.go reads cmd.Output()); the secret only ever
+    // comes with exit code 0.
+    const detail = result.error || output === '' ? '' : `: ${output}`;
+    throw new RegistryError('denied', `The credential helper ${source.program} (configured in ${path}) failed to give the credentials for ${registry}: ${why}${detail}.`);
+}
+
+;// CONCATENATED MODULE: ./src/registry/http.ts
+
+
+
+/**
+ * distribution refuses a manifest larger than 4 MiB on push (registry/handlers/manifests.go,
+ * maxManifestBodySize), so no registry running it serves a larger one: more is not a manifest.
+ */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+/**
+ * No registry caps an image config; ours: labels, environment and history are kilobytes, and
+ * 8 MiB keeps a hostile answer from filling the runner's memory.
+ */
+const MAX_CONFIG_BYTES = 8 * 1024 * 1024;
+/** A token service's JSON answer. */
+const MAX_TOKEN_BYTES = 1024 * 1024;
+const MAX_REDIRECTS = 5;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** `DENIED: requested access to the resource is denied`, from the distribution spec's error body. */
+function errorText(reply) {
+    const text = new TextDecoder().decode(reply.bytes);
+    try {
+        const errors = JSON.parse(text).errors ?? [];
+        const described = errors.map((e) => [e.code, e.message].filter(Boolean).join(': ')).filter(Boolean);
+        if (described.length > 0)
+            return `${reply.status} ${described.join('; ')}`;
+    }
+    catch {
+        // Not the spec's error body: the status says enough.
+    }
+    return String(reply.status);
+}
+function refusedBy(sender, host) {
+    switch (sender.kind) {
+        case 'docker':
+            return `${host} refused the credentials of ${sender.username ? `"${sender.username}"` : 'an identity token'} (from ${sender.source})`;
+        case 'github':
+            return `${host} refused the GitHub token (github-token)`;
+        case 'anonymous':
+            return `There are no credentials for ${host} (docker stored none, and the GitHub token is only for ghcr.io)`;
+    }
+}
+function fail(reply, what, host, sender) {
+    const why = errorText(reply);
+    if (reply.status === 401 || reply.status === 403) {
+        return new RegistryError('denied', `${refusedBy(sender, host)}: it does not serve ${what} (${why}).`, sender.kind === 'anonymous' ? 'none' : 'refused');
+    }
+    if (reply.status === 404)
+        return new RegistryError('missing', `${what} is not in ${host} (${why}).`);
+    if (reply.status === 429 || reply.status >= 500)
+        return new RegistryError('unavailable', `${host} failed to serve ${what} (${why}).`);
+    return new RegistryError('invalid', `${host} answered ${why} for ${what}.`);
+}
+/** The body, at most `limit` bytes: a larger answer is refused before it is all read. */
+async function readCapped(response, limit, what, host) {
+    const tooLarge = () => new RegistryError('invalid', `${host} answered more than ${limit / (1024 * 1024)} MiB for ${what}; ci-image reads no more than that.`);
+    if (Number(response.headers.get('content-length') ?? 0) > limit) {
+        await response.body?.cancel();
+        throw tooLarge();
+    }
+    if (!response.body)
+        return new Uint8Array();
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of response.body) {
+        size += chunk.byteLength;
+        if (size > limit) {
+            await response.body.cancel().catch(() => undefined);
+            throw tooLarge();
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+}
+function httpTransport(ref, o) {
+    const base = registryBaseUrl(ref.registry);
+    const host = new URL(base).host;
+    let authorization;
+    let sender = { kind: 'anonymous' };
+    const credential = o.credential;
+    /** One request, redirects followed by hand so that credentials never follow to another origin (a blob CDN). */
+    async function send(url, r) {
+        let target = url;
+        for (let hop = 0;; hop++) {
+            let response;
+            try {
+                const sameOrigin = target.origin === url.origin;
+                const headers = { accept: r.accept, 'user-agent': 'ci-image' };
+                if (r.auth && sameOrigin)
+                    headers.authorization = r.auth;
+                if (r.form)
+                    headers['content-type'] = 'application/x-www-form-urlencoded';
+                response = await o.fetch(target, {
+                    method: r.form ? 'POST' : 'GET',
+                    headers,
+                    body: r.form?.toString(),
+                    redirect: 'manual',
+                    signal: AbortSignal.timeout(o.timeoutMs ?? 30_000),
+                });
+            }
+            catch (error) {
+                const cause = error instanceof Error ? (error.cause?.message ?? error.message) : String(error);
+                throw new RegistryError('unavailable', `Cannot reach ${target.host}: ${cause}.`);
+            }
+            const location = response.headers.get('location');
+            if (REDIRECTS.has(response.status) && location && hop < MAX_REDIRECTS && !r.form) {
+                await response.body?.cancel();
+                target = new URL(location, target);
+                continue;
+            }
+            return { status: response.status, headers: response.headers, bytes: await readCapped(response, r.limit, r.what, target.host) };
+        }
+    }
+    function basic(username, password) {
+        return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+    }
+    function githubBasic(token) {
+        return basic(o.username ?? (process.env.GITHUB_ACTOR || 'ci-image'), token);
+    }
+    function readToken(reply, tokenHost) {
+        let token;
+        try {
+            const json = JSON.parse(new TextDecoder().decode(reply.bytes));
+            // "At least one of these fields must be specified" (token.md, Token Response Fields).
+            token = json.token ?? json.access_token;
+        }
+        catch {
+            token = undefined;
+        }
+        if (typeof token !== 'string' || token === '')
+            throw new RegistryError('invalid', `${tokenHost} answered no token.`);
+        return `Bearer ${token}`;
+    }
+    /**
+     * A bearer token from the challenge's realm: with docker's credentials as docker sends them
+     * (basic auth on a GET, or an identity token as an OAuth2 refresh token in a POST:
+     * distribution/distribution, internal/client/auth/session.go, fetchTokenWithOAuth), else the
+     * GitHub token only where it may go, else anonymously.
+     */
+    async function bearer(challenge) {
+        const realm = challenge.params.realm;
+        let url;
+        try {
+            url = new URL(realm ?? '');
+        }
+        catch {
+            throw new RegistryError('invalid', `${host} asked for a bearer token without a valid realm ("${realm ?? ''}").`);
+        }
+        const scopes = (challenge.params.scope ?? `repository:${ref.path}:pull`).split(' ').filter(Boolean);
+        const what = `a token for ${ref.path}`;
+        const request = { accept: 'application/json', limit: MAX_TOKEN_BYTES, what };
+        if (credential?.identityToken) {
+            const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.identityToken, client_id: 'ci-image' });
+            if (challenge.params.service)
+                form.set('service', challenge.params.service);
+            form.set('scope', scopes.join(' '));
+            sender = { kind: 'docker', username: credential.username, source: credential.source };
+            const reply = await send(url, { ...request, form });
+            if (reply.status !== 200)
+                throw fail(reply, what, url.host, sender);
+            return readToken(reply, url.host);
+        }
+        if (challenge.params.service)
+            url.searchParams.set('service', challenge.params.service);
+        for (const scope of scopes)
+            url.searchParams.append('scope', scope);
+        let auth;
+        if (credential?.password !== undefined) {
+            auth = basic(credential.username, credential.password);
+            sender = { kind: 'docker', username: credential.username, source: credential.source };
+        }
+        else if (o.token && mayReceiveToken(base, o.tokenHosts, url.href)) {
+            auth = githubBasic(o.token);
+            sender = { kind: 'github' };
+        }
+        const reply = await send(url, { ...request, auth });
+        if (reply.status !== 200)
+            throw fail(reply, what, url.host, sender);
+        return readToken(reply, url.host);
+    }
+    async function answer(challengeHeader) {
+        const challenge = parseChallenge(challengeHeader ?? '');
+        if (challenge?.scheme === 'bearer')
+            return bearer(challenge);
+        if (challenge?.scheme !== 'basic')
+            return undefined;
+        if (credential?.password !== undefined) {
+            sender = { kind: 'docker', username: credential.username, source: credential.source };
+            return basic(credential.username, credential.password);
+        }
+        if (o.token && mayReceiveToken(base, o.tokenHosts)) {
+            sender = { kind: 'github' };
+            return githubBasic(o.token);
+        }
+        return undefined;
+    }
+    /** GET with the registry's auth: anonymous first, then the answer to its challenge, once. */
+    async function get(path, accept, what, limit) {
+        const url = new URL(path, base);
+        let reply = await send(url, { accept, what, limit, auth: authorization });
+        if (reply.status === 401) {
+            const answered = await answer(reply.headers.get('www-authenticate'));
+            if (answered !== undefined) {
+                authorization = answered;
+                reply = await send(url, { accept, what, limit, auth: authorization });
+            }
+        }
+        if (reply.status !== 200)
+            throw fail(reply, what, host, sender);
+        return reply;
+    }
+    /** The manifest at `reference` (a tag or a digest), its digest checked as the distribution spec asks. */
+    async function manifest(reference) {
+        const what = `${ref.repository}${reference.startsWith('sha256:') ? '@' : ':'}${reference}`;
+        const reply = await get(`/v2/${ref.path}/manifests/${reference}`, MANIFEST_ACCEPT, what, MAX_MANIFEST_BYTES);
+        const digest = digestOf(reply.bytes);
+        // "the client MUST always verify the content against the digest used to fetch the content"; by
+        // tag, the Docker-Content-Digest header is what the registry says it holds.
+        const claimed = reference.startsWith('sha256:') ? reference : reply.headers.get('docker-content-digest');
+        if (claimed?.startsWith('sha256:') && claimed !== digest) {
+            throw new RegistryError('invalid', `${host} served ${what} with digest ${digest}, not ${claimed}.`);
+        }
+        try {
+            return { digest, document: parseManifest(new TextDecoder().decode(reply.bytes), reply.headers.get('content-type') ?? undefined) };
+        }
+        catch (error) {
+            throw new RegistryError('invalid', `${what}: ${error.message}`);
+        }
+    }
+    return {
+        via: 'http',
+        resolve: () => manifest(ref.digest ?? ref.tag),
+        async config(digest, resolved) {
+            const document = digest === resolved.digest ? resolved.document : (await manifest(digest)).document;
+            if (document.kind !== 'manifest')
+                throw new RegistryError('invalid', `${ref.repository}@${digest} is an index, not an image manifest.`);
+            const blob = document.config;
+            const what = `the config of ${ref.repository}@${digest}`;
+            const reply = await get(`/v2/${ref.path}/blobs/${blob.digest}`, blob.mediaType ?? '*/*', what, MAX_CONFIG_BYTES);
+            if (digestOf(reply.bytes) !== blob.digest)
+                throw new RegistryError('invalid', `${host} served a config that does not match ${blob.digest}.`);
+            try {
+                return parseImageConfig(new TextDecoder().decode(reply.bytes));
+            }
+            catch (error) {
+                throw new RegistryError('invalid', `The config of ${ref.repository}@${digest}: ${error.message}`);
+            }
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
+var exec = __nccwpck_require__(2876);
+// EXTERNAL MODULE: ./src/core/command-output.ts
+var command_output = __nccwpck_require__(8566);
+;// CONCATENATED MODULE: ./src/registry/imagetools.ts
+// `docker buildx imagetools inspect`: the registry read with the runner's docker login, argument
+// arrays only (never a shell). What it prints, from docker/buildx's source:
+// - `--raw` prints the bytes the reference resolves to, unchanged and without a newline "to keep
+//   digest" (util/imagetools/printers.go, Printer.Print), so their sha256 is the digest;
+// - `--format '{{json .Image}}'` prints the image config as indented JSON (printers.go, the `json`
+//   template function); for one image (a reference pinned to a platform manifest's digest) it is
+//   that image's config object, for several platforms a map by platform (tplInputs), and `null`
+//   when there is no config. `--format` and `--raw` cannot be combined (commands/imagetools/inspect.go).
+
+
+
+
+// Retrying cannot fix credentials. containerd's messages: "unexpected status from GET request to
+// …/token?…: 401 Unauthorized", "…: 403 Forbidden"; GHCR's: "denied: …", "unauthorized: …".
+const DENIED = /unauthori[sz]ed|denied|forbidden|authentication required|no basic auth credentials|\b40[13]\b/i;
+// containerd's resolver: "<reference>: not found" (remotes/docker/resolver.go); registries: MANIFEST_UNKNOWN, NAME_UNKNOWN.
+const MISSING = /: not found\b|manifest unknown|name unknown/i;
+async function docker(args) {
+    try {
+        return await (0,exec/* getExecOutput */.H)('docker', args, { ignoreReturnCode: true, silent: true });
+    }
+    catch {
+        // @actions/exec throws only when it cannot start the program.
+        return undefined;
+    }
+}
+/** Whether a docker CLI with the buildx plugin is on PATH. */
+async function hasBuildx() {
+    const result = await docker(['buildx', 'version']);
+    return result !== undefined && result.exitCode === 0;
+}
+async function imagetools(args, what) {
+    const command = ['buildx', 'imagetools', 'inspect', ...args];
+    const result = await docker(command);
+    if (result === undefined)
+        throw new RegistryError('unavailable', 'Cannot run docker.');
+    if (result.exitCode === 0)
+        return result.stdout;
+    const why = (0,command_output/* lastLines */.w)(result.stderr || result.stdout) || `exit code ${result.exitCode}`;
+    const message = `docker ${command.join(' ')} failed: ${why}`;
+    if (DENIED.test(why))
+        throw new RegistryError('denied', message);
+    if (MISSING.test(why))
+        throw new RegistryError('missing', message);
+    // Anything else (a network fault, a registry error): worth another try, like a pull.
+    throw new RegistryError('unavailable', `${message} (reading ${what})`);
+}
+function imagetoolsTransport(ref, reference) {
+    return {
+        via: 'docker',
+        async resolve() {
+            const raw = await imagetools(['--raw', reference], reference);
+            const digest = digestOf(Buffer.from(raw, 'utf8'));
+            if (ref.digest !== undefined && ref.digest !== digest) {
+                throw new RegistryError('invalid', `docker buildx imagetools printed content with digest ${digest} for ${reference}.`);
+            }
+            try {
+                return { digest, document: parseManifest(raw) };
+            }
+            catch (error) {
+                throw new RegistryError('invalid', `${reference}: ${error.message}`);
+            }
+        },
+        async config(digest) {
+            // Pinned to the manifest's digest: one image, whatever the tag points to by now.
+            const pinned = `${ref.repository}@${digest}`;
+            const printed = await imagetools(['--format', '{{json .Image}}', pinned], pinned);
+            try {
+                return parseImageConfig(printed);
+            }
+            catch (error) {
+                throw new RegistryError('invalid', `The config of ${pinned}: ${error.message}`);
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/registry/inspect.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The config of every image of an index: one build sets the same revision label on each platform,
+ * so images that disagree (or one without the label) are not one build's, whichever platform runs.
+ */
+async function platformConfigs(transport, resolved, reference) {
+    if (resolved.document.kind !== 'index')
+        return { config: await transport.config(resolved.digest, resolved) };
+    const chosen = choosePlatformManifest(resolved.document);
+    const images = indexImages(resolved.document);
+    const configs = await Promise.all(images.map((d) => transport.config(d.digest, resolved)));
+    const revisions = new Set(configs.map((c) => c.labels[labels/* REVISION_LABEL */.P1]));
+    if (revisions.size > 1) {
+        const each = images.map((d, i) => {
+            const revision = configs[i].labels[labels/* REVISION_LABEL */.P1];
+            return `${d.platform ? formatPlatform(d.platform) : d.digest}: ${revision ?? 'no label'}`;
+        });
+        throw new RegistryError('invalid', `The platforms of ${reference} disagree on ${labels/* REVISION_LABEL */.P1} (${each.join('; ')}): they were not built together from one commit.`);
+    }
+    return { chosen, config: configs[images.indexOf(chosen)] };
+}
+async function withRetries(reference, transport, o) {
+    const attempts = o.attempts ?? 4;
+    let delay = o.firstDelayMs ?? 5_000;
+    let waitedMs = 0;
+    for (let attempt = 1;; attempt++) {
+        try {
+            const resolved = await transport.resolve();
+            const { chosen, config } = await platformConfigs(transport, resolved, reference);
+            const platform = chosen?.platform ? formatPlatform(chosen.platform) : undefined;
+            return { ...describeImage(reference, resolved, config, platform), via: transport.via };
+        }
+        catch (error) {
+            if (!isRetryable(error) || attempt >= attempts) {
+                if (error instanceof RegistryError && attempt > 1) {
+                    const tries = `${attempt} tries over ${(0,duration/* formatDuration */.a)(waitedMs)}`;
+                    throw new RegistryError(error.fault, `${error.message} (${tries})`, error.credentials);
+                }
+                throw error;
+            }
+            const why = error.message.split('\n')[0];
+            o.log?.(`${why}${/[.)]$/.test(why) ? '' : '.'} The registry may lag the build: trying again in ${Math.round(delay / 1000)}s.`);
+            await o.sleep(delay);
+            waitedMs += delay;
+            delay *= 2;
+        }
+    }
+}
+/** The error to show: what failed, then what usually causes it. */
+function explained(error, ref, reference) {
+    if (!(error instanceof RegistryError))
+        return error;
+    if (error.fault === 'denied') {
+        return new RegistryError('denied', `${error.message}\n${(0,registry_hints/* deniedHint */.vU)(ref.registry, error.credentials)}`, error.credentials);
+    }
+    if (error.fault === 'missing')
+        return new RegistryError('missing', `${error.message}\n${(0,registry_hints/* missingTagHint */.ID)(reference)}`);
+    return error;
+}
+/**
+ * What `reference` (a tag, or a digest) points to in its registry. Throws a RegistryError whose
+ * message says what usually causes the fault; its `fault` tells a refusal from a missing tag.
+ */
+async function inspectImage(reference, o) {
+    const ref = (0,image_ref/* parseImageReference */.o_)(reference);
+    if (ref.tag === undefined && ref.digest === undefined) {
+        throw new Error(`"${reference}" names no tag or digest: ci-image reads one image, e.g. ${reference}:pr-42.`);
+    }
+    const tokenHosts = o.tokenHosts ?? ['ghcr.io'];
+    /** Docker's credentials are used unless docker itself was just refused with them. */
+    let refusedToDocker = false;
+    const overHttp = async (withDockerCredentials = true) => {
+        const credential = o.credential ?? (withDockerCredentials ? await dockerCredential(ref.registry, o.env) : undefined);
+        return withRetries(reference, httpTransport(ref, { ...o, credential, tokenHosts, fetch: o.fetch ?? fetch }), o);
+    };
+    if (o.docker !== 'never' && (await hasBuildx())) {
+        try {
+            return await withRetries(reference, imagetoolsTransport(ref, reference), o);
+        }
+        catch (error) {
+            const tokenHelps = o.token !== undefined && o.token !== '' && mayReceiveToken(registryBaseUrl(ref.registry), tokenHosts);
+            if (!(error instanceof RegistryError && error.fault === 'denied' && tokenHelps))
+                throw explained(error, ref, reference);
+            o.log?.(`docker's login was refused (${error.message.split('\n')[0]}); reading the registry's HTTP API with the GitHub token instead.`);
+            refusedToDocker = true;
+        }
+    }
+    else if (o.docker !== 'never') {
+        o.log?.('docker buildx is not available: reading the registry over its HTTP API.');
+    }
+    try {
+        return await overHttp(!refusedToDocker);
+    }
+    catch (error) {
+        throw explained(error, ref, reference);
+    }
+}
+
 
 /***/ }),
 
@@ -47844,7 +48039,7 @@ function writeSummary(summary) {
 /* harmony import */ var _core_event_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7667);
 /* harmony import */ var _core_image_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3386);
 /* harmony import */ var _core_tags_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2766);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(202);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5593);
 // Is there a build of this PR's own image to wait for or to announce? Written once for
 // wait-for-build and comment-image: a fork's PR cannot push an image, and a PR whose changes
 // start no build of the build workflow has none.
@@ -47880,7 +48075,7 @@ async function checkBuild(session, target) {
 
 /***/ }),
 
-/***/ 202:
+/***/ 5593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47945,6 +48140,20 @@ async function readRepositoryFile(client, repo, path, ref) {
         if ((0,errors/* isNotFound */.c4)(error))
             return undefined;
         throw (0,errors/* apiError */.pb)(`read ${path} at ${ref}`, error, 'contents: read');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/trees.ts
+
+async function readCommitTree(client, repo, commit) {
+    try {
+        const { data } = await client.rest.git.getTree({ ...repo, tree_sha: commit, recursive: '1' });
+        if (data.truncated)
+            return undefined;
+        return data.tree.map((entry) => ({ type: entry.type, id: entry.sha, path: Buffer.from(entry.path, 'utf8') }));
+    }
+    catch (error) {
+        throw (0,errors/* apiError */.pb)(`read the tree of ${commit}`, error, 'contents: read');
     }
 }
 
@@ -48143,11 +48352,207 @@ async function readFilesAt(git, path, commits) {
     });
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/core/inputs-hash.ts
+// The image's inputs and their hash: the files of the build commit that the watch set matches,
+// each as `<object id> <path>\n` (the path as raw bytes), sorted by path bytes, hashed with
+// sha256. Anyone can recompute it from `git ls-tree -r -z` (docs/reuse.md shows how). Pure.
+
+const decoder = new TextDecoder();
+/**
+ * `git ls-tree -r -z` prints `<mode> SP <type> SP <object> TAB <file>` ended by NUL, the path
+ * unquoted under -z (git-ls-tree docs, "OUTPUT FORMAT").
+ */
+function parseLsTree(output) {
+    const entries = [];
+    let at = 0;
+    while (at < output.length) {
+        let end = output.indexOf(0, at);
+        if (end === -1)
+            end = output.length;
+        const record = output.subarray(at, end);
+        at = end + 1;
+        const tab = record.indexOf(0x09);
+        if (tab === -1)
+            throw new Error(`git ls-tree printed a line without a tab: "${decoder.decode(record).slice(0, 80)}".`);
+        const [, type, id] = decoder.decode(record.subarray(0, tab)).split(' ');
+        if (!type || !id || !/^[0-9a-f]{40,64}$/.test(id))
+            throw new Error(`git ls-tree printed an unreadable entry: "${decoder.decode(record.subarray(0, tab))}".`);
+        entries.push({ type, id, path: record.subarray(tab + 1) });
+    }
+    return entries;
+}
+function compareBytes(a, b) {
+    const length = Math.min(a.length, b.length);
+    for (let i = 0; i < length; i++)
+        if (a[i] !== b[i])
+            return a[i] - b[i];
+    return a.length - b.length;
+}
+/** The hash of the entries `isInput` matches (their paths read as UTF-8 for the patterns). */
+function hashInputs(entries, isInput) {
+    const inputs = entries
+        .filter((entry) => entry.type === 'blob' || entry.type === 'commit')
+        .filter((entry) => isInput(decoder.decode(entry.path)))
+        .sort((a, b) => compareBytes(a.path, b.path));
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for (const entry of inputs) {
+        hash.update(`${entry.id} `);
+        hash.update(entry.path);
+        hash.update('\n');
+    }
+    return { hash: hash.digest('hex'), files: inputs.length };
+}
+/** The first 16 hex characters: what the reuse tags carry. */
+function shortInputsHash(hash) {
+    if (!/^[0-9a-f]{64}$/.test(hash))
+        throw new Error(`An inputs hash is 64 lower-case hexadecimal characters; got "${hash}".`);
+    return hash.slice(0, 16);
+}
+
+// EXTERNAL MODULE: ./src/core/image-ref.ts
+var image_ref = __nccwpck_require__(3386);
+// EXTERNAL MODULE: ./src/core/labels.ts
+var labels = __nccwpck_require__(6236);
+// EXTERNAL MODULE: ./src/core/tags.ts
+var tags = __nccwpck_require__(2766);
+;// CONCATENATED MODULE: ./src/core/reuse.ts
+// Reuse, decided without I/O: which tag a build here pushes so that a later context may reuse its
+// image, whether this context looks one up, and whether the image found may stand in for a
+// build. A tag alone is never proof: only the image's inputs label is (docs/reuse.md).
+
+
+
+
+/**
+ * `builds`: this context pushes tags (a same-repository PR that changes the watched paths, or a
+ * push). A push reuses only under `repository`, and only on a long-lived branch (one with a
+ * stable tag): a PR's image is what that branch then ships.
+ */
+function planReuse(mode, target, builds, hash, longLived) {
+    if (!builds || target.kind === 'merge_group')
+        return { lookUp: false };
+    if (target.kind === 'push' && !longLived)
+        return { lookUp: false };
+    const tag = (0,tags/* reuseTag */.BK)(mode, target.kind === 'pull_request' ? target.number : undefined, shortInputsHash(hash));
+    return { tag, lookUp: tag !== undefined };
+}
+/** Judges the image a reuse tag points to: only its inputs label, equal to the hash, makes it reusable. */
+function judgeReusable(reference, hash, image) {
+    const labelled = image.labels[labels/* INPUTS_LABEL */.Pv]?.trim();
+    if (labelled === undefined || labelled === '')
+        return { kind: 'refused', why: `${reference} has no ${labels/* INPUTS_LABEL */.Pv} label` };
+    if (labelled !== hash)
+        return { kind: 'refused', why: `${reference} carries ${labels/* INPUTS_LABEL */.Pv}=${labelled.slice(0, 80)}, not ${hash}` };
+    const revision = image.labels[labels/* REVISION_LABEL */.P1]?.trim();
+    return { kind: 'reusable', pinned: (0,image_ref/* pinnedReference */.ct)(reference, image.digest), digest: image.digest, revision: revision || undefined };
+}
+/** The resolved push list with the reuse tag added: a build here makes its image reusable. */
+function withReuseTag(resolved, imageRepository, tag) {
+    if (tag === undefined || resolved.push.length === 0 || resolved.push.includes(tag))
+        return resolved;
+    return { ...resolved, push: [...resolved.push, tag], pushReferences: [...resolved.pushReferences, (0,image_ref/* imageReference */.rA)(imageRepository, tag)] };
+}
+
+// EXTERNAL MODULE: ./src/registry/inspect.ts + 9 modules
+var inspect = __nccwpck_require__(2841);
+;// CONCATENATED MODULE: ./src/session/reuse.ts
+// Reuse's I/O: the inputs hash from the build commit's tree (`git ls-tree -r -z` in the checkout,
+// which a depth-1 checkout of that commit has), and a read-only lookup of the reuse tag in the
+// registry. A registry that cannot be reached or refuses means no reuse, never a failed step.
+
+
+
+
+
+/** The registry read through src/registry's inspectImage: one try, a missing tag is an answer. */
+function registryReader(token, log) {
+    const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+    return async (reference) => {
+        try {
+            return await (0,inspect/* inspectImage */.m)(reference, { token, sleep, log, attempts: 1 });
+        }
+        catch (error) {
+            if (error instanceof inspect/* RegistryError */.g && error.fault === 'missing')
+                return undefined;
+            throw error;
+        }
+    };
+}
+/** The commit the build uses: the merge commit of a PR, the pushed commit. */
+function buildCommit(target) {
+    if (target.kind === 'pull_request')
+        return target.mergeSha;
+    if (target.kind === 'push')
+        return target.sha;
+    return undefined;
+}
+async function hashTreeWithGit(git, commit, isInput) {
+    const result = await git(['ls-tree', '-r', '-z', '--full-tree', commit]);
+    if (result.exitCode !== 0 || !result.stdoutBytes)
+        return undefined;
+    return hashInputs(parseLsTree(result.stdoutBytes), isInput);
+}
+/** Without the commit in a checkout: its tree from the API; a failed read means no reuse, not a failed step. */
+async function hashTreeFromApi(io, commit, isInput) {
+    const entries = await io.readTree?.(commit).catch(() => undefined);
+    return entries && hashInputs(entries, isInput);
+}
+async function pushInputs(inputs, commit, io) {
+    const sources = { input: inputs.watch, buildWorkflow: inputs.buildWorkflow };
+    if (inputs.watch.length > 0)
+        return (0,watch/* inputsMatcher */.AQ)(sources);
+    const text = await io.readBuildWorkflow(commit);
+    if (text === undefined)
+        return undefined;
+    // A push has no PR: both pull request triggers are read from the pushed commit's copy.
+    return (0,watch/* inputsMatcher */.AQ)({ ...sources, mergeCopy: text ?? undefined, baseCopy: text ?? undefined });
+}
+async function lookUp(reference, hash, readImage) {
+    try {
+        const image = await readImage(reference);
+        if (image === undefined)
+            return {};
+        const verdict = judgeReusable(reference, hash, image);
+        if (verdict.kind === 'reusable')
+            return { reusable: verdict };
+        return { notice: `Not reusing ${reference}: ${verdict.why}. A tag alone is no proof; this context builds.` };
+    }
+    catch (error) {
+        const why = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+        return { notice: `No reuse: the registry lookup of ${reference} failed (${why}); this context builds.` };
+    }
+}
+/**
+ * The inputs hash of this context's build commit, the reuse tag its build pushes (added to the
+ * resolved tags) and, where this context builds, the image that may stand in for that build.
+ */
+async function resolveReuse(resolved, context, io) {
+    const { inputs, target, imageRepository } = context;
+    const commit = buildCommit(target);
+    if (commit === undefined)
+        return resolved;
+    const isInput = target.kind === 'push' ? await pushInputs(inputs, commit, io) : resolved.watch?.isInput;
+    const hashed = isInput && ((await hashTreeWithGit(io.git, commit, isInput)) ?? (await hashTreeFromApi(io, commit, isInput)));
+    if (!hashed) {
+        const notice = `No inputs hash: neither the checkout nor the API gave the tree of commit ${commit.slice(0, 7)} and its build workflow; check out the commit the build uses (actions/checkout does).`;
+        return { ...resolved, reuse: { notice: resolved.push.length > 0 ? notice : undefined } };
+    }
+    const longLived = target.kind === 'push' && inputs.branchTags.has(target.branch);
+    const plan = planReuse(inputs.reuse, target, resolved.push.length > 0, hashed.hash, longLived);
+    const facts = { hash: hashed.hash, inputFiles: hashed.files, tag: plan.tag };
+    const found = plan.lookUp && plan.tag ? await lookUp((0,image_ref/* imageReference */.rA)(imageRepository, plan.tag), hashed.hash, io.readImage) : {};
+    return { ...withReuseTag(resolved, imageRepository, plan.tag), reuse: { ...facts, ...found } };
+}
+
 ;// CONCATENATED MODULE: ./src/session/resolve.ts
 // resolve-image's I/O: the changed files (git first, else the REST API) and the build workflow
 // as GitHub reads it for each trigger, gathered through seams and handed to the pure decision
 // (core/resolve.ts, core/watch.ts). The commands share it through resolveForSession; the local
 // CLI fills the seams with git alone.
+
+
 
 
 
@@ -48189,7 +48594,7 @@ function workflowCommits(target) {
  * file, else the base's: what merging does to a file only one side changed.
  */
 async function buildWorkflowCopies(config, commits, changed, io) {
-    const path = (0,watch/* buildWorkflowPath */.D)(config.buildWorkflow);
+    const path = (0,watch/* buildWorkflowPath */.D1)(config.buildWorkflow);
     const read = io.readBuildWorkflow ?? ((list) => readFilesAt(io.git, path, list));
     const prChangedIt = changed.paths.includes(path);
     const asked = [commits.base, ...(prChangedIt ? [commits.head] : []), ...(commits.merge && prChangedIt ? [commits.merge] : [])];
@@ -48204,7 +48609,7 @@ async function decide(config, facts, commits, changed, io) {
     const sources = { input: config.watch, buildWorkflow: config.buildWorkflow };
     // The watch input is the user's word: no workflow is read.
     const copies = config.watch.length > 0 ? {} : await buildWorkflowCopies(config, commits, changed, io);
-    return (0,watch/* decideWatch */.u)({ ...sources, ...copies }, { ...facts, changedPaths: changed.paths });
+    return (0,watch/* decideWatch */.ui)({ ...sources, ...copies }, { ...facts, changedPaths: changed.paths });
 }
 async function resolveImage(config, target, io) {
     if (target.kind === 'push')
@@ -48224,7 +48629,7 @@ async function resolveImage(config, target, io) {
 async function resolveForSession(session) {
     const { inputs, ctx, target } = session;
     const git = (0,runner_git/* createGit */.l)(ctx.workspace, { fetchAuth: { serverUrl: ctx.serverUrl, token: inputs.token } });
-    const path = (0,watch/* buildWorkflowPath */.D)(inputs.buildWorkflow);
+    const path = (0,watch/* buildWorkflowPath */.D1)(inputs.buildWorkflow);
     const hasCheckout = (0,external_node_fs_.existsSync)((0,external_node_path_.join)(ctx.workspace, '.git'));
     // From the checkout when it has the commits; else, with a token, from the API.
     const readBuildWorkflow = async (commits) => {
@@ -48250,12 +48655,18 @@ async function resolveForSession(session) {
             return undefined;
         }
     };
-    return resolveImage({ ...inputs, imageRepository: session.imageRepository, defaultBranch: (0,core_event/* defaultBranch */.OR)(ctx) }, target, {
+    const resolved = await resolveImage({ ...inputs, imageRepository: session.imageRepository, defaultBranch: (0,core_event/* defaultBranch */.OR)(ctx) }, target, {
         git,
         readBuildWorkflow,
         listPullRequestFiles: inputs.token ? listFiles : undefined,
         // A job without a checkout lists the files from the API alone: no merge base to ask for.
         mergeBase: inputs.token && hasCheckout ? mergeBase : undefined,
+    });
+    return resolveReuse(resolved, session, {
+        git,
+        readBuildWorkflow: async (commit) => (await readBuildWorkflow([commit]))[0],
+        readImage: registryReader(inputs.token, (line) => (0,log/* info */.pq)(line)),
+        readTree: inputs.token ? async (commit) => readCommitTree(await session.client(), ctx.repository, commit) : undefined,
     });
 }
 
@@ -57385,6 +57796,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   V4: () => (/* binding */ getInput),
   Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
+  lm: () => (/* binding */ notice),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
@@ -57392,7 +57804,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, isDebug, markdownSummary, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -57418,7 +57830,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -59101,7 +59513,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -59109,7 +59521,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -59117,7 +59529,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.

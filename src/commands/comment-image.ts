@@ -131,13 +131,17 @@ export async function commentImageCommand(session: Session): Promise<void> {
     const text = `PR #${pr.number} changes the CI image: ${inputs.buildWorkflow} announces its build.`
     return reportNothingDone({ text, html: escapeHtml(text), outputs })
   }
+  // The image behind the reuse tag was built for another commit: this run copied it, no build.
+  const reusable = gate.resolved?.reuse?.reusable
+  const reused = reusable && reusable.revision?.toLowerCase() !== pr.headSha.toLowerCase() ? reusable : undefined
   const comment: ImageComment = {
     ...base,
     state: STATE_OF[inputs.jobStatus],
     tag,
     commitTag: prCommitTag(pr.number, pr.headSha),
-    digest: inputs.digest,
+    digest: inputs.digest ?? reused?.digest,
     runUrl: runUrl(ctx),
+    reused: reused && { from: reused.revision },
   }
   await writeComment(session, pr, comment, true, outputs)
 }

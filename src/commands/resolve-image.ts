@@ -22,8 +22,12 @@ function reportResolvedImage(result: ResolvedImage, target: Target, labels: stri
     'changed-files': JSON.stringify(result.matched),
     reason: result.reason,
     fork: result.fork,
+    'inputs-hash': result.reuse?.hash,
+    'reusable-image': result.reuse?.reusable?.pinned ?? '',
     ...targetOutputs(target),
   })
+  if (result.reuse?.notice) core.notice(result.reuse.notice, { title: 'CI image not reused' })
+  if (result.reuse?.reusable) info(`${result.reuse.reusable.pinned} was built from the same inputs: a build here can copy it.`)
   if (result.fork && result.modified) {
     core.warning(`${result.reason} Its checks run on the stable image, not on the changed Dockerfile.`, {
       title: 'Changed CI image not used',
@@ -39,6 +43,9 @@ function reportResolvedImage(result: ResolvedImage, target: Target, labels: stri
   ]
   // The source names the build workflow, a file name the inputs validated.
   if (result.watch) rows.push(['Watched', `${result.watch.patterns.map(code).join(' ')} from ${result.watch.source}`])
+  if (result.reuse?.hash) rows.push(['Inputs', `${code(result.reuse.hash)} (${result.reuse.inputFiles} files)`])
+  if (result.reuse?.reusable) rows.push(['Reusable', code(result.reuse.reusable.pinned)])
+  if (result.reuse?.notice) rows.push(['Not reused', escapeHtml(result.reuse.notice)])
   for (const warning of result.warnings) rows.push(['Warning', escapeHtml(warning)])
   if (result.changedSource) rows.push(['Changed files', `${result.changedCount} (listed by ${result.changedSource})`])
   const summary = core.summary.addHeading('CI image', 3).addTable(rows.map(([k, v]) => [{ data: k!, header: true }, v!]))
@@ -53,6 +60,10 @@ function reportResolvedImage(result: ResolvedImage, target: Target, labels: stri
 export async function resolveImageCommand(session: Session): Promise<void> {
   const result = await core.group('Resolving the CI image', () => resolveForSession(session))
   // What a build here sets, so that wait-for-build can prove which commit an image was built from.
-  const labels = ociLabels({ revision: builtRevision(session.target), sourceUrl: repositoryUrl(session.ctx) })
+  const labels = ociLabels({
+    revision: builtRevision(session.target),
+    sourceUrl: repositoryUrl(session.ctx),
+    inputsHash: result.reuse?.hash,
+  })
   reportResolvedImage(result, session.target, labels)
 }

@@ -5,7 +5,7 @@ import { createDeadline } from '../core/deadline.js'
 import { formatDuration } from '../core/duration.js'
 import { code, escapeHtml } from '../core/html.js'
 import { imageReference } from '../core/image-ref.js'
-import { PATH_FILTER_DIFF_LIMIT } from '../core/resolve.js'
+import { PATH_FILTER_DIFF_LIMIT, type ResolvedImage } from '../core/resolve.js'
 import { runDurationMs, runLabel, type RunScope } from '../core/runs.js'
 import { prCommitTag, prTag, shaTag } from '../core/tags.js'
 import type { WaitOutcome } from '../core/wait-loop.js'
@@ -15,6 +15,7 @@ import { pullImage } from '../runner/docker.js'
 import { debug, info } from '../runner/log.js'
 import { setOutputs, targetOutputs, writeSummary } from '../runner/report.js'
 import { checkBuild } from '../session/build-gate.js'
+import { resolveForSession } from '../session/resolve.js'
 import type { Session } from '../session/session.js'
 import { verifyBuiltImage, type VerifiedImage } from '../session/verify-image.js'
 
@@ -49,9 +50,39 @@ interface Awaited {
   noRunHint?: string
 }
 
+type Reusable = NonNullable<NonNullable<ResolvedImage['reuse']>['reusable']>
+
+/** An image built from the same inputs stands in for the build: nothing to wait for. */
+async function useReusedImage(session: Session, resolved: ResolvedImage, reusable: Reusable): Promise<void> {
+  const { pinned, digest, revision } = reusable
+  setOutputs({
+    image: resolved.reference,
+    tag: resolved.tag,
+    digest,
+    'pinned-image': pinned,
+    'reusable-image': pinned,
+    reused: true,
+    ...targetOutputs(session.target),
+  })
+  const from = revision ? ` for ${revision}` : ''
+  info(`Reusing ${pinned}, built${from} from the same inputs: no build run is awaited.`)
+  if (session.inputs.pull) await core.group(`Pulling ${pinned}`, () => pullImage(pinned, { sleep, log: (line) => info(line) }))
+  summarize('CI image build', [
+    ['Image', code(pinned)],
+    ['Build', `not awaited: the image built${revision ? ` for ${code(revision)}` : ''} from the same inputs is reused`],
+  ])
+}
+
 export async function waitForBuildCommand(session: Session): Promise<void> {
   const { inputs, ctx, target } = session
   let awaited: Awaited
+  let inputsHash: string | undefined
+  if (target.kind === 'push' && inputs.reuse === 'repository') {
+    // A long-lived branch may ship the image its PR built: then no run is awaited.
+    const resolved = await core.group('Looking for an image built from the same inputs', () => resolveForSession(session))
+    if (resolved.reuse?.reusable) return useReusedImage(session, resolved, resolved.reuse.reusable)
+    inputsHash = resolved.reuse?.hash
+  }
   if (target.kind === 'push') {
     // After a push, the push run of that commit builds `<branch>-sha-<7>`.
     const tag = shaTag(target.branch, target.sha)
@@ -69,6 +100,8 @@ export async function waitForBuildCommand(session: Session): Promise<void> {
       ])
     }
     const { pr, resolved } = gate
+    if (resolved.reuse?.reusable) return useReusedImage(session, resolved, resolved.reuse.reusable)
+    inputsHash = resolved.reuse?.hash
     // Only the PR's own build counts: the events its build triggers fire on, and its number.
     const scope = { events: resolved.watch?.events ?? ['pull_request'], prNumber: pr.number }
     const noRunHint = resolved.beyondPathFilterLimit
@@ -78,7 +111,7 @@ export async function waitForBuildCommand(session: Session): Promise<void> {
   }
   const { tag, headSha, scope } = awaited
   const reference = imageReference(session.imageRepository, tag)
-  setOutputs({ image: reference, tag, ...targetOutputs(target) })
+  setOutputs({ image: reference, tag, reused: false, 'reusable-image': '', ...targetOutputs(target) })
 
   const deadline = createDeadline(Date.now, inputs.timeoutSeconds * 1000)
   // Its own client: rate-limit waits are allowed only while they end before the deadline.
@@ -124,7 +157,7 @@ export async function waitForBuildCommand(session: Session): Promise<void> {
   info(`${reference} was built by ${outcome.run.html_url}`)
 
   // Pulled or not, the image is read from the registry: its digest pins it, its label proves it.
-  const built = { reference, commitReference: imageReference(session.imageRepository, awaited.commitTag), headSha }
+  const built = { reference, commitReference: imageReference(session.imageRepository, awaited.commitTag), headSha, inputsHash }
   let verified: VerifiedImage
   try {
     verified = await core.group(`Reading ${built.commitReference} from the registry`, () =>

@@ -19,6 +19,7 @@ export const INPUT_DEFAULTS = {
   timeout: '1200',
   pull: 'true',
   'trusted-permission': 'write',
+  reuse: 'pull-request',
   'job-status': 'success',
   digest: '',
   'local-command': 'make gen',
@@ -44,6 +45,9 @@ export const OUTPUT_NAMES = [
   'digest',
   'pinned-image',
   'verified',
+  'inputs-hash',
+  'reusable-image',
+  'reused',
   'comment-id',
   'comment-url',
 ] as const

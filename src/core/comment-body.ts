@@ -43,6 +43,8 @@ export interface ImageComment {
   runUrl?: string
   /** The `local-command` input: what the usage block runs in the image. */
   localCommand: string
+  /** Set when the image was reused (inputs unchanged) instead of built: `from` is the commit it was built for, when its label says. */
+  reused?: { from?: string }
 }
 
 const DIGEST = /^sha256:[0-9a-f]{64}$/
@@ -69,11 +71,14 @@ function checkReference(imageRepository: string, tag: string): string {
   return imageReference(imageRepository, tag)
 }
 
+/** A commit as a link when it is a full SHA (a label's value may be anything), else as inert code. */
+function commitLink(comment: ImageComment, sha: string): string {
+  const short = untrustedCode(sha.slice(0, 7))
+  return FULL_COMMIT_SHA.test(sha) ? `[${short}](${comment.repositoryUrl}/commit/${sha.toLowerCase()})` : short
+}
+
 function commitLine(comment: ImageComment): string {
-  const short = untrustedCode(comment.commitSha.slice(0, 7))
-  const commit = FULL_COMMIT_SHA.test(comment.commitSha)
-    ? `[${short}](${comment.repositoryUrl}/commit/${comment.commitSha.toLowerCase()})`
-    : short
+  const commit = commitLink(comment, comment.commitSha)
   return comment.branch === undefined ? commit : `${commit} on ${untrustedCode(comment.branch)}`
 }
 
@@ -93,7 +98,10 @@ function built(comment: ImageComment): string[] {
   const facts = [`- **Image:** ${untrustedCode(reference)}${commitReference ? ` (this commit: ${untrustedCode(commitReference)})` : ''}`]
   if (digest) facts.push(`- **Digest:** ${untrustedCode(digest, 80)}`)
   facts.push(`- **Commit:** ${commitLine(comment)}`)
-  if (comment.runUrl) facts.push(`- **Build:** [workflow run](${comment.runUrl})`)
+  if (comment.reused) {
+    const from = comment.reused.from ? commitLink(comment, comment.reused.from) : 'an earlier commit'
+    facts.push(`- **Build:** reused the image built for ${from} (inputs unchanged)`)
+  } else if (comment.runUrl) facts.push(`- **Build:** [workflow run](${comment.runUrl})`)
   return [
     '### 🐳 Docker CI Image Built',
     '',

@@ -2,7 +2,7 @@
 import { INPUT_DEFAULTS, type InputName } from './action-interface.js'
 import { FULL_COMMIT_SHA } from './commit-sha.js'
 import { isPermission, PERMISSIONS, type Permission } from './permission.js'
-import { isValidTag } from './tags.js'
+import { isValidTag, REUSE_MODES, type ReuseMode } from './tags.js'
 
 export const COMMANDS = ['resolve-image', 'wait-for-build', 'comment-image'] as const
 type Command = (typeof COMMANDS)[number]
@@ -24,6 +24,8 @@ export interface Inputs {
   pull: boolean
   /** On issue_comment events, the least repository permission a commenter needs. */
   trustedPermission: Permission
+  /** Which image built from the same inputs may stand in for a build. */
+  reuse: ReuseMode
   /** comment-image: how the build job ended. */
   jobStatus: JobStatus
   /** comment-image: the digest the build pushed, when the workflow passes it. */
@@ -163,6 +165,14 @@ function parseDigest(value: string): string | undefined {
   return value
 }
 
+function parseReuse(value: string): ReuseMode {
+  if ((REUSE_MODES as readonly string[]).includes(value)) return value as ReuseMode
+  throw new InputError(
+    'reuse',
+    `must be one of ${REUSE_MODES.join(', ')} (pull-request: only an image built for the same PR; repository: any built in this repository; off: always build); got "${value}".`,
+  )
+}
+
 function parseBoolean(name: InputName, value: string): boolean {
   if (/^true$/i.test(value)) return true
   if (/^false$/i.test(value)) return false
@@ -193,6 +203,7 @@ export function parseInputs(read: InputReader): Inputs {
     timeoutSeconds: positiveInteger('timeout', text('timeout')),
     pull: parseBoolean('pull', text('pull')),
     trustedPermission: parsePermission(text('trusted-permission')),
+    reuse: parseReuse(text('reuse')),
     jobStatus: parseJobStatus(text('job-status')),
     digest: parseDigest(text('digest')),
     localCommand: parseLocalCommand(text('local-command')),

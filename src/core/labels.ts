@@ -16,12 +16,16 @@ export const REVISION_LABEL = 'org.opencontainers.image.revision'
  * "Connecting a repository to a package" (https://docs.github.com/en/packages/learn-github-packages/connecting-a-repository-to-a-package).
  */
 export const SOURCE_LABEL = 'org.opencontainers.image.source'
+/** The inputs hash the image was built from (core/inputs-hash.ts): what makes it reusable. */
+export const INPUTS_LABEL = 'ci-image.inputs'
 
 export interface OciLabelInput {
   /** The commit the build is built from: a full SHA. */
   revision: string
   /** The repository's URL, e.g. https://github.com/acme/app (or the GitHub Enterprise server's). */
   sourceUrl: string
+  /** The image's inputs hash, when known. */
+  inputsHash?: string
 }
 
 /**
@@ -56,7 +60,11 @@ export function ociLabels(input: OciLabelInput): string[] {
   if (!url || !/^https?:$/.test(url.protocol) || /\s/.test(input.sourceUrl)) {
     throw new Error(`The source label needs the repository's http(s) URL; got "${input.sourceUrl}".`)
   }
-  return [`${REVISION_LABEL}=${input.revision.toLowerCase()}`, `${SOURCE_LABEL}=${input.sourceUrl}`]
+  if (input.inputsHash !== undefined && !/^[0-9a-f]{64}$/.test(input.inputsHash)) {
+    throw new Error(`The inputs label needs a sha256 in lower-case hexadecimal; got "${input.inputsHash}".`)
+  }
+  const inputs = input.inputsHash === undefined ? [] : [`${INPUTS_LABEL}=${input.inputsHash}`]
+  return [`${REVISION_LABEL}=${input.revision.toLowerCase()}`, `${SOURCE_LABEL}=${input.sourceUrl}`, ...inputs]
 }
 
 export type RevisionCheck =
@@ -67,8 +75,18 @@ export type RevisionCheck =
   /** The image does not say: it cannot be verified. */
   | { kind: 'unlabelled'; message: string }
 
-/** Compares the image's revision label with the commit whose build was awaited. */
-export function checkRevision(reference: string, expected: string, labelled: string | undefined): RevisionCheck {
+/** The image's inputs label against the hash this context computed: equal proves the image as well as its revision would. */
+export interface InputsCheck {
+  expected?: string
+  labelled?: string
+}
+
+/**
+ * Compares the image's revision label with the commit whose build was awaited; an image copied
+ * from a build of other commits with the same inputs (reuse) is proved by its inputs label.
+ */
+export function checkRevision(reference: string, expected: string, labelled: string | undefined, inputs: InputsCheck = {}): RevisionCheck {
+  if (inputs.expected !== undefined && inputs.labelled?.trim() === inputs.expected) return { kind: 'match' }
   if (labelled === undefined || labelled.trim() === '') {
     return {
       kind: 'unlabelled',

@@ -2,6 +2,7 @@
 // comes from, the image its checks use and the tags a build pushes for it. Pure:
 // session/resolve.ts gathers the changed files and the build workflow's copies.
 import { imageReference } from './image-ref.js'
+import type { ReuseFacts } from './reuse.js'
 import { choosePullRequestTag, choosePushTags, type TagChoice } from './tags.js'
 import type { MergeGroupTarget, PullRequestTarget, PushTarget } from './target.js'
 import type { WatchDecision } from './watch.js'
@@ -50,6 +51,8 @@ export interface ResolvedImage extends TagChoice {
   warnings: string[]
   /** More files changed than GitHub's path filters look at: a build may not start though it should. */
   beyondPathFilterLimit?: boolean
+  /** The inputs hash and the image that may stand in for a build (session/reuse.ts). */
+  reuse?: ReuseFacts
 }
 
 function withReferences(config: ResolveConfig, choice: TagChoice): Pick<ResolvedImage, 'reference' | 'pushReferences'> & TagChoice {

@@ -119,3 +119,20 @@ export function choosePushTags(branch: string, sha: string, branchTags: Readonly
   }
   return { tag: stable, push: [stable, bySha], reason: `A push to ${branch} builds its stable tag ${stable} and ${bySha}.` }
 }
+
+export const REUSE_MODES = ['pull-request', 'repository', 'off'] as const
+/** Which image built from the same inputs may stand in for a build (docs/reuse.md). */
+export type ReuseMode = (typeof REUSE_MODES)[number]
+
+/**
+ * The tag a build that may be reused pushes, and that a later context looks up:
+ * `pr-<N>-inputs-<16 hex>` within one PR, `inputs-<16 hex>` across the repository. Undefined
+ * where nothing is reused: `reuse: off`, or a push under `pull-request` (no PR to share with).
+ */
+export function reuseTag(mode: ReuseMode, prNumber: number | undefined, shortHash: string): string | undefined {
+  if (!/^[0-9a-f]{16}$/.test(shortHash))
+    throw new Error(`A reuse tag takes 16 hexadecimal characters of the inputs hash; got "${shortHash}".`)
+  if (mode === 'repository') return `inputs-${shortHash}`
+  if (mode === 'pull-request' && prNumber !== undefined && prNumber > 0) return `${prTag(prNumber)}-inputs-${shortHash}`
+  return undefined
+}

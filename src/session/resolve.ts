@@ -18,11 +18,13 @@ import type { MergeGroupTarget, PullRequestTarget, Target } from '../core/target
 import { buildWorkflowPath, decideWatch, type WatchDecision } from '../core/watch.js'
 import { getMergeBase } from '../github/compare.js'
 import { readRepositoryFile } from '../github/contents.js'
+import { readCommitTree } from '../github/trees.js'
 import { listPullRequestFiles } from '../github/pulls.js'
 import { changedFilesFromGit, type ChangeRange } from '../runner/changed-files.js'
 import { createGit, type Git } from '../runner/git.js'
 import { readFilesAt, type FileAtCommit } from '../runner/git-files.js'
 import { debug, info } from '../runner/log.js'
+import { registryReader, resolveReuse } from './reuse.js'
 import type { Session } from './session.js'
 
 export interface ResolveImageConfig extends ResolveConfig {
@@ -154,11 +156,17 @@ export async function resolveForSession(session: Session): Promise<ResolvedImage
       return undefined
     }
   }
-  return resolveImage({ ...inputs, imageRepository: session.imageRepository, defaultBranch: defaultBranch(ctx) }, target, {
+  const resolved = await resolveImage({ ...inputs, imageRepository: session.imageRepository, defaultBranch: defaultBranch(ctx) }, target, {
     git,
     readBuildWorkflow,
     listPullRequestFiles: inputs.token ? listFiles : undefined,
     // A job without a checkout lists the files from the API alone: no merge base to ask for.
     mergeBase: inputs.token && hasCheckout ? mergeBase : undefined,
+  })
+  return resolveReuse(resolved, session, {
+    git,
+    readBuildWorkflow: async (commit) => (await readBuildWorkflow([commit]))[0],
+    readImage: registryReader(inputs.token, (line) => info(line)),
+    readTree: inputs.token ? async (commit) => readCommitTree(await session.client(), ctx.repository, commit) : undefined,
   })
 }

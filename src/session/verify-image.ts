@@ -3,7 +3,7 @@
 // must not run on whatever it points to when they start. The per-commit tag (pr-42-sha-<7>)
 // never moves; its digest pins the image; its revision label must name the awaited commit.
 import { pinnedReference } from '../core/image-ref.js'
-import { checkRevision } from '../core/labels.js'
+import { checkRevision, INPUTS_LABEL } from '../core/labels.js'
 import { missingTagHint } from '../core/registry-hints.js'
 import { inspectImage, RegistryError, type RegistryImage } from '../registry/inspect.js'
 
@@ -14,6 +14,8 @@ export interface BuiltImage {
   commitReference: string
   /** The commit whose build was awaited. */
   headSha: string
+  /** The inputs hash of that commit: an image copied from a build of the same inputs carries it. */
+  inputsHash?: string
 }
 
 export interface VerifiedImage {
@@ -61,7 +63,10 @@ export async function verifyBuiltImage(built: BuiltImage, o: VerifyOptions): Pro
       )
     }
   }
-  const revision = checkRevision(image.reference, built.headSha, image.revision)
+  const revision = checkRevision(image.reference, built.headSha, image.revision, {
+    expected: built.inputsHash,
+    labelled: image.labels[INPUTS_LABEL],
+  })
   if (revision.kind === 'mismatch') throw new Error(revision.message)
   return {
     digest: image.digest,

@@ -84,6 +84,9 @@ describe('wait-for-build, bundled', () => {
       digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
       'pinned-image': `ghcr.io/acme/app/ci:pr-42@${run.outputs.digest}`,
       verified: 'true',
+      // No image of the same inputs was in the registry: a build was awaited.
+      'reusable-image': '',
+      reused: 'false',
     })
 
     // One line per state, not per poll.

@@ -6,6 +6,7 @@ import { pullRequestObject } from '../support/events.js'
 import { FakeComments } from '../support/fake-comments.js'
 import { serveCompare } from '../support/fake-compare.js'
 import { FakeRuns } from '../support/fake-runs.js'
+import { serveTrees } from '../support/fake-trees.js'
 import { git, makePullRequestRepo } from '../support/git.js'
 import { FakeGitHub } from '../support/github-server.js'
 import { checkAgainstOpenApi } from '../support/openapi.js'
@@ -100,6 +101,15 @@ describe('the embedded GitHub against the OpenAPI description', () => {
     await expect(
       client.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${'e'.repeat(40)}...${origin.headSha}` }),
     ).rejects.toMatchObject({ status: 404 })
+    expect(github.requests.slice(before).flatMap(checkAgainstOpenApi)).toEqual([])
+  })
+
+  it('git trees: a commit of a real repository, recursive', async () => {
+    const before = github.requests.length
+    const origin = makePullRequestRepo({ prFiles: { 'docker/setup.sh': 'x\n' } })
+    serveTrees(github, origin.origin)
+    const tree = await client.rest.git.getTree({ ...repo, tree_sha: origin.headSha, recursive: '1' })
+    expect(tree.data.tree.map((entry) => entry.path)).toEqual(['README.md', 'docker/setup.sh'])
     expect(github.requests.slice(before).flatMap(checkAgainstOpenApi)).toEqual([])
   })
 

@@ -287,6 +287,35 @@ describe('the examples', () => {
   })
 })
 
+describe.each(workflows.filter((w) => w.file.endsWith('build-ci-image.yml')))('reuse in $file', ({ doc }) => {
+  const job = Object.values(doc.jobs).find((j) => j.steps.some((s) => isAction(s, 'docker/build-push-action')))!
+  const resolve = job.steps.find((s) => isCommand(s, 'resolve-image'))!
+  const reuse = job.steps.find((s) => /docker buildx imagetools create/.test(s.run ?? ''))
+  const build = job.steps.find((s) => isAction(s, 'docker/build-push-action'))!
+  const dispatch = doc.on.workflow_dispatch as { inputs?: Record<string, { type?: string }> } | undefined
+
+  it('copies the reusable image to the tags in the registry instead of building, its values through env', () => {
+    expect(reuse?.if).toBe(`steps.${resolve.id}.outputs.reusable-image != '' && !inputs.fresh-build`)
+    expect(reuse!.env).toEqual({
+      REUSABLE_IMAGE: `\${{ steps.${resolve.id}.outputs.reusable-image }}`,
+      TAGS: `\${{ steps.${resolve.id}.outputs.tags }}`,
+    })
+    expect(reuse!.run).not.toMatch(/docker (pull|build)\b/)
+  })
+
+  it('builds only when nothing is reusable, or when a dispatch asks for a fresh build', () => {
+    expect(build.if).toBe(
+      `steps.${resolve.id}.outputs.tags != '' && (steps.${resolve.id}.outputs.reusable-image == '' || inputs.fresh-build)`,
+    )
+    expect(dispatch?.inputs?.['fresh-build']?.type).toBe('boolean')
+  })
+
+  it('copies before the comment step announces the image', () => {
+    const comment = job.steps.findIndex((s) => isCommand(s, 'comment-image'))
+    expect(job.steps.indexOf(reuse!)).toBeLessThan(comment)
+  })
+})
+
 describe('Dependabot', () => {
   const config = parse(readFileSync(join(root, '.github', 'dependabot.yml'), 'utf8')) as {
     updates: { 'package-ecosystem': string; schedule: { interval: string }; groups: Record<string, { patterns: string[] }> }[]
@@ -439,13 +468,11 @@ describe('the documentation', () => {
     for (const set of exampleSets) expect(readme).toContain(`](examples/${set})`)
   })
 
-  // docs/reuse.md and docs/registry-credentials.md come from the branches that build those features.
-  const ELSEWHERE = new Set(['docs/reuse.md', 'docs/registry-credentials.md'])
   it.each(pages)('%s: every relative link leads to a file of the repository', (page) => {
     const text = readFileSync(join(root, page), 'utf8')
     for (const [, target] of text.matchAll(/\]\((?!https?:|#)([^)#\s]+)/g)) {
       const path = join(dirname(page), target!)
-      if (!ELSEWHERE.has(path)) expect(existsSync(join(root, path)), `${page} → ${target}`).toBe(true)
+      expect(existsSync(join(root, path)), `${page} → ${target}`).toBe(true)
     }
   })
 

@@ -1,4 +1,6 @@
-// Pushes a small image to a real registry over its HTTP API, without Docker: a layer and a config
+// Pushes a small image to a real registry over its HTTP API, without Docker (a stand-in for
+// docker/build-push-action and `docker buildx imagetools create`, which need a daemon with the
+// buildx plugin, not here): a layer and a config
 // blob (POST then PUT of an upload, distribution spec "Pushing blobs"), an image manifest, and for
 // several platforms an OCI index of them (the referenced manifests pushed first: distribution
 // checks that they exist).
@@ -43,8 +45,9 @@ async function pushBlob(target: PushTarget, path: string, bytes: Buffer): Promis
   return { digest, size: bytes.length }
 }
 
+/** `body` as JSON, or as the exact bytes to put (a copy keeps the manifest's digest). */
 async function pushManifest(target: PushTarget, path: string, reference: string, mediaType: string, body: unknown): Promise<string> {
-  const bytes = Buffer.from(JSON.stringify(body))
+  const bytes = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body))
   const response = await fetch(`${target.url}/v2/${path}/manifests/${reference}`, {
     method: 'PUT',
     headers: headers(target, { 'content-type': mediaType }),
@@ -108,4 +111,61 @@ export async function pushImage(
           })
   }
   return { digest }
+}
+
+/** `127.0.0.1:5000/acme/app/ci:tag` → its repository path and tag. */
+function split(reference: string): { path: string; tag: string } {
+  const rest = reference.slice(reference.indexOf('/') + 1)
+  const colon = rest.lastIndexOf(':')
+  return { path: rest.slice(0, colon), tag: rest.slice(colon + 1) }
+}
+
+/** The build workflow's "build": an image whose config carries `labels` (`key=value` lines, as resolve-image gives them), pushed under every reference of `tags`. */
+export async function pushBuiltImage(registryUrl: string, tags: string[], labels: string[]): Promise<string> {
+  const { path } = split(tags[0]!)
+  const Labels = Object.fromEntries(labels.map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]))
+  const { digest } = await pushImage(
+    { url: registryUrl },
+    path,
+    tags.map((reference) => split(reference).tag),
+    { labels: Labels },
+  )
+  return digest
+}
+
+async function ok(response: Response, what: string): Promise<Response> {
+  if (!response.ok) throw new Error(`${what}: ${response.status} ${await response.text()}`)
+  return response
+}
+
+async function manifestOf(registryUrl: string, pinned: string): Promise<{ path: string; response: Response }> {
+  const [reference, digest] = pinned.split('@') as [string, string]
+  const { path } = split(reference)
+  const response = await ok(
+    await fetch(`${registryUrl}/v2/${path}/manifests/${digest}`, { headers: { accept: OCI_MANIFEST } }),
+    `get ${pinned}`,
+  )
+  return { path, response }
+}
+
+/**
+ * The build workflow's copy of a reusable image: `pinned`'s manifest, byte for byte, under every
+ * reference of `tags`, as imagetools create does with one source (docker/buildx docs,
+ * buildx_imagetools_create.md: "If only one source is specified create performs a carbon copy").
+ */
+export async function copyImage(registryUrl: string, pinned: string, tags: string[]): Promise<void> {
+  const { path, response } = await manifestOf(registryUrl, pinned)
+  const bytes = Buffer.from(await response.arrayBuffer())
+  const mediaType = response.headers.get('content-type') ?? OCI_MANIFEST
+  for (const reference of tags) await pushManifest({ url: registryUrl }, path, split(reference).tag, mediaType, bytes)
+}
+
+/** The labels of `pinned`'s config, read straight from the registry (not through the action). */
+export async function imageLabels(registryUrl: string, pinned: string): Promise<Record<string, string>> {
+  const { path, response } = await manifestOf(registryUrl, pinned)
+  const manifest = (await response.json()) as { config: { digest: string } }
+  const config = (await (await ok(await fetch(`${registryUrl}/v2/${path}/blobs/${manifest.config.digest}`), 'get config')).json()) as {
+    config?: { Labels?: Record<string, string> }
+  }
+  return config.config?.Labels ?? {}
 }

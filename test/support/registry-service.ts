@@ -11,7 +11,7 @@ import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { tempDir } from './git.js'
 
-const REGISTRY_BINARY = process.env.CI_IMAGE_REGISTRY_BIN ?? '/usr/bin/docker-registry'
+export const REGISTRY_BINARY = process.env.CI_IMAGE_REGISTRY_BIN ?? '/usr/bin/docker-registry'
 
 export interface RegistryService {
   /** `127.0.0.1:<port>`: the host part of an image reference. */
@@ -26,7 +26,7 @@ export interface RegistryOptions {
   auth?: { user: string; password: string }
 }
 
-function registryAvailable(): boolean {
+export function registryAvailable(): boolean {
   return existsSync(REGISTRY_BINARY)
 }
 
