@@ -46630,7 +46630,8 @@ changes to watched paths are in no CI image: it says so on stderr (and in --json
   --watch PATTERN      watched path pattern (repeatable; default: from the build workflow)
   --build-workflow F   build workflow file name (default: ${(0,core_inputs/* inputDefault */.qw)('build-workflow')})
   --branch-tags LIST   branch=tag pairs, comma-separated (default: ${(0,core_inputs/* inputDefault */.qw)('branch-tags').replaceAll('\n', ',')})
-  --default-tag TAG    stable tag for other bases (default: ${(0,core_inputs/* inputDefault */.qw)('default-tag')})
+  --default-tag TAG    stable tag for other bases (default: branch-tags' tag of origin's default
+                       branch, origin/HEAD; else latest)
   --json               print every output as JSON instead of the image reference,
                        with uncommitted-watched-files: the watched paths changed and not committed`;
 /** The command line that ran this, for --help: as far as npm and node tell what the person typed. */
@@ -46687,6 +46688,16 @@ async function nearestBase(git, branches) {
         }
     }
     return best;
+}
+/**
+ * The branch origin/HEAD names: what `git clone` records as the remote's default branch (git-clone
+ * docs: "the remote's HEAD"), the local counterpart of the event's `repository.default_branch`.
+ * Undefined when the clone has no such ref.
+ */
+async function originDefaultBranch(git) {
+    const result = await git(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']);
+    const ref = result.exitCode === 0 ? result.stdout.trim() : '';
+    return ref.startsWith('origin/') ? ref.slice('origin/'.length) : undefined;
 }
 async function runLocal(argv, print) {
     const { values, positionals } = (0,external_node_util_.parseArgs)({
@@ -46752,7 +46763,7 @@ async function runLocal(argv, print) {
     }
     // The action's resolve-image, rather than a copy of it. The build workflow is read from the
     // commits, as GitHub reads it.
-    const result = await (0,resolve/* resolveImage */.A)({ ...inputs, imageRepository }, target, { git });
+    const result = await (0,resolve/* resolveImage */.A)({ ...inputs, imageRepository, defaultBranch: await originDefaultBranch(git) }, target, { git });
     (0,log/* note */.N4)(result.reason);
     if (result.matched.length > 0)
         (0,log/* note */.N4)(`Watched files changed: ${result.matched.join(', ')}`);

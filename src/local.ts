@@ -25,7 +25,8 @@ changes to watched paths are in no CI image: it says so on stderr (and in --json
   --watch PATTERN      watched path pattern (repeatable; default: from the build workflow)
   --build-workflow F   build workflow file name (default: ${inputDefault('build-workflow')})
   --branch-tags LIST   branch=tag pairs, comma-separated (default: ${inputDefault('branch-tags').replaceAll('\n', ',')})
-  --default-tag TAG    stable tag for other bases (default: ${inputDefault('default-tag')})
+  --default-tag TAG    stable tag for other bases (default: branch-tags' tag of origin's default
+                       branch, origin/HEAD; else latest)
   --json               print every output as JSON instead of the image reference,
                        with uncommitted-watched-files: the watched paths changed and not committed`
 
@@ -83,6 +84,17 @@ async function nearestBase(git: Git, branches: string[]): Promise<{ ref: string;
     }
   }
   return best
+}
+
+/**
+ * The branch origin/HEAD names: what `git clone` records as the remote's default branch (git-clone
+ * docs: "the remote's HEAD"), the local counterpart of the event's `repository.default_branch`.
+ * Undefined when the clone has no such ref.
+ */
+async function originDefaultBranch(git: Git): Promise<string | undefined> {
+  const result = await git(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'])
+  const ref = result.exitCode === 0 ? result.stdout.trim() : ''
+  return ref.startsWith('origin/') ? ref.slice('origin/'.length) : undefined
 }
 
 export async function runLocal(argv: string[], print: (text: string) => void): Promise<void> {
@@ -145,7 +157,7 @@ export async function runLocal(argv: string[], print: (text: string) => void): P
   }
   // The action's resolve-image, rather than a copy of it. The build workflow is read from the
   // commits, as GitHub reads it.
-  const result = await resolveImage({ ...inputs, imageRepository }, target, { git })
+  const result = await resolveImage({ ...inputs, imageRepository, defaultBranch: await originDefaultBranch(git) }, target, { git })
   note(result.reason)
   if (result.matched.length > 0) note(`Watched files changed: ${result.matched.join(', ')}`)
   // Uncommitted changes, by the build workflow's rules as this working tree has them: a heads-up

@@ -120,8 +120,22 @@ describe('local run', () => {
     expect(run.stderr).toContain('error: No base branch found (v2, main, master), here or on origin: pass --base BRANCH.')
     // --base names a branch that is on origin: fetched like the others.
     const withBase = runLocal(shallowClone(repo.origin), 'resolve-image', ...IMAGE, '--base', 'release')
-    // release has no entry in branch-tags, and a local run has no event to name the default branch.
+    // release has no entry in branch-tags; origin's default branch (origin/HEAD) is release too.
     expect(withBase.stdout).toBe('ghcr.io/acme/app/ci:latest\n')
+  })
+
+  it("gives a base that branch-tags does not list the stable tag of origin's default branch (origin/HEAD), as the action does with the event's", () => {
+    const repo = makePullRequestRepo({ baseRef: 'release', prFiles: { 'src/a.ts': 'x\n' } })
+    git(repo.origin, 'branch', 'v2', 'release')
+    git(repo.origin, 'symbolic-ref', 'HEAD', 'refs/heads/v2')
+    // A full clone records it; a single-branch clone (--branch, --depth) does not, and gets latest.
+    const clone = tempDir()
+    git(clone, 'clone', '-q', `file://${repo.origin}`, '.')
+    git(clone, 'checkout', '-q', 'feature')
+    expect(git(clone, 'symbolic-ref', '--short', 'refs/remotes/origin/HEAD')).toBe('origin/v2')
+    const run = runLocal(clone, 'resolve-image', ...IMAGE, '--base', 'release')
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stdout).toBe('ghcr.io/acme/app/ci:v2\n')
   })
 
   it('says that uncommitted changes to a watched path are in no CI image, and still prints the image CI uses', () => {
