@@ -14,7 +14,7 @@ export interface ClientOptions {
   mayWait?: (seconds: number) => boolean
   /** Milliseconds per second of `retry-after` and of retry back-off; tests shrink it. */
   msPerSecond?: number
-  /** Where rate-limit waits and Octokit's warnings go: the job log (runner/log.ts), which quotes the API safely. */
+  /** Where rate-limit waits and Octokit's warnings go: the job log (log/log.ts), which quotes the API safely. */
   log?: ClientLog
 }
 

@@ -2,8 +2,8 @@
 // labels of its config, through the runner's docker login when docker buildx is there, else the
 // registry's HTTP API with the credentials docker stored, or the GitHub token for ghcr.io.
 // Registries can lag a push by seconds: a missing tag is asked again, backing off.
-import type { RegistryCredential } from '../core/docker-config.js'
-import { formatDuration } from '../core/duration.js'
+import type { RegistryCredential } from './docker-config.js'
+import { formatDuration } from '../timing/duration.js'
 import {
   choosePlatformManifest,
   describeImage,
@@ -12,11 +12,11 @@ import {
   type Descriptor,
   type ImageConfig,
   type InspectedImage,
-} from '../core/image-manifest.js'
-import { parseImageReference, type ParsedImageReference } from '../core/image-ref.js'
-import { REVISION_LABEL } from '../core/labels.js'
-import { mayReceiveToken, registryBaseUrl } from '../core/registry-access.js'
-import { deniedHint, missingTagHint } from '../core/registry-hints.js'
+} from './image-manifest.js'
+import { parseImageReference, type ParsedImageReference } from './image-ref.js'
+import { REVISION_LABEL } from './labels.js'
+import { mayReceiveToken, registryBaseUrl } from './registry-access.js'
+import { deniedHint, missingTagHint } from './registry-hints.js'
 import { dockerCredential } from './docker-credentials.js'
 import { isRetryable, RegistryError } from './errors.js'
 import { httpTransport } from './http.js'

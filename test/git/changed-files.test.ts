@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { changedFilesFromGit } from '../../src/runner/changed-files.js'
-import { createGit } from '../../src/runner/git.js'
+import { changedFilesFromGit } from '../../src/resolve/changed-files.js'
+import { createGit } from '../../src/git/git.js'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { appendCommits, checkoutMerge, git, makePullRequestRepo, publishPullRequest, tempDir } from '../support/git.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseInputs } from '../../src/core/inputs.js'
+import { parseInputs } from '../../src/action/inputs.js'
 
 function read(values: Record<string, string>) {
   return (name: string) => values[name] ?? ''
