@@ -32259,7 +32259,7 @@ function writeSummary(summary) {
 
 /***/ }),
 
-/***/ 7134:
+/***/ 1985:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32396,718 +32396,6 @@ async function resolveTarget(ctx, overrides, io) {
         return { ...target, pr: { ...target.pr, headSha: overrides.headSha } };
     return { ...target, sha: overrides.headSha };
 }
-
-// EXTERNAL MODULE: ./src/github/client.ts + 23 modules
-var github_client = __nccwpck_require__(4804);
-// EXTERNAL MODULE: ./src/github/errors.ts
-var errors = __nccwpck_require__(3116);
-;// CONCATENATED MODULE: ./src/github/permissions.ts
-
-/**
- * `GET /repos/{owner}/{repo}/collaborators/{username}/permission` (docs: "Get repository
- * permissions for a user"); 404 means no access of its own: `none`. Any token that may read
- * the repository may ask (fine-grained: "Metadata" repository permission, read).
- */
-async function getCollaboratorPermission(client, repo, username) {
-    try {
-        const { data } = await client.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
-        return { permission: data.permission, roleName: data.role_name };
-    }
-    catch (error) {
-        if ((0,errors/* isNotFound */.c4)(error))
-            return { permission: 'none' };
-        throw (0,errors/* apiError */.pb)(`read the repository permission of @${username}`, error, 'metadata: read');
-    }
-}
-
-// EXTERNAL MODULE: ./src/github/pulls.ts
-var pulls = __nccwpck_require__(4487);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./src/github/repository.ts
-var repository = __nccwpck_require__(651);
-;// CONCATENATED MODULE: ./src/action/context.ts
-// The one place that reads the runner's environment and the event payload.
-
-
-function readEventContext(env = process.env) {
-    const eventPath = env.GITHUB_EVENT_PATH;
-    let payload = {};
-    if (eventPath) {
-        try {
-            payload = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
-        }
-        catch (error) {
-            throw new Error(`Cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${error.message}`, { cause: error });
-        }
-    }
-    const fullName = env.GITHUB_REPOSITORY || payload.repository?.full_name;
-    if (!fullName)
-        throw new Error('GITHUB_REPOSITORY is not set: is this running in GitHub Actions?');
-    return {
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        payload,
-        repository: (0,repository/* parseRepository */.S)(fullName),
-        sha: env.GITHUB_SHA ?? '',
-        ref: env.GITHUB_REF ?? '',
-        workspace: env.GITHUB_WORKSPACE || process.cwd(),
-        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
-        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-        runId: env.GITHUB_RUN_ID || undefined,
-        workflowRef: env.GITHUB_WORKFLOW_REF || undefined,
-    };
-}
-
-// EXTERNAL MODULE: ./src/log/log.ts
-var log = __nccwpck_require__(5384);
-;// CONCATENATED MODULE: ./src/action/session.ts
-// What every command starts from: validated inputs, the event, the target and a lazy client.
-
-
-
-
-
-
-
-
-function clientFactory(inputs, ctx) {
-    let client;
-    return () => (client ??= (0,github_client/* createClient */.U)({ token: inputs.token, baseUrl: ctx.apiUrl, log: { info: log/* info */.pq, debug: log/* debug */.Yz } }));
-}
-async function openSession() {
-    const inputs = (0,action_inputs/* parseInputs */.TL)((name) => core/* getInput */.V4(name));
-    if (inputs.token)
-        core/* setSecret */.Pq(inputs.token);
-    const ctx = readEventContext();
-    const client = clientFactory(inputs, ctx);
-    const target = await resolveTarget(ctx, inputs, {
-        getPullRequest: async (prNumber) => pullRequestFromApiShape(await (0,pulls/* getPullRequest */.T)(await client(), ctx.repository, prNumber)),
-        getPermission: async (login) => getCollaboratorPermission(await client(), ctx.repository, login),
-    });
-    return { inputs, ctx, target, imageRepository: inputs.imageRepository ?? (0,action_inputs/* defaultImageRepository */.l3)(ctx.repository), client };
-}
-
-
-/***/ }),
-
-/***/ 3242:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  G: () => (/* binding */ commentImageCommand)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __nccwpck_require__(3360);
-;// CONCATENATED MODULE: ./src/comment/comment-marker.ts
-// The hidden marker that names our comment on a PR: one per image repository, so two images
-// announced on one PR keep one comment each. Pure: no I/O.
-/**
- * `<!-- ci-image:<image repository> -->`. The repository is validated by the inputs already; it
- * is encoded anyway so that no value can close the HTML comment early (`-->`, `--!>`) or
- * collide with another repository's marker (the encoding is one-to-one).
- */
-function commentMarker(imageRepository) {
-    return `<!-- ci-image:${imageRepository.replace(/[^A-Za-z0-9._/:@-]/gu, percentEncode)} -->`;
-}
-function percentEncode(ch) {
-    return [...new TextEncoder().encode(ch)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
-}
-/**
- * Ours when the body starts with the marker: the marker is the first thing we write, so a
- * comment that merely quotes or mentions it (a reply, a copy in a code block) does not count.
- */
-function hasMarker(body, marker) {
-    return (body ?? '').trimStart().startsWith(marker);
-}
-/** Our comments among a PR's comments, oldest (lowest id) first: the oldest is the one kept. */
-function markedComments(comments, marker) {
-    return comments.filter((comment) => hasMarker(comment.body, marker)).sort((a, b) => a.id - b.id);
-}
-
-// EXTERNAL MODULE: ./src/git/commit-sha.ts
-var commit_sha = __nccwpck_require__(1600);
-// EXTERNAL MODULE: ./src/action/html.ts
-var html = __nccwpck_require__(7161);
-// EXTERNAL MODULE: ./src/registry/image-ref.ts
-var image_ref = __nccwpck_require__(8230);
-;// CONCATENATED MODULE: ./src/comment/comment-body.ts
-// The PR's image comment: what a person needs to find, trust and run the PR's image, or why
-// there is none for this commit. Pure: no I/O. (GitHub refuses a longer body with 422 "Body is
-// too long (maximum is 65536 characters)": REST docs, "Create an issue comment".)
-
-
-
-
-/** GitHub rejects a comment body longer than this (422 "Body is too long"). */
-const MAX_COMMENT_LENGTH = 65_536;
-/** Untrusted values (a branch name) are cut here: a person reads the start, the rest is noise. */
-const MAX_VALUE_LENGTH = 200;
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
-// What the inputs accept as a repository (lower case, registry host, path): nothing that can
-// end a code block or a line. Checked again here because these values go into a shell example.
-const SAFE_REPOSITORY = /^[a-z0-9][a-z0-9._/:-]*$/;
-/**
- * Untrusted text as an inline code element that shows the text and nothing else: control and
- * format characters (newlines, bidi overrides) are replaced, HTML and Markdown are escaped, so
- * no value can open a comment, a tag, a link or a new block. Mentions and `#123` are inert
- * inside <code> on GitHub.
- */
-function untrustedCode(text, maxLength = MAX_VALUE_LENGTH) {
-    const chars = Array.from(text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '\uFFFD'));
-    const shown = chars.length > maxLength ? chars.slice(0, maxLength - 1).join('') + '…' : chars.join('');
-    return `<code>${(0,html/* escapeHtml */.Z)(shown)}</code>`;
-}
-function checkReference(imageRepository, tag) {
-    if (!SAFE_REPOSITORY.test(imageRepository) || !(0,image_ref/* isValidTag */.r_)(tag)) {
-        throw new Error(`Refusing to render an image comment for "${imageRepository}:${tag}": not an image reference.`);
-    }
-    return (0,image_ref/* imageReference */.rA)(imageRepository, tag);
-}
-/** A commit as a link when it is a full SHA (a label's value may be anything), else as inert code. */
-function commitLink(comment, sha) {
-    const short = untrustedCode(sha.slice(0, 7));
-    return commit_sha/* FULL_COMMIT_SHA */.P.test(sha) ? `[${short}](${comment.repositoryUrl}/commit/${sha.toLowerCase()})` : short;
-}
-function commitLine(comment) {
-    const commit = commitLink(comment, comment.commitSha);
-    return comment.branch === undefined ? commit : `${commit} on ${untrustedCode(comment.branch)}`;
-}
-const run = (comment) => (comment.runUrl ? `[workflow run](${comment.runUrl})` : 'its workflow run');
-function usage(reference, localCommand) {
-    // The inputs parser refused a command that could leave this block (a newline, a backtick).
-    return ['```sh', `docker pull ${reference}`, `docker run --rm -v "$PWD":/workspace -w /workspace ${reference} ${localCommand}`, '```'];
-}
-function built(comment) {
-    const reference = checkReference(comment.imageRepository, comment.tag);
-    const commitReference = comment.commitTag ? checkReference(comment.imageRepository, comment.commitTag) : undefined;
-    const digest = comment.digest !== undefined && DIGEST.test(comment.digest) ? comment.digest : undefined;
-    // The exact image of this commit: by digest when known, else by the tag only it has.
-    const exact = digest ? (0,image_ref/* pinnedReference */.ct)(reference, digest) : (commitReference ?? reference);
-    const facts = [`- **Image:** ${untrustedCode(reference)}${commitReference ? ` (this commit: ${untrustedCode(commitReference)})` : ''}`];
-    if (digest)
-        facts.push(`- **Digest:** ${untrustedCode(digest, 80)}`);
-    facts.push(`- **Commit:** ${commitLine(comment)}`);
-    if (comment.reused) {
-        const from = comment.reused.from ? commitLink(comment, comment.reused.from) : 'an earlier commit';
-        facts.push(`- **Build:** reused the image built for ${from} (inputs unchanged)`);
-    }
-    else if (comment.runUrl)
-        facts.push(`- **Build:** [workflow run](${comment.runUrl})`);
-    return [
-        '### 🐳 Docker CI Image Built',
-        '',
-        ...facts,
-        '',
-        "This pull request's checks run in this image. To use exactly this commit's image locally:",
-        '',
-        ...usage(exact, comment.localCommand),
-    ];
-}
-function failed(comment) {
-    return [
-        '### ❌ Docker CI image build failed',
-        '',
-        `The image for commit ${commitLine(comment)} did not build: see ${run(comment)}. ` +
-            'The checks of this commit have no image of their own; fix the build and push again.',
-    ];
-}
-function cancelled(comment) {
-    return [
-        '### ⏹️ Docker CI image build cancelled',
-        '',
-        `The build of commit ${commitLine(comment)} was cancelled (${run(comment)}), most likely superseded by a newer push to this pull request.`,
-    ];
-}
-/** No commit, no run: the same words on every push, so that an unchanged body needs no update. */
-function stable(comment) {
-    const reference = checkReference(comment.imageRepository, comment.tag);
-    return [
-        '### 🐳 Docker CI image: the stable one',
-        '',
-        `This pull request no longer changes the CI image, so its checks use the stable image ${untrustedCode(reference)}. To use it locally:`,
-        '',
-        ...usage(reference, comment.localCommand),
-    ];
-}
-const STATES = { built, failed, cancelled, stable };
-function renderComment(comment) {
-    const body = [
-        commentMarker(comment.imageRepository),
-        ...STATES[comment.state](comment),
-        '',
-        '<sub>Posted by ci-image and updated in place on each build of this pull request.</sub>',
-        '',
-    ].join('\n');
-    // Every value above is bounded, so this only guards against a future field that is not.
-    if (body.length > MAX_COMMENT_LENGTH)
-        throw new Error(`The image comment is ${body.length} characters, over GitHub's ${MAX_COMMENT_LENGTH}.`);
-    return body;
-}
-
-// EXTERNAL MODULE: ./src/action/event.ts
-var action_event = __nccwpck_require__(3566);
-// EXTERNAL MODULE: ./src/resolve/tags.ts
-var tags = __nccwpck_require__(739);
-;// CONCATENATED MODULE: ./src/comment/upsert-comment.ts
-// Keeps exactly one comment with our marker on a PR: update it when it exists, else create it,
-// and settle a race between two runs that both created one. Only comments written by the
-// token's own identity count as ours: anyone can post a comment that carries the marker, and
-// its author could later edit it into a malicious `docker pull` line. The comments come through
-// a port (github/comments.ts over REST).
-
-async function removeAll(api, comments) {
-    for (const comment of comments)
-        await api.remove(comment.id);
-    return comments.map((comment) => comment.id);
-}
-async function upsertComment(api, { marker, body, author, create = true }) {
-    const ours = async () => markedComments((await api.list()).filter((comment) => comment.author === author), marker);
-    const [oldest, ...newer] = await ours();
-    if (oldest) {
-        const deleted = await removeAll(api, newer);
-        // An update that changes nothing would still notify everyone watching the PR.
-        if (oldest.body === body)
-            return { comment: oldest, action: 'unchanged', deleted };
-        return { comment: await api.update(oldest.id, body), action: 'updated', deleted };
-    }
-    if (!create)
-        return { action: 'none', deleted: [] };
-    const created = await api.create(body);
-    // Another run may have listed, found nothing and created too. Both runs agree on the oldest
-    // comment as the one to keep, whatever order they get here in, so one comment survives.
-    const [keep, ...duplicates] = await ours();
-    if (!keep || keep.id === created.id) {
-        return { comment: created, action: 'created', deleted: await removeAll(api, duplicates) };
-    }
-    // Ours goes even when the list lagged behind our create and did not show it yet.
-    const deleted = await removeAll(api, [created, ...duplicates.filter((duplicate) => duplicate.id !== created.id)]);
-    const comment = await api.update(keep.id, body);
-    return { comment, action: 'updated', deleted };
-}
-
-// EXTERNAL MODULE: ./src/github/errors.ts
-var errors = __nccwpck_require__(3116);
-;// CONCATENATED MODULE: ./src/comment/issue-comments.ts
-
-function issueCommentsApi(client, repo, issueNumber) {
-    const keep = ({ id, body, html_url, user, }) => ({
-        id,
-        body,
-        html_url,
-        author: user?.login,
-    });
-    return {
-        async list() {
-            const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: issueNumber, per_page: 100 });
-            return comments.map(keep);
-        },
-        async create(body) {
-            return keep((await client.rest.issues.createComment({ ...repo, issue_number: issueNumber, body })).data);
-        },
-        async update(id, body) {
-            return keep((await client.rest.issues.updateComment({ ...repo, comment_id: id, body })).data);
-        },
-        async remove(id) {
-            try {
-                await client.rest.issues.deleteComment({ ...repo, comment_id: id });
-            }
-            catch (error) {
-                // Already gone: a concurrent run deleted it.
-                if (!(0,errors/* isNotFound */.c4)(error))
-                    throw error;
-            }
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/github/identity.ts
-
-async function tokenLogin(client) {
-    try {
-        const { viewer } = await client.graphql('query { viewer { login } }');
-        return viewer.login;
-    }
-    catch (error) {
-        throw (0,errors/* apiError */.pb)('learn who the token is (GraphQL viewer)', error);
-    }
-}
-
-// EXTERNAL MODULE: ./src/log/log.ts
-var log_log = __nccwpck_require__(5384);
-// EXTERNAL MODULE: ./src/action/report.ts
-var report = __nccwpck_require__(1658);
-// EXTERNAL MODULE: ./src/resolve/build-gate.ts
-var build_gate = __nccwpck_require__(4142);
-;// CONCATENATED MODULE: ./src/comment/command.ts
-// `comment-image`: one comment on the PR that follows its image. In the build workflow it says
-// what the build of this commit gave (the image, a failure, a cancellation); anywhere else (the
-// checks, which run on every PR) it only corrects a comment that no longer holds: a PR that no
-// longer changes the image has its comment say so, and gets none if it never had one.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-function runUrl(ctx) {
-    return ctx.runId && /^\d+$/.test(ctx.runId) ? `${(0,action_event/* repositoryUrl */.Ek)(ctx)}/actions/runs/${ctx.runId}` : undefined;
-}
-/** A run with nothing to write: says why in the log and the summary, and stays green. */
-function reportNothingDone({ text, html, outputs, log = log_log/* info */.pq }) {
-    (0,report/* setOutputs */.n0)(outputs);
-    log(`Nothing commented: ${text}`);
-    (0,report/* writeSummary */.Sy)(core/* summary */.z.addHeading('CI image comment', 3).addRaw(`Nothing commented: ${html}`, true));
-}
-const warn = (message) => core/* warning */.$e(message, { title: 'CI image not announced' });
-const STATE_OF = { success: 'built', failure: 'failed', cancelled: 'cancelled' };
-const WROTE = {
-    created: 'Created',
-    updated: 'Updated',
-    unchanged: 'Left unchanged (already up to date)',
-};
-async function writeComment(session, pr, comment, create, outputs) {
-    const { ctx } = session;
-    const client = await session.client();
-    const author = await tokenLogin(client);
-    let result;
-    try {
-        const request = { marker: commentMarker(session.imageRepository), body: renderComment(comment), author, create };
-        result = await upsertComment(issueCommentsApi(client, ctx.repository, pr.number), request);
-    }
-    catch (error) {
-        if ((0,errors/* isIntegrationRefusal */.Pk)(error)) {
-            const text = `the token cannot write comments on PR #${pr.number} (${(0,errors/* describeApiError */.gg)(error)}). Give the job \`permissions: pull-requests: write\`; a PR from a fork never gets it.`;
-            return reportNothingDone({ text, html: (0,html/* escapeHtml */.Z)(text), outputs, log: warn });
-        }
-        throw new Error(`Could not write the CI image comment on PR #${pr.number}: ${(0,errors/* describeApiError */.gg)(error)}`, { cause: error });
-    }
-    if (result.action === 'none') {
-        const text = `PR #${pr.number} has no image comment to correct.`;
-        return reportNothingDone({ text, html: (0,html/* escapeHtml */.Z)(text), outputs });
-    }
-    const { comment: written, deleted } = result;
-    (0,report/* setOutputs */.n0)({ 'comment-id': written.id, 'comment-url': written.html_url, ...outputs });
-    (0,log_log/* info */.pq)(`${WROTE[result.action]}: the comment on PR #${pr.number} (${comment.state}): ${written.html_url}`);
-    if (deleted.length > 0)
-        (0,log_log/* info */.pq)(`Removed duplicate comments ${deleted.join(', ')}, left by runs that raced this one.`);
-    const line = `${WROTE[result.action]}: [the image comment](${written.html_url}) on PR #${pr.number} (${comment.state}).`;
-    (0,report/* writeSummary */.Sy)(core/* summary */.z.addHeading('CI image comment', 3).addRaw(line, true));
-}
-async function commentImageCommand(session) {
-    const { target, inputs, ctx } = session;
-    if (target.kind === 'push') {
-        const { tag } = (0,tags/* choosePushTags */.LJ)(target.branch, target.sha, inputs.branchTags);
-        const why = (branch) => `a push to ${branch} is not a pull request, so there is no PR to comment on.`;
-        const outputs = { image: (0,image_ref/* imageReference */.rA)(session.imageRepository, tag), tag, ...(0,report/* targetOutputs */.OL)(target) };
-        return reportNothingDone({ text: why(target.branch), html: why(untrustedCode(target.branch)), outputs });
-    }
-    const gate = await (0,build_gate/* checkBuild */.D)(session, target);
-    if (gate.kind === 'fork') {
-        const text = `${gate.reason} There is no image to announce.`;
-        return reportNothingDone({
-            text,
-            html: (0,html/* escapeHtml */.Z)(text),
-            outputs: { image: gate.reference, tag: gate.tag, ...(0,report/* targetOutputs */.OL)(target) },
-            log: warn,
-        });
-    }
-    if (target.kind === 'merge_group') {
-        // The PR's comment is its build's; a queue run adds nothing to it.
-        const text = `a merge queue run announces nothing: PR #${target.pr.number}'s image comment is written by its own build.`;
-        const resolved = gate.kind === 'built' ? gate.resolved : gate;
-        return reportNothingDone({
-            text,
-            html: (0,html/* escapeHtml */.Z)(text),
-            outputs: { image: resolved.reference, tag: resolved.tag, ...(0,report/* targetOutputs */.OL)(target) },
-        });
-    }
-    const pr = target;
-    const base = {
-        imageRepository: session.imageRepository,
-        commitSha: pr.headSha,
-        branch: pr.headRef,
-        repositoryUrl: (0,action_event/* repositoryUrl */.Ek)(ctx),
-        localCommand: inputs.localCommand,
-    };
-    if (gate.kind === 'unmodified') {
-        // The build workflow does not run for such a PR: whoever runs on every PR corrects an old comment.
-        const outputs = { image: gate.reference, tag: gate.tag, ...(0,report/* targetOutputs */.OL)(pr) };
-        return writeComment(session, pr, { ...base, state: 'stable', tag: gate.tag }, false, outputs);
-    }
-    const tag = (0,tags/* prTag */.Hj)(pr.number);
-    const outputs = { image: (0,image_ref/* imageReference */.rA)(session.imageRepository, tag), tag, ...(0,report/* targetOutputs */.OL)(pr) };
-    if (!(0,action_event/* runsWorkflow */.wq)(ctx, inputs.buildWorkflow)) {
-        const text = `PR #${pr.number} changes the CI image: ${inputs.buildWorkflow} announces its build.`;
-        return reportNothingDone({ text, html: (0,html/* escapeHtml */.Z)(text), outputs });
-    }
-    // The image behind the reuse tag was built for another commit: this run copied it, no build.
-    const reusable = gate.resolved?.reuse?.reusable;
-    const reused = reusable && reusable.revision?.toLowerCase() !== pr.headSha.toLowerCase() ? reusable : undefined;
-    const comment = {
-        ...base,
-        state: STATE_OF[inputs.jobStatus],
-        tag,
-        commitTag: (0,tags/* prCommitTag */.m9)(pr.number, pr.headSha),
-        digest: inputs.digest ?? reused?.digest,
-        runUrl: runUrl(ctx),
-        reused: reused && { from: reused.revision },
-    };
-    await writeComment(session, pr, comment, true, outputs);
-}
-
-
-/***/ }),
-
-/***/ 1600:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ FULL_COMMIT_SHA)
-/* harmony export */ });
-// A full commit SHA as an input, an event or a comment may carry it: 40 hexadecimal characters
-// (SHA-1), or 64 in a SHA-256 repository (git-scm.com/docs/hash-function-transition), either case.
-const FULL_COMMIT_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
-
-
-/***/ }),
-
-/***/ 5128:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  l: () => (/* binding */ createGit),
-  o: () => (/* binding */ gitOutput)
-});
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __nccwpck_require__(3360);
-// EXTERNAL MODULE: ./src/log/log.ts
-var log = __nccwpck_require__(5384);
-;// CONCATENATED MODULE: ./src/git/git-auth.ts
-// Authenticates resolve-image's own `git fetch` when the checkout keeps no credentials: a private
-// repository checked out with `persist-credentials: false`. The header is the one actions/checkout
-// configures (actions/checkout, src/git-auth-helper.ts: `http.<server origin>/.extraheader` =
-// `AUTHORIZATION: basic base64(x-access-token:<token>)`), but it reaches git only through the
-// environment of the fetch (GIT_CONFIG_COUNT, GIT_CONFIG_KEY_<n>, GIT_CONFIG_VALUE_<n>, git 2.31+:
-// https://git-scm.com/docs/git-config#Documentation/git-config.txt-GITCONFIGCOUNT): never a file,
-// never a command line (git.ts logs those in debug), never a log line.
-
-
-// An action has no terminal to ask on: a fetch that needs a password fails instead of waiting.
-// https://git-scm.com/docs/git#Documentation/git.txt-GITTERMINALPROMPT
-const NO_PROMPT = { GIT_TERMINAL_PROMPT: '0' };
-// `git config --get-regexp` matches keys with section and variable names lower-cased (git-config docs).
-const CONFIG_KEYS = '^remote\\.origin\\.url$|^http\\.(.+\\.)?extraheader$';
-/** `git config -z` output: `key\nvalue\0` per entry. */
-function parseConfig(stdout) {
-    return stdout
-        .split('\0')
-        .filter((entry) => entry !== '')
-        .map((entry) => {
-        const newline = entry.indexOf('\n');
-        return newline < 0 ? { key: entry, value: '' } : { key: entry.slice(0, newline), value: entry.slice(newline + 1) };
-    });
-}
-/** The URL scope of an `http.<url>.extraheader` key; '' for plain `http.extraheader`. */
-function headerScope(key) {
-    if (key === 'http.extraheader')
-        return '';
-    return /^http\.(.+)\.extraheader$/.exec(key)?.[1];
-}
-/**
- * Whether git already sends an Authorization header to `url`: the extraheaders whose URL is a
- * prefix of it, in config order, an empty value clearing the ones before it (git-config,
- * http.extraHeader and http.<url>.*).
- */
-function hasAuthorizationHeader(entries, url) {
-    let headers = [];
-    for (const { key, value } of entries) {
-        const scope = headerScope(key);
-        if (scope === undefined || !url.startsWith(scope))
-            continue;
-        headers = value === '' ? [] : [...headers, value];
-    }
-    return headers.some((header) => /^authorization:/i.test(header));
-}
-function parseUrl(url) {
-    try {
-        return new URL(url);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Why the token is not needed for `origin`, or undefined when it is. */
-function reasonToLeaveAlone(entries, server) {
-    const originUrl = entries.find((entry) => entry.key === 'remote.origin.url')?.value;
-    if (!originUrl)
-        return 'the checkout has no origin remote';
-    const origin = parseUrl(originUrl);
-    // Also rules out ssh (git@host:path), whose keys are not ours to manage.
-    if (origin?.origin !== server.origin)
-        return `origin is not on ${server.origin}`;
-    if (origin.username || origin.password)
-        return "origin's URL carries its own credentials";
-    if (hasAuthorizationHeader(entries, originUrl))
-        return 'the checkout keeps its own Authorization header';
-    return undefined;
-}
-/** GIT_CONFIG_* entries appended after any the environment already has. */
-function configEnv(entries, env) {
-    const first = Math.max(0, Number.parseInt(env.GIT_CONFIG_COUNT ?? '', 10) || 0);
-    const result = { GIT_CONFIG_COUNT: String(first + entries.length) };
-    entries.forEach(([key, value], i) => {
-        result[`GIT_CONFIG_KEY_${first + i}`] = key;
-        result[`GIT_CONFIG_VALUE_${first + i}`] = value;
-    });
-    return result;
-}
-/** The environment for fetches from origin: no prompts, and the token when the checkout has no credentials. */
-async function fetchAuthEnv(git, auth, env = process.env) {
-    const server = parseUrl(auth.serverUrl);
-    if (!auth.token || !server)
-        return NO_PROMPT;
-    // Exit 1 means none of the keys is set: no origin, so nothing to authenticate.
-    const config = await git(['config', '-z', '--get-regexp', CONFIG_KEYS]);
-    const reason = reasonToLeaveAlone(parseConfig(config.stdout), server);
-    if (reason !== undefined) {
-        (0,log/* debug */.Yz)(`git fetch without github-token: ${reason}.`);
-        return NO_PROMPT;
-    }
-    const credential = Buffer.from(`x-access-token:${auth.token}`, 'utf8').toString('base64');
-    core/* setSecret */.Pq(credential);
-    (0,log/* debug */.Yz)(`git fetch authenticates to ${server.origin} with github-token (the checkout keeps no credentials).`);
-    return { ...NO_PROMPT, ...configEnv([[`http.${server.origin}/.extraheader`, `AUTHORIZATION: basic ${credential}`]], env) };
-}
-
-;// CONCATENATED MODULE: ./src/git/git.ts
-// Runs git with an argument array (never a shell), in one working directory.
-//
-// node:child_process directly, not @actions/exec: we need none of @actions/exec's extras (tool
-// lookup through @actions/io, line echo, Windows quoting), and `git cat-file --batch` output is
-// read as bytes; spawn without a shell takes the argument array as it is on every platform.
-
-
-
-function runner(cwd) {
-    return (args, options = {}) => new Promise((resolve, reject) => {
-        // Container jobs check out as another user; git then refuses the repository unless told it is safe.
-        const fullArgs = ['-c', `safe.directory=${cwd}`, ...args];
-        (0,log/* debug */.Yz)(`git ${args.join(' ')}`);
-        const child = (0,external_node_child_process_.spawn)('git', fullArgs, {
-            cwd,
-            env: options.env ? { ...process.env, ...options.env } : process.env,
-            // No input: no pipe to make (and git never waits on a terminal).
-            stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-            windowsHide: true,
-        });
-        const stdout = [];
-        const stderr = [];
-        child.stdout.on('data', (chunk) => stdout.push(chunk));
-        child.stderr.on('data', (chunk) => stderr.push(chunk));
-        child.on('error', (error) => {
-            reject(error.code === 'ENOENT'
-                ? new Error('git is not installed or not on PATH: install git in the job (or its container), or pass github-token so that the API answers instead.')
-                : error);
-        });
-        if (child.stdin) {
-            // git may exit before reading all of its input (a command that fails): not our error.
-            child.stdin.on('error', () => { });
-            child.stdin.end(options.input);
-        }
-        child.on('close', (code) => {
-            const bytes = Buffer.concat(stdout);
-            // A null code: git was killed by a signal.
-            resolve({
-                exitCode: code ?? 128,
-                stdout: bytes.toString('utf8'),
-                stderr: Buffer.concat(stderr).toString('utf8'),
-                stdoutBytes: bytes,
-            });
-        });
-    });
-}
-function createGit(cwd, { fetchAuth } = {}) {
-    const run = runner(cwd);
-    if (!fetchAuth)
-        return run;
-    // Read once, on the first fetch: a run that git answers from the checkout reads no configuration.
-    let authEnv;
-    return async (args, options = {}) => {
-        if (args[0] !== 'fetch')
-            return run(args, options);
-        authEnv ??= fetchAuthEnv(run, fetchAuth);
-        return run(args, { ...options, env: { ...(await authEnv), ...options.env } });
-    };
-}
-/** Runs git and returns trimmed stdout; throws with git's own message on failure. */
-async function gitOutput(git, args) {
-    const result = await git(args);
-    if (result.exitCode !== 0) {
-        throw new Error(`git ${args[0]} failed (exit ${result.exitCode}): ${result.stderr.trim() || result.stdout.trim()}`);
-    }
-    return result.stdout.trim();
-}
-
-
-/***/ }),
-
-/***/ 7722:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ ApiFault)
-/* harmony export */ });
-// A failed GitHub API call, as the decisions see it. What an HTTP answer means (gone, refused,
-// worth another try, how long GitHub asked us to wait) is read in one place, github/errors.ts,
-// which turns Octokit's errors into this.
-class ApiFault extends Error {
-    kind;
-    description;
-    name = 'ApiFault';
-    retryAfterSeconds;
-    permission;
-    constructor(kind, 
-    /** What went wrong, in one line: `GET /repos/acme/app/pulls/7 answered 502: Bad Gateway`. */
-    description, details = {}) {
-        super(description, { cause: details.cause });
-        this.kind = kind;
-        this.description = description;
-        this.retryAfterSeconds = details.retryAfterSeconds;
-        this.permission = details.permission;
-    }
-    /** What the job must change for a refusal, or '' when there is nothing to say. */
-    permissionHint() {
-        return this.kind === 'refused' && this.permission ? `: the token needs the \`${this.permission}\` permission` : '';
-    }
-}
-
-
-/***/ }),
-
-/***/ 4804:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  U: () => (/* binding */ createClient)
-});
 
 // EXTERNAL MODULE: ./node_modules/bottleneck/light.js
 var light = __nccwpck_require__(3251);
@@ -38111,6 +37399,8 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
+// EXTERNAL MODULE: ./src/timing/timing.ts
+var timing_timing = __nccwpck_require__(9754);
 ;// CONCATENATED MODULE: ./src/github/client.ts
 // The REST client: @actions/github's Octokit, which takes the runner's proxy settings and the
 // GitHub (Enterprise) API URL from the environment, with the retry and throttling plugins. Rate
@@ -38118,14 +37408,14 @@ function getOctokit(token, options, ...additionalPlugins) {
 
 
 
+
 const SILENT = { info: () => { }, debug: () => { } };
-const MAX_RATE_LIMIT_RETRIES = 5;
 async function createClient({ token, baseUrl, mayWait = () => true, msPerSecond = 1000, log = SILENT, }) {
     if (!token) {
         throw new Error('Input `github-token` is empty: pass a token (the default is ${{ github.token }}).');
     }
     const handleLimit = (kind) => (retryAfter, options, _, retryCount) => {
-        const retrying = retryCount < MAX_RATE_LIMIT_RETRIES && mayWait(retryAfter);
+        const retrying = retryCount < timing_timing/* MAX_RATE_LIMIT_RETRIES */.bN && mayWait(retryAfter);
         log.info(`GitHub ${kind} on ${options.method} ${options.url}: ${retrying ? `retrying in ${retryAfter}s` : 'giving up'}.`);
         return retrying;
     };
@@ -38145,6 +37435,710 @@ async function createClient({ token, baseUrl, mayWait = () => true, msPerSecond 
             onSecondaryRateLimit: handleLimit('secondary rate limit'),
         },
     }, retry, throttling);
+}
+
+// EXTERNAL MODULE: ./src/github/errors.ts
+var errors = __nccwpck_require__(3116);
+;// CONCATENATED MODULE: ./src/github/permissions.ts
+
+/**
+ * `GET /repos/{owner}/{repo}/collaborators/{username}/permission` (docs: "Get repository
+ * permissions for a user"); 404 means no access of its own: `none`. Any token that may read
+ * the repository may ask (fine-grained: "Metadata" repository permission, read).
+ */
+async function getCollaboratorPermission(client, repo, username) {
+    try {
+        const { data } = await client.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
+        return { permission: data.permission, roleName: data.role_name };
+    }
+    catch (error) {
+        if ((0,errors/* isNotFound */.c4)(error))
+            return { permission: 'none' };
+        throw (0,errors/* apiError */.pb)(`read the repository permission of @${username}`, error, 'metadata: read');
+    }
+}
+
+// EXTERNAL MODULE: ./src/github/pulls.ts
+var pulls = __nccwpck_require__(4487);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/github/repository.ts
+var repository = __nccwpck_require__(651);
+;// CONCATENATED MODULE: ./src/action/context.ts
+// The one place that reads the runner's environment and the event payload.
+
+
+function readEventContext(env = process.env) {
+    const eventPath = env.GITHUB_EVENT_PATH;
+    let payload = {};
+    if (eventPath) {
+        try {
+            payload = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
+        }
+        catch (error) {
+            throw new Error(`Cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${error.message}`, { cause: error });
+        }
+    }
+    const fullName = env.GITHUB_REPOSITORY || payload.repository?.full_name;
+    if (!fullName)
+        throw new Error('GITHUB_REPOSITORY is not set: is this running in GitHub Actions?');
+    return {
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        payload,
+        repository: (0,repository/* parseRepository */.S)(fullName),
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        workspace: env.GITHUB_WORKSPACE || process.cwd(),
+        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+        runId: env.GITHUB_RUN_ID || undefined,
+        workflowRef: env.GITHUB_WORKFLOW_REF || undefined,
+    };
+}
+
+// EXTERNAL MODULE: ./src/log/log.ts
+var log = __nccwpck_require__(5384);
+;// CONCATENATED MODULE: ./src/action/session.ts
+// What every command starts from: validated inputs, the event, the target, the run's timing,
+// the one REST client (created on first use) and the timer every wait sleeps on.
+
+
+
+
+
+
+
+
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+function clientFactory(inputs, ctx, timing) {
+    let client;
+    // Rate limits are waited out only while the wait's deadline allows it, once a wait has started.
+    const mayWait = (seconds) => timing.mayWaitRateLimit(seconds);
+    return () => (client ??= createClient({ token: inputs.token, baseUrl: ctx.apiUrl, mayWait, log: { info: log/* info */.pq, debug: log/* debug */.Yz } }));
+}
+async function openSession() {
+    const inputs = (0,action_inputs/* parseInputs */.TL)((name) => core/* getInput */.V4(name));
+    if (inputs.token)
+        core/* setSecret */.Pq(inputs.token);
+    const ctx = readEventContext();
+    const timing = (0,timing_timing/* runTiming */.KO)(inputs);
+    const client = clientFactory(inputs, ctx, timing);
+    const target = await resolveTarget(ctx, inputs, {
+        getPullRequest: async (prNumber) => pullRequestFromApiShape(await (0,pulls/* getPullRequest */.T)(await client(), ctx.repository, prNumber)),
+        getPermission: async (login) => getCollaboratorPermission(await client(), ctx.repository, login),
+    });
+    return { inputs, ctx, target, imageRepository: inputs.imageRepository ?? (0,action_inputs/* defaultImageRepository */.l3)(ctx.repository), timing, client, sleep };
+}
+
+
+/***/ }),
+
+/***/ 3242:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  G: () => (/* binding */ commentImageCommand)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __nccwpck_require__(3360);
+;// CONCATENATED MODULE: ./src/comment/comment-marker.ts
+// The hidden marker that names our comment on a PR: one per image repository, so two images
+// announced on one PR keep one comment each. Pure: no I/O.
+/**
+ * `<!-- ci-image:<image repository> -->`. The repository is validated by the inputs already; it
+ * is encoded anyway so that no value can close the HTML comment early (`-->`, `--!>`) or
+ * collide with another repository's marker (the encoding is one-to-one).
+ */
+function commentMarker(imageRepository) {
+    return `<!-- ci-image:${imageRepository.replace(/[^A-Za-z0-9._/:@-]/gu, percentEncode)} -->`;
+}
+function percentEncode(ch) {
+    return [...new TextEncoder().encode(ch)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+}
+/**
+ * Ours when the body starts with the marker: the marker is the first thing we write, so a
+ * comment that merely quotes or mentions it (a reply, a copy in a code block) does not count.
+ */
+function hasMarker(body, marker) {
+    return (body ?? '').trimStart().startsWith(marker);
+}
+/** Our comments among a PR's comments, oldest (lowest id) first: the oldest is the one kept. */
+function markedComments(comments, marker) {
+    return comments.filter((comment) => hasMarker(comment.body, marker)).sort((a, b) => a.id - b.id);
+}
+
+// EXTERNAL MODULE: ./src/git/commit-sha.ts
+var commit_sha = __nccwpck_require__(1600);
+// EXTERNAL MODULE: ./src/action/html.ts
+var html = __nccwpck_require__(7161);
+// EXTERNAL MODULE: ./src/registry/image-ref.ts
+var image_ref = __nccwpck_require__(8230);
+;// CONCATENATED MODULE: ./src/comment/comment-body.ts
+// The PR's image comment: what a person needs to find, trust and run the PR's image, or why
+// there is none for this commit. Pure: no I/O. (GitHub refuses a longer body with 422 "Body is
+// too long (maximum is 65536 characters)": REST docs, "Create an issue comment".)
+
+
+
+
+/** GitHub rejects a comment body longer than this (422 "Body is too long"). */
+const MAX_COMMENT_LENGTH = 65_536;
+/** Untrusted values (a branch name) are cut here: a person reads the start, the rest is noise. */
+const MAX_VALUE_LENGTH = 200;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+// What the inputs accept as a repository (lower case, registry host, path): nothing that can
+// end a code block or a line. Checked again here because these values go into a shell example.
+const SAFE_REPOSITORY = /^[a-z0-9][a-z0-9._/:-]*$/;
+/**
+ * Untrusted text as an inline code element that shows the text and nothing else: control and
+ * format characters (newlines, bidi overrides) are replaced, HTML and Markdown are escaped, so
+ * no value can open a comment, a tag, a link or a new block. Mentions and `#123` are inert
+ * inside <code> on GitHub.
+ */
+function untrustedCode(text, maxLength = MAX_VALUE_LENGTH) {
+    const chars = Array.from(text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '\uFFFD'));
+    const shown = chars.length > maxLength ? chars.slice(0, maxLength - 1).join('') + '…' : chars.join('');
+    return `<code>${(0,html/* escapeHtml */.Z)(shown)}</code>`;
+}
+function checkReference(imageRepository, tag) {
+    if (!SAFE_REPOSITORY.test(imageRepository) || !(0,image_ref/* isValidTag */.r_)(tag)) {
+        throw new Error(`Refusing to render an image comment for "${imageRepository}:${tag}": not an image reference.`);
+    }
+    return (0,image_ref/* imageReference */.rA)(imageRepository, tag);
+}
+/** A commit as a link when it is a full SHA (a label's value may be anything), else as inert code. */
+function commitLink(comment, sha) {
+    const short = untrustedCode(sha.slice(0, 7));
+    return commit_sha/* FULL_COMMIT_SHA */.P.test(sha) ? `[${short}](${comment.repositoryUrl}/commit/${sha.toLowerCase()})` : short;
+}
+function commitLine(comment) {
+    const commit = commitLink(comment, comment.commitSha);
+    return comment.branch === undefined ? commit : `${commit} on ${untrustedCode(comment.branch)}`;
+}
+const run = (comment) => (comment.runUrl ? `[workflow run](${comment.runUrl})` : 'its workflow run');
+function usage(reference, localCommand) {
+    // The inputs parser refused a command that could leave this block (a newline, a backtick).
+    return ['```sh', `docker pull ${reference}`, `docker run --rm -v "$PWD":/workspace -w /workspace ${reference} ${localCommand}`, '```'];
+}
+function built(comment) {
+    const reference = checkReference(comment.imageRepository, comment.tag);
+    const commitReference = comment.commitTag ? checkReference(comment.imageRepository, comment.commitTag) : undefined;
+    const digest = comment.digest !== undefined && DIGEST.test(comment.digest) ? comment.digest : undefined;
+    // The exact image of this commit: by digest when known, else by the tag only it has.
+    const exact = digest ? (0,image_ref/* pinnedReference */.ct)(reference, digest) : (commitReference ?? reference);
+    const facts = [`- **Image:** ${untrustedCode(reference)}${commitReference ? ` (this commit: ${untrustedCode(commitReference)})` : ''}`];
+    if (digest)
+        facts.push(`- **Digest:** ${untrustedCode(digest, 80)}`);
+    facts.push(`- **Commit:** ${commitLine(comment)}`);
+    if (comment.reused) {
+        const from = comment.reused.from ? commitLink(comment, comment.reused.from) : 'an earlier commit';
+        facts.push(`- **Build:** reused the image built for ${from} (inputs unchanged)`);
+    }
+    else if (comment.runUrl)
+        facts.push(`- **Build:** [workflow run](${comment.runUrl})`);
+    return [
+        '### 🐳 Docker CI Image Built',
+        '',
+        ...facts,
+        '',
+        "This pull request's checks run in this image. To use exactly this commit's image locally:",
+        '',
+        ...usage(exact, comment.localCommand),
+    ];
+}
+function failed(comment) {
+    return [
+        '### ❌ Docker CI image build failed',
+        '',
+        `The image for commit ${commitLine(comment)} did not build: see ${run(comment)}. ` +
+            'The checks of this commit have no image of their own; fix the build and push again.',
+    ];
+}
+function cancelled(comment) {
+    return [
+        '### ⏹️ Docker CI image build cancelled',
+        '',
+        `The build of commit ${commitLine(comment)} was cancelled (${run(comment)}), most likely superseded by a newer push to this pull request.`,
+    ];
+}
+/** No commit, no run: the same words on every push, so that an unchanged body needs no update. */
+function stable(comment) {
+    const reference = checkReference(comment.imageRepository, comment.tag);
+    return [
+        '### 🐳 Docker CI image: the stable one',
+        '',
+        `This pull request no longer changes the CI image, so its checks use the stable image ${untrustedCode(reference)}. To use it locally:`,
+        '',
+        ...usage(reference, comment.localCommand),
+    ];
+}
+const STATES = { built, failed, cancelled, stable };
+function renderComment(comment) {
+    const body = [
+        commentMarker(comment.imageRepository),
+        ...STATES[comment.state](comment),
+        '',
+        '<sub>Posted by ci-image and updated in place on each build of this pull request.</sub>',
+        '',
+    ].join('\n');
+    // Every value above is bounded, so this only guards against a future field that is not.
+    if (body.length > MAX_COMMENT_LENGTH)
+        throw new Error(`The image comment is ${body.length} characters, over GitHub's ${MAX_COMMENT_LENGTH}.`);
+    return body;
+}
+
+// EXTERNAL MODULE: ./src/action/event.ts
+var action_event = __nccwpck_require__(3566);
+// EXTERNAL MODULE: ./src/resolve/tags.ts
+var tags = __nccwpck_require__(739);
+;// CONCATENATED MODULE: ./src/comment/upsert-comment.ts
+// Keeps exactly one comment with our marker on a PR: update it when it exists, else create it,
+// and settle a race between two runs that both created one. Only comments written by the
+// token's own identity count as ours: anyone can post a comment that carries the marker, and
+// its author could later edit it into a malicious `docker pull` line. The comments come through
+// a port (github/comments.ts over REST).
+
+async function removeAll(api, comments) {
+    for (const comment of comments)
+        await api.remove(comment.id);
+    return comments.map((comment) => comment.id);
+}
+async function upsertComment(api, { marker, body, author, create = true }) {
+    const ours = async () => markedComments((await api.list()).filter((comment) => comment.author === author), marker);
+    const [oldest, ...newer] = await ours();
+    if (oldest) {
+        const deleted = await removeAll(api, newer);
+        // An update that changes nothing would still notify everyone watching the PR.
+        if (oldest.body === body)
+            return { comment: oldest, action: 'unchanged', deleted };
+        return { comment: await api.update(oldest.id, body), action: 'updated', deleted };
+    }
+    if (!create)
+        return { action: 'none', deleted: [] };
+    const created = await api.create(body);
+    // Another run may have listed, found nothing and created too. Both runs agree on the oldest
+    // comment as the one to keep, whatever order they get here in, so one comment survives.
+    const [keep, ...duplicates] = await ours();
+    if (!keep || keep.id === created.id) {
+        return { comment: created, action: 'created', deleted: await removeAll(api, duplicates) };
+    }
+    // Ours goes even when the list lagged behind our create and did not show it yet.
+    const deleted = await removeAll(api, [created, ...duplicates.filter((duplicate) => duplicate.id !== created.id)]);
+    const comment = await api.update(keep.id, body);
+    return { comment, action: 'updated', deleted };
+}
+
+// EXTERNAL MODULE: ./src/github/errors.ts
+var errors = __nccwpck_require__(3116);
+;// CONCATENATED MODULE: ./src/comment/issue-comments.ts
+
+function issueCommentsApi(client, repo, issueNumber) {
+    const keep = ({ id, body, html_url, user, }) => ({
+        id,
+        body,
+        html_url,
+        author: user?.login,
+    });
+    return {
+        async list() {
+            const comments = await client.paginate(client.rest.issues.listComments, { ...repo, issue_number: issueNumber, per_page: 100 });
+            return comments.map(keep);
+        },
+        async create(body) {
+            return keep((await client.rest.issues.createComment({ ...repo, issue_number: issueNumber, body })).data);
+        },
+        async update(id, body) {
+            return keep((await client.rest.issues.updateComment({ ...repo, comment_id: id, body })).data);
+        },
+        async remove(id) {
+            try {
+                await client.rest.issues.deleteComment({ ...repo, comment_id: id });
+            }
+            catch (error) {
+                // Already gone: a concurrent run deleted it.
+                if (!(0,errors/* isNotFound */.c4)(error))
+                    throw error;
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/identity.ts
+
+async function tokenLogin(client) {
+    try {
+        const { viewer } = await client.graphql('query { viewer { login } }');
+        return viewer.login;
+    }
+    catch (error) {
+        throw (0,errors/* apiError */.pb)('learn who the token is (GraphQL viewer)', error);
+    }
+}
+
+// EXTERNAL MODULE: ./src/log/log.ts
+var log_log = __nccwpck_require__(5384);
+// EXTERNAL MODULE: ./src/action/report.ts
+var report = __nccwpck_require__(1658);
+// EXTERNAL MODULE: ./src/resolve/build-gate.ts
+var build_gate = __nccwpck_require__(4142);
+;// CONCATENATED MODULE: ./src/comment/command.ts
+// `comment-image`: one comment on the PR that follows its image. In the build workflow it says
+// what the build of this commit gave (the image, a failure, a cancellation); anywhere else (the
+// checks, which run on every PR) it only corrects a comment that no longer holds: a PR that no
+// longer changes the image has its comment say so, and gets none if it never had one.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function runUrl(ctx) {
+    return ctx.runId && /^\d+$/.test(ctx.runId) ? `${(0,action_event/* repositoryUrl */.Ek)(ctx)}/actions/runs/${ctx.runId}` : undefined;
+}
+/** A run with nothing to write: says why in the log and the summary, and stays green. */
+function reportNothingDone({ text, html, outputs, log = log_log/* info */.pq }) {
+    (0,report/* setOutputs */.n0)(outputs);
+    log(`Nothing commented: ${text}`);
+    (0,report/* writeSummary */.Sy)(core/* summary */.z.addHeading('CI image comment', 3).addRaw(`Nothing commented: ${html}`, true));
+}
+const warn = (message) => core/* warning */.$e(message, { title: 'CI image not announced' });
+const STATE_OF = { success: 'built', failure: 'failed', cancelled: 'cancelled' };
+const WROTE = {
+    created: 'Created',
+    updated: 'Updated',
+    unchanged: 'Left unchanged (already up to date)',
+};
+async function writeComment(session, pr, comment, create, outputs) {
+    const { ctx } = session;
+    const client = await session.client();
+    const author = await tokenLogin(client);
+    let result;
+    try {
+        const request = { marker: commentMarker(session.imageRepository), body: renderComment(comment), author, create };
+        result = await upsertComment(issueCommentsApi(client, ctx.repository, pr.number), request);
+    }
+    catch (error) {
+        if ((0,errors/* isIntegrationRefusal */.Pk)(error)) {
+            const text = `the token cannot write comments on PR #${pr.number} (${(0,errors/* describeApiError */.gg)(error)}). Give the job \`permissions: pull-requests: write\`; a PR from a fork never gets it.`;
+            return reportNothingDone({ text, html: (0,html/* escapeHtml */.Z)(text), outputs, log: warn });
+        }
+        throw new Error(`Could not write the CI image comment on PR #${pr.number}: ${(0,errors/* describeApiError */.gg)(error)}`, { cause: error });
+    }
+    if (result.action === 'none') {
+        const text = `PR #${pr.number} has no image comment to correct.`;
+        return reportNothingDone({ text, html: (0,html/* escapeHtml */.Z)(text), outputs });
+    }
+    const { comment: written, deleted } = result;
+    (0,report/* setOutputs */.n0)({ 'comment-id': written.id, 'comment-url': written.html_url, ...outputs });
+    (0,log_log/* info */.pq)(`${WROTE[result.action]}: the comment on PR #${pr.number} (${comment.state}): ${written.html_url}`);
+    if (deleted.length > 0)
+        (0,log_log/* info */.pq)(`Removed duplicate comments ${deleted.join(', ')}, left by runs that raced this one.`);
+    const line = `${WROTE[result.action]}: [the image comment](${written.html_url}) on PR #${pr.number} (${comment.state}).`;
+    (0,report/* writeSummary */.Sy)(core/* summary */.z.addHeading('CI image comment', 3).addRaw(line, true));
+}
+async function commentImageCommand(session) {
+    const { target, inputs, ctx } = session;
+    if (target.kind === 'push') {
+        const { tag } = (0,tags/* choosePushTags */.LJ)(target.branch, target.sha, inputs.branchTags);
+        const why = (branch) => `a push to ${branch} is not a pull request, so there is no PR to comment on.`;
+        const outputs = { image: (0,image_ref/* imageReference */.rA)(session.imageRepository, tag), tag, ...(0,report/* targetOutputs */.OL)(target) };
+        return reportNothingDone({ text: why(target.branch), html: why(untrustedCode(target.branch)), outputs });
+    }
+    const gate = await (0,build_gate/* checkBuild */.D)(session, target);
+    if (gate.kind === 'fork') {
+        const text = `${gate.reason} There is no image to announce.`;
+        return reportNothingDone({
+            text,
+            html: (0,html/* escapeHtml */.Z)(text),
+            outputs: { image: gate.reference, tag: gate.tag, ...(0,report/* targetOutputs */.OL)(target) },
+            log: warn,
+        });
+    }
+    if (target.kind === 'merge_group') {
+        // The PR's comment is its build's; a queue run adds nothing to it.
+        const text = `a merge queue run announces nothing: PR #${target.pr.number}'s image comment is written by its own build.`;
+        const resolved = gate.kind === 'built' ? gate.resolved : gate;
+        return reportNothingDone({
+            text,
+            html: (0,html/* escapeHtml */.Z)(text),
+            outputs: { image: resolved.reference, tag: resolved.tag, ...(0,report/* targetOutputs */.OL)(target) },
+        });
+    }
+    const pr = target;
+    const base = {
+        imageRepository: session.imageRepository,
+        commitSha: pr.headSha,
+        branch: pr.headRef,
+        repositoryUrl: (0,action_event/* repositoryUrl */.Ek)(ctx),
+        localCommand: inputs.localCommand,
+    };
+    if (gate.kind === 'unmodified') {
+        // The build workflow does not run for such a PR: whoever runs on every PR corrects an old comment.
+        const outputs = { image: gate.reference, tag: gate.tag, ...(0,report/* targetOutputs */.OL)(pr) };
+        return writeComment(session, pr, { ...base, state: 'stable', tag: gate.tag }, false, outputs);
+    }
+    const tag = (0,tags/* prTag */.Hj)(pr.number);
+    const outputs = { image: (0,image_ref/* imageReference */.rA)(session.imageRepository, tag), tag, ...(0,report/* targetOutputs */.OL)(pr) };
+    if (!(0,action_event/* runsWorkflow */.wq)(ctx, inputs.buildWorkflow)) {
+        const text = `PR #${pr.number} changes the CI image: ${inputs.buildWorkflow} announces its build.`;
+        return reportNothingDone({ text, html: (0,html/* escapeHtml */.Z)(text), outputs });
+    }
+    // The image behind the reuse tag was built for another commit: this run copied it, no build.
+    const reusable = gate.resolved?.reuse?.reusable;
+    const reused = reusable && reusable.revision?.toLowerCase() !== pr.headSha.toLowerCase() ? reusable : undefined;
+    const comment = {
+        ...base,
+        state: STATE_OF[inputs.jobStatus],
+        tag,
+        commitTag: (0,tags/* prCommitTag */.m9)(pr.number, pr.headSha),
+        digest: inputs.digest ?? reused?.digest,
+        runUrl: runUrl(ctx),
+        reused: reused && { from: reused.revision },
+    };
+    await writeComment(session, pr, comment, true, outputs);
+}
+
+
+/***/ }),
+
+/***/ 1600:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ FULL_COMMIT_SHA)
+/* harmony export */ });
+// A full commit SHA as an input, an event or a comment may carry it: 40 hexadecimal characters
+// (SHA-1), or 64 in a SHA-256 repository (git-scm.com/docs/hash-function-transition), either case.
+const FULL_COMMIT_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
+
+
+/***/ }),
+
+/***/ 5128:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  l: () => (/* binding */ createGit),
+  o: () => (/* binding */ gitOutput)
+});
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __nccwpck_require__(3360);
+// EXTERNAL MODULE: ./src/log/log.ts
+var log = __nccwpck_require__(5384);
+;// CONCATENATED MODULE: ./src/git/git-auth.ts
+// Authenticates resolve-image's own `git fetch` when the checkout keeps no credentials: a private
+// repository checked out with `persist-credentials: false`. The header is the one actions/checkout
+// configures (actions/checkout, src/git-auth-helper.ts: `http.<server origin>/.extraheader` =
+// `AUTHORIZATION: basic base64(x-access-token:<token>)`), but it reaches git only through the
+// environment of the fetch (GIT_CONFIG_COUNT, GIT_CONFIG_KEY_<n>, GIT_CONFIG_VALUE_<n>, git 2.31+:
+// https://git-scm.com/docs/git-config#Documentation/git-config.txt-GITCONFIGCOUNT): never a file,
+// never a command line (git.ts logs those in debug), never a log line.
+
+
+// An action has no terminal to ask on: a fetch that needs a password fails instead of waiting.
+// https://git-scm.com/docs/git#Documentation/git.txt-GITTERMINALPROMPT
+const NO_PROMPT = { GIT_TERMINAL_PROMPT: '0' };
+// `git config --get-regexp` matches keys with section and variable names lower-cased (git-config docs).
+const CONFIG_KEYS = '^remote\\.origin\\.url$|^http\\.(.+\\.)?extraheader$';
+/** `git config -z` output: `key\nvalue\0` per entry. */
+function parseConfig(stdout) {
+    return stdout
+        .split('\0')
+        .filter((entry) => entry !== '')
+        .map((entry) => {
+        const newline = entry.indexOf('\n');
+        return newline < 0 ? { key: entry, value: '' } : { key: entry.slice(0, newline), value: entry.slice(newline + 1) };
+    });
+}
+/** The URL scope of an `http.<url>.extraheader` key; '' for plain `http.extraheader`. */
+function headerScope(key) {
+    if (key === 'http.extraheader')
+        return '';
+    return /^http\.(.+)\.extraheader$/.exec(key)?.[1];
+}
+/**
+ * Whether git already sends an Authorization header to `url`: the extraheaders whose URL is a
+ * prefix of it, in config order, an empty value clearing the ones before it (git-config,
+ * http.extraHeader and http.<url>.*).
+ */
+function hasAuthorizationHeader(entries, url) {
+    let headers = [];
+    for (const { key, value } of entries) {
+        const scope = headerScope(key);
+        if (scope === undefined || !url.startsWith(scope))
+            continue;
+        headers = value === '' ? [] : [...headers, value];
+    }
+    return headers.some((header) => /^authorization:/i.test(header));
+}
+function parseUrl(url) {
+    try {
+        return new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Why the token is not needed for `origin`, or undefined when it is. */
+function reasonToLeaveAlone(entries, server) {
+    const originUrl = entries.find((entry) => entry.key === 'remote.origin.url')?.value;
+    if (!originUrl)
+        return 'the checkout has no origin remote';
+    const origin = parseUrl(originUrl);
+    // Also rules out ssh (git@host:path), whose keys are not ours to manage.
+    if (origin?.origin !== server.origin)
+        return `origin is not on ${server.origin}`;
+    if (origin.username || origin.password)
+        return "origin's URL carries its own credentials";
+    if (hasAuthorizationHeader(entries, originUrl))
+        return 'the checkout keeps its own Authorization header';
+    return undefined;
+}
+/** GIT_CONFIG_* entries appended after any the environment already has. */
+function configEnv(entries, env) {
+    const first = Math.max(0, Number.parseInt(env.GIT_CONFIG_COUNT ?? '', 10) || 0);
+    const result = { GIT_CONFIG_COUNT: String(first + entries.length) };
+    entries.forEach(([key, value], i) => {
+        result[`GIT_CONFIG_KEY_${first + i}`] = key;
+        result[`GIT_CONFIG_VALUE_${first + i}`] = value;
+    });
+    return result;
+}
+/** The environment for fetches from origin: no prompts, and the token when the checkout has no credentials. */
+async function fetchAuthEnv(git, auth, env = process.env) {
+    const server = parseUrl(auth.serverUrl);
+    if (!auth.token || !server)
+        return NO_PROMPT;
+    // Exit 1 means none of the keys is set: no origin, so nothing to authenticate.
+    const config = await git(['config', '-z', '--get-regexp', CONFIG_KEYS]);
+    const reason = reasonToLeaveAlone(parseConfig(config.stdout), server);
+    if (reason !== undefined) {
+        (0,log/* debug */.Yz)(`git fetch without github-token: ${reason}.`);
+        return NO_PROMPT;
+    }
+    const credential = Buffer.from(`x-access-token:${auth.token}`, 'utf8').toString('base64');
+    core/* setSecret */.Pq(credential);
+    (0,log/* debug */.Yz)(`git fetch authenticates to ${server.origin} with github-token (the checkout keeps no credentials).`);
+    return { ...NO_PROMPT, ...configEnv([[`http.${server.origin}/.extraheader`, `AUTHORIZATION: basic ${credential}`]], env) };
+}
+
+;// CONCATENATED MODULE: ./src/git/git.ts
+// Runs git with an argument array (never a shell), in one working directory.
+//
+// node:child_process directly, not @actions/exec: we need none of @actions/exec's extras (tool
+// lookup through @actions/io, line echo, Windows quoting), and `git cat-file --batch` output is
+// read as bytes; spawn without a shell takes the argument array as it is on every platform.
+
+
+
+function runner(cwd) {
+    return (args, options = {}) => new Promise((resolve, reject) => {
+        // Container jobs check out as another user; git then refuses the repository unless told it is safe.
+        const fullArgs = ['-c', `safe.directory=${cwd}`, ...args];
+        (0,log/* debug */.Yz)(`git ${args.join(' ')}`);
+        const child = (0,external_node_child_process_.spawn)('git', fullArgs, {
+            cwd,
+            env: options.env ? { ...process.env, ...options.env } : process.env,
+            // No input: no pipe to make (and git never waits on a terminal).
+            stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+            windowsHide: true,
+        });
+        const stdout = [];
+        const stderr = [];
+        child.stdout.on('data', (chunk) => stdout.push(chunk));
+        child.stderr.on('data', (chunk) => stderr.push(chunk));
+        child.on('error', (error) => {
+            reject(error.code === 'ENOENT'
+                ? new Error('git is not installed or not on PATH: install git in the job (or its container), or pass github-token so that the API answers instead.')
+                : error);
+        });
+        if (child.stdin) {
+            // git may exit before reading all of its input (a command that fails): not our error.
+            child.stdin.on('error', () => { });
+            child.stdin.end(options.input);
+        }
+        child.on('close', (code) => {
+            const bytes = Buffer.concat(stdout);
+            // A null code: git was killed by a signal.
+            resolve({
+                exitCode: code ?? 128,
+                stdout: bytes.toString('utf8'),
+                stderr: Buffer.concat(stderr).toString('utf8'),
+                stdoutBytes: bytes,
+            });
+        });
+    });
+}
+function createGit(cwd, { fetchAuth } = {}) {
+    const run = runner(cwd);
+    if (!fetchAuth)
+        return run;
+    // Read once, on the first fetch: a run that git answers from the checkout reads no configuration.
+    let authEnv;
+    return async (args, options = {}) => {
+        if (args[0] !== 'fetch')
+            return run(args, options);
+        authEnv ??= fetchAuthEnv(run, fetchAuth);
+        return run(args, { ...options, env: { ...(await authEnv), ...options.env } });
+    };
+}
+/** Runs git and returns trimmed stdout; throws with git's own message on failure. */
+async function gitOutput(git, args) {
+    const result = await git(args);
+    if (result.exitCode !== 0) {
+        throw new Error(`git ${args[0]} failed (exit ${result.exitCode}): ${result.stderr.trim() || result.stdout.trim()}`);
+    }
+    return result.stdout.trim();
+}
+
+
+/***/ }),
+
+/***/ 7722:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ ApiFault)
+/* harmony export */ });
+// A failed GitHub API call, as the decisions see it. What an HTTP answer means (gone, refused,
+// worth another try, how long GitHub asked us to wait) is read in one place, github/errors.ts,
+// which turns Octokit's errors into this.
+class ApiFault extends Error {
+    kind;
+    description;
+    name = 'ApiFault';
+    retryAfterSeconds;
+    permission;
+    constructor(kind, 
+    /** What went wrong, in one line: `GET /repos/acme/app/pulls/7 answered 502: Bad Gateway`. */
+    description, details = {}) {
+        super(description, { cause: details.cause });
+        this.kind = kind;
+        this.description = description;
+        this.retryAfterSeconds = details.retryAfterSeconds;
+        this.permission = details.permission;
+    }
+    /** What the job must change for a refusal, or '' when there is nothing to say. */
+    permissionHint() {
+        return this.kind === 'refused' && this.permission ? `: the token needs the \`${this.permission}\` permission` : '';
+    }
 }
 
 
@@ -38415,10 +38409,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var _comment_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3242);
 /* harmony import */ var _resolve_command_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5238);
-/* harmony import */ var _wait_command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1910);
+/* harmony import */ var _wait_command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6268);
 /* harmony import */ var _resolve_local_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4222);
 /* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5384);
-/* harmony import */ var _action_session_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7134);
+/* harmony import */ var _action_session_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1985);
 // Wires the inputs and the event to a command; with arguments, the CLI of a developer's machine.
 
 
@@ -38565,6 +38559,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/timing/duration.ts
 var duration = __nccwpck_require__(8680);
+// EXTERNAL MODULE: ./src/timing/timing.ts
+var timing = __nccwpck_require__(9754);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/registry/image-ref.ts
@@ -39311,6 +39307,7 @@ function imagetoolsTransport(ref, reference) {
 
 
 
+
 /**
  * The config of every image of an index: one build sets the same revision label on each platform,
  * so images that disagree (or one without the label) are not one build's, whichever platform runs.
@@ -39332,8 +39329,8 @@ async function platformConfigs(transport, resolved, reference) {
     return { chosen, config: configs[images.indexOf(chosen)] };
 }
 async function withRetries(reference, transport, o) {
-    const attempts = o.attempts ?? 4;
-    let delay = o.firstDelayMs ?? 5_000;
+    const attempts = o.attempts ?? timing/* REGISTRY_RETRY */.dv.attempts;
+    let delay = o.firstDelayMs ?? timing/* REGISTRY_RETRY */.dv.firstDelayMs;
     let waitedMs = 0;
     for (let attempt = 1;; attempt++) {
         try {
@@ -48083,19 +48080,19 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 1910:
+/***/ 9754:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  G: () => (/* binding */ waitForBuildCommand)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __nccwpck_require__(3360);
-;// CONCATENATED MODULE: ./src/timing/timing.ts
-// One deadline shared by the poll loop and the API client's retries, on an injectable clock.
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JR: () => (/* binding */ boundedRequest),
+/* harmony export */   KO: () => (/* binding */ runTiming),
+/* harmony export */   bN: () => (/* binding */ MAX_RATE_LIMIT_RETRIES),
+/* harmony export */   dv: () => (/* binding */ REGISTRY_RETRY)
+/* harmony export */ });
+/* unused harmony export createDeadline */
+// Every wait of a run decided in one place: the poll interval and the wait's deadline (from the
+// inputs), the API client's rate-limit waits and retry back-off, the registry's retries. Pure:
+// the clock is injected, and the timers that sleep are the session's.
 function createDeadline(now, timeoutMs) {
     const startedAt = now();
     const at = startedAt + timeoutMs;
@@ -48108,7 +48105,46 @@ function createDeadline(now, timeoutMs) {
         allows: (ms) => now() + ms <= at,
     };
 }
+/** plugin-retry waits 1 + 4 + 9 seconds before its three retries of a 5xx or network error. */
+const RETRY_BACKOFF_MS = 14_000;
+/** One API request of the poll: never past the deadline, but at least 10 s and at most 30 s. */
+const REQUEST_TIMEOUT_MS = { min: 10_000, max: 30_000 };
+/** How many rate limits of one request the REST client waits out before it gives up. */
+const MAX_RATE_LIMIT_RETRIES = 5;
+/** A registry read or a docker pull: 4 attempts, waiting 5 s, then twice as long each time (the registry may lag the build). */
+const REGISTRY_RETRY = { attempts: 4, firstDelayMs: 5_000 };
+/** Per-request options that keep one poll, retries included, within the wait's deadline. */
+function boundedRequest(remainingMs) {
+    // Closer to the deadline than the back-off, the next poll asks again instead. Only 0 can be
+    // set ahead: a positive `retries` makes plugin-retry repeat every error, 304s and 404s included.
+    const retries = remainingMs < RETRY_BACKOFF_MS ? { retries: 0 } : {};
+    // A hung connection must not outlive the deadline; the last poll still gets a fair chance.
+    const timeoutMs = Math.min(Math.max(remainingMs, REQUEST_TIMEOUT_MS.min), REQUEST_TIMEOUT_MS.max);
+    return { ...retries, timeoutMs };
+}
+function runTiming(inputs, now = Date.now) {
+    let deadline;
+    return {
+        pollIntervalMs: inputs.pollIntervalSeconds * 1000,
+        startWait: () => (deadline = createDeadline(now, inputs.timeoutSeconds * 1000)),
+        mayWaitRateLimit: (seconds) => deadline === undefined || deadline.allows(seconds * 1000),
+    };
+}
 
+
+/***/ }),
+
+/***/ 6268:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  G: () => (/* binding */ waitForBuildCommand)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __nccwpck_require__(3360);
 // EXTERNAL MODULE: ./src/timing/duration.ts
 var timing_duration = __nccwpck_require__(8680);
 // EXTERNAL MODULE: ./src/action/html.ts
@@ -48207,8 +48243,6 @@ function runState(run) {
 
 // EXTERNAL MODULE: ./src/resolve/tags.ts
 var tags = __nccwpck_require__(739);
-// EXTERNAL MODULE: ./src/github/client.ts + 23 modules
-var github_client = __nccwpck_require__(4804);
 // EXTERNAL MODULE: ./src/github/api-fault.ts
 var api_fault = __nccwpck_require__(7722);
 ;// CONCATENATED MODULE: ./src/wait/wait-loop.ts
@@ -48425,23 +48459,19 @@ function createConditionalGet(client) {
     };
 }
 
+// EXTERNAL MODULE: ./src/timing/timing.ts
+var timing = __nccwpck_require__(9754);
 ;// CONCATENATED MODULE: ./src/wait/build-runs.ts
+
 
 
 
 
 /** Reading workflows and their runs needs this (GitHub answers 403 or 404 without it). */
 const PERMISSION = 'actions: read';
-/** plugin-retry waits 1 + 4 + 9 seconds before its three retries of a 5xx or network error. */
-const RETRY_BACKOFF_MS = 14_000;
-const REQUEST_TIMEOUT_MS = { min: 10_000, max: 30_000 };
-/** Per-request options that keep one poll, retries included, within the wait's deadline. */
+/** boundedRequest's limits, its timeout as a signal that aborts the request. */
 function boundedBy(remainingMs) {
-    // Closer to the deadline than the back-off, the next poll asks again instead. Only 0 can be
-    // set ahead: a positive `retries` makes plugin-retry repeat every error, 304s and 404s included.
-    const retries = remainingMs < RETRY_BACKOFF_MS ? { retries: 0 } : {};
-    // A hung connection must not outlive the deadline; the last poll still gets a fair chance.
-    const timeoutMs = Math.min(Math.max(remainingMs, REQUEST_TIMEOUT_MS.min), REQUEST_TIMEOUT_MS.max);
+    const { timeoutMs, ...retries } = (0,timing/* boundedRequest */.JR)(remainingMs);
     return { ...retries, signal: AbortSignal.timeout(timeoutMs) };
 }
 function createBuildRunsApi(client, repository, workflowFile, now = Date.now) {
@@ -48514,6 +48544,7 @@ var log = __nccwpck_require__(5384);
 
 
 
+
 // Retrying cannot fix credentials: fail at once with a hint instead.
 const AUTH_FAILURE = /unauthorized|denied|authentication required|no basic auth credentials/i;
 async function docker(args) {
@@ -48541,8 +48572,8 @@ function refusalHint(reference) {
     return (0,registry_hints/* isGhcr */.T_)(registry) ? `${login}\n${(0,registry_hints/* ghcrDeniedHint */.vn)()}` : login;
 }
 async function pullImage(reference, o) {
-    const attempts = o.attempts ?? 4;
-    let delay = o.firstDelayMs ?? 5_000;
+    const attempts = o.attempts ?? timing/* REGISTRY_RETRY */.dv.attempts;
+    let delay = o.firstDelayMs ?? timing/* REGISTRY_RETRY */.dv.firstDelayMs;
     for (let attempt = 1;; attempt++) {
         const result = await docker(['pull', reference]);
         const output = `${result.stdout}\n${result.stderr}`;
@@ -48639,9 +48670,6 @@ async function verifyBuiltImage(built, o) {
 
 
 
-
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function summarize(title, rows) {
     const table = rows.map(([key, value]) => [{ data: key, header: true }, value]);
     (0,report/* writeSummary */.Sy)(core/* summary */.z.addHeading(title, 3).addTable(table));
@@ -48672,7 +48700,7 @@ async function useReusedImage(session, resolved, reusable) {
     const from = revision ? ` for ${revision}` : '';
     (0,log/* info */.pq)(`Reusing ${pinned}, built${from} from the same inputs: no build run is awaited.`);
     if (session.inputs.pull)
-        await core/* group */.Os(`Pulling ${pinned}`, () => pullImage(pinned, { sleep, log: (line) => (0,log/* info */.pq)(line) }));
+        await core/* group */.Os(`Pulling ${pinned}`, () => pullImage(pinned, { sleep: session.sleep, log: (line) => (0,log/* info */.pq)(line) }));
     summarize('CI image build', [
         ['Image', (0,html/* code */.a)(pinned)],
         ['Build', `not awaited: the image built${revision ? ` for ${(0,html/* code */.a)(revision)}` : ''} from the same inputs is reused`],
@@ -48720,14 +48748,9 @@ async function waitForBuildCommand(session) {
     const { tag, headSha, scope } = awaited;
     const reference = (0,image_ref/* imageReference */.rA)(session.imageRepository, tag);
     (0,report/* setOutputs */.n0)({ image: reference, tag, reused: false, 'reusable-image': '', ...(0,report/* targetOutputs */.OL)(target) });
-    const deadline = createDeadline(Date.now, inputs.timeoutSeconds * 1000);
-    // Its own client: rate-limit waits are allowed only while they end before the deadline.
-    const client = await (0,github_client/* createClient */.U)({
-        token: inputs.token,
-        baseUrl: ctx.apiUrl,
-        mayWait: (seconds) => deadline.allows(seconds * 1000),
-        log: { info: log/* info */.pq, debug: log/* debug */.Yz },
-    });
+    // From here on, the session's client waits out a rate limit only when it ends before the deadline.
+    const deadline = session.timing.startWait();
+    const client = await session.client();
     const rows = [
         ['Image', (0,html/* code */.a)(reference)],
         ['Commit', (0,html/* code */.a)(headSha)],
@@ -48745,9 +48768,9 @@ async function waitForBuildCommand(session) {
         workflowFile: inputs.buildWorkflow,
         headSha,
         scope,
-        pollIntervalMs: inputs.pollIntervalSeconds * 1000,
+        pollIntervalMs: session.timing.pollIntervalMs,
         deadline,
-        sleep,
+        sleep: session.sleep,
         log: (line) => (0,log/* info */.pq)(line),
     }).catch(failWith);
     (0,log/* info */.pq)(`GitHub API: ${stats.requests} requests, ${stats.notModified} of them answered 304 Not Modified (free of rate limit).`);
@@ -48764,7 +48787,7 @@ async function waitForBuildCommand(session) {
     const built = { reference, commitReference: (0,image_ref/* imageReference */.rA)(session.imageRepository, awaited.commitTag), headSha, inputsHash };
     let verified;
     try {
-        verified = await core/* group */.Os(`Reading ${built.commitReference} from the registry`, () => verifyBuiltImage(built, { token: inputs.token, sleep, log: (line) => (0,log/* info */.pq)(line) }));
+        verified = await core/* group */.Os(`Reading ${built.commitReference} from the registry`, () => verifyBuiltImage(built, { token: inputs.token, sleep: session.sleep, log: (line) => (0,log/* info */.pq)(line) }));
     }
     catch (error) {
         return failWith(error);
@@ -48781,7 +48804,7 @@ async function waitForBuildCommand(session) {
     if (inputs.pull) {
         try {
             // By digest: exactly the image that was read and checked, whatever the tag points to by now.
-            await core/* group */.Os(`Pulling ${verified.pinned}`, () => pullImage(verified.pinned, { sleep, log: (line) => (0,log/* info */.pq)(line) }));
+            await core/* group */.Os(`Pulling ${verified.pinned}`, () => pullImage(verified.pinned, { sleep: session.sleep, log: (line) => (0,log/* info */.pq)(line) }));
         }
         catch (error) {
             return failWith(error);

@@ -4,6 +4,7 @@
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import { getOctokit } from '@actions/github'
+import { MAX_RATE_LIMIT_RETRIES } from '../timing/timing.js'
 
 export type GitHubClient = ReturnType<typeof getOctokit>
 
@@ -24,8 +25,6 @@ interface ClientLog {
 }
 
 const SILENT: ClientLog = { info: () => {}, debug: () => {} }
-
-const MAX_RATE_LIMIT_RETRIES = 5
 
 export async function createClient({
   token,

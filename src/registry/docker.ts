@@ -5,12 +5,13 @@ import { lastLines } from './command-output.js'
 import { parseImageReference } from './image-ref.js'
 import { ghcrDeniedHint, isGhcr } from './registry-hints.js'
 import { withCommandsStopped } from '../log/log.js'
+import { REGISTRY_RETRY } from '../timing/timing.js'
 
 export interface PullOptions {
   sleep: (ms: number) => Promise<void>
-  /** Tries in all, the first included. */
+  /** Tries in all, the first included (default: timing's REGISTRY_RETRY). */
   attempts?: number
-  /** Pause before the second try; doubles after each failure. */
+  /** Pause before the second try; doubles after each failure (default: timing's REGISTRY_RETRY). */
   firstDelayMs?: number
   log?: (line: string) => void
 }
@@ -56,8 +57,8 @@ function refusalHint(reference: string): string {
 }
 
 export async function pullImage(reference: string, o: PullOptions): Promise<PullResult> {
-  const attempts = o.attempts ?? 4
-  let delay = o.firstDelayMs ?? 5_000
+  const attempts = o.attempts ?? REGISTRY_RETRY.attempts
+  let delay = o.firstDelayMs ?? REGISTRY_RETRY.firstDelayMs
   for (let attempt = 1; ; attempt++) {
     const result = await docker(['pull', reference])
     const output = `${result.stdout}\n${result.stderr}`

@@ -4,6 +4,7 @@
 // Registries can lag a push by seconds: a missing tag is asked again, backing off.
 import type { RegistryCredential } from './docker-config.js'
 import { formatDuration } from '../timing/duration.js'
+import { REGISTRY_RETRY } from '../timing/timing.js'
 import {
   choosePlatformManifest,
   describeImage,
@@ -36,9 +37,9 @@ export interface InspectOptions {
   docker?: 'auto' | 'never'
   log?: (line: string) => void
   sleep: (ms: number) => Promise<void>
-  /** Tries in all, the first included. */
+  /** Tries in all, the first included (default: timing's REGISTRY_RETRY). */
   attempts?: number
-  /** Pause before the second try; doubles after each failure. */
+  /** Pause before the second try; doubles after each failure (default: timing's REGISTRY_RETRY). */
   firstDelayMs?: number
   fetch?: typeof fetch
   /**
@@ -83,8 +84,8 @@ async function platformConfigs(
 }
 
 async function withRetries(reference: string, transport: Transport, o: InspectOptions): Promise<RegistryImage> {
-  const attempts = o.attempts ?? 4
-  let delay = o.firstDelayMs ?? 5_000
+  const attempts = o.attempts ?? REGISTRY_RETRY.attempts
+  let delay = o.firstDelayMs ?? REGISTRY_RETRY.firstDelayMs
   let waitedMs = 0
   for (let attempt = 1; ; attempt++) {
     try {

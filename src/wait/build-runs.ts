@@ -8,6 +8,7 @@ import { waitForRun, type WaitForRunOptions, type WaitOutcome } from './wait-loo
 import type { GitHubClient } from '../github/client.js'
 import { createConditionalGet, type ConditionalStats } from '../github/conditional.js'
 import { isNotFound, toApiFault } from '../github/errors.js'
+import { boundedRequest } from '../timing/timing.js'
 
 type RunsPage = RestEndpointMethodTypes['actions']['listWorkflowRuns']['response']['data']
 type Workflow = RestEndpointMethodTypes['actions']['getWorkflow']['response']['data']
@@ -23,17 +24,9 @@ interface BuildRunsApi {
   readonly stats: ConditionalStats
 }
 
-/** plugin-retry waits 1 + 4 + 9 seconds before its three retries of a 5xx or network error. */
-const RETRY_BACKOFF_MS = 14_000
-const REQUEST_TIMEOUT_MS = { min: 10_000, max: 30_000 }
-
-/** Per-request options that keep one poll, retries included, within the wait's deadline. */
+/** boundedRequest's limits, its timeout as a signal that aborts the request. */
 function boundedBy(remainingMs: number): { retries?: number; signal: AbortSignal } {
-  // Closer to the deadline than the back-off, the next poll asks again instead. Only 0 can be
-  // set ahead: a positive `retries` makes plugin-retry repeat every error, 304s and 404s included.
-  const retries = remainingMs < RETRY_BACKOFF_MS ? { retries: 0 } : {}
-  // A hung connection must not outlive the deadline; the last poll still gets a fair chance.
-  const timeoutMs = Math.min(Math.max(remainingMs, REQUEST_TIMEOUT_MS.min), REQUEST_TIMEOUT_MS.max)
+  const { timeoutMs, ...retries } = boundedRequest(remainingMs)
   return { ...retries, signal: AbortSignal.timeout(timeoutMs) }
 }
 

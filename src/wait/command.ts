@@ -1,7 +1,6 @@
 // `wait-for-build`: waits for the build workflow's run for this commit, fails fast when it fails,
 // then pulls the image it built.
 import * as core from '@actions/core'
-import { createDeadline } from '../timing/timing.js'
 import { formatDuration } from '../timing/duration.js'
 import { code, escapeHtml } from '../action/html.js'
 import { imageReference } from '../registry/image-ref.js'
@@ -9,17 +8,14 @@ import { PATH_FILTER_DIFF_LIMIT, type ResolvedImage } from '../resolve/decision.
 import { runDurationMs, runLabel, type RunScope } from './runs.js'
 import { prCommitTag, prTag, shaTag } from '../resolve/tags.js'
 import type { WaitOutcome } from './wait-loop.js'
-import { createClient } from '../github/client.js'
 import { waitForBuildRun } from './build-runs.js'
 import { pullImage } from '../registry/docker.js'
-import { debug, info } from '../log/log.js'
+import { info } from '../log/log.js'
 import { setOutputs, targetOutputs, writeSummary } from '../action/report.js'
 import { checkBuild } from '../resolve/build-gate.js'
 import { resolveForSession } from '../resolve/resolve.js'
 import type { Session } from '../action/session.js'
 import { verifyBuiltImage, type VerifiedImage } from './verify-image.js'
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 type Row = [string, string]
 
@@ -66,7 +62,8 @@ async function useReusedImage(session: Session, resolved: ResolvedImage, reusabl
   })
   const from = revision ? ` for ${revision}` : ''
   info(`Reusing ${pinned}, built${from} from the same inputs: no build run is awaited.`)
-  if (session.inputs.pull) await core.group(`Pulling ${pinned}`, () => pullImage(pinned, { sleep, log: (line) => info(line) }))
+  if (session.inputs.pull)
+    await core.group(`Pulling ${pinned}`, () => pullImage(pinned, { sleep: session.sleep, log: (line) => info(line) }))
   summarize('CI image build', [
     ['Image', code(pinned)],
     ['Build', `not awaited: the image built${revision ? ` for ${code(revision)}` : ''} from the same inputs is reused`],
@@ -113,14 +110,9 @@ export async function waitForBuildCommand(session: Session): Promise<void> {
   const reference = imageReference(session.imageRepository, tag)
   setOutputs({ image: reference, tag, reused: false, 'reusable-image': '', ...targetOutputs(target) })
 
-  const deadline = createDeadline(Date.now, inputs.timeoutSeconds * 1000)
-  // Its own client: rate-limit waits are allowed only while they end before the deadline.
-  const client = await createClient({
-    token: inputs.token,
-    baseUrl: ctx.apiUrl,
-    mayWait: (seconds) => deadline.allows(seconds * 1000),
-    log: { info, debug },
-  })
+  // From here on, the session's client waits out a rate limit only when it ends before the deadline.
+  const deadline = session.timing.startWait()
+  const client = await session.client()
 
   const rows: Row[] = [
     ['Image', code(reference)],
@@ -140,9 +132,9 @@ export async function waitForBuildCommand(session: Session): Promise<void> {
     workflowFile: inputs.buildWorkflow,
     headSha,
     scope,
-    pollIntervalMs: inputs.pollIntervalSeconds * 1000,
+    pollIntervalMs: session.timing.pollIntervalMs,
     deadline,
-    sleep,
+    sleep: session.sleep,
     log: (line) => info(line),
   }).catch(failWith)
   info(`GitHub API: ${stats.requests} requests, ${stats.notModified} of them answered 304 Not Modified (free of rate limit).`)
@@ -161,7 +153,7 @@ export async function waitForBuildCommand(session: Session): Promise<void> {
   let verified: VerifiedImage
   try {
     verified = await core.group(`Reading ${built.commitReference} from the registry`, () =>
-      verifyBuiltImage(built, { token: inputs.token, sleep, log: (line) => info(line) }),
+      verifyBuiltImage(built, { token: inputs.token, sleep: session.sleep, log: (line) => info(line) }),
     )
   } catch (error) {
     return failWith(error)
@@ -178,7 +170,7 @@ export async function waitForBuildCommand(session: Session): Promise<void> {
   if (inputs.pull) {
     try {
       // By digest: exactly the image that was read and checked, whatever the tag points to by now.
-      await core.group(`Pulling ${verified.pinned}`, () => pullImage(verified.pinned, { sleep, log: (line) => info(line) }))
+      await core.group(`Pulling ${verified.pinned}`, () => pullImage(verified.pinned, { sleep: session.sleep, log: (line) => info(line) }))
     } catch (error) {
       return failWith(error)
     }
