@@ -39836,10 +39836,13 @@ var action_inputs = __nccwpck_require__(887);
 var watch = __nccwpck_require__(304);
 // EXTERNAL MODULE: ./src/git/git.ts + 1 modules
 var git_git = __nccwpck_require__(5128);
+// EXTERNAL MODULE: ./src/git/commit-sha.ts
+var commit_sha = __nccwpck_require__(1600);
 ;// CONCATENATED MODULE: ./src/resolve/base-branches.ts
 // A shallow or single-branch clone (a CI shell step, `git clone --depth 1`) has only its own
 // branch: the long-lived branches a local run compares against are fetched from origin, as
 // little of them as the action fetches (resolve/changed-files.ts), argument arrays only.
+
 
 
 // As deep as the action's first fetch: a fork point within it costs one round trip.
@@ -39869,7 +39872,7 @@ async function shallowBoundary(git) {
     return path && (0,external_node_fs_.existsSync)(path)
         ? (0,external_node_fs_.readFileSync)(path, 'utf8')
             .split('\n')
-            .filter((sha) => /^[0-9a-f]{40,64}$/.test(sha))
+            .filter((sha) => commit_sha/* FULL_COMMIT_SHA */.P.test(sha))
         : [];
 }
 async function meetsAny(git, refs) {
@@ -40212,15 +40215,22 @@ async function readCommitTree(client, repo, commit) {
 
 // EXTERNAL MODULE: ./src/github/pulls.ts
 var pulls = __nccwpck_require__(4487);
+// EXTERNAL MODULE: ./src/git/commit-sha.ts
+var commit_sha = __nccwpck_require__(1600);
 // EXTERNAL MODULE: ./src/log/log.ts
 var log = __nccwpck_require__(5384);
 ;// CONCATENATED MODULE: ./src/resolve/changed-files.ts
+// The files a pull request changes, from the checkout: git fetches what the checkout lacks.
+// With the fork point known (GitHub's merge base, through a seam), one fetch of a few commits
+// answers however far the base moved on; without it, git deepens the clone until it finds it.
+
 
 // Without a known merge base, a shallow clone is first fetched this deep from both tips: a fork
 // point within it (most PRs) costs one round trip; deeper ones deepen step by step.
 const FIRST_DEPTH = 50;
 const DEEPEN_STEPS = [200, 1000, 5000];
-const FULL_SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+/** A full commit SHA in git's own spelling (lower case), else undefined: nothing else reaches git's command line. */
+const commitSha = (value) => (value !== undefined && commit_sha/* FULL_COMMIT_SHA */.P.test(value) ? value.toLowerCase() : undefined);
 /**
  * One git call for what the clone has: whether it is shallow and which of `shas` are present.
  * `--disambiguate=<prefix>` lists the objects whose names begin with it, so a full SHA lists itself
@@ -40228,7 +40238,7 @@ const FULL_SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
  * Undefined outside a repository.
  */
 async function inspectClone(git, shas) {
-    const asked = shas.filter((sha) => FULL_SHA.test(sha));
+    const asked = shas.filter((sha) => commit_sha/* FULL_COMMIT_SHA */.P.test(sha));
     const result = await git(['rev-parse', '--is-shallow-repository', ...asked.map((sha) => `--disambiguate=${sha}`)]);
     if (result.exitCode !== 0)
         return undefined;
@@ -40261,7 +40271,8 @@ async function diffNames(git, revs) {
  */
 async function filesFromMergeBase(git, mergeBase, range) {
     const { headSha, baseSha } = range;
-    const wanted = [...new Set([mergeBase, headSha, ...(baseSha && FULL_SHA.test(baseSha) ? [baseSha] : [])])];
+    const base = commitSha(baseSha);
+    const wanted = [...new Set([mergeBase, headSha, ...(base ? [base] : [])])];
     const clone = await inspectClone(git, wanted);
     if (!clone)
         return undefined;
@@ -40354,8 +40365,9 @@ async function changedFilesFromGit(git, range, options = {}) {
         }
         const mergeBase = await options.mergeBase(range.baseSha ?? range.baseRef, range.headSha);
         // A SHA or nothing: whatever else came back must not reach git's command line.
-        if (mergeBase !== undefined && FULL_SHA.test(mergeBase))
-            return await filesFromMergeBase(git, mergeBase, range);
+        const base = commitSha(mergeBase);
+        if (base !== undefined)
+            return await filesFromMergeBase(git, base, range);
         (0,log/* debug */.Yz)('Finding the fork point with git alone: the merge base lookup gave no answer.');
         return await filesByDeepening(git, range);
     }
@@ -40408,6 +40420,7 @@ async function readFilesAt(git, path, commits) {
 ;// CONCATENATED MODULE: ./src/git/ls-tree.ts
 // A commit's tree as git lists it: the entries the inputs hash is computed from, whether git
 // (`git ls-tree`) or the API (git/trees) listed them. Pure.
+
 const decoder = new TextDecoder();
 /**
  * `git ls-tree -r -z` prints `<mode> SP <type> SP <object> TAB <file>` ended by NUL, the path
@@ -40426,7 +40439,7 @@ function parseLsTree(output) {
         if (tab === -1)
             throw new Error(`git ls-tree printed a line without a tab: "${decoder.decode(record).slice(0, 80)}".`);
         const [, type, id] = decoder.decode(record.subarray(0, tab)).split(' ');
-        if (!type || !id || !/^[0-9a-f]{40,64}$/.test(id))
+        if (!type || !id || !commit_sha/* FULL_COMMIT_SHA */.P.test(id))
             throw new Error(`git ls-tree printed an unreadable entry: "${decoder.decode(record.subarray(0, tab))}".`);
         entries.push({ type, id, path: record.subarray(tab + 1) });
     }
@@ -40744,8 +40757,10 @@ async function resolveForSession(session) {
 /* harmony export */   m9: () => (/* binding */ prCommitTag)
 /* harmony export */ });
 /* unused harmony exports sanitizeTagPart, defaultStableTag */
+/* harmony import */ var _git_commit_sha_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1600);
 /* harmony import */ var _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8230);
 // Tag strategy: pure functions from a context to the image tags of the contract's table.
+
 
 /**
  * Turns any string (a branch name: untrusted, maybe unicode) into text that is valid inside a
@@ -40769,7 +40784,7 @@ function prTag(prNumber) {
  * push to the PR overwrites (CONTRACT.md's tag table).
  */
 function prCommitTag(prNumber, headSha) {
-    if (!/^[0-9a-f]{7,}$/i.test(headSha))
+    if (!_git_commit_sha_js__WEBPACK_IMPORTED_MODULE_1__/* .FULL_COMMIT_SHA */ .P.test(headSha))
         throw new Error(`A PR's head commit must be a hexadecimal SHA; got "${headSha}".`);
     return `${prTag(prNumber)}-sha-${headSha.slice(0, 7).toLowerCase()}`;
 }

@@ -1,5 +1,6 @@
 // A commit's tree as git lists it: the entries the inputs hash is computed from, whether git
 // (`git ls-tree`) or the API (git/trees) listed them. Pure.
+import { FULL_COMMIT_SHA } from './commit-sha.js'
 
 export interface TreeEntry {
   /** `blob` (files and symlinks) or `commit` (a submodule's gitlink). */
@@ -27,7 +28,7 @@ export function parseLsTree(output: Uint8Array): TreeEntry[] {
     const tab = record.indexOf(0x09)
     if (tab === -1) throw new Error(`git ls-tree printed a line without a tab: "${decoder.decode(record).slice(0, 80)}".`)
     const [, type, id] = decoder.decode(record.subarray(0, tab)).split(' ')
-    if (!type || !id || !/^[0-9a-f]{40,64}$/.test(id))
+    if (!type || !id || !FULL_COMMIT_SHA.test(id))
       throw new Error(`git ls-tree printed an unreadable entry: "${decoder.decode(record.subarray(0, tab))}".`)
     entries.push({ type, id, path: record.subarray(tab + 1) })
   }

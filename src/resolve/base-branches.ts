@@ -3,6 +3,7 @@
 // little of them as the action fetches (resolve/changed-files.ts), argument arrays only.
 import { existsSync, readFileSync } from 'node:fs'
 import { type Git } from '../git/git.js'
+import { FULL_COMMIT_SHA } from '../git/commit-sha.js'
 
 // As deep as the action's first fetch: a fork point within it costs one round trip.
 const FIRST_DEPTH = 50
@@ -38,7 +39,7 @@ async function shallowBoundary(git: Git): Promise<string[]> {
   return path && existsSync(path)
     ? readFileSync(path, 'utf8')
         .split('\n')
-        .filter((sha) => /^[0-9a-f]{40,64}$/.test(sha))
+        .filter((sha) => FULL_COMMIT_SHA.test(sha))
     : []
 }
 

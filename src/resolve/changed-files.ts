@@ -1,6 +1,7 @@
 // The files a pull request changes, from the checkout: git fetches what the checkout lacks.
 // With the fork point known (GitHub's merge base, through a seam), one fetch of a few commits
 // answers however far the base moved on; without it, git deepens the clone until it finds it.
+import { FULL_COMMIT_SHA } from '../git/commit-sha.js'
 import type { Git } from '../git/git.js'
 import { debug, info } from '../log/log.js'
 
@@ -23,7 +24,8 @@ export interface ChangedFilesOptions {
 const FIRST_DEPTH = 50
 const DEEPEN_STEPS = [200, 1000, 5000]
 
-const FULL_SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/
+/** A full commit SHA in git's own spelling (lower case), else undefined: nothing else reaches git's command line. */
+const commitSha = (value: string | undefined) => (value !== undefined && FULL_COMMIT_SHA.test(value) ? value.toLowerCase() : undefined)
 
 interface CloneState {
   shallow: boolean
@@ -38,7 +40,7 @@ interface CloneState {
  * Undefined outside a repository.
  */
 async function inspectClone(git: Git, shas: string[]): Promise<CloneState | undefined> {
-  const asked = shas.filter((sha) => FULL_SHA.test(sha))
+  const asked = shas.filter((sha) => FULL_COMMIT_SHA.test(sha))
   const result = await git(['rev-parse', '--is-shallow-repository', ...asked.map((sha) => `--disambiguate=${sha}`)])
   if (result.exitCode !== 0) return undefined
   const [shallow, ...found] = result.stdout.trim().split('\n')
@@ -72,7 +74,8 @@ async function diffNames(git: Git, revs: string[]): Promise<string[] | undefined
  */
 async function filesFromMergeBase(git: Git, mergeBase: string, range: ChangeRange): Promise<string[] | undefined> {
   const { headSha, baseSha } = range
-  const wanted = [...new Set([mergeBase, headSha, ...(baseSha && FULL_SHA.test(baseSha) ? [baseSha] : [])])]
+  const base = commitSha(baseSha)
+  const wanted = [...new Set([mergeBase, headSha, ...(base ? [base] : [])])]
   const clone = await inspectClone(git, wanted)
   if (!clone) return undefined
   // Only what is missing: `--depth` on a commit the clone has would cut its history short.
@@ -160,7 +163,8 @@ export async function changedFilesFromGit(git: Git, range: ChangeRange, options:
     }
     const mergeBase = await options.mergeBase(range.baseSha ?? range.baseRef, range.headSha)
     // A SHA or nothing: whatever else came back must not reach git's command line.
-    if (mergeBase !== undefined && FULL_SHA.test(mergeBase)) return await filesFromMergeBase(git, mergeBase, range)
+    const base = commitSha(mergeBase)
+    if (base !== undefined) return await filesFromMergeBase(git, base, range)
     debug('Finding the fork point with git alone: the merge base lookup gave no answer.')
     return await filesByDeepening(git, range)
   } catch (error) {

@@ -1,5 +1,6 @@
 // Tag strategy: pure functions from a context to the image tags of the contract's table.
 
+import { FULL_COMMIT_SHA } from '../git/commit-sha.js'
 import { MAX_TAG_LENGTH } from '../registry/image-ref.js'
 import type { ReuseMode } from '../action/inputs.js'
 
@@ -27,7 +28,7 @@ export function prTag(prNumber: number): string {
  * push to the PR overwrites (CONTRACT.md's tag table).
  */
 export function prCommitTag(prNumber: number, headSha: string): string {
-  if (!/^[0-9a-f]{7,}$/i.test(headSha)) throw new Error(`A PR's head commit must be a hexadecimal SHA; got "${headSha}".`)
+  if (!FULL_COMMIT_SHA.test(headSha)) throw new Error(`A PR's head commit must be a hexadecimal SHA; got "${headSha}".`)
   return `${prTag(prNumber)}-sha-${headSha.slice(0, 7).toLowerCase()}`
 }
 

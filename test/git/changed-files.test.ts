@@ -106,6 +106,18 @@ describe('changed files from a known merge base', () => {
     expect(git(checkout, 'rev-parse', '--is-shallow-repository')).toBe('false')
   })
 
+  it('takes a merge base and base SHA in upper case as the same commits (git reads hex digits in either case: hex.c, hexval_table)', async () => {
+    const checkout = tempDir()
+    git(checkout, 'clone', '-q', '--single-branch', '--branch', repo.baseRef, `file://${repo.origin}`, '.')
+    const run = recording(checkout)
+    const upper = { ...range(repo), baseSha: repo.baseSha.toUpperCase() }
+    const mergeBase = async () => mergeBaseSha.toUpperCase()
+    expect(await changedFilesFromGit(run.git, upper, { mergeBase })).toEqual(['Dockerfile.ci'])
+    expect(run.calls.filter((args) => args[0] === 'fetch')).toEqual([
+      ['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', 'origin', repo.headSha],
+    ])
+  })
+
   it('fetches only the commits a deeper checkout lacks, so its history is not cut short', async () => {
     // A PR of six commits: fetch-depth: 3 has the head (a parent of the merge commit), not the fork point.
     const long = makePullRequestRepo({ prFiles: { 'Dockerfile.ci': 'x\n' }, baseCommitsAfterFork: 80 })

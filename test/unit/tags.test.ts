@@ -105,7 +105,7 @@ describe('the immutable tag of a PR commit', () => {
     expect(isValidTag(prCommitTag(Number.MAX_SAFE_INTEGER, sha))).toBe(true)
   })
 
-  it.each(['', 'abc', 'not-a-sha', '0123456/../x'])('refuses %j as a head commit', (head) => {
+  it.each(['', 'abc', 'not-a-sha', '0123456/../x', '0123456'])('refuses %j as a head commit', (head) => {
     expect(() => prCommitTag(1, head)).toThrow(`A PR's head commit must be a hexadecimal SHA; got "${head}".`)
   })
 })
