@@ -37693,8 +37693,8 @@ function renderComment(comment) {
 
 // EXTERNAL MODULE: ./src/action/event.ts
 var action_event = __nccwpck_require__(3566);
-// EXTERNAL MODULE: ./src/resolve/tags.ts
-var tags = __nccwpck_require__(739);
+// EXTERNAL MODULE: ./src/resolve/decision.ts
+var decision = __nccwpck_require__(6788);
 ;// CONCATENATED MODULE: ./src/comment/upsert-comment.ts
 // Keeps exactly one comment with our marker on a PR: update it when it exists, else create it,
 // and settle a race between two runs that both created one. Only comments written by the
@@ -37785,6 +37785,8 @@ var log_log = __nccwpck_require__(5384);
 var report = __nccwpck_require__(1658);
 // EXTERNAL MODULE: ./src/resolve/build-gate.ts
 var build_gate = __nccwpck_require__(4142);
+// EXTERNAL MODULE: ./src/resolve/resolve.ts + 9 modules
+var resolve = __nccwpck_require__(2819);
 ;// CONCATENATED MODULE: ./src/comment/command.ts
 // `comment-image`: one comment on the PR that follows its image. In the build workflow it says
 // what the build of this commit gave (the image, a failure, a cancellation); anywhere else (the
@@ -37851,9 +37853,9 @@ async function writeComment(session, pr, comment, create, outputs) {
 async function commentImageCommand(session) {
     const { target, inputs, ctx } = session;
     if (target.kind === 'push') {
-        const { tag } = (0,tags/* choosePushTags */.LJ)(target.branch, target.sha, inputs.branchTags);
+        const { reference, tag } = (0,decision/* resolvePush */.B$)((0,resolve/* resolveConfig */.pE)(session), target);
         const why = (branch) => `a push to ${branch} is not a pull request, so there is no PR to comment on.`;
-        const outputs = { image: (0,image_ref/* imageReference */.rA)(session.imageRepository, tag), tag, ...(0,report/* targetOutputs */.OL)(target) };
+        const outputs = { image: reference, tag, ...(0,report/* targetOutputs */.OL)(target) };
         return reportNothingDone({ text: why(target.branch), html: why(untrustedCode(target.branch)), outputs });
     }
     const gate = await (0,build_gate/* checkBuild */.D)(session, target);
@@ -37884,25 +37886,26 @@ async function commentImageCommand(session) {
         repositoryUrl: (0,action_event/* repositoryUrl */.Ek)(ctx),
         localCommand: inputs.localCommand,
     };
-    if (gate.kind === 'unmodified') {
-        // The build workflow does not run for such a PR: whoever runs on every PR corrects an old comment.
+    if (gate.kind !== 'built') {
+        // Unmodified (a fork's PR returned above): the build workflow does not run for such a PR, so
+        // whoever runs on every PR corrects an old comment.
         const outputs = { image: gate.reference, tag: gate.tag, ...(0,report/* targetOutputs */.OL)(pr) };
         return writeComment(session, pr, { ...base, state: 'stable', tag: gate.tag }, false, outputs);
     }
-    const tag = (0,tags/* prTag */.Hj)(pr.number);
-    const outputs = { image: (0,image_ref/* imageReference */.rA)(session.imageRepository, tag), tag, ...(0,report/* targetOutputs */.OL)(pr) };
+    const { reference, tag, commitTag } = gate.resolved;
+    const outputs = { image: reference, tag, ...(0,report/* targetOutputs */.OL)(pr) };
     if (!(0,action_event/* runsWorkflow */.wq)(ctx, inputs.buildWorkflow)) {
         const text = `PR #${pr.number} changes the CI image: ${inputs.buildWorkflow} announces its build.`;
         return reportNothingDone({ text, html: (0,html/* escapeHtml */.Z)(text), outputs });
     }
     // The image behind the reuse tag was built for another commit: this run copied it, no build.
-    const reusable = gate.resolved?.reuse?.reusable;
+    const reusable = gate.resolved.reuse?.reusable;
     const reused = reusable && reusable.revision?.toLowerCase() !== pr.headSha.toLowerCase() ? reusable : undefined;
     const comment = {
         ...base,
         state: STATE_OF[inputs.jobStatus],
         tag,
-        commitTag: (0,tags/* prCommitTag */.m9)(pr.number, pr.headSha),
+        commitTag,
         digest: inputs.digest ?? reused?.digest,
         runUrl: runUrl(ctx),
         reused: reused && { from: reused.revision },
@@ -39530,15 +39533,11 @@ function missingTagHint(reference) {
 /* harmony export */   D: () => (/* binding */ checkBuild)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
-/* harmony import */ var _action_event_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3566);
-/* harmony import */ var _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8230);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(739);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2819);
+/* harmony import */ var _decision_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6788);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2819);
 // Is there a build of this PR's own image to wait for or to announce? Written once for
 // wait-for-build and comment-image: a fork's PR cannot push an image, and a PR whose changes
 // start no build of the build workflow has none.
-
-
 
 
 
@@ -39546,19 +39545,11 @@ async function checkBuild(session, target) {
     const pr = target.kind === 'merge_group' ? target.pr : target;
     if (pr.fork) {
         // Known from the event alone: no need to list the changed files.
-        const { tag } = (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .choosePullRequestTag */ .W)({
-            ...session.inputs,
-            defaultBranch: (0,_action_event_js__WEBPACK_IMPORTED_MODULE_4__/* .defaultBranch */ .OR)(session.ctx),
-            prNumber: pr.number,
-            headSha: pr.headSha,
-            baseRef: pr.baseRef,
-            modified: true,
-            fork: true,
-        });
+        const resolved = (0,_decision_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveFork */ .Zl)((0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveConfig */ .pE)(session), pr);
         const reason = `PR #${pr.number} comes from a fork, whose token cannot push an image, so no image is built for it.`;
-        return { kind: 'fork', reference: (0,_registry_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .imageReference */ .rA)(session.imageRepository, tag), tag, reason };
+        return { kind: 'fork', reference: resolved.reference, tag: resolved.tag, reason, resolved };
     }
-    const resolved = await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Checking that this PR changes the CI image', () => (0,_resolve_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveForSession */ .K)(session));
+    const resolved = await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Checking that this PR changes the CI image', () => (0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveForSession */ .K3)(session));
     if (!resolved.modified) {
         const reason = `${resolved.reason} ${session.inputs.buildWorkflow} builds no image for it.`;
         return { kind: 'unmodified', reference: resolved.reference, tag: resolved.tag, reason, resolved };
@@ -39700,7 +39691,7 @@ function reportResolvedImage(result, target, labels) {
     (0,report/* writeSummary */.Sy)(summary);
 }
 async function resolveImageCommand(session) {
-    const result = await core/* group */.Os('Resolving the CI image', () => (0,resolve/* resolveForSession */.K)(session));
+    const result = await core/* group */.Os('Resolving the CI image', () => (0,resolve/* resolveForSession */.K3)(session));
     // What a build here sets, so that wait-for-build can prove which commit an image was built from.
     const labels = ociLabels({
         revision: builtRevision(session.target),
@@ -39720,6 +39711,7 @@ async function resolveImageCommand(session) {
 /* harmony export */   B$: () => (/* binding */ resolvePush),
 /* harmony export */   Cs: () => (/* binding */ resolveMergeGroup),
 /* harmony export */   DJ: () => (/* binding */ resolvePullRequest),
+/* harmony export */   Zl: () => (/* binding */ resolveFork),
 /* harmony export */   vV: () => (/* binding */ PATH_FILTER_DIFF_LIMIT),
 /* harmony export */   y6: () => (/* binding */ API_FILE_LIST_CAP)
 /* harmony export */ });
@@ -39748,6 +39740,20 @@ function withReferences(config, choice) {
 function resolvePush(config, target) {
     const choice = (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .choosePushTags */ .LJ)(target.branch, target.sha, config.branchTags);
     return { ...withReferences(config, choice), modified: false, fork: false, matched: [], warnings: [] };
+}
+/** A fork's PR: its token cannot push an image, so it uses the stable image, known from the event alone. */
+function resolveFork(config, pr) {
+    const choice = (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .choosePullRequestTag */ .W)({
+        prNumber: pr.number,
+        headSha: pr.headSha,
+        baseRef: pr.baseRef,
+        modified: true,
+        fork: true,
+        branchTags: config.branchTags,
+        defaultTag: config.defaultTag,
+        defaultBranch: config.defaultBranch,
+    });
+    return { ...withReferences(config, choice), modified: true, fork: true, matched: [], warnings: [] };
 }
 function checkComplete(number, changed, changedFiles, decision) {
     if (changed.complete || decision.matched.length > 0)
@@ -40100,7 +40106,7 @@ async function runLocal(argv, print) {
     }
     // The action's resolve-image, rather than a copy of it. The build workflow is read from the
     // commits, as GitHub reads it.
-    const result = await (0,resolve/* resolveImage */.A)({ ...inputs, imageRepository }, target, { git });
+    const result = await (0,resolve/* resolveImage */.AT)({ ...inputs, imageRepository }, target, { git });
     (0,log/* note */.N4)(result.reason);
     if (result.matched.length > 0)
         (0,log/* note */.N4)(`Watched files changed: ${result.matched.join(', ')}`);
@@ -40137,8 +40143,9 @@ async function runLocal(argv, print) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  K: () => (/* binding */ resolveForSession),
-  A: () => (/* binding */ resolveImage)
+  pE: () => (/* binding */ resolveConfig),
+  K3: () => (/* binding */ resolveForSession),
+  AT: () => (/* binding */ resolveImage)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -40697,6 +40704,16 @@ async function resolveImage(config, target, io) {
     const decision = await decide(config, { baseRef: target.baseRef, action: target.action }, workflowCommits(target), changed, io);
     return (0,resolve_decision/* resolvePullRequest */.DJ)(config, target, decision, changed);
 }
+/** The image repository, branch tags and default tag of this run, for the pure decisions. */
+function resolveConfig(session) {
+    const { inputs, ctx } = session;
+    return {
+        imageRepository: session.imageRepository,
+        branchTags: inputs.branchTags,
+        defaultTag: inputs.defaultTag,
+        defaultBranch: (0,action_event/* defaultBranch */.OR)(ctx),
+    };
+}
 /** resolve-image with this run's checkout, token and event: the core the commands share. */
 async function resolveForSession(session) {
     const { inputs, ctx, target } = session;
@@ -40727,7 +40744,7 @@ async function resolveForSession(session) {
             return undefined;
         }
     };
-    const resolved = await resolveImage({ ...inputs, imageRepository: session.imageRepository, defaultBranch: (0,action_event/* defaultBranch */.OR)(ctx) }, target, {
+    const resolved = await resolveImage({ ...inputs, ...resolveConfig(session) }, target, {
         git,
         readBuildWorkflow,
         listPullRequestFiles: inputs.token ? listFiles : undefined,
@@ -40750,13 +40767,10 @@ async function resolveForSession(session) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BK: () => (/* binding */ reuseTag),
-/* harmony export */   Hj: () => (/* binding */ prTag),
 /* harmony export */   LJ: () => (/* binding */ choosePushTags),
-/* harmony export */   W: () => (/* binding */ choosePullRequestTag),
-/* harmony export */   b: () => (/* binding */ shaTag),
-/* harmony export */   m9: () => (/* binding */ prCommitTag)
+/* harmony export */   W: () => (/* binding */ choosePullRequestTag)
 /* harmony export */ });
-/* unused harmony exports sanitizeTagPart, defaultStableTag */
+/* unused harmony exports sanitizeTagPart, prCommitTag, shaTag, defaultStableTag */
 /* harmony import */ var _git_commit_sha_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1600);
 /* harmony import */ var _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8230);
 // Tag strategy: pure functions from a context to the image tags of the contract's table.
@@ -40828,9 +40842,11 @@ function choosePullRequestTag(input) {
             'or build the image locally.');
     }
     const tag = prTag(input.prNumber);
+    const commitTag = prCommitTag(input.prNumber, input.headSha);
     return {
         tag,
-        push: [tag, prCommitTag(input.prNumber, input.headSha)],
+        push: [tag, commitTag],
+        commitTag,
         reason: `${subject} changes the CI image, so it uses its own image ${tag}.`,
     };
 }
@@ -40838,9 +40854,14 @@ function choosePushTags(branch, sha, branchTags) {
     const stable = branchTags.get(branch);
     const bySha = shaTag(branch, sha);
     if (stable === undefined) {
-        return { tag: bySha, push: [bySha], reason: `A push to ${branch} builds ${bySha}; the branch has no stable tag.` };
+        return { tag: bySha, push: [bySha], commitTag: bySha, reason: `A push to ${branch} builds ${bySha}; the branch has no stable tag.` };
     }
-    return { tag: stable, push: [stable, bySha], reason: `A push to ${branch} builds its stable tag ${stable} and ${bySha}.` };
+    return {
+        tag: stable,
+        push: [stable, bySha],
+        commitTag: bySha,
+        reason: `A push to ${branch} builds its stable tag ${stable} and ${bySha}.`,
+    };
 }
 /**
  * The tag a build that may be reused pushes, and that a later context looks up:
@@ -48256,8 +48277,6 @@ function runState(run) {
     return isCompleted(run) ? `completed: ${run.conclusion ?? 'unknown'}` : (run.status ?? 'unknown');
 }
 
-// EXTERNAL MODULE: ./src/resolve/tags.ts
-var tags = __nccwpck_require__(739);
 // EXTERNAL MODULE: ./src/github/api-fault.ts
 var api_fault = __nccwpck_require__(7722);
 ;// CONCATENATED MODULE: ./src/wait/wait-loop.ts
@@ -48684,7 +48703,6 @@ async function verifyBuiltImage(built, o) {
 
 
 
-
 function summarize(title, rows) {
     const table = rows.map(([key, value]) => [{ data: key, header: true }, value]);
     (0,report/* writeSummary */.Sy)(core/* summary */.z.addHeading(title, 3).addTable(table));
@@ -48727,15 +48745,15 @@ async function waitForBuildCommand(session) {
     let inputsHash;
     if (target.kind === 'push' && inputs.reuse === 'repository') {
         // A long-lived branch may ship the image its PR built: then no run is awaited.
-        const resolved = await core/* group */.Os('Looking for an image built from the same inputs', () => (0,resolve/* resolveForSession */.K)(session));
+        const resolved = await core/* group */.Os('Looking for an image built from the same inputs', () => (0,resolve/* resolveForSession */.K3)(session));
         if (resolved.reuse?.reusable)
             return useReusedImage(session, resolved, resolved.reuse.reusable);
         inputsHash = resolved.reuse?.hash;
     }
     if (target.kind === 'push') {
-        // After a push, the push run of that commit builds `<branch>-sha-<7>`.
-        const tag = (0,tags/* shaTag */.b)(target.branch, target.sha);
-        awaited = { tag, commitTag: tag, headSha: target.sha, scope: { events: ['push'] } };
+        // After a push, the push run of that commit builds `<branch>-sha-<7>`, its commit tag.
+        const commitTag = (0,decision/* resolvePush */.B$)((0,resolve/* resolveConfig */.pE)(session), target).commitTag;
+        awaited = { tag: commitTag, commitTag, headSha: target.sha, scope: { events: ['push'] } };
     }
     else {
         const gate = await (0,build_gate/* checkBuild */.D)(session, target);
@@ -48758,7 +48776,7 @@ async function waitForBuildCommand(session) {
         const noRunHint = resolved.beyondPathFilterLimit
             ? `PR #${pr.number} changes ${resolved.changedCount} files, and GitHub evaluates path filters on the first ${decision/* PATH_FILTER_DIFF_LIMIT */.vV} only, so it may not have started the build.`
             : undefined;
-        awaited = { tag: (0,tags/* prTag */.Hj)(pr.number), commitTag: (0,tags/* prCommitTag */.m9)(pr.number, pr.headSha), headSha: pr.headSha, scope, noRunHint };
+        awaited = { tag: resolved.tag, commitTag: resolved.commitTag, headSha: pr.headSha, scope, noRunHint };
     }
     const { tag, headSha, scope } = awaited;
     const reference = (0,image_ref/* imageReference */.rA)(session.imageRepository, tag);

@@ -8,9 +8,8 @@ import { renderComment, untrustedCode, type CommentState, type ImageComment } fr
 import { commentMarker } from './comment-marker.js'
 import { repositoryUrl, runsWorkflow, type EventContext } from '../action/event.js'
 import { escapeHtml } from '../action/html.js'
-import { imageReference } from '../registry/image-ref.js'
 import type { JobStatus } from '../action/inputs.js'
-import { choosePushTags, prCommitTag, prTag } from '../resolve/tags.js'
+import { resolvePush } from '../resolve/decision.js'
 import type { PullRequestTarget } from '../action/target.js'
 import { upsertComment, type UpsertResult } from './upsert-comment.js'
 import { issueCommentsApi } from './issue-comments.js'
@@ -19,6 +18,7 @@ import { tokenLogin } from '../github/identity.js'
 import { info } from '../log/log.js'
 import { setOutputs, targetOutputs, writeSummary } from '../action/report.js'
 import { checkBuild } from '../resolve/build-gate.js'
+import { resolveConfig } from '../resolve/resolve.js'
 import type { Session } from '../action/session.js'
 
 function runUrl(ctx: EventContext): string | undefined {
@@ -87,9 +87,9 @@ async function writeComment(
 export async function commentImageCommand(session: Session): Promise<void> {
   const { target, inputs, ctx } = session
   if (target.kind === 'push') {
-    const { tag } = choosePushTags(target.branch, target.sha, inputs.branchTags)
+    const { reference, tag } = resolvePush(resolveConfig(session), target)
     const why = (branch: string) => `a push to ${branch} is not a pull request, so there is no PR to comment on.`
-    const outputs = { image: imageReference(session.imageRepository, tag), tag, ...targetOutputs(target) }
+    const outputs = { image: reference, tag, ...targetOutputs(target) }
     return reportNothingDone({ text: why(target.branch), html: why(untrustedCode(target.branch)), outputs })
   }
   const gate = await checkBuild(session, target)
@@ -120,25 +120,26 @@ export async function commentImageCommand(session: Session): Promise<void> {
     repositoryUrl: repositoryUrl(ctx),
     localCommand: inputs.localCommand,
   }
-  if (gate.kind === 'unmodified') {
-    // The build workflow does not run for such a PR: whoever runs on every PR corrects an old comment.
+  if (gate.kind !== 'built') {
+    // Unmodified (a fork's PR returned above): the build workflow does not run for such a PR, so
+    // whoever runs on every PR corrects an old comment.
     const outputs = { image: gate.reference, tag: gate.tag, ...targetOutputs(pr) }
     return writeComment(session, pr, { ...base, state: 'stable', tag: gate.tag }, false, outputs)
   }
-  const tag = prTag(pr.number)
-  const outputs = { image: imageReference(session.imageRepository, tag), tag, ...targetOutputs(pr) }
+  const { reference, tag, commitTag } = gate.resolved
+  const outputs = { image: reference, tag, ...targetOutputs(pr) }
   if (!runsWorkflow(ctx, inputs.buildWorkflow)) {
     const text = `PR #${pr.number} changes the CI image: ${inputs.buildWorkflow} announces its build.`
     return reportNothingDone({ text, html: escapeHtml(text), outputs })
   }
   // The image behind the reuse tag was built for another commit: this run copied it, no build.
-  const reusable = gate.resolved?.reuse?.reusable
+  const reusable = gate.resolved.reuse?.reusable
   const reused = reusable && reusable.revision?.toLowerCase() !== pr.headSha.toLowerCase() ? reusable : undefined
   const comment: ImageComment = {
     ...base,
     state: STATE_OF[inputs.jobStatus],
     tag,
-    commitTag: prCommitTag(pr.number, pr.headSha),
+    commitTag,
     digest: inputs.digest ?? reused?.digest,
     runUrl: runUrl(ctx),
     reused: reused && { from: reused.revision },

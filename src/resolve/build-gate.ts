@@ -2,12 +2,9 @@
 // wait-for-build and comment-image: a fork's PR cannot push an image, and a PR whose changes
 // start no build of the build workflow has none.
 import * as core from '@actions/core'
-import { defaultBranch } from '../action/event.js'
-import { imageReference } from '../registry/image-ref.js'
-import type { ResolvedImage } from './decision.js'
-import { choosePullRequestTag } from './tags.js'
+import { resolveFork, type ResolvedImage } from './decision.js'
 import type { MergeGroupTarget, PullRequestTarget } from '../action/target.js'
-import { resolveForSession } from './resolve.js'
+import { resolveConfig, resolveForSession } from './resolve.js'
 import type { Session } from '../action/session.js'
 
 export type BuildGate =
@@ -20,17 +17,9 @@ export async function checkBuild(session: Session, target: PullRequestTarget | M
   const pr = target.kind === 'merge_group' ? target.pr : target
   if (pr.fork) {
     // Known from the event alone: no need to list the changed files.
-    const { tag } = choosePullRequestTag({
-      ...session.inputs,
-      defaultBranch: defaultBranch(session.ctx),
-      prNumber: pr.number,
-      headSha: pr.headSha,
-      baseRef: pr.baseRef,
-      modified: true,
-      fork: true,
-    })
+    const resolved = resolveFork(resolveConfig(session), pr)
     const reason = `PR #${pr.number} comes from a fork, whose token cannot push an image, so no image is built for it.`
-    return { kind: 'fork', reference: imageReference(session.imageRepository, tag), tag, reason }
+    return { kind: 'fork', reference: resolved.reference, tag: resolved.tag, reason, resolved }
   }
   const resolved = await core.group('Checking that this PR changes the CI image', () => resolveForSession(session))
   if (!resolved.modified) {

@@ -65,6 +65,21 @@ export function resolvePush(config: ResolveConfig, target: PushTarget): Resolved
   return { ...withReferences(config, choice), modified: false, fork: false, matched: [], warnings: [] }
 }
 
+/** A fork's PR: its token cannot push an image, so it uses the stable image, known from the event alone. */
+export function resolveFork(config: ResolveConfig, pr: PullRequestTarget): ResolvedImage {
+  const choice = choosePullRequestTag({
+    prNumber: pr.number,
+    headSha: pr.headSha,
+    baseRef: pr.baseRef,
+    modified: true,
+    fork: true,
+    branchTags: config.branchTags,
+    defaultTag: config.defaultTag,
+    defaultBranch: config.defaultBranch,
+  })
+  return { ...withReferences(config, choice), modified: true, fork: true, matched: [], warnings: [] }
+}
+
 function checkComplete(number: number, changed: ChangedPaths, changedFiles: number | undefined, decision: WatchDecision): void {
   if (changed.complete || decision.matched.length > 0) return
   throw new Error(

@@ -127,6 +127,17 @@ export async function resolveImage(config: ResolveImageConfig, target: Target, i
   return resolvePullRequest(config, target, decision, changed)
 }
 
+/** The image repository, branch tags and default tag of this run, for the pure decisions. */
+export function resolveConfig(session: Session): ResolveConfig {
+  const { inputs, ctx } = session
+  return {
+    imageRepository: session.imageRepository,
+    branchTags: inputs.branchTags,
+    defaultTag: inputs.defaultTag,
+    defaultBranch: defaultBranch(ctx),
+  }
+}
+
 /** resolve-image with this run's checkout, token and event: the core the commands share. */
 export async function resolveForSession(session: Session): Promise<ResolvedImage> {
   const { inputs, ctx, target } = session
@@ -156,7 +167,7 @@ export async function resolveForSession(session: Session): Promise<ResolvedImage
       return undefined
     }
   }
-  const resolved = await resolveImage({ ...inputs, imageRepository: session.imageRepository, defaultBranch: defaultBranch(ctx) }, target, {
+  const resolved = await resolveImage({ ...inputs, ...resolveConfig(session) }, target, {
     git,
     readBuildWorkflow,
     listPullRequestFiles: inputs.token ? listFiles : undefined,

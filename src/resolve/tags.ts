@@ -19,7 +19,7 @@ export function sanitizeTagPart(value: string, maxLength = MAX_TAG_LENGTH): stri
   return cleaned === '' ? 'branch' : cleaned
 }
 
-export function prTag(prNumber: number): string {
+function prTag(prNumber: number): string {
   return `pr-${prNumber}`
 }
 
@@ -61,6 +61,11 @@ export interface TagChoice {
   tag: string
   /** Tags a build should push in this context (empty: nothing to build). */
   push: string[]
+  /**
+   * The tag that names one commit's build only (`pr-<N>-sha-<7>`, `<branch>-sha-<7>`), when the
+   * context has an image of its own: what wait-for-build reads back and comment-image pins.
+   */
+  commitTag?: string
   reason: string
 }
 
@@ -101,9 +106,11 @@ export function choosePullRequestTag(input: PullRequestTagInput): TagChoice {
     )
   }
   const tag = prTag(input.prNumber)
+  const commitTag = prCommitTag(input.prNumber, input.headSha)
   return {
     tag,
-    push: [tag, prCommitTag(input.prNumber, input.headSha)],
+    push: [tag, commitTag],
+    commitTag,
     reason: `${subject} changes the CI image, so it uses its own image ${tag}.`,
   }
 }
@@ -112,9 +119,14 @@ export function choosePushTags(branch: string, sha: string, branchTags: Readonly
   const stable = branchTags.get(branch)
   const bySha = shaTag(branch, sha)
   if (stable === undefined) {
-    return { tag: bySha, push: [bySha], reason: `A push to ${branch} builds ${bySha}; the branch has no stable tag.` }
+    return { tag: bySha, push: [bySha], commitTag: bySha, reason: `A push to ${branch} builds ${bySha}; the branch has no stable tag.` }
   }
-  return { tag: stable, push: [stable, bySha], reason: `A push to ${branch} builds its stable tag ${stable} and ${bySha}.` }
+  return {
+    tag: stable,
+    push: [stable, bySha],
+    commitTag: bySha,
+    reason: `A push to ${branch} builds its stable tag ${stable} and ${bySha}.`,
+  }
 }
 
 /**

@@ -4,16 +4,15 @@ import * as core from '@actions/core'
 import { formatDuration } from '../timing/duration.js'
 import { code, escapeHtml } from '../action/html.js'
 import { imageReference } from '../registry/image-ref.js'
-import { PATH_FILTER_DIFF_LIMIT, type ResolvedImage } from '../resolve/decision.js'
+import { PATH_FILTER_DIFF_LIMIT, resolvePush, type ResolvedImage } from '../resolve/decision.js'
 import { runDurationMs, runLabel, type RunScope } from './runs.js'
-import { prCommitTag, prTag, shaTag } from '../resolve/tags.js'
 import type { WaitOutcome } from './wait-loop.js'
 import { waitForBuildRun } from './build-runs.js'
 import { pullImage } from '../registry/docker.js'
 import { info } from '../log/log.js'
 import { setOutputs, targetOutputs, writeSummary } from '../action/report.js'
 import { checkBuild } from '../resolve/build-gate.js'
-import { resolveForSession } from '../resolve/resolve.js'
+import { resolveConfig, resolveForSession } from '../resolve/resolve.js'
 import type { Session } from '../action/session.js'
 import { verifyBuiltImage, type VerifiedImage } from './verify-image.js'
 
@@ -81,9 +80,9 @@ export async function waitForBuildCommand(session: Session): Promise<void> {
     inputsHash = resolved.reuse?.hash
   }
   if (target.kind === 'push') {
-    // After a push, the push run of that commit builds `<branch>-sha-<7>`.
-    const tag = shaTag(target.branch, target.sha)
-    awaited = { tag, commitTag: tag, headSha: target.sha, scope: { events: ['push'] } }
+    // After a push, the push run of that commit builds `<branch>-sha-<7>`, its commit tag.
+    const commitTag = resolvePush(resolveConfig(session), target).commitTag!
+    awaited = { tag: commitTag, commitTag, headSha: target.sha, scope: { events: ['push'] } }
   } else {
     const gate = await checkBuild(session, target)
     if (gate.kind !== 'built') {
@@ -104,7 +103,7 @@ export async function waitForBuildCommand(session: Session): Promise<void> {
     const noRunHint = resolved.beyondPathFilterLimit
       ? `PR #${pr.number} changes ${resolved.changedCount} files, and GitHub evaluates path filters on the first ${PATH_FILTER_DIFF_LIMIT} only, so it may not have started the build.`
       : undefined
-    awaited = { tag: prTag(pr.number), commitTag: prCommitTag(pr.number, pr.headSha), headSha: pr.headSha, scope, noRunHint }
+    awaited = { tag: resolved.tag, commitTag: resolved.commitTag!, headSha: pr.headSha, scope, noRunHint }
   }
   const { tag, headSha, scope } = awaited
   const reference = imageReference(session.imageRepository, tag)
