@@ -1,4 +1,5 @@
-// Tag strategy: pure functions from a context to the image tags of the contract's table.
+// Tag strategy: pure functions from a context to the image tags of the table in
+// docs/how-it-decides.md (test/unit/tags.test.ts checks it row by row).
 
 import { FULL_COMMIT_SHA } from '../git/commit-sha.js'
 import { MAX_TAG_LENGTH } from '../registry/image-ref.js'
@@ -25,7 +26,7 @@ function prTag(prNumber: number): string {
 
 /**
  * `pr-<N>-sha-<7>`: the immutable tag of one commit's build of a PR, beside `pr-<N>`, which every
- * push to the PR overwrites (CONTRACT.md's tag table).
+ * push to the PR overwrites (docs/how-it-decides.md, its table).
  */
 export function prCommitTag(prNumber: number, headSha: string): string {
   if (!FULL_COMMIT_SHA.test(headSha)) throw new Error(`A PR's head commit must be a hexadecimal SHA; got "${headSha}".`)

@@ -6,7 +6,7 @@ function read(values: Record<string, string>) {
 }
 
 describe('inputs', () => {
-  it('applies the contract defaults', () => {
+  it("applies action.yml's defaults", () => {
     const inputs = parseInputs(read({ command: 'resolve-image' }))
     expect(inputs).toMatchObject({
       command: 'resolve-image',

@@ -6,7 +6,7 @@ import { choosePullRequestTag, choosePushTags, defaultStableTag, prCommitTag, sa
 const branchTags = parseBranchTags('v2=v2\nmain=latest\nmaster=latest')
 const sha = '0123456789abcdef0123456789abcdef01234567'
 
-describe('the contract tag table', () => {
+describe('the tag table of docs/how-it-decides.md', () => {
   it.each([
     { context: 'PR to v2 not touching watched paths', baseRef: 'v2', modified: false, fork: false, tag: 'v2', push: [] },
     { context: 'PR to main not touching watched paths', baseRef: 'main', modified: false, fork: false, tag: 'latest', push: [] },
