@@ -40773,7 +40773,8 @@ async function resolveForSession(session) {
 /* unused harmony exports sanitizeTagPart, prCommitTag, shaTag, defaultStableTag */
 /* harmony import */ var _git_commit_sha_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1600);
 /* harmony import */ var _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8230);
-// Tag strategy: pure functions from a context to the image tags of the contract's table.
+// Tag strategy: pure functions from a context to the image tags of the table in
+// docs/how-it-decides.md (test/unit/tags.test.ts checks it row by row).
 
 
 /**
@@ -40795,7 +40796,7 @@ function prTag(prNumber) {
 }
 /**
  * `pr-<N>-sha-<7>`: the immutable tag of one commit's build of a PR, beside `pr-<N>`, which every
- * push to the PR overwrites (CONTRACT.md's tag table).
+ * push to the PR overwrites (docs/how-it-decides.md, its table).
  */
 function prCommitTag(prNumber, headSha) {
     if (!_git_commit_sha_js__WEBPACK_IMPORTED_MODULE_1__/* .FULL_COMMIT_SHA */ .P.test(headSha))
