@@ -27,10 +27,10 @@ export default tseslint.config(
   },
   {
     // Text from the repository, the PR, the event, a registry or the API reaches the job log through
-    // src/runner/log.ts alone, which keeps it from becoming a workflow command: core.info writes it
+    // src/log/log.ts alone, which keeps it from becoming a workflow command: core.info writes it
     // as it is, and the runner parses stdout and stderr alike.
     files: ['src/**/*.ts'],
-    ignores: ['src/runner/log.ts'],
+    ignores: ['src/log/log.ts'],
     rules: {
       'no-console': 'error',
       'no-restricted-properties': [
@@ -38,20 +38,20 @@ export default tseslint.config(
         {
           object: 'core',
           property: 'info',
-          message: 'Use info() from src/runner/log.ts: it keeps quoted text from becoming a workflow command.',
+          message: 'Use info() from src/log/log.ts: it keeps quoted text from becoming a workflow command.',
         },
-        { object: 'core', property: 'debug', message: 'Use debug() from src/runner/log.ts, the one way to the job log.' },
+        { object: 'core', property: 'debug', message: 'Use debug() from src/log/log.ts, the one way to the job log.' },
       ],
       'no-restricted-syntax': [
         'error',
         {
           selector: "ImportDeclaration[source.value='@actions/core'] > ImportSpecifier[imported.name=/^(info|debug)$/]",
-          message: 'Use info() and debug() from src/runner/log.ts.',
+          message: 'Use info() and debug() from src/log/log.ts.',
         },
         {
           selector: "MemberExpression[object.object.name='process'][object.property.name=/^std(out|err)$/][property.name='write']",
           message:
-            'Write through src/runner/log.ts (note(), info(), keepStdoutForAnswer()): the runner reads both streams for workflow commands.',
+            'Write through src/log/log.ts (note(), info(), keepStdoutForAnswer()): the runner reads both streams for workflow commands.',
         },
       ],
     },

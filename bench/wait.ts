@@ -2,9 +2,9 @@
 // against the job token's rate limit, and how long after the build ends the wait notices. A
 // 20-minute build on the embedded GitHub (loopback), through the real Octokit client, in
 // simulated time. Against the inline github-script loop it replaces.
-import { createDeadline, type Deadline } from '../src/core/deadline.js'
+import { createDeadline, type Deadline } from '../src/timing/timing.js'
 import { createClient, type GitHubClient } from '../src/github/client.js'
-import { waitForBuildRun } from '../src/github/workflow-runs.js'
+import { waitForBuildRun } from '../src/wait/build-runs.js'
 import { FakeRuns } from '../test/support/fake-runs.js'
 import { FakeGitHub } from '../test/support/github-server.js'
 import type { Section } from './table.js'

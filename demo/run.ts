@@ -1,4 +1,4 @@
-// `npm run demo`: the system description's three scenarios, end to end, offline, in seconds.
+// `npm run demo`: the scenarios of test/support/scenarios.ts, end to end, offline, in seconds.
 // The bundled action runs exactly as the Actions runner runs it, against real temp git
 // repositories and an embedded GitHub; nothing here needs a token or the network.
 import { imageChangingPullRequest, pushToV2, regularPullRequest, startWorld, type Say } from '../test/support/scenarios.js'

@@ -31875,7 +31875,5666 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7913:
+/***/ 3566:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ek: () => (/* binding */ repositoryUrl),
+/* harmony export */   OR: () => (/* binding */ defaultBranch),
+/* harmony export */   wq: () => (/* binding */ runsWorkflow)
+/* harmony export */ });
+/** True when the run is of `.github/workflows/<file>`; unknown (outside Actions): true. */
+function runsWorkflow(ctx, file) {
+    if (!ctx.workflowRef)
+        return true;
+    return ctx.workflowRef.replace(/@.*$/, '').endsWith(`/.github/workflows/${file}`);
+}
+/** The repository's default branch, as every webhook payload's `repository` object has it. */
+function defaultBranch(ctx) {
+    const branch = ctx.payload.repository?.default_branch;
+    return typeof branch === 'string' && branch !== '' ? branch : undefined;
+}
+/** https://github.com/<owner>/<repo> (or the GitHub Enterprise server's). */
+function repositoryUrl(ctx) {
+    return `${ctx.serverUrl}/${ctx.repository.owner}/${ctx.repository.repo}`;
+}
+
+
+/***/ }),
+
+/***/ 7161:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ escapeHtml),
+/* harmony export */   a: () => (/* binding */ code)
+/* harmony export */ });
+// Text made safe for the HTML and Markdown of a job summary or a comment.
+function escapeHtml(text) {
+    return text.replace(/[&<>"'|`\\[\]*_]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+/** Text as an inline code element, safe inside a Markdown table cell. */
+function code(text) {
+    return `<code>${escapeHtml(text)}</code>`;
+}
+
+
+/***/ }),
+
+/***/ 887:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  l3: () => (/* binding */ defaultImageRepository),
+  qw: () => (/* binding */ inputDefault),
+  TL: () => (/* binding */ parseInputs)
+});
+
+// UNUSED EXPORTS: COMMANDS, parseBranchTags
+
+;// CONCATENATED MODULE: ./src/action/action-interface.ts
+// The action's public interface as action.yml declares it: each input with its default, and
+// each output. Written once here; a test holds action.yml, the input parser and the local CLI's
+// usage text to it.
+/** Every input and its default. An empty default means "not given". */
+const INPUT_DEFAULTS = {
+    command: '',
+    // An expression the runner expands before the action starts: never a value the action reads.
+    'github-token': '${{ github.token }}',
+    image: '',
+    watch: '',
+    'build-workflow': 'build-ci-image.yml',
+    'branch-tags': 'v2=v2\nmain=latest\nmaster=latest',
+    // Empty: the tag branch-tags gives the repository's default branch, else `latest` (resolve/tags.ts).
+    'default-tag': '',
+    'pr-number': '',
+    'head-sha': '',
+    'poll-interval': '20',
+    timeout: '1200',
+    pull: 'true',
+    'trusted-permission': 'write',
+    reuse: 'pull-request',
+    'job-status': 'success',
+    digest: '',
+    'local-command': 'make gen',
+};
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'image',
+    'tag',
+    'tags',
+    'labels',
+    'modified',
+    'changed-files',
+    'reason',
+    'fork',
+    'pr-number',
+    'head-sha',
+    'base-ref',
+    'run-id',
+    'run-url',
+    'conclusion',
+    'digest',
+    'pinned-image',
+    'verified',
+    'inputs-hash',
+    'reusable-image',
+    'reused',
+    'comment-id',
+    'comment-url',
+]));
+
+// EXTERNAL MODULE: ./src/git/commit-sha.ts
+var commit_sha = __nccwpck_require__(1600);
+// EXTERNAL MODULE: ./src/action/permission.ts
+var permission = __nccwpck_require__(7043);
+// EXTERNAL MODULE: ./src/registry/image-ref.ts
+var image_ref = __nccwpck_require__(8230);
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+// Parses and validates the action's inputs into a typed config. Every message names the input.
+
+
+
+
+const REUSE_MODES = ['pull-request', 'repository', 'off'];
+const COMMANDS = ['resolve-image', 'wait-for-build', 'comment-image'];
+class InputError extends Error {
+    constructor(input, message) {
+        super(`Input \`${input}\` ${message}`);
+        this.name = 'InputError';
+    }
+}
+function lines(value) {
+    return value
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'));
+}
+function positiveInteger(name, value) {
+    if (!/^\d+$/.test(value) || Number(value) <= 0 || !Number.isSafeInteger(Number(value))) {
+        throw new InputError(name, `must be a positive whole number; got "${value}".`);
+    }
+    return Number(value);
+}
+function parseCommand(value) {
+    if (value === '')
+        throw new InputError('command', `is required: one of ${COMMANDS.join(', ')}.`);
+    if (!COMMANDS.includes(value)) {
+        throw new InputError('command', `must be one of ${COMMANDS.join(', ')}; got "${value}".`);
+    }
+    return value;
+}
+// A registry host (optionally with a port) and lower-case path components, as Docker accepts them.
+const IMAGE_REPOSITORY = /^(?:[a-z0-9]+(?:[.-][a-z0-9]+)*(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+function parseImageRepository(value) {
+    if (value === '')
+        return undefined;
+    const image = value.toLowerCase();
+    const lastComponent = image.slice(image.lastIndexOf('/') + 1);
+    if (image.includes('@') || lastComponent.includes(':')) {
+        throw new InputError('image', `is the image repository without a tag or digest (e.g. ghcr.io/acme/app/ci); got "${value}".`);
+    }
+    if (!IMAGE_REPOSITORY.test(image)) {
+        throw new InputError('image', `must be an image repository such as ghcr.io/acme/app/ci; got "${value}".`);
+    }
+    return image;
+}
+function parseBranchTags(value) {
+    const map = new Map();
+    for (const line of lines(value)) {
+        const match = /^([^=\s]+)\s*=\s*(\S+)$/.exec(line);
+        if (!match) {
+            throw new InputError('branch-tags', `takes one \`branch=tag\` per line (e.g. main=latest); got "${line}".`);
+        }
+        const [, branch, tag] = match;
+        if (!(0,image_ref/* isValidTag */.r_)(tag)) {
+            throw new InputError('branch-tags', `has an invalid tag "${tag}" for ${branch}: tags use A-Z a-z 0-9 _ . -, start with a letter, digit or _, at most 128 characters.`);
+        }
+        map.set(branch, tag);
+    }
+    return map;
+}
+function parseDefaultTag(value) {
+    if (value === '')
+        return undefined;
+    if (!(0,image_ref/* isValidTag */.r_)(value)) {
+        throw new InputError('default-tag', `must be a Docker tag (A-Z a-z 0-9 _ . -, starting with a letter, digit or _, at most 128 characters); got "${value}".`);
+    }
+    return value;
+}
+// It goes into a shell code block of the PR comment: one line, nothing that could close the block.
+function parseLocalCommand(value) {
+    if (/[\p{Cc}\p{Cf}\u2028\u2029`]/u.test(value)) {
+        throw new InputError('local-command', `must be one line without backticks or control characters, such as "make gen" or "npm test"; got ${JSON.stringify(value)}.`);
+    }
+    return value;
+}
+function parseBuildWorkflow(value) {
+    if (!/^[\w.-]+\.ya?ml$/.test(value)) {
+        throw new InputError('build-workflow', `must be a workflow file name such as build-ci-image.yml; got "${value}".`);
+    }
+    return value;
+}
+function parseHeadSha(value) {
+    if (value === '')
+        return undefined;
+    if (!commit_sha/* FULL_COMMIT_SHA */.P.test(value)) {
+        throw new InputError('head-sha', `must be a full commit SHA (40 hexadecimal characters); got "${value}".`);
+    }
+    return value.toLowerCase();
+}
+function parsePermission(value) {
+    if ((0,permission/* isPermission */.Yo)(value))
+        return value;
+    throw new InputError('trusted-permission', `must be one of ${permission/* PERMISSIONS */.Jj.join(', ')}; got "${value}".`);
+}
+const JOB_STATUSES = ['success', 'failure', 'cancelled'];
+/** `${{ job.status }}`: success, failure or cancelled (docs: "Contexts", job context). */
+function parseJobStatus(value) {
+    const status = value.toLowerCase();
+    if (JOB_STATUSES.includes(status))
+        return status;
+    throw new InputError('job-status', `must be one of ${JOB_STATUSES.join(', ')} (pass \`\${{ job.status }}\`); got "${value}".`);
+}
+function parseDigest(value) {
+    if (value === '')
+        return undefined;
+    if (!/^sha256:[0-9a-f]{64}$/.test(value)) {
+        throw new InputError('digest', `must be an image digest, sha256: and 64 hexadecimal characters (docker/build-push-action's \`digest\` output); got "${value}".`);
+    }
+    return value;
+}
+function parseReuse(value) {
+    if (REUSE_MODES.includes(value))
+        return value;
+    throw new InputError('reuse', `must be one of ${REUSE_MODES.join(', ')} (pull-request: only an image built for the same PR; repository: any built in this repository; off: always build); got "${value}".`);
+}
+function parseBoolean(name, value) {
+    if (/^true$/i.test(value))
+        return true;
+    if (/^false$/i.test(value))
+        return false;
+    throw new InputError(name, `must be true or false; got "${value}".`);
+}
+/** The default of an input, as action.yml gives it; a runner expression counts as none. */
+function inputDefault(name) {
+    const value = INPUT_DEFAULTS[name];
+    return value.startsWith('${{') ? '' : value;
+}
+function parseInputs(read) {
+    // The runner passes action.yml's defaults; other callers (tests, the local CLI) may not.
+    const text = (name) => read(name).trim() || inputDefault(name);
+    const prNumber = text('pr-number');
+    return {
+        command: parseCommand(text('command')),
+        token: text('github-token'),
+        imageRepository: parseImageRepository(text('image')),
+        watch: lines(read('watch')),
+        buildWorkflow: parseBuildWorkflow(text('build-workflow')),
+        branchTags: parseBranchTags(text('branch-tags')),
+        defaultTag: parseDefaultTag(text('default-tag')),
+        prNumber: prNumber === '' ? undefined : positiveInteger('pr-number', prNumber),
+        headSha: parseHeadSha(text('head-sha')),
+        pollIntervalSeconds: positiveInteger('poll-interval', text('poll-interval')),
+        timeoutSeconds: positiveInteger('timeout', text('timeout')),
+        pull: parseBoolean('pull', text('pull')),
+        trustedPermission: parsePermission(text('trusted-permission')),
+        reuse: parseReuse(text('reuse')),
+        jobStatus: parseJobStatus(text('job-status')),
+        digest: parseDigest(text('digest')),
+        localCommand: parseLocalCommand(text('local-command')),
+    };
+}
+/**
+ * `ghcr.io/<owner>/<repo>/ci`, lower-cased as registries require; the action and the local CLI
+ * both name the image so, and refuse a name docker would not take rather than print it.
+ */
+function defaultImageRepository(repository) {
+    const image = `ghcr.io/${repository.owner}/${repository.repo}/ci`.toLowerCase();
+    let parsed;
+    try {
+        parsed = (0,image_ref/* parseImageReference */.o_)(image);
+    }
+    catch {
+        // Reported below.
+    }
+    if (!parsed || parsed.tag !== undefined || parsed.digest !== undefined) {
+        throw new Error(`The repository ${repository.owner}/${repository.repo} gives no valid image repository (ghcr.io/<owner>/<repo>/ci, ` +
+            'lower-case letters and digits joined by ".", "_", "__" or "-"): set the `image` input (--image in a terminal), e.g. ghcr.io/acme/app/ci.');
+    }
+    return image;
+}
+
+
+/***/ }),
+
+/***/ 7043:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ meets),
+/* harmony export */   Jj: () => (/* binding */ PERMISSIONS),
+/* harmony export */   Yo: () => (/* binding */ isPermission),
+/* harmony export */   fp: () => (/* binding */ effectivePermission),
+/* harmony export */   w2: () => (/* binding */ isBot)
+/* harmony export */ });
+/**
+ * The repository roles from least to most access (docs: "Repository roles for an
+ * organization"). triage and maintain exist on organisation repositories only.
+ */
+const PERMISSIONS = ['read', 'triage', 'write', 'maintain', 'admin'];
+function isPermission(value) {
+    return PERMISSIONS.includes(value);
+}
+/**
+ * The role that decides: `role_name` when it is one of the five, else (a custom role) its base
+ * `permission`; undefined for `none`. Source: GitHub's OpenAPI description of the operation
+ * repos/get-collaborator-permission-level ("the maintain role is mapped to write and the triage
+ * role is mapped to read"; "role_name provides the name of the assigned role, including custom roles").
+ */
+function effectivePermission({ permission, roleName }) {
+    if (roleName !== undefined && isPermission(roleName))
+        return roleName;
+    return isPermission(permission) ? permission : undefined;
+}
+function meets(actual, required) {
+    return actual !== undefined && PERMISSIONS.indexOf(actual) >= PERMISSIONS.indexOf(required);
+}
+/** A GitHub App or the Actions bot: `name[bot]` logins, or a user of type Bot. */
+function isBot(user) {
+    return user.type === 'Bot' || /\[bot\]$/.test(user.login);
+}
+
+
+/***/ }),
+
+/***/ 1658:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   OL: () => (/* binding */ targetOutputs),
+/* harmony export */   Sy: () => (/* binding */ writeSummary),
+/* harmony export */   n0: () => (/* binding */ setOutputs)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+// What a command leaves for the workflow and the person reading the run: outputs and the job summary.
+
+
+function setOutputs(outputs) {
+    for (const [name, value] of Object.entries(outputs)) {
+        if (value !== undefined)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, String(value));
+    }
+}
+/**
+ * `pr-number`, `head-sha`, `base-ref`: the context every command reports when it knows it. In a
+ * merge queue: the PR in it, its head (whose build is the image's) and the queue's base.
+ */
+function targetOutputs(target) {
+    switch (target.kind) {
+        case 'pull_request':
+            return { 'pr-number': target.number, 'head-sha': target.headSha, 'base-ref': target.baseRef };
+        case 'merge_group':
+            return { 'pr-number': target.pr.number, 'head-sha': target.pr.headSha, 'base-ref': target.queue.baseRef };
+        case 'push':
+            return { 'head-sha': target.sha };
+    }
+}
+/**
+ * Appends the job summary to the runner's file, when it gave one (a local run has none). What
+ * core.summary.write() does, in one synchronous append: its fs.promises round trips (a check of
+ * access, then the append on libuv's threads) cost about 0.7 ms of a start-up measured to the
+ * millisecond (bench/README.md, "Where the start-up time goes").
+ */
+function writeSummary(summary) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (file)
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(file, summary.stringify());
+    summary.emptyBuffer();
+}
+
+
+/***/ }),
+
+/***/ 1985:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  f: () => (/* binding */ openSession)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __nccwpck_require__(3360);
+// EXTERNAL MODULE: ./src/action/inputs.ts + 1 modules
+var action_inputs = __nccwpck_require__(887);
+// EXTERNAL MODULE: ./src/action/permission.ts
+var permission = __nccwpck_require__(7043);
+;// CONCATENATED MODULE: ./src/action/target.ts
+
+const SUPPORTED_EVENTS = ['pull_request', 'pull_request_target', 'issue_comment', 'merge_group', 'push', 'workflow_dispatch'];
+/**
+ * The PR number of a merge queue branch, `gh-readonly-queue/<base>/pr-<N>-<head sha>` (as in
+ * GitHub's own merge_group webhook example, @octokit/webhooks-examples). The base may contain
+ * `/`, so the number is read from the end.
+ */
+function pullRequestOfQueueBranch(headRef) {
+    const match = /^(?:refs\/heads\/)?gh-readonly-queue\/.+\/pr-(\d+)-[0-9a-f]{40}$/.exec(headRef);
+    if (!match) {
+        throw new Error(`The merge_group head_ref "${headRef}" is not a merge queue branch (gh-readonly-queue/<base>/pr-<number>-<sha>).`);
+    }
+    return Number(match[1]);
+}
+const branchName = (ref) => ref.replace(/^refs\/heads\//, '');
+/** Reads a pull request object as webhook payloads and `GET /pulls/{n}` both shape it. */
+function pullRequestFromApiShape(pr) {
+    const p = pr;
+    const baseRepo = p.base.repo?.full_name;
+    const headRepo = p.head.repo?.full_name;
+    return {
+        kind: 'pull_request',
+        number: p.number,
+        baseRef: p.base.ref,
+        baseSha: p.base.sha,
+        headSha: p.head.sha,
+        headRef: p.head.ref,
+        // A deleted fork leaves head.repo null: still not this repository.
+        fork: headRepo === undefined || headRepo.toLowerCase() !== baseRepo?.toLowerCase(),
+        changedFiles: p.changed_files,
+        mergeSha: p.merge_commit_sha ?? undefined,
+    };
+}
+function branchFromRef(ref, eventName) {
+    if (ref.startsWith('refs/heads/'))
+        return ref.slice('refs/heads/'.length);
+    throw new Error(`The ${eventName} event is for "${ref}", not a branch: ci-image builds images for branches (refs/heads/...).`);
+}
+/**
+ * A comment drives the action only when it is new and its author's repository permission is at
+ * least `required`. author_association is never read: it is a label, not a permission.
+ */
+async function checkCommenter(payload, required, getPermission) {
+    // An edit could change what a trusted person asked after the fact.
+    if (payload.action !== 'created') {
+        throw new Error(`The issue_comment event is "${String(payload.action)}": only a new comment (created) may drive this, so an edit cannot change what was asked.`);
+    }
+    const user = payload.comment?.user;
+    if (!user?.login)
+        throw new Error('The issue_comment event names no commenter. Nothing was done.');
+    if ((0,permission/* isBot */.w2)({ login: user.login, type: user.type })) {
+        throw new Error(`@${user.login} is a bot: only people with ${required} access to the repository may drive this. Nothing was done.`);
+    }
+    const found = await getPermission(user.login);
+    if (!(0,permission/* meets */.D)((0,permission/* effectivePermission */.fp)(found), required)) {
+        throw new Error(`@${user.login} (repository permission: ${found.roleName ?? found.permission}) may not run this: trusted-permission is ${required}. Nothing was done.`);
+    }
+}
+async function resolveTarget(ctx, overrides, io) {
+    const { eventName, payload } = ctx;
+    const { getPullRequest } = io;
+    let target;
+    switch (eventName) {
+        case 'pull_request':
+        case 'pull_request_target': {
+            if (!payload.pull_request)
+                throw new Error(`The ${eventName} event payload has no pull_request.`);
+            const fromEvent = {
+                ...pullRequestFromApiShape(payload.pull_request),
+                action: typeof payload.action === 'string' ? payload.action : undefined,
+            };
+            const asked = overrides.prNumber;
+            target = asked !== undefined && asked !== fromEvent.number ? await getPullRequest(asked) : fromEvent;
+            break;
+        }
+        case 'merge_group': {
+            const group = payload.merge_group;
+            if (!group?.head_ref || !group.head_sha || !group.base_ref || !group.base_sha)
+                throw new Error('The merge_group event payload has no merge_group.');
+            const queue = {
+                baseRef: branchName(group.base_ref),
+                baseSha: group.base_sha,
+                headSha: group.head_sha,
+                headRef: branchName(group.head_ref),
+            };
+            target = { kind: 'merge_group', queue, pr: await getPullRequest(overrides.prNumber ?? pullRequestOfQueueBranch(group.head_ref)) };
+            break;
+        }
+        case 'issue_comment': {
+            // Trust first: an untrusted comment must reach nothing else.
+            await checkCommenter(payload, overrides.trustedPermission, io.getPermission);
+            const issue = payload.issue;
+            if (!issue?.pull_request && overrides.prNumber === undefined) {
+                throw new Error(`The issue_comment event is on issue #${issue?.number ?? '?'}, which is not a pull request.`);
+            }
+            target = await getPullRequest(overrides.prNumber ?? issue.number);
+            break;
+        }
+        case 'push':
+        case 'workflow_dispatch': {
+            if (overrides.prNumber !== undefined) {
+                target = await getPullRequest(overrides.prNumber);
+                break;
+            }
+            if (payload.deleted === true)
+                throw new Error(`The push deleted ${ctx.ref}: there is no image to build.`);
+            const sha = (eventName === 'push' && typeof payload.after === 'string' ? payload.after : ctx.sha) || ctx.sha;
+            target = { kind: 'push', branch: branchFromRef(ctx.ref, eventName), sha };
+            break;
+        }
+        default:
+            throw new Error(`The event "${eventName || '(none)'}" is not supported: ci-image runs on ${SUPPORTED_EVENTS.join(', ')}.`);
+    }
+    if (overrides.headSha === undefined)
+        return target;
+    if (target.kind === 'pull_request')
+        return { ...target, headSha: overrides.headSha };
+    if (target.kind === 'merge_group')
+        return { ...target, pr: { ...target.pr, headSha: overrides.headSha } };
+    return { ...target, sha: overrides.headSha };
+}
+
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __nccwpck_require__(3251);
+// EXTERNAL MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+var dist_src = __nccwpck_require__(1015);
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// pkg/dist-src/version.js
+var VERSION = "0.0.0-development";
+
+// pkg/dist-src/error-request.js
+function isRequestError(error) {
+  return error.request !== void 0;
+}
+async function errorRequest(state, octokit, error, options) {
+  if (!isRequestError(error) || !error?.request.request) {
+    throw error;
+  }
+  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error, retries, retryAfter);
+  }
+  throw error;
+}
+
+// pkg/dist-src/wrap-request.js
+
+
+async function wrapRequest(state, octokit, request, options) {
+  const limiter = new light();
+  limiter.on("failed", function(error, info) {
+    const maxRetries = ~~error.request.request?.retries;
+    const after = ~~error.request.request?.retryAfter;
+    options.request.retryCount = info.retryCount + 1;
+    if (maxRetries > info.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
+  const response = await request(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error = new dist_src/* RequestError */.G(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error, options);
+  }
+  return response;
+}
+
+// pkg/dist-src/index.js
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error, retries, retryAfter) => {
+        error.request.request = Object.assign({}, error.request.request, {
+          retries,
+          retryAfter
+        });
+        return error;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/version.js
+var dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/wrap-request.js
+var noop = () => Promise.resolve();
+function dist_bundle_wrapRequest(state, request, options) {
+  return state.retryLimiter.schedule(doRequest, state, request, options);
+}
+async function doRequest(state, request, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, noop);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, noop);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, noop);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+
+// pkg/dist-src/generated/triggers-notification-paths.js
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+
+// pkg/dist-src/route-matcher.js
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+
+// pkg/dist-src/index.js
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck, common) {
+  groups.global = new Bottleneck.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck = light,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    const events = {};
+    const emitter = new Bottleneck.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request.retryCount;
+      request.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request, options) => {
+    initializeBottleneck();
+    return dist_bundle_wrapRequest(state, request, options);
+  });
+  return {};
+}
+throttling.VERSION = dist_bundle_VERSION;
+throttling.triggersNotification = triggersNotification;
+
+
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
+
+
+class Context {
+    /**
+     * Hydrate the context from the environment
+     */
+    constructor() {
+        var _a, _b, _c;
+        this.payload = {};
+        if (process.env.GITHUB_EVENT_PATH) {
+            if ((0,external_fs_.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            }
+            else {
+                const path = process.env.GITHUB_EVENT_PATH;
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_.EOL}`);
+            }
+        }
+        this.eventName = process.env.GITHUB_EVENT_NAME;
+        this.sha = process.env.GITHUB_SHA;
+        this.ref = process.env.GITHUB_REF;
+        this.workflow = process.env.GITHUB_WORKFLOW;
+        this.action = process.env.GITHUB_ACTION;
+        this.actor = process.env.GITHUB_ACTOR;
+        this.job = process.env.GITHUB_JOB;
+        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
+        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
+        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
+        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
+        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+        this.graphqlUrl =
+            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+    }
+    get issue() {
+        const payload = this.payload;
+        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+    }
+    get repo() {
+        if (process.env.GITHUB_REPOSITORY) {
+            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
+            return { owner, repo };
+        }
+        if (this.payload.repository) {
+            return {
+                owner: this.payload.repository.owner.login,
+                repo: this.payload.repository.name
+            };
+        }
+        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+    }
+}
+//# sourceMappingURL=context.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var lib = __nccwpck_require__(9659);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+function getAuthString(token, options) {
+    if (!token && !options.auth) {
+        throw new Error('Parameter token or opts.auth is required');
+    }
+    else if (token && options.auth) {
+        throw new Error('Parameters token and opts.auth may not both be specified');
+    }
+    return typeof options.auth === 'string' ? options.auth : `token ${token}`;
+}
+function getProxyAgent(destinationUrl) {
+    const hc = new lib.HttpClient();
+    return hc.getAgent(destinationUrl);
+}
+function getProxyAgentDispatcher(destinationUrl) {
+    const hc = new lib.HttpClient();
+    return hc.getAgentDispatcher(destinationUrl);
+}
+function getProxyFetch(destinationUrl) {
+    const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
+    const proxyFetch = (url, opts) => __awaiter(this, void 0, void 0, function* () {
+        return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
+    });
+    return proxyFetch;
+}
+function getApiBaseUrl() {
+    return process.env['GITHUB_API_URL'] || 'https://api.github.com';
+}
+function getUserAgentWithOrchestrationId(baseUserAgent) {
+    var _a;
+    const orchId = (_a = process.env['ACTIONS_ORCHESTRATION_ID']) === null || _a === void 0 ? void 0 : _a.trim();
+    if (orchId) {
+        const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+        const tag = `actions_orchestration_id/${sanitizedId}`;
+        if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
+            return baseUserAgent;
+        const ua = baseUserAgent ? `${baseUserAgent} ` : '';
+        return `${ua}${tag}`;
+    }
+    return baseUserAgent;
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+
+  if (typeof process === "object" && process.version !== undefined) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
+      process.arch
+    })`;
+  }
+
+  return "<environment undetectable>";
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
+// @ts-check
+
+function register(state, name, method, options) {
+  if (typeof method !== "function") {
+    throw new Error("method for before hook must be a function");
+  }
+
+  if (!options) {
+    options = {};
+  }
+
+  if (Array.isArray(name)) {
+    return name.reverse().reduce((callback, name) => {
+      return register.bind(null, state, name, callback, options);
+    }, method)();
+  }
+
+  return Promise.resolve().then(() => {
+    if (!state.registry[name]) {
+      return method(options);
+    }
+
+    return state.registry[name].reduce((method, registered) => {
+      return registered.hook.bind(null, method, options);
+    }, method)();
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
+// @ts-check
+
+function addHook(state, kind, name, hook) {
+  const orig = hook;
+  if (!state.registry[name]) {
+    state.registry[name] = [];
+  }
+
+  if (kind === "before") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(orig.bind(null, options))
+        .then(method.bind(null, options));
+    };
+  }
+
+  if (kind === "after") {
+    hook = (method, options) => {
+      let result;
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .then((result_) => {
+          result = result_;
+          return orig(result, options);
+        })
+        .then(() => {
+          return result;
+        });
+    };
+  }
+
+  if (kind === "error") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .catch((error) => {
+          return orig(error, options);
+        });
+    };
+  }
+
+  state.registry[name].push({
+    hook: hook,
+    orig: orig,
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
+// @ts-check
+
+function removeHook(state, name, method) {
+  if (!state.registry[name]) {
+    return;
+  }
+
+  const index = state.registry[name]
+    .map((registered) => {
+      return registered.orig;
+    })
+    .indexOf(method);
+
+  if (index === -1) {
+    return;
+  }
+
+  state.registry[name].splice(index, 1);
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
+// @ts-check
+
+
+
+
+
+// bind with array of arguments: https://stackoverflow.com/a/21792913
+const bind = Function.bind;
+const bindable = bind.bind(bind);
+
+function bindApi(hook, state, name) {
+  const removeHookRef = bindable(removeHook, null).apply(
+    null,
+    name ? [state, name] : [state]
+  );
+  hook.api = { remove: removeHookRef };
+  hook.remove = removeHookRef;
+  ["before", "error", "after", "wrap"].forEach((kind) => {
+    const args = name ? [state, kind, name] : [state, kind];
+    hook[kind] = hook.api[kind] = bindable(addHook, null).apply(null, args);
+  });
+}
+
+function Singular() {
+  const singularHookName = Symbol("Singular");
+  const singularHookState = {
+    registry: {},
+  };
+  const singularHook = register.bind(null, singularHookState, singularHookName);
+  bindApi(singularHook, singularHookState, singularHookName);
+  return singularHook;
+}
+
+function Collection() {
+  const state = {
+    registry: {},
+  };
+
+  const hook = register.bind(null, state);
+  bindApi(hook, state);
+
+  return hook;
+}
+
+/* harmony default export */ const before_after_hook = ({ Singular, Collection });
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var endpoint_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/defaults.js
+var userAgent = `octokit-endpoint.js/${endpoint_dist_bundle_VERSION} ${getUserAgent()}`;
+var DEFAULTS = {
+  method: "GET",
+  baseUrl: "https://api.github.com",
+  headers: {
+    accept: "application/vnd.github.v3+json",
+    "user-agent": userAgent
+  },
+  mediaType: {
+    format: ""
+  }
+};
+
+// pkg/dist-src/util/lowercase-keys.js
+function lowercaseKeys(object) {
+  if (!object) {
+    return {};
+  }
+  return Object.keys(object).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object[key];
+    return newObj;
+  }, {});
+}
+
+// pkg/dist-src/util/is-plain-object.js
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/util/merge-deep.js
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
+  Object.keys(options).forEach((key) => {
+    if (isPlainObject(options[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults[key], options[key]);
+    } else {
+      Object.assign(result, { [key]: options[key] });
+    }
+  });
+  return result;
+}
+
+// pkg/dist-src/util/remove-undefined-properties.js
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
+    }
+  }
+  return obj;
+}
+
+// pkg/dist-src/merge.js
+function merge(defaults, route, options) {
+  if (typeof route === "string") {
+    let [method, url] = route.split(" ");
+    options = Object.assign(url ? { method, url } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = lowercaseKeys(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+
+// pkg/dist-src/util/add-query-parameters.js
+function addQueryParameters(url, parameters) {
+  const separator = /\?/.test(url) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url;
+  }
+  return url + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+
+// pkg/dist-src/util/extract-url-variable-names.js
+var urlVariableRegex = /\{[^{}}]+\}/g;
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url) {
+  const matches = url.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+
+// pkg/dist-src/util/omit.js
+function omit(object, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key of Object.keys(object)) {
+    if (keysToOmit.indexOf(key) === -1) {
+      result[key] = object[key];
+    }
+  }
+  return result;
+}
+
+// pkg/dist-src/util/url-template.js
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key) {
+    return encodeUnreserved(key) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result.push(encodeUnreserved(key));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+
+// pkg/dist-src/parse.js
+function parse(options) {
+  let method = options.method.toUpperCase();
+  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body;
+  let parameters = omit(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url);
+  url = parseUrl(url).expand(parameters);
+  if (!/^http/.test(url)) {
+    url = options.baseUrl + url;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = omit(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url = addQueryParameters(url, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+    body = "";
+  }
+  return Object.assign(
+    { method, url, headers },
+    typeof body !== "undefined" ? { body } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+
+// pkg/dist-src/endpoint-with-defaults.js
+function endpointWithDefaults(defaults, route, options) {
+  return parse(merge(defaults, route, options));
+}
+
+// pkg/dist-src/with-defaults.js
+function withDefaults(oldDefaults, newDefaults) {
+  const DEFAULTS2 = merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults.bind(null, DEFAULTS2),
+    merge: merge.bind(null, DEFAULTS2),
+    parse
+  });
+}
+
+// pkg/dist-src/index.js
+var endpoint = withDefaults(null, DEFAULTS);
+
+
+// EXTERNAL MODULE: ./node_modules/@octokit/request/node_modules/content-type/dist/index.js
+var dist = __nccwpck_require__(6919);
+;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
+const intRegex = /^-?\d+$/;
+const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
+const originalStringify = JSON.stringify;
+const originalParse = JSON.parse;
+const customFormat = /^-?\d+n$/;
+
+const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+
+/**
+ * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
+ * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
+ */
+
+/**
+ * Checks if a value is unstringifiable according to native JSON.stringify rules.
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is undefined, a function, or a symbol.
+ */
+const isUnstringifiable = (val) =>
+  val === undefined || typeof val === "function" || typeof val === "symbol";
+
+/**
+ * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is a RawJSON instance.
+ */
+const isRawJSON = (val) =>
+  val !== null &&
+  typeof val === "object" &&
+  val.constructor &&
+  val.constructor.name === "RawJSON";
+
+/**
+ * Iteratively converts a JS value to a JSON string.
+ * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
+ * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
+ *
+ * @param {any} rootValue The value to stringify.
+ * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
+ * @param {string | number} [spaceParam] Indentation for pretty-printing.
+ * @returns {string | undefined} The generated JSON string.
+ */
+const stringifyIteratively = (rootValue, replacer, spaceParam) => {
+  let space = "";
+
+  if (typeof spaceParam === "number") {
+    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+  } else if (typeof spaceParam === "string") {
+    space = spaceParam.slice(0, 10);
+  }
+
+  const isFunctionReplacer = typeof replacer === "function";
+  const propertyList = Array.isArray(replacer)
+    ? new Set(replacer.map(String))
+    : null;
+
+  /**
+   * Prepares a value for stringification by resolving toJSON, handling BigInts,
+   * applying custom replacers, and unwrapping primitive objects.
+   *
+   * @param {object|Array} parent The parent object or array holding the value.
+   * @param {string} key The key associated with the value.
+   * @param {any} val The raw value to process.
+   * @returns {any} The processed value ready for stringification.
+   */
+  const prepareVal = (parent, key, val) => {
+    const isObject = val !== null && typeof val === "object";
+    const hasToJSON = isObject && typeof val.toJSON === "function";
+
+    if (hasToJSON) {
+      val = val.toJSON(key);
+    }
+
+    const isNoise = typeof val === "string" && noiseValue.test(val);
+
+    if (isNoise) return val + "n";
+
+    const isBigInt = typeof val === "bigint";
+
+    if (isBigInt) {
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return JSON.rawJSON(val.toString());
+
+      return val.toString() + "n";
+    }
+
+    if (isFunctionReplacer) {
+      val = replacer.call(parent, key, val);
+    }
+
+    const isPostReplacerObject = val !== null && typeof val === "object";
+
+    if (isPostReplacerObject) {
+      const isPrimitiveWrapper =
+        val instanceof Number ||
+        val instanceof String ||
+        val instanceof Boolean;
+
+      if (isPrimitiveWrapper) {
+        val = val.valueOf();
+      }
+    }
+
+    return val;
+  };
+
+  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+
+  if (isUnstringifiable(rootProcessed)) {
+    return undefined;
+  }
+
+  const isRootPrimitive =
+    rootProcessed === null || typeof rootProcessed !== "object";
+  const isRootNativeRawJSON = isRawJSON(rootProcessed);
+
+  if (isRootPrimitive || isRootNativeRawJSON) {
+    return originalStringify(rootProcessed);
+  }
+
+  const chunks = [];
+  let level = 0;
+
+  const stack = [
+    {
+      parent: { "": rootProcessed },
+      key: "",
+      val: rootProcessed,
+      isArray: Array.isArray(rootProcessed),
+      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+      index: 0,
+      first: true,
+    },
+  ];
+
+  const visited = new WeakSet([rootProcessed]);
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (node.index === 0) {
+      chunks.push(node.isArray ? "[" : "{");
+      level++;
+    }
+
+    let isDone = false;
+
+    if (node.isArray) {
+      if (node.index < node.val.length) {
+        if (!node.first) chunks.push(",");
+
+        if (space) chunks.push("\n" + space.repeat(level));
+
+        const childRaw = node.val[node.index];
+        const childVal = prepareVal(node.val, String(node.index), childRaw);
+
+        if (isUnstringifiable(childVal)) {
+          chunks.push("null");
+          node.first = false;
+          node.index++;
+        } else {
+          const isComplexObject =
+            childVal !== null && typeof childVal === "object";
+          const isNativeRaw = isRawJSON(childVal);
+
+          if (isComplexObject && !isNativeRaw) {
+            if (visited.has(childVal)) {
+              throw new TypeError("Converting circular structure to JSON");
+            }
+
+            visited.add(childVal);
+
+            stack.push({
+              parent: node.val,
+              key: String(node.index),
+              val: childVal,
+              isArray: Array.isArray(childVal),
+              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+              index: 0,
+              first: true,
+            });
+
+            node.first = false;
+            node.index++;
+          } else {
+            chunks.push(originalStringify(childVal));
+            node.first = false;
+            node.index++;
+          }
+        }
+      } else {
+        isDone = true;
+      }
+    } else {
+      while (node.index < node.keys.length) {
+        const k = node.keys[node.index++];
+
+        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+
+        if (isFilteredOutByArray) continue;
+
+        const childRaw = node.val[k];
+        const childVal = prepareVal(node.val, k, childRaw);
+
+        if (isUnstringifiable(childVal)) continue;
+
+        if (!node.first) chunks.push(",");
+
+        if (space) {
+          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+        } else {
+          chunks.push(originalStringify(k) + ":");
+        }
+
+        const isComplexObject =
+          childVal !== null && typeof childVal === "object";
+        const isNativeRaw = isRawJSON(childVal);
+
+        if (isComplexObject && !isNativeRaw) {
+          if (visited.has(childVal)) {
+            throw new TypeError("Converting circular structure to JSON");
+          }
+
+          visited.add(childVal);
+
+          stack.push({
+            parent: node.val,
+            key: k,
+            val: childVal,
+            isArray: Array.isArray(childVal),
+            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+            index: 0,
+            first: true,
+          });
+
+          node.first = false;
+
+          break; // Stop current loop level to process the newly pushed stack node
+        } else {
+          chunks.push(originalStringify(childVal));
+          node.first = false;
+        }
+      }
+
+      const isNodeFullyProcessed =
+        node.index >= node.keys.length && stack[stack.length - 1] === node;
+
+      if (isNodeFullyProcessed) {
+        isDone = true;
+      }
+    }
+
+    if (isDone) {
+      level--;
+
+      if (!node.first && space) chunks.push("\n" + space.repeat(level));
+
+      chunks.push(node.isArray ? "]" : "}");
+      visited.delete(node.val);
+      stack.pop();
+    }
+  }
+
+  return chunks.join("");
+};
+
+/**
+ * Converts a JavaScript value to a JSON string.
+ *
+ * Supports serialization of BigInt values using two strategies:
+ * 1. Custom format "123n" → "123" (universal fallback)
+ * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
+ *
+ * All other values are serialized exactly like native JSON.stringify().
+ *
+ * @param {*} value The value to convert to a JSON string.
+ * @param {Replacer | Array<string | number> | null} [replacer]
+ * A function that alters the behavior of the stringification process,
+ * or an array of strings/numbers to indicate properties to exclude.
+ * @param {string | number} [space]
+ * A string or number to specify indentation or pretty-printing.
+ * @returns {string} The JSON string representation.
+ */
+const JSONStringify = (value, replacer, space) => {
+  try {
+    const supportsRawJSON = "rawJSON" in JSON;
+
+    if (supportsRawJSON) {
+      return originalStringify(
+        value,
+        (key, val) => {
+          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+
+          const hasFunctionReplacer = typeof replacer === "function";
+
+          if (hasFunctionReplacer) return replacer(key, val);
+
+          const isKeyInArrayReplacer =
+            Array.isArray(replacer) && replacer.includes(key);
+
+          if (isKeyInArrayReplacer) return val;
+
+          return val;
+        },
+        space,
+      );
+    }
+
+    if (!value) return originalStringify(value, replacer, space);
+
+    const convertedToCustomJSON = originalStringify(
+      value,
+      (key, val) => {
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+
+        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+        if (typeof val === "bigint") return val.toString() + "n";
+
+        const hasFunctionReplacer = typeof replacer === "function";
+
+        if (hasFunctionReplacer) return replacer(key, val);
+
+        const isKeyInArrayReplacer =
+          Array.isArray(replacer) && replacer.includes(key);
+
+        if (isKeyInArrayReplacer) return val;
+
+        return val;
+      },
+      space,
+    );
+
+    const processedJSON = convertedToCustomJSON.replace(
+      bigIntsStringify,
+      "$1$2$3",
+    ); // Delete one "n" off the end of every BigInt value
+
+    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
+
+    return denoisedJSON;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const convertedJSON = stringifyIteratively(value, replacer, space);
+
+      if (convertedJSON === undefined) return undefined;
+
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return convertedJSON;
+
+      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+
+      return processedJSON.replace(noiseStringify, "$1$2$3");
+    }
+
+    throw error;
+  }
+};
+
+const featureCache = new Map();
+
+/**
+ * Detects if the current JSON.parse implementation supports the context.source feature.
+ *
+ * Uses toString() fingerprinting to cache results and automatically detect runtime
+ * replacements of JSON.parse (polyfills, mocks, etc.).
+ *
+ * @returns {boolean} true if context.source is supported, false otherwise.
+ */
+const isContextSourceSupported = () => {
+  const parseFingerprint = JSON.parse.toString();
+
+  if (featureCache.has(parseFingerprint)) {
+    return featureCache.get(parseFingerprint);
+  }
+
+  try {
+    const result = JSON.parse(
+      "1",
+      (_, __, context) => !!context?.source && context.source === "1",
+    );
+    featureCache.set(parseFingerprint, result);
+
+    return result;
+  } catch {
+    featureCache.set(parseFingerprint, false);
+
+    return false;
+  }
+};
+
+/**
+ * Reviver function that converts custom-format BigInt strings back to BigInt values.
+ * Also handles "noise" strings that accidentally match the BigInt format.
+ *
+ * @param {string | number | undefined} key The object key.
+ * @param {*} value The value being parsed.
+ * @param {object} [context] Parse context (if supported by JSON.parse).
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The transformed value.
+ */
+const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+  const isCustomFormatBigInt =
+    typeof value === "string" && customFormat.test(value);
+
+  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+
+  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+  if (isNoiseValue) return value.slice(0, -1);
+
+  const hasUserReviver = typeof userReviver === "function";
+
+  if (!hasUserReviver) return value;
+
+  return userReviver(key, value, context);
+};
+
+/**
+ * Fast JSON.parse implementation (~2x faster than classic fallback).
+ * Uses JSON.parse's context.source feature to detect integers and convert
+ * large numbers directly to BigInt without string manipulation.
+ *
+ * Does not support legacy custom format from v1 of this library.
+ *
+ * @param {string} text JSON string to parse.
+ * @param {Reviver} [reviver] Transform function to apply to each value.
+ * @returns {any} Parsed JavaScript value.
+ */
+const JSONParseV2 = (text, reviver) => {
+  return JSON.parse(text, (key, value, context) => {
+    const isNumber = typeof value === "number";
+    const isOutOfBounds =
+      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+    const isBigNumber = isNumber && isOutOfBounds;
+    const isInt = context && intRegex.test(context.source);
+    const isBigInt = isBigNumber && isInt;
+
+    if (isBigInt) return BigInt(context.source);
+
+    const hasCustomReviver = typeof reviver === "function";
+
+    if (!hasCustomReviver) return value;
+
+    return reviver(key, value, context);
+  });
+};
+
+const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+const MAX_DIGITS = MAX_INT.length;
+const stringsOrLargeNumbers =
+  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
+
+/**
+ * Iteratively traverses the parsed object bottom-up (post-order),
+ * emulating the native JSON.parse reviver behavior.
+ * This avoids Call Stack overflows (RangeError) on deeply nested structures.
+ *
+ * @param {any} parsed The natively parsed JSON object.
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The fully processed object.
+ */
+const applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
+  const stack = [{ parent: rootHolder, key: "", visited: false }];
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (!node.visited) {
+      node.visited = true;
+
+      const value = node.parent[node.key];
+      const isComplexObject = value !== null && typeof value === "object";
+
+      if (isComplexObject) {
+        const keys = Object.keys(value);
+
+        for (let i = keys.length - 1; i >= 0; i--) {
+          stack.push({ parent: value, key: keys[i], visited: false });
+        }
+      }
+    } else {
+      const { parent, key } = node;
+      let value = parent[key];
+
+      if (typeof value === "string") {
+        const isCustomFormatBigInt = customFormat.test(value);
+
+        if (isCustomFormatBigInt) {
+          value = BigInt(value.slice(0, -1));
+        } else {
+          const isNoise = noiseValue.test(value);
+
+          if (isNoise) value = value.slice(0, -1);
+        }
+      }
+
+      const hasUserReviver = typeof userReviver === "function";
+
+      if (hasUserReviver) {
+        value = userReviver.call(parent, key, value);
+      }
+
+      const isDeleted = value === undefined;
+
+      if (isDeleted) {
+        delete parent[key];
+      } else {
+        parent[key] = value;
+      }
+
+      stack.pop();
+    }
+  }
+
+  return rootHolder[""];
+};
+
+/**
+ * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
+ *
+ * @param {string} text The raw JSON string.
+ * @returns {string} The serialized string with marked BigInts.
+ */
+const serializeBigInts = (text) => {
+  return text.replace(
+    stringsOrLargeNumbers,
+    (match, digits, fractional, exponential) => {
+      const isString = match[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match);
+
+      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+      const hasFractionalOrExponential = fractional || exponential;
+
+      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
+      const isLessThanMaxSafeInt =
+        digits &&
+        (digits.length < MAX_DIGITS ||
+          (digits.length === MAX_DIGITS && digits <= MAX_INT));
+
+      const isStandardValue =
+        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+
+      if (isStandardValue) return match;
+
+      return '"' + match + 'n"';
+    },
+  );
+};
+
+/**
+ * Converts a JSON string into a JavaScript value.
+ *
+ * Supports parsing of large integers using two strategies:
+ * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
+ * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
+ *
+ * All other JSON values are parsed exactly like native JSON.parse().
+ *
+ * @param {string} text A valid JSON string.
+ * @param {Reviver} [reviver]
+ * A function that transforms the results. This function is called for each member
+ * of the object. If a member contains nested objects, the nested objects are
+ * transformed before the parent object is.
+ * @returns {any} The parsed JavaScript value.
+ * @throws {SyntaxError} If text is not valid JSON.
+ */
+const JSONParse = (text, reviver) => {
+  if (!text) return originalParse(text, reviver);
+
+  try {
+    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
+
+    // Find and mark big numbers with "n"
+    const serializedData = serializeBigInts(text);
+
+    return originalParse(serializedData, (key, value, context) =>
+      convertMarkedBigIntsReviver(key, value, context, reviver),
+    );
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const serializedData = serializeBigInts(text);
+      const parsed = originalParse(serializedData);
+
+      return applyReviverIteratively(parsed, reviver);
+    }
+
+    throw error;
+  }
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var request_dist_bundle_VERSION = "10.0.16";
+
+// pkg/dist-src/defaults.js
+var defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${request_dist_bundle_VERSION} ${getUserAgent()}`
+  }
+};
+
+// pkg/dist-src/fetch-wrapper.js
+
+
+
+// pkg/dist-src/is-plain-object.js
+function dist_bundle_isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/fetch-wrapper.js
+
+var dist_bundle_noop = () => "";
+async function fetchWrapper(requestOptions) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error) {
+    let message = "Unknown Error";
+    if (error instanceof Error) {
+      if (error.name === "AbortError") {
+        error.status = 500;
+        throw error;
+      }
+      message = error.message;
+      if (error.name === "TypeError" && "cause" in error) {
+        if (error.cause instanceof Error) {
+          message = error.cause.message;
+        } else if (typeof error.cause === "string") {
+          message = error.cause;
+        }
+      }
+    }
+    const requestError = new dist_src/* RequestError */.G(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new dist_src/* RequestError */.G(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new dist_src/* RequestError */.G("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new dist_src/* RequestError */.G(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(dist_bundle_noop);
+  }
+  const mimetype = (0,dist/* parse */.qg)(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(dist_bundle_noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+
+// pkg/dist-src/with-defaults.js
+function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+  });
+}
+
+// pkg/dist-src/index.js
+var request = dist_bundle_withDefaults(endpoint, defaults_default);
+
+/* v8 ignore next -- @preserve */
+/* v8 ignore else -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+
+// pkg/dist-src/version.js
+var graphql_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/with-defaults.js
+
+
+// pkg/dist-src/graphql.js
+
+
+// pkg/dist-src/error.js
+function _buildMessageForResponseErrors(data) {
+  return `Request failed due to following response errors:
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+}
+var GraphqlResponseError = class extends Error {
+  constructor(request2, headers, response) {
+    super(_buildMessageForResponseErrors(response));
+    this.request = request2;
+    this.headers = headers;
+    this.response = response;
+    this.errors = response.errors;
+    this.data = response.data;
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    }
+  }
+  request;
+  headers;
+  response;
+  name = "GraphqlResponseError";
+  errors;
+  data;
+};
+
+// pkg/dist-src/graphql.js
+var NON_VARIABLE_OPTIONS = [
+  "method",
+  "baseUrl",
+  "url",
+  "headers",
+  "request",
+  "query",
+  "mediaType",
+  "operationName"
+];
+var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+function graphql(request2, query, options) {
+  if (options) {
+    if (typeof query === "string" && "query" in options) {
+      return Promise.reject(
+        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
+      );
+    }
+    for (const key in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+      return Promise.reject(
+        new Error(
+          `[@octokit/graphql] "${key}" cannot be used as variable name`
+        )
+      );
+    }
+  }
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result, key) => {
+    if (NON_VARIABLE_OPTIONS.includes(key)) {
+      result[key] = parsedOptions[key];
+      return result;
+    }
+    if (!result.variables) {
+      result.variables = {};
+    }
+    result.variables[key] = parsedOptions[key];
+    return result;
+  }, {});
+  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
+    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  }
+  return request2(requestOptions).then((response) => {
+    if (response.data.errors) {
+      const headers = {};
+      for (const key of Object.keys(response.headers)) {
+        headers[key] = response.headers[key];
+      }
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+
+// pkg/dist-src/with-defaults.js
+function graphql_dist_bundle_withDefaults(request2, newDefaults) {
+  const newRequest = request2.defaults(newDefaults);
+  const newApi = (query, options) => {
+    return graphql(newRequest, query, options);
+  };
+  return Object.assign(newApi, {
+    defaults: graphql_dist_bundle_withDefaults.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+
+// pkg/dist-src/index.js
+var graphql2 = graphql_dist_bundle_withDefaults(request, {
+  headers: {
+    "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
+  },
+  method: "POST",
+  url: "/graphql"
+});
+function withCustomRequest(customRequest) {
+  return graphql_dist_bundle_withDefaults(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+
+/* v8 ignore if -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
+// pkg/dist-src/is-jwt.js
+var b64url = "(?:[a-zA-Z0-9_-]+)";
+var sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var isJWT = jwtRE.test.bind(jwtRE);
+
+// pkg/dist-src/auth.js
+async function auth(token) {
+  const isApp = isJWT(token);
+  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
+  const isUserToServer = token.startsWith("ghu_");
+  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
+  return {
+    type: "token",
+    token,
+    tokenType
+  };
+}
+
+// pkg/dist-src/with-authorization-prefix.js
+function withAuthorizationPrefix(token) {
+  if (token.split(/\./).length === 3) {
+    return `bearer ${token}`;
+  }
+  return `token ${token}`;
+}
+
+// pkg/dist-src/hook.js
+async function hook(token, request, route, parameters) {
+  const endpoint = request.endpoint.merge(
+    route,
+    parameters
+  );
+  endpoint.headers.authorization = withAuthorizationPrefix(token);
+  return request(endpoint);
+}
+
+// pkg/dist-src/index.js
+var createTokenAuth = function createTokenAuth2(token) {
+  if (!token) {
+    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+  }
+  if (typeof token !== "string") {
+    throw new Error(
+      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+    );
+  }
+  token = token.replace(/^(token|bearer) +/i, "");
+  return Object.assign(auth.bind(null, token), {
+    hook: hook.bind(null, token)
+  });
+};
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
+const version_VERSION = "7.0.8";
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
+
+
+
+
+
+
+const dist_src_noop = () => {
+};
+const consoleWarn = console.warn.bind(console);
+const consoleError = console.error.bind(console);
+function createLogger(logger = {}) {
+  if (typeof logger.debug !== "function") {
+    logger.debug = dist_src_noop;
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = dist_src_noop;
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = consoleWarn;
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = consoleError;
+  }
+  return logger;
+}
+const userAgentTrail = `octokit-core.js/${version_VERSION} ${getUserAgent()}`;
+class Octokit {
+  static VERSION = version_VERSION;
+  static defaults(defaults) {
+    const OctokitWithDefaults = class extends this {
+      constructor(...args) {
+        const options = args[0] || {};
+        if (typeof defaults === "function") {
+          super(defaults(options));
+          return;
+        }
+        super(
+          Object.assign(
+            {},
+            defaults,
+            options,
+            options.userAgent && defaults.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults.userAgent}`
+            } : null
+          )
+        );
+      }
+    };
+    return OctokitWithDefaults;
+  }
+  static plugins = [];
+  /**
+   * Attach a plugin (or many) to your Octokit instance.
+   *
+   * @example
+   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+   */
+  static plugin(...newPlugins) {
+    const currentPlugins = this.plugins;
+    const NewOctokit = class extends this {
+      static plugins = currentPlugins.concat(
+        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+      );
+    };
+    return NewOctokit;
+  }
+  constructor(options = {}) {
+    const hook = new before_after_hook.Collection();
+    const requestDefaults = {
+      baseUrl: request.endpoint.DEFAULTS.baseUrl,
+      headers: {},
+      request: Object.assign({}, options.request, {
+        // @ts-ignore internal usage only, no need to type
+        hook: hook.bind(null, "request")
+      }),
+      mediaType: {
+        previews: [],
+        format: ""
+      }
+    };
+    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options.baseUrl) {
+      requestDefaults.baseUrl = options.baseUrl;
+    }
+    if (options.previews) {
+      requestDefaults.mediaType.previews = options.previews;
+    }
+    if (options.timeZone) {
+      requestDefaults.headers["time-zone"] = options.timeZone;
+    }
+    this.request = request.defaults(requestDefaults);
+    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+    this.log = createLogger(options.log);
+    this.hook = hook;
+    if (!options.authStrategy) {
+      if (!options.auth) {
+        this.auth = async () => ({
+          type: "unauthenticated"
+        });
+      } else {
+        const auth = createTokenAuth(options.auth);
+        hook.wrap("request", auth.hook);
+        this.auth = auth;
+      }
+    } else {
+      const { authStrategy, ...otherOptions } = options;
+      const auth = authStrategy(
+        Object.assign(
+          {
+            request: this.request,
+            log: this.log,
+            // we pass the current octokit instance as well as its constructor options
+            // to allow for authentication strategies that return a new octokit instance
+            // that shares the same internal state as the current one. The original
+            // requirement for this was the "event-octokit" authentication strategy
+            // of https://github.com/probot/octokit-auth-probot.
+            octokit: this,
+            octokitOptions: otherOptions
+          },
+          options.auth
+        )
+      );
+      hook.wrap("request", auth.hook);
+      this.auth = auth;
+    }
+    const classConstructor = this.constructor;
+    for (let i = 0; i < classConstructor.plugins.length; ++i) {
+      Object.assign(this, classConstructor.plugins[i](this, options));
+    }
+  }
+  // assigned during constructor
+  request;
+  graphql;
+  log;
+  hook;
+  // TODO: type `octokit.auth` based on passed options.authStrategy
+  auth;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+const dist_src_version_VERSION = "17.0.0";
+
+//# sourceMappingURL=version.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+const Endpoints = {
+  actions: {
+    addCustomLabelsToSelfHostedRunnerForOrg: [
+      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    addCustomLabelsToSelfHostedRunnerForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    addRepoAccessToSelfHostedRunnerGroupInOrg: [
+      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    approveWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
+    ],
+    cancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
+    ],
+    createEnvironmentVariable: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
+    createOrUpdateEnvironmentSecret: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
+    createRegistrationTokenForOrg: [
+      "POST /orgs/{org}/actions/runners/registration-token"
+    ],
+    createRegistrationTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
+    ],
+    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
+    createRemoveTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
+    ],
+    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
+    createWorkflowDispatch: [
+      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+    ],
+    deleteActionsCacheById: [
+      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
+    ],
+    deleteActionsCacheByKey: [
+      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
+    ],
+    deleteArtifact: [
+      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
+    ],
+    deleteCustomImageFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    deleteCustomImageVersionFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    deleteEnvironmentSecret: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    deleteEnvironmentVariable: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    deleteHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
+    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    deleteRepoVariable: [
+      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
+    ],
+    deleteSelfHostedRunnerFromOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}"
+    ],
+    deleteSelfHostedRunnerFromRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    deleteWorkflowRunLogs: [
+      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    disableSelectedRepositoryGithubActionsOrganization: [
+      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    disableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+    ],
+    downloadArtifact: [
+      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+    ],
+    downloadJobLogsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
+    ],
+    downloadWorkflowRunAttemptLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
+    ],
+    downloadWorkflowRunLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    enableSelectedRepositoryGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    enableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+    ],
+    forceCancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
+    ],
+    generateRunnerJitconfigForOrg: [
+      "POST /orgs/{org}/actions/runners/generate-jitconfig"
+    ],
+    generateRunnerJitconfigForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
+    ],
+    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
+    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
+    getActionsCacheUsageByRepoForOrg: [
+      "GET /orgs/{org}/actions/cache/usage-by-repository"
+    ],
+    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
+    getAllowedActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    getAllowedActionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
+    getCustomImageForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    getCustomImageVersionForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    getCustomOidcSubClaimForRepo: [
+      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    getEnvironmentPublicKey: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
+    ],
+    getEnvironmentSecret: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    getEnvironmentVariable: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/workflow"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    getGithubActionsPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions"
+    ],
+    getGithubActionsPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions"
+    ],
+    getHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    getHostedRunnersGithubOwnedImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
+    ],
+    getHostedRunnersLimitsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/limits"
+    ],
+    getHostedRunnersMachineSpecsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
+    ],
+    getHostedRunnersPartnerImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/partner"
+    ],
+    getHostedRunnersPlatformsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/platforms"
+    ],
+    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
+    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
+    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
+    getPendingDeploymentsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    getRepoPermissions: [
+      "GET /repos/{owner}/{repo}/actions/permissions",
+      {},
+      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
+    ],
+    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
+    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
+    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
+    getReviewsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
+    ],
+    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
+    getSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
+    getWorkflowAccessToRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    getWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
+    ],
+    getWorkflowRunUsage: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
+    ],
+    getWorkflowUsage: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
+    ],
+    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
+    listCustomImageVersionsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
+    ],
+    listCustomImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom"
+    ],
+    listEnvironmentSecrets: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
+    ],
+    listEnvironmentVariables: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    listGithubHostedRunnersInGroupForOrg: [
+      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
+    ],
+    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
+    listJobsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
+    ],
+    listJobsForWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
+    ],
+    listLabelsForSelfHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    listLabelsForSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
+    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
+    listRepoOrganizationSecrets: [
+      "GET /repos/{owner}/{repo}/actions/organization-secrets"
+    ],
+    listRepoOrganizationVariables: [
+      "GET /repos/{owner}/{repo}/actions/organization-variables"
+    ],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
+    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
+    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
+    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
+    listRunnerApplicationsForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/downloads"
+    ],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    listSelectedReposForOrgVariable: [
+      "GET /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    listSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/repositories"
+    ],
+    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
+    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
+    listWorkflowRunArtifacts: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
+    ],
+    listWorkflowRuns: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
+    ],
+    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
+    reRunJobForWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
+    ],
+    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
+    reRunWorkflowFailedJobs: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgVariable: [
+      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    reviewCustomGatesForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
+    ],
+    reviewPendingDeploymentsForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    setAllowedActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    setAllowedActionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    setCustomLabelsForSelfHostedRunnerForOrg: [
+      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomLabelsForSelfHostedRunnerForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomOidcSubClaimForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/workflow"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    setGithubActionsPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions"
+    ],
+    setGithubActionsPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    setSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories"
+    ],
+    setWorkflowAccessToRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    updateEnvironmentVariable: [
+      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    updateHostedRunnerForOrg: [
+      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
+    updateRepoVariable: [
+      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
+    ]
+  },
+  activity: {
+    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
+    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
+    deleteThreadSubscription: [
+      "DELETE /notifications/threads/{thread_id}/subscription"
+    ],
+    getFeeds: ["GET /feeds"],
+    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
+    getThread: ["GET /notifications/threads/{thread_id}"],
+    getThreadSubscriptionForAuthenticatedUser: [
+      "GET /notifications/threads/{thread_id}/subscription"
+    ],
+    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
+    listNotificationsForAuthenticatedUser: ["GET /notifications"],
+    listOrgEventsForAuthenticatedUser: [
+      "GET /users/{username}/events/orgs/{org}"
+    ],
+    listPublicEvents: ["GET /events"],
+    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
+    listPublicEventsForUser: ["GET /users/{username}/events/public"],
+    listPublicOrgEvents: ["GET /orgs/{org}/events"],
+    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
+    listReceivedPublicEventsForUser: [
+      "GET /users/{username}/received_events/public"
+    ],
+    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
+    listRepoNotificationsForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/notifications"
+    ],
+    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
+    listReposStarredByUser: ["GET /users/{username}/starred"],
+    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
+    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
+    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
+    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
+    markNotificationsAsRead: ["PUT /notifications"],
+    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
+    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
+    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
+    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
+    setThreadSubscription: [
+      "PUT /notifications/threads/{thread_id}/subscription"
+    ],
+    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
+    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
+  },
+  apps: {
+    addRepoToInstallation: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
+    ],
+    addRepoToInstallationForAuthenticatedUser: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    checkToken: ["POST /applications/{client_id}/token"],
+    createFromManifest: ["POST /app-manifests/{code}/conversions"],
+    createInstallationAccessToken: [
+      "POST /app/installations/{installation_id}/access_tokens"
+    ],
+    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
+    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
+    deleteToken: ["DELETE /applications/{client_id}/token"],
+    getAuthenticated: ["GET /app"],
+    getBySlug: ["GET /apps/{app_slug}"],
+    getInstallation: ["GET /app/installations/{installation_id}"],
+    getOrgInstallation: ["GET /orgs/{org}/installation"],
+    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
+    getSubscriptionPlanForAccount: [
+      "GET /marketplace_listing/accounts/{account_id}"
+    ],
+    getSubscriptionPlanForAccountStubbed: [
+      "GET /marketplace_listing/stubbed/accounts/{account_id}"
+    ],
+    getUserInstallation: ["GET /users/{username}/installation"],
+    getWebhookConfigForApp: ["GET /app/hook/config"],
+    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
+    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
+    listAccountsForPlanStubbed: [
+      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
+    ],
+    listInstallationReposForAuthenticatedUser: [
+      "GET /user/installations/{installation_id}/repositories"
+    ],
+    listInstallationRequestsForAuthenticatedApp: [
+      "GET /app/installation-requests"
+    ],
+    listInstallations: ["GET /app/installations"],
+    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
+    listPlans: ["GET /marketplace_listing/plans"],
+    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
+    listReposAccessibleToInstallation: ["GET /installation/repositories"],
+    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
+    listSubscriptionsForAuthenticatedUserStubbed: [
+      "GET /user/marketplace_purchases/stubbed"
+    ],
+    listWebhookDeliveries: ["GET /app/hook/deliveries"],
+    redeliverWebhookDelivery: [
+      "POST /app/hook/deliveries/{delivery_id}/attempts"
+    ],
+    removeRepoFromInstallation: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
+    ],
+    removeRepoFromInstallationForAuthenticatedUser: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    resetToken: ["PATCH /applications/{client_id}/token"],
+    revokeInstallationAccessToken: ["DELETE /installation/token"],
+    scopeToken: ["POST /applications/{client_id}/token/scoped"],
+    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
+    unsuspendInstallation: [
+      "DELETE /app/installations/{installation_id}/suspended"
+    ],
+    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
+  },
+  billing: {
+    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
+    getGithubActionsBillingUser: [
+      "GET /users/{username}/settings/billing/actions"
+    ],
+    getGithubBillingPremiumRequestUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingPremiumRequestUsageReportUser: [
+      "GET /users/{username}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/usage"
+    ],
+    getGithubBillingUsageReportUser: [
+      "GET /users/{username}/settings/billing/usage"
+    ],
+    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
+    getGithubPackagesBillingUser: [
+      "GET /users/{username}/settings/billing/packages"
+    ],
+    getSharedStorageBillingOrg: [
+      "GET /orgs/{org}/settings/billing/shared-storage"
+    ],
+    getSharedStorageBillingUser: [
+      "GET /users/{username}/settings/billing/shared-storage"
+    ]
+  },
+  campaigns: {
+    createCampaign: ["POST /orgs/{org}/campaigns"],
+    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
+    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
+    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
+    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
+  },
+  checks: {
+    create: ["POST /repos/{owner}/{repo}/check-runs"],
+    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
+    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
+    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
+    listAnnotations: [
+      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+    ],
+    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
+    listForSuite: [
+      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
+    ],
+    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
+    rerequestRun: [
+      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
+    ],
+    rerequestSuite: [
+      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
+    ],
+    setSuitesPreferences: [
+      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
+  },
+  codeScanning: {
+    commitAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
+    ],
+    createAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    createVariantAnalysis: [
+      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
+    ],
+    deleteAnalysis: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
+    ],
+    deleteCodeqlDatabase: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+      {},
+      { renamedParameters: { alert_id: "alert_number" } }
+    ],
+    getAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
+    ],
+    getAutofix: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    getCodeqlDatabase: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
+    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
+    getVariantAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
+    ],
+    getVariantAnalysisRepoTask: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
+    ],
+    listAlertInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
+    listAlertsInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+      {},
+      { renamed: ["codeScanning", "listAlertInstances"] }
+    ],
+    listCodeqlDatabases: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
+    ],
+    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
+    ],
+    updateDefaultSetup: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
+    ],
+    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
+  },
+  codeSecurity: {
+    attachConfiguration: [
+      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
+    ],
+    attachEnterpriseConfiguration: [
+      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
+    ],
+    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
+    createConfigurationForEnterprise: [
+      "POST /enterprises/{enterprise}/code-security/configurations"
+    ],
+    deleteConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    deleteConfigurationForEnterprise: [
+      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    detachConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/detach"
+    ],
+    getConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    getConfigurationForRepository: [
+      "GET /repos/{owner}/{repo}/code-security-configuration"
+    ],
+    getConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations"
+    ],
+    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
+    getDefaultConfigurations: [
+      "GET /orgs/{org}/code-security/configurations/defaults"
+    ],
+    getDefaultConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
+    ],
+    getRepositoriesForConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getRepositoriesForEnterpriseConfiguration: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getSingleConfigurationForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    setConfigurationAsDefault: [
+      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    setConfigurationAsDefaultForEnterprise: [
+      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    updateConfiguration: [
+      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    updateEnterpriseConfiguration: [
+      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ]
+  },
+  codesOfConduct: {
+    getAllCodesOfConduct: ["GET /codes_of_conduct"],
+    getConductCode: ["GET /codes_of_conduct/{key}"]
+  },
+  codespaces: {
+    addRepositoryForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    checkPermissionsForDevcontainer: [
+      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
+    ],
+    codespaceMachinesForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/machines"
+    ],
+    createForAuthenticatedUser: ["POST /user/codespaces"],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}"
+    ],
+    createWithPrForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
+    ],
+    createWithRepoForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/codespaces"
+    ],
+    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
+    deleteFromOrganization: [
+      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    deleteSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}"
+    ],
+    exportForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/exports"
+    ],
+    getCodespacesForUserInOrg: [
+      "GET /orgs/{org}/members/{username}/codespaces"
+    ],
+    getExportDetailsForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
+    ],
+    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
+    getPublicKeyForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/public-key"
+    ],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    getSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}"
+    ],
+    listDevcontainersInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
+    ],
+    listForAuthenticatedUser: ["GET /user/codespaces"],
+    listInOrganization: [
+      "GET /orgs/{org}/codespaces",
+      {},
+      { renamedParameters: { org_id: "org" } }
+    ],
+    listInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
+    listRepositoriesForSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    preFlightWithRepoForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/new"
+    ],
+    publishForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/publish"
+    ],
+    removeRepositoryForSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repoMachinesForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/machines"
+    ],
+    setRepositoriesForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
+    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
+    stopInOrganization: [
+      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
+    ],
+    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
+  },
+  copilot: {
+    addCopilotSeatsForTeams: [
+      "POST /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    addCopilotSeatsForUsers: [
+      "POST /orgs/{org}/copilot/billing/selected_users"
+    ],
+    cancelCopilotSeatAssignmentForTeams: [
+      "DELETE /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    cancelCopilotSeatAssignmentForUsers: [
+      "DELETE /orgs/{org}/copilot/billing/selected_users"
+    ],
+    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
+    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
+    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
+    getCopilotSeatDetailsForUser: [
+      "GET /orgs/{org}/members/{username}/copilot"
+    ],
+    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
+  },
+  credentials: { revoke: ["POST /credentials/revoke"] },
+  dependabot: {
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
+    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    listAlertsForEnterprise: [
+      "GET /enterprises/{enterprise}/dependabot/alerts"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
+    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repositoryAccessForOrg: [
+      "GET /organizations/{org}/dependabot/repository-access"
+    ],
+    setRepositoryAccessDefaultLevel: [
+      "PUT /organizations/{org}/dependabot/repository-access/default-level"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
+    ],
+    updateRepositoryAccessForOrg: [
+      "PATCH /organizations/{org}/dependabot/repository-access"
+    ]
+  },
+  dependencyGraph: {
+    createRepositorySnapshot: [
+      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
+    ],
+    diffRange: [
+      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
+    ],
+    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
+  },
+  emojis: { get: ["GET /emojis"] },
+  enterpriseTeamMemberships: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
+    ],
+    get: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
+    remove: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ]
+  },
+  enterpriseTeamOrganizations: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
+    ],
+    delete: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignment: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignments: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
+    ]
+  },
+  enterpriseTeams: {
+    create: ["POST /enterprises/{enterprise}/teams"],
+    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
+    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
+    list: ["GET /enterprises/{enterprise}/teams"],
+    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
+  },
+  gists: {
+    checkIsStarred: ["GET /gists/{gist_id}/star"],
+    create: ["POST /gists"],
+    createComment: ["POST /gists/{gist_id}/comments"],
+    delete: ["DELETE /gists/{gist_id}"],
+    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
+    fork: ["POST /gists/{gist_id}/forks"],
+    get: ["GET /gists/{gist_id}"],
+    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
+    getRevision: ["GET /gists/{gist_id}/{sha}"],
+    list: ["GET /gists"],
+    listComments: ["GET /gists/{gist_id}/comments"],
+    listCommits: ["GET /gists/{gist_id}/commits"],
+    listForUser: ["GET /users/{username}/gists"],
+    listForks: ["GET /gists/{gist_id}/forks"],
+    listPublic: ["GET /gists/public"],
+    listStarred: ["GET /gists/starred"],
+    star: ["PUT /gists/{gist_id}/star"],
+    unstar: ["DELETE /gists/{gist_id}/star"],
+    update: ["PATCH /gists/{gist_id}"],
+    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
+  },
+  git: {
+    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
+    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
+    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
+    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
+    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
+    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
+    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
+    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
+    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
+    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
+    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
+    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
+    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
+  },
+  gitignore: {
+    getAllTemplates: ["GET /gitignore/templates"],
+    getTemplate: ["GET /gitignore/templates/{name}"]
+  },
+  hostedCompute: {
+    createNetworkConfigurationForOrg: [
+      "POST /orgs/{org}/settings/network-configurations"
+    ],
+    deleteNetworkConfigurationFromOrg: [
+      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkConfigurationForOrg: [
+      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkSettingsForOrg: [
+      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
+    ],
+    listNetworkConfigurationsForOrg: [
+      "GET /orgs/{org}/settings/network-configurations"
+    ],
+    updateNetworkConfigurationForOrg: [
+      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ]
+  },
+  interactions: {
+    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
+    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
+    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
+    getRestrictionsForYourPublicRepos: [
+      "GET /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
+    ],
+    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
+    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
+    removeRestrictionsForRepo: [
+      "DELETE /repos/{owner}/{repo}/interaction-limits"
+    ],
+    removeRestrictionsForYourPublicRepos: [
+      "DELETE /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
+    ],
+    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
+    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
+    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
+    setRestrictionsForYourPublicRepos: [
+      "PUT /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
+    ]
+  },
+  issues: {
+    addAssignees: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    addBlockedByDependency: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    addSubIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
+    checkUserCanBeAssignedToIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+    ],
+    create: ["POST /repos/{owner}/{repo}/issues"],
+    createComment: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
+    ],
+    createLabel: ["POST /repos/{owner}/{repo}/labels"],
+    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
+    deleteComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
+    ],
+    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
+    deleteMilestone: [
+      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ],
+    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
+    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
+    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
+    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
+    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
+    list: ["GET /issues"],
+    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
+    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
+    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
+    listDependenciesBlockedBy: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    listDependenciesBlocking: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+    ],
+    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
+    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
+    listEventsForTimeline: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
+    ],
+    listForAuthenticatedUser: ["GET /user/issues"],
+    listForOrg: ["GET /orgs/{org}/issues"],
+    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
+    listLabelsForMilestone: [
+      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
+    ],
+    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
+    listLabelsOnIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
+    listSubIssues: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    removeAllLabels: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    removeAssignees: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    removeDependencyBlockedBy: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+    ],
+    removeLabel: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
+    ],
+    removeSubIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
+    ],
+    reprioritizeSubIssue: [
+      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+    ],
+    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
+    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
+    updateMilestone: [
+      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ]
+  },
+  licenses: {
+    get: ["GET /licenses/{license}"],
+    getAllCommonlyUsed: ["GET /licenses"],
+    getForRepo: ["GET /repos/{owner}/{repo}/license"]
+  },
+  markdown: {
+    render: ["POST /markdown"],
+    renderRaw: [
+      "POST /markdown/raw",
+      { headers: { "content-type": "text/plain; charset=utf-8" } }
+    ]
+  },
+  meta: {
+    get: ["GET /meta"],
+    getAllVersions: ["GET /versions"],
+    getOctocat: ["GET /octocat"],
+    getZen: ["GET /zen"],
+    root: ["GET /"]
+  },
+  migrations: {
+    deleteArchiveForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/archive"
+    ],
+    deleteArchiveForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    downloadArchiveForOrg: [
+      "GET /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    getArchiveForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/archive"
+    ],
+    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
+    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
+    listForAuthenticatedUser: ["GET /user/migrations"],
+    listForOrg: ["GET /orgs/{org}/migrations"],
+    listReposForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/repositories"
+    ],
+    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
+    listReposForUser: [
+      "GET /user/migrations/{migration_id}/repositories",
+      {},
+      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
+    ],
+    startForAuthenticatedUser: ["POST /user/migrations"],
+    startForOrg: ["POST /orgs/{org}/migrations"],
+    unlockRepoForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
+    ],
+    unlockRepoForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
+    ]
+  },
+  oidc: {
+    getOidcCustomSubTemplateForOrg: [
+      "GET /orgs/{org}/actions/oidc/customization/sub"
+    ],
+    updateOidcCustomSubTemplateForOrg: [
+      "PUT /orgs/{org}/actions/oidc/customization/sub"
+    ]
+  },
+  orgs: {
+    addSecurityManagerTeam: [
+      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
+      }
+    ],
+    assignTeamToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    assignUserToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
+    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
+    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
+    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
+    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
+    convertMemberToOutsideCollaborator: [
+      "PUT /orgs/{org}/outside_collaborators/{username}"
+    ],
+    createArtifactStorageRecord: [
+      "POST /orgs/{org}/artifacts/metadata/storage-record"
+    ],
+    createInvitation: ["POST /orgs/{org}/invitations"],
+    createIssueType: ["POST /orgs/{org}/issue-types"],
+    createWebhook: ["POST /orgs/{org}/hooks"],
+    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
+      "PATCH /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForOrgsGetOrganizationValues: [
+      "GET /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
+      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
+      "PATCH /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationValues: [
+      "PATCH /orgs/{org}/properties/values"
+    ],
+    customPropertiesForReposDeleteOrganizationDefinition: [
+      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinition: [
+      "GET /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinitions: [
+      "GET /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposGetOrganizationValues: [
+      "GET /orgs/{org}/properties/values"
+    ],
+    delete: ["DELETE /orgs/{org}"],
+    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
+    deleteAttestationsById: [
+      "DELETE /orgs/{org}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
+    ],
+    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
+    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
+    disableSelectedRepositoryImmutableReleasesOrganization: [
+      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    enableSelectedRepositoryImmutableReleasesOrganization: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    get: ["GET /orgs/{org}"],
+    getImmutableReleasesSettings: [
+      "GET /orgs/{org}/settings/immutable-releases"
+    ],
+    getImmutableReleasesSettingsRepositories: [
+      "GET /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
+    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
+    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
+    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
+    getOrgRulesetVersion: [
+      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
+    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
+    getWebhookDelivery: [
+      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    list: ["GET /organizations"],
+    listAppInstallations: ["GET /orgs/{org}/installations"],
+    listArtifactStorageRecords: [
+      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
+    ],
+    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
+    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedUsers: ["GET /orgs/{org}/blocks"],
+    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
+    listForAuthenticatedUser: ["GET /user/orgs"],
+    listForUser: ["GET /users/{username}/orgs"],
+    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
+    listIssueTypes: ["GET /orgs/{org}/issue-types"],
+    listMembers: ["GET /orgs/{org}/members"],
+    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
+    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
+    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
+    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
+    listOrganizationFineGrainedPermissions: [
+      "GET /orgs/{org}/organization-fine-grained-permissions"
+    ],
+    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
+    listPatGrantRepositories: [
+      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
+    ],
+    listPatGrantRequestRepositories: [
+      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
+    ],
+    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
+    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
+    listPendingInvitations: ["GET /orgs/{org}/invitations"],
+    listPublicMembers: ["GET /orgs/{org}/public_members"],
+    listSecurityManagerTeams: [
+      "GET /orgs/{org}/security-managers",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
+      }
+    ],
+    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
+    listWebhooks: ["GET /orgs/{org}/hooks"],
+    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeMember: ["DELETE /orgs/{org}/members/{username}"],
+    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
+    removeOutsideCollaborator: [
+      "DELETE /orgs/{org}/outside_collaborators/{username}"
+    ],
+    removePublicMembershipForAuthenticatedUser: [
+      "DELETE /orgs/{org}/public_members/{username}"
+    ],
+    removeSecurityManagerTeam: [
+      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
+      }
+    ],
+    reviewPatGrantRequest: [
+      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
+    ],
+    reviewPatGrantRequestsInBulk: [
+      "POST /orgs/{org}/personal-access-token-requests"
+    ],
+    revokeAllOrgRolesTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
+    ],
+    revokeAllOrgRolesUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}"
+    ],
+    revokeOrgRoleTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    revokeOrgRoleUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    setImmutableReleasesSettings: [
+      "PUT /orgs/{org}/settings/immutable-releases"
+    ],
+    setImmutableReleasesSettingsRepositories: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
+    setPublicMembershipForAuthenticatedUser: [
+      "PUT /orgs/{org}/public_members/{username}"
+    ],
+    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
+    update: ["PATCH /orgs/{org}"],
+    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
+    updateMembershipForAuthenticatedUser: [
+      "PATCH /user/memberships/orgs/{org}"
+    ],
+    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
+    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
+    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
+    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
+  },
+  packages: {
+    deletePackageForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageVersionForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getAllPackageVersionsForAPackageOwnedByAnOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+      {},
+      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
+    ],
+    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions",
+      {},
+      {
+        renamed: [
+          "packages",
+          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
+        ]
+      }
+    ],
+    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
+    ],
+    getPackageForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}"
+    ],
+    getPackageForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    getPackageForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    getPackageVersionForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
+      "GET /user/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForOrganization: [
+      "GET /orgs/{org}/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForUser: [
+      "GET /users/{username}/docker/conflicts"
+    ],
+    listPackagesForAuthenticatedUser: ["GET /user/packages"],
+    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
+    listPackagesForUser: ["GET /users/{username}/packages"],
+    restorePackageForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageVersionForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ]
+  },
+  privateRegistries: {
+    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
+    deleteOrgPrivateRegistry: [
+      "DELETE /orgs/{org}/private-registries/{secret_name}"
+    ],
+    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
+    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
+    updateOrgPrivateRegistry: [
+      "PATCH /orgs/{org}/private-registries/{secret_name}"
+    ]
+  },
+  projects: {
+    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
+    addItemForUser: [
+      "POST /users/{username}/projectsV2/{project_number}/items"
+    ],
+    deleteItemForOrg: [
+      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    deleteItemForUser: [
+      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    getFieldForOrg: [
+      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getFieldForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
+    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
+    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
+    getUserItem: [
+      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
+    listFieldsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields"
+    ],
+    listForOrg: ["GET /orgs/{org}/projectsV2"],
+    listForUser: ["GET /users/{username}/projectsV2"],
+    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
+    listItemsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/items"
+    ],
+    updateItemForOrg: [
+      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    updateItemForUser: [
+      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ]
+  },
+  pulls: {
+    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    create: ["POST /repos/{owner}/{repo}/pulls"],
+    createReplyForReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+    ],
+    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    createReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    deletePendingReview: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    deleteReviewComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ],
+    dismissReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+    ],
+    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
+    getReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
+    list: ["GET /repos/{owner}/{repo}/pulls"],
+    listCommentsForReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
+    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
+    listRequestedReviewers: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    listReviewComments: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
+    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    removeRequestedReviewers: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    requestReviewers: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    submitReview: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
+    updateBranch: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
+    ],
+    updateReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    updateReviewComment: [
+      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ]
+  },
+  rateLimit: { get: ["GET /rate_limit"] },
+  reactions: {
+    createForCommitComment: [
+      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    createForIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
+    ],
+    createForIssueComment: [
+      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    createForPullRequestReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    createForRelease: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    createForTeamDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    createForTeamDiscussionInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ],
+    deleteForCommitComment: [
+      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+    ],
+    deleteForIssueComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForPullRequestComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForRelease: [
+      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussion: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussionComment: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+    ],
+    listForCommitComment: [
+      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
+    listForIssueComment: [
+      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    listForPullRequestReviewComment: [
+      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    listForRelease: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    listForTeamDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    listForTeamDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ]
+  },
+  repos: {
+    acceptInvitation: [
+      "PATCH /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
+    ],
+    acceptInvitationForAuthenticatedUser: [
+      "PATCH /user/repository_invitations/{invitation_id}"
+    ],
+    addAppAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
+    addStatusCheckContexts: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    addTeamAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    addUserAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    cancelPagesDeployment: [
+      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
+    ],
+    checkAutomatedSecurityFixes: [
+      "GET /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
+    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
+    checkPrivateVulnerabilityReporting: [
+      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    checkVulnerabilityAlerts: [
+      "GET /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
+    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
+    compareCommitsWithBasehead: [
+      "GET /repos/{owner}/{repo}/compare/{basehead}"
+    ],
+    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
+    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
+    createCommitComment: [
+      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    createCommitSignatureProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
+    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
+    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
+    createDeploymentBranchPolicy: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    createDeploymentProtectionRule: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    createDeploymentStatus: [
+      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
+    createForAuthenticatedUser: ["POST /user/repos"],
+    createFork: ["POST /repos/{owner}/{repo}/forks"],
+    createInOrg: ["POST /orgs/{org}/repos"],
+    createOrUpdateEnvironment: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
+    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
+    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
+    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
+    createRelease: ["POST /repos/{owner}/{repo}/releases"],
+    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
+    createUsingTemplate: [
+      "POST /repos/{template_owner}/{template_repo}/generate"
+    ],
+    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
+    customPropertiesForReposCreateOrUpdateRepositoryValues: [
+      "PATCH /repos/{owner}/{repo}/properties/values"
+    ],
+    customPropertiesForReposGetRepositoryValues: [
+      "GET /repos/{owner}/{repo}/properties/values"
+    ],
+    declineInvitation: [
+      "DELETE /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
+    ],
+    declineInvitationForAuthenticatedUser: [
+      "DELETE /user/repository_invitations/{invitation_id}"
+    ],
+    delete: ["DELETE /repos/{owner}/{repo}"],
+    deleteAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    deleteAdminBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    deleteAnEnvironment: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    deleteBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
+    deleteCommitSignatureProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
+    deleteDeployment: [
+      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
+    ],
+    deleteDeploymentBranchPolicy: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
+    deleteInvitation: [
+      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
+    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
+    deletePullRequestReviewProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
+    deleteReleaseAsset: [
+      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
+    disableAutomatedSecurityFixes: [
+      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    disableDeploymentProtectionRule: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    disableImmutableReleases: [
+      "DELETE /repos/{owner}/{repo}/immutable-releases"
+    ],
+    disablePrivateVulnerabilityReporting: [
+      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    disableVulnerabilityAlerts: [
+      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    downloadArchive: [
+      "GET /repos/{owner}/{repo}/zipball/{ref}",
+      {},
+      { renamed: ["repos", "downloadZipballArchive"] }
+    ],
+    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
+    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
+    enableAutomatedSecurityFixes: [
+      "PUT /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
+    enablePrivateVulnerabilityReporting: [
+      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    enableVulnerabilityAlerts: [
+      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    generateReleaseNotes: [
+      "POST /repos/{owner}/{repo}/releases/generate-notes"
+    ],
+    get: ["GET /repos/{owner}/{repo}"],
+    getAccessRestrictions: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    getAdminBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    getAllDeploymentProtectionRules: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
+    getAllStatusCheckContexts: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+    ],
+    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
+    getAppsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
+    ],
+    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
+    getBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
+    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
+    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
+    getCollaboratorPermissionLevel: [
+      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
+    ],
+    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
+    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
+    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
+    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
+    getCommitSignatureProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
+    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
+    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
+    getCustomDeploymentProtectionRule: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
+    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
+    getDeploymentBranchPolicy: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    getDeploymentStatus: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+    ],
+    getEnvironment: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
+    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
+    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
+    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
+    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
+    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
+    getPages: ["GET /repos/{owner}/{repo}/pages"],
+    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
+    getPagesDeployment: [
+      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
+    ],
+    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
+    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
+    getPullRequestReviewProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
+    getReadme: ["GET /repos/{owner}/{repo}/readme"],
+    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
+    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
+    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
+    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
+    getRepoRuleSuite: [
+      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
+    ],
+    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
+    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    getRepoRulesetHistory: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
+    ],
+    getRepoRulesetVersion: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
+    getStatusChecksProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    getTeamsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
+    ],
+    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
+    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
+    getUsersWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
+    ],
+    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
+    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
+    getWebhookConfigForRepo: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    getWebhookDelivery: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    listActivities: ["GET /repos/{owner}/{repo}/activity"],
+    listAttestations: [
+      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
+    ],
+    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
+    listBranches: ["GET /repos/{owner}/{repo}/branches"],
+    listBranchesForHeadCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
+    ],
+    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
+    listCommentsForCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
+    listCommitStatusesForRef: [
+      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/commits"],
+    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
+    listCustomDeploymentRuleIntegrations: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
+    ],
+    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
+    listDeploymentBranchPolicies: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    listDeploymentStatuses: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
+    listForAuthenticatedUser: ["GET /user/repos"],
+    listForOrg: ["GET /orgs/{org}/repos"],
+    listForUser: ["GET /users/{username}/repos"],
+    listForks: ["GET /repos/{owner}/{repo}/forks"],
+    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
+    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
+    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
+    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
+    listPublic: ["GET /repositories"],
+    listPullRequestsAssociatedWithCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
+    ],
+    listReleaseAssets: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
+    ],
+    listReleases: ["GET /repos/{owner}/{repo}/releases"],
+    listTags: ["GET /repos/{owner}/{repo}/tags"],
+    listTeams: ["GET /repos/{owner}/{repo}/teams"],
+    listWebhookDeliveries: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
+    ],
+    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
+    merge: ["POST /repos/{owner}/{repo}/merges"],
+    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
+    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeAppAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    removeCollaborator: [
+      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
+    ],
+    removeStatusCheckContexts: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    removeStatusCheckProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    removeTeamAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    removeUserAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
+    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
+    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
+    setAdminBranchProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    setAppAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    setStatusCheckContexts: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    setTeamAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    setUserAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
+    transfer: ["POST /repos/{owner}/{repo}/transfer"],
+    update: ["PATCH /repos/{owner}/{repo}"],
+    updateBranchProtection: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
+    updateDeploymentBranchPolicy: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
+    updateInvitation: [
+      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
+    updatePullRequestReviewProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
+    updateReleaseAsset: [
+      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    updateStatusCheckPotection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+      {},
+      { renamed: ["repos", "updateStatusCheckProtection"] }
+    ],
+    updateStatusCheckProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
+    updateWebhookConfigForRepo: [
+      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    uploadReleaseAsset: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+      { baseUrl: "https://uploads.github.com" }
+    ]
+  },
+  search: {
+    code: ["GET /search/code"],
+    commits: ["GET /search/commits"],
+    issuesAndPullRequests: ["GET /search/issues"],
+    labels: ["GET /search/labels"],
+    repos: ["GET /search/repositories"],
+    topics: ["GET /search/topics"],
+    users: ["GET /search/users"]
+  },
+  secretScanning: {
+    createPushProtectionBypass: [
+      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
+    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
+    listLocationsForAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
+    ],
+    listOrgPatternConfigs: [
+      "GET /orgs/{org}/secret-scanning/pattern-configurations"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    updateOrgPatternConfigs: [
+      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
+    ]
+  },
+  securityAdvisories: {
+    createFork: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
+    ],
+    createPrivateVulnerabilityReport: [
+      "POST /repos/{owner}/{repo}/security-advisories/reports"
+    ],
+    createRepositoryAdvisory: [
+      "POST /repos/{owner}/{repo}/security-advisories"
+    ],
+    createRepositoryAdvisoryCveRequest: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
+    ],
+    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
+    getRepositoryAdvisory: [
+      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ],
+    listGlobalAdvisories: ["GET /advisories"],
+    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
+    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
+    updateRepositoryAdvisory: [
+      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ]
+  },
+  teams: {
+    addOrUpdateMembershipForUserInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    addOrUpdateRepoPermissionsInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    checkPermissionsForRepoInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    create: ["POST /orgs/{org}/teams"],
+    createDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
+    deleteDiscussionCommentInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    deleteDiscussionInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
+    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
+    getDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    getDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    getMembershipForUserInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    list: ["GET /orgs/{org}/teams"],
+    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
+    listDiscussionCommentsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
+    listForAuthenticatedUser: ["GET /user/teams"],
+    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
+    listPendingInvitationsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/invitations"
+    ],
+    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
+    removeMembershipForUserInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    removeRepoInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    updateDiscussionCommentInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    updateDiscussionInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
+  },
+  users: {
+    addEmailForAuthenticated: [
+      "POST /user/emails",
+      {},
+      { renamed: ["users", "addEmailForAuthenticatedUser"] }
+    ],
+    addEmailForAuthenticatedUser: ["POST /user/emails"],
+    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
+    block: ["PUT /user/blocks/{username}"],
+    checkBlocked: ["GET /user/blocks/{username}"],
+    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
+    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
+    createGpgKeyForAuthenticated: [
+      "POST /user/gpg_keys",
+      {},
+      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
+    ],
+    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
+    createPublicSshKeyForAuthenticated: [
+      "POST /user/keys",
+      {},
+      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
+    ],
+    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
+    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
+    deleteAttestationsBulk: [
+      "POST /users/{username}/attestations/delete-request"
+    ],
+    deleteAttestationsById: [
+      "DELETE /users/{username}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /users/{username}/attestations/digest/{subject_digest}"
+    ],
+    deleteEmailForAuthenticated: [
+      "DELETE /user/emails",
+      {},
+      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
+    ],
+    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
+    deleteGpgKeyForAuthenticated: [
+      "DELETE /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
+    ],
+    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
+    deletePublicSshKeyForAuthenticated: [
+      "DELETE /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
+    ],
+    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
+    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
+    deleteSshSigningKeyForAuthenticatedUser: [
+      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    follow: ["PUT /user/following/{username}"],
+    getAuthenticated: ["GET /user"],
+    getById: ["GET /user/{account_id}"],
+    getByUsername: ["GET /users/{username}"],
+    getContextForUser: ["GET /users/{username}/hovercard"],
+    getGpgKeyForAuthenticated: [
+      "GET /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
+    ],
+    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
+    getPublicSshKeyForAuthenticated: [
+      "GET /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
+    ],
+    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
+    getSshSigningKeyForAuthenticatedUser: [
+      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    list: ["GET /users"],
+    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedByAuthenticated: [
+      "GET /user/blocks",
+      {},
+      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
+    ],
+    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
+    listEmailsForAuthenticated: [
+      "GET /user/emails",
+      {},
+      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
+    ],
+    listEmailsForAuthenticatedUser: ["GET /user/emails"],
+    listFollowedByAuthenticated: [
+      "GET /user/following",
+      {},
+      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
+    ],
+    listFollowedByAuthenticatedUser: ["GET /user/following"],
+    listFollowersForAuthenticatedUser: ["GET /user/followers"],
+    listFollowersForUser: ["GET /users/{username}/followers"],
+    listFollowingForUser: ["GET /users/{username}/following"],
+    listGpgKeysForAuthenticated: [
+      "GET /user/gpg_keys",
+      {},
+      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
+    ],
+    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
+    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
+    listPublicEmailsForAuthenticated: [
+      "GET /user/public_emails",
+      {},
+      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
+    ],
+    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
+    listPublicKeysForUser: ["GET /users/{username}/keys"],
+    listPublicSshKeysForAuthenticated: [
+      "GET /user/keys",
+      {},
+      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
+    ],
+    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
+    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
+    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
+    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
+    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
+    setPrimaryEmailVisibilityForAuthenticated: [
+      "PATCH /user/email/visibility",
+      {},
+      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
+    ],
+    setPrimaryEmailVisibilityForAuthenticatedUser: [
+      "PATCH /user/email/visibility"
+    ],
+    unblock: ["DELETE /user/blocks/{username}"],
+    unfollow: ["DELETE /user/following/{username}"],
+    updateAuthenticated: ["PATCH /user"]
+  }
+};
+var endpoints_default = Endpoints;
+
+//# sourceMappingURL=endpoints.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+
+const endpointMethodsMap = /* @__PURE__ */ new Map();
+for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+  for (const [methodName, endpoint] of Object.entries(endpoints)) {
+    const [route, defaults, decorations] = endpoint;
+    const [method, url] = route.split(/ /);
+    const endpointDefaults = Object.assign(
+      {
+        method,
+        url
+      },
+      defaults
+    );
+    if (!endpointMethodsMap.has(scope)) {
+      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+    }
+    endpointMethodsMap.get(scope).set(methodName, {
+      scope,
+      methodName,
+      endpointDefaults,
+      decorations
+    });
+  }
+}
+const handler = {
+  has({ scope }, methodName) {
+    return endpointMethodsMap.get(scope).has(methodName);
+  },
+  getOwnPropertyDescriptor(target, methodName) {
+    return {
+      value: this.get(target, methodName),
+      // ensures method is in the cache
+      configurable: true,
+      writable: true,
+      enumerable: true
+    };
+  },
+  defineProperty(target, methodName, descriptor) {
+    Object.defineProperty(target.cache, methodName, descriptor);
+    return true;
+  },
+  deleteProperty(target, methodName) {
+    delete target.cache[methodName];
+    return true;
+  },
+  ownKeys({ scope }) {
+    return [...endpointMethodsMap.get(scope).keys()];
+  },
+  set(target, methodName, value) {
+    return target.cache[methodName] = value;
+  },
+  get({ octokit, scope, cache }, methodName) {
+    if (cache[methodName]) {
+      return cache[methodName];
+    }
+    const method = endpointMethodsMap.get(scope).get(methodName);
+    if (!method) {
+      return void 0;
+    }
+    const { endpointDefaults, decorations } = method;
+    if (decorations) {
+      cache[methodName] = decorate(
+        octokit,
+        scope,
+        methodName,
+        endpointDefaults,
+        decorations
+      );
+    } else {
+      cache[methodName] = octokit.request.defaults(endpointDefaults);
+    }
+    return cache[methodName];
+  }
+};
+function endpointsToMethods(octokit) {
+  const newMethods = {};
+  for (const scope of endpointMethodsMap.keys()) {
+    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  }
+  return newMethods;
+}
+function decorate(octokit, scope, methodName, defaults, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults);
+  function withDecorations(...args) {
+    let options = requestWithDefaults.endpoint.merge(...args);
+    if (decorations.mapToData) {
+      options = Object.assign({}, options, {
+        data: options[decorations.mapToData],
+        [decorations.mapToData]: void 0
+      });
+      return requestWithDefaults(options);
+    }
+    if (decorations.renamed) {
+      const [newScope, newMethodName] = decorations.renamed;
+      octokit.log.warn(
+        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+      );
+    }
+    if (decorations.deprecated) {
+      octokit.log.warn(decorations.deprecated);
+    }
+    if (decorations.renamedParameters) {
+      const options2 = requestWithDefaults.endpoint.merge(...args);
+      for (const [name, alias] of Object.entries(
+        decorations.renamedParameters
+      )) {
+        if (name in options2) {
+          octokit.log.warn(
+            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+          );
+          if (!(alias in options2)) {
+            options2[alias] = options2[name];
+          }
+          delete options2[name];
+        }
+      }
+      return requestWithDefaults(options2);
+    }
+    return requestWithDefaults(...args);
+  }
+  return Object.assign(withDecorations, requestWithDefaults);
+}
+
+//# sourceMappingURL=endpoints-to-methods.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+
+
+function restEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    rest: api
+  };
+}
+restEndpointMethods.VERSION = dist_src_version_VERSION;
+function legacyRestEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    ...api,
+    rest: api
+  };
+}
+legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
+
+//# sourceMappingURL=index.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/normalize-paginated-list-response.js
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+
+// pkg/dist-src/iterator.js
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error) {
+          if (error.status !== 409) throw error;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+
+// pkg/dist-src/paginate.js
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+
+// pkg/dist-src/compose-paginate.js
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+
+// pkg/dist-src/generated/paginating-endpoints.js
+var paginatingEndpoints = (/* unused pure expression or super */ null && ([
+  "GET /advisories",
+  "GET /app/hook/deliveries",
+  "GET /app/installation-requests",
+  "GET /app/installations",
+  "GET /assignments/{assignment_id}/accepted_assignments",
+  "GET /classrooms",
+  "GET /classrooms/{classroom_id}/assignments",
+  "GET /enterprises/{enterprise}/code-security/configurations",
+  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
+  "GET /enterprises/{enterprise}/dependabot/alerts",
+  "GET /enterprises/{enterprise}/teams",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
+  "GET /events",
+  "GET /gists",
+  "GET /gists/public",
+  "GET /gists/starred",
+  "GET /gists/{gist_id}/comments",
+  "GET /gists/{gist_id}/commits",
+  "GET /gists/{gist_id}/forks",
+  "GET /installation/repositories",
+  "GET /issues",
+  "GET /licenses",
+  "GET /marketplace_listing/plans",
+  "GET /marketplace_listing/plans/{plan_id}/accounts",
+  "GET /marketplace_listing/stubbed/plans",
+  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
+  "GET /networks/{owner}/{repo}/events",
+  "GET /notifications",
+  "GET /organizations",
+  "GET /organizations/{org}/dependabot/repository-access",
+  "GET /orgs/{org}/actions/cache/usage-by-repository",
+  "GET /orgs/{org}/actions/hosted-runners",
+  "GET /orgs/{org}/actions/permissions/repositories",
+  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
+  "GET /orgs/{org}/actions/runner-groups",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
+  "GET /orgs/{org}/actions/runners",
+  "GET /orgs/{org}/actions/secrets",
+  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/actions/variables",
+  "GET /orgs/{org}/actions/variables/{name}/repositories",
+  "GET /orgs/{org}/attestations/repositories",
+  "GET /orgs/{org}/attestations/{subject_digest}",
+  "GET /orgs/{org}/blocks",
+  "GET /orgs/{org}/campaigns",
+  "GET /orgs/{org}/code-scanning/alerts",
+  "GET /orgs/{org}/code-security/configurations",
+  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
+  "GET /orgs/{org}/codespaces",
+  "GET /orgs/{org}/codespaces/secrets",
+  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/copilot/billing/seats",
+  "GET /orgs/{org}/copilot/metrics",
+  "GET /orgs/{org}/dependabot/alerts",
+  "GET /orgs/{org}/dependabot/secrets",
+  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/events",
+  "GET /orgs/{org}/failed_invitations",
+  "GET /orgs/{org}/hooks",
+  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
+  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
+  "GET /orgs/{org}/insights/api/subject-stats",
+  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
+  "GET /orgs/{org}/installations",
+  "GET /orgs/{org}/invitations",
+  "GET /orgs/{org}/invitations/{invitation_id}/teams",
+  "GET /orgs/{org}/issues",
+  "GET /orgs/{org}/members",
+  "GET /orgs/{org}/members/{username}/codespaces",
+  "GET /orgs/{org}/migrations",
+  "GET /orgs/{org}/migrations/{migration_id}/repositories",
+  "GET /orgs/{org}/organization-roles/{role_id}/teams",
+  "GET /orgs/{org}/organization-roles/{role_id}/users",
+  "GET /orgs/{org}/outside_collaborators",
+  "GET /orgs/{org}/packages",
+  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+  "GET /orgs/{org}/personal-access-token-requests",
+  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
+  "GET /orgs/{org}/personal-access-tokens",
+  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
+  "GET /orgs/{org}/private-registries",
+  "GET /orgs/{org}/projects",
+  "GET /orgs/{org}/projectsV2",
+  "GET /orgs/{org}/projectsV2/{project_number}/fields",
+  "GET /orgs/{org}/projectsV2/{project_number}/items",
+  "GET /orgs/{org}/properties/values",
+  "GET /orgs/{org}/public_members",
+  "GET /orgs/{org}/repos",
+  "GET /orgs/{org}/rulesets",
+  "GET /orgs/{org}/rulesets/rule-suites",
+  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
+  "GET /orgs/{org}/secret-scanning/alerts",
+  "GET /orgs/{org}/security-advisories",
+  "GET /orgs/{org}/settings/immutable-releases/repositories",
+  "GET /orgs/{org}/settings/network-configurations",
+  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
+  "GET /orgs/{org}/teams",
+  "GET /orgs/{org}/teams/{team_slug}/discussions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/invitations",
+  "GET /orgs/{org}/teams/{team_slug}/members",
+  "GET /orgs/{org}/teams/{team_slug}/projects",
+  "GET /orgs/{org}/teams/{team_slug}/repos",
+  "GET /orgs/{org}/teams/{team_slug}/teams",
+  "GET /projects/{project_id}/collaborators",
+  "GET /repos/{owner}/{repo}/actions/artifacts",
+  "GET /repos/{owner}/{repo}/actions/caches",
+  "GET /repos/{owner}/{repo}/actions/organization-secrets",
+  "GET /repos/{owner}/{repo}/actions/organization-variables",
+  "GET /repos/{owner}/{repo}/actions/runners",
+  "GET /repos/{owner}/{repo}/actions/runs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
+  "GET /repos/{owner}/{repo}/actions/secrets",
+  "GET /repos/{owner}/{repo}/actions/variables",
+  "GET /repos/{owner}/{repo}/actions/workflows",
+  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
+  "GET /repos/{owner}/{repo}/activity",
+  "GET /repos/{owner}/{repo}/assignees",
+  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
+  "GET /repos/{owner}/{repo}/branches",
+  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
+  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+  "GET /repos/{owner}/{repo}/code-scanning/analyses",
+  "GET /repos/{owner}/{repo}/codespaces",
+  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
+  "GET /repos/{owner}/{repo}/codespaces/secrets",
+  "GET /repos/{owner}/{repo}/collaborators",
+  "GET /repos/{owner}/{repo}/comments",
+  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/commits",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
+  "GET /repos/{owner}/{repo}/commits/{ref}/status",
+  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
+  "GET /repos/{owner}/{repo}/compare/{basehead}",
+  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
+  "GET /repos/{owner}/{repo}/contributors",
+  "GET /repos/{owner}/{repo}/dependabot/alerts",
+  "GET /repos/{owner}/{repo}/dependabot/secrets",
+  "GET /repos/{owner}/{repo}/deployments",
+  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
+  "GET /repos/{owner}/{repo}/environments",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
+  "GET /repos/{owner}/{repo}/events",
+  "GET /repos/{owner}/{repo}/forks",
+  "GET /repos/{owner}/{repo}/hooks",
+  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
+  "GET /repos/{owner}/{repo}/invitations",
+  "GET /repos/{owner}/{repo}/issues",
+  "GET /repos/{owner}/{repo}/issues/comments",
+  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/issues/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
+  "GET /repos/{owner}/{repo}/keys",
+  "GET /repos/{owner}/{repo}/labels",
+  "GET /repos/{owner}/{repo}/milestones",
+  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
+  "GET /repos/{owner}/{repo}/notifications",
+  "GET /repos/{owner}/{repo}/pages/builds",
+  "GET /repos/{owner}/{repo}/projects",
+  "GET /repos/{owner}/{repo}/pulls",
+  "GET /repos/{owner}/{repo}/pulls/comments",
+  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
+  "GET /repos/{owner}/{repo}/releases",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
+  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
+  "GET /repos/{owner}/{repo}/rulesets",
+  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
+  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
+  "GET /repos/{owner}/{repo}/security-advisories",
+  "GET /repos/{owner}/{repo}/stargazers",
+  "GET /repos/{owner}/{repo}/subscribers",
+  "GET /repos/{owner}/{repo}/tags",
+  "GET /repos/{owner}/{repo}/teams",
+  "GET /repos/{owner}/{repo}/topics",
+  "GET /repositories",
+  "GET /search/code",
+  "GET /search/commits",
+  "GET /search/issues",
+  "GET /search/labels",
+  "GET /search/repositories",
+  "GET /search/topics",
+  "GET /search/users",
+  "GET /teams/{team_id}/discussions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
+  "GET /teams/{team_id}/invitations",
+  "GET /teams/{team_id}/members",
+  "GET /teams/{team_id}/projects",
+  "GET /teams/{team_id}/repos",
+  "GET /teams/{team_id}/teams",
+  "GET /user/blocks",
+  "GET /user/codespaces",
+  "GET /user/codespaces/secrets",
+  "GET /user/emails",
+  "GET /user/followers",
+  "GET /user/following",
+  "GET /user/gpg_keys",
+  "GET /user/installations",
+  "GET /user/installations/{installation_id}/repositories",
+  "GET /user/issues",
+  "GET /user/keys",
+  "GET /user/marketplace_purchases",
+  "GET /user/marketplace_purchases/stubbed",
+  "GET /user/memberships/orgs",
+  "GET /user/migrations",
+  "GET /user/migrations/{migration_id}/repositories",
+  "GET /user/orgs",
+  "GET /user/packages",
+  "GET /user/packages/{package_type}/{package_name}/versions",
+  "GET /user/public_emails",
+  "GET /user/repos",
+  "GET /user/repository_invitations",
+  "GET /user/social_accounts",
+  "GET /user/ssh_signing_keys",
+  "GET /user/starred",
+  "GET /user/subscriptions",
+  "GET /user/teams",
+  "GET /users",
+  "GET /users/{username}/attestations/{subject_digest}",
+  "GET /users/{username}/events",
+  "GET /users/{username}/events/orgs/{org}",
+  "GET /users/{username}/events/public",
+  "GET /users/{username}/followers",
+  "GET /users/{username}/following",
+  "GET /users/{username}/gists",
+  "GET /users/{username}/gpg_keys",
+  "GET /users/{username}/keys",
+  "GET /users/{username}/orgs",
+  "GET /users/{username}/packages",
+  "GET /users/{username}/projects",
+  "GET /users/{username}/projectsV2",
+  "GET /users/{username}/projectsV2/{project_number}/fields",
+  "GET /users/{username}/projectsV2/{project_number}/items",
+  "GET /users/{username}/received_events",
+  "GET /users/{username}/received_events/public",
+  "GET /users/{username}/repos",
+  "GET /users/{username}/social_accounts",
+  "GET /users/{username}/ssh_signing_keys",
+  "GET /users/{username}/starred",
+  "GET /users/{username}/subscriptions"
+]));
+
+// pkg/dist-src/paginating-endpoints.js
+function isPaginatingEndpoint(arg) {
+  if (typeof arg === "string") {
+    return paginatingEndpoints.includes(arg);
+  } else {
+    return false;
+  }
+}
+
+// pkg/dist-src/index.js
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
+
+
+// octokit + plugins
+
+
+
+const context = new Context();
+const baseUrl = getApiBaseUrl();
+const defaults = {
+    baseUrl,
+    request: {
+        agent: getProxyAgent(baseUrl),
+        fetch: getProxyFetch(baseUrl)
+    }
+};
+const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
+
+/**
+ * Convience function to correctly format Octokit Options to pass into the constructor.
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokitOptions(token, options) {
+    const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
+    // Auth
+    const auth = getAuthString(token, opts);
+    if (auth) {
+        opts.auth = auth;
+    }
+    // Orchestration ID
+    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
+    if (userAgent) {
+        opts.userAgent = userAgent;
+    }
+    return opts;
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/github.js
+
+
+const github_context = new Context();
+/**
+ * Returns a hydrated octokit ready to use for GitHub Actions
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokit(token, options, ...additionalPlugins) {
+    const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
+    return new GitHubWithPlugins(getOctokitOptions(token, options));
+}
+//# sourceMappingURL=github.js.map
+// EXTERNAL MODULE: ./src/timing/timing.ts
+var timing_timing = __nccwpck_require__(9754);
+;// CONCATENATED MODULE: ./src/github/client.ts
+// The REST client: @actions/github's Octokit, which takes the runner's proxy settings and the
+// GitHub (Enterprise) API URL from the environment, with the retry and throttling plugins. Rate
+// limits are waited out only within the caller's budget (a wait's deadline).
+
+
+
+
+const SILENT = { info: () => { }, debug: () => { } };
+async function createClient({ token, baseUrl, mayWait = () => true, msPerSecond = 1000, log = SILENT, }) {
+    if (!token) {
+        throw new Error('Input `github-token` is empty: pass a token (the default is ${{ github.token }}).');
+    }
+    const handleLimit = (kind) => (retryAfter, options, _, retryCount) => {
+        const retrying = retryCount < timing_timing/* MAX_RATE_LIMIT_RETRIES */.bN && mayWait(retryAfter);
+        log.info(`GitHub ${kind} on ${options.method} ${options.url}: ${retrying ? `retrying in ${retryAfter}s` : 'giving up'}.`);
+        return retrying;
+    };
+    return getOctokit(token, {
+        baseUrl,
+        userAgent: 'ci-image',
+        log: {
+            debug: () => { },
+            info: () => { },
+            warn: (message) => log.debug(message),
+            error: (message) => log.debug(message),
+        },
+        retry: { retryAfterBaseValue: msPerSecond },
+        throttle: {
+            retryAfterBaseValue: msPerSecond,
+            onRateLimit: handleLimit('rate limit'),
+            onSecondaryRateLimit: handleLimit('secondary rate limit'),
+        },
+    }, retry, throttling);
+}
+
+// EXTERNAL MODULE: ./src/github/errors.ts
+var errors = __nccwpck_require__(3116);
+;// CONCATENATED MODULE: ./src/github/permissions.ts
+
+/**
+ * `GET /repos/{owner}/{repo}/collaborators/{username}/permission` (docs: "Get repository
+ * permissions for a user"); 404 means no access of its own: `none`. Any token that may read
+ * the repository may ask (fine-grained: "Metadata" repository permission, read).
+ */
+async function getCollaboratorPermission(client, repo, username) {
+    try {
+        const { data } = await client.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
+        return { permission: data.permission, roleName: data.role_name };
+    }
+    catch (error) {
+        if ((0,errors/* isNotFound */.c4)(error))
+            return { permission: 'none' };
+        throw (0,errors/* apiError */.pb)(`read the repository permission of @${username}`, error, 'metadata: read');
+    }
+}
+
+// EXTERNAL MODULE: ./src/github/pulls.ts
+var pulls = __nccwpck_require__(4487);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/github/repository.ts
+var repository = __nccwpck_require__(651);
+;// CONCATENATED MODULE: ./src/action/context.ts
+// The one place that reads the runner's environment and the event payload.
+
+
+function readEventContext(env = process.env) {
+    const eventPath = env.GITHUB_EVENT_PATH;
+    let payload = {};
+    if (eventPath) {
+        try {
+            payload = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
+        }
+        catch (error) {
+            throw new Error(`Cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${error.message}`, { cause: error });
+        }
+    }
+    const fullName = env.GITHUB_REPOSITORY || payload.repository?.full_name;
+    if (!fullName)
+        throw new Error('GITHUB_REPOSITORY is not set: is this running in GitHub Actions?');
+    return {
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        payload,
+        repository: (0,repository/* parseRepository */.S)(fullName),
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        workspace: env.GITHUB_WORKSPACE || process.cwd(),
+        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+        runId: env.GITHUB_RUN_ID || undefined,
+        workflowRef: env.GITHUB_WORKFLOW_REF || undefined,
+    };
+}
+
+// EXTERNAL MODULE: ./src/log/log.ts
+var log = __nccwpck_require__(5384);
+;// CONCATENATED MODULE: ./src/action/session.ts
+// What every command starts from: validated inputs, the event, the target, the run's timing,
+// the one REST client (created on first use) and the timer every wait sleeps on.
+
+
+
+
+
+
+
+
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+function clientFactory(inputs, ctx, timing) {
+    let client;
+    // Rate limits are waited out only while the wait's deadline allows it, once a wait has started.
+    const mayWait = (seconds) => timing.mayWaitRateLimit(seconds);
+    return () => (client ??= createClient({ token: inputs.token, baseUrl: ctx.apiUrl, mayWait, log: { info: log/* info */.pq, debug: log/* debug */.Yz } }));
+}
+async function openSession() {
+    const inputs = (0,action_inputs/* parseInputs */.TL)((name) => core/* getInput */.V4(name));
+    if (inputs.token)
+        core/* setSecret */.Pq(inputs.token);
+    const ctx = readEventContext();
+    const timing = (0,timing_timing/* runTiming */.KO)(inputs);
+    const client = clientFactory(inputs, ctx, timing);
+    const target = await resolveTarget(ctx, inputs, {
+        getPullRequest: async (prNumber) => pullRequestFromApiShape(await (0,pulls/* getPullRequest */.T)(await client(), ctx.repository, prNumber)),
+        getPermission: async (login) => getCollaboratorPermission(await client(), ctx.repository, login),
+    });
+    return { inputs, ctx, target, imageRepository: inputs.imageRepository ?? (0,action_inputs/* defaultImageRepository */.l3)(ctx.repository), timing, client, sleep };
+}
+
+
+/***/ }),
+
+/***/ 3242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31886,7 +37545,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
 var core = __nccwpck_require__(3360);
-;// CONCATENATED MODULE: ./src/core/comment-marker.ts
+;// CONCATENATED MODULE: ./src/comment/comment-marker.ts
 // The hidden marker that names our comment on a PR: one per image repository, so two images
 // announced on one PR keep one comment each. Pure: no I/O.
 /**
@@ -31912,19 +37571,16 @@ function markedComments(comments, marker) {
     return comments.filter((comment) => hasMarker(comment.body, marker)).sort((a, b) => a.id - b.id);
 }
 
-// EXTERNAL MODULE: ./src/core/commit-sha.ts
-var commit_sha = __nccwpck_require__(8801);
-// EXTERNAL MODULE: ./src/core/html.ts
-var html = __nccwpck_require__(1402);
-// EXTERNAL MODULE: ./src/core/image-ref.ts
-var image_ref = __nccwpck_require__(3386);
-// EXTERNAL MODULE: ./src/core/tags.ts
-var tags = __nccwpck_require__(2766);
-;// CONCATENATED MODULE: ./src/core/comment-body.ts
+// EXTERNAL MODULE: ./src/git/commit-sha.ts
+var commit_sha = __nccwpck_require__(1600);
+// EXTERNAL MODULE: ./src/action/html.ts
+var html = __nccwpck_require__(7161);
+// EXTERNAL MODULE: ./src/registry/image-ref.ts
+var image_ref = __nccwpck_require__(8230);
+;// CONCATENATED MODULE: ./src/comment/comment-body.ts
 // The PR's image comment: what a person needs to find, trust and run the PR's image, or why
 // there is none for this commit. Pure: no I/O. (GitHub refuses a longer body with 422 "Body is
 // too long (maximum is 65536 characters)": REST docs, "Create an issue comment".)
-
 
 
 
@@ -31949,7 +37605,7 @@ function untrustedCode(text, maxLength = MAX_VALUE_LENGTH) {
     return `<code>${(0,html/* escapeHtml */.Z)(shown)}</code>`;
 }
 function checkReference(imageRepository, tag) {
-    if (!SAFE_REPOSITORY.test(imageRepository) || !(0,tags/* isValidTag */.r_)(tag)) {
+    if (!SAFE_REPOSITORY.test(imageRepository) || !(0,image_ref/* isValidTag */.r_)(tag)) {
         throw new Error(`Refusing to render an image comment for "${imageRepository}:${tag}": not an image reference.`);
     }
     return (0,image_ref/* imageReference */.rA)(imageRepository, tag);
@@ -32035,9 +37691,11 @@ function renderComment(comment) {
     return body;
 }
 
-// EXTERNAL MODULE: ./src/core/event.ts
-var core_event = __nccwpck_require__(7667);
-;// CONCATENATED MODULE: ./src/core/upsert-comment.ts
+// EXTERNAL MODULE: ./src/action/event.ts
+var action_event = __nccwpck_require__(3566);
+// EXTERNAL MODULE: ./src/resolve/decision.ts
+var decision = __nccwpck_require__(6788);
+;// CONCATENATED MODULE: ./src/comment/upsert-comment.ts
 // Keeps exactly one comment with our marker on a PR: update it when it exists, else create it,
 // and settle a race between two runs that both created one. Only comments written by the
 // token's own identity count as ours: anyone can post a comment that carries the marker, and
@@ -32076,7 +37734,7 @@ async function upsertComment(api, { marker, body, author, create = true }) {
 
 // EXTERNAL MODULE: ./src/github/errors.ts
 var errors = __nccwpck_require__(3116);
-;// CONCATENATED MODULE: ./src/github/comments.ts
+;// CONCATENATED MODULE: ./src/comment/issue-comments.ts
 
 function issueCommentsApi(client, repo, issueNumber) {
     const keep = ({ id, body, html_url, user, }) => ({
@@ -32121,13 +37779,15 @@ async function tokenLogin(client) {
     }
 }
 
-// EXTERNAL MODULE: ./src/runner/log.ts
-var runner_log = __nccwpck_require__(7708);
-// EXTERNAL MODULE: ./src/runner/report.ts
-var report = __nccwpck_require__(6190);
-// EXTERNAL MODULE: ./src/session/build-gate.ts
-var build_gate = __nccwpck_require__(4522);
-;// CONCATENATED MODULE: ./src/commands/comment-image.ts
+// EXTERNAL MODULE: ./src/log/log.ts
+var log_log = __nccwpck_require__(5384);
+// EXTERNAL MODULE: ./src/action/report.ts
+var report = __nccwpck_require__(1658);
+// EXTERNAL MODULE: ./src/resolve/build-gate.ts
+var build_gate = __nccwpck_require__(4142);
+// EXTERNAL MODULE: ./src/resolve/resolve.ts + 9 modules
+var resolve = __nccwpck_require__(2819);
+;// CONCATENATED MODULE: ./src/comment/command.ts
 // `comment-image`: one comment on the PR that follows its image. In the build workflow it says
 // what the build of this commit gave (the image, a failure, a cancellation); anywhere else (the
 // checks, which run on every PR) it only corrects a comment that no longer holds: a PR that no
@@ -32147,10 +37807,10 @@ var build_gate = __nccwpck_require__(4522);
 
 
 function runUrl(ctx) {
-    return ctx.runId && /^\d+$/.test(ctx.runId) ? `${(0,core_event/* repositoryUrl */.Ek)(ctx)}/actions/runs/${ctx.runId}` : undefined;
+    return ctx.runId && /^\d+$/.test(ctx.runId) ? `${(0,action_event/* repositoryUrl */.Ek)(ctx)}/actions/runs/${ctx.runId}` : undefined;
 }
 /** A run with nothing to write: says why in the log and the summary, and stays green. */
-function reportNothingDone({ text, html, outputs, log = runner_log/* info */.pq }) {
+function reportNothingDone({ text, html, outputs, log = log_log/* info */.pq }) {
     (0,report/* setOutputs */.n0)(outputs);
     log(`Nothing commented: ${text}`);
     (0,report/* writeSummary */.Sy)(core/* summary */.z.addHeading('CI image comment', 3).addRaw(`Nothing commented: ${html}`, true));
@@ -32184,18 +37844,18 @@ async function writeComment(session, pr, comment, create, outputs) {
     }
     const { comment: written, deleted } = result;
     (0,report/* setOutputs */.n0)({ 'comment-id': written.id, 'comment-url': written.html_url, ...outputs });
-    (0,runner_log/* info */.pq)(`${WROTE[result.action]}: the comment on PR #${pr.number} (${comment.state}): ${written.html_url}`);
+    (0,log_log/* info */.pq)(`${WROTE[result.action]}: the comment on PR #${pr.number} (${comment.state}): ${written.html_url}`);
     if (deleted.length > 0)
-        (0,runner_log/* info */.pq)(`Removed duplicate comments ${deleted.join(', ')}, left by runs that raced this one.`);
+        (0,log_log/* info */.pq)(`Removed duplicate comments ${deleted.join(', ')}, left by runs that raced this one.`);
     const line = `${WROTE[result.action]}: [the image comment](${written.html_url}) on PR #${pr.number} (${comment.state}).`;
     (0,report/* writeSummary */.Sy)(core/* summary */.z.addHeading('CI image comment', 3).addRaw(line, true));
 }
 async function commentImageCommand(session) {
     const { target, inputs, ctx } = session;
     if (target.kind === 'push') {
-        const { tag } = (0,tags/* choosePushTags */.LJ)(target.branch, target.sha, inputs.branchTags);
+        const { reference, tag } = (0,decision/* resolvePush */.B$)((0,resolve/* resolveConfig */.pE)(session), target);
         const why = (branch) => `a push to ${branch} is not a pull request, so there is no PR to comment on.`;
-        const outputs = { image: (0,image_ref/* imageReference */.rA)(session.imageRepository, tag), tag, ...(0,report/* targetOutputs */.OL)(target) };
+        const outputs = { image: reference, tag, ...(0,report/* targetOutputs */.OL)(target) };
         return reportNothingDone({ text: why(target.branch), html: why(untrustedCode(target.branch)), outputs });
     }
     const gate = await (0,build_gate/* checkBuild */.D)(session, target);
@@ -32223,28 +37883,29 @@ async function commentImageCommand(session) {
         imageRepository: session.imageRepository,
         commitSha: pr.headSha,
         branch: pr.headRef,
-        repositoryUrl: (0,core_event/* repositoryUrl */.Ek)(ctx),
+        repositoryUrl: (0,action_event/* repositoryUrl */.Ek)(ctx),
         localCommand: inputs.localCommand,
     };
-    if (gate.kind === 'unmodified') {
-        // The build workflow does not run for such a PR: whoever runs on every PR corrects an old comment.
+    if (gate.kind !== 'built') {
+        // Unmodified (a fork's PR returned above): the build workflow does not run for such a PR, so
+        // whoever runs on every PR corrects an old comment.
         const outputs = { image: gate.reference, tag: gate.tag, ...(0,report/* targetOutputs */.OL)(pr) };
         return writeComment(session, pr, { ...base, state: 'stable', tag: gate.tag }, false, outputs);
     }
-    const tag = (0,tags/* prTag */.Hj)(pr.number);
-    const outputs = { image: (0,image_ref/* imageReference */.rA)(session.imageRepository, tag), tag, ...(0,report/* targetOutputs */.OL)(pr) };
-    if (!(0,core_event/* runsWorkflow */.wq)(ctx, inputs.buildWorkflow)) {
+    const { reference, tag, commitTag } = gate.resolved;
+    const outputs = { image: reference, tag, ...(0,report/* targetOutputs */.OL)(pr) };
+    if (!(0,action_event/* runsWorkflow */.wq)(ctx, inputs.buildWorkflow)) {
         const text = `PR #${pr.number} changes the CI image: ${inputs.buildWorkflow} announces its build.`;
         return reportNothingDone({ text, html: (0,html/* escapeHtml */.Z)(text), outputs });
     }
     // The image behind the reuse tag was built for another commit: this run copied it, no build.
-    const reusable = gate.resolved?.reuse?.reusable;
+    const reusable = gate.resolved.reuse?.reusable;
     const reused = reusable && reusable.revision?.toLowerCase() !== pr.headSha.toLowerCase() ? reusable : undefined;
     const comment = {
         ...base,
         state: STATE_OF[inputs.jobStatus],
         tag,
-        commitTag: (0,tags/* prCommitTag */.m9)(pr.number, pr.headSha),
+        commitTag,
         digest: inputs.digest ?? reused?.digest,
         runUrl: runUrl(ctx),
         reused: reused && { from: reused.revision },
@@ -32255,806 +37916,205 @@ async function commentImageCommand(session) {
 
 /***/ }),
 
-/***/ 1102:
+/***/ 1600:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ resolveImageCommand)
+/* harmony export */   P: () => (/* binding */ FULL_COMMIT_SHA)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
-/* harmony import */ var _core_event_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7667);
-/* harmony import */ var _core_html_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1402);
-/* harmony import */ var _core_labels_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6236);
-/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7708);
-/* harmony import */ var _runner_report_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6190);
-/* harmony import */ var _session_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5593);
-// `resolve-image`: which image this context uses, and which tags a build here should push.
-
-
-
-
-
-
-
-const MAX_FILES_IN_SUMMARY = 50;
-function reportResolvedImage(result, target, labels) {
-    (0,_runner_report_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutputs */ .n0)({
-        image: result.reference,
-        tag: result.tag,
-        tags: result.pushReferences.join('\n'),
-        labels: labels.join('\n'),
-        modified: result.modified,
-        'changed-files': JSON.stringify(result.matched),
-        reason: result.reason,
-        fork: result.fork,
-        'inputs-hash': result.reuse?.hash,
-        'reusable-image': result.reuse?.reusable?.pinned ?? '',
-        ...(0,_runner_report_js__WEBPACK_IMPORTED_MODULE_2__/* .targetOutputs */ .OL)(target),
-    });
-    if (result.reuse?.notice)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(result.reuse.notice, { title: 'CI image not reused' });
-    if (result.reuse?.reusable)
-        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`${result.reuse.reusable.pinned} was built from the same inputs: a build here can copy it.`);
-    if (result.fork && result.modified) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${result.reason} Its checks run on the stable image, not on the changed Dockerfile.`, {
-            title: 'Changed CI image not used',
-        });
-    }
-    for (const warning of result.warnings)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(warning, { title: 'CI image' });
-    (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`${result.reference}: ${result.reason}`);
-    const rows = [
-        ['Image', (0,_core_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(result.reference)],
-        ['Why', (0,_core_html_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeHtml */ .Z)(result.reason)],
-        ['Push', result.pushReferences.length > 0 ? result.pushReferences.map(_core_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a).join('<br>') : 'nothing (no build in this context)'],
-    ];
-    // The source names the build workflow, a file name the inputs validated.
-    if (result.watch)
-        rows.push(['Watched', `${result.watch.patterns.map(_core_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a).join(' ')} from ${result.watch.source}`]);
-    if (result.reuse?.hash)
-        rows.push(['Inputs', `${(0,_core_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(result.reuse.hash)} (${result.reuse.inputFiles} files)`]);
-    if (result.reuse?.reusable)
-        rows.push(['Reusable', (0,_core_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(result.reuse.reusable.pinned)]);
-    if (result.reuse?.notice)
-        rows.push(['Not reused', (0,_core_html_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeHtml */ .Z)(result.reuse.notice)]);
-    for (const warning of result.warnings)
-        rows.push(['Warning', (0,_core_html_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeHtml */ .Z)(warning)]);
-    if (result.changedSource)
-        rows.push(['Changed files', `${result.changedCount} (listed by ${result.changedSource})`]);
-    const summary = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addHeading('CI image', 3).addTable(rows.map(([k, v]) => [{ data: k, header: true }, v]));
-    if (result.matched.length > 0) {
-        const shown = result.matched.slice(0, MAX_FILES_IN_SUMMARY).map(_core_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a);
-        if (result.matched.length > shown.length)
-            shown.push(`and ${result.matched.length - shown.length} more`);
-        summary.addDetails(`Watched files changed (${result.matched.length})`, shown.join('<br>'));
-    }
-    (0,_runner_report_js__WEBPACK_IMPORTED_MODULE_2__/* .writeSummary */ .Sy)(summary);
-}
-async function resolveImageCommand(session) {
-    const result = await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Resolving the CI image', () => (0,_session_resolve_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveForSession */ .K)(session));
-    // What a build here sets, so that wait-for-build can prove which commit an image was built from.
-    const labels = (0,_core_labels_js__WEBPACK_IMPORTED_MODULE_5__/* .ociLabels */ .TT)({
-        revision: (0,_core_labels_js__WEBPACK_IMPORTED_MODULE_5__/* .builtRevision */ .mp)(session.target),
-        sourceUrl: (0,_core_event_js__WEBPACK_IMPORTED_MODULE_6__/* .repositoryUrl */ .Ek)(session.ctx),
-        inputsHash: result.reuse?.hash,
-    });
-    reportResolvedImage(result, session.target, labels);
-}
+// A full commit SHA as an input, an event or a comment may carry it: 40 hexadecimal characters
+// (SHA-1), or 64 in a SHA-256 repository (git-scm.com/docs/hash-function-transition), either case.
+const FULL_COMMIT_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
 
 
 /***/ }),
 
-/***/ 1313:
+/***/ 5128:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  G: () => (/* binding */ waitForBuildCommand)
+  l: () => (/* binding */ createGit),
+  o: () => (/* binding */ gitOutput)
 });
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
 var core = __nccwpck_require__(3360);
-;// CONCATENATED MODULE: ./src/core/deadline.ts
-// One deadline shared by the poll loop and the API client's retries, on an injectable clock.
-function createDeadline(now, timeoutMs) {
-    const startedAt = now();
-    const at = startedAt + timeoutMs;
-    return {
-        startedAt,
-        at,
-        now,
-        elapsedMs: () => now() - startedAt,
-        remainingMs: () => Math.max(0, at - now()),
-        allows: (ms) => now() + ms <= at,
-    };
-}
-
-// EXTERNAL MODULE: ./src/core/duration.ts
-var core_duration = __nccwpck_require__(8571);
-// EXTERNAL MODULE: ./src/core/html.ts
-var html = __nccwpck_require__(1402);
-// EXTERNAL MODULE: ./src/core/image-ref.ts
-var image_ref = __nccwpck_require__(3386);
-// EXTERNAL MODULE: ./src/core/resolve.ts
-var resolve = __nccwpck_require__(2183);
-;// CONCATENATED MODULE: ./src/core/runs.ts
-// Workflow runs as the REST API lists them, and which one decides a commit's build.
-function time(text) {
-    const parsed = text ? Date.parse(text) : NaN;
-    return Number.isNaN(parsed) ? 0 : parsed;
-}
-/** When this attempt began: a re-run of an old run is newer than a run created after it. */
-function attemptStartedAt(run) {
-    return time(run.run_started_at) || time(run.created_at);
-}
-/** Positive when `a` is a newer attempt than `b`. */
-function compareAttempts(a, b) {
-    return (attemptStartedAt(a) - attemptStartedAt(b) ||
-        time(a.created_at) - time(b.created_at) ||
-        a.id - b.id ||
-        (a.run_attempt ?? 1) - (b.run_attempt ?? 1));
-}
-/**
- * Splits a commit's runs into ours and the others, with why each other one does not count: a
- * `workflow_dispatch` or `push` run of the PR's head commit, or another PR's run of the same
- * commit (the same branch opened against two bases), must not decide this PR's wait. The event
- * is the main separator: GitHub lists in `pull_requests` every open PR whose head matches.
- */
-function scopeRuns(runs, scope) {
-    const ours = [];
-    const ignored = [];
-    for (const run of runs) {
-        const event = run.event ?? 'unknown';
-        const named = (run.pull_requests ?? []).map((pr) => pr.number);
-        if (!scope.events.includes(event)) {
-            ignored.push({ run, why: `it was started by ${event}, and this build runs on ${scope.events.join(' or ')}` });
-        }
-        else if (scope.prNumber !== undefined && named.length > 0 && !named.includes(scope.prNumber)) {
-            ignored.push({ run, why: `it builds ${named.map((n) => `PR #${n}`).join(', ')}, not PR #${scope.prNumber}` });
-        }
-        else {
-            ours.push(run);
-        }
-    }
-    return { ours, ignored };
-}
-/**
- * The run that decides the build of `headSha`: of the runs for exactly that commit (never the
- * merge commit, never another PR's: see scopeRuns), the newest attempt. A re-run after a failure is that
- * newest attempt, so a run that went back to `queued` is followed rather than its old result.
- */
-function selectRun(runs, headSha) {
-    const sha = headSha.toLowerCase();
-    let newest;
-    for (const run of runs) {
-        if (run.head_sha.toLowerCase() !== sha)
-            continue;
-        if (newest === undefined || compareAttempts(run, newest) > 0)
-            newest = run;
-    }
-    return newest;
-}
-function isCompleted(run) {
-    return run.status === 'completed';
-}
-/** How long the attempt took (or has taken so far, by `updated_at`). */
-function runDurationMs(run) {
-    const start = attemptStartedAt(run);
-    const end = time(run.updated_at);
-    return start > 0 && end >= start ? end - start : undefined;
-}
-/** The median duration of completed runs; undefined when none has a usable duration. */
-function typicalDurationMs(runs) {
-    const durations = runs
-        .filter(isCompleted)
-        .map(runDurationMs)
-        .filter((ms) => ms !== undefined && ms > 0)
-        .sort((a, b) => a - b);
-    if (durations.length === 0)
-        return undefined;
-    const middle = Math.floor(durations.length / 2);
-    return durations.length % 2 === 1 ? durations[middle] : Math.round((durations[middle - 1] + durations[middle]) / 2);
-}
-/** `#1234 (attempt 2)`: how a person finds the run on the Actions tab. */
-function runLabel(run) {
-    const attempt = (run.run_attempt ?? 1) > 1 ? ` (attempt ${run.run_attempt})` : '';
-    return `#${run.run_number ?? run.id}${attempt}`;
-}
-/** `queued`, `in_progress`, `completed: failure`: a run's state as one string. */
-function runState(run) {
-    return isCompleted(run) ? `completed: ${run.conclusion ?? 'unknown'}` : (run.status ?? 'unknown');
-}
-
-// EXTERNAL MODULE: ./src/core/tags.ts
-var tags = __nccwpck_require__(2766);
-// EXTERNAL MODULE: ./src/github/client.ts + 23 modules
-var github_client = __nccwpck_require__(4804);
-// EXTERNAL MODULE: ./src/core/api-fault.ts
-var api_fault = __nccwpck_require__(3462);
-;// CONCATENATED MODULE: ./src/core/wait-loop.ts
-// The poll loop of `wait-for-build`: follows the build run of one commit until it ends or the
-// deadline passes. Time, sleep and the API are injected, so tests run 20 minutes in milliseconds.
+// EXTERNAL MODULE: ./src/log/log.ts
+var log = __nccwpck_require__(5384);
+;// CONCATENATED MODULE: ./src/git/git-auth.ts
+// Authenticates resolve-image's own `git fetch` when the checkout keeps no credentials: a private
+// repository checked out with `persist-credentials: false`. The header is the one actions/checkout
+// configures (actions/checkout, src/git-auth-helper.ts: `http.<server origin>/.extraheader` =
+// `AUTHORIZATION: basic base64(x-access-token:<token>)`), but it reaches git only through the
+// environment of the fetch (GIT_CONFIG_COUNT, GIT_CONFIG_KEY_<n>, GIT_CONFIG_VALUE_<n>, git 2.31+:
+// https://git-scm.com/docs/git-config#Documentation/git-config.txt-GITCONFIGCOUNT): never a file,
+// never a command line (git.ts logs those in debug), never a log line.
 
 
-
-function missingWorkflowMessage(o) {
-    return (`The build workflow ${o.workflowFile} does not exist in ${o.repository} (GitHub answered 404). ` +
-        'Check the `build-workflow` input: the file name of a workflow in .github/workflows, ' +
-        'and that the token may read Actions (permissions: actions: read).');
-}
-function workflowDescription(file, workflow) {
-    if (workflow === undefined)
-        return `${file} (its existence could not be checked)`;
-    return `${file} ("${workflow.name ?? file}", ${workflow.state ?? 'state unknown'})`;
-}
-function transientFault(error) {
-    return error instanceof api_fault/* ApiFault */.d && error.kind === 'transient' ? error : undefined;
-}
-/** A fault that asking again will not fix, as the step's error: a refusal names the permission. */
-function fatal(error, what) {
-    if (error instanceof api_fault/* ApiFault */.d)
-        return new Error(`GitHub refused to ${what} (${error.description})${error.permissionHint()}.`, { cause: error });
-    return error instanceof Error ? error : new Error(String(error));
-}
-function workflowHint(workflow) {
-    if (workflow === undefined)
-        return '';
-    if (workflow.state !== undefined && workflow.state !== 'active')
-        return ` The workflow exists but is ${workflow.state}: enable it on the Actions tab.`;
-    return ' The workflow exists: check that its triggers (on: ... paths) cover this commit.';
-}
-/**
- * A wait prints a progress line at least this often, so that a long wait shows it is alive and how
- * long it may still take; a state change resets it.
- */
-const HEARTBEAT_MS = 60_000;
-/** The time left: from a successful build's usual duration when known, else the timeout's. */
-function timeLeft(run, typicalMs, deadline) {
-    const beforeTimeout = `${(0,core_duration/* formatDuration */.a)(deadline.remainingMs())} left before the timeout`;
-    const started = Date.parse(run.run_started_at ?? run.created_at);
-    if (typicalMs === undefined || Number.isNaN(started))
-        return `, up to ${beforeTimeout} (no successful build to estimate from)`;
-    const left = typicalMs - (deadline.now() - started);
-    return left > 0
-        ? `, about ${(0,core_duration/* formatDuration */.a)(left)} left (a successful build takes ${(0,core_duration/* formatDuration */.a)(typicalMs)})`
-        : `, longer than the usual ${(0,core_duration/* formatDuration */.a)(typicalMs)}; ${beforeTimeout}`;
-}
-async function waitForRun(o) {
-    const { deadline } = o;
-    const write = o.log ?? (() => { });
-    let lastLineMs = deadline.elapsedMs();
-    const log = (line) => {
-        lastLineMs = deadline.elapsedMs();
-        write(line);
-    };
-    const sha7 = o.headSha.slice(0, 7);
-    const stamp = () => `[${(0,core_duration/* formatDuration */.a)(deadline.elapsedMs())}]`;
-    const done = (outcome) => ({ ...outcome, elapsedMs: deadline.elapsedMs() });
-    let workflow;
-    try {
-        workflow = await o.findWorkflow();
-        if (workflow === undefined)
-            return done({ kind: 'missing-workflow', message: missingWorkflowMessage(o) });
-    }
-    catch (error) {
-        // The runs list answers the same question below; only a fault that will not pass is fatal.
-        const fault = transientFault(error);
-        if (!fault)
-            throw fatal(error, `read the workflow ${o.workflowFile}`);
-        log(`${stamp()} Could not look up ${o.workflowFile} (${fault.description}); going on.`);
-    }
-    if (workflow?.state !== undefined && workflow.state !== 'active') {
-        log(`${stamp()} Workflow ${o.workflowFile} is ${workflow.state}: it starts no new runs until it is enabled.`);
-    }
-    let run;
-    const saidIgnored = new Set();
-    const ourRun = (runs) => {
-        const { ours, ignored } = scopeRuns(runs, o.scope);
-        for (const { run: other, why } of ignored) {
-            if (saidIgnored.has(other.id))
-                continue;
-            saidIgnored.add(other.id);
-            log(`${stamp()} Not the build waited for: ${other.name ?? o.workflowFile} ${runLabel(other)} (${other.html_url}), because ${why}.`);
-        }
-        return selectRun(ours, o.headSha);
-    };
-    let lastState;
-    let lastError;
-    let typicalMs;
-    let askedTypical = false;
-    const wantedFor = `${workflowDescription(o.workflowFile, workflow)} for commit ${o.headSha}`;
-    const progress = () => run === undefined
-        ? `${stamp()} No run of ${o.workflowFile} for commit ${sha7} yet; checking every ${(0,core_duration/* formatDuration */.a)(o.pollIntervalMs)}, ` +
-            `for up to ${(0,core_duration/* formatDuration */.a)(deadline.remainingMs())} more.`
-        : `${stamp()} ${run.name ?? o.workflowFile} ${runLabel(run)}: ${runState(run)}` +
-            (isCompleted(run) ? '' : timeLeft(run, typicalMs, deadline)) +
-            ` · ${run.html_url}`;
-    const heartbeatDue = () => deadline.elapsedMs() - lastLineMs >= HEARTBEAT_MS;
-    // Sleeps in slices so that a progress line comes at least every HEARTBEAT_MS, whatever the interval.
-    const pauseWithProgress = async (ms) => {
-        for (let left = ms; left > 0;) {
-            const slice = Math.min(left, Math.max(1, lastLineMs + HEARTBEAT_MS - deadline.elapsedMs()));
-            await o.sleep(slice);
-            left -= slice;
-            // At the end of the pause a poll follows, which says where things stand.
-            if (left > 0 && heartbeatDue())
-                log(progress());
-        }
-    };
-    for (;;) {
-        let pause = o.pollIntervalMs;
-        try {
-            run = ourRun(await o.fetchRuns(deadline.remainingMs()));
-            lastError = undefined;
-        }
-        catch (error) {
-            if (error instanceof api_fault/* ApiFault */.d && error.kind === 'not-found') {
-                return done({ kind: 'missing-workflow', message: missingWorkflowMessage(o) });
-            }
-            const fault = transientFault(error);
-            if (!fault)
-                throw fatal(error, `list the runs of ${o.workflowFile}`);
-            const { description, retryAfterSeconds: askedSeconds } = fault;
-            if (askedSeconds !== undefined && !deadline.allows(askedSeconds * 1000)) {
-                return done({
-                    kind: 'timeout',
-                    run,
-                    message: `GitHub asks to wait ${askedSeconds}s (${description}), past the timeout, while waiting for a run of ${wantedFor}` +
-                        (run ? `; the last state seen was ${runState(run)}: ${run.html_url}` : '.'),
-                });
-            }
-            if (description !== lastError)
-                log(`${stamp()} GitHub API: ${description}; asking again at the next poll.`);
-            lastError = description;
-            if (askedSeconds !== undefined)
-                pause = Math.max(pause, askedSeconds * 1000);
-        }
-        if (run !== undefined && !isCompleted(run) && !askedTypical && o.typicalDurationMs) {
-            askedTypical = true;
-            typicalMs = await o.typicalDurationMs().catch(() => undefined);
-        }
-        const state = run === undefined ? (lastError === undefined ? 'absent' : undefined) : `${run.id}/${run.run_attempt ?? 1}/${runState(run)}`;
-        if (state !== undefined && state !== lastState) {
-            lastState = state;
-            log(progress());
-        }
-        else if (heartbeatDue()) {
-            log(progress());
-        }
-        if (run !== undefined && isCompleted(run)) {
-            if (run.conclusion === 'success')
-                return done({ kind: 'success', run });
-            return done({
-                kind: 'failure',
-                run,
-                message: `The build run ${runLabel(run)} of ${o.workflowFile} for commit ${o.headSha} ended with conclusion "${run.conclusion ?? 'unknown'}": ${run.html_url}`,
-            });
-        }
-        if (deadline.remainingMs() <= 0) {
-            const limit = (0,core_duration/* formatDuration */.a)(deadline.at - deadline.startedAt);
-            const why = lastError === undefined ? '' : ` The last API request failed: ${lastError}.`;
-            return done({
-                kind: 'timeout',
-                run,
-                message: run === undefined
-                    ? `No run of ${wantedFor} appeared within ${limit} (the \`timeout\` input).${why}` +
-                        (saidIgnored.size > 0 ? ` ${saidIgnored.size} run(s) of that commit were another build (see the log above).` : '') +
-                        workflowHint(workflow)
-                    : `The build run ${runLabel(run)} of ${o.workflowFile} for commit ${o.headSha} is still ${run.status} after ${limit} (the \`timeout\` input): ${run.html_url}`,
-            });
-        }
-        // The last poll lands on the deadline, so a run that ends just in time still counts.
-        await pauseWithProgress(Math.min(pause, deadline.remainingMs()));
-    }
-}
-
-// EXTERNAL MODULE: ./src/github/errors.ts
-var errors = __nccwpck_require__(3116);
-;// CONCATENATED MODULE: ./src/github/conditional.ts
-// Conditional GETs. GitHub answers `If-None-Match` with 304 when nothing changed, and a 304
-// does not count against the rate limit. Octokit keeps no cache and reports a 304 as a
-// RequestError, so the last ETag and body of each URL are kept here.
-
-function createConditionalGet(client) {
-    const cache = new Map();
-    const stats = { requests: 0, notModified: 0 };
-    return {
-        stats,
-        async get(route, params = {}) {
-            // The expanded URL (path and query) identifies the resource; `request` options are not part of it.
-            const { method, url } = client.request.endpoint(route, params);
-            const key = `${method} ${url}`;
-            const cached = cache.get(key);
-            const headers = { ...params.headers, ...(cached ? { 'if-none-match': cached.etag } : {}) };
-            stats.requests++;
-            try {
-                const response = await client.request(route, { ...params, headers });
-                const etag = response.headers.etag;
-                if (etag)
-                    cache.set(key, { etag, data: response.data });
-                return { data: response.data, notModified: false };
-            }
-            catch (error) {
-                if (cached && (0,errors/* httpStatus */.nG)(error) === 304) {
-                    stats.notModified++;
-                    return { data: cached.data, notModified: true };
-                }
-                throw error;
-            }
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/github/workflow-runs.ts
-
-
-
-
-/** Reading workflows and their runs needs this (GitHub answers 403 or 404 without it). */
-const PERMISSION = 'actions: read';
-/** plugin-retry waits 1 + 4 + 9 seconds before its three retries of a 5xx or network error. */
-const RETRY_BACKOFF_MS = 14_000;
-const REQUEST_TIMEOUT_MS = { min: 10_000, max: 30_000 };
-/** Per-request options that keep one poll, retries included, within the wait's deadline. */
-function boundedBy(remainingMs) {
-    // Closer to the deadline than the back-off, the next poll asks again instead. Only 0 can be
-    // set ahead: a positive `retries` makes plugin-retry repeat every error, 304s and 404s included.
-    const retries = remainingMs < RETRY_BACKOFF_MS ? { retries: 0 } : {};
-    // A hung connection must not outlive the deadline; the last poll still gets a fair chance.
-    const timeoutMs = Math.min(Math.max(remainingMs, REQUEST_TIMEOUT_MS.min), REQUEST_TIMEOUT_MS.max);
-    return { ...retries, signal: AbortSignal.timeout(timeoutMs) };
-}
-function createBuildRunsApi(client, repository, workflowFile, now = Date.now) {
-    const conditional = createConditionalGet(client);
-    const workflowRoute = 'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}';
-    const runsRoute = `${workflowRoute}/runs`;
-    const base = { ...repository, workflow_id: workflowFile };
-    // Failures reach the poll loop as ApiFaults, which name the permission to grant.
-    const asked = async (call) => {
-        try {
-            return await call();
-        }
-        catch (error) {
-            throw (0,errors/* toApiFault */.eo)(error, { permission: PERMISSION, nowMs: now() });
-        }
-    };
-    return {
-        stats: conditional.stats,
-        findWorkflow: () => asked(async () => {
-            try {
-                return (await conditional.get(workflowRoute, base)).data;
-            }
-            catch (error) {
-                if ((0,errors/* isNotFound */.c4)(error))
-                    return undefined;
-                throw error;
-            }
-        }),
-        fetchRuns: (headSha, remainingMs, event) => asked(async () => {
-            // head_sha asks for exactly this commit's runs: a page of recent runs could lose it on a
-            // busy repository. `event` ("Returns workflow run triggered by the event you specify":
-            // GitHub's OpenAPI description) leaves out runs that are not ours before they cost a byte;
-            // pull_requests stay in (no exclude_pull_requests), to tell one PR's run from another's.
-            const params = { ...base, head_sha: headSha, ...(event ? { event } : {}), per_page: 100, request: boundedBy(remainingMs) };
-            return (await conditional.get(runsRoute, params)).data.workflow_runs;
-        }),
-        typicalDurationMs: () => asked(async () => {
-            const params = { ...base, status: 'success', per_page: 5, exclude_pull_requests: true };
-            return typicalDurationMs((await conditional.get(runsRoute, params)).data.workflow_runs);
-        }),
-    };
-}
-/** Waits for the build run of one commit over REST: what the command, the HTTP tests and the bench run. */
-async function waitForBuildRun(client, o) {
-    const api = createBuildRunsApi(client, o.repository, o.workflowFile, o.deadline.now);
-    const outcome = await waitForRun({
-        ...o,
-        repository: `${o.repository.owner}/${o.repository.repo}`,
-        findWorkflow: () => api.findWorkflow(),
-        // One event: the API filters; several: one request, filtered here.
-        fetchRuns: (remainingMs) => api.fetchRuns(o.headSha, remainingMs, o.scope.events.length === 1 ? o.scope.events[0] : undefined),
-        typicalDurationMs: () => api.typicalDurationMs(),
+// An action has no terminal to ask on: a fetch that needs a password fails instead of waiting.
+// https://git-scm.com/docs/git#Documentation/git.txt-GITTERMINALPROMPT
+const NO_PROMPT = { GIT_TERMINAL_PROMPT: '0' };
+// `git config --get-regexp` matches keys with section and variable names lower-cased (git-config docs).
+const CONFIG_KEYS = '^remote\\.origin\\.url$|^http\\.(.+\\.)?extraheader$';
+/** `git config -z` output: `key\nvalue\0` per entry. */
+function parseConfig(stdout) {
+    return stdout
+        .split('\0')
+        .filter((entry) => entry !== '')
+        .map((entry) => {
+        const newline = entry.indexOf('\n');
+        return newline < 0 ? { key: entry, value: '' } : { key: entry.slice(0, newline), value: entry.slice(newline + 1) };
     });
-    return { outcome, stats: api.stats };
 }
-
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
-var exec = __nccwpck_require__(2876);
-// EXTERNAL MODULE: ./src/core/command-output.ts
-var command_output = __nccwpck_require__(8566);
-// EXTERNAL MODULE: ./src/core/registry-hints.ts
-var registry_hints = __nccwpck_require__(6439);
-// EXTERNAL MODULE: ./src/runner/log.ts
-var log = __nccwpck_require__(7708);
-;// CONCATENATED MODULE: ./src/runner/docker.ts
-// `docker pull` of the freshly built image, by digest: an argument array (never a shell),
-// retried because a registry can lag a build that has just pushed.
-
-
-
-
-
-// Retrying cannot fix credentials: fail at once with a hint instead.
-const AUTH_FAILURE = /unauthorized|denied|authentication required|no basic auth credentials/i;
-async function docker(args) {
-    try {
-        // docker's progress streams into the log as it comes, with what the registry answers in it:
-        // the runner reads no command from it.
-        return await (0,log/* withCommandsStopped */.c7)(() => (0,exec/* getExecOutput */.H)('docker', args, { ignoreReturnCode: true }));
-    }
-    catch (error) {
-        // @actions/exec throws only when it cannot start the program.
-        throw new Error(`Cannot run docker to pull the image (${error.message.split('.')[0]}). ` +
-            'Use a runner with Docker installed, or set `pull: false` to skip the pull.', { cause: error });
-    }
+/** The URL scope of an `http.<url>.extraheader` key; '' for plain `http.extraheader`. */
+function headerScope(key) {
+    if (key === 'http.extraheader')
+        return '';
+    return /^http\.(.+)\.extraheader$/.exec(key)?.[1];
 }
-/** How to get past a refusal; for ghcr.io, its usual causes too. */
-function refusalHint(reference) {
-    const login = 'Log in to the registry before this step (docker/login-action), with a token that may read packages.';
-    let registry;
+/**
+ * Whether git already sends an Authorization header to `url`: the extraheaders whose URL is a
+ * prefix of it, in config order, an empty value clearing the ones before it (git-config,
+ * http.extraHeader and http.<url>.*).
+ */
+function hasAuthorizationHeader(entries, url) {
+    let headers = [];
+    for (const { key, value } of entries) {
+        const scope = headerScope(key);
+        if (scope === undefined || !url.startsWith(scope))
+            continue;
+        headers = value === '' ? [] : [...headers, value];
+    }
+    return headers.some((header) => /^authorization:/i.test(header));
+}
+function parseUrl(url) {
     try {
-        registry = (0,image_ref/* parseImageReference */.o_)(reference).registry;
+        return new URL(url);
     }
     catch {
-        return login;
-    }
-    return (0,registry_hints/* isGhcr */.T_)(registry) ? `${login}\n${(0,registry_hints/* ghcrDeniedHint */.vn)()}` : login;
-}
-async function pullImage(reference, o) {
-    const attempts = o.attempts ?? 4;
-    let delay = o.firstDelayMs ?? 5_000;
-    for (let attempt = 1;; attempt++) {
-        const result = await docker(['pull', reference]);
-        const output = `${result.stdout}\n${result.stderr}`;
-        if (result.exitCode === 0) {
-            return { attempts: attempt };
-        }
-        const why = (0,command_output/* lastLines */.w)(result.stderr || result.stdout);
-        if (AUTH_FAILURE.test(output)) {
-            throw new Error(`docker pull ${reference} was refused by the registry: ${why}\n${refusalHint(reference)}`);
-        }
-        if (attempt >= attempts) {
-            throw new Error(`docker pull ${reference} failed ${attempts} times (exit code ${result.exitCode}): ${why}`);
-        }
-        o.log?.(`docker pull failed (exit code ${result.exitCode}); the registry may lag the build, trying again in ${Math.round(delay / 1000)}s.`);
-        await o.sleep(delay);
-        delay *= 2;
+        return undefined;
     }
 }
-
-// EXTERNAL MODULE: ./src/runner/report.ts
-var report = __nccwpck_require__(6190);
-// EXTERNAL MODULE: ./src/session/build-gate.ts
-var build_gate = __nccwpck_require__(4522);
-// EXTERNAL MODULE: ./src/session/resolve.ts + 8 modules
-var session_resolve = __nccwpck_require__(5593);
-// EXTERNAL MODULE: ./src/core/labels.ts
-var labels = __nccwpck_require__(6236);
-// EXTERNAL MODULE: ./src/registry/inspect.ts + 9 modules
-var registry_inspect = __nccwpck_require__(2841);
-;// CONCATENATED MODULE: ./src/session/verify-image.ts
-// The image a finished build pushed, read from the registry and proved to be built from the
-// awaited commit: a tag like pr-42 moves with every push to the PR, so the checks of commit A
-// must not run on whatever it points to when they start. The per-commit tag (pr-42-sha-<7>)
-// never moves; its digest pins the image; its revision label must name the awaited commit.
-
-
-
-
-/** The first line of a registry error: what failed, without its hint. */
-const firstLine = (error) => error.message.split('\n')[0];
-async function verifyBuiltImage(built, o) {
-    const inspect = (reference, attempts) => (0,registry_inspect/* inspectImage */.m)(reference, { token: o.token, sleep: o.sleep, log: o.log, attempts });
-    let image;
-    try {
-        // Pushed together with the moving tag: missing means the build does not push it, not a lag.
-        image = await inspect(built.commitReference, built.commitReference === built.reference ? undefined : 1);
-    }
-    catch (error) {
-        if (!(error instanceof registry_inspect/* RegistryError */.g && error.fault === 'missing') || built.commitReference === built.reference)
-            throw error;
-        o.log(`The build pushed no ${built.commitReference}: reading ${built.reference} and checking that it was built from ${built.headSha}.`);
-        try {
-            image = await inspect(built.reference);
-        }
-        catch (second) {
-            if (!(second instanceof registry_inspect/* RegistryError */.g && second.fault === 'missing'))
-                throw second;
-            // Both tags are missing: say so, each with how often it was asked.
-            throw new registry_inspect/* RegistryError */.g('missing', `No image of ${built.headSha} is in the registry; both tags were tried:\n` +
-                `- ${built.commitReference}: ${firstLine(error)} (1 try)\n` +
-                `- ${built.reference}: ${firstLine(second)}\n` +
-                (0,registry_hints/* missingTagHint */.ID)(built.commitReference));
-        }
-    }
-    const revision = (0,labels/* checkRevision */.G7)(image.reference, built.headSha, image.revision, {
-        expected: built.inputsHash,
-        labelled: image.labels[labels/* INPUTS_LABEL */.Pv],
+/** Why the token is not needed for `origin`, or undefined when it is. */
+function reasonToLeaveAlone(entries, server) {
+    const originUrl = entries.find((entry) => entry.key === 'remote.origin.url')?.value;
+    if (!originUrl)
+        return 'the checkout has no origin remote';
+    const origin = parseUrl(originUrl);
+    // Also rules out ssh (git@host:path), whose keys are not ours to manage.
+    if (origin?.origin !== server.origin)
+        return `origin is not on ${server.origin}`;
+    if (origin.username || origin.password)
+        return "origin's URL carries its own credentials";
+    if (hasAuthorizationHeader(entries, originUrl))
+        return 'the checkout keeps its own Authorization header';
+    return undefined;
+}
+/** GIT_CONFIG_* entries appended after any the environment already has. */
+function configEnv(entries, env) {
+    const first = Math.max(0, Number.parseInt(env.GIT_CONFIG_COUNT ?? '', 10) || 0);
+    const result = { GIT_CONFIG_COUNT: String(first + entries.length) };
+    entries.forEach(([key, value], i) => {
+        result[`GIT_CONFIG_KEY_${first + i}`] = key;
+        result[`GIT_CONFIG_VALUE_${first + i}`] = value;
     });
-    if (revision.kind === 'mismatch')
-        throw new Error(revision.message);
-    return {
-        digest: image.digest,
-        pinned: (0,image_ref/* pinnedReference */.ct)(built.reference, image.digest),
-        image,
-        verified: revision.kind === 'match',
-        warning: revision.kind === 'unlabelled' ? revision.message : undefined,
+    return result;
+}
+/** The environment for fetches from origin: no prompts, and the token when the checkout has no credentials. */
+async function fetchAuthEnv(git, auth, env = process.env) {
+    const server = parseUrl(auth.serverUrl);
+    if (!auth.token || !server)
+        return NO_PROMPT;
+    // Exit 1 means none of the keys is set: no origin, so nothing to authenticate.
+    const config = await git(['config', '-z', '--get-regexp', CONFIG_KEYS]);
+    const reason = reasonToLeaveAlone(parseConfig(config.stdout), server);
+    if (reason !== undefined) {
+        (0,log/* debug */.Yz)(`git fetch without github-token: ${reason}.`);
+        return NO_PROMPT;
+    }
+    const credential = Buffer.from(`x-access-token:${auth.token}`, 'utf8').toString('base64');
+    core/* setSecret */.Pq(credential);
+    (0,log/* debug */.Yz)(`git fetch authenticates to ${server.origin} with github-token (the checkout keeps no credentials).`);
+    return { ...NO_PROMPT, ...configEnv([[`http.${server.origin}/.extraheader`, `AUTHORIZATION: basic ${credential}`]], env) };
+}
+
+;// CONCATENATED MODULE: ./src/git/git.ts
+// Runs git with an argument array (never a shell), in one working directory.
+//
+// node:child_process directly, not @actions/exec: we need none of @actions/exec's extras (tool
+// lookup through @actions/io, line echo, Windows quoting), and `git cat-file --batch` output is
+// read as bytes; spawn without a shell takes the argument array as it is on every platform.
+
+
+
+function runner(cwd) {
+    return (args, options = {}) => new Promise((resolve, reject) => {
+        // Container jobs check out as another user; git then refuses the repository unless told it is safe.
+        const fullArgs = ['-c', `safe.directory=${cwd}`, ...args];
+        (0,log/* debug */.Yz)(`git ${args.join(' ')}`);
+        const child = (0,external_node_child_process_.spawn)('git', fullArgs, {
+            cwd,
+            env: options.env ? { ...process.env, ...options.env } : process.env,
+            // No input: no pipe to make (and git never waits on a terminal).
+            stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+            windowsHide: true,
+        });
+        const stdout = [];
+        const stderr = [];
+        child.stdout.on('data', (chunk) => stdout.push(chunk));
+        child.stderr.on('data', (chunk) => stderr.push(chunk));
+        child.on('error', (error) => {
+            reject(error.code === 'ENOENT'
+                ? new Error('git is not installed or not on PATH: install git in the job (or its container), or pass github-token so that the API answers instead.')
+                : error);
+        });
+        if (child.stdin) {
+            // git may exit before reading all of its input (a command that fails): not our error.
+            child.stdin.on('error', () => { });
+            child.stdin.end(options.input);
+        }
+        child.on('close', (code) => {
+            const bytes = Buffer.concat(stdout);
+            // A null code: git was killed by a signal.
+            resolve({
+                exitCode: code ?? 128,
+                stdout: bytes.toString('utf8'),
+                stderr: Buffer.concat(stderr).toString('utf8'),
+                stdoutBytes: bytes,
+            });
+        });
+    });
+}
+function createGit(cwd, { fetchAuth } = {}) {
+    const run = runner(cwd);
+    if (!fetchAuth)
+        return run;
+    // Read once, on the first fetch: a run that git answers from the checkout reads no configuration.
+    let authEnv;
+    return async (args, options = {}) => {
+        if (args[0] !== 'fetch')
+            return run(args, options);
+        authEnv ??= fetchAuthEnv(run, fetchAuth);
+        return run(args, { ...options, env: { ...(await authEnv), ...options.env } });
     };
 }
-
-;// CONCATENATED MODULE: ./src/commands/wait-for-build.ts
-// `wait-for-build`: waits for the build workflow's run for this commit, fails fast when it fails,
-// then pulls the image it built.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-function summarize(title, rows) {
-    const table = rows.map(([key, value]) => [{ data: key, header: true }, value]);
-    (0,report/* writeSummary */.Sy)(core/* summary */.z.addHeading(title, 3).addTable(table));
-}
-function runRows(outcome) {
-    const run = outcome.run;
-    if (!run)
-        return [['Build run', 'none found']];
-    const duration = runDurationMs(run);
-    return [
-        ['Build run', `<a href="${(0,html/* escapeHtml */.Z)(run.html_url)}">${(0,html/* code */.a)(`${run.name ?? 'build'} ${runLabel(run)}`)}</a>`],
-        ['Result', run.status === 'completed' ? (0,html/* code */.a)(run.conclusion ?? 'unknown') : (0,html/* code */.a)(run.status ?? 'unknown')],
-        ...(duration === undefined ? [] : [['Run duration', (0,core_duration/* formatDuration */.a)(duration)]]),
-    ];
-}
-/** An image built from the same inputs stands in for the build: nothing to wait for. */
-async function useReusedImage(session, resolved, reusable) {
-    const { pinned, digest, revision } = reusable;
-    (0,report/* setOutputs */.n0)({
-        image: resolved.reference,
-        tag: resolved.tag,
-        digest,
-        'pinned-image': pinned,
-        'reusable-image': pinned,
-        reused: true,
-        ...(0,report/* targetOutputs */.OL)(session.target),
-    });
-    const from = revision ? ` for ${revision}` : '';
-    (0,log/* info */.pq)(`Reusing ${pinned}, built${from} from the same inputs: no build run is awaited.`);
-    if (session.inputs.pull)
-        await core/* group */.Os(`Pulling ${pinned}`, () => pullImage(pinned, { sleep, log: (line) => (0,log/* info */.pq)(line) }));
-    summarize('CI image build', [
-        ['Image', (0,html/* code */.a)(pinned)],
-        ['Build', `not awaited: the image built${revision ? ` for ${(0,html/* code */.a)(revision)}` : ''} from the same inputs is reused`],
-    ]);
-}
-async function waitForBuildCommand(session) {
-    const { inputs, ctx, target } = session;
-    let awaited;
-    let inputsHash;
-    if (target.kind === 'push' && inputs.reuse === 'repository') {
-        // A long-lived branch may ship the image its PR built: then no run is awaited.
-        const resolved = await core/* group */.Os('Looking for an image built from the same inputs', () => (0,session_resolve/* resolveForSession */.K)(session));
-        if (resolved.reuse?.reusable)
-            return useReusedImage(session, resolved, resolved.reuse.reusable);
-        inputsHash = resolved.reuse?.hash;
+/** Runs git and returns trimmed stdout; throws with git's own message on failure. */
+async function gitOutput(git, args) {
+    const result = await git(args);
+    if (result.exitCode !== 0) {
+        throw new Error(`git ${args[0]} failed (exit ${result.exitCode}): ${result.stderr.trim() || result.stdout.trim()}`);
     }
-    if (target.kind === 'push') {
-        // After a push, the push run of that commit builds `<branch>-sha-<7>`.
-        const tag = (0,tags/* shaTag */.b)(target.branch, target.sha);
-        awaited = { tag, commitTag: tag, headSha: target.sha, scope: { events: ['push'] } };
-    }
-    else {
-        const gate = await (0,build_gate/* checkBuild */.D)(session, target);
-        if (gate.kind !== 'built') {
-            // No build will come: say why now, not at the timeout, and hand over the stable image.
-            const message = `${gate.reason} There is nothing to wait for; it uses ${gate.reference}.`;
-            (0,report/* setOutputs */.n0)({ image: gate.reference, tag: gate.tag, ...(0,report/* targetOutputs */.OL)(target) });
-            (0,log/* info */.pq)(message);
-            return summarize('CI image build', [
-                ['Image', (0,html/* code */.a)(gate.reference)],
-                ['Build', `not awaited: ${(0,html/* escapeHtml */.Z)(message)}`],
-            ]);
-        }
-        const { pr, resolved } = gate;
-        if (resolved.reuse?.reusable)
-            return useReusedImage(session, resolved, resolved.reuse.reusable);
-        inputsHash = resolved.reuse?.hash;
-        // Only the PR's own build counts: the events its build triggers fire on, and its number.
-        const scope = { events: resolved.watch?.events ?? ['pull_request'], prNumber: pr.number };
-        const noRunHint = resolved.beyondPathFilterLimit
-            ? `PR #${pr.number} changes ${resolved.changedCount} files, and GitHub evaluates path filters on the first ${resolve/* PATH_FILTER_DIFF_LIMIT */.vV} only, so it may not have started the build.`
-            : undefined;
-        awaited = { tag: (0,tags/* prTag */.Hj)(pr.number), commitTag: (0,tags/* prCommitTag */.m9)(pr.number, pr.headSha), headSha: pr.headSha, scope, noRunHint };
-    }
-    const { tag, headSha, scope } = awaited;
-    const reference = (0,image_ref/* imageReference */.rA)(session.imageRepository, tag);
-    (0,report/* setOutputs */.n0)({ image: reference, tag, reused: false, 'reusable-image': '', ...(0,report/* targetOutputs */.OL)(target) });
-    const deadline = createDeadline(Date.now, inputs.timeoutSeconds * 1000);
-    // Its own client: rate-limit waits are allowed only while they end before the deadline.
-    const client = await (0,github_client/* createClient */.U)({
-        token: inputs.token,
-        baseUrl: ctx.apiUrl,
-        mayWait: (seconds) => deadline.allows(seconds * 1000),
-        log: { info: log/* info */.pq, debug: log/* debug */.Yz },
-    });
-    const rows = [
-        ['Image', (0,html/* code */.a)(reference)],
-        ['Commit', (0,html/* code */.a)(headSha)],
-    ];
-    const failWith = async (error) => {
-        summarize('CI image build', [...rows, ['Failed', (0,html/* escapeHtml */.Z)(error instanceof Error ? error.message : String(error))]]);
-        throw error;
-    };
-    // No log group: the UI collapses groups, and a long wait must show its progress lines.
-    (0,log/* info */.pq)(`Waiting for ${inputs.buildWorkflow} to build ${reference}`);
-    const repository = `${ctx.repository.owner}/${ctx.repository.repo}`;
-    (0,log/* info */.pq)(`Looking for the run of ${inputs.buildWorkflow} in ${repository} for commit ${headSha}.`);
-    const { outcome, stats } = await waitForBuildRun(client, {
-        repository: ctx.repository,
-        workflowFile: inputs.buildWorkflow,
-        headSha,
-        scope,
-        pollIntervalMs: inputs.pollIntervalSeconds * 1000,
-        deadline,
-        sleep,
-        log: (line) => (0,log/* info */.pq)(line),
-    }).catch(failWith);
-    (0,log/* info */.pq)(`GitHub API: ${stats.requests} requests, ${stats.notModified} of them answered 304 Not Modified (free of rate limit).`);
-    const run = outcome.run;
-    (0,report/* setOutputs */.n0)({ 'run-id': run?.id, 'run-url': run?.html_url, conclusion: run?.conclusion ?? undefined });
-    rows.push(...runRows(outcome), ['Waited', (0,core_duration/* formatDuration */.a)(outcome.elapsedMs)]);
-    if (outcome.kind === 'timeout' && !outcome.run && awaited.noRunHint) {
-        return failWith(new Error(`${outcome.message} The likely cause: ${awaited.noRunHint}`));
-    }
-    if (outcome.kind !== 'success')
-        return failWith(new Error(outcome.message));
-    (0,log/* info */.pq)(`${reference} was built by ${outcome.run.html_url}`);
-    // Pulled or not, the image is read from the registry: its digest pins it, its label proves it.
-    const built = { reference, commitReference: (0,image_ref/* imageReference */.rA)(session.imageRepository, awaited.commitTag), headSha, inputsHash };
-    let verified;
-    try {
-        verified = await core/* group */.Os(`Reading ${built.commitReference} from the registry`, () => verifyBuiltImage(built, { token: inputs.token, sleep, log: (line) => (0,log/* info */.pq)(line) }));
-    }
-    catch (error) {
-        return failWith(error);
-    }
-    (0,report/* setOutputs */.n0)({ digest: verified.digest, 'pinned-image': verified.pinned, verified: String(verified.verified) });
-    rows.push(['Digest', (0,html/* code */.a)(verified.digest)], ['Pinned', (0,html/* code */.a)(verified.pinned)], ['Verified', (0,html/* code */.a)(String(verified.verified))]);
-    if (verified.warning) {
-        core/* warning */.$e(verified.warning, { title: 'CI image not verified' });
-        rows.push(['Warning', (0,html/* escapeHtml */.Z)(verified.warning)]);
-    }
-    else {
-        (0,log/* info */.pq)(`${verified.pinned} was built from ${headSha} (${verified.image.platforms.join(', ') || 'one platform'}).`);
-    }
-    if (inputs.pull) {
-        try {
-            // By digest: exactly the image that was read and checked, whatever the tag points to by now.
-            await core/* group */.Os(`Pulling ${verified.pinned}`, () => pullImage(verified.pinned, { sleep, log: (line) => (0,log/* info */.pq)(line) }));
-        }
-        catch (error) {
-            return failWith(error);
-        }
-    }
-    summarize('CI image build', rows);
+    return result.stdout.trim();
 }
 
 
 /***/ }),
 
-/***/ 3462:
+/***/ 7722:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -33087,7 +38147,324 @@ class ApiFault extends Error {
 
 /***/ }),
 
-/***/ 8566:
+/***/ 3116:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Pk: () => (/* binding */ isIntegrationRefusal),
+/* harmony export */   c4: () => (/* binding */ isNotFound),
+/* harmony export */   eo: () => (/* binding */ toApiFault),
+/* harmony export */   gg: () => (/* binding */ describeApiError),
+/* harmony export */   nG: () => (/* binding */ httpStatus),
+/* harmony export */   pb: () => (/* binding */ apiError)
+/* harmony export */ });
+/* harmony import */ var _octokit_request_error__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1015);
+/* harmony import */ var _api_fault_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7722);
+// The one place that reads GitHub's HTTP failures: their status, whether asking again may help,
+// how long GitHub asked us to wait, and which permission a refusal points to. Octokit reports a
+// failed call as a RequestError (a network error or a timeout as status 500, or an AbortError).
+
+
+/** The HTTP status GitHub answered; undefined for anything that is not an API error. */
+function httpStatus(error) {
+    return error instanceof _octokit_request_error__WEBPACK_IMPORTED_MODULE_1__/* .RequestError */ .G ? error.status : undefined;
+}
+function isNotFound(error) {
+    return httpStatus(error) === 404;
+}
+/** A token without write access: a fork's PR, or `permissions:` without the scope asked for. */
+function isIntegrationRefusal(error) {
+    return httpStatus(error) === 403 && error instanceof Error && /resource not accessible/i.test(error.message);
+}
+function header(error, name) {
+    const value = error.response?.headers[name];
+    return value === undefined ? undefined : String(value);
+}
+function isRateLimit(error) {
+    return header(error, 'x-ratelimit-remaining') === '0' || header(error, 'retry-after') !== undefined || /rate limit/i.test(error.message);
+}
+/** A call that ended without an answer: the request timed out (our signal) or was aborted. */
+function isAbort(error) {
+    return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
+}
+/**
+ * 5xx, network errors and timeouts, and rate limits (429, or 403 with GitHub's rate-limit
+ * signature) may pass; a plain 401, 403, 404 or 422 will not change by asking again.
+ */
+function kindOf(error) {
+    if (isAbort(error))
+        return 'transient';
+    if (!(error instanceof _octokit_request_error__WEBPACK_IMPORTED_MODULE_1__/* .RequestError */ .G))
+        return 'fatal';
+    const { status } = error;
+    if (status >= 500 || status === 429 || (status === 403 && isRateLimit(error)))
+        return 'transient';
+    if (status === 404)
+        return 'not-found';
+    if (status === 401 || status === 403)
+        return 'refused';
+    return 'fatal';
+}
+/** Seconds GitHub asked to wait (`retry-after`, or until `x-ratelimit-reset` when none are left). */
+function retryAfterSeconds(error, nowMs) {
+    if (!(error instanceof _octokit_request_error__WEBPACK_IMPORTED_MODULE_1__/* .RequestError */ .G))
+        return undefined;
+    const retryAfter = Number(header(error, 'retry-after'));
+    if (Number.isFinite(retryAfter) && retryAfter > 0)
+        return retryAfter;
+    const reset = Number(header(error, 'x-ratelimit-reset'));
+    if (header(error, 'x-ratelimit-remaining') === '0' && Number.isFinite(reset) && reset > 0) {
+        return Math.max(0, Math.ceil(reset - nowMs / 1000));
+    }
+    return undefined;
+}
+/** `GET /repos/acme/app/pulls/7 answered 404: Not Found`: the call and GitHub's answer, one line. */
+function describeApiError(error) {
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    if (isAbort(error))
+        return `no answer in time (${message})`;
+    if (!(error instanceof _octokit_request_error__WEBPACK_IMPORTED_MODULE_1__/* .RequestError */ .G))
+        return message;
+    const { method, url } = error.request;
+    const call = `${method} ${url ? new URL(url, 'http://localhost').pathname : ''}`.trim();
+    // Octokit reports a request that got no answer (a network error) as status 500 without a response.
+    return error.response === undefined ? `${call} failed: ${message}` : `${call} answered ${error.status}: ${message}`;
+}
+/** An API failure as the decisions see it (github/api-fault.ts). */
+function toApiFault(error, { permission, nowMs = Date.now() } = {}) {
+    if (error instanceof _api_fault_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiFault */ .d)
+        return error;
+    return new _api_fault_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiFault */ .d(kindOf(error), describeApiError(error), {
+        retryAfterSeconds: retryAfterSeconds(error, nowMs),
+        permission,
+        cause: error,
+    });
+}
+/** An API failure as a step's error: what was being done, GitHub's answer, and the permission to grant. */
+function apiError(what, error, permission) {
+    const fault = toApiFault(error, { permission });
+    return new Error(`Could not ${what}: ${fault.description}${fault.permissionHint()}.`, { cause: error });
+}
+
+
+/***/ }),
+
+/***/ 4487:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ getPullRequest),
+/* harmony export */   c: () => (/* binding */ listPullRequestFiles)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3116);
+
+/** The pull request as the API describes it; action/target.ts reads the fields a run needs. */
+async function getPullRequest(client, repo, prNumber) {
+    try {
+        const { data } = await client.rest.pulls.get({ ...repo, pull_number: prNumber });
+        return data;
+    }
+    catch (error) {
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isNotFound */ .c4)(error))
+            throw new Error(`Pull request #${prNumber} was not found in ${repo.owner}/${repo.repo}.`, { cause: error });
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .apiError */ .pb)(`read pull request #${prNumber}`, error, 'pull-requests: read');
+    }
+}
+/** Changed paths of a PR (a rename counts both its old and new path), at most API_FILE_LIST_CAP (resolve/decision.ts) files. */
+async function listPullRequestFiles(client, repo, prNumber) {
+    const paths = [];
+    let listed = 0;
+    const pages = client.paginate.iterator(client.rest.pulls.listFiles, { ...repo, pull_number: prNumber, per_page: 100 });
+    try {
+        for await (const { data } of pages) {
+            for (const file of data) {
+                listed++;
+                paths.push(file.filename);
+                if (file.previous_filename)
+                    paths.push(file.previous_filename);
+            }
+        }
+    }
+    catch (error) {
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .apiError */ .pb)(`list the files of PR #${prNumber}`, error, 'pull-requests: read');
+    }
+    return { paths, listed };
+}
+
+
+/***/ }),
+
+/***/ 651:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ parseRepository)
+/* harmony export */ });
+// A repository on GitHub and a user's permission on it, as the REST API names them. Pure.
+function parseRepository(fullName) {
+    const match = /^([^/\s]+)\/([^/\s]+)$/.exec(fullName);
+    if (!match)
+        throw new Error(`GITHUB_REPOSITORY must be owner/repo; got "${fullName}".`);
+    return { owner: match[1], repo: match[2] };
+}
+
+
+/***/ }),
+
+/***/ 5384:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N4: () => (/* binding */ note),
+/* harmony export */   Yz: () => (/* binding */ debug),
+/* harmony export */   c7: () => (/* binding */ withCommandsStopped),
+/* harmony export */   kf: () => (/* binding */ keepStdoutForAnswer),
+/* harmony export */   pq: () => (/* binding */ info)
+/* harmony export */ });
+/* unused harmony export inertLine */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+// The one way this action writes text to the job log: text from the repository, the PR, the
+// event, a registry or the API must never become a workflow command.
+//
+// How the runner reads a step's output (actions/runner): it reads stdout and stderr alike, line by
+// line, a line ending at CR or LF (Runner.Sdk/ProcessInvoker.cs, StreamReader.ReadLine), and hands
+// every line that contains `##[` or `::` to the command parser (Runner.Worker/Handlers/
+// OutputManager.cs, OnDataReceived). That parser takes `::name props::data` at the start of the
+// line once leading white space is trimmed (Runner.Common/ActionCommand.cs, TryParseV2) and
+// `##[name props]data` anywhere in it (ActionCommand.TryParse); `::stop-commands::<token>` makes it
+// ignore every command until a line `::<token>::` (Runner.Worker/ActionCommandManager.cs).
+//
+// What @actions/core writes (actions/toolkit, packages/core/src/command.ts): the data of every
+// command it issues is escaped (escapeData: %, CR, LF; escapeProperty adds `:` and `,`), and the
+// runner unescapes it into the annotation or group title. So core.warning, core.error,
+// core.setFailed, core.debug and core.group are safe with any text; core.info writes its text as
+// it is (packages/core/src/core.ts), and a newline in it starts a line the runner parses.
+
+
+// Control and format characters, line and paragraph separators, and the default-ignorable code
+// points: a line break, or an invisible character the runner's culture-sensitive `IndexOf("::")`
+// and `StartsWith("::")` may skip over.
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu;
+const percentEncoded = (character) => {
+    const code = character.codePointAt(0);
+    return code < 0x100 ? `%${code.toString(16).toUpperCase().padStart(2, '0')}` : `%u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+};
+/**
+ * `text` as one log line the runner parses no command from: `%` first, then line breaks and hidden
+ * characters percent-encoded as @actions/core escapes command data (CR is `%0D`, LF `%0A`), then
+ * every `:` before another `:` and every `[` after `##` (so neither `::` nor `##[` is left,
+ * and OutputManager passes the line on without parsing it).
+ */
+function inertLine(text) {
+    return text
+        .replace(/%/g, '%25')
+        .replace(HIDDEN, percentEncoded)
+        .replace(/:(?=:)/g, '%3A')
+        .replace(/(?<=##)\[/g, '%5B');
+}
+/** One line in the step's log, whatever text it quotes. */
+function info(message) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(inertLine(message));
+}
+/** A debug line: @actions/core escapes its data, the runner shows it only with step debug on. */
+function debug(message) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(message);
+}
+/**
+ * Runs `work` with the runner's command processing stopped, for output this process passes on
+ * as it comes (a child process's): `::stop-commands::` with a random token before, `::<token>::`
+ * after. The runner masks a token longer than 6 characters in the log (ActionCommandManager.cs).
+ */
+async function withCommandsStopped(work) {
+    const token = `ci-image-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(16).toString('hex')}`;
+    process.stdout.write(`::stop-commands::${token}\n`);
+    try {
+        return await work();
+    }
+    finally {
+        process.stdout.write(`::${token}::\n`);
+    }
+}
+/** A line for the person at a terminal (the local CLI's stderr), as inert as a log line: CI shell steps run it too. */
+function note(line) {
+    process.stderr.write(`${inertLine(line)}\n`);
+}
+/**
+ * On a developer's machine: workflow commands (`::debug::` and friends from @actions/core) mean
+ * nothing in a terminal and are dropped; other stdout goes to stderr. Returns the writer that keeps
+ * stdout for the answer.
+ */
+function keepStdoutForAnswer() {
+    const stdoutWrite = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk, ...rest) => String(chunk).startsWith('::') ? true : process.stderr.write(chunk, ...rest));
+    return (text) => stdoutWrite(text);
+}
+
+
+/***/ }),
+
+/***/ 1730:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
+/* harmony import */ var _comment_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3242);
+/* harmony import */ var _resolve_command_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5238);
+/* harmony import */ var _wait_command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6268);
+/* harmony import */ var _resolve_local_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4222);
+/* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5384);
+/* harmony import */ var _action_session_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1985);
+// Wires the inputs and the event to a command; with arguments, the CLI of a developer's machine.
+
+
+
+
+
+
+
+async function runInActions() {
+    try {
+        const session = await (0,_action_session_js__WEBPACK_IMPORTED_MODULE_6__/* .openSession */ .f)();
+        switch (session.inputs.command) {
+            case 'resolve-image':
+                return await (0,_resolve_command_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveImageCommand */ .l)(session);
+            case 'wait-for-build':
+                return await (0,_wait_command_js__WEBPACK_IMPORTED_MODULE_3__/* .waitForBuildCommand */ .G)(session);
+            case 'comment-image':
+                return await (0,_comment_command_js__WEBPACK_IMPORTED_MODULE_1__/* .commentImageCommand */ .G)(session);
+        }
+    }
+    catch (error) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(error instanceof Error ? error.message : String(error));
+    }
+}
+async function runOnDeveloperMachine(argv) {
+    const print = (0,_log_log_js__WEBPACK_IMPORTED_MODULE_5__/* .keepStdoutForAnswer */ .kf)();
+    try {
+        await (0,_resolve_local_js__WEBPACK_IMPORTED_MODULE_4__/* .runLocal */ .RK)(argv, print);
+    }
+    catch (error) {
+        (0,_log_log_js__WEBPACK_IMPORTED_MODULE_5__/* .note */ .N4)(`error: ${error instanceof Error ? error.message : String(error)}`);
+        process.exitCode = 1;
+    }
+}
+// The runner starts the action with no arguments and GITHUB_ACTIONS=true ("Always set to true when
+// GitHub Actions is running the workflow": https://docs.github.com/en/actions/reference/variables-reference).
+// `node dist/index.js resolve-image` is a person (or a Makefile, even inside a CI job's shell step),
+// and so is a bare `node dist/index.js` in a terminal: it gets the usage, not a workflow command.
+if (process.argv.length <= 2 && process.env.GITHUB_ACTIONS === 'true')
+    await runInActions();
+else
+    await runOnDeveloperMachine(process.argv.slice(2));
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 2210:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -33102,125 +38479,25 @@ function lastLines(text, count = 5) {
 
 /***/ }),
 
-/***/ 8801:
+/***/ 8230:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ FULL_COMMIT_SHA)
-/* harmony export */ });
-// A full commit SHA as an input, an event or a comment may carry it: 40 hexadecimal characters
-// (SHA-1), or 64 in a SHA-256 repository (git-scm.com/docs/hash-function-transition), either case.
-const FULL_COMMIT_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
-
-
-/***/ }),
-
-/***/ 8571:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ formatDuration)
-/* harmony export */ });
-// Durations as people read them in a log: `45s`, `3m 20s`, `1h 2m`.
-function formatDuration(ms) {
-    const seconds = Math.max(0, Math.round(ms / 1000));
-    if (seconds < 60)
-        return `${seconds}s`;
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60)
-        return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m ${seconds % 60}s`;
-    const hours = Math.floor(minutes / 60);
-    return minutes % 60 === 0 ? `${hours}h` : `${hours}h ${minutes % 60}m`;
-}
-
-
-/***/ }),
-
-/***/ 7667:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ek: () => (/* binding */ repositoryUrl),
-/* harmony export */   OR: () => (/* binding */ defaultBranch),
-/* harmony export */   SU: () => (/* binding */ parseRepository),
-/* harmony export */   wq: () => (/* binding */ runsWorkflow)
-/* harmony export */ });
-// The run's event as the runner describes it: which repository, which event, its payload.
-// Pure data; runner/context.ts reads it from the environment.
-/** True when the run is of `.github/workflows/<file>`; unknown (outside Actions): true. */
-function runsWorkflow(ctx, file) {
-    if (!ctx.workflowRef)
-        return true;
-    return ctx.workflowRef.replace(/@.*$/, '').endsWith(`/.github/workflows/${file}`);
-}
-/** The repository's default branch, as every webhook payload's `repository` object has it. */
-function defaultBranch(ctx) {
-    const branch = ctx.payload.repository?.default_branch;
-    return typeof branch === 'string' && branch !== '' ? branch : undefined;
-}
-function parseRepository(fullName) {
-    const match = /^([^/\s]+)\/([^/\s]+)$/.exec(fullName);
-    if (!match)
-        throw new Error(`GITHUB_REPOSITORY must be owner/repo; got "${fullName}".`);
-    return { owner: match[1], repo: match[2] };
-}
-/** https://github.com/<owner>/<repo> (or the GitHub Enterprise server's). */
-function repositoryUrl(ctx) {
-    return `${ctx.serverUrl}/${ctx.repository.owner}/${ctx.repository.repo}`;
-}
-
-
-/***/ }),
-
-/***/ 1402:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ escapeHtml),
-/* harmony export */   a: () => (/* binding */ code)
-/* harmony export */ });
-// Text made safe for the HTML and Markdown of a job summary or a comment.
-function escapeHtml(text) {
-    return text.replace(/[&<>"'|`\\[\]*_]/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-/** Text as an inline code element, safe inside a Markdown table cell. */
-function code(text) {
-    return `<code>${escapeHtml(text)}</code>`;
-}
-
-
-/***/ }),
-
-/***/ 3386:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ti: () => (/* binding */ MAX_TAG_LENGTH),
 /* harmony export */   ct: () => (/* binding */ pinnedReference),
 /* harmony export */   fu: () => (/* binding */ SHA256_DIGEST),
-/* harmony export */   l3: () => (/* binding */ defaultImageRepository),
 /* harmony export */   o_: () => (/* binding */ parseImageReference),
-/* harmony export */   rA: () => (/* binding */ imageReference)
+/* harmony export */   rA: () => (/* binding */ imageReference),
+/* harmony export */   r_: () => (/* binding */ isValidTag)
 /* harmony export */ });
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2766);
-
-/**
- * `ghcr.io/<owner>/<repo>/ci`, lower-cased as registries require; the action and the local CLI
- * both name the image so, and refuse a name docker would not take rather than print it.
- */
-function defaultImageRepository(repository) {
-    const image = `ghcr.io/${repository.owner}/${repository.repo}/ci`.toLowerCase();
-    let parsed;
-    try {
-        parsed = parseImageReference(image);
-    }
-    catch {
-        // Reported below.
-    }
-    if (!parsed || parsed.tag !== undefined || parsed.digest !== undefined) {
-        throw new Error(`The repository ${repository.owner}/${repository.repo} gives no valid image repository (ghcr.io/<owner>/<repo>/ci, ` +
-            'lower-case letters and digits joined by ".", "_", "__" or "-"): set the `image` input (--image in a terminal), e.g. ghcr.io/acme/app/ci.');
-    }
-    return image;
+// An image *repository* says where a project's images live (`ghcr.io/acme/app/ci`); an image
+// *reference* names one image in it, by tag (`ghcr.io/acme/app/ci:pr-42`) or also by digest
+// (`ghcr.io/acme/app/ci:pr-42@sha256:…`). Inputs take repositories; outputs give references.
+/** Docker's tag grammar (distribution/reference, reference.go: `tag := /[\w][\w.-]{0,127}/`). */
+const MAX_TAG_LENGTH = 128;
+const VALID_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+function isValidTag(tag) {
+    return VALID_TAG.test(tag);
 }
 function imageReference(imageRepository, tag) {
     return `${imageRepository}:${tag}`;
@@ -33254,7 +38531,7 @@ function parseImageReference(reference) {
     const colon = named.lastIndexOf(':');
     const tag = colon > named.lastIndexOf('/') ? named.slice(colon + 1) : undefined;
     const repository = tag === undefined ? named : named.slice(0, colon);
-    if (tag !== undefined && !(0,_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_)(tag))
+    if (tag !== undefined && !isValidTag(tag))
         throw bad(`the tag "${tag}" is not a valid tag`);
     const slash = repository.indexOf('/');
     const first = slash >= 0 ? repository.slice(0, slash) : '';
@@ -33273,245 +38550,876 @@ function parseImageReference(reference) {
 
 /***/ }),
 
-/***/ 3906:
+/***/ 6754:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  qw: () => (/* binding */ inputDefault),
-  TL: () => (/* binding */ parseInputs)
+  g: () => (/* reexport */ RegistryError),
+  m: () => (/* binding */ inspectImage)
 });
 
-// UNUSED EXPORTS: COMMANDS, parseBranchTags
-
-;// CONCATENATED MODULE: ./src/core/action-interface.ts
-// The action's public interface as action.yml declares it: each input with its default, and
-// each output. Written once here; a test holds action.yml, the input parser and the local CLI's
-// usage text to it.
-/** Every input and its default. An empty default means "not given". */
-const INPUT_DEFAULTS = {
-    command: '',
-    // An expression the runner expands before the action starts: never a value the action reads.
-    'github-token': '${{ github.token }}',
-    image: '',
-    watch: '',
-    'build-workflow': 'build-ci-image.yml',
-    'branch-tags': 'v2=v2\nmain=latest\nmaster=latest',
-    // Empty: the tag branch-tags gives the repository's default branch, else `latest` (core/tags.ts).
-    'default-tag': '',
-    'pr-number': '',
-    'head-sha': '',
-    'poll-interval': '20',
-    timeout: '1200',
-    pull: 'true',
-    'trusted-permission': 'write',
-    reuse: 'pull-request',
-    'job-status': 'success',
-    digest: '',
-    'local-command': 'make gen',
-};
-const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'image',
-    'tag',
-    'tags',
-    'labels',
-    'modified',
-    'changed-files',
-    'reason',
-    'fork',
-    'pr-number',
-    'head-sha',
-    'base-ref',
-    'run-id',
-    'run-url',
-    'conclusion',
-    'digest',
-    'pinned-image',
-    'verified',
-    'inputs-hash',
-    'reusable-image',
-    'reused',
-    'comment-id',
-    'comment-url',
-]));
-
-// EXTERNAL MODULE: ./src/core/commit-sha.ts
-var commit_sha = __nccwpck_require__(8801);
-// EXTERNAL MODULE: ./src/core/permission.ts
-var permission = __nccwpck_require__(7048);
-// EXTERNAL MODULE: ./src/core/tags.ts
-var tags = __nccwpck_require__(2766);
-;// CONCATENATED MODULE: ./src/core/inputs.ts
-// Parses and validates the action's inputs into a typed config. Every message names the input.
+// EXTERNAL MODULE: ./src/timing/duration.ts
+var duration = __nccwpck_require__(8680);
+// EXTERNAL MODULE: ./src/timing/timing.ts
+var timing = __nccwpck_require__(9754);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/registry/image-ref.ts
+var image_ref = __nccwpck_require__(8230);
+// EXTERNAL MODULE: ./src/registry/labels.ts
+var labels = __nccwpck_require__(7432);
+;// CONCATENATED MODULE: ./src/registry/image-manifest.ts
+// What a registry answers about an image, read without I/O: the document a tag resolves to (an
+// OCI image index, a Docker manifest list, or one OCI or Docker v2 image manifest), the platform
+// manifest whose config to read, and the labels in that config.
+//
+// Formats: OCI image spec (image-index.md, manifest.md, config.md,
+// https://github.com/opencontainers/image-spec) and Docker's Image Manifest V2, Schema 2
+// (https://distribution.github.io/distribution/spec/manifest-v2-2/), the two GHCR stores
+// (GitHub Docs, "Working with the Container registry": "About Container registry support").
 
 
 
-
-const COMMANDS = ['resolve-image', 'wait-for-build', 'comment-image'];
-class InputError extends Error {
-    constructor(input, message) {
-        super(`Input \`${input}\` ${message}`);
-        this.name = 'InputError';
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+const INDEX_TYPES = new Set([OCI_INDEX, DOCKER_MANIFEST_LIST]);
+const MANIFEST_TYPES = new Set([OCI_MANIFEST, DOCKER_MANIFEST]);
+/** The Accept header of a manifest request: every type this module reads, and no other. */
+const MANIFEST_ACCEPT = [OCI_INDEX, OCI_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_MANIFEST].join(', ');
+function digestOf(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+function asRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+}
+function stringMap(value) {
+    const record = asRecord(value) ?? {};
+    return Object.fromEntries(Object.entries(record).filter((entry) => typeof entry[1] === 'string'));
+}
+function parseJson(text, what) {
+    let value;
+    try {
+        value = JSON.parse(text);
     }
-}
-function lines(value) {
-    return value
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '' && !line.startsWith('#'));
-}
-function positiveInteger(name, value) {
-    if (!/^\d+$/.test(value) || Number(value) <= 0 || !Number.isSafeInteger(Number(value))) {
-        throw new InputError(name, `must be a positive whole number; got "${value}".`);
+    catch {
+        throw new Error(`The registry's ${what} is not JSON.`);
     }
-    return Number(value);
+    const record = asRecord(value);
+    if (!record)
+        throw new Error(`The registry's ${what} is not a JSON object.`);
+    return record;
 }
-function parseCommand(value) {
-    if (value === '')
-        throw new InputError('command', `is required: one of ${COMMANDS.join(', ')}.`);
-    if (!COMMANDS.includes(value)) {
-        throw new InputError('command', `must be one of ${COMMANDS.join(', ')}; got "${value}".`);
+function parseDescriptor(value, what) {
+    const d = asRecord(value);
+    if (!d || typeof d.digest !== 'string')
+        throw new Error(`The registry's ${what} has a descriptor without a digest.`);
+    // The digest goes into a URL path (/v2/<name>/manifests/<digest>, /blobs/<digest>): only the form
+    // registries name content by, nothing that could add a path segment or a query.
+    if (!image_ref/* SHA256_DIGEST */.fu.test(d.digest)) {
+        throw new Error(`The registry's ${what} has a descriptor digest ${JSON.stringify(d.digest.slice(0, 80))}, not sha256: and 64 lower-case hexadecimal characters.`);
     }
-    return value;
-}
-// A registry host (optionally with a port) and lower-case path components, as Docker accepts them.
-const IMAGE_REPOSITORY = /^(?:[a-z0-9]+(?:[.-][a-z0-9]+)*(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
-function parseImageRepository(value) {
-    if (value === '')
-        return undefined;
-    const image = value.toLowerCase();
-    const lastComponent = image.slice(image.lastIndexOf('/') + 1);
-    if (image.includes('@') || lastComponent.includes(':')) {
-        throw new InputError('image', `is the image repository without a tag or digest (e.g. ghcr.io/acme/app/ci); got "${value}".`);
-    }
-    if (!IMAGE_REPOSITORY.test(image)) {
-        throw new InputError('image', `must be an image repository such as ghcr.io/acme/app/ci; got "${value}".`);
-    }
-    return image;
-}
-function parseBranchTags(value) {
-    const map = new Map();
-    for (const line of lines(value)) {
-        const match = /^([^=\s]+)\s*=\s*(\S+)$/.exec(line);
-        if (!match) {
-            throw new InputError('branch-tags', `takes one \`branch=tag\` per line (e.g. main=latest); got "${line}".`);
-        }
-        const [, branch, tag] = match;
-        if (!(0,tags/* isValidTag */.r_)(tag)) {
-            throw new InputError('branch-tags', `has an invalid tag "${tag}" for ${branch}: tags use A-Z a-z 0-9 _ . -, start with a letter, digit or _, at most 128 characters.`);
-        }
-        map.set(branch, tag);
-    }
-    return map;
-}
-function parseDefaultTag(value) {
-    if (value === '')
-        return undefined;
-    if (!(0,tags/* isValidTag */.r_)(value)) {
-        throw new InputError('default-tag', `must be a Docker tag (A-Z a-z 0-9 _ . -, starting with a letter, digit or _, at most 128 characters); got "${value}".`);
-    }
-    return value;
-}
-// It goes into a shell code block of the PR comment: one line, nothing that could close the block.
-function parseLocalCommand(value) {
-    if (/[\p{Cc}\p{Cf}\u2028\u2029`]/u.test(value)) {
-        throw new InputError('local-command', `must be one line without backticks or control characters, such as "make gen" or "npm test"; got ${JSON.stringify(value)}.`);
-    }
-    return value;
-}
-function parseBuildWorkflow(value) {
-    if (!/^[\w.-]+\.ya?ml$/.test(value)) {
-        throw new InputError('build-workflow', `must be a workflow file name such as build-ci-image.yml; got "${value}".`);
-    }
-    return value;
-}
-function parseHeadSha(value) {
-    if (value === '')
-        return undefined;
-    if (!commit_sha/* FULL_COMMIT_SHA */.P.test(value)) {
-        throw new InputError('head-sha', `must be a full commit SHA (40 hexadecimal characters); got "${value}".`);
-    }
-    return value.toLowerCase();
-}
-function parsePermission(value) {
-    if ((0,permission/* isPermission */.Yo)(value))
-        return value;
-    throw new InputError('trusted-permission', `must be one of ${permission/* PERMISSIONS */.Jj.join(', ')}; got "${value}".`);
-}
-const JOB_STATUSES = ['success', 'failure', 'cancelled'];
-/** `${{ job.status }}`: success, failure or cancelled (docs: "Contexts", job context). */
-function parseJobStatus(value) {
-    const status = value.toLowerCase();
-    if (JOB_STATUSES.includes(status))
-        return status;
-    throw new InputError('job-status', `must be one of ${JOB_STATUSES.join(', ')} (pass \`\${{ job.status }}\`); got "${value}".`);
-}
-function parseDigest(value) {
-    if (value === '')
-        return undefined;
-    if (!/^sha256:[0-9a-f]{64}$/.test(value)) {
-        throw new InputError('digest', `must be an image digest, sha256: and 64 hexadecimal characters (docker/build-push-action's \`digest\` output); got "${value}".`);
-    }
-    return value;
-}
-function parseReuse(value) {
-    if (tags/* REUSE_MODES */.KG.includes(value))
-        return value;
-    throw new InputError('reuse', `must be one of ${tags/* REUSE_MODES */.KG.join(', ')} (pull-request: only an image built for the same PR; repository: any built in this repository; off: always build); got "${value}".`);
-}
-function parseBoolean(name, value) {
-    if (/^true$/i.test(value))
-        return true;
-    if (/^false$/i.test(value))
-        return false;
-    throw new InputError(name, `must be true or false; got "${value}".`);
-}
-/** The default of an input, as action.yml gives it; a runner expression counts as none. */
-function inputDefault(name) {
-    const value = INPUT_DEFAULTS[name];
-    return value.startsWith('${{') ? '' : value;
-}
-function parseInputs(read) {
-    // The runner passes action.yml's defaults; other callers (tests, the local CLI) may not.
-    const text = (name) => read(name).trim() || inputDefault(name);
-    const prNumber = text('pr-number');
+    const platform = asRecord(d.platform);
     return {
-        command: parseCommand(text('command')),
-        token: text('github-token'),
-        imageRepository: parseImageRepository(text('image')),
-        watch: lines(read('watch')),
-        buildWorkflow: parseBuildWorkflow(text('build-workflow')),
-        branchTags: parseBranchTags(text('branch-tags')),
-        defaultTag: parseDefaultTag(text('default-tag')),
-        prNumber: prNumber === '' ? undefined : positiveInteger('pr-number', prNumber),
-        headSha: parseHeadSha(text('head-sha')),
-        pollIntervalSeconds: positiveInteger('poll-interval', text('poll-interval')),
-        timeoutSeconds: positiveInteger('timeout', text('timeout')),
-        pull: parseBoolean('pull', text('pull')),
-        trustedPermission: parsePermission(text('trusted-permission')),
-        reuse: parseReuse(text('reuse')),
-        jobStatus: parseJobStatus(text('job-status')),
-        digest: parseDigest(text('digest')),
-        localCommand: parseLocalCommand(text('local-command')),
+        mediaType: typeof d.mediaType === 'string' ? d.mediaType : undefined,
+        digest: d.digest,
+        size: typeof d.size === 'number' ? d.size : undefined,
+        platform: platform && typeof platform.os === 'string' && typeof platform.architecture === 'string'
+            ? {
+                os: platform.os,
+                architecture: platform.architecture,
+                ...(typeof platform.variant === 'string' && platform.variant !== '' ? { variant: platform.variant } : {}),
+            }
+            : undefined,
+        annotations: d.annotations === undefined ? undefined : stringMap(d.annotations),
     };
+}
+/**
+ * Reads a manifest or index. Its type comes from its own `mediaType` field, else from the
+ * response's Content-Type (the distribution spec: "the Content-Type header will indicate which
+ * manifest type is being returned"), else from its shape (OCI's `mediaType` is only a SHOULD).
+ */
+function parseManifest(body, contentType) {
+    const json = parseJson(body, 'manifest');
+    const headerType = contentType?.split(';')[0]?.trim() || undefined;
+    const shape = Array.isArray(json.manifests) ? OCI_INDEX : asRecord(json.config) ? OCI_MANIFEST : undefined;
+    const mediaType = (typeof json.mediaType === 'string' ? json.mediaType : undefined) ?? headerType ?? shape;
+    if (mediaType !== undefined && INDEX_TYPES.has(mediaType)) {
+        if (!Array.isArray(json.manifests))
+            throw new Error(`The registry's ${mediaType} has no manifests list.`);
+        return { kind: 'index', mediaType, manifests: json.manifests.map((m) => parseDescriptor(m, 'index')) };
+    }
+    if (mediaType !== undefined && MANIFEST_TYPES.has(mediaType)) {
+        return { kind: 'manifest', mediaType, config: parseDescriptor(json.config, 'manifest') };
+    }
+    throw new Error(`The registry answered a manifest of type ${mediaType ?? '(unknown)'}; ci-image reads ${[...INDEX_TYPES, ...MANIFEST_TYPES].join(', ')}.`);
+}
+function formatPlatform(platform) {
+    return [platform.os, platform.architecture, platform.variant].filter((part) => part !== undefined && part !== '').join('/');
+}
+/**
+ * An attestation manifest that BuildKit adds to an index (SBOM, provenance) is no image: it is
+ * marked `vnd.docker.reference.type: attestation-manifest` on platform `unknown/unknown`
+ * (moby/buildkit, docs/attestations/attestation-storage.md).
+ */
+function isAttestation(descriptor) {
+    if (descriptor.annotations?.['vnd.docker.reference.type'] !== undefined)
+        return true;
+    return descriptor.platform?.os === 'unknown' && descriptor.platform.architecture === 'unknown';
+}
+function isImageManifest(descriptor) {
+    return !isAttestation(descriptor) && (descriptor.mediaType === undefined || MANIFEST_TYPES.has(descriptor.mediaType));
+}
+/** The platforms of an index's images, attestations left out. */
+function indexPlatforms(index) {
+    return index.manifests.filter(isImageManifest).flatMap((d) => (d.platform ? [formatPlatform(d.platform)] : []));
+}
+/** Every image of an index, attestations left out: each one's revision label is checked. */
+function indexImages(index) {
+    return index.manifests.filter(isImageManifest);
+}
+/**
+ * The manifest whose config to read: linux/amd64 (what GitHub-hosted runners run) when there is
+ * one, else the first image of the index. Every platform of one build carries the same labels.
+ */
+function choosePlatformManifest(index) {
+    const images = index.manifests.filter(isImageManifest);
+    const chosen = images.find((d) => d.platform?.os === 'linux' && d.platform.architecture === 'amd64') ?? images[0];
+    if (!chosen)
+        throw new Error(`The image index lists no image manifest, only ${index.manifests.length} attestation(s) or other artifacts.`);
+    return chosen;
+}
+/** An image config (OCI config.md, Docker's image JSON): the labels live in `config.Labels`. */
+function parseImageConfig(body) {
+    if (body.trim() === 'null')
+        return { labels: {} };
+    const json = parseJson(body, 'image config');
+    const labels = stringMap(asRecord(json.config)?.Labels);
+    const { os, architecture, variant } = json;
+    const platform = typeof os === 'string' && typeof architecture === 'string'
+        ? formatPlatform({ os, architecture, variant: typeof variant === 'string' ? variant : undefined })
+        : undefined;
+    return { labels, platform };
+}
+/** The answer of an inspection, from the document the reference resolves to and the chosen image's config. */
+function describeImage(reference, resolved, config, platform) {
+    const { document } = resolved;
+    const chosenPlatform = platform ?? config.platform;
+    return {
+        reference,
+        digest: resolved.digest,
+        pinned: reference.includes('@') ? reference : (0,image_ref/* pinnedReference */.ct)(reference, resolved.digest),
+        mediaType: document.mediaType,
+        platforms: document.kind === 'index' ? indexPlatforms(document) : chosenPlatform ? [chosenPlatform] : [],
+        platform: chosenPlatform,
+        labels: config.labels,
+        revision: config.labels[labels/* REVISION_LABEL */.P1],
+        source: config.labels[labels/* SOURCE_LABEL */.Rc],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/registry/registry-access.ts
+// How to reach a registry's HTTP API and answer its challenge, decided without I/O: the base URL
+// of a registry, the parameters of a `WWW-Authenticate` challenge, and where a token may be sent.
+/** Docker Hub's API does not live at docker.io (containerd, remotes/docker/registry.go: docker.io → registry-1.docker.io). */
+const API_HOSTS = { 'docker.io': 'registry-1.docker.io' };
+/**
+ * Loopback registries speak plain HTTP, as containerd assumes for them (remotes/docker/registry.go,
+ * MatchLocalhost: localhost, 127.0.0.1, ::1); every other registry is reached over HTTPS.
+ */
+function isLoopback(host) {
+    const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d+$/, '');
+    return name === 'localhost' || name === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(name);
+}
+/** `https://ghcr.io`, `https://registry-1.docker.io`, `http://127.0.0.1:5000`. */
+function registryBaseUrl(registry) {
+    const host = API_HOSTS[registry] ?? registry;
+    return `${isLoopback(host) ? 'http' : 'https'}://${host}`;
+}
+const PARAM = /\s*([A-Za-z0-9!#$%&'*+.^_`|~-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,"]*))\s*(?:,|$)/y;
+/**
+ * The first challenge of a `WWW-Authenticate` header (RFC 7235 auth-params, as the token
+ * specification shows it: `Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:samalba/my-app:pull,push"`,
+ * distribution/distribution, docs/content/spec/auth/token.md). Quoted values may hold commas.
+ */
+function parseChallenge(header) {
+    const scheme = /^\s*([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*)(?:\s+|$)/.exec(header);
+    if (!scheme)
+        return undefined;
+    const params = {};
+    PARAM.lastIndex = scheme[0].length;
+    for (let m = PARAM.exec(header); m; m = PARAM.exec(header)) {
+        params[m[1].toLowerCase()] = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3];
+        if (PARAM.lastIndex >= header.length)
+            break;
+    }
+    return { scheme: scheme[1].toLowerCase(), params };
+}
+/**
+ * Whether the GitHub token may be sent to answer a challenge: only to a registry it was given for
+ * (ghcr.io by default), and for a bearer challenge only to a realm on that same host, over HTTPS
+ * (plain HTTP on loopback alone). A registry, or a realm, elsewhere asks anonymously: the token is
+ * worth more than any image.
+ */
+function mayReceiveToken(registryUrl, tokenHosts, realm) {
+    const registry = new URL(registryUrl);
+    if (!tokenHosts.map((h) => h.toLowerCase()).includes(registry.host.toLowerCase()))
+        return false;
+    if (realm === undefined)
+        return true;
+    let target;
+    try {
+        target = new URL(realm);
+    }
+    catch {
+        return false;
+    }
+    const secure = target.protocol === 'https:' || (target.protocol === 'http:' && isLoopback(target.host));
+    return secure && target.host.toLowerCase() === registry.host.toLowerCase();
+}
+
+// EXTERNAL MODULE: ./src/registry/registry-hints.ts
+var registry_hints = __nccwpck_require__(1707);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/registry/docker-config.ts
+// Where docker keeps the credentials of a registry, read from its config.json as the docker CLI
+// reads it (docker/cli, cli/config/configfile/file.go and cli/config/credentials/file_store.go):
+// - `credHelpers[<key>]`, else `credsStore`: a program `docker-credential-<name>` holds them
+//   (getConfiguredCredentialStore);
+// - else `auths[<key>]`, or an entry whose key reduces to the same host (`https://host/v1/`,
+//   fileStore.Get with ConvertToHostname): `auth` is base64 of `user:password` (decodeAuth),
+//   `identitytoken` an OAuth2 refresh token.
+// Docker Hub's key is `https://index.docker.io/v1/` (getAuthConfigKey).
+const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
+function record(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
+}
+/** The key docker stores a registry's credentials under (getAuthConfigKey). */
+function authConfigKey(registry) {
+    return registry === 'docker.io' || registry === 'index.docker.io' || registry === 'registry-1.docker.io' ? DOCKER_HUB_KEY : registry;
+}
+/** The host an `auths` key names: `https://127.0.0.1:5000/v1/` → `127.0.0.1:5000` (ConvertToHostname). */
+function convertToHostname(key) {
+    const stripped = key.includes('://') ? key.slice(key.indexOf('://') + 3) : key;
+    return stripped.split('/')[0];
+}
+/** config.json's text; `what` names the file in the error. */
+function parseDockerConfig(text, what) {
+    let json;
+    try {
+        json = record(JSON.parse(text));
+    }
+    catch {
+        throw new Error(`${what} is not valid JSON: fix or remove it (docker reads the same file).`);
+    }
+    const helpers = Object.entries(record(json.credHelpers)).filter((e) => typeof e[1] === 'string');
+    return {
+        auths: record(json.auths),
+        credHelpers: Object.fromEntries(helpers),
+        credsStore: typeof json.credsStore === 'string' && json.credsStore !== '' ? json.credsStore : undefined,
+    };
+}
+/** A helper's name becomes a program name: nothing that could leave docker-credential-*. */
+const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+function stored(entry, key, what) {
+    const identityToken = typeof entry.identitytoken === 'string' && entry.identitytoken !== '' ? entry.identitytoken : undefined;
+    if (typeof entry.auth !== 'string' || entry.auth === '')
+        return identityToken ? { username: '', identityToken, source: what } : undefined;
+    const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    // decodeAuth: "invalid auth configuration file" without a user name.
+    if (colon <= 0)
+        throw new Error(`${what}: the \`auth\` of "${key}" is not base64 of user:password (docker would refuse it too).`);
+    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1).replace(/\0+$/, ''), identityToken, source: what };
+}
+/** Where the credentials for `registry` are, as docker would look for them. */
+function credentialSource(config, registry, what) {
+    const key = authConfigKey(registry);
+    const helper = config.credHelpers[key] ?? config.credsStore;
+    if (helper !== undefined) {
+        if (!HELPER_NAME.test(helper))
+            throw new Error(`${what}: the credential helper "${helper}" for ${registry} is not a valid helper name.`);
+        return { kind: 'helper', program: `docker-credential-${helper}`, serverAddress: key };
+    }
+    const entry = config.auths[key] ?? Object.entries(config.auths).find(([k]) => convertToHostname(k) === key)?.[1];
+    const credential = entry ? stored(record(entry), key, what) : undefined;
+    return credential ? { kind: 'stored', credential } : { kind: 'none' };
+}
+/**
+ * A helper's answer to `get` (docker-credential-helpers, credentials.Credentials: ServerURL,
+ * Username, Secret); the user `<token>` marks the secret as an identity token (docker/cli,
+ * cli/config/credentials/native_store.go, tokenUsername).
+ */
+function parseHelperAnswer(stdout, program) {
+    let json;
+    try {
+        json = record(JSON.parse(stdout));
+    }
+    catch {
+        throw new Error(`${program} get answered something that is not JSON.`);
+    }
+    const username = typeof json.Username === 'string' ? json.Username : '';
+    const secret = typeof json.Secret === 'string' ? json.Secret : '';
+    if (secret === '')
+        return undefined;
+    return username === '<token>' ? { username: '', identityToken: secret, source: program } : { username, password: secret, source: program };
+}
+
+;// CONCATENATED MODULE: ./src/registry/errors.ts
+// A registry's answer that ends an inspection, sorted by what the caller can do about it.
+class RegistryError extends Error {
+    fault;
+    credentials;
+    constructor(fault, message, 
+    /** For `denied`: whether no credentials were sent, or the ones sent were refused. */
+    credentials) {
+        super(message);
+        this.fault = fault;
+        this.credentials = credentials;
+        this.name = 'RegistryError';
+    }
+}
+function isRetryable(error) {
+    return error instanceof RegistryError && (error.fault === 'missing' || error.fault === 'unavailable');
+}
+
+;// CONCATENATED MODULE: ./src/registry/docker-credentials.ts
+// The credentials docker stored for a registry (`docker login`, docker/login-action), read where
+// and as docker reads them: `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json` (docker/cli,
+// cli/config/config.go, Dir), then a credential helper or the file itself (registry/docker-config.ts).
+// A helper runs as docker runs it (docker-credential-helpers, client/client.go: the program with the
+// one argument `get`, the server address on stdin, JSON on stdout): an argument array, no shell, the
+// secret only in its stdout and in memory.
+
+
+
+
+
+
+/** docker-credential-helpers' ErrCredentialsNotFound text (credentials/error.go): no credentials, no fault. */
+const NOT_FOUND = 'credentials not found in native keychain';
+function dockerConfigPath(env = process.env) {
+    return (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json');
+}
+function runHelper(program, serverAddress, env) {
+    return new Promise((resolve) => {
+        const child = (0,external_node_child_process_.spawn)(program, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d) => (stdout += d.toString()));
+        child.stderr.on('data', (d) => (stderr += d.toString()));
+        child.on('error', (error) => resolve({ code: null, stdout, stderr, error }));
+        child.on('close', (code) => resolve({ code, stdout, stderr }));
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(serverAddress);
+    });
+}
+/** The credential docker would send to `registry`, or undefined when it has none. */
+async function dockerCredential(registry, env = process.env) {
+    const path = dockerConfigPath(env);
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch {
+        // No file: docker has no credentials either.
+        return undefined;
+    }
+    let source;
+    try {
+        source = credentialSource(parseDockerConfig(text, path), registry, path);
+    }
+    catch (error) {
+        throw new RegistryError('denied', error.message);
+    }
+    if (source.kind === 'none')
+        return undefined;
+    if (source.kind === 'stored')
+        return source.credential;
+    const result = await runHelper(source.program, source.serverAddress, env);
+    const output = (result.stdout.trim() || result.stderr.trim()).split('\n')[0] ?? '';
+    if (result.code === 0) {
+        try {
+            return parseHelperAnswer(result.stdout, source.program);
+        }
+        catch (error) {
+            throw new RegistryError('denied', `${error.message} (configured in ${path}).`);
+        }
+    }
+    if (output === NOT_FOUND)
+        return undefined;
+    const why = result.error ? `cannot run it: ${result.error.message}` : `it exited with ${result.code}`;
+    // A failed get prints its error on stdout (client.go reads cmd.Output()); the secret only ever
+    // comes with exit code 0.
+    const detail = result.error || output === '' ? '' : `: ${output}`;
+    throw new RegistryError('denied', `The credential helper ${source.program} (configured in ${path}) failed to give the credentials for ${registry}: ${why}${detail}.`);
+}
+
+;// CONCATENATED MODULE: ./src/registry/http.ts
+
+
+
+/**
+ * distribution refuses a manifest larger than 4 MiB on push (registry/handlers/manifests.go,
+ * maxManifestBodySize), so no registry running it serves a larger one: more is not a manifest.
+ */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+/**
+ * No registry caps an image config; ours: labels, environment and history are kilobytes, and
+ * 8 MiB keeps a hostile answer from filling the runner's memory.
+ */
+const MAX_CONFIG_BYTES = 8 * 1024 * 1024;
+/** A token service's JSON answer. */
+const MAX_TOKEN_BYTES = 1024 * 1024;
+const MAX_REDIRECTS = 5;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** `DENIED: requested access to the resource is denied`, from the distribution spec's error body. */
+function errorText(reply) {
+    const text = new TextDecoder().decode(reply.bytes);
+    try {
+        const errors = JSON.parse(text).errors ?? [];
+        const described = errors.map((e) => [e.code, e.message].filter(Boolean).join(': ')).filter(Boolean);
+        if (described.length > 0)
+            return `${reply.status} ${described.join('; ')}`;
+    }
+    catch {
+        // Not the spec's error body: the status says enough.
+    }
+    return String(reply.status);
+}
+function refusedBy(sender, host) {
+    switch (sender.kind) {
+        case 'docker':
+            return `${host} refused the credentials of ${sender.username ? `"${sender.username}"` : 'an identity token'} (from ${sender.source})`;
+        case 'github':
+            return `${host} refused the GitHub token (github-token)`;
+        case 'anonymous':
+            return `There are no credentials for ${host} (docker stored none, and the GitHub token is only for ghcr.io)`;
+    }
+}
+function fail(reply, what, host, sender) {
+    const why = errorText(reply);
+    if (reply.status === 401 || reply.status === 403) {
+        return new RegistryError('denied', `${refusedBy(sender, host)}: it does not serve ${what} (${why}).`, sender.kind === 'anonymous' ? 'none' : 'refused');
+    }
+    if (reply.status === 404)
+        return new RegistryError('missing', `${what} is not in ${host} (${why}).`);
+    if (reply.status === 429 || reply.status >= 500)
+        return new RegistryError('unavailable', `${host} failed to serve ${what} (${why}).`);
+    return new RegistryError('invalid', `${host} answered ${why} for ${what}.`);
+}
+/** The body, at most `limit` bytes: a larger answer is refused before it is all read. */
+async function readCapped(response, limit, what, host) {
+    const tooLarge = () => new RegistryError('invalid', `${host} answered more than ${limit / (1024 * 1024)} MiB for ${what}; ci-image reads no more than that.`);
+    if (Number(response.headers.get('content-length') ?? 0) > limit) {
+        await response.body?.cancel();
+        throw tooLarge();
+    }
+    if (!response.body)
+        return new Uint8Array();
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of response.body) {
+        size += chunk.byteLength;
+        if (size > limit) {
+            await response.body.cancel().catch(() => undefined);
+            throw tooLarge();
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+}
+function httpTransport(ref, o) {
+    const base = registryBaseUrl(ref.registry);
+    const host = new URL(base).host;
+    let authorization;
+    let sender = { kind: 'anonymous' };
+    const credential = o.credential;
+    /** One request, redirects followed by hand so that credentials never follow to another origin (a blob CDN). */
+    async function send(url, r) {
+        let target = url;
+        for (let hop = 0;; hop++) {
+            let response;
+            try {
+                const sameOrigin = target.origin === url.origin;
+                const headers = { accept: r.accept, 'user-agent': 'ci-image' };
+                if (r.auth && sameOrigin)
+                    headers.authorization = r.auth;
+                if (r.form)
+                    headers['content-type'] = 'application/x-www-form-urlencoded';
+                response = await o.fetch(target, {
+                    method: r.form ? 'POST' : 'GET',
+                    headers,
+                    body: r.form?.toString(),
+                    redirect: 'manual',
+                    signal: AbortSignal.timeout(o.timeoutMs ?? 30_000),
+                });
+            }
+            catch (error) {
+                const cause = error instanceof Error ? (error.cause?.message ?? error.message) : String(error);
+                throw new RegistryError('unavailable', `Cannot reach ${target.host}: ${cause}.`);
+            }
+            const location = response.headers.get('location');
+            if (REDIRECTS.has(response.status) && location && hop < MAX_REDIRECTS && !r.form) {
+                await response.body?.cancel();
+                target = new URL(location, target);
+                continue;
+            }
+            return { status: response.status, headers: response.headers, bytes: await readCapped(response, r.limit, r.what, target.host) };
+        }
+    }
+    function basic(username, password) {
+        return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+    }
+    function githubBasic(token) {
+        return basic(o.username ?? (process.env.GITHUB_ACTOR || 'ci-image'), token);
+    }
+    function readToken(reply, tokenHost) {
+        let token;
+        try {
+            const json = JSON.parse(new TextDecoder().decode(reply.bytes));
+            // "At least one of these fields must be specified" (token.md, Token Response Fields).
+            token = json.token ?? json.access_token;
+        }
+        catch {
+            token = undefined;
+        }
+        if (typeof token !== 'string' || token === '')
+            throw new RegistryError('invalid', `${tokenHost} answered no token.`);
+        return `Bearer ${token}`;
+    }
+    /**
+     * A bearer token from the challenge's realm: with docker's credentials as docker sends them
+     * (basic auth on a GET, or an identity token as an OAuth2 refresh token in a POST:
+     * distribution/distribution, internal/client/auth/session.go, fetchTokenWithOAuth), else the
+     * GitHub token only where it may go, else anonymously.
+     */
+    async function bearer(challenge) {
+        const realm = challenge.params.realm;
+        let url;
+        try {
+            url = new URL(realm ?? '');
+        }
+        catch {
+            throw new RegistryError('invalid', `${host} asked for a bearer token without a valid realm ("${realm ?? ''}").`);
+        }
+        const scopes = (challenge.params.scope ?? `repository:${ref.path}:pull`).split(' ').filter(Boolean);
+        const what = `a token for ${ref.path}`;
+        const request = { accept: 'application/json', limit: MAX_TOKEN_BYTES, what };
+        if (credential?.identityToken) {
+            const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.identityToken, client_id: 'ci-image' });
+            if (challenge.params.service)
+                form.set('service', challenge.params.service);
+            form.set('scope', scopes.join(' '));
+            sender = { kind: 'docker', username: credential.username, source: credential.source };
+            const reply = await send(url, { ...request, form });
+            if (reply.status !== 200)
+                throw fail(reply, what, url.host, sender);
+            return readToken(reply, url.host);
+        }
+        if (challenge.params.service)
+            url.searchParams.set('service', challenge.params.service);
+        for (const scope of scopes)
+            url.searchParams.append('scope', scope);
+        let auth;
+        if (credential?.password !== undefined) {
+            auth = basic(credential.username, credential.password);
+            sender = { kind: 'docker', username: credential.username, source: credential.source };
+        }
+        else if (o.token && mayReceiveToken(base, o.tokenHosts, url.href)) {
+            auth = githubBasic(o.token);
+            sender = { kind: 'github' };
+        }
+        const reply = await send(url, { ...request, auth });
+        if (reply.status !== 200)
+            throw fail(reply, what, url.host, sender);
+        return readToken(reply, url.host);
+    }
+    async function answer(challengeHeader) {
+        const challenge = parseChallenge(challengeHeader ?? '');
+        if (challenge?.scheme === 'bearer')
+            return bearer(challenge);
+        if (challenge?.scheme !== 'basic')
+            return undefined;
+        if (credential?.password !== undefined) {
+            sender = { kind: 'docker', username: credential.username, source: credential.source };
+            return basic(credential.username, credential.password);
+        }
+        if (o.token && mayReceiveToken(base, o.tokenHosts)) {
+            sender = { kind: 'github' };
+            return githubBasic(o.token);
+        }
+        return undefined;
+    }
+    /** GET with the registry's auth: anonymous first, then the answer to its challenge, once. */
+    async function get(path, accept, what, limit) {
+        const url = new URL(path, base);
+        let reply = await send(url, { accept, what, limit, auth: authorization });
+        if (reply.status === 401) {
+            const answered = await answer(reply.headers.get('www-authenticate'));
+            if (answered !== undefined) {
+                authorization = answered;
+                reply = await send(url, { accept, what, limit, auth: authorization });
+            }
+        }
+        if (reply.status !== 200)
+            throw fail(reply, what, host, sender);
+        return reply;
+    }
+    /** The manifest at `reference` (a tag or a digest), its digest checked as the distribution spec asks. */
+    async function manifest(reference) {
+        const what = `${ref.repository}${reference.startsWith('sha256:') ? '@' : ':'}${reference}`;
+        const reply = await get(`/v2/${ref.path}/manifests/${reference}`, MANIFEST_ACCEPT, what, MAX_MANIFEST_BYTES);
+        const digest = digestOf(reply.bytes);
+        // "the client MUST always verify the content against the digest used to fetch the content"; by
+        // tag, the Docker-Content-Digest header is what the registry says it holds.
+        const claimed = reference.startsWith('sha256:') ? reference : reply.headers.get('docker-content-digest');
+        if (claimed?.startsWith('sha256:') && claimed !== digest) {
+            throw new RegistryError('invalid', `${host} served ${what} with digest ${digest}, not ${claimed}.`);
+        }
+        try {
+            return { digest, document: parseManifest(new TextDecoder().decode(reply.bytes), reply.headers.get('content-type') ?? undefined) };
+        }
+        catch (error) {
+            throw new RegistryError('invalid', `${what}: ${error.message}`);
+        }
+    }
+    return {
+        via: 'http',
+        resolve: () => manifest(ref.digest ?? ref.tag),
+        async config(digest, resolved) {
+            const document = digest === resolved.digest ? resolved.document : (await manifest(digest)).document;
+            if (document.kind !== 'manifest')
+                throw new RegistryError('invalid', `${ref.repository}@${digest} is an index, not an image manifest.`);
+            const blob = document.config;
+            const what = `the config of ${ref.repository}@${digest}`;
+            const reply = await get(`/v2/${ref.path}/blobs/${blob.digest}`, blob.mediaType ?? '*/*', what, MAX_CONFIG_BYTES);
+            if (digestOf(reply.bytes) !== blob.digest)
+                throw new RegistryError('invalid', `${host} served a config that does not match ${blob.digest}.`);
+            try {
+                return parseImageConfig(new TextDecoder().decode(reply.bytes));
+            }
+            catch (error) {
+                throw new RegistryError('invalid', `The config of ${ref.repository}@${digest}: ${error.message}`);
+            }
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
+var exec = __nccwpck_require__(2876);
+// EXTERNAL MODULE: ./src/registry/command-output.ts
+var command_output = __nccwpck_require__(2210);
+;// CONCATENATED MODULE: ./src/registry/imagetools.ts
+// `docker buildx imagetools inspect`: the registry read with the runner's docker login, argument
+// arrays only (never a shell). What it prints, from docker/buildx's source:
+// - `--raw` prints the bytes the reference resolves to, unchanged and without a newline "to keep
+//   digest" (util/imagetools/printers.go, Printer.Print), so their sha256 is the digest;
+// - `--format '{{json .Image}}'` prints the image config as indented JSON (printers.go, the `json`
+//   template function); for one image (a reference pinned to a platform manifest's digest) it is
+//   that image's config object, for several platforms a map by platform (tplInputs), and `null`
+//   when there is no config. `--format` and `--raw` cannot be combined (commands/imagetools/inspect.go).
+
+
+
+
+// Retrying cannot fix credentials. containerd's messages: "unexpected status from GET request to
+// …/token?…: 401 Unauthorized", "…: 403 Forbidden"; GHCR's: "denied: …", "unauthorized: …".
+const DENIED = /unauthori[sz]ed|denied|forbidden|authentication required|no basic auth credentials|\b40[13]\b/i;
+// containerd's resolver: "<reference>: not found" (remotes/docker/resolver.go); registries: MANIFEST_UNKNOWN, NAME_UNKNOWN.
+const MISSING = /: not found\b|manifest unknown|name unknown/i;
+async function docker(args) {
+    try {
+        return await (0,exec/* getExecOutput */.H)('docker', args, { ignoreReturnCode: true, silent: true });
+    }
+    catch {
+        // @actions/exec throws only when it cannot start the program.
+        return undefined;
+    }
+}
+/** Whether a docker CLI with the buildx plugin is on PATH. */
+async function hasBuildx() {
+    const result = await docker(['buildx', 'version']);
+    return result !== undefined && result.exitCode === 0;
+}
+async function imagetools(args, what) {
+    const command = ['buildx', 'imagetools', 'inspect', ...args];
+    const result = await docker(command);
+    if (result === undefined)
+        throw new RegistryError('unavailable', 'Cannot run docker.');
+    if (result.exitCode === 0)
+        return result.stdout;
+    const why = (0,command_output/* lastLines */.w)(result.stderr || result.stdout) || `exit code ${result.exitCode}`;
+    const message = `docker ${command.join(' ')} failed: ${why}`;
+    if (DENIED.test(why))
+        throw new RegistryError('denied', message);
+    if (MISSING.test(why))
+        throw new RegistryError('missing', message);
+    // Anything else (a network fault, a registry error): worth another try, like a pull.
+    throw new RegistryError('unavailable', `${message} (reading ${what})`);
+}
+function imagetoolsTransport(ref, reference) {
+    return {
+        via: 'docker',
+        async resolve() {
+            const raw = await imagetools(['--raw', reference], reference);
+            const digest = digestOf(Buffer.from(raw, 'utf8'));
+            if (ref.digest !== undefined && ref.digest !== digest) {
+                throw new RegistryError('invalid', `docker buildx imagetools printed content with digest ${digest} for ${reference}.`);
+            }
+            try {
+                return { digest, document: parseManifest(raw) };
+            }
+            catch (error) {
+                throw new RegistryError('invalid', `${reference}: ${error.message}`);
+            }
+        },
+        async config(digest) {
+            // Pinned to the manifest's digest: one image, whatever the tag points to by now.
+            const pinned = `${ref.repository}@${digest}`;
+            const printed = await imagetools(['--format', '{{json .Image}}', pinned], pinned);
+            try {
+                return parseImageConfig(printed);
+            }
+            catch (error) {
+                throw new RegistryError('invalid', `The config of ${pinned}: ${error.message}`);
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/registry/inspect.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The config of every image of an index: one build sets the same revision label on each platform,
+ * so images that disagree (or one without the label) are not one build's, whichever platform runs.
+ */
+async function platformConfigs(transport, resolved, reference) {
+    if (resolved.document.kind !== 'index')
+        return { config: await transport.config(resolved.digest, resolved) };
+    const chosen = choosePlatformManifest(resolved.document);
+    const images = indexImages(resolved.document);
+    const configs = await Promise.all(images.map((d) => transport.config(d.digest, resolved)));
+    const revisions = new Set(configs.map((c) => c.labels[labels/* REVISION_LABEL */.P1]));
+    if (revisions.size > 1) {
+        const each = images.map((d, i) => {
+            const revision = configs[i].labels[labels/* REVISION_LABEL */.P1];
+            return `${d.platform ? formatPlatform(d.platform) : d.digest}: ${revision ?? 'no label'}`;
+        });
+        throw new RegistryError('invalid', `The platforms of ${reference} disagree on ${labels/* REVISION_LABEL */.P1} (${each.join('; ')}): they were not built together from one commit.`);
+    }
+    return { chosen, config: configs[images.indexOf(chosen)] };
+}
+async function withRetries(reference, transport, o) {
+    const attempts = o.attempts ?? timing/* REGISTRY_RETRY */.dv.attempts;
+    let delay = o.firstDelayMs ?? timing/* REGISTRY_RETRY */.dv.firstDelayMs;
+    let waitedMs = 0;
+    for (let attempt = 1;; attempt++) {
+        try {
+            const resolved = await transport.resolve();
+            const { chosen, config } = await platformConfigs(transport, resolved, reference);
+            const platform = chosen?.platform ? formatPlatform(chosen.platform) : undefined;
+            return { ...describeImage(reference, resolved, config, platform), via: transport.via };
+        }
+        catch (error) {
+            if (!isRetryable(error) || attempt >= attempts) {
+                if (error instanceof RegistryError && attempt > 1) {
+                    const tries = `${attempt} tries over ${(0,duration/* formatDuration */.a)(waitedMs)}`;
+                    throw new RegistryError(error.fault, `${error.message} (${tries})`, error.credentials);
+                }
+                throw error;
+            }
+            const why = error.message.split('\n')[0];
+            o.log?.(`${why}${/[.)]$/.test(why) ? '' : '.'} The registry may lag the build: trying again in ${Math.round(delay / 1000)}s.`);
+            await o.sleep(delay);
+            waitedMs += delay;
+            delay *= 2;
+        }
+    }
+}
+/** The error to show: what failed, then what usually causes it. */
+function explained(error, ref, reference) {
+    if (!(error instanceof RegistryError))
+        return error;
+    if (error.fault === 'denied') {
+        return new RegistryError('denied', `${error.message}\n${(0,registry_hints/* deniedHint */.vU)(ref.registry, error.credentials)}`, error.credentials);
+    }
+    if (error.fault === 'missing')
+        return new RegistryError('missing', `${error.message}\n${(0,registry_hints/* missingTagHint */.ID)(reference)}`);
+    return error;
+}
+/**
+ * What `reference` (a tag, or a digest) points to in its registry. Throws a RegistryError whose
+ * message says what usually causes the fault; its `fault` tells a refusal from a missing tag.
+ */
+async function inspectImage(reference, o) {
+    const ref = (0,image_ref/* parseImageReference */.o_)(reference);
+    if (ref.tag === undefined && ref.digest === undefined) {
+        throw new Error(`"${reference}" names no tag or digest: ci-image reads one image, e.g. ${reference}:pr-42.`);
+    }
+    const tokenHosts = o.tokenHosts ?? ['ghcr.io'];
+    /** Docker's credentials are used unless docker itself was just refused with them. */
+    let refusedToDocker = false;
+    const overHttp = async (withDockerCredentials = true) => {
+        const credential = o.credential ?? (withDockerCredentials ? await dockerCredential(ref.registry, o.env) : undefined);
+        return withRetries(reference, httpTransport(ref, { ...o, credential, tokenHosts, fetch: o.fetch ?? fetch }), o);
+    };
+    if (o.docker !== 'never' && (await hasBuildx())) {
+        try {
+            return await withRetries(reference, imagetoolsTransport(ref, reference), o);
+        }
+        catch (error) {
+            const tokenHelps = o.token !== undefined && o.token !== '' && mayReceiveToken(registryBaseUrl(ref.registry), tokenHosts);
+            if (!(error instanceof RegistryError && error.fault === 'denied' && tokenHelps))
+                throw explained(error, ref, reference);
+            o.log?.(`docker's login was refused (${error.message.split('\n')[0]}); reading the registry's HTTP API with the GitHub token instead.`);
+            refusedToDocker = true;
+        }
+    }
+    else if (o.docker !== 'never') {
+        o.log?.('docker buildx is not available: reading the registry over its HTTP API.');
+    }
+    try {
+        return await overHttp(!refusedToDocker);
+    }
+    catch (error) {
+        throw explained(error, ref, reference);
+    }
 }
 
 
 /***/ }),
 
-/***/ 6236:
+/***/ 7432:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   G7: () => (/* binding */ checkRevision),
 /* harmony export */   P1: () => (/* binding */ REVISION_LABEL),
 /* harmony export */   Pv: () => (/* binding */ INPUTS_LABEL),
-/* harmony export */   Rc: () => (/* binding */ SOURCE_LABEL),
-/* harmony export */   TT: () => (/* binding */ ociLabels),
-/* harmony export */   mp: () => (/* binding */ builtRevision)
+/* harmony export */   Rc: () => (/* binding */ SOURCE_LABEL)
 /* harmony export */ });
-/* harmony import */ var _commit_sha_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8801);
 // The OCI labels a build sets so that its image says which commit it was built from and where
 // that commit lives, and the check of that claim once the image is in the registry.
 //
@@ -33519,7 +39427,6 @@ function parseInputs(read) {
 // (https://github.com/opencontainers/image-spec/blob/main/annotations.md#pre-defined-annotation-keys).
 // `created` is left out on purpose: a timestamp in the image config changes the config, and with
 // it the digest, of every rebuild of the same commit.
-
 /** "Source control revision identifier for the packaged software" (OCI annotations). */
 const REVISION_LABEL = 'org.opencontainers.image.revision';
 /**
@@ -33528,46 +39435,8 @@ const REVISION_LABEL = 'org.opencontainers.image.revision';
  * "Connecting a repository to a package" (https://docs.github.com/en/packages/learn-github-packages/connecting-a-repository-to-a-package).
  */
 const SOURCE_LABEL = 'org.opencontainers.image.source';
-/** The inputs hash the image was built from (core/inputs-hash.ts): what makes it reusable. */
+/** The inputs hash the image was built from (resolve/inputs-hash.ts): what makes it reusable. */
 const INPUTS_LABEL = 'ci-image.inputs';
-/**
- * The commit a build in this context is built from: the PR head (never the merge commit), the
- * pushed commit, or a merge queue's commit.
- */
-function builtRevision(target) {
-    switch (target.kind) {
-        case 'pull_request':
-            return target.headSha;
-        case 'merge_group':
-            return target.queue.headSha;
-        case 'push':
-            return target.sha;
-    }
-}
-/**
- * `key=value` lines for docker/build-push-action's `labels` input (a newline-delimited list):
- * values are checked so that none can add a line, that is, a label of its own.
- */
-function ociLabels(input) {
-    if (!_commit_sha_js__WEBPACK_IMPORTED_MODULE_0__/* .FULL_COMMIT_SHA */ .P.test(input.revision)) {
-        throw new Error(`The revision label needs a full commit SHA (40 or 64 hexadecimal characters); got "${input.revision}".`);
-    }
-    let url;
-    try {
-        url = new URL(input.sourceUrl);
-    }
-    catch {
-        url = undefined;
-    }
-    if (!url || !/^https?:$/.test(url.protocol) || /\s/.test(input.sourceUrl)) {
-        throw new Error(`The source label needs the repository's http(s) URL; got "${input.sourceUrl}".`);
-    }
-    if (input.inputsHash !== undefined && !/^[0-9a-f]{64}$/.test(input.inputsHash)) {
-        throw new Error(`The inputs label needs a sha256 in lower-case hexadecimal; got "${input.inputsHash}".`);
-    }
-    const inputs = input.inputsHash === undefined ? [] : [`${INPUTS_LABEL}=${input.inputsHash}`];
-    return [`${REVISION_LABEL}=${input.revision.toLowerCase()}`, `${SOURCE_LABEL}=${input.sourceUrl}`, ...inputs];
-}
 /**
  * Compares the image's revision label with the commit whose build was awaited; an image copied
  * from a build of other commits with the same inputs (reuse) is proved by its inputs label.
@@ -33594,50 +39463,7 @@ function checkRevision(reference, expected, labelled, inputs = {}) {
 
 /***/ }),
 
-/***/ 7048:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ meets),
-/* harmony export */   Jj: () => (/* binding */ PERMISSIONS),
-/* harmony export */   Yo: () => (/* binding */ isPermission),
-/* harmony export */   fp: () => (/* binding */ effectivePermission),
-/* harmony export */   w2: () => (/* binding */ isBot)
-/* harmony export */ });
-// Who may drive the action from a comment: a repository permission, never an
-// author_association (GitHub reports CONTRIBUTOR for organisation members whose membership is
-// private, and MEMBER does not imply write access). Pure.
-/**
- * The repository roles from least to most access (docs: "Repository roles for an
- * organization"). triage and maintain exist on organisation repositories only.
- */
-const PERMISSIONS = ['read', 'triage', 'write', 'maintain', 'admin'];
-function isPermission(value) {
-    return PERMISSIONS.includes(value);
-}
-/**
- * The role that decides: `role_name` when it is one of the five, else (a custom role) its base
- * `permission`; undefined for `none`. Source: GitHub's OpenAPI description of the operation
- * repos/get-collaborator-permission-level ("the maintain role is mapped to write and the triage
- * role is mapped to read"; "role_name provides the name of the assigned role, including custom roles").
- */
-function effectivePermission({ permission, roleName }) {
-    if (roleName !== undefined && isPermission(roleName))
-        return roleName;
-    return isPermission(permission) ? permission : undefined;
-}
-function meets(actual, required) {
-    return actual !== undefined && PERMISSIONS.indexOf(actual) >= PERMISSIONS.indexOf(required);
-}
-/** A GitHub App or the Actions bot: `name[bot]` logins, or a user of type Bot. */
-function isBot(user) {
-    return user.type === 'Bot' || /\[bot\]$/.test(user.login);
-}
-
-
-/***/ }),
-
-/***/ 6439:
+/***/ 1707:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -33700,21 +39526,200 @@ function missingTagHint(reference) {
 
 /***/ }),
 
-/***/ 2183:
+/***/ 4142:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ checkBuild)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
+/* harmony import */ var _decision_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6788);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2819);
+// Is there a build of this PR's own image to wait for or to announce? Written once for
+// wait-for-build and comment-image: a fork's PR cannot push an image, and a PR whose changes
+// start no build of the build workflow has none.
+
+
+
+async function checkBuild(session, target) {
+    const pr = target.kind === 'merge_group' ? target.pr : target;
+    if (pr.fork) {
+        // Known from the event alone: no need to list the changed files.
+        const resolved = (0,_decision_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveFork */ .Zl)((0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveConfig */ .pE)(session), pr);
+        const reason = `PR #${pr.number} comes from a fork, whose token cannot push an image, so no image is built for it.`;
+        return { kind: 'fork', reference: resolved.reference, tag: resolved.tag, reason, resolved };
+    }
+    const resolved = await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Checking that this PR changes the CI image', () => (0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveForSession */ .K3)(session));
+    if (!resolved.modified) {
+        const reason = `${resolved.reason} ${session.inputs.buildWorkflow} builds no image for it.`;
+        return { kind: 'unmodified', reference: resolved.reference, tag: resolved.tag, reason, resolved };
+    }
+    return { kind: 'built', resolved, pr };
+}
+
+
+/***/ }),
+
+/***/ 5238:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  l: () => (/* binding */ resolveImageCommand)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __nccwpck_require__(3360);
+// EXTERNAL MODULE: ./src/action/event.ts
+var action_event = __nccwpck_require__(3566);
+// EXTERNAL MODULE: ./src/action/html.ts
+var html = __nccwpck_require__(7161);
+// EXTERNAL MODULE: ./src/git/commit-sha.ts
+var commit_sha = __nccwpck_require__(1600);
+// EXTERNAL MODULE: ./src/registry/labels.ts
+var labels = __nccwpck_require__(7432);
+;// CONCATENATED MODULE: ./src/resolve/oci-labels.ts
+
+
+/**
+ * The commit a build in this context is built from: the PR head (never the merge commit), the
+ * pushed commit, or a merge queue's commit.
+ */
+function builtRevision(target) {
+    switch (target.kind) {
+        case 'pull_request':
+            return target.headSha;
+        case 'merge_group':
+            return target.queue.headSha;
+        case 'push':
+            return target.sha;
+    }
+}
+/**
+ * `key=value` lines for docker/build-push-action's `labels` input (a newline-delimited list):
+ * values are checked so that none can add a line, that is, a label of its own.
+ */
+function ociLabels(input) {
+    if (!commit_sha/* FULL_COMMIT_SHA */.P.test(input.revision)) {
+        throw new Error(`The revision label needs a full commit SHA (40 or 64 hexadecimal characters); got "${input.revision}".`);
+    }
+    let url;
+    try {
+        url = new URL(input.sourceUrl);
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || /\s/.test(input.sourceUrl)) {
+        throw new Error(`The source label needs the repository's http(s) URL; got "${input.sourceUrl}".`);
+    }
+    if (input.inputsHash !== undefined && !/^[0-9a-f]{64}$/.test(input.inputsHash)) {
+        throw new Error(`The inputs label needs a sha256 in lower-case hexadecimal; got "${input.inputsHash}".`);
+    }
+    const inputs = input.inputsHash === undefined ? [] : [`${labels/* INPUTS_LABEL */.Pv}=${input.inputsHash}`];
+    return [`${labels/* REVISION_LABEL */.P1}=${input.revision.toLowerCase()}`, `${labels/* SOURCE_LABEL */.Rc}=${input.sourceUrl}`, ...inputs];
+}
+
+// EXTERNAL MODULE: ./src/log/log.ts
+var log = __nccwpck_require__(5384);
+// EXTERNAL MODULE: ./src/action/report.ts
+var report = __nccwpck_require__(1658);
+// EXTERNAL MODULE: ./src/resolve/resolve.ts + 9 modules
+var resolve = __nccwpck_require__(2819);
+;// CONCATENATED MODULE: ./src/resolve/command.ts
+// `resolve-image`: which image this context uses, and which tags a build here should push.
+
+
+
+
+
+
+
+const MAX_FILES_IN_SUMMARY = 50;
+function reportResolvedImage(result, target, labels) {
+    (0,report/* setOutputs */.n0)({
+        image: result.reference,
+        tag: result.tag,
+        tags: result.pushReferences.join('\n'),
+        labels: labels.join('\n'),
+        modified: result.modified,
+        'changed-files': JSON.stringify(result.matched),
+        reason: result.reason,
+        fork: result.fork,
+        'inputs-hash': result.reuse?.hash,
+        'reusable-image': result.reuse?.reusable?.pinned ?? '',
+        ...(0,report/* targetOutputs */.OL)(target),
+    });
+    if (result.reuse?.notice)
+        core/* notice */.lm(result.reuse.notice, { title: 'CI image not reused' });
+    if (result.reuse?.reusable)
+        (0,log/* info */.pq)(`${result.reuse.reusable.pinned} was built from the same inputs: a build here can copy it.`);
+    if (result.fork && result.modified) {
+        core/* warning */.$e(`${result.reason} Its checks run on the stable image, not on the changed Dockerfile.`, {
+            title: 'Changed CI image not used',
+        });
+    }
+    for (const warning of result.warnings)
+        core/* warning */.$e(warning, { title: 'CI image' });
+    (0,log/* info */.pq)(`${result.reference}: ${result.reason}`);
+    const rows = [
+        ['Image', (0,html/* code */.a)(result.reference)],
+        ['Why', (0,html/* escapeHtml */.Z)(result.reason)],
+        ['Push', result.pushReferences.length > 0 ? result.pushReferences.map(html/* code */.a).join('<br>') : 'nothing (no build in this context)'],
+    ];
+    // The source names the build workflow, a file name the inputs validated.
+    if (result.watch)
+        rows.push(['Watched', `${result.watch.patterns.map(html/* code */.a).join(' ')} from ${result.watch.source}`]);
+    if (result.reuse?.hash)
+        rows.push(['Inputs', `${(0,html/* code */.a)(result.reuse.hash)} (${result.reuse.inputFiles} files)`]);
+    if (result.reuse?.reusable)
+        rows.push(['Reusable', (0,html/* code */.a)(result.reuse.reusable.pinned)]);
+    if (result.reuse?.notice)
+        rows.push(['Not reused', (0,html/* escapeHtml */.Z)(result.reuse.notice)]);
+    for (const warning of result.warnings)
+        rows.push(['Warning', (0,html/* escapeHtml */.Z)(warning)]);
+    if (result.changedSource)
+        rows.push(['Changed files', `${result.changedCount} (listed by ${result.changedSource})`]);
+    const summary = core/* summary */.z.addHeading('CI image', 3).addTable(rows.map(([k, v]) => [{ data: k, header: true }, v]));
+    if (result.matched.length > 0) {
+        const shown = result.matched.slice(0, MAX_FILES_IN_SUMMARY).map(html/* code */.a);
+        if (result.matched.length > shown.length)
+            shown.push(`and ${result.matched.length - shown.length} more`);
+        summary.addDetails(`Watched files changed (${result.matched.length})`, shown.join('<br>'));
+    }
+    (0,report/* writeSummary */.Sy)(summary);
+}
+async function resolveImageCommand(session) {
+    const result = await core/* group */.Os('Resolving the CI image', () => (0,resolve/* resolveForSession */.K3)(session));
+    // What a build here sets, so that wait-for-build can prove which commit an image was built from.
+    const labels = ociLabels({
+        revision: builtRevision(session.target),
+        sourceUrl: (0,action_event/* repositoryUrl */.Ek)(session.ctx),
+        inputsHash: result.reuse?.hash,
+    });
+    reportResolvedImage(result, session.target, labels);
+}
+
+
+/***/ }),
+
+/***/ 6788:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   B$: () => (/* binding */ resolvePush),
 /* harmony export */   Cs: () => (/* binding */ resolveMergeGroup),
 /* harmony export */   DJ: () => (/* binding */ resolvePullRequest),
+/* harmony export */   Zl: () => (/* binding */ resolveFork),
 /* harmony export */   vV: () => (/* binding */ PATH_FILTER_DIFF_LIMIT),
 /* harmony export */   y6: () => (/* binding */ API_FILE_LIST_CAP)
 /* harmony export */ });
-/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3386);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2766);
+/* harmony import */ var _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8230);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(739);
 // The resolve decision: from what a PR changed, which build triggers fire and where the PR
 // comes from, the image its checks use and the tags a build pushes for it. Pure:
-// session/resolve.ts gathers the changed files and the build workflow's copies.
+// resolve/resolve.ts gathers the changed files and the build workflow's copies.
 
 
 /**
@@ -33729,12 +39734,26 @@ const API_FILE_LIST_CAP = 3000;
  */
 const PATH_FILTER_DIFF_LIMIT = 300;
 function withReferences(config, choice) {
-    const reference = (tag) => (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .imageReference */ .rA)(config.imageRepository, tag);
+    const reference = (tag) => (0,_registry_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .imageReference */ .rA)(config.imageRepository, tag);
     return { ...choice, reference: reference(choice.tag), pushReferences: choice.push.map(reference) };
 }
 function resolvePush(config, target) {
     const choice = (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .choosePushTags */ .LJ)(target.branch, target.sha, config.branchTags);
     return { ...withReferences(config, choice), modified: false, fork: false, matched: [], warnings: [] };
+}
+/** A fork's PR: its token cannot push an image, so it uses the stable image, known from the event alone. */
+function resolveFork(config, pr) {
+    const choice = (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .choosePullRequestTag */ .W)({
+        prNumber: pr.number,
+        headSha: pr.headSha,
+        baseRef: pr.baseRef,
+        modified: true,
+        fork: true,
+        branchTags: config.branchTags,
+        defaultTag: config.defaultTag,
+        defaultBranch: config.defaultBranch,
+    });
+    return { ...withReferences(config, choice), modified: true, fork: true, matched: [], warnings: [] };
 }
 function checkComplete(number, changed, changedFiles, decision) {
     if (changed.complete || decision.matched.length > 0)
@@ -33798,31 +39817,982 @@ function resolveMergeGroup(config, target, decision, changed) {
 
 /***/ }),
 
-/***/ 2766:
+/***/ 4222:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  RK: () => (/* binding */ runLocal)
+});
+
+// UNUSED EXPORTS: USAGE, invokedAs, repositoryFromRemote
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./src/github/repository.ts
+var repository = __nccwpck_require__(651);
+// EXTERNAL MODULE: ./src/action/inputs.ts + 1 modules
+var action_inputs = __nccwpck_require__(887);
+// EXTERNAL MODULE: ./src/resolve/watch.ts + 100 modules
+var watch = __nccwpck_require__(304);
+// EXTERNAL MODULE: ./src/git/git.ts + 1 modules
+var git_git = __nccwpck_require__(5128);
+// EXTERNAL MODULE: ./src/git/commit-sha.ts
+var commit_sha = __nccwpck_require__(1600);
+;// CONCATENATED MODULE: ./src/resolve/base-branches.ts
+// A shallow or single-branch clone (a CI shell step, `git clone --depth 1`) has only its own
+// branch: the long-lived branches a local run compares against are fetched from origin, as
+// little of them as the action fetches (resolve/changed-files.ts), argument arrays only.
+
+
+
+// As deep as the action's first fetch: a fork point within it costs one round trip.
+const FIRST_DEPTH = 50;
+// Then HEAD's own history, step by step, until it meets one of them.
+const DEEPEN_STEPS = [50, 200, 1000, 5000];
+async function hasRef(git, ref) {
+    return (await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).exitCode === 0;
+}
+async function isShallow(git) {
+    return (await git(['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
+}
+/** The branches of `names` that origin has, in one round trip (`git ls-remote --heads`). */
+async function branchesOnOrigin(git, names) {
+    const listed = await git(['ls-remote', '--heads', 'origin', ...names.map((name) => `refs/heads/${name}`)]);
+    if (listed.exitCode !== 0)
+        return [];
+    const found = new Set(listed.stdout.split('\n').map((line) => line
+        .split('\t')[1]
+        ?.trim()
+        .replace(/^refs\/heads\//, '')));
+    return names.filter((name) => found.has(name));
+}
+/** The commits where the clone's history is cut: they are on origin, whatever HEAD is. */
+async function shallowBoundary(git) {
+    const path = (await git(['rev-parse', '--path-format=absolute', '--git-path', 'shallow'])).stdout.trim();
+    return path && (0,external_node_fs_.existsSync)(path)
+        ? (0,external_node_fs_.readFileSync)(path, 'utf8')
+            .split('\n')
+            .filter((sha) => commit_sha/* FULL_COMMIT_SHA */.P.test(sha))
+        : [];
+}
+async function meetsAny(git, refs) {
+    for (const ref of refs)
+        if ((await git(['merge-base', ref, 'HEAD'])).exitCode === 0)
+            return true;
+    return false;
+}
+/**
+ * Fetches into refs/remotes/origin/* those of `branches` the clone has neither locally nor as
+ * remote-tracking branches, and in a shallow clone deepens HEAD until it meets one of them (so
+ * "the nearest base" is measured, not guessed). Returns the branches fetched; an unreachable
+ * origin fetches nothing, and the caller says what to pass instead.
+ */
+async function fetchMissingBaseBranches(git, branches, log) {
+    const missing = [];
+    for (const branch of branches) {
+        if (!(await hasRef(git, `refs/remotes/origin/${branch}`)) && !(await hasRef(git, `refs/heads/${branch}`)))
+            missing.push(branch);
+    }
+    if (missing.length === 0)
+        return [];
+    const present = await branchesOnOrigin(git, missing);
+    if (present.length === 0)
+        return [];
+    const shallow = await isShallow(git);
+    log(`This clone lacks ${present.join(', ')}: fetching ${shallow ? `the last ${FIRST_DEPTH} commits of ` : ''}them from origin.`);
+    // Branch names cannot contain ':' or spaces (git check-ref-format), so each refspec is well-formed.
+    const refspecs = present.map((branch) => `+refs/heads/${branch}:refs/remotes/origin/${branch}`);
+    const depth = shallow ? [`--depth=${FIRST_DEPTH}`] : [];
+    const fetched = await git(['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', ...depth, 'origin', ...refspecs]);
+    if (fetched.exitCode !== 0) {
+        log(`git fetch failed: ${fetched.stderr.trim()}`);
+        return [];
+    }
+    const tracking = present.map((branch) => `refs/remotes/origin/${branch}`);
+    for (const step of DEEPEN_STEPS) {
+        if (!(await isShallow(git)) || (await meetsAny(git, tracking)))
+            break;
+        const boundary = await shallowBoundary(git);
+        if (boundary.length === 0)
+            break;
+        const deepened = await git(['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', `--deepen=${step}`, 'origin', ...boundary]);
+        if (deepened.exitCode !== 0)
+            break;
+    }
+    return present;
+}
+
+// EXTERNAL MODULE: ./src/log/log.ts
+var log = __nccwpck_require__(5384);
+;// CONCATENATED MODULE: ./src/resolve/working-tree.ts
+// What a developer has changed and not committed: CI never sees it, so no CI image is built from it.
+
+/**
+ * Paths with uncommitted changes, staged or not, and untracked files (ignored ones excepted);
+ * both sides of a rename. From `git status --porcelain -z`, whose entries are `XY path` and, for a
+ * rename or copy, a second NUL-separated field with the original path (git-status(1), "Porcelain
+ * Format Version 1").
+ */
+async function uncommittedPaths(git) {
+    const status = await git(['status', '--porcelain=v1', '-z', '--untracked-files=all']);
+    if (status.exitCode !== 0)
+        throw new Error(`git status failed (exit ${status.exitCode}): ${status.stderr.trim()}`);
+    // Raw fields, never trimmed: the status letter may be a space, and a path may begin with one.
+    const fields = status.stdout.split('\0');
+    const paths = [];
+    for (let i = 0; i < fields.length; i++) {
+        const entry = fields[i];
+        if (entry.length < 4)
+            continue;
+        paths.push(entry.slice(3));
+        if (entry[0] === 'R' || entry[0] === 'C')
+            paths.push(fields[++i]);
+    }
+    return paths;
+}
+
+// EXTERNAL MODULE: ./src/resolve/resolve.ts + 9 modules
+var resolve = __nccwpck_require__(2819);
+;// CONCATENATED MODULE: ./src/resolve/local.ts
+// A run outside GitHub Actions, in the current checkout: `npx github:<owner>/ci-image resolve-image`
+// (or `npm run local -- resolve-image` here). The context comes from git (branch, nearest
+// long-lived base), no token, no network when git has the answer; a shallow or single-branch
+// clone fetches the base branches it lacks. Stdout gets only the image reference (or JSON), so
+// `$(...)` can use it; what a person should know goes to stderr.
+
+
+
+
+
+
+
+
+
+
+
+const USAGE = `Prints the CI image this checkout's branch uses, as the workflows would resolve it. Uncommitted
+changes to watched paths are in no CI image: it says so on stderr (and in --json).
+  --base BRANCH        base branch of the PR (default: the nearest branch of branch-tags)
+  --pr-number N        the branch's PR, when it changes the image
+  --image REPO         image repository (default: ghcr.io/<owner>/<repo>/ci from a github.com origin)
+  --watch PATTERN      watched path pattern (repeatable; default: from the build workflow)
+  --build-workflow F   build workflow file name (default: ${(0,action_inputs/* inputDefault */.qw)('build-workflow')})
+  --branch-tags LIST   branch=tag pairs, comma-separated (default: ${(0,action_inputs/* inputDefault */.qw)('branch-tags').replaceAll('\n', ',')})
+  --default-tag TAG    stable tag for other bases (default: branch-tags' tag of origin's default
+                       branch, origin/HEAD; else latest)
+  --json               print every output as JSON instead of the image reference,
+                       with uncommitted-watched-files: the watched paths changed and not committed`;
+/** The command line that ran this, for --help: as far as npm and node tell what the person typed. */
+function invokedAs(env, script, cwd) {
+    if (env.npm_command === 'run' && env.npm_lifecycle_event === 'local' && env.npm_package_name === 'ci-image')
+        return 'npm run local --';
+    // npm exec (npx) tells the package only when it came as --package.
+    if (env.npm_command === 'exec')
+        return `npx ${env.npm_config_package ?? 'github:<owner>/ci-image'}`;
+    if ((0,external_node_path_.basename)(script) === 'ci-image')
+        return 'ci-image';
+    return `node ${(0,external_node_path_.relative)(cwd, script) || script}`;
+}
+// The hosts of github.com's git remotes: HTTPS and SSH, and SSH over the HTTPS port
+// (https://docs.github.com/en/authentication/troubleshooting-ssh/using-ssh-over-the-https-port).
+const GITHUB_HOSTS = new Set(['github.com', 'ssh.github.com']);
+/**
+ * owner/repo from an origin on github.com (git@github.com:acme/app.git, https://github.com/acme/app);
+ * for another host, that host (its images are not on ghcr.io); undefined when the URL says neither.
+ */
+function repositoryFromRemote(url) {
+    const trimmed = url.trim();
+    // `scheme://[user@]host[:port]/path`, or scp-like `[user@]host:path` (git-clone(1), GIT URLS).
+    const match = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:]+)(?::\d*)?\/(.*)$/i.exec(trimmed) ?? /^(?:[^@/:]*@)?([^/:]+):(?!\/\/)(.*)$/.exec(trimmed);
+    if (!match)
+        return undefined;
+    const host = match[1].toLowerCase();
+    if (!GITHUB_HOSTS.has(host))
+        return { host };
+    const path = /^\/?([^/]+\/[^/]+?)(?:\.git)?\/?$/.exec(match[2]);
+    return path ? { repository: path[1] } : undefined;
+}
+/**
+ * The origin's repository: as configured first (its name, also when a url.<base>.insteadOf sends
+ * fetches to a mirror), then as git fetches it (`git remote get-url` expands insteadOf, so
+ * `gh:acme/app` becomes git@github.com:acme/app).
+ */
+async function originRepository(git) {
+    const urls = [await git(['config', '--get', 'remote.origin.url']), await git(['remote', 'get-url', 'origin'])];
+    const origins = urls.filter((url) => url.exitCode === 0).map((url) => repositoryFromRemote(url.stdout));
+    return origins.find((origin) => origin !== undefined && 'repository' in origin) ?? origins.find((origin) => origin !== undefined);
+}
+async function nearestBase(git, branches) {
+    let best;
+    for (const branch of branches) {
+        for (const ref of [`refs/remotes/origin/${branch}`, `refs/heads/${branch}`]) {
+            const count = await git(['rev-list', '--count', `${ref}..HEAD`]);
+            if (count.exitCode !== 0)
+                continue;
+            const ahead = Number(count.stdout.trim());
+            if (!best || ahead < best.ahead)
+                best = { ref, branch, ahead };
+            break;
+        }
+    }
+    return best;
+}
+/**
+ * The branch origin/HEAD names: what `git clone` records as the remote's default branch (git-clone
+ * docs: "the remote's HEAD"), the local counterpart of the event's `repository.default_branch`.
+ * Undefined when the clone has no such ref.
+ */
+async function originDefaultBranch(git) {
+    const result = await git(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']);
+    const ref = result.exitCode === 0 ? result.stdout.trim() : '';
+    return ref.startsWith('origin/') ? ref.slice('origin/'.length) : undefined;
+}
+async function runLocal(argv, print) {
+    const { values, positionals } = (0,external_node_util_.parseArgs)({
+        args: argv,
+        allowPositionals: true,
+        options: {
+            base: { type: 'string' },
+            'pr-number': { type: 'string' },
+            image: { type: 'string' },
+            watch: { type: 'string', multiple: true },
+            'build-workflow': { type: 'string' },
+            'branch-tags': { type: 'string' },
+            'default-tag': { type: 'string' },
+            json: { type: 'boolean' },
+            help: { type: 'boolean' },
+        },
+    });
+    if (values.help || positionals.length === 0) {
+        print(`Usage: ${invokedAs(process.env, process.argv[1] ?? 'ci-image', process.cwd())} resolve-image [options]\n\n${USAGE}\n`);
+        return;
+    }
+    if (positionals[0] !== 'resolve-image') {
+        throw new Error(`Only resolve-image runs locally; "${positionals[0]}" needs GitHub Actions.`);
+    }
+    const inputs = (0,action_inputs/* parseInputs */.TL)((name) => {
+        if (name === 'command')
+            return 'resolve-image';
+        if (name === 'watch')
+            return (values.watch ?? []).join('\n');
+        if (name === 'branch-tags')
+            return (values['branch-tags'] ?? '').replace(/,/g, '\n');
+        const value = values[name];
+        return typeof value === 'string' ? value : '';
+    });
+    const top = await (0,git_git/* gitOutput */.o)((0,git_git/* createGit */.l)(process.cwd()), ['rev-parse', '--show-toplevel']);
+    const git = (0,git_git/* createGit */.l)(top);
+    let imageRepository = inputs.imageRepository;
+    if (imageRepository === undefined) {
+        const origin = await originRepository(git);
+        if (origin === undefined)
+            throw new Error('Cannot tell the repository from the origin remote: pass --image REPO.');
+        if ('host' in origin) {
+            throw new Error(`The origin remote is on ${origin.host}, not github.com, so the image is not ghcr.io/<owner>/<repo>/ci: pass --image REPO.`);
+        }
+        imageRepository = (0,action_inputs/* defaultImageRepository */.l3)((0,repository/* parseRepository */.S)(origin.repository));
+    }
+    const branch = await (0,git_git/* gitOutput */.o)(git, ['rev-parse', '--abbrev-ref', 'HEAD']);
+    const headSha = await (0,git_git/* gitOutput */.o)(git, ['rev-parse', 'HEAD']);
+    let target;
+    if (values.base === undefined && inputs.branchTags.has(branch)) {
+        target = { kind: 'push', branch, sha: headSha };
+    }
+    else {
+        const candidates = values.base !== undefined ? [values.base] : [...inputs.branchTags.keys()];
+        let base = await nearestBase(git, candidates);
+        if (!base && (await fetchMissingBaseBranches(git, candidates, log/* note */.N4)).length > 0) {
+            base = await nearestBase(git, candidates);
+        }
+        if (!base)
+            throw new Error(`No base branch found (${candidates.join(', ')}), here or on origin: pass --base BRANCH.`);
+        const baseSha = await (0,git_git/* gitOutput */.o)(git, ['rev-parse', base.ref]);
+        target = { kind: 'pull_request', number: inputs.prNumber ?? 0, baseRef: base.branch, baseSha, headSha, headRef: branch, fork: false };
+    }
+    // The action's resolve-image, rather than a copy of it. The build workflow is read from the
+    // commits, as GitHub reads it.
+    const result = await (0,resolve/* resolveImage */.AT)({ ...inputs, imageRepository, defaultBranch: await originDefaultBranch(git) }, target, { git });
+    (0,log/* note */.N4)(result.reason);
+    if (result.matched.length > 0)
+        (0,log/* note */.N4)(`Watched files changed: ${result.matched.join(', ')}`);
+    // Uncommitted changes, by the build workflow's rules as this working tree has them: a heads-up
+    // that the local image differs from every CI image.
+    const workflowPath = (0,external_node_path_.join)(top, (0,watch/* buildWorkflowPath */.D1)(inputs.buildWorkflow));
+    const workflowText = (0,external_node_fs_.existsSync)(workflowPath) ? (0,external_node_fs_.readFileSync)(workflowPath, 'utf8') : undefined;
+    const baseRef = target.kind === 'pull_request' ? target.baseRef : branch;
+    const uncommitted = (await (0,watch/* decideWatch */.ui)({ input: inputs.watch, buildWorkflow: inputs.buildWorkflow, mergeCopy: workflowText, baseCopy: workflowText }, { baseRef, changedPaths: await uncommittedPaths(git) })).matched;
+    if (uncommitted.length > 0) {
+        (0,log/* note */.N4)(`Uncommitted changes to watched paths (${uncommitted.join(', ')}): the image CI would use, printed below, is not ` +
+            'built from them, and no CI image is. Build the image locally to try them: make docker-dev.');
+    }
+    const output = values.json
+        ? JSON.stringify({
+            image: result.reference,
+            tag: result.tag,
+            tags: result.pushReferences,
+            modified: result.modified,
+            'changed-files': result.matched,
+            reason: result.reason,
+            'uncommitted-watched-files': uncommitted,
+        }, null, 2).replaceAll('##[', '##\\u005b')
+        : result.reference;
+    print(`${output}\n`);
+}
+
+
+/***/ }),
+
+/***/ 2819:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  pE: () => (/* binding */ resolveConfig),
+  K3: () => (/* binding */ resolveForSession),
+  AT: () => (/* binding */ resolveImage)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/action/event.ts
+var action_event = __nccwpck_require__(3566);
+// EXTERNAL MODULE: ./src/resolve/decision.ts
+var resolve_decision = __nccwpck_require__(6788);
+// EXTERNAL MODULE: ./src/resolve/watch.ts + 100 modules
+var watch = __nccwpck_require__(304);
+// EXTERNAL MODULE: ./src/github/errors.ts
+var errors = __nccwpck_require__(3116);
+;// CONCATENATED MODULE: ./src/github/compare.ts
+
+// A lookup git can do without: a slow or failing answer falls back to git, never holds the step.
+const TIMEOUT_MS = 10_000;
+/**
+ * `merge_base_commit` of `GET /repos/{owner}/{repo}/compare/{base}...{head}`
+ * (https://docs.github.com/rest/commits/commits#compare-two-commits; `base` and `head` are SHAs or
+ * branch names; needs `contents: read`). The answer lists commits and, on its first page, up to 300
+ * changed files with their patches; the second page of one commit per page carries neither files
+ * ("The list of changed files is only shown on the first page of results") nor more than one commit,
+ * while `merge_base_commit` is in every answer (required in the `commit-comparison` schema).
+ * No retries: on failure the caller finds the fork point with git alone.
+ */
+async function getMergeBase(client, repo, base, head) {
+    try {
+        const { data } = await client.rest.repos.compareCommitsWithBasehead({
+            ...repo,
+            basehead: `${base}...${head}`,
+            per_page: 1,
+            page: 2,
+            request: { retries: 0, signal: AbortSignal.timeout(TIMEOUT_MS) },
+        });
+        return data.merge_base_commit.sha;
+    }
+    catch (error) {
+        throw (0,errors/* apiError */.pb)(`compare ${base.slice(0, 12)}...${head.slice(0, 12)}`, error, 'contents: read');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/contents.ts
+
+/** The file's text, or undefined when there is no such file at `ref`. */
+async function readRepositoryFile(client, repo, path, ref) {
+    try {
+        const { data } = await client.rest.repos.getContent({ ...repo, path, ref });
+        if (Array.isArray(data) || data.type !== 'file' || !('content' in data))
+            return undefined;
+        return Buffer.from(data.content, 'base64').toString('utf8');
+    }
+    catch (error) {
+        if ((0,errors/* isNotFound */.c4)(error))
+            return undefined;
+        throw (0,errors/* apiError */.pb)(`read ${path} at ${ref}`, error, 'contents: read');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/trees.ts
+
+async function readCommitTree(client, repo, commit) {
+    try {
+        const { data } = await client.rest.git.getTree({ ...repo, tree_sha: commit, recursive: '1' });
+        if (data.truncated)
+            return undefined;
+        return data.tree.map((entry) => ({ type: entry.type, id: entry.sha, path: Buffer.from(entry.path, 'utf8') }));
+    }
+    catch (error) {
+        throw (0,errors/* apiError */.pb)(`read the tree of ${commit}`, error, 'contents: read');
+    }
+}
+
+// EXTERNAL MODULE: ./src/github/pulls.ts
+var pulls = __nccwpck_require__(4487);
+// EXTERNAL MODULE: ./src/git/commit-sha.ts
+var commit_sha = __nccwpck_require__(1600);
+// EXTERNAL MODULE: ./src/log/log.ts
+var log = __nccwpck_require__(5384);
+;// CONCATENATED MODULE: ./src/resolve/changed-files.ts
+// The files a pull request changes, from the checkout: git fetches what the checkout lacks.
+// With the fork point known (GitHub's merge base, through a seam), one fetch of a few commits
+// answers however far the base moved on; without it, git deepens the clone until it finds it.
+
+
+// Without a known merge base, a shallow clone is first fetched this deep from both tips: a fork
+// point within it (most PRs) costs one round trip; deeper ones deepen step by step.
+const FIRST_DEPTH = 50;
+const DEEPEN_STEPS = [200, 1000, 5000];
+/** A full commit SHA in git's own spelling (lower case), else undefined: nothing else reaches git's command line. */
+const commitSha = (value) => (value !== undefined && commit_sha/* FULL_COMMIT_SHA */.P.test(value) ? value.toLowerCase() : undefined);
+/**
+ * One git call for what the clone has: whether it is shallow and which of `shas` are present.
+ * `--disambiguate=<prefix>` lists the objects whose names begin with it, so a full SHA lists itself
+ * or nothing (https://git-scm.com/docs/git-rev-parse#Documentation/git-rev-parse.txt---disambiguateltprefixgt).
+ * Undefined outside a repository.
+ */
+async function inspectClone(git, shas) {
+    const asked = shas.filter((sha) => commit_sha/* FULL_COMMIT_SHA */.P.test(sha));
+    const result = await git(['rev-parse', '--is-shallow-repository', ...asked.map((sha) => `--disambiguate=${sha}`)]);
+    if (result.exitCode !== 0)
+        return undefined;
+    const [shallow, ...found] = result.stdout.trim().split('\n');
+    const present = new Set(found);
+    return { shallow: shallow === 'true', has: (sha) => present.has(sha) };
+}
+/** Fetches from origin; says why in the log when git cannot. */
+async function fetch(git, args) {
+    const result = await git(['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', ...args]);
+    if (result.exitCode === 0)
+        return true;
+    const lines = result.stderr.trim().split('\n');
+    const why = lines.find((line) => /^(fatal|error):/.test(line)) ?? lines[0];
+    (0,log/* info */.pq)(`git fetch ${args.join(' ')} failed (exit ${result.exitCode}): ${why}`);
+    return false;
+}
+/** `git diff --name-only` of two commits or of `base...head`; undefined when git cannot (a commit or the fork point missing). */
+async function diffNames(git, revs) {
+    // Raw stdout: a path may begin with a space, which trimming would eat.
+    const diff = await git(['diff', '--name-only', '--no-renames', '-z', ...revs, '--']);
+    return diff.exitCode === 0 ? diff.stdout.split('\0').filter((path) => path !== '') : undefined;
+}
+/**
+ * From a known merge base: fetch just it and the head (depth 1 in a shallow clone; a full clone
+ * takes the missing history, which is only the PR's), then diff their trees: `base...head` is the
+ * diff from the merge base to head (https://git-scm.com/docs/git-diff, `git diff A...B`). The base
+ * tip comes in the same fetch: resolve-image reads the build workflow there, and its trees are
+ * nearly all in the checkout's merge commit already.
+ */
+async function filesFromMergeBase(git, mergeBase, range) {
+    const { headSha, baseSha } = range;
+    const base = commitSha(baseSha);
+    const wanted = [...new Set([mergeBase, headSha, ...(base ? [base] : [])])];
+    const clone = await inspectClone(git, wanted);
+    if (!clone)
+        return undefined;
+    // Only what is missing: `--depth` on a commit the clone has would cut its history short.
+    const missing = wanted.filter((sha) => !clone.has(sha));
+    const depth = clone.shallow ? ['--depth=1'] : [];
+    const needed = missing.filter((sha) => sha !== baseSha);
+    const fetched = missing.length === 0 ||
+        (await fetch(git, [...depth, 'origin', ...missing])) ||
+        // A base SHA the remote no longer has (a force-pushed base) must not cost us the diff.
+        (needed.length < missing.length && (needed.length === 0 || (await fetch(git, [...depth, 'origin', ...needed]))));
+    if (!fetched) {
+        (0,log/* info */.pq)(`The checkout could not fetch the PR head and its merge base ${mergeBase.slice(0, 7)}.`);
+        return undefined;
+    }
+    return diffNames(git, [mergeBase, headSha]);
+}
+/** The base branch's tip on origin, fetched (`depth` deep in a shallow clone). */
+async function fetchBaseBranch(git, baseRef, depth) {
+    // Branch names cannot contain ':' or spaces (git check-ref-format), so this refspec is well-formed.
+    const tracking = `refs/remotes/origin/${baseRef}`;
+    await fetch(git, [...depth, 'origin', `+refs/heads/${baseRef}:${tracking}`]);
+    const result = await git(['rev-parse', '--verify', '--quiet', `${tracking}^{commit}`]);
+    return result.exitCode === 0 ? result.stdout.trim() : undefined;
+}
+/** `base...head`, deepening a shallow clone until git finds their fork point; undefined when it never does. */
+async function deepenUntilDiff(git, base, head, shallow) {
+    let files = await diffNames(git, [`${base}...${head}`]);
+    if (files !== undefined || !shallow)
+        return files;
+    for (const step of DEEPEN_STEPS) {
+        (0,log/* info */.pq)(`Deepening the shallow clone by ${step} commits to find where the PR branched off.`);
+        if (!(await fetch(git, [`--deepen=${step}`, 'origin', head, base])))
+            break;
+        files = await diffNames(git, [`${base}...${head}`]);
+        if (files !== undefined)
+            return files;
+    }
+    // Deepened to the root by now, or the remote refused a step: the rest of history in one go.
+    if (await fetch(git, ['--unshallow', 'origin']))
+        files = await diffNames(git, [`${base}...${head}`]);
+    return files;
+}
+/** Without a known merge base: fetch head and base `FIRST_DEPTH` deep, then deepen until they meet. */
+async function filesByDeepening(git, range) {
+    const { headSha, baseSha } = range;
+    const clone = await inspectClone(git, baseSha ? [headSha, baseSha] : [headSha]);
+    if (!clone)
+        return undefined;
+    const depth = clone.shallow ? [`--depth=${FIRST_DEPTH}`] : [];
+    let hasHead = clone.has(headSha);
+    let hasBase = baseSha !== undefined && clone.has(baseSha);
+    // The head and base commits the checkout lacks come in one fetch: one round trip.
+    const missing = [...(hasHead ? [] : [headSha]), ...(baseSha && !hasBase ? [baseSha] : [])];
+    if (missing.length > 0) {
+        if (await fetch(git, [...depth, 'origin', ...missing]))
+            [hasHead, hasBase] = [true, baseSha !== undefined];
+        // A base SHA the remote no longer has (a force-pushed base) must not cost us the head.
+        else if (!hasHead && missing.length > 1)
+            hasHead = await fetch(git, [...depth, 'origin', headSha]);
+    }
+    if (!hasHead) {
+        (0,log/* info */.pq)(`The checkout does not have the PR head ${headSha} and could not fetch it.`);
+        return undefined;
+    }
+    const base = hasBase ? baseSha : await fetchBaseBranch(git, range.baseRef, depth);
+    if (base === undefined) {
+        (0,log/* info */.pq)(`The checkout does not have the base branch ${range.baseRef} and could not fetch it.`);
+        return undefined;
+    }
+    const files = await deepenUntilDiff(git, base, headSha, clone.shallow);
+    if (files === undefined)
+        (0,log/* info */.pq)(`The PR head and ${range.baseRef} share no history in the checkout.`);
+    return files;
+}
+/**
+ * The three-dot diff `base...head` that GitHub shows as the PR's files, with renames split
+ * into their old and new paths. Undefined when the checkout cannot answer (no repository, no
+ * remote access, unrelated histories): the caller then asks the API.
+ */
+async function changedFilesFromGit(git, range, options = {}) {
+    try {
+        // One git call when the checkout already has both commits and their fork point.
+        const direct = range.baseSha ? await diffNames(git, [`${range.baseSha}...${range.headSha}`]) : undefined;
+        if (direct !== undefined)
+            return direct;
+        if (!options.mergeBase) {
+            (0,log/* debug */.Yz)('Finding the fork point with git alone (no merge base lookup: no github-token, no checkout, or a local run).');
+            return await filesByDeepening(git, range);
+        }
+        const mergeBase = await options.mergeBase(range.baseSha ?? range.baseRef, range.headSha);
+        // A SHA or nothing: whatever else came back must not reach git's command line.
+        const base = commitSha(mergeBase);
+        if (base !== undefined)
+            return await filesFromMergeBase(git, base, range);
+        (0,log/* debug */.Yz)('Finding the fork point with git alone: the merge base lookup gave no answer.');
+        return await filesByDeepening(git, range);
+    }
+    catch (error) {
+        (0,log/* info */.pq)(`git could not list the changed files: ${error.message}`);
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./src/git/git.ts + 1 modules
+var git_git = __nccwpck_require__(5128);
+;// CONCATENATED MODULE: ./src/git/git-files.ts
+/**
+ * `git cat-file --batch` answers each object name with `<oid> <type> <size>\n<content>\n`, or
+ * `<name> missing\n` (git-cat-file docs, "BATCH OUTPUT"). The commit is asked first, so a
+ * missing file and a missing commit can be told apart.
+ */
+async function readFilesAt(git, path, commits) {
+    if (commits.length === 0)
+        return [];
+    const names = commits.flatMap((commit) => [`${commit}^{commit}`, `${commit}:${path}`]);
+    const result = await git(['cat-file', '--batch'], { input: names.map((name) => `${name}\n`).join('') });
+    if (result.exitCode !== 0 || !result.stdoutBytes)
+        return commits.map(() => undefined);
+    const out = result.stdoutBytes;
+    const answers = [];
+    let at = 0;
+    for (let i = 0; i < names.length; i++) {
+        const end = out.indexOf(0x0a, at);
+        if (end === -1)
+            return commits.map(() => undefined);
+        const header = out.subarray(at, end).toString('utf8');
+        at = end + 1;
+        const size = / (?:blob|commit|tree|tag) (\d+)$/.exec(header)?.[1];
+        if (size === undefined) {
+            answers.push(null);
+            continue;
+        }
+        answers.push(out.subarray(at, at + Number(size)));
+        at += Number(size) + 1;
+    }
+    return commits.map((_, i) => {
+        if (answers[2 * i] === null)
+            return undefined;
+        const file = answers[2 * i + 1];
+        return file ? file.toString('utf8') : null;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/git/ls-tree.ts
+// A commit's tree as git lists it: the entries the inputs hash is computed from, whether git
+// (`git ls-tree`) or the API (git/trees) listed them. Pure.
+
+const decoder = new TextDecoder();
+/**
+ * `git ls-tree -r -z` prints `<mode> SP <type> SP <object> TAB <file>` ended by NUL, the path
+ * unquoted under -z (git-ls-tree docs, "OUTPUT FORMAT").
+ */
+function parseLsTree(output) {
+    const entries = [];
+    let at = 0;
+    while (at < output.length) {
+        let end = output.indexOf(0, at);
+        if (end === -1)
+            end = output.length;
+        const record = output.subarray(at, end);
+        at = end + 1;
+        const tab = record.indexOf(0x09);
+        if (tab === -1)
+            throw new Error(`git ls-tree printed a line without a tab: "${decoder.decode(record).slice(0, 80)}".`);
+        const [, type, id] = decoder.decode(record.subarray(0, tab)).split(' ');
+        if (!type || !id || !commit_sha/* FULL_COMMIT_SHA */.P.test(id))
+            throw new Error(`git ls-tree printed an unreadable entry: "${decoder.decode(record.subarray(0, tab))}".`);
+        entries.push({ type, id, path: record.subarray(tab + 1) });
+    }
+    return entries;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/resolve/inputs-hash.ts
+// The image's inputs and their hash: the files of the build commit that the watch set matches,
+// each as `<object id> <path>\n` (the path as raw bytes), sorted by path bytes, hashed with
+// sha256. Anyone can recompute it from `git ls-tree -r -z` (docs/reuse.md shows how). Pure.
+
+const inputs_hash_decoder = new TextDecoder();
+function compareBytes(a, b) {
+    const length = Math.min(a.length, b.length);
+    for (let i = 0; i < length; i++)
+        if (a[i] !== b[i])
+            return a[i] - b[i];
+    return a.length - b.length;
+}
+/** The hash of the entries `isInput` matches (their paths read as UTF-8 for the patterns). */
+function hashInputs(entries, isInput) {
+    const inputs = entries
+        .filter((entry) => entry.type === 'blob' || entry.type === 'commit')
+        .filter((entry) => isInput(inputs_hash_decoder.decode(entry.path)))
+        .sort((a, b) => compareBytes(a.path, b.path));
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for (const entry of inputs) {
+        hash.update(`${entry.id} `);
+        hash.update(entry.path);
+        hash.update('\n');
+    }
+    return { hash: hash.digest('hex'), files: inputs.length };
+}
+/** The first 16 hex characters: what the reuse tags carry. */
+function shortInputsHash(hash) {
+    if (!/^[0-9a-f]{64}$/.test(hash))
+        throw new Error(`An inputs hash is 64 lower-case hexadecimal characters; got "${hash}".`);
+    return hash.slice(0, 16);
+}
+
+// EXTERNAL MODULE: ./src/registry/image-ref.ts
+var image_ref = __nccwpck_require__(8230);
+// EXTERNAL MODULE: ./src/registry/labels.ts
+var labels = __nccwpck_require__(7432);
+// EXTERNAL MODULE: ./src/resolve/tags.ts
+var tags = __nccwpck_require__(739);
+;// CONCATENATED MODULE: ./src/resolve/reuse.ts
+// Reuse, decided without I/O: which tag a build here pushes so that a later context may reuse its
+// image, whether this context looks one up, and whether the image found may stand in for a
+// build. A tag alone is never proof: only the image's inputs label is (docs/reuse.md).
+
+
+
+
+/**
+ * `builds`: this context pushes tags (a same-repository PR that changes the watched paths, or a
+ * push). A push reuses only under `repository`, and only on a long-lived branch (one with a
+ * stable tag): a PR's image is what that branch then ships.
+ */
+function planReuse(mode, target, builds, hash, longLived) {
+    if (!builds || target.kind === 'merge_group')
+        return { lookUp: false };
+    if (target.kind === 'push' && !longLived)
+        return { lookUp: false };
+    const tag = (0,tags/* reuseTag */.BK)(mode, target.kind === 'pull_request' ? target.number : undefined, shortInputsHash(hash));
+    return { tag, lookUp: tag !== undefined };
+}
+/** Judges the image a reuse tag points to: only its inputs label, equal to the hash, makes it reusable. */
+function judgeReusable(reference, hash, image) {
+    const labelled = image.labels[labels/* INPUTS_LABEL */.Pv]?.trim();
+    if (labelled === undefined || labelled === '')
+        return { kind: 'refused', why: `${reference} has no ${labels/* INPUTS_LABEL */.Pv} label` };
+    if (labelled !== hash)
+        return { kind: 'refused', why: `${reference} carries ${labels/* INPUTS_LABEL */.Pv}=${labelled.slice(0, 80)}, not ${hash}` };
+    const revision = image.labels[labels/* REVISION_LABEL */.P1]?.trim();
+    return { kind: 'reusable', pinned: (0,image_ref/* pinnedReference */.ct)(reference, image.digest), digest: image.digest, revision: revision || undefined };
+}
+/** The resolved push list with the reuse tag added: a build here makes its image reusable. */
+function withReuseTag(resolved, imageRepository, tag) {
+    if (tag === undefined || resolved.push.length === 0 || resolved.push.includes(tag))
+        return resolved;
+    return { ...resolved, push: [...resolved.push, tag], pushReferences: [...resolved.pushReferences, (0,image_ref/* imageReference */.rA)(imageRepository, tag)] };
+}
+
+// EXTERNAL MODULE: ./src/registry/inspect.ts + 9 modules
+var inspect = __nccwpck_require__(6754);
+;// CONCATENATED MODULE: ./src/resolve/reuse-lookup.ts
+// Reuse's I/O: the inputs hash from the build commit's tree (`git ls-tree -r -z` in the checkout,
+// which a depth-1 checkout of that commit has), and a read-only lookup of the reuse tag in the
+// registry. A registry that cannot be reached or refuses means no reuse, never a failed step.
+
+
+
+
+
+
+/** The registry read through src/registry's inspectImage: one try, a missing tag is an answer. */
+function registryReader(token, log) {
+    const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+    return async (reference) => {
+        try {
+            return await (0,inspect/* inspectImage */.m)(reference, { token, sleep, log, attempts: 1 });
+        }
+        catch (error) {
+            if (error instanceof inspect/* RegistryError */.g && error.fault === 'missing')
+                return undefined;
+            throw error;
+        }
+    };
+}
+/** The commit the build uses: the merge commit of a PR, the pushed commit. */
+function buildCommit(target) {
+    if (target.kind === 'pull_request')
+        return target.mergeSha;
+    if (target.kind === 'push')
+        return target.sha;
+    return undefined;
+}
+async function hashTreeWithGit(git, commit, isInput) {
+    const result = await git(['ls-tree', '-r', '-z', '--full-tree', commit]);
+    if (result.exitCode !== 0 || !result.stdoutBytes)
+        return undefined;
+    return hashInputs(parseLsTree(result.stdoutBytes), isInput);
+}
+/** Without the commit in a checkout: its tree from the API; a failed read means no reuse, not a failed step. */
+async function hashTreeFromApi(io, commit, isInput) {
+    const entries = await io.readTree?.(commit).catch(() => undefined);
+    return entries && hashInputs(entries, isInput);
+}
+async function pushInputs(inputs, commit, io) {
+    const sources = { input: inputs.watch, buildWorkflow: inputs.buildWorkflow };
+    if (inputs.watch.length > 0)
+        return (0,watch/* inputsMatcher */.AQ)(sources);
+    const text = await io.readBuildWorkflow(commit);
+    if (text === undefined)
+        return undefined;
+    // A push has no PR: both pull request triggers are read from the pushed commit's copy.
+    return (0,watch/* inputsMatcher */.AQ)({ ...sources, mergeCopy: text ?? undefined, baseCopy: text ?? undefined });
+}
+async function lookUp(reference, hash, readImage) {
+    try {
+        const image = await readImage(reference);
+        if (image === undefined)
+            return {};
+        const verdict = judgeReusable(reference, hash, image);
+        if (verdict.kind === 'reusable')
+            return { reusable: verdict };
+        return { notice: `Not reusing ${reference}: ${verdict.why}. A tag alone is no proof; this context builds.` };
+    }
+    catch (error) {
+        const why = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+        return { notice: `No reuse: the registry lookup of ${reference} failed (${why}); this context builds.` };
+    }
+}
+/**
+ * The inputs hash of this context's build commit, the reuse tag its build pushes (added to the
+ * resolved tags) and, where this context builds, the image that may stand in for that build.
+ */
+async function resolveReuse(resolved, context, io) {
+    const { inputs, target, imageRepository } = context;
+    const commit = buildCommit(target);
+    if (commit === undefined)
+        return resolved;
+    const isInput = target.kind === 'push' ? await pushInputs(inputs, commit, io) : resolved.watch?.isInput;
+    const hashed = isInput && ((await hashTreeWithGit(io.git, commit, isInput)) ?? (await hashTreeFromApi(io, commit, isInput)));
+    if (!hashed) {
+        const notice = `No inputs hash: neither the checkout nor the API gave the tree of commit ${commit.slice(0, 7)} and its build workflow; check out the commit the build uses (actions/checkout does).`;
+        return { ...resolved, reuse: { notice: resolved.push.length > 0 ? notice : undefined } };
+    }
+    const longLived = target.kind === 'push' && inputs.branchTags.has(target.branch);
+    const plan = planReuse(inputs.reuse, target, resolved.push.length > 0, hashed.hash, longLived);
+    const facts = { hash: hashed.hash, inputFiles: hashed.files, tag: plan.tag };
+    const found = plan.lookUp && plan.tag ? await lookUp((0,image_ref/* imageReference */.rA)(imageRepository, plan.tag), hashed.hash, io.readImage) : {};
+    return { ...withReuseTag(resolved, imageRepository, plan.tag), reuse: { ...facts, ...found } };
+}
+
+;// CONCATENATED MODULE: ./src/resolve/resolve.ts
+// resolve-image's I/O: the changed files (git first, else the REST API) and the build workflow
+// as GitHub reads it for each trigger, gathered through seams and handed to the pure decision
+// (resolve/decision.ts, resolve/watch.ts). The commands share it through resolveForSession; the local
+// CLI fills the seams with git alone.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function listChangedPaths(range, pr, io) {
+    const fromGit = await changedFilesFromGit(io.git, range, { mergeBase: io.mergeBase });
+    if (fromGit !== undefined)
+        return { paths: fromGit, source: 'git', complete: true };
+    if (!io.listPullRequestFiles) {
+        throw new Error(`git could not list the files of PR #${pr.number} and no token was given to ask the API: ` +
+            'check out the repository (actions/checkout) or pass `github-token`.');
+    }
+    const { paths, listed } = await io.listPullRequestFiles(pr.number);
+    const complete = pr.changedFiles === undefined ? listed < resolve_decision/* API_FILE_LIST_CAP */.y6 : listed >= pr.changedFiles;
+    return { paths, source: 'api', complete };
+}
+/**
+ * For a merge queue, the queue's commit is what merges, and its copy of the workflow is the one
+ * that counts for the pull request in it.
+ */
+function workflowCommits(target) {
+    if (target.kind === 'merge_group')
+        return { merge: target.queue.headSha, head: target.queue.headSha, base: target.queue.baseSha };
+    return { merge: target.mergeSha, head: target.headSha, base: target.baseSha ?? target.baseRef };
+}
+/**
+ * The build workflow as GitHub reads it: a pull_request trigger from the PR's merge commit, a
+ * pull_request_target trigger from the base branch ("Events that trigger workflows": GITHUB_SHA
+ * of a pull_request run is the merge commit, of a pull_request_target run the base branch's last
+ * commit). When the merge commit cannot be read, its copy is the head's if the PR changed the
+ * file, else the base's: what merging does to a file only one side changed.
+ */
+async function buildWorkflowCopies(config, commits, changed, io) {
+    const path = (0,watch/* buildWorkflowPath */.D1)(config.buildWorkflow);
+    const read = io.readBuildWorkflow ?? ((list) => readFilesAt(io.git, path, list));
+    const prChangedIt = changed.paths.includes(path);
+    const asked = [commits.base, ...(prChangedIt ? [commits.head] : []), ...(commits.merge && prChangedIt ? [commits.merge] : [])];
+    const [base, head, merge] = await read(asked);
+    const mergeCopy = prChangedIt ? (merge ?? head) : base;
+    if (base === undefined || mergeCopy === undefined) {
+        throw new Error(`Cannot read ${path} at the PR's base and head commits: check out the repository, or pass \`github-token\`.`);
+    }
+    return { mergeCopy: mergeCopy ?? undefined, baseCopy: base ?? undefined };
+}
+async function decide(config, facts, commits, changed, io) {
+    const sources = { input: config.watch, buildWorkflow: config.buildWorkflow };
+    // The watch input is the user's word: no workflow is read.
+    const copies = config.watch.length > 0 ? {} : await buildWorkflowCopies(config, commits, changed, io);
+    return (0,watch/* decideWatch */.ui)({ ...sources, ...copies }, { ...facts, changedPaths: changed.paths });
+}
+async function resolveImage(config, target, io) {
+    if (target.kind === 'push')
+        return (0,resolve_decision/* resolvePush */.B$)(config, target);
+    if (target.kind === 'merge_group') {
+        // The queue's commit is what merges: its diff decides.
+        const { queue, pr } = target;
+        const changed = await listChangedPaths({ baseRef: queue.baseRef, baseSha: queue.baseSha, headSha: queue.headSha }, pr, io);
+        const decision = await decide(config, { baseRef: queue.baseRef }, workflowCommits(target), changed, io);
+        return (0,resolve_decision/* resolveMergeGroup */.Cs)(config, target, decision, changed);
+    }
+    const changed = await listChangedPaths(target, target, io);
+    const decision = await decide(config, { baseRef: target.baseRef, action: target.action }, workflowCommits(target), changed, io);
+    return (0,resolve_decision/* resolvePullRequest */.DJ)(config, target, decision, changed);
+}
+/** The image repository, branch tags and default tag of this run, for the pure decisions. */
+function resolveConfig(session) {
+    const { inputs, ctx } = session;
+    return {
+        imageRepository: session.imageRepository,
+        branchTags: inputs.branchTags,
+        defaultTag: inputs.defaultTag,
+        defaultBranch: (0,action_event/* defaultBranch */.OR)(ctx),
+    };
+}
+/** resolve-image with this run's checkout, token and event: the core the commands share. */
+async function resolveForSession(session) {
+    const { inputs, ctx, target } = session;
+    const git = (0,git_git/* createGit */.l)(ctx.workspace, { fetchAuth: { serverUrl: ctx.serverUrl, token: inputs.token } });
+    const path = (0,watch/* buildWorkflowPath */.D1)(inputs.buildWorkflow);
+    const hasCheckout = (0,external_node_fs_.existsSync)((0,external_node_path_.join)(ctx.workspace, '.git'));
+    // From the checkout when it has the commits; else, with a token, from the API.
+    const readBuildWorkflow = async (commits) => {
+        const fromGit = hasCheckout ? await readFilesAt(git, path, commits) : commits.map(() => undefined);
+        if (!fromGit.includes(undefined) || !inputs.token)
+            return fromGit;
+        const client = await session.client();
+        return Promise.all(fromGit.map(async (text, i) => {
+            if (text !== undefined)
+                return text;
+            (0,log/* info */.pq)(`Reading ${path} at ${commits[i].slice(0, 7)} from the API: the checkout does not have that commit.`);
+            return (await readRepositoryFile(client, ctx.repository, path, commits[i])) ?? null;
+        }));
+    };
+    const listFiles = async (prNumber) => (0,pulls/* listPullRequestFiles */.c)(await session.client(), ctx.repository, prNumber);
+    // Only an answer or nothing: without one, git finds the fork point alone, as before.
+    const mergeBase = async (base, head) => {
+        try {
+            return await getMergeBase(await session.client(), ctx.repository, base, head);
+        }
+        catch (error) {
+            (0,log/* debug */.Yz)(`No merge base from the API: ${error.message}`);
+            return undefined;
+        }
+    };
+    const resolved = await resolveImage({ ...inputs, ...resolveConfig(session) }, target, {
+        git,
+        readBuildWorkflow,
+        listPullRequestFiles: inputs.token ? listFiles : undefined,
+        // A job without a checkout lists the files from the API alone: no merge base to ask for.
+        mergeBase: inputs.token && hasCheckout ? mergeBase : undefined,
+    });
+    return resolveReuse(resolved, session, {
+        git,
+        readBuildWorkflow: async (commit) => (await readBuildWorkflow([commit]))[0],
+        readImage: registryReader(inputs.token, (line) => (0,log/* info */.pq)(line)),
+        readTree: inputs.token ? async (commit) => readCommitTree(await session.client(), ctx.repository, commit) : undefined,
+    });
+}
+
+
+/***/ }),
+
+/***/ 739:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BK: () => (/* binding */ reuseTag),
-/* harmony export */   Hj: () => (/* binding */ prTag),
-/* harmony export */   KG: () => (/* binding */ REUSE_MODES),
 /* harmony export */   LJ: () => (/* binding */ choosePushTags),
-/* harmony export */   W: () => (/* binding */ choosePullRequestTag),
-/* harmony export */   b: () => (/* binding */ shaTag),
-/* harmony export */   m9: () => (/* binding */ prCommitTag),
-/* harmony export */   r_: () => (/* binding */ isValidTag)
+/* harmony export */   W: () => (/* binding */ choosePullRequestTag)
 /* harmony export */ });
-/* unused harmony exports sanitizeTagPart, defaultStableTag */
-// Tag strategy: pure functions from a context to the image tags of the contract's table.
-const MAX_TAG_LENGTH = 128;
-const VALID_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-function isValidTag(tag) {
-    return VALID_TAG.test(tag);
-}
+/* unused harmony exports sanitizeTagPart, prCommitTag, shaTag, defaultStableTag */
+/* harmony import */ var _git_commit_sha_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1600);
+/* harmony import */ var _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8230);
+// Tag strategy: pure functions from a context to the image tags of the table in
+// docs/how-it-decides.md (test/unit/tags.test.ts checks it row by row).
+
+
 /**
  * Turns any string (a branch name: untrusted, maybe unicode) into text that is valid inside a
  * Docker tag. Accents are folded first so `für` reads `fur`, not `f-r`.
  */
-function sanitizeTagPart(value, maxLength = MAX_TAG_LENGTH) {
+function sanitizeTagPart(value, maxLength = _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_TAG_LENGTH */ .Ti) {
     const folded = value.normalize('NFKD').replace(/\p{M}+/gu, '');
     const cleaned = folded
         .replace(/[^A-Za-z0-9_.-]+/g, '-')
@@ -33837,17 +40807,17 @@ function prTag(prNumber) {
 }
 /**
  * `pr-<N>-sha-<7>`: the immutable tag of one commit's build of a PR, beside `pr-<N>`, which every
- * push to the PR overwrites (CONTRACT.md's tag table).
+ * push to the PR overwrites (docs/how-it-decides.md, its table).
  */
 function prCommitTag(prNumber, headSha) {
-    if (!/^[0-9a-f]{7,}$/i.test(headSha))
+    if (!_git_commit_sha_js__WEBPACK_IMPORTED_MODULE_1__/* .FULL_COMMIT_SHA */ .P.test(headSha))
         throw new Error(`A PR's head commit must be a hexadecimal SHA; got "${headSha}".`);
     return `${prTag(prNumber)}-sha-${headSha.slice(0, 7).toLowerCase()}`;
 }
 /** `<branch>-sha-<7>`, the branch part shortened so the whole tag stays within 128 characters. */
 function shaTag(branch, sha) {
     const suffix = `-sha-${sha.slice(0, 7)}`;
-    return sanitizeTagPart(branch, MAX_TAG_LENGTH - suffix.length) + suffix;
+    return sanitizeTagPart(branch, _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_TAG_LENGTH */ .Ti - suffix.length) + suffix;
 }
 /**
  * The stable tag of a base branch that branch-tags does not list: the `default-tag` input, else the
@@ -33884,9 +40854,11 @@ function choosePullRequestTag(input) {
             'or build the image locally.');
     }
     const tag = prTag(input.prNumber);
+    const commitTag = prCommitTag(input.prNumber, input.headSha);
     return {
         tag,
-        push: [tag, prCommitTag(input.prNumber, input.headSha)],
+        push: [tag, commitTag],
+        commitTag,
         reason: `${subject} changes the CI image, so it uses its own image ${tag}.`,
     };
 }
@@ -33894,11 +40866,15 @@ function choosePushTags(branch, sha, branchTags) {
     const stable = branchTags.get(branch);
     const bySha = shaTag(branch, sha);
     if (stable === undefined) {
-        return { tag: bySha, push: [bySha], reason: `A push to ${branch} builds ${bySha}; the branch has no stable tag.` };
+        return { tag: bySha, push: [bySha], commitTag: bySha, reason: `A push to ${branch} builds ${bySha}; the branch has no stable tag.` };
     }
-    return { tag: stable, push: [stable, bySha], reason: `A push to ${branch} builds its stable tag ${stable} and ${bySha}.` };
+    return {
+        tag: stable,
+        push: [stable, bySha],
+        commitTag: bySha,
+        reason: `A push to ${branch} builds its stable tag ${stable} and ${bySha}.`,
+    };
 }
-const REUSE_MODES = ['pull-request', 'repository', 'off'];
 /**
  * The tag a build that may be reused pushes, and that a later context looks up:
  * `pr-<N>-inputs-<16 hex>` within one PR, `inputs-<16 hex>` across the repository. Undefined
@@ -33917,141 +40893,7 @@ function reuseTag(mode, prNumber, shortHash) {
 
 /***/ }),
 
-/***/ 4294:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   ON: () => (/* binding */ pullRequestFromApiShape),
-/* harmony export */   u1: () => (/* binding */ resolveTarget)
-/* harmony export */ });
-/* unused harmony export pullRequestOfQueueBranch */
-/* harmony import */ var _permission_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7048);
-
-const SUPPORTED_EVENTS = ['pull_request', 'pull_request_target', 'issue_comment', 'merge_group', 'push', 'workflow_dispatch'];
-/**
- * The PR number of a merge queue branch, `gh-readonly-queue/<base>/pr-<N>-<head sha>` (as in
- * GitHub's own merge_group webhook example, @octokit/webhooks-examples). The base may contain
- * `/`, so the number is read from the end.
- */
-function pullRequestOfQueueBranch(headRef) {
-    const match = /^(?:refs\/heads\/)?gh-readonly-queue\/.+\/pr-(\d+)-[0-9a-f]{40}$/.exec(headRef);
-    if (!match) {
-        throw new Error(`The merge_group head_ref "${headRef}" is not a merge queue branch (gh-readonly-queue/<base>/pr-<number>-<sha>).`);
-    }
-    return Number(match[1]);
-}
-const branchName = (ref) => ref.replace(/^refs\/heads\//, '');
-/** Reads a pull request object as webhook payloads and `GET /pulls/{n}` both shape it. */
-function pullRequestFromApiShape(pr) {
-    const p = pr;
-    const baseRepo = p.base.repo?.full_name;
-    const headRepo = p.head.repo?.full_name;
-    return {
-        kind: 'pull_request',
-        number: p.number,
-        baseRef: p.base.ref,
-        baseSha: p.base.sha,
-        headSha: p.head.sha,
-        headRef: p.head.ref,
-        // A deleted fork leaves head.repo null: still not this repository.
-        fork: headRepo === undefined || headRepo.toLowerCase() !== baseRepo?.toLowerCase(),
-        changedFiles: p.changed_files,
-        mergeSha: p.merge_commit_sha ?? undefined,
-    };
-}
-function branchFromRef(ref, eventName) {
-    if (ref.startsWith('refs/heads/'))
-        return ref.slice('refs/heads/'.length);
-    throw new Error(`The ${eventName} event is for "${ref}", not a branch: ci-image builds images for branches (refs/heads/...).`);
-}
-/**
- * A comment drives the action only when it is new and its author's repository permission is at
- * least `required`. author_association is never read: it is a label, not a permission.
- */
-async function checkCommenter(payload, required, getPermission) {
-    // An edit could change what a trusted person asked after the fact.
-    if (payload.action !== 'created') {
-        throw new Error(`The issue_comment event is "${String(payload.action)}": only a new comment (created) may drive this, so an edit cannot change what was asked.`);
-    }
-    const user = payload.comment?.user;
-    if (!user?.login)
-        throw new Error('The issue_comment event names no commenter. Nothing was done.');
-    if ((0,_permission_js__WEBPACK_IMPORTED_MODULE_0__/* .isBot */ .w2)({ login: user.login, type: user.type })) {
-        throw new Error(`@${user.login} is a bot: only people with ${required} access to the repository may drive this. Nothing was done.`);
-    }
-    const found = await getPermission(user.login);
-    if (!(0,_permission_js__WEBPACK_IMPORTED_MODULE_0__/* .meets */ .D)((0,_permission_js__WEBPACK_IMPORTED_MODULE_0__/* .effectivePermission */ .fp)(found), required)) {
-        throw new Error(`@${user.login} (repository permission: ${found.roleName ?? found.permission}) may not run this: trusted-permission is ${required}. Nothing was done.`);
-    }
-}
-async function resolveTarget(ctx, overrides, io) {
-    const { eventName, payload } = ctx;
-    const { getPullRequest } = io;
-    let target;
-    switch (eventName) {
-        case 'pull_request':
-        case 'pull_request_target': {
-            if (!payload.pull_request)
-                throw new Error(`The ${eventName} event payload has no pull_request.`);
-            const fromEvent = {
-                ...pullRequestFromApiShape(payload.pull_request),
-                action: typeof payload.action === 'string' ? payload.action : undefined,
-            };
-            const asked = overrides.prNumber;
-            target = asked !== undefined && asked !== fromEvent.number ? await getPullRequest(asked) : fromEvent;
-            break;
-        }
-        case 'merge_group': {
-            const group = payload.merge_group;
-            if (!group?.head_ref || !group.head_sha || !group.base_ref || !group.base_sha)
-                throw new Error('The merge_group event payload has no merge_group.');
-            const queue = {
-                baseRef: branchName(group.base_ref),
-                baseSha: group.base_sha,
-                headSha: group.head_sha,
-                headRef: branchName(group.head_ref),
-            };
-            target = { kind: 'merge_group', queue, pr: await getPullRequest(overrides.prNumber ?? pullRequestOfQueueBranch(group.head_ref)) };
-            break;
-        }
-        case 'issue_comment': {
-            // Trust first: an untrusted comment must reach nothing else.
-            await checkCommenter(payload, overrides.trustedPermission, io.getPermission);
-            const issue = payload.issue;
-            if (!issue?.pull_request && overrides.prNumber === undefined) {
-                throw new Error(`The issue_comment event is on issue #${issue?.number ?? '?'}, which is not a pull request.`);
-            }
-            target = await getPullRequest(overrides.prNumber ?? issue.number);
-            break;
-        }
-        case 'push':
-        case 'workflow_dispatch': {
-            if (overrides.prNumber !== undefined) {
-                target = await getPullRequest(overrides.prNumber);
-                break;
-            }
-            if (payload.deleted === true)
-                throw new Error(`The push deleted ${ctx.ref}: there is no image to build.`);
-            const sha = (eventName === 'push' && typeof payload.after === 'string' ? payload.after : ctx.sha) || ctx.sha;
-            target = { kind: 'push', branch: branchFromRef(ctx.ref, eventName), sha };
-            break;
-        }
-        default:
-            throw new Error(`The event "${eventName || '(none)'}" is not supported: ci-image runs on ${SUPPORTED_EVENTS.join(', ')}.`);
-    }
-    if (overrides.headSha === undefined)
-        return target;
-    if (target.kind === 'pull_request')
-        return { ...target, headSha: overrides.headSha };
-    if (target.kind === 'merge_group')
-        return { ...target, pr: { ...target.pr, headSha: overrides.headSha } };
-    return { ...target, sha: overrides.headSha };
-}
-
-
-/***/ }),
-
-/***/ 4273:
+/***/ 304:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34062,7 +40904,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   AQ: () => (/* binding */ inputsMatcher)
 });
 
-;// CONCATENATED MODULE: ./src/core/patterns.ts
+;// CONCATENATED MODULE: ./src/resolve/patterns.ts
 // GitHub's filter patterns: the `paths`/`paths-ignore` and `branches`/`branches-ignore`/`tags`
 // filters of a workflow trigger. Each pattern becomes one anchored RegExp, built the way
 // nektos/act's port of GitHub's matcher builds it (pkg/workflowpattern/workflow_pattern.go);
@@ -41042,7 +47884,7 @@ function getOptionsWithDefaults(options) {
 
 
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./src/core/triggers.ts
+;// CONCATENATED MODULE: ./src/resolve/triggers.ts
 // The build workflow's pull request triggers, read and evaluated as GitHub does, so that
 // "will GitHub start the build for this PR?" has one answer for the build and for whoever
 // waits for it. Pure: the workflow's text and the PR's facts are passed in.
@@ -41189,7 +48031,7 @@ function evaluateTrigger(trigger, facts) {
     return { trigger, fires: true, matched };
 }
 
-;// CONCATENATED MODULE: ./src/core/watch.ts
+;// CONCATENATED MODULE: ./src/resolve/watch.ts
 // Which changed files make a PR need its own image: the build workflow's own pull request
 // triggers (so that what starts the build and what waits for it cannot disagree), the `watch`
 // input taken at its word, or the defaults when there is no build workflow at all. Pure.
@@ -41265,7507 +48107,601 @@ async function decideWatch(sources, facts) {
 
 /***/ }),
 
-/***/ 4804:
+/***/ 8680:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  U: () => (/* binding */ createClient)
-});
-
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __nccwpck_require__(3251);
-// EXTERNAL MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
-var dist_src = __nccwpck_require__(1015);
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-// pkg/dist-src/version.js
-var VERSION = "0.0.0-development";
-
-// pkg/dist-src/error-request.js
-function isRequestError(error) {
-  return error.request !== void 0;
-}
-async function errorRequest(state, octokit, error, options) {
-  if (!isRequestError(error) || !error?.request.request) {
-    throw error;
-  }
-  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
-    const retries = options.request.retries != null ? options.request.retries : state.retries;
-    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
-    throw octokit.retry.retryRequest(error, retries, retryAfter);
-  }
-  throw error;
-}
-
-// pkg/dist-src/wrap-request.js
-
-
-async function wrapRequest(state, octokit, request, options) {
-  const limiter = new light();
-  limiter.on("failed", function(error, info) {
-    const maxRetries = ~~error.request.request?.retries;
-    const after = ~~error.request.request?.retryAfter;
-    options.request.retryCount = info.retryCount + 1;
-    if (maxRetries > info.retryCount) {
-      return after * state.retryAfterBaseValue;
-    }
-  });
-  return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
-    options
-  );
-}
-async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
-  const response = await request(options);
-  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
-    response.data.errors[0].message
-  )) {
-    const error = new dist_src/* RequestError */.G(response.data.errors[0].message, 500, {
-      request: options,
-      response
-    });
-    return errorRequest(state, octokit, error, options);
-  }
-  return response;
-}
-
-// pkg/dist-src/index.js
-function retry(octokit, octokitOptions) {
-  const state = Object.assign(
-    {
-      enabled: true,
-      retryAfterBaseValue: 1e3,
-      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
-      retries: 3
-    },
-    octokitOptions.retry
-  );
-  const retryPlugin = {
-    retry: {
-      retryRequest: (error, retries, retryAfter) => {
-        error.request.request = Object.assign({}, error.request.request, {
-          retries,
-          retryAfter
-        });
-        return error;
-      }
-    }
-  };
-  if (state.enabled) {
-    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
-    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
-  }
-  return retryPlugin;
-}
-retry.VERSION = VERSION;
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-// pkg/dist-src/index.js
-
-
-// pkg/dist-src/version.js
-var dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/wrap-request.js
-var noop = () => Promise.resolve();
-function dist_bundle_wrapRequest(state, request, options) {
-  return state.retryLimiter.schedule(doRequest, state, request, options);
-}
-async function doRequest(state, request, options) {
-  const { pathname } = new URL(options.url, "http://github.test");
-  const isAuth = isAuthRequest(options.method, pathname);
-  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
-  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
-  const isGraphQL = pathname.startsWith("/graphql");
-  const retryCount = ~~request.retryCount;
-  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
-  if (state.clustering) {
-    jobOptions.expiration = 1e3 * 60;
-  }
-  if (isWrite || isGraphQL) {
-    await state.write.key(state.id).schedule(jobOptions, noop);
-  }
-  if (isWrite && state.triggersNotification(pathname)) {
-    await state.notifications.key(state.id).schedule(jobOptions, noop);
-  }
-  if (isSearch) {
-    await state.search.key(state.id).schedule(jobOptions, noop);
-  }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
-  if (isGraphQL) {
-    const res = await req;
-    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
-      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
-        response: res,
-        data: res.data
-      });
-      throw error;
-    }
-  }
-  return req;
-}
-function isAuthRequest(method, pathname) {
-  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
-  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
-  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
-  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
-  pathname === "/login/oauth/access_token");
-}
-
-// pkg/dist-src/generated/triggers-notification-paths.js
-var triggers_notification_paths_default = [
-  "/orgs/{org}/invitations",
-  "/orgs/{org}/invitations/{invitation_id}",
-  "/orgs/{org}/teams/{team_slug}/discussions",
-  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "/repos/{owner}/{repo}/collaborators/{username}",
-  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "/repos/{owner}/{repo}/issues",
-  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
-  "/repos/{owner}/{repo}/pulls",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "/repos/{owner}/{repo}/releases",
-  "/teams/{team_id}/discussions",
-  "/teams/{team_id}/discussions/{discussion_number}/comments"
-];
-
-// pkg/dist-src/route-matcher.js
-function routeMatcher(paths) {
-  const regexes = paths.map(
-    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
-  );
-  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
-  return new RegExp(regex2, "i");
-}
-
-// pkg/dist-src/index.js
-var regex = routeMatcher(triggers_notification_paths_default);
-var triggersNotification = regex.test.bind(regex);
-var groups = {};
-var createGroups = function(Bottleneck, common) {
-  groups.global = new Bottleneck.Group({
-    id: "octokit-global",
-    maxConcurrent: 10,
-    ...common
-  });
-  groups.auth = new Bottleneck.Group({
-    id: "octokit-auth",
-    maxConcurrent: 1,
-    ...common
-  });
-  groups.search = new Bottleneck.Group({
-    id: "octokit-search",
-    maxConcurrent: 1,
-    minTime: 2e3,
-    ...common
-  });
-  groups.write = new Bottleneck.Group({
-    id: "octokit-write",
-    maxConcurrent: 1,
-    minTime: 1e3,
-    ...common
-  });
-  groups.notifications = new Bottleneck.Group({
-    id: "octokit-notifications",
-    maxConcurrent: 1,
-    minTime: 3e3,
-    ...common
-  });
-};
-function throttling(octokit, octokitOptions) {
-  const {
-    enabled = true,
-    Bottleneck = light,
-    id = "no-id",
-    timeout = 1e3 * 60 * 2,
-    // Redis TTL: 2 minutes
-    connection
-  } = octokitOptions.throttle || {};
-  if (!enabled) {
-    return {};
-  }
-  const common = { timeout };
-  if (typeof connection !== "undefined") {
-    common.connection = connection;
-  }
-  const state = Object.assign(
-    {
-      clustering: connection != null,
-      triggersNotification,
-      fallbackSecondaryRateRetryAfter: 60,
-      retryAfterBaseValue: 1e3,
-      id
-    },
-    octokitOptions.throttle
-  );
-  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
-    throw new Error(`octokit/plugin-throttling error:
-        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
-        See https://octokit.github.io/rest.js/#throttling
-
-        const octokit = new Octokit({
-          throttle: {
-            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
-            onRateLimit: (retryAfter, options) => {/* ... */}
-          }
-        })
-    `);
-  }
-  let initialized = false;
-  const initializeBottleneck = () => {
-    if (initialized) {
-      return;
-    }
-    initialized = true;
-    if (groups.global == null) {
-      createGroups(Bottleneck, common);
-    }
-    state.global = state.global ?? groups.global;
-    state.auth = state.auth ?? groups.auth;
-    state.search = state.search ?? groups.search;
-    state.write = state.write ?? groups.write;
-    state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
-    const events = {};
-    const emitter = new Bottleneck.Events(events);
-    events.on("secondary-limit", state.onSecondaryRateLimit);
-    events.on("rate-limit", state.onRateLimit);
-    events.on(
-      "error",
-      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
-    );
-    state.retryLimiter.on("failed", async function(error, info) {
-      const [state2, request, options] = info.args;
-      const { pathname } = new URL(options.url, "http://github.test");
-      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
-      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
-        return;
-      }
-      const retryCount = ~~request.retryCount;
-      request.retryCount = retryCount;
-      options.request.retryCount = retryCount;
-      const { wantRetry, retryAfter = 0 } = await (async function() {
-        if (/\bsecondary rate\b/i.test(error.message)) {
-          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
-          const wantRetry2 = await emitter.trigger(
-            "secondary-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
-          (error2) => error2.type === "RATE_LIMITED"
-        )) {
-          const rateLimitReset = new Date(
-            ~~error.response.headers["x-ratelimit-reset"] * 1e3
-          ).getTime();
-          const retryAfter2 = Math.max(
-            // Add one second so we retry _after_ the reset time
-            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
-            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
-            0
-          );
-          const wantRetry2 = await emitter.trigger(
-            "rate-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        return {};
-      })();
-      if (wantRetry) {
-        request.retryCount++;
-        return retryAfter * state2.retryAfterBaseValue;
-      }
-    });
-  };
-  octokit.hook.wrap("request", (request, options) => {
-    initializeBottleneck();
-    return dist_bundle_wrapRequest(state, request, options);
-  });
-  return {};
-}
-throttling.VERSION = dist_bundle_VERSION;
-throttling.triggersNotification = triggersNotification;
-
-
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
-
-
-class Context {
-    /**
-     * Hydrate the context from the environment
-     */
-    constructor() {
-        var _a, _b, _c;
-        this.payload = {};
-        if (process.env.GITHUB_EVENT_PATH) {
-            if ((0,external_fs_.existsSync)(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse((0,external_fs_.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
-            }
-            else {
-                const path = process.env.GITHUB_EVENT_PATH;
-                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_.EOL}`);
-            }
-        }
-        this.eventName = process.env.GITHUB_EVENT_NAME;
-        this.sha = process.env.GITHUB_SHA;
-        this.ref = process.env.GITHUB_REF;
-        this.workflow = process.env.GITHUB_WORKFLOW;
-        this.action = process.env.GITHUB_ACTION;
-        this.actor = process.env.GITHUB_ACTOR;
-        this.job = process.env.GITHUB_JOB;
-        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
-        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
-        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
-        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
-        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
-        this.graphqlUrl =
-            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
-    }
-    get issue() {
-        const payload = this.payload;
-        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
-    }
-    get repo() {
-        if (process.env.GITHUB_REPOSITORY) {
-            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
-            return { owner, repo };
-        }
-        if (this.payload.repository) {
-            return {
-                owner: this.payload.repository.owner.login,
-                repo: this.payload.repository.name
-            };
-        }
-        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
-    }
-}
-//# sourceMappingURL=context.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var lib = __nccwpck_require__(9659);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-function getAuthString(token, options) {
-    if (!token && !options.auth) {
-        throw new Error('Parameter token or opts.auth is required');
-    }
-    else if (token && options.auth) {
-        throw new Error('Parameters token and opts.auth may not both be specified');
-    }
-    return typeof options.auth === 'string' ? options.auth : `token ${token}`;
-}
-function getProxyAgent(destinationUrl) {
-    const hc = new lib.HttpClient();
-    return hc.getAgent(destinationUrl);
-}
-function getProxyAgentDispatcher(destinationUrl) {
-    const hc = new lib.HttpClient();
-    return hc.getAgentDispatcher(destinationUrl);
-}
-function getProxyFetch(destinationUrl) {
-    const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-    const proxyFetch = (url, opts) => __awaiter(this, void 0, void 0, function* () {
-        return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
-    });
-    return proxyFetch;
-}
-function getApiBaseUrl() {
-    return process.env['GITHUB_API_URL'] || 'https://api.github.com';
-}
-function getUserAgentWithOrchestrationId(baseUserAgent) {
-    var _a;
-    const orchId = (_a = process.env['ACTIONS_ORCHESTRATION_ID']) === null || _a === void 0 ? void 0 : _a.trim();
-    if (orchId) {
-        const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-        const tag = `actions_orchestration_id/${sanitizedId}`;
-        if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
-            return baseUserAgent;
-        const ua = baseUserAgent ? `${baseUserAgent} ` : '';
-        return `${ua}${tag}`;
-    }
-    return baseUserAgent;
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
-function getUserAgent() {
-  if (typeof navigator === "object" && "userAgent" in navigator) {
-    return navigator.userAgent;
-  }
-
-  if (typeof process === "object" && process.version !== undefined) {
-    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
-      process.arch
-    })`;
-  }
-
-  return "<environment undetectable>";
-}
-
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
-// @ts-check
-
-function register(state, name, method, options) {
-  if (typeof method !== "function") {
-    throw new Error("method for before hook must be a function");
-  }
-
-  if (!options) {
-    options = {};
-  }
-
-  if (Array.isArray(name)) {
-    return name.reverse().reduce((callback, name) => {
-      return register.bind(null, state, name, callback, options);
-    }, method)();
-  }
-
-  return Promise.resolve().then(() => {
-    if (!state.registry[name]) {
-      return method(options);
-    }
-
-    return state.registry[name].reduce((method, registered) => {
-      return registered.hook.bind(null, method, options);
-    }, method)();
-  });
-}
-
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
-// @ts-check
-
-function addHook(state, kind, name, hook) {
-  const orig = hook;
-  if (!state.registry[name]) {
-    state.registry[name] = [];
-  }
-
-  if (kind === "before") {
-    hook = (method, options) => {
-      return Promise.resolve()
-        .then(orig.bind(null, options))
-        .then(method.bind(null, options));
-    };
-  }
-
-  if (kind === "after") {
-    hook = (method, options) => {
-      let result;
-      return Promise.resolve()
-        .then(method.bind(null, options))
-        .then((result_) => {
-          result = result_;
-          return orig(result, options);
-        })
-        .then(() => {
-          return result;
-        });
-    };
-  }
-
-  if (kind === "error") {
-    hook = (method, options) => {
-      return Promise.resolve()
-        .then(method.bind(null, options))
-        .catch((error) => {
-          return orig(error, options);
-        });
-    };
-  }
-
-  state.registry[name].push({
-    hook: hook,
-    orig: orig,
-  });
-}
-
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
-// @ts-check
-
-function removeHook(state, name, method) {
-  if (!state.registry[name]) {
-    return;
-  }
-
-  const index = state.registry[name]
-    .map((registered) => {
-      return registered.orig;
-    })
-    .indexOf(method);
-
-  if (index === -1) {
-    return;
-  }
-
-  state.registry[name].splice(index, 1);
-}
-
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
-// @ts-check
-
-
-
-
-
-// bind with array of arguments: https://stackoverflow.com/a/21792913
-const bind = Function.bind;
-const bindable = bind.bind(bind);
-
-function bindApi(hook, state, name) {
-  const removeHookRef = bindable(removeHook, null).apply(
-    null,
-    name ? [state, name] : [state]
-  );
-  hook.api = { remove: removeHookRef };
-  hook.remove = removeHookRef;
-  ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args = name ? [state, kind, name] : [state, kind];
-    hook[kind] = hook.api[kind] = bindable(addHook, null).apply(null, args);
-  });
-}
-
-function Singular() {
-  const singularHookName = Symbol("Singular");
-  const singularHookState = {
-    registry: {},
-  };
-  const singularHook = register.bind(null, singularHookState, singularHookName);
-  bindApi(singularHook, singularHookState, singularHookName);
-  return singularHook;
-}
-
-function Collection() {
-  const state = {
-    registry: {},
-  };
-
-  const hook = register.bind(null, state);
-  bindApi(hook, state);
-
-  return hook;
-}
-
-/* harmony default export */ const before_after_hook = ({ Singular, Collection });
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
-// pkg/dist-src/defaults.js
-
-
-// pkg/dist-src/version.js
-var endpoint_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/defaults.js
-var userAgent = `octokit-endpoint.js/${endpoint_dist_bundle_VERSION} ${getUserAgent()}`;
-var DEFAULTS = {
-  method: "GET",
-  baseUrl: "https://api.github.com",
-  headers: {
-    accept: "application/vnd.github.v3+json",
-    "user-agent": userAgent
-  },
-  mediaType: {
-    format: ""
-  }
-};
-
-// pkg/dist-src/util/lowercase-keys.js
-function lowercaseKeys(object) {
-  if (!object) {
-    return {};
-  }
-  return Object.keys(object).reduce((newObj, key) => {
-    newObj[key.toLowerCase()] = object[key];
-    return newObj;
-  }, {});
-}
-
-// pkg/dist-src/util/is-plain-object.js
-function isPlainObject(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto === null) return true;
-  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
-}
-
-// pkg/dist-src/util/merge-deep.js
-function mergeDeep(defaults, options) {
-  const result = Object.assign({}, defaults);
-  Object.keys(options).forEach((key) => {
-    if (isPlainObject(options[key])) {
-      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
-      else result[key] = mergeDeep(defaults[key], options[key]);
-    } else {
-      Object.assign(result, { [key]: options[key] });
-    }
-  });
-  return result;
-}
-
-// pkg/dist-src/util/remove-undefined-properties.js
-function removeUndefinedProperties(obj) {
-  for (const key in obj) {
-    if (obj[key] === void 0) {
-      delete obj[key];
-    }
-  }
-  return obj;
-}
-
-// pkg/dist-src/merge.js
-function merge(defaults, route, options) {
-  if (typeof route === "string") {
-    let [method, url] = route.split(" ");
-    options = Object.assign(url ? { method, url } : { url: method }, options);
-  } else {
-    options = Object.assign({}, route);
-  }
-  options.headers = lowercaseKeys(options.headers);
-  removeUndefinedProperties(options);
-  removeUndefinedProperties(options.headers);
-  const mergedOptions = mergeDeep(defaults || {}, options);
-  if (options.url === "/graphql") {
-    if (defaults && defaults.mediaType.previews?.length) {
-      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
-        (preview) => !mergedOptions.mediaType.previews.includes(preview)
-      ).concat(mergedOptions.mediaType.previews);
-    }
-    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
-  }
-  return mergedOptions;
-}
-
-// pkg/dist-src/util/add-query-parameters.js
-function addQueryParameters(url, parameters) {
-  const separator = /\?/.test(url) ? "&" : "?";
-  const names = Object.keys(parameters);
-  if (names.length === 0) {
-    return url;
-  }
-  return url + separator + names.map((name) => {
-    if (name === "q") {
-      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
-    }
-    return `${name}=${encodeURIComponent(parameters[name])}`;
-  }).join("&");
-}
-
-// pkg/dist-src/util/extract-url-variable-names.js
-var urlVariableRegex = /\{[^{}}]+\}/g;
-function removeNonChars(variableName) {
-  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
-}
-function extractUrlVariableNames(url) {
-  const matches = url.match(urlVariableRegex);
-  if (!matches) {
-    return [];
-  }
-  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
-}
-
-// pkg/dist-src/util/omit.js
-function omit(object, keysToOmit) {
-  const result = { __proto__: null };
-  for (const key of Object.keys(object)) {
-    if (keysToOmit.indexOf(key) === -1) {
-      result[key] = object[key];
-    }
-  }
-  return result;
-}
-
-// pkg/dist-src/util/url-template.js
-function encodeReserved(str) {
-  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
-    if (!/%[0-9A-Fa-f]/.test(part)) {
-      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
-    }
-    return part;
-  }).join("");
-}
-function encodeUnreserved(str) {
-  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
-    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
-  });
-}
-function encodeValue(operator, value, key) {
-  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
-  if (key) {
-    return encodeUnreserved(key) + "=" + value;
-  } else {
-    return value;
-  }
-}
-function isDefined(value) {
-  return value !== void 0 && value !== null;
-}
-function isKeyOperator(operator) {
-  return operator === ";" || operator === "&" || operator === "?";
-}
-function getValues(context, operator, key, modifier) {
-  var value = context[key], result = [];
-  if (isDefined(value) && value !== "") {
-    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
-      value = value.toString();
-      if (modifier && modifier !== "*") {
-        value = value.substring(0, parseInt(modifier, 10));
-      }
-      result.push(
-        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
-      );
-    } else {
-      if (modifier === "*") {
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            result.push(
-              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
-            );
-          });
-        } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              result.push(encodeValue(operator, value[k], k));
-            }
-          });
-        }
-      } else {
-        const tmp = [];
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            tmp.push(encodeValue(operator, value2));
-          });
-        } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              tmp.push(encodeUnreserved(k));
-              tmp.push(encodeValue(operator, value[k].toString()));
-            }
-          });
-        }
-        if (isKeyOperator(operator)) {
-          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
-        } else if (tmp.length !== 0) {
-          result.push(tmp.join(","));
-        }
-      }
-    }
-  } else {
-    if (operator === ";") {
-      if (isDefined(value)) {
-        result.push(encodeUnreserved(key));
-      }
-    } else if (value === "" && (operator === "&" || operator === "?")) {
-      result.push(encodeUnreserved(key) + "=");
-    } else if (value === "") {
-      result.push("");
-    }
-  }
-  return result;
-}
-function parseUrl(template) {
-  return {
-    expand: expand.bind(null, template)
-  };
-}
-function expand(template, context) {
-  var operators = ["+", "#", ".", "/", ";", "?", "&"];
-  template = template.replace(
-    /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal) {
-      if (expression) {
-        let operator = "";
-        const values = [];
-        if (operators.indexOf(expression.charAt(0)) !== -1) {
-          operator = expression.charAt(0);
-          expression = expression.substr(1);
-        }
-        expression.split(/,/g).forEach(function(variable) {
-          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
-        });
-        if (operator && operator !== "+") {
-          var separator = ",";
-          if (operator === "?") {
-            separator = "&";
-          } else if (operator !== "#") {
-            separator = operator;
-          }
-          return (values.length !== 0 ? operator : "") + values.join(separator);
-        } else {
-          return values.join(",");
-        }
-      } else {
-        return encodeReserved(literal);
-      }
-    }
-  );
-  if (template === "/") {
-    return template;
-  } else {
-    return template.replace(/\/$/, "");
-  }
-}
-
-// pkg/dist-src/parse.js
-function parse(options) {
-  let method = options.method.toUpperCase();
-  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
-  let headers = Object.assign({}, options.headers);
-  let body;
-  let parameters = omit(options, [
-    "method",
-    "baseUrl",
-    "url",
-    "headers",
-    "request",
-    "mediaType"
-  ]);
-  const urlVariableNames = extractUrlVariableNames(url);
-  url = parseUrl(url).expand(parameters);
-  if (!/^http/.test(url)) {
-    url = options.baseUrl + url;
-  }
-  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
-  const remainingParameters = omit(parameters, omittedParameters);
-  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
-  if (!isBinaryRequest) {
-    if (options.mediaType.format) {
-      headers.accept = headers.accept.split(/,/).map(
-        (format) => format.replace(
-          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
-          `application/vnd$1$2.${options.mediaType.format}`
-        )
-      ).join(",");
-    }
-    if (url.endsWith("/graphql")) {
-      if (options.mediaType.previews?.length) {
-        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
-        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
-          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
-          return `application/vnd.github.${preview}-preview${format}`;
-        }).join(",");
-      }
-    }
-  }
-  if (["GET", "HEAD"].includes(method)) {
-    url = addQueryParameters(url, remainingParameters);
-  } else {
-    if ("data" in remainingParameters) {
-      body = remainingParameters.data;
-    } else {
-      if (Object.keys(remainingParameters).length) {
-        body = remainingParameters;
-      }
-    }
-  }
-  if (!headers["content-type"] && typeof body !== "undefined") {
-    headers["content-type"] = "application/json; charset=utf-8";
-  }
-  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
-    body = "";
-  }
-  return Object.assign(
-    { method, url, headers },
-    typeof body !== "undefined" ? { body } : null,
-    options.request ? { request: options.request } : null
-  );
-}
-
-// pkg/dist-src/endpoint-with-defaults.js
-function endpointWithDefaults(defaults, route, options) {
-  return parse(merge(defaults, route, options));
-}
-
-// pkg/dist-src/with-defaults.js
-function withDefaults(oldDefaults, newDefaults) {
-  const DEFAULTS2 = merge(oldDefaults, newDefaults);
-  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
-  return Object.assign(endpoint2, {
-    DEFAULTS: DEFAULTS2,
-    defaults: withDefaults.bind(null, DEFAULTS2),
-    merge: merge.bind(null, DEFAULTS2),
-    parse
-  });
-}
-
-// pkg/dist-src/index.js
-var endpoint = withDefaults(null, DEFAULTS);
-
-
-// EXTERNAL MODULE: ./node_modules/@octokit/request/node_modules/content-type/dist/index.js
-var dist = __nccwpck_require__(6919);
-;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
-const intRegex = /^-?\d+$/;
-const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
-const originalStringify = JSON.stringify;
-const originalParse = JSON.parse;
-const customFormat = /^-?\d+n$/;
-
-const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
-const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
-
-/**
- * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
- * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
- */
-
-/**
- * Checks if a value is unstringifiable according to native JSON.stringify rules.
- *
- * @param {any} val The value to check.
- * @returns {boolean} True if the value is undefined, a function, or a symbol.
- */
-const isUnstringifiable = (val) =>
-  val === undefined || typeof val === "function" || typeof val === "symbol";
-
-/**
- * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
- *
- * @param {any} val The value to check.
- * @returns {boolean} True if the value is a RawJSON instance.
- */
-const isRawJSON = (val) =>
-  val !== null &&
-  typeof val === "object" &&
-  val.constructor &&
-  val.constructor.name === "RawJSON";
-
-/**
- * Iteratively converts a JS value to a JSON string.
- * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
- * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
- *
- * @param {any} rootValue The value to stringify.
- * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
- * @param {string | number} [spaceParam] Indentation for pretty-printing.
- * @returns {string | undefined} The generated JSON string.
- */
-const stringifyIteratively = (rootValue, replacer, spaceParam) => {
-  let space = "";
-
-  if (typeof spaceParam === "number") {
-    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
-  } else if (typeof spaceParam === "string") {
-    space = spaceParam.slice(0, 10);
-  }
-
-  const isFunctionReplacer = typeof replacer === "function";
-  const propertyList = Array.isArray(replacer)
-    ? new Set(replacer.map(String))
-    : null;
-
-  /**
-   * Prepares a value for stringification by resolving toJSON, handling BigInts,
-   * applying custom replacers, and unwrapping primitive objects.
-   *
-   * @param {object|Array} parent The parent object or array holding the value.
-   * @param {string} key The key associated with the value.
-   * @param {any} val The raw value to process.
-   * @returns {any} The processed value ready for stringification.
-   */
-  const prepareVal = (parent, key, val) => {
-    const isObject = val !== null && typeof val === "object";
-    const hasToJSON = isObject && typeof val.toJSON === "function";
-
-    if (hasToJSON) {
-      val = val.toJSON(key);
-    }
-
-    const isNoise = typeof val === "string" && noiseValue.test(val);
-
-    if (isNoise) return val + "n";
-
-    const isBigInt = typeof val === "bigint";
-
-    if (isBigInt) {
-      const supportsRawJSON = "rawJSON" in JSON;
-
-      if (supportsRawJSON) return JSON.rawJSON(val.toString());
-
-      return val.toString() + "n";
-    }
-
-    if (isFunctionReplacer) {
-      val = replacer.call(parent, key, val);
-    }
-
-    const isPostReplacerObject = val !== null && typeof val === "object";
-
-    if (isPostReplacerObject) {
-      const isPrimitiveWrapper =
-        val instanceof Number ||
-        val instanceof String ||
-        val instanceof Boolean;
-
-      if (isPrimitiveWrapper) {
-        val = val.valueOf();
-      }
-    }
-
-    return val;
-  };
-
-  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
-
-  if (isUnstringifiable(rootProcessed)) {
-    return undefined;
-  }
-
-  const isRootPrimitive =
-    rootProcessed === null || typeof rootProcessed !== "object";
-  const isRootNativeRawJSON = isRawJSON(rootProcessed);
-
-  if (isRootPrimitive || isRootNativeRawJSON) {
-    return originalStringify(rootProcessed);
-  }
-
-  const chunks = [];
-  let level = 0;
-
-  const stack = [
-    {
-      parent: { "": rootProcessed },
-      key: "",
-      val: rootProcessed,
-      isArray: Array.isArray(rootProcessed),
-      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
-      index: 0,
-      first: true,
-    },
-  ];
-
-  const visited = new WeakSet([rootProcessed]);
-
-  while (stack.length > 0) {
-    const node = stack[stack.length - 1];
-
-    if (node.index === 0) {
-      chunks.push(node.isArray ? "[" : "{");
-      level++;
-    }
-
-    let isDone = false;
-
-    if (node.isArray) {
-      if (node.index < node.val.length) {
-        if (!node.first) chunks.push(",");
-
-        if (space) chunks.push("\n" + space.repeat(level));
-
-        const childRaw = node.val[node.index];
-        const childVal = prepareVal(node.val, String(node.index), childRaw);
-
-        if (isUnstringifiable(childVal)) {
-          chunks.push("null");
-          node.first = false;
-          node.index++;
-        } else {
-          const isComplexObject =
-            childVal !== null && typeof childVal === "object";
-          const isNativeRaw = isRawJSON(childVal);
-
-          if (isComplexObject && !isNativeRaw) {
-            if (visited.has(childVal)) {
-              throw new TypeError("Converting circular structure to JSON");
-            }
-
-            visited.add(childVal);
-
-            stack.push({
-              parent: node.val,
-              key: String(node.index),
-              val: childVal,
-              isArray: Array.isArray(childVal),
-              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
-              index: 0,
-              first: true,
-            });
-
-            node.first = false;
-            node.index++;
-          } else {
-            chunks.push(originalStringify(childVal));
-            node.first = false;
-            node.index++;
-          }
-        }
-      } else {
-        isDone = true;
-      }
-    } else {
-      while (node.index < node.keys.length) {
-        const k = node.keys[node.index++];
-
-        const isFilteredOutByArray = propertyList && !propertyList.has(k);
-
-        if (isFilteredOutByArray) continue;
-
-        const childRaw = node.val[k];
-        const childVal = prepareVal(node.val, k, childRaw);
-
-        if (isUnstringifiable(childVal)) continue;
-
-        if (!node.first) chunks.push(",");
-
-        if (space) {
-          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
-        } else {
-          chunks.push(originalStringify(k) + ":");
-        }
-
-        const isComplexObject =
-          childVal !== null && typeof childVal === "object";
-        const isNativeRaw = isRawJSON(childVal);
-
-        if (isComplexObject && !isNativeRaw) {
-          if (visited.has(childVal)) {
-            throw new TypeError("Converting circular structure to JSON");
-          }
-
-          visited.add(childVal);
-
-          stack.push({
-            parent: node.val,
-            key: k,
-            val: childVal,
-            isArray: Array.isArray(childVal),
-            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
-            index: 0,
-            first: true,
-          });
-
-          node.first = false;
-
-          break; // Stop current loop level to process the newly pushed stack node
-        } else {
-          chunks.push(originalStringify(childVal));
-          node.first = false;
-        }
-      }
-
-      const isNodeFullyProcessed =
-        node.index >= node.keys.length && stack[stack.length - 1] === node;
-
-      if (isNodeFullyProcessed) {
-        isDone = true;
-      }
-    }
-
-    if (isDone) {
-      level--;
-
-      if (!node.first && space) chunks.push("\n" + space.repeat(level));
-
-      chunks.push(node.isArray ? "]" : "}");
-      visited.delete(node.val);
-      stack.pop();
-    }
-  }
-
-  return chunks.join("");
-};
-
-/**
- * Converts a JavaScript value to a JSON string.
- *
- * Supports serialization of BigInt values using two strategies:
- * 1. Custom format "123n" → "123" (universal fallback)
- * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
- *
- * All other values are serialized exactly like native JSON.stringify().
- *
- * @param {*} value The value to convert to a JSON string.
- * @param {Replacer | Array<string | number> | null} [replacer]
- * A function that alters the behavior of the stringification process,
- * or an array of strings/numbers to indicate properties to exclude.
- * @param {string | number} [space]
- * A string or number to specify indentation or pretty-printing.
- * @returns {string} The JSON string representation.
- */
-const JSONStringify = (value, replacer, space) => {
-  try {
-    const supportsRawJSON = "rawJSON" in JSON;
-
-    if (supportsRawJSON) {
-      return originalStringify(
-        value,
-        (key, val) => {
-          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
-
-          const hasFunctionReplacer = typeof replacer === "function";
-
-          if (hasFunctionReplacer) return replacer(key, val);
-
-          const isKeyInArrayReplacer =
-            Array.isArray(replacer) && replacer.includes(key);
-
-          if (isKeyInArrayReplacer) return val;
-
-          return val;
-        },
-        space,
-      );
-    }
-
-    if (!value) return originalStringify(value, replacer, space);
-
-    const convertedToCustomJSON = originalStringify(
-      value,
-      (key, val) => {
-        const isNoise = typeof val === "string" && noiseValue.test(val);
-
-        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
-
-        if (typeof val === "bigint") return val.toString() + "n";
-
-        const hasFunctionReplacer = typeof replacer === "function";
-
-        if (hasFunctionReplacer) return replacer(key, val);
-
-        const isKeyInArrayReplacer =
-          Array.isArray(replacer) && replacer.includes(key);
-
-        if (isKeyInArrayReplacer) return val;
-
-        return val;
-      },
-      space,
-    );
-
-    const processedJSON = convertedToCustomJSON.replace(
-      bigIntsStringify,
-      "$1$2$3",
-    ); // Delete one "n" off the end of every BigInt value
-
-    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
-
-    return denoisedJSON;
-  } catch (error) {
-    if (error instanceof RangeError) {
-      const convertedJSON = stringifyIteratively(value, replacer, space);
-
-      if (convertedJSON === undefined) return undefined;
-
-      const supportsRawJSON = "rawJSON" in JSON;
-
-      if (supportsRawJSON) return convertedJSON;
-
-      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
-
-      return processedJSON.replace(noiseStringify, "$1$2$3");
-    }
-
-    throw error;
-  }
-};
-
-const featureCache = new Map();
-
-/**
- * Detects if the current JSON.parse implementation supports the context.source feature.
- *
- * Uses toString() fingerprinting to cache results and automatically detect runtime
- * replacements of JSON.parse (polyfills, mocks, etc.).
- *
- * @returns {boolean} true if context.source is supported, false otherwise.
- */
-const isContextSourceSupported = () => {
-  const parseFingerprint = JSON.parse.toString();
-
-  if (featureCache.has(parseFingerprint)) {
-    return featureCache.get(parseFingerprint);
-  }
-
-  try {
-    const result = JSON.parse(
-      "1",
-      (_, __, context) => !!context?.source && context.source === "1",
-    );
-    featureCache.set(parseFingerprint, result);
-
-    return result;
-  } catch {
-    featureCache.set(parseFingerprint, false);
-
-    return false;
-  }
-};
-
-/**
- * Reviver function that converts custom-format BigInt strings back to BigInt values.
- * Also handles "noise" strings that accidentally match the BigInt format.
- *
- * @param {string | number | undefined} key The object key.
- * @param {*} value The value being parsed.
- * @param {object} [context] Parse context (if supported by JSON.parse).
- * @param {Reviver} [userReviver] User's custom reviver function.
- * @returns {any} The transformed value.
- */
-const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
-  const isCustomFormatBigInt =
-    typeof value === "string" && customFormat.test(value);
-
-  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
-
-  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
-  if (isNoiseValue) return value.slice(0, -1);
-
-  const hasUserReviver = typeof userReviver === "function";
-
-  if (!hasUserReviver) return value;
-
-  return userReviver(key, value, context);
-};
-
-/**
- * Fast JSON.parse implementation (~2x faster than classic fallback).
- * Uses JSON.parse's context.source feature to detect integers and convert
- * large numbers directly to BigInt without string manipulation.
- *
- * Does not support legacy custom format from v1 of this library.
- *
- * @param {string} text JSON string to parse.
- * @param {Reviver} [reviver] Transform function to apply to each value.
- * @returns {any} Parsed JavaScript value.
- */
-const JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context) => {
-    const isNumber = typeof value === "number";
-    const isOutOfBounds =
-      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
-    const isBigNumber = isNumber && isOutOfBounds;
-    const isInt = context && intRegex.test(context.source);
-    const isBigInt = isBigNumber && isInt;
-
-    if (isBigInt) return BigInt(context.source);
-
-    const hasCustomReviver = typeof reviver === "function";
-
-    if (!hasCustomReviver) return value;
-
-    return reviver(key, value, context);
-  });
-};
-
-const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
-const MAX_DIGITS = MAX_INT.length;
-const stringsOrLargeNumbers =
-  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
-const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
-
-/**
- * Iteratively traverses the parsed object bottom-up (post-order),
- * emulating the native JSON.parse reviver behavior.
- * This avoids Call Stack overflows (RangeError) on deeply nested structures.
- *
- * @param {any} parsed The natively parsed JSON object.
- * @param {Reviver} [userReviver] User's custom reviver function.
- * @returns {any} The fully processed object.
- */
-const applyReviverIteratively = (parsed, userReviver) => {
-  const rootHolder = { "": parsed };
-  const stack = [{ parent: rootHolder, key: "", visited: false }];
-
-  while (stack.length > 0) {
-    const node = stack[stack.length - 1];
-
-    if (!node.visited) {
-      node.visited = true;
-
-      const value = node.parent[node.key];
-      const isComplexObject = value !== null && typeof value === "object";
-
-      if (isComplexObject) {
-        const keys = Object.keys(value);
-
-        for (let i = keys.length - 1; i >= 0; i--) {
-          stack.push({ parent: value, key: keys[i], visited: false });
-        }
-      }
-    } else {
-      const { parent, key } = node;
-      let value = parent[key];
-
-      if (typeof value === "string") {
-        const isCustomFormatBigInt = customFormat.test(value);
-
-        if (isCustomFormatBigInt) {
-          value = BigInt(value.slice(0, -1));
-        } else {
-          const isNoise = noiseValue.test(value);
-
-          if (isNoise) value = value.slice(0, -1);
-        }
-      }
-
-      const hasUserReviver = typeof userReviver === "function";
-
-      if (hasUserReviver) {
-        value = userReviver.call(parent, key, value);
-      }
-
-      const isDeleted = value === undefined;
-
-      if (isDeleted) {
-        delete parent[key];
-      } else {
-        parent[key] = value;
-      }
-
-      stack.pop();
-    }
-  }
-
-  return rootHolder[""];
-};
-
-/**
- * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
- *
- * @param {string} text The raw JSON string.
- * @returns {string} The serialized string with marked BigInts.
- */
-const serializeBigInts = (text) => {
-  return text.replace(
-    stringsOrLargeNumbers,
-    (match, digits, fractional, exponential) => {
-      const isString = match[0] === '"';
-      const isNoise = isString && noiseValueWithQuotes.test(match);
-
-      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
-
-      const hasFractionalOrExponential = fractional || exponential;
-
-      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
-      const isLessThanMaxSafeInt =
-        digits &&
-        (digits.length < MAX_DIGITS ||
-          (digits.length === MAX_DIGITS && digits <= MAX_INT));
-
-      const isStandardValue =
-        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
-
-      if (isStandardValue) return match;
-
-      return '"' + match + 'n"';
-    },
-  );
-};
-
-/**
- * Converts a JSON string into a JavaScript value.
- *
- * Supports parsing of large integers using two strategies:
- * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
- * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
- *
- * All other JSON values are parsed exactly like native JSON.parse().
- *
- * @param {string} text A valid JSON string.
- * @param {Reviver} [reviver]
- * A function that transforms the results. This function is called for each member
- * of the object. If a member contains nested objects, the nested objects are
- * transformed before the parent object is.
- * @returns {any} The parsed JavaScript value.
- * @throws {SyntaxError} If text is not valid JSON.
- */
-const JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
-
-  try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
-
-    // Find and mark big numbers with "n"
-    const serializedData = serializeBigInts(text);
-
-    return originalParse(serializedData, (key, value, context) =>
-      convertMarkedBigIntsReviver(key, value, context, reviver),
-    );
-  } catch (error) {
-    if (error instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
-      const parsed = originalParse(serializedData);
-
-      return applyReviverIteratively(parsed, reviver);
-    }
-
-    throw error;
-  }
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
-// pkg/dist-src/index.js
-
-
-// pkg/dist-src/defaults.js
-
-
-// pkg/dist-src/version.js
-var request_dist_bundle_VERSION = "10.0.16";
-
-// pkg/dist-src/defaults.js
-var defaults_default = {
-  headers: {
-    "user-agent": `octokit-request.js/${request_dist_bundle_VERSION} ${getUserAgent()}`
-  }
-};
-
-// pkg/dist-src/fetch-wrapper.js
-
-
-
-// pkg/dist-src/is-plain-object.js
-function dist_bundle_isPlainObject(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto === null) return true;
-  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
-}
-
-// pkg/dist-src/fetch-wrapper.js
-
-var dist_bundle_noop = () => "";
-async function fetchWrapper(requestOptions) {
-  const fetch = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch) {
-    throw new Error(
-      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
-    );
-  }
-  const log = requestOptions.request?.log || console;
-  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
-  const requestHeaders = Object.fromEntries(
-    Object.entries(requestOptions.headers).map(([name, value]) => [
-      name,
-      String(value)
-    ])
-  );
-  let fetchResponse;
-  try {
-    fetchResponse = await fetch(requestOptions.url, {
-      method: requestOptions.method,
-      body,
-      redirect: requestOptions.request?.redirect,
-      headers: requestHeaders,
-      signal: requestOptions.request?.signal,
-      // duplex must be set if request.body is ReadableStream or Async Iterables.
-      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
-      ...requestOptions.body && { duplex: "half" }
-    });
-  } catch (error) {
-    let message = "Unknown Error";
-    if (error instanceof Error) {
-      if (error.name === "AbortError") {
-        error.status = 500;
-        throw error;
-      }
-      message = error.message;
-      if (error.name === "TypeError" && "cause" in error) {
-        if (error.cause instanceof Error) {
-          message = error.cause.message;
-        } else if (typeof error.cause === "string") {
-          message = error.cause;
-        }
-      }
-    }
-    const requestError = new dist_src/* RequestError */.G(message, 500, {
-      request: requestOptions
-    });
-    requestError.cause = error;
-    throw requestError;
-  }
-  const status = fetchResponse.status;
-  const url = fetchResponse.url;
-  const responseHeaders = {};
-  for (const [key, value] of fetchResponse.headers) {
-    responseHeaders[key] = value;
-  }
-  const octokitResponse = {
-    url,
-    status,
-    headers: responseHeaders,
-    data: ""
-  };
-  if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches && matches.pop();
-    log.warn(
-      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
-    );
-  }
-  if (status === 204 || status === 205) {
-    return octokitResponse;
-  }
-  if (requestOptions.method === "HEAD") {
-    if (status < 400) {
-      return octokitResponse;
-    }
-    throw new dist_src/* RequestError */.G(fetchResponse.statusText, status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  if (status === 304) {
-    octokitResponse.data = await getResponseData(fetchResponse);
-    throw new dist_src/* RequestError */.G("Not modified", status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  if (status >= 400) {
-    octokitResponse.data = await getResponseData(fetchResponse);
-    throw new dist_src/* RequestError */.G(toErrorMessage(octokitResponse.data), status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
-  return octokitResponse;
-}
-async function getResponseData(response) {
-  const contentType = response.headers.get("content-type");
-  if (!contentType) {
-    return response.text().catch(dist_bundle_noop);
-  }
-  const mimetype = (0,dist/* parse */.qg)(contentType);
-  if (isJSONResponse(mimetype)) {
-    let text = "";
-    try {
-      text = await response.text();
-      return JSONParse(text);
-    } catch (err) {
-      return text;
-    }
-  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
-  // (RFC 2046) and must never be decoded as text, even when the response
-  // carries a (misleading) `charset=utf-8` parameter — see #751.
-  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
-    return response.text().catch(dist_bundle_noop);
-  } else {
-    return response.arrayBuffer().catch(
-      /* v8 ignore next -- @preserve */
-      () => new ArrayBuffer(0)
-    );
-  }
-}
-function isJSONResponse(mimetype) {
-  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
-}
-function toErrorMessage(data) {
-  if (typeof data === "string") {
-    return data;
-  }
-  if (data instanceof ArrayBuffer) {
-    return "Unknown error";
-  }
-  if (typeof data === "object" && data !== null && "message" in data) {
-    const objectData = data;
-    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
-    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
-  }
-  return `Unknown error: ${JSON.stringify(data)}`;
-}
-
-// pkg/dist-src/with-defaults.js
-function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
-  const endpoint2 = oldEndpoint.defaults(newDefaults);
-  const newApi = function(route, parameters) {
-    const endpointOptions = endpoint2.merge(route, parameters);
-    if (!endpointOptions.request || !endpointOptions.request.hook) {
-      return fetchWrapper(endpoint2.parse(endpointOptions));
-    }
-    const request2 = (route2, parameters2) => {
-      return fetchWrapper(
-        endpoint2.parse(endpoint2.merge(route2, parameters2))
-      );
-    };
-    Object.assign(request2, {
-      endpoint: endpoint2,
-      defaults: dist_bundle_withDefaults.bind(null, endpoint2)
-    });
-    return endpointOptions.request.hook(request2, endpointOptions);
-  };
-  return Object.assign(newApi, {
-    endpoint: endpoint2,
-    defaults: dist_bundle_withDefaults.bind(null, endpoint2)
-  });
-}
-
-// pkg/dist-src/index.js
-var request = dist_bundle_withDefaults(endpoint, defaults_default);
-
-/* v8 ignore next -- @preserve */
-/* v8 ignore else -- @preserve */
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
-// pkg/dist-src/index.js
-
-
-
-// pkg/dist-src/version.js
-var graphql_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/with-defaults.js
-
-
-// pkg/dist-src/graphql.js
-
-
-// pkg/dist-src/error.js
-function _buildMessageForResponseErrors(data) {
-  return `Request failed due to following response errors:
-` + data.errors.map((e) => ` - ${e.message}`).join("\n");
-}
-var GraphqlResponseError = class extends Error {
-  constructor(request2, headers, response) {
-    super(_buildMessageForResponseErrors(response));
-    this.request = request2;
-    this.headers = headers;
-    this.response = response;
-    this.errors = response.errors;
-    this.data = response.data;
-    if (Error.captureStackTrace) {
-      Error.captureStackTrace(this, this.constructor);
-    }
-  }
-  request;
-  headers;
-  response;
-  name = "GraphqlResponseError";
-  errors;
-  data;
-};
-
-// pkg/dist-src/graphql.js
-var NON_VARIABLE_OPTIONS = [
-  "method",
-  "baseUrl",
-  "url",
-  "headers",
-  "request",
-  "query",
-  "mediaType",
-  "operationName"
-];
-var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
-var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
-function graphql(request2, query, options) {
-  if (options) {
-    if (typeof query === "string" && "query" in options) {
-      return Promise.reject(
-        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
-      );
-    }
-    for (const key in options) {
-      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
-      return Promise.reject(
-        new Error(
-          `[@octokit/graphql] "${key}" cannot be used as variable name`
-        )
-      );
-    }
-  }
-  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
-  const requestOptions = Object.keys(
-    parsedOptions
-  ).reduce((result, key) => {
-    if (NON_VARIABLE_OPTIONS.includes(key)) {
-      result[key] = parsedOptions[key];
-      return result;
-    }
-    if (!result.variables) {
-      result.variables = {};
-    }
-    result.variables[key] = parsedOptions[key];
-    return result;
-  }, {});
-  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
-  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
-    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
-  }
-  return request2(requestOptions).then((response) => {
-    if (response.data.errors) {
-      const headers = {};
-      for (const key of Object.keys(response.headers)) {
-        headers[key] = response.headers[key];
-      }
-      throw new GraphqlResponseError(
-        requestOptions,
-        headers,
-        response.data
-      );
-    }
-    return response.data.data;
-  });
-}
-
-// pkg/dist-src/with-defaults.js
-function graphql_dist_bundle_withDefaults(request2, newDefaults) {
-  const newRequest = request2.defaults(newDefaults);
-  const newApi = (query, options) => {
-    return graphql(newRequest, query, options);
-  };
-  return Object.assign(newApi, {
-    defaults: graphql_dist_bundle_withDefaults.bind(null, newRequest),
-    endpoint: newRequest.endpoint
-  });
-}
-
-// pkg/dist-src/index.js
-var graphql2 = graphql_dist_bundle_withDefaults(request, {
-  headers: {
-    "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
-  },
-  method: "POST",
-  url: "/graphql"
-});
-function withCustomRequest(customRequest) {
-  return graphql_dist_bundle_withDefaults(customRequest, {
-    method: "POST",
-    url: "/graphql"
-  });
-}
-
-/* v8 ignore if -- @preserve */
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
-// pkg/dist-src/is-jwt.js
-var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
-var isJWT = jwtRE.test.bind(jwtRE);
-
-// pkg/dist-src/auth.js
-async function auth(token) {
-  const isApp = isJWT(token);
-  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
-  const isUserToServer = token.startsWith("ghu_");
-  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
-  return {
-    type: "token",
-    token,
-    tokenType
-  };
-}
-
-// pkg/dist-src/with-authorization-prefix.js
-function withAuthorizationPrefix(token) {
-  if (token.split(/\./).length === 3) {
-    return `bearer ${token}`;
-  }
-  return `token ${token}`;
-}
-
-// pkg/dist-src/hook.js
-async function hook(token, request, route, parameters) {
-  const endpoint = request.endpoint.merge(
-    route,
-    parameters
-  );
-  endpoint.headers.authorization = withAuthorizationPrefix(token);
-  return request(endpoint);
-}
-
-// pkg/dist-src/index.js
-var createTokenAuth = function createTokenAuth2(token) {
-  if (!token) {
-    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
-  }
-  if (typeof token !== "string") {
-    throw new Error(
-      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
-    );
-  }
-  token = token.replace(/^(token|bearer) +/i, "");
-  return Object.assign(auth.bind(null, token), {
-    hook: hook.bind(null, token)
-  });
-};
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
-const version_VERSION = "7.0.8";
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
-
-
-
-
-
-
-const dist_src_noop = () => {
-};
-const consoleWarn = console.warn.bind(console);
-const consoleError = console.error.bind(console);
-function createLogger(logger = {}) {
-  if (typeof logger.debug !== "function") {
-    logger.debug = dist_src_noop;
-  }
-  if (typeof logger.info !== "function") {
-    logger.info = dist_src_noop;
-  }
-  if (typeof logger.warn !== "function") {
-    logger.warn = consoleWarn;
-  }
-  if (typeof logger.error !== "function") {
-    logger.error = consoleError;
-  }
-  return logger;
-}
-const userAgentTrail = `octokit-core.js/${version_VERSION} ${getUserAgent()}`;
-class Octokit {
-  static VERSION = version_VERSION;
-  static defaults(defaults) {
-    const OctokitWithDefaults = class extends this {
-      constructor(...args) {
-        const options = args[0] || {};
-        if (typeof defaults === "function") {
-          super(defaults(options));
-          return;
-        }
-        super(
-          Object.assign(
-            {},
-            defaults,
-            options,
-            options.userAgent && defaults.userAgent ? {
-              userAgent: `${options.userAgent} ${defaults.userAgent}`
-            } : null
-          )
-        );
-      }
-    };
-    return OctokitWithDefaults;
-  }
-  static plugins = [];
-  /**
-   * Attach a plugin (or many) to your Octokit instance.
-   *
-   * @example
-   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
-   */
-  static plugin(...newPlugins) {
-    const currentPlugins = this.plugins;
-    const NewOctokit = class extends this {
-      static plugins = currentPlugins.concat(
-        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
-      );
-    };
-    return NewOctokit;
-  }
-  constructor(options = {}) {
-    const hook = new before_after_hook.Collection();
-    const requestDefaults = {
-      baseUrl: request.endpoint.DEFAULTS.baseUrl,
-      headers: {},
-      request: Object.assign({}, options.request, {
-        // @ts-ignore internal usage only, no need to type
-        hook: hook.bind(null, "request")
-      }),
-      mediaType: {
-        previews: [],
-        format: ""
-      }
-    };
-    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
-    if (options.baseUrl) {
-      requestDefaults.baseUrl = options.baseUrl;
-    }
-    if (options.previews) {
-      requestDefaults.mediaType.previews = options.previews;
-    }
-    if (options.timeZone) {
-      requestDefaults.headers["time-zone"] = options.timeZone;
-    }
-    this.request = request.defaults(requestDefaults);
-    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
-    this.log = createLogger(options.log);
-    this.hook = hook;
-    if (!options.authStrategy) {
-      if (!options.auth) {
-        this.auth = async () => ({
-          type: "unauthenticated"
-        });
-      } else {
-        const auth = createTokenAuth(options.auth);
-        hook.wrap("request", auth.hook);
-        this.auth = auth;
-      }
-    } else {
-      const { authStrategy, ...otherOptions } = options;
-      const auth = authStrategy(
-        Object.assign(
-          {
-            request: this.request,
-            log: this.log,
-            // we pass the current octokit instance as well as its constructor options
-            // to allow for authentication strategies that return a new octokit instance
-            // that shares the same internal state as the current one. The original
-            // requirement for this was the "event-octokit" authentication strategy
-            // of https://github.com/probot/octokit-auth-probot.
-            octokit: this,
-            octokitOptions: otherOptions
-          },
-          options.auth
-        )
-      );
-      hook.wrap("request", auth.hook);
-      this.auth = auth;
-    }
-    const classConstructor = this.constructor;
-    for (let i = 0; i < classConstructor.plugins.length; ++i) {
-      Object.assign(this, classConstructor.plugins[i](this, options));
-    }
-  }
-  // assigned during constructor
-  request;
-  graphql;
-  log;
-  hook;
-  // TODO: type `octokit.auth` based on passed options.authStrategy
-  auth;
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+// Durations as people read them in a log: `45s`, `3m 20s`, `1h 2m`.
+function formatDuration(ms) {
+    const seconds = Math.max(0, Math.round(ms / 1000));
+    if (seconds < 60)
+        return `${seconds}s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60)
+        return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m ${seconds % 60}s`;
+    const hours = Math.floor(minutes / 60);
+    return minutes % 60 === 0 ? `${hours}h` : `${hours}h ${minutes % 60}m`;
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-const dist_src_version_VERSION = "17.0.0";
+/***/ }),
 
-//# sourceMappingURL=version.js.map
+/***/ 9754:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
-const Endpoints = {
-  actions: {
-    addCustomLabelsToSelfHostedRunnerForOrg: [
-      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    addCustomLabelsToSelfHostedRunnerForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    addRepoAccessToSelfHostedRunnerGroupInOrg: [
-      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgVariable: [
-      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
-    ],
-    approveWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
-    ],
-    cancelWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
-    ],
-    createEnvironmentVariable: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
-    ],
-    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
-    createOrUpdateEnvironmentSecret: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
-    ],
-    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
-    createRegistrationTokenForOrg: [
-      "POST /orgs/{org}/actions/runners/registration-token"
-    ],
-    createRegistrationTokenForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
-    ],
-    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
-    createRemoveTokenForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
-    ],
-    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
-    createWorkflowDispatch: [
-      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
-    ],
-    deleteActionsCacheById: [
-      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
-    ],
-    deleteActionsCacheByKey: [
-      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
-    ],
-    deleteArtifact: [
-      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
-    ],
-    deleteCustomImageFromOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
-    ],
-    deleteCustomImageVersionFromOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
-    ],
-    deleteEnvironmentSecret: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    deleteEnvironmentVariable: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    deleteHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
-    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
-    ],
-    deleteRepoVariable: [
-      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
-    ],
-    deleteSelfHostedRunnerFromOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}"
-    ],
-    deleteSelfHostedRunnerFromRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
-    ],
-    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
-    deleteWorkflowRunLogs: [
-      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
-    ],
-    disableSelectedRepositoryGithubActionsOrganization: [
-      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
-    ],
-    disableWorkflow: [
-      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
-    ],
-    downloadArtifact: [
-      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
-    ],
-    downloadJobLogsForWorkflowRun: [
-      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
-    ],
-    downloadWorkflowRunAttemptLogs: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
-    ],
-    downloadWorkflowRunLogs: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
-    ],
-    enableSelectedRepositoryGithubActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
-    ],
-    enableWorkflow: [
-      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
-    ],
-    forceCancelWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
-    ],
-    generateRunnerJitconfigForOrg: [
-      "POST /orgs/{org}/actions/runners/generate-jitconfig"
-    ],
-    generateRunnerJitconfigForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
-    ],
-    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
-    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
-    getActionsCacheUsageByRepoForOrg: [
-      "GET /orgs/{org}/actions/cache/usage-by-repository"
-    ],
-    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
-    getAllowedActionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/selected-actions"
-    ],
-    getAllowedActionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
-    ],
-    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
-    getCustomImageForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
-    ],
-    getCustomImageVersionForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
-    ],
-    getCustomOidcSubClaimForRepo: [
-      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
-    ],
-    getEnvironmentPublicKey: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
-    ],
-    getEnvironmentSecret: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    getEnvironmentVariable: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    getGithubActionsDefaultWorkflowPermissionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/workflow"
-    ],
-    getGithubActionsDefaultWorkflowPermissionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
-    ],
-    getGithubActionsPermissionsOrganization: [
-      "GET /orgs/{org}/actions/permissions"
-    ],
-    getGithubActionsPermissionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions"
-    ],
-    getHostedRunnerForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    getHostedRunnersGithubOwnedImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
-    ],
-    getHostedRunnersLimitsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/limits"
-    ],
-    getHostedRunnersMachineSpecsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
-    ],
-    getHostedRunnersPartnerImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/partner"
-    ],
-    getHostedRunnersPlatformsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/platforms"
-    ],
-    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
-    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
-    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
-    getPendingDeploymentsForRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
-    ],
-    getRepoPermissions: [
-      "GET /repos/{owner}/{repo}/actions/permissions",
-      {},
-      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
-    ],
-    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
-    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
-    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
-    getReviewsForRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
-    ],
-    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
-    getSelfHostedRunnerForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
-    ],
-    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
-    getWorkflowAccessToRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/access"
-    ],
-    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
-    getWorkflowRunAttempt: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
-    ],
-    getWorkflowRunUsage: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
-    ],
-    getWorkflowUsage: [
-      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
-    ],
-    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
-    listCustomImageVersionsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
-    ],
-    listCustomImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom"
-    ],
-    listEnvironmentSecrets: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
-    ],
-    listEnvironmentVariables: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
-    ],
-    listGithubHostedRunnersInGroupForOrg: [
-      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
-    ],
-    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
-    listJobsForWorkflowRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
-    ],
-    listJobsForWorkflowRunAttempt: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
-    ],
-    listLabelsForSelfHostedRunnerForOrg: [
-      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    listLabelsForSelfHostedRunnerForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
-    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
-    listRepoOrganizationSecrets: [
-      "GET /repos/{owner}/{repo}/actions/organization-secrets"
-    ],
-    listRepoOrganizationVariables: [
-      "GET /repos/{owner}/{repo}/actions/organization-variables"
-    ],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
-    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
-    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
-    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
-    listRunnerApplicationsForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/downloads"
-    ],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
-    ],
-    listSelectedReposForOrgVariable: [
-      "GET /orgs/{org}/actions/variables/{name}/repositories"
-    ],
-    listSelectedRepositoriesEnabledGithubActionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/repositories"
-    ],
-    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
-    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
-    listWorkflowRunArtifacts: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
-    ],
-    listWorkflowRuns: [
-      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
-    ],
-    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
-    reRunJobForWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
-    ],
-    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
-    reRunWorkflowFailedJobs: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
-    ],
-    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    removeCustomLabelFromSelfHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
-    ],
-    removeCustomLabelFromSelfHostedRunnerForRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    removeSelectedRepoFromOrgVariable: [
-      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
-    ],
-    reviewCustomGatesForRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
-    ],
-    reviewPendingDeploymentsForRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
-    ],
-    setAllowedActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/selected-actions"
-    ],
-    setAllowedActionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
-    ],
-    setCustomLabelsForSelfHostedRunnerForOrg: [
-      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    setCustomLabelsForSelfHostedRunnerForRepo: [
-      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    setCustomOidcSubClaimForRepo: [
-      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
-    ],
-    setGithubActionsDefaultWorkflowPermissionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/workflow"
-    ],
-    setGithubActionsDefaultWorkflowPermissionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
-    ],
-    setGithubActionsPermissionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions"
-    ],
-    setGithubActionsPermissionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
-    ],
-    setSelectedReposForOrgVariable: [
-      "PUT /orgs/{org}/actions/variables/{name}/repositories"
-    ],
-    setSelectedRepositoriesEnabledGithubActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/repositories"
-    ],
-    setWorkflowAccessToRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/access"
-    ],
-    updateEnvironmentVariable: [
-      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    updateHostedRunnerForOrg: [
-      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
-    updateRepoVariable: [
-      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
-    ]
-  },
-  activity: {
-    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
-    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
-    deleteThreadSubscription: [
-      "DELETE /notifications/threads/{thread_id}/subscription"
-    ],
-    getFeeds: ["GET /feeds"],
-    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
-    getThread: ["GET /notifications/threads/{thread_id}"],
-    getThreadSubscriptionForAuthenticatedUser: [
-      "GET /notifications/threads/{thread_id}/subscription"
-    ],
-    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
-    listNotificationsForAuthenticatedUser: ["GET /notifications"],
-    listOrgEventsForAuthenticatedUser: [
-      "GET /users/{username}/events/orgs/{org}"
-    ],
-    listPublicEvents: ["GET /events"],
-    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
-    listPublicEventsForUser: ["GET /users/{username}/events/public"],
-    listPublicOrgEvents: ["GET /orgs/{org}/events"],
-    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
-    listReceivedPublicEventsForUser: [
-      "GET /users/{username}/received_events/public"
-    ],
-    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
-    listRepoNotificationsForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/notifications"
-    ],
-    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
-    listReposStarredByUser: ["GET /users/{username}/starred"],
-    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
-    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
-    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
-    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
-    markNotificationsAsRead: ["PUT /notifications"],
-    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
-    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
-    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
-    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
-    setThreadSubscription: [
-      "PUT /notifications/threads/{thread_id}/subscription"
-    ],
-    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
-    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
-  },
-  apps: {
-    addRepoToInstallation: [
-      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
-      {},
-      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
-    ],
-    addRepoToInstallationForAuthenticatedUser: [
-      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
-    ],
-    checkToken: ["POST /applications/{client_id}/token"],
-    createFromManifest: ["POST /app-manifests/{code}/conversions"],
-    createInstallationAccessToken: [
-      "POST /app/installations/{installation_id}/access_tokens"
-    ],
-    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
-    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
-    deleteToken: ["DELETE /applications/{client_id}/token"],
-    getAuthenticated: ["GET /app"],
-    getBySlug: ["GET /apps/{app_slug}"],
-    getInstallation: ["GET /app/installations/{installation_id}"],
-    getOrgInstallation: ["GET /orgs/{org}/installation"],
-    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
-    getSubscriptionPlanForAccount: [
-      "GET /marketplace_listing/accounts/{account_id}"
-    ],
-    getSubscriptionPlanForAccountStubbed: [
-      "GET /marketplace_listing/stubbed/accounts/{account_id}"
-    ],
-    getUserInstallation: ["GET /users/{username}/installation"],
-    getWebhookConfigForApp: ["GET /app/hook/config"],
-    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
-    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
-    listAccountsForPlanStubbed: [
-      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
-    ],
-    listInstallationReposForAuthenticatedUser: [
-      "GET /user/installations/{installation_id}/repositories"
-    ],
-    listInstallationRequestsForAuthenticatedApp: [
-      "GET /app/installation-requests"
-    ],
-    listInstallations: ["GET /app/installations"],
-    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
-    listPlans: ["GET /marketplace_listing/plans"],
-    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
-    listReposAccessibleToInstallation: ["GET /installation/repositories"],
-    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
-    listSubscriptionsForAuthenticatedUserStubbed: [
-      "GET /user/marketplace_purchases/stubbed"
-    ],
-    listWebhookDeliveries: ["GET /app/hook/deliveries"],
-    redeliverWebhookDelivery: [
-      "POST /app/hook/deliveries/{delivery_id}/attempts"
-    ],
-    removeRepoFromInstallation: [
-      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
-      {},
-      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
-    ],
-    removeRepoFromInstallationForAuthenticatedUser: [
-      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
-    ],
-    resetToken: ["PATCH /applications/{client_id}/token"],
-    revokeInstallationAccessToken: ["DELETE /installation/token"],
-    scopeToken: ["POST /applications/{client_id}/token/scoped"],
-    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
-    unsuspendInstallation: [
-      "DELETE /app/installations/{installation_id}/suspended"
-    ],
-    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
-  },
-  billing: {
-    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
-    getGithubActionsBillingUser: [
-      "GET /users/{username}/settings/billing/actions"
-    ],
-    getGithubBillingPremiumRequestUsageReportOrg: [
-      "GET /organizations/{org}/settings/billing/premium_request/usage"
-    ],
-    getGithubBillingPremiumRequestUsageReportUser: [
-      "GET /users/{username}/settings/billing/premium_request/usage"
-    ],
-    getGithubBillingUsageReportOrg: [
-      "GET /organizations/{org}/settings/billing/usage"
-    ],
-    getGithubBillingUsageReportUser: [
-      "GET /users/{username}/settings/billing/usage"
-    ],
-    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
-    getGithubPackagesBillingUser: [
-      "GET /users/{username}/settings/billing/packages"
-    ],
-    getSharedStorageBillingOrg: [
-      "GET /orgs/{org}/settings/billing/shared-storage"
-    ],
-    getSharedStorageBillingUser: [
-      "GET /users/{username}/settings/billing/shared-storage"
-    ]
-  },
-  campaigns: {
-    createCampaign: ["POST /orgs/{org}/campaigns"],
-    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
-    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
-    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
-    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
-  },
-  checks: {
-    create: ["POST /repos/{owner}/{repo}/check-runs"],
-    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
-    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
-    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
-    listAnnotations: [
-      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
-    ],
-    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
-    listForSuite: [
-      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
-    ],
-    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
-    rerequestRun: [
-      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
-    ],
-    rerequestSuite: [
-      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
-    ],
-    setSuitesPreferences: [
-      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
-    ],
-    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
-  },
-  codeScanning: {
-    commitAutofix: [
-      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
-    ],
-    createAutofix: [
-      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
-    ],
-    createVariantAnalysis: [
-      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
-    ],
-    deleteAnalysis: [
-      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
-    ],
-    deleteCodeqlDatabase: [
-      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
-    ],
-    getAlert: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
-      {},
-      { renamedParameters: { alert_id: "alert_number" } }
-    ],
-    getAnalysis: [
-      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
-    ],
-    getAutofix: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
-    ],
-    getCodeqlDatabase: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
-    ],
-    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
-    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
-    getVariantAnalysis: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
-    ],
-    getVariantAnalysisRepoTask: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
-    ],
-    listAlertInstances: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
-    ],
-    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
-    listAlertsInstances: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
-      {},
-      { renamed: ["codeScanning", "listAlertInstances"] }
-    ],
-    listCodeqlDatabases: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
-    ],
-    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
-    ],
-    updateDefaultSetup: [
-      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
-    ],
-    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
-  },
-  codeSecurity: {
-    attachConfiguration: [
-      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
-    ],
-    attachEnterpriseConfiguration: [
-      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
-    ],
-    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
-    createConfigurationForEnterprise: [
-      "POST /enterprises/{enterprise}/code-security/configurations"
-    ],
-    deleteConfiguration: [
-      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    deleteConfigurationForEnterprise: [
-      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ],
-    detachConfiguration: [
-      "DELETE /orgs/{org}/code-security/configurations/detach"
-    ],
-    getConfiguration: [
-      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    getConfigurationForRepository: [
-      "GET /repos/{owner}/{repo}/code-security-configuration"
-    ],
-    getConfigurationsForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations"
-    ],
-    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
-    getDefaultConfigurations: [
-      "GET /orgs/{org}/code-security/configurations/defaults"
-    ],
-    getDefaultConfigurationsForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
-    ],
-    getRepositoriesForConfiguration: [
-      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
-    ],
-    getRepositoriesForEnterpriseConfiguration: [
-      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
-    ],
-    getSingleConfigurationForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ],
-    setConfigurationAsDefault: [
-      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
-    ],
-    setConfigurationAsDefaultForEnterprise: [
-      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
-    ],
-    updateConfiguration: [
-      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    updateEnterpriseConfiguration: [
-      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ]
-  },
-  codesOfConduct: {
-    getAllCodesOfConduct: ["GET /codes_of_conduct"],
-    getConductCode: ["GET /codes_of_conduct/{key}"]
-  },
-  codespaces: {
-    addRepositoryForSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    checkPermissionsForDevcontainer: [
-      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
-    ],
-    codespaceMachinesForAuthenticatedUser: [
-      "GET /user/codespaces/{codespace_name}/machines"
-    ],
-    createForAuthenticatedUser: ["POST /user/codespaces"],
-    createOrUpdateOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
-    ],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    createOrUpdateSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}"
-    ],
-    createWithPrForAuthenticatedUser: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
-    ],
-    createWithRepoForAuthenticatedUser: [
-      "POST /repos/{owner}/{repo}/codespaces"
-    ],
-    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
-    deleteFromOrganization: [
-      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    deleteSecretForAuthenticatedUser: [
-      "DELETE /user/codespaces/secrets/{secret_name}"
-    ],
-    exportForAuthenticatedUser: [
-      "POST /user/codespaces/{codespace_name}/exports"
-    ],
-    getCodespacesForUserInOrg: [
-      "GET /orgs/{org}/members/{username}/codespaces"
-    ],
-    getExportDetailsForAuthenticatedUser: [
-      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
-    ],
-    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
-    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
-    getPublicKeyForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/public-key"
-    ],
-    getRepoPublicKey: [
-      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
-    ],
-    getRepoSecret: [
-      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    getSecretForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/{secret_name}"
-    ],
-    listDevcontainersInRepositoryForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
-    ],
-    listForAuthenticatedUser: ["GET /user/codespaces"],
-    listInOrganization: [
-      "GET /orgs/{org}/codespaces",
-      {},
-      { renamedParameters: { org_id: "org" } }
-    ],
-    listInRepositoryForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces"
-    ],
-    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
-    listRepositoriesForSecretForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/{secret_name}/repositories"
-    ],
-    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
-    ],
-    preFlightWithRepoForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/new"
-    ],
-    publishForAuthenticatedUser: [
-      "POST /user/codespaces/{codespace_name}/publish"
-    ],
-    removeRepositoryForSecretForAuthenticatedUser: [
-      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    repoMachinesForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/machines"
-    ],
-    setRepositoriesForSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}/repositories"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
-    ],
-    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
-    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
-    stopInOrganization: [
-      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
-    ],
-    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
-  },
-  copilot: {
-    addCopilotSeatsForTeams: [
-      "POST /orgs/{org}/copilot/billing/selected_teams"
-    ],
-    addCopilotSeatsForUsers: [
-      "POST /orgs/{org}/copilot/billing/selected_users"
-    ],
-    cancelCopilotSeatAssignmentForTeams: [
-      "DELETE /orgs/{org}/copilot/billing/selected_teams"
-    ],
-    cancelCopilotSeatAssignmentForUsers: [
-      "DELETE /orgs/{org}/copilot/billing/selected_users"
-    ],
-    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
-    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
-    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
-    getCopilotSeatDetailsForUser: [
-      "GET /orgs/{org}/members/{username}/copilot"
-    ],
-    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
-  },
-  credentials: { revoke: ["POST /credentials/revoke"] },
-  dependabot: {
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    createOrUpdateOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
-    ],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
-    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
-    getRepoPublicKey: [
-      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
-    ],
-    getRepoSecret: [
-      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    listAlertsForEnterprise: [
-      "GET /enterprises/{enterprise}/dependabot/alerts"
-    ],
-    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
-    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    repositoryAccessForOrg: [
-      "GET /organizations/{org}/dependabot/repository-access"
-    ],
-    setRepositoryAccessDefaultLevel: [
-      "PUT /organizations/{org}/dependabot/repository-access/default-level"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
-    ],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
-    ],
-    updateRepositoryAccessForOrg: [
-      "PATCH /organizations/{org}/dependabot/repository-access"
-    ]
-  },
-  dependencyGraph: {
-    createRepositorySnapshot: [
-      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
-    ],
-    diffRange: [
-      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
-    ],
-    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
-  },
-  emojis: { get: ["GET /emojis"] },
-  enterpriseTeamMemberships: {
-    add: [
-      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ],
-    bulkAdd: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
-    ],
-    bulkRemove: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
-    ],
-    get: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ],
-    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
-    remove: [
-      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ]
-  },
-  enterpriseTeamOrganizations: {
-    add: [
-      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    bulkAdd: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
-    ],
-    bulkRemove: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
-    ],
-    delete: [
-      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    getAssignment: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    getAssignments: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
-    ]
-  },
-  enterpriseTeams: {
-    create: ["POST /enterprises/{enterprise}/teams"],
-    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
-    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
-    list: ["GET /enterprises/{enterprise}/teams"],
-    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
-  },
-  gists: {
-    checkIsStarred: ["GET /gists/{gist_id}/star"],
-    create: ["POST /gists"],
-    createComment: ["POST /gists/{gist_id}/comments"],
-    delete: ["DELETE /gists/{gist_id}"],
-    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
-    fork: ["POST /gists/{gist_id}/forks"],
-    get: ["GET /gists/{gist_id}"],
-    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
-    getRevision: ["GET /gists/{gist_id}/{sha}"],
-    list: ["GET /gists"],
-    listComments: ["GET /gists/{gist_id}/comments"],
-    listCommits: ["GET /gists/{gist_id}/commits"],
-    listForUser: ["GET /users/{username}/gists"],
-    listForks: ["GET /gists/{gist_id}/forks"],
-    listPublic: ["GET /gists/public"],
-    listStarred: ["GET /gists/starred"],
-    star: ["PUT /gists/{gist_id}/star"],
-    unstar: ["DELETE /gists/{gist_id}/star"],
-    update: ["PATCH /gists/{gist_id}"],
-    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
-  },
-  git: {
-    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
-    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
-    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
-    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
-    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
-    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
-    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
-    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
-    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
-    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
-    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
-    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
-    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
-  },
-  gitignore: {
-    getAllTemplates: ["GET /gitignore/templates"],
-    getTemplate: ["GET /gitignore/templates/{name}"]
-  },
-  hostedCompute: {
-    createNetworkConfigurationForOrg: [
-      "POST /orgs/{org}/settings/network-configurations"
-    ],
-    deleteNetworkConfigurationFromOrg: [
-      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ],
-    getNetworkConfigurationForOrg: [
-      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ],
-    getNetworkSettingsForOrg: [
-      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
-    ],
-    listNetworkConfigurationsForOrg: [
-      "GET /orgs/{org}/settings/network-configurations"
-    ],
-    updateNetworkConfigurationForOrg: [
-      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ]
-  },
-  interactions: {
-    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
-    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
-    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
-    getRestrictionsForYourPublicRepos: [
-      "GET /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
-    ],
-    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
-    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
-    removeRestrictionsForRepo: [
-      "DELETE /repos/{owner}/{repo}/interaction-limits"
-    ],
-    removeRestrictionsForYourPublicRepos: [
-      "DELETE /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
-    ],
-    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
-    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
-    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
-    setRestrictionsForYourPublicRepos: [
-      "PUT /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
-    ]
-  },
-  issues: {
-    addAssignees: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
-    ],
-    addBlockedByDependency: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-    ],
-    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
-    addSubIssue: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
-    ],
-    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
-    checkUserCanBeAssignedToIssue: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
-    ],
-    create: ["POST /repos/{owner}/{repo}/issues"],
-    createComment: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
-    ],
-    createLabel: ["POST /repos/{owner}/{repo}/labels"],
-    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
-    deleteComment: [
-      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
-    ],
-    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
-    deleteMilestone: [
-      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
-    ],
-    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
-    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
-    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
-    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
-    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
-    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
-    list: ["GET /issues"],
-    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
-    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
-    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
-    listDependenciesBlockedBy: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-    ],
-    listDependenciesBlocking: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
-    ],
-    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
-    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
-    listEventsForTimeline: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
-    ],
-    listForAuthenticatedUser: ["GET /user/issues"],
-    listForOrg: ["GET /orgs/{org}/issues"],
-    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
-    listLabelsForMilestone: [
-      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
-    ],
-    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
-    listLabelsOnIssue: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
-    ],
-    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
-    listSubIssues: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
-    ],
-    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
-    removeAllLabels: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
-    ],
-    removeAssignees: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
-    ],
-    removeDependencyBlockedBy: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
-    ],
-    removeLabel: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
-    ],
-    removeSubIssue: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
-    ],
-    reprioritizeSubIssue: [
-      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
-    ],
-    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
-    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
-    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
-    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
-    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
-    updateMilestone: [
-      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
-    ]
-  },
-  licenses: {
-    get: ["GET /licenses/{license}"],
-    getAllCommonlyUsed: ["GET /licenses"],
-    getForRepo: ["GET /repos/{owner}/{repo}/license"]
-  },
-  markdown: {
-    render: ["POST /markdown"],
-    renderRaw: [
-      "POST /markdown/raw",
-      { headers: { "content-type": "text/plain; charset=utf-8" } }
-    ]
-  },
-  meta: {
-    get: ["GET /meta"],
-    getAllVersions: ["GET /versions"],
-    getOctocat: ["GET /octocat"],
-    getZen: ["GET /zen"],
-    root: ["GET /"]
-  },
-  migrations: {
-    deleteArchiveForAuthenticatedUser: [
-      "DELETE /user/migrations/{migration_id}/archive"
-    ],
-    deleteArchiveForOrg: [
-      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
-    ],
-    downloadArchiveForOrg: [
-      "GET /orgs/{org}/migrations/{migration_id}/archive"
-    ],
-    getArchiveForAuthenticatedUser: [
-      "GET /user/migrations/{migration_id}/archive"
-    ],
-    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
-    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
-    listForAuthenticatedUser: ["GET /user/migrations"],
-    listForOrg: ["GET /orgs/{org}/migrations"],
-    listReposForAuthenticatedUser: [
-      "GET /user/migrations/{migration_id}/repositories"
-    ],
-    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
-    listReposForUser: [
-      "GET /user/migrations/{migration_id}/repositories",
-      {},
-      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
-    ],
-    startForAuthenticatedUser: ["POST /user/migrations"],
-    startForOrg: ["POST /orgs/{org}/migrations"],
-    unlockRepoForAuthenticatedUser: [
-      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
-    ],
-    unlockRepoForOrg: [
-      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
-    ]
-  },
-  oidc: {
-    getOidcCustomSubTemplateForOrg: [
-      "GET /orgs/{org}/actions/oidc/customization/sub"
-    ],
-    updateOidcCustomSubTemplateForOrg: [
-      "PUT /orgs/{org}/actions/oidc/customization/sub"
-    ]
-  },
-  orgs: {
-    addSecurityManagerTeam: [
-      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
-      }
-    ],
-    assignTeamToOrgRole: [
-      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
-    ],
-    assignUserToOrgRole: [
-      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
-    ],
-    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
-    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
-    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
-    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
-    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
-    convertMemberToOutsideCollaborator: [
-      "PUT /orgs/{org}/outside_collaborators/{username}"
-    ],
-    createArtifactStorageRecord: [
-      "POST /orgs/{org}/artifacts/metadata/storage-record"
-    ],
-    createInvitation: ["POST /orgs/{org}/invitations"],
-    createIssueType: ["POST /orgs/{org}/issue-types"],
-    createWebhook: ["POST /orgs/{org}/hooks"],
-    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
-      "PATCH /organizations/{org}/org-properties/values"
-    ],
-    customPropertiesForOrgsGetOrganizationValues: [
-      "GET /organizations/{org}/org-properties/values"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
-      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
-      "PATCH /orgs/{org}/properties/schema"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationValues: [
-      "PATCH /orgs/{org}/properties/values"
-    ],
-    customPropertiesForReposDeleteOrganizationDefinition: [
-      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposGetOrganizationDefinition: [
-      "GET /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposGetOrganizationDefinitions: [
-      "GET /orgs/{org}/properties/schema"
-    ],
-    customPropertiesForReposGetOrganizationValues: [
-      "GET /orgs/{org}/properties/values"
-    ],
-    delete: ["DELETE /orgs/{org}"],
-    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
-    deleteAttestationsById: [
-      "DELETE /orgs/{org}/attestations/{attestation_id}"
-    ],
-    deleteAttestationsBySubjectDigest: [
-      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
-    ],
-    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
-    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
-    disableSelectedRepositoryImmutableReleasesOrganization: [
-      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
-    ],
-    enableSelectedRepositoryImmutableReleasesOrganization: [
-      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
-    ],
-    get: ["GET /orgs/{org}"],
-    getImmutableReleasesSettings: [
-      "GET /orgs/{org}/settings/immutable-releases"
-    ],
-    getImmutableReleasesSettingsRepositories: [
-      "GET /orgs/{org}/settings/immutable-releases/repositories"
-    ],
-    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
-    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
-    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
-    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
-    getOrgRulesetVersion: [
-      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
-    ],
-    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
-    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
-    getWebhookDelivery: [
-      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
-    ],
-    list: ["GET /organizations"],
-    listAppInstallations: ["GET /orgs/{org}/installations"],
-    listArtifactStorageRecords: [
-      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
-    ],
-    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
-    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
-    listAttestationsBulk: [
-      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
-    ],
-    listBlockedUsers: ["GET /orgs/{org}/blocks"],
-    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
-    listForAuthenticatedUser: ["GET /user/orgs"],
-    listForUser: ["GET /users/{username}/orgs"],
-    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
-    listIssueTypes: ["GET /orgs/{org}/issue-types"],
-    listMembers: ["GET /orgs/{org}/members"],
-    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
-    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
-    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
-    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
-    listOrganizationFineGrainedPermissions: [
-      "GET /orgs/{org}/organization-fine-grained-permissions"
-    ],
-    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
-    listPatGrantRepositories: [
-      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
-    ],
-    listPatGrantRequestRepositories: [
-      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
-    ],
-    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
-    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
-    listPendingInvitations: ["GET /orgs/{org}/invitations"],
-    listPublicMembers: ["GET /orgs/{org}/public_members"],
-    listSecurityManagerTeams: [
-      "GET /orgs/{org}/security-managers",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
-      }
-    ],
-    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
-    listWebhooks: ["GET /orgs/{org}/hooks"],
-    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
-    redeliverWebhookDelivery: [
-      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
-    ],
-    removeMember: ["DELETE /orgs/{org}/members/{username}"],
-    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
-    removeOutsideCollaborator: [
-      "DELETE /orgs/{org}/outside_collaborators/{username}"
-    ],
-    removePublicMembershipForAuthenticatedUser: [
-      "DELETE /orgs/{org}/public_members/{username}"
-    ],
-    removeSecurityManagerTeam: [
-      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
-      }
-    ],
-    reviewPatGrantRequest: [
-      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
-    ],
-    reviewPatGrantRequestsInBulk: [
-      "POST /orgs/{org}/personal-access-token-requests"
-    ],
-    revokeAllOrgRolesTeam: [
-      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
-    ],
-    revokeAllOrgRolesUser: [
-      "DELETE /orgs/{org}/organization-roles/users/{username}"
-    ],
-    revokeOrgRoleTeam: [
-      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
-    ],
-    revokeOrgRoleUser: [
-      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
-    ],
-    setImmutableReleasesSettings: [
-      "PUT /orgs/{org}/settings/immutable-releases"
-    ],
-    setImmutableReleasesSettingsRepositories: [
-      "PUT /orgs/{org}/settings/immutable-releases/repositories"
-    ],
-    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
-    setPublicMembershipForAuthenticatedUser: [
-      "PUT /orgs/{org}/public_members/{username}"
-    ],
-    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
-    update: ["PATCH /orgs/{org}"],
-    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
-    updateMembershipForAuthenticatedUser: [
-      "PATCH /user/memberships/orgs/{org}"
-    ],
-    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
-    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
-    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
-    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
-  },
-  packages: {
-    deletePackageForAuthenticatedUser: [
-      "DELETE /user/packages/{package_type}/{package_name}"
-    ],
-    deletePackageForOrg: [
-      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
-    ],
-    deletePackageForUser: [
-      "DELETE /users/{username}/packages/{package_type}/{package_name}"
-    ],
-    deletePackageVersionForAuthenticatedUser: [
-      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    deletePackageVersionForOrg: [
-      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    deletePackageVersionForUser: [
-      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getAllPackageVersionsForAPackageOwnedByAnOrg: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
-      {},
-      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
-    ],
-    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions",
-      {},
-      {
-        renamed: [
-          "packages",
-          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
-        ]
-      }
-    ],
-    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions"
-    ],
-    getAllPackageVersionsForPackageOwnedByOrg: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
-    ],
-    getAllPackageVersionsForPackageOwnedByUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
-    ],
-    getPackageForAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}"
-    ],
-    getPackageForOrganization: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}"
-    ],
-    getPackageForUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}"
-    ],
-    getPackageVersionForAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getPackageVersionForOrganization: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getPackageVersionForUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
-      "GET /user/docker/conflicts"
-    ],
-    listDockerMigrationConflictingPackagesForOrganization: [
-      "GET /orgs/{org}/docker/conflicts"
-    ],
-    listDockerMigrationConflictingPackagesForUser: [
-      "GET /users/{username}/docker/conflicts"
-    ],
-    listPackagesForAuthenticatedUser: ["GET /user/packages"],
-    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
-    listPackagesForUser: ["GET /users/{username}/packages"],
-    restorePackageForAuthenticatedUser: [
-      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageForOrg: [
-      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageForUser: [
-      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageVersionForAuthenticatedUser: [
-      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ],
-    restorePackageVersionForOrg: [
-      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ],
-    restorePackageVersionForUser: [
-      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ]
-  },
-  privateRegistries: {
-    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
-    deleteOrgPrivateRegistry: [
-      "DELETE /orgs/{org}/private-registries/{secret_name}"
-    ],
-    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
-    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
-    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
-    updateOrgPrivateRegistry: [
-      "PATCH /orgs/{org}/private-registries/{secret_name}"
-    ]
-  },
-  projects: {
-    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
-    addItemForUser: [
-      "POST /users/{username}/projectsV2/{project_number}/items"
-    ],
-    deleteItemForOrg: [
-      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    deleteItemForUser: [
-      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    getFieldForOrg: [
-      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
-    ],
-    getFieldForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
-    ],
-    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
-    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
-    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
-    getUserItem: [
-      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
-    listFieldsForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/fields"
-    ],
-    listForOrg: ["GET /orgs/{org}/projectsV2"],
-    listForUser: ["GET /users/{username}/projectsV2"],
-    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
-    listItemsForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/items"
-    ],
-    updateItemForOrg: [
-      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    updateItemForUser: [
-      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ]
-  },
-  pulls: {
-    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
-    create: ["POST /repos/{owner}/{repo}/pulls"],
-    createReplyForReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
-    ],
-    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
-    createReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
-    ],
-    deletePendingReview: [
-      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    deleteReviewComment: [
-      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
-    ],
-    dismissReview: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
-    ],
-    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
-    getReview: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
-    list: ["GET /repos/{owner}/{repo}/pulls"],
-    listCommentsForReview: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
-    ],
-    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
-    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
-    listRequestedReviewers: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    listReviewComments: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
-    ],
-    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
-    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
-    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
-    removeRequestedReviewers: [
-      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    requestReviewers: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    submitReview: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
-    ],
-    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
-    updateBranch: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
-    ],
-    updateReview: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    updateReviewComment: [
-      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
-    ]
-  },
-  rateLimit: { get: ["GET /rate_limit"] },
-  reactions: {
-    createForCommitComment: [
-      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
-    ],
-    createForIssue: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
-    ],
-    createForIssueComment: [
-      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
-    ],
-    createForPullRequestReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
-    ],
-    createForRelease: [
-      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
-    ],
-    createForTeamDiscussionCommentInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-    ],
-    createForTeamDiscussionInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-    ],
-    deleteForCommitComment: [
-      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForIssue: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
-    ],
-    deleteForIssueComment: [
-      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForPullRequestComment: [
-      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForRelease: [
-      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
-    ],
-    deleteForTeamDiscussion: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
-    ],
-    deleteForTeamDiscussionComment: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
-    ],
-    listForCommitComment: [
-      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
-    ],
-    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
-    listForIssueComment: [
-      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
-    ],
-    listForPullRequestReviewComment: [
-      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
-    ],
-    listForRelease: [
-      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
-    ],
-    listForTeamDiscussionCommentInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-    ],
-    listForTeamDiscussionInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-    ]
-  },
-  repos: {
-    acceptInvitation: [
-      "PATCH /user/repository_invitations/{invitation_id}",
-      {},
-      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
-    ],
-    acceptInvitationForAuthenticatedUser: [
-      "PATCH /user/repository_invitations/{invitation_id}"
-    ],
-    addAppAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
-    addStatusCheckContexts: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    addTeamAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    addUserAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    cancelPagesDeployment: [
-      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
-    ],
-    checkAutomatedSecurityFixes: [
-      "GET /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
-    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
-    checkPrivateVulnerabilityReporting: [
-      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    checkVulnerabilityAlerts: [
-      "GET /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
-    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
-    compareCommitsWithBasehead: [
-      "GET /repos/{owner}/{repo}/compare/{basehead}"
-    ],
-    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
-    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
-    createCommitComment: [
-      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
-    ],
-    createCommitSignatureProtection: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
-    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
-    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
-    createDeploymentBranchPolicy: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
-    ],
-    createDeploymentProtectionRule: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
-    ],
-    createDeploymentStatus: [
-      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
-    ],
-    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
-    createForAuthenticatedUser: ["POST /user/repos"],
-    createFork: ["POST /repos/{owner}/{repo}/forks"],
-    createInOrg: ["POST /orgs/{org}/repos"],
-    createOrUpdateEnvironment: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
-    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
-    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
-    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
-    createRelease: ["POST /repos/{owner}/{repo}/releases"],
-    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
-    createUsingTemplate: [
-      "POST /repos/{template_owner}/{template_repo}/generate"
-    ],
-    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
-    customPropertiesForReposCreateOrUpdateRepositoryValues: [
-      "PATCH /repos/{owner}/{repo}/properties/values"
-    ],
-    customPropertiesForReposGetRepositoryValues: [
-      "GET /repos/{owner}/{repo}/properties/values"
-    ],
-    declineInvitation: [
-      "DELETE /user/repository_invitations/{invitation_id}",
-      {},
-      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
-    ],
-    declineInvitationForAuthenticatedUser: [
-      "DELETE /user/repository_invitations/{invitation_id}"
-    ],
-    delete: ["DELETE /repos/{owner}/{repo}"],
-    deleteAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
-    ],
-    deleteAdminBranchProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    deleteAnEnvironment: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
-    deleteBranchProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
-    deleteCommitSignatureProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
-    deleteDeployment: [
-      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
-    ],
-    deleteDeploymentBranchPolicy: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
-    deleteInvitation: [
-      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
-    ],
-    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
-    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
-    deletePullRequestReviewProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
-    deleteReleaseAsset: [
-      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
-    ],
-    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
-    disableAutomatedSecurityFixes: [
-      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    disableDeploymentProtectionRule: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
-    ],
-    disableImmutableReleases: [
-      "DELETE /repos/{owner}/{repo}/immutable-releases"
-    ],
-    disablePrivateVulnerabilityReporting: [
-      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    disableVulnerabilityAlerts: [
-      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    downloadArchive: [
-      "GET /repos/{owner}/{repo}/zipball/{ref}",
-      {},
-      { renamed: ["repos", "downloadZipballArchive"] }
-    ],
-    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
-    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
-    enableAutomatedSecurityFixes: [
-      "PUT /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
-    enablePrivateVulnerabilityReporting: [
-      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    enableVulnerabilityAlerts: [
-      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    generateReleaseNotes: [
-      "POST /repos/{owner}/{repo}/releases/generate-notes"
-    ],
-    get: ["GET /repos/{owner}/{repo}"],
-    getAccessRestrictions: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
-    ],
-    getAdminBranchProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    getAllDeploymentProtectionRules: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
-    ],
-    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
-    getAllStatusCheckContexts: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
-    ],
-    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
-    getAppsWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
-    ],
-    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
-    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
-    getBranchProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
-    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
-    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
-    getCollaboratorPermissionLevel: [
-      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
-    ],
-    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
-    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
-    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
-    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
-    getCommitSignatureProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
-    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
-    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
-    getCustomDeploymentProtectionRule: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
-    ],
-    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
-    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
-    getDeploymentBranchPolicy: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    getDeploymentStatus: [
-      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
-    ],
-    getEnvironment: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
-    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
-    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
-    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
-    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
-    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
-    getPages: ["GET /repos/{owner}/{repo}/pages"],
-    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
-    getPagesDeployment: [
-      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
-    ],
-    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
-    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
-    getPullRequestReviewProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
-    getReadme: ["GET /repos/{owner}/{repo}/readme"],
-    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
-    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
-    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
-    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
-    getRepoRuleSuite: [
-      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
-    ],
-    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
-    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    getRepoRulesetHistory: [
-      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
-    ],
-    getRepoRulesetVersion: [
-      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
-    ],
-    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
-    getStatusChecksProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    getTeamsWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
-    ],
-    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
-    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
-    getUsersWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
-    ],
-    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
-    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
-    getWebhookConfigForRepo: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
-    ],
-    getWebhookDelivery: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
-    ],
-    listActivities: ["GET /repos/{owner}/{repo}/activity"],
-    listAttestations: [
-      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
-    ],
-    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
-    listBranches: ["GET /repos/{owner}/{repo}/branches"],
-    listBranchesForHeadCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
-    ],
-    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
-    listCommentsForCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
-    ],
-    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
-    listCommitStatusesForRef: [
-      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
-    ],
-    listCommits: ["GET /repos/{owner}/{repo}/commits"],
-    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
-    listCustomDeploymentRuleIntegrations: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
-    ],
-    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
-    listDeploymentBranchPolicies: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
-    ],
-    listDeploymentStatuses: [
-      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
-    ],
-    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
-    listForAuthenticatedUser: ["GET /user/repos"],
-    listForOrg: ["GET /orgs/{org}/repos"],
-    listForUser: ["GET /users/{username}/repos"],
-    listForks: ["GET /repos/{owner}/{repo}/forks"],
-    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
-    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
-    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
-    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
-    listPublic: ["GET /repositories"],
-    listPullRequestsAssociatedWithCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
-    ],
-    listReleaseAssets: [
-      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
-    ],
-    listReleases: ["GET /repos/{owner}/{repo}/releases"],
-    listTags: ["GET /repos/{owner}/{repo}/tags"],
-    listTeams: ["GET /repos/{owner}/{repo}/teams"],
-    listWebhookDeliveries: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
-    ],
-    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
-    merge: ["POST /repos/{owner}/{repo}/merges"],
-    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
-    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
-    redeliverWebhookDelivery: [
-      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
-    ],
-    removeAppAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    removeCollaborator: [
-      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
-    ],
-    removeStatusCheckContexts: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    removeStatusCheckProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    removeTeamAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    removeUserAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
-    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
-    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
-    setAdminBranchProtection: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    setAppAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    setStatusCheckContexts: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    setTeamAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    setUserAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
-    transfer: ["POST /repos/{owner}/{repo}/transfer"],
-    update: ["PATCH /repos/{owner}/{repo}"],
-    updateBranchProtection: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
-    updateDeploymentBranchPolicy: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
-    updateInvitation: [
-      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
-    ],
-    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
-    updatePullRequestReviewProtection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
-    updateReleaseAsset: [
-      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
-    ],
-    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    updateStatusCheckPotection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
-      {},
-      { renamed: ["repos", "updateStatusCheckProtection"] }
-    ],
-    updateStatusCheckProtection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
-    updateWebhookConfigForRepo: [
-      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
-    ],
-    uploadReleaseAsset: [
-      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
-      { baseUrl: "https://uploads.github.com" }
-    ]
-  },
-  search: {
-    code: ["GET /search/code"],
-    commits: ["GET /search/commits"],
-    issuesAndPullRequests: ["GET /search/issues"],
-    labels: ["GET /search/labels"],
-    repos: ["GET /search/repositories"],
-    topics: ["GET /search/topics"],
-    users: ["GET /search/users"]
-  },
-  secretScanning: {
-    createPushProtectionBypass: [
-      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
-    ],
-    getAlert: [
-      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
-    ],
-    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
-    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
-    listLocationsForAlert: [
-      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
-    ],
-    listOrgPatternConfigs: [
-      "GET /orgs/{org}/secret-scanning/pattern-configurations"
-    ],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
-    ],
-    updateOrgPatternConfigs: [
-      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
-    ]
-  },
-  securityAdvisories: {
-    createFork: [
-      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
-    ],
-    createPrivateVulnerabilityReport: [
-      "POST /repos/{owner}/{repo}/security-advisories/reports"
-    ],
-    createRepositoryAdvisory: [
-      "POST /repos/{owner}/{repo}/security-advisories"
-    ],
-    createRepositoryAdvisoryCveRequest: [
-      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
-    ],
-    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
-    getRepositoryAdvisory: [
-      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
-    ],
-    listGlobalAdvisories: ["GET /advisories"],
-    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
-    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
-    updateRepositoryAdvisory: [
-      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
-    ]
-  },
-  teams: {
-    addOrUpdateMembershipForUserInOrg: [
-      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    addOrUpdateRepoPermissionsInOrg: [
-      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    checkPermissionsForRepoInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    create: ["POST /orgs/{org}/teams"],
-    createDiscussionCommentInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
-    ],
-    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
-    deleteDiscussionCommentInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    deleteDiscussionInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
-    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
-    getDiscussionCommentInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    getDiscussionInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    getMembershipForUserInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    list: ["GET /orgs/{org}/teams"],
-    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
-    listDiscussionCommentsInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
-    ],
-    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
-    listForAuthenticatedUser: ["GET /user/teams"],
-    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
-    listPendingInvitationsInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/invitations"
-    ],
-    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
-    removeMembershipForUserInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    removeRepoInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    updateDiscussionCommentInOrg: [
-      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    updateDiscussionInOrg: [
-      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
-  },
-  users: {
-    addEmailForAuthenticated: [
-      "POST /user/emails",
-      {},
-      { renamed: ["users", "addEmailForAuthenticatedUser"] }
-    ],
-    addEmailForAuthenticatedUser: ["POST /user/emails"],
-    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
-    block: ["PUT /user/blocks/{username}"],
-    checkBlocked: ["GET /user/blocks/{username}"],
-    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
-    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
-    createGpgKeyForAuthenticated: [
-      "POST /user/gpg_keys",
-      {},
-      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
-    ],
-    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
-    createPublicSshKeyForAuthenticated: [
-      "POST /user/keys",
-      {},
-      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
-    ],
-    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
-    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
-    deleteAttestationsBulk: [
-      "POST /users/{username}/attestations/delete-request"
-    ],
-    deleteAttestationsById: [
-      "DELETE /users/{username}/attestations/{attestation_id}"
-    ],
-    deleteAttestationsBySubjectDigest: [
-      "DELETE /users/{username}/attestations/digest/{subject_digest}"
-    ],
-    deleteEmailForAuthenticated: [
-      "DELETE /user/emails",
-      {},
-      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
-    ],
-    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
-    deleteGpgKeyForAuthenticated: [
-      "DELETE /user/gpg_keys/{gpg_key_id}",
-      {},
-      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
-    ],
-    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
-    deletePublicSshKeyForAuthenticated: [
-      "DELETE /user/keys/{key_id}",
-      {},
-      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
-    ],
-    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
-    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
-    deleteSshSigningKeyForAuthenticatedUser: [
-      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
-    ],
-    follow: ["PUT /user/following/{username}"],
-    getAuthenticated: ["GET /user"],
-    getById: ["GET /user/{account_id}"],
-    getByUsername: ["GET /users/{username}"],
-    getContextForUser: ["GET /users/{username}/hovercard"],
-    getGpgKeyForAuthenticated: [
-      "GET /user/gpg_keys/{gpg_key_id}",
-      {},
-      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
-    ],
-    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
-    getPublicSshKeyForAuthenticated: [
-      "GET /user/keys/{key_id}",
-      {},
-      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
-    ],
-    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
-    getSshSigningKeyForAuthenticatedUser: [
-      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
-    ],
-    list: ["GET /users"],
-    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
-    listAttestationsBulk: [
-      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
-    ],
-    listBlockedByAuthenticated: [
-      "GET /user/blocks",
-      {},
-      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
-    ],
-    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
-    listEmailsForAuthenticated: [
-      "GET /user/emails",
-      {},
-      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
-    ],
-    listEmailsForAuthenticatedUser: ["GET /user/emails"],
-    listFollowedByAuthenticated: [
-      "GET /user/following",
-      {},
-      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
-    ],
-    listFollowedByAuthenticatedUser: ["GET /user/following"],
-    listFollowersForAuthenticatedUser: ["GET /user/followers"],
-    listFollowersForUser: ["GET /users/{username}/followers"],
-    listFollowingForUser: ["GET /users/{username}/following"],
-    listGpgKeysForAuthenticated: [
-      "GET /user/gpg_keys",
-      {},
-      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
-    ],
-    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
-    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
-    listPublicEmailsForAuthenticated: [
-      "GET /user/public_emails",
-      {},
-      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
-    ],
-    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
-    listPublicKeysForUser: ["GET /users/{username}/keys"],
-    listPublicSshKeysForAuthenticated: [
-      "GET /user/keys",
-      {},
-      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
-    ],
-    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
-    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
-    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
-    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
-    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
-    setPrimaryEmailVisibilityForAuthenticated: [
-      "PATCH /user/email/visibility",
-      {},
-      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
-    ],
-    setPrimaryEmailVisibilityForAuthenticatedUser: [
-      "PATCH /user/email/visibility"
-    ],
-    unblock: ["DELETE /user/blocks/{username}"],
-    unfollow: ["DELETE /user/following/{username}"],
-    updateAuthenticated: ["PATCH /user"]
-  }
-};
-var endpoints_default = Endpoints;
-
-//# sourceMappingURL=endpoints.js.map
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
-
-const endpointMethodsMap = /* @__PURE__ */ new Map();
-for (const [scope, endpoints] of Object.entries(endpoints_default)) {
-  for (const [methodName, endpoint] of Object.entries(endpoints)) {
-    const [route, defaults, decorations] = endpoint;
-    const [method, url] = route.split(/ /);
-    const endpointDefaults = Object.assign(
-      {
-        method,
-        url
-      },
-      defaults
-    );
-    if (!endpointMethodsMap.has(scope)) {
-      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
-    }
-    endpointMethodsMap.get(scope).set(methodName, {
-      scope,
-      methodName,
-      endpointDefaults,
-      decorations
-    });
-  }
-}
-const handler = {
-  has({ scope }, methodName) {
-    return endpointMethodsMap.get(scope).has(methodName);
-  },
-  getOwnPropertyDescriptor(target, methodName) {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JR: () => (/* binding */ boundedRequest),
+/* harmony export */   KO: () => (/* binding */ runTiming),
+/* harmony export */   bN: () => (/* binding */ MAX_RATE_LIMIT_RETRIES),
+/* harmony export */   dv: () => (/* binding */ REGISTRY_RETRY)
+/* harmony export */ });
+/* unused harmony export createDeadline */
+// Every wait of a run decided in one place: the poll interval and the wait's deadline (from the
+// inputs), the API client's rate-limit waits and retry back-off, the registry's retries. Pure:
+// the clock is injected, and the timers that sleep are the session's.
+function createDeadline(now, timeoutMs) {
+    const startedAt = now();
+    const at = startedAt + timeoutMs;
     return {
-      value: this.get(target, methodName),
-      // ensures method is in the cache
-      configurable: true,
-      writable: true,
-      enumerable: true
+        startedAt,
+        at,
+        now,
+        elapsedMs: () => now() - startedAt,
+        remainingMs: () => Math.max(0, at - now()),
+        allows: (ms) => now() + ms <= at,
     };
-  },
-  defineProperty(target, methodName, descriptor) {
-    Object.defineProperty(target.cache, methodName, descriptor);
-    return true;
-  },
-  deleteProperty(target, methodName) {
-    delete target.cache[methodName];
-    return true;
-  },
-  ownKeys({ scope }) {
-    return [...endpointMethodsMap.get(scope).keys()];
-  },
-  set(target, methodName, value) {
-    return target.cache[methodName] = value;
-  },
-  get({ octokit, scope, cache }, methodName) {
-    if (cache[methodName]) {
-      return cache[methodName];
-    }
-    const method = endpointMethodsMap.get(scope).get(methodName);
-    if (!method) {
-      return void 0;
-    }
-    const { endpointDefaults, decorations } = method;
-    if (decorations) {
-      cache[methodName] = decorate(
-        octokit,
-        scope,
-        methodName,
-        endpointDefaults,
-        decorations
-      );
-    } else {
-      cache[methodName] = octokit.request.defaults(endpointDefaults);
-    }
-    return cache[methodName];
-  }
-};
-function endpointsToMethods(octokit) {
-  const newMethods = {};
-  for (const scope of endpointMethodsMap.keys()) {
-    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
-  }
-  return newMethods;
 }
-function decorate(octokit, scope, methodName, defaults, decorations) {
-  const requestWithDefaults = octokit.request.defaults(defaults);
-  function withDecorations(...args) {
-    let options = requestWithDefaults.endpoint.merge(...args);
-    if (decorations.mapToData) {
-      options = Object.assign({}, options, {
-        data: options[decorations.mapToData],
-        [decorations.mapToData]: void 0
-      });
-      return requestWithDefaults(options);
-    }
-    if (decorations.renamed) {
-      const [newScope, newMethodName] = decorations.renamed;
-      octokit.log.warn(
-        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
-      );
-    }
-    if (decorations.deprecated) {
-      octokit.log.warn(decorations.deprecated);
-    }
-    if (decorations.renamedParameters) {
-      const options2 = requestWithDefaults.endpoint.merge(...args);
-      for (const [name, alias] of Object.entries(
-        decorations.renamedParameters
-      )) {
-        if (name in options2) {
-          octokit.log.warn(
-            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
-          );
-          if (!(alias in options2)) {
-            options2[alias] = options2[name];
-          }
-          delete options2[name];
-        }
-      }
-      return requestWithDefaults(options2);
-    }
-    return requestWithDefaults(...args);
-  }
-  return Object.assign(withDecorations, requestWithDefaults);
-}
-
-//# sourceMappingURL=endpoints-to-methods.js.map
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
-
-
-function restEndpointMethods(octokit) {
-  const api = endpointsToMethods(octokit);
-  return {
-    rest: api
-  };
-}
-restEndpointMethods.VERSION = dist_src_version_VERSION;
-function legacyRestEndpointMethods(octokit) {
-  const api = endpointsToMethods(octokit);
-  return {
-    ...api,
-    rest: api
-  };
-}
-legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
-
-//# sourceMappingURL=index.js.map
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-// pkg/dist-src/version.js
-var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/normalize-paginated-list-response.js
-function normalizePaginatedListResponse(response) {
-  if (!response.data) {
-    return {
-      ...response,
-      data: []
-    };
-  }
-  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
-  if (!responseNeedsNormalization) return response;
-  const incompleteResults = response.data.incomplete_results;
-  const repositorySelection = response.data.repository_selection;
-  const totalCount = response.data.total_count;
-  const totalCommits = response.data.total_commits;
-  delete response.data.incomplete_results;
-  delete response.data.repository_selection;
-  delete response.data.total_count;
-  delete response.data.total_commits;
-  const namespaceKey = Object.keys(response.data)[0];
-  const data = response.data[namespaceKey];
-  response.data = data;
-  if (typeof incompleteResults !== "undefined") {
-    response.data.incomplete_results = incompleteResults;
-  }
-  if (typeof repositorySelection !== "undefined") {
-    response.data.repository_selection = repositorySelection;
-  }
-  response.data.total_count = totalCount;
-  response.data.total_commits = totalCommits;
-  return response;
-}
-
-// pkg/dist-src/iterator.js
-function iterator(octokit, route, parameters) {
-  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
-  const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options.method;
-  const headers = options.headers;
-  let url = options.url;
-  return {
-    [Symbol.asyncIterator]: () => ({
-      async next() {
-        if (!url) return { done: true };
-        try {
-          const response = await requestMethod({ method, url, headers });
-          const normalizedResponse = normalizePaginatedListResponse(response);
-          url = ((normalizedResponse.headers.link || "").match(
-            /<([^<>]+)>;\s*rel="next"/
-          ) || [])[1];
-          if (!url && "total_commits" in normalizedResponse.data) {
-            const parsedUrl = new URL(normalizedResponse.url);
-            const params = parsedUrl.searchParams;
-            const page = parseInt(params.get("page") || "1", 10);
-            const per_page = parseInt(params.get("per_page") || "250", 10);
-            if (page * per_page < normalizedResponse.data.total_commits) {
-              params.set("page", String(page + 1));
-              url = parsedUrl.toString();
-            }
-          }
-          return { value: normalizedResponse };
-        } catch (error) {
-          if (error.status !== 409) throw error;
-          url = "";
-          return {
-            value: {
-              status: 200,
-              headers: {},
-              data: []
-            }
-          };
-        }
-      }
-    })
-  };
-}
-
-// pkg/dist-src/paginate.js
-function paginate(octokit, route, parameters, mapFn) {
-  if (typeof parameters === "function") {
-    mapFn = parameters;
-    parameters = void 0;
-  }
-  return gather(
-    octokit,
-    [],
-    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
-    mapFn
-  );
-}
-function gather(octokit, results, iterator2, mapFn) {
-  return iterator2.next().then((result) => {
-    if (result.done) {
-      return results;
-    }
-    let earlyExit = false;
-    function done() {
-      earlyExit = true;
-    }
-    results = results.concat(
-      mapFn ? mapFn(result.value, done) : result.value.data
-    );
-    if (earlyExit) {
-      return results;
-    }
-    return gather(octokit, results, iterator2, mapFn);
-  });
-}
-
-// pkg/dist-src/compose-paginate.js
-var composePaginateRest = Object.assign(paginate, {
-  iterator
-});
-
-// pkg/dist-src/generated/paginating-endpoints.js
-var paginatingEndpoints = (/* unused pure expression or super */ null && ([
-  "GET /advisories",
-  "GET /app/hook/deliveries",
-  "GET /app/installation-requests",
-  "GET /app/installations",
-  "GET /assignments/{assignment_id}/accepted_assignments",
-  "GET /classrooms",
-  "GET /classrooms/{classroom_id}/assignments",
-  "GET /enterprises/{enterprise}/code-security/configurations",
-  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
-  "GET /enterprises/{enterprise}/dependabot/alerts",
-  "GET /enterprises/{enterprise}/teams",
-  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
-  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
-  "GET /events",
-  "GET /gists",
-  "GET /gists/public",
-  "GET /gists/starred",
-  "GET /gists/{gist_id}/comments",
-  "GET /gists/{gist_id}/commits",
-  "GET /gists/{gist_id}/forks",
-  "GET /installation/repositories",
-  "GET /issues",
-  "GET /licenses",
-  "GET /marketplace_listing/plans",
-  "GET /marketplace_listing/plans/{plan_id}/accounts",
-  "GET /marketplace_listing/stubbed/plans",
-  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
-  "GET /networks/{owner}/{repo}/events",
-  "GET /notifications",
-  "GET /organizations",
-  "GET /organizations/{org}/dependabot/repository-access",
-  "GET /orgs/{org}/actions/cache/usage-by-repository",
-  "GET /orgs/{org}/actions/hosted-runners",
-  "GET /orgs/{org}/actions/permissions/repositories",
-  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
-  "GET /orgs/{org}/actions/runner-groups",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
-  "GET /orgs/{org}/actions/runners",
-  "GET /orgs/{org}/actions/secrets",
-  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/actions/variables",
-  "GET /orgs/{org}/actions/variables/{name}/repositories",
-  "GET /orgs/{org}/attestations/repositories",
-  "GET /orgs/{org}/attestations/{subject_digest}",
-  "GET /orgs/{org}/blocks",
-  "GET /orgs/{org}/campaigns",
-  "GET /orgs/{org}/code-scanning/alerts",
-  "GET /orgs/{org}/code-security/configurations",
-  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
-  "GET /orgs/{org}/codespaces",
-  "GET /orgs/{org}/codespaces/secrets",
-  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/copilot/billing/seats",
-  "GET /orgs/{org}/copilot/metrics",
-  "GET /orgs/{org}/dependabot/alerts",
-  "GET /orgs/{org}/dependabot/secrets",
-  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/events",
-  "GET /orgs/{org}/failed_invitations",
-  "GET /orgs/{org}/hooks",
-  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
-  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
-  "GET /orgs/{org}/insights/api/subject-stats",
-  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
-  "GET /orgs/{org}/installations",
-  "GET /orgs/{org}/invitations",
-  "GET /orgs/{org}/invitations/{invitation_id}/teams",
-  "GET /orgs/{org}/issues",
-  "GET /orgs/{org}/members",
-  "GET /orgs/{org}/members/{username}/codespaces",
-  "GET /orgs/{org}/migrations",
-  "GET /orgs/{org}/migrations/{migration_id}/repositories",
-  "GET /orgs/{org}/organization-roles/{role_id}/teams",
-  "GET /orgs/{org}/organization-roles/{role_id}/users",
-  "GET /orgs/{org}/outside_collaborators",
-  "GET /orgs/{org}/packages",
-  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
-  "GET /orgs/{org}/personal-access-token-requests",
-  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
-  "GET /orgs/{org}/personal-access-tokens",
-  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
-  "GET /orgs/{org}/private-registries",
-  "GET /orgs/{org}/projects",
-  "GET /orgs/{org}/projectsV2",
-  "GET /orgs/{org}/projectsV2/{project_number}/fields",
-  "GET /orgs/{org}/projectsV2/{project_number}/items",
-  "GET /orgs/{org}/properties/values",
-  "GET /orgs/{org}/public_members",
-  "GET /orgs/{org}/repos",
-  "GET /orgs/{org}/rulesets",
-  "GET /orgs/{org}/rulesets/rule-suites",
-  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
-  "GET /orgs/{org}/secret-scanning/alerts",
-  "GET /orgs/{org}/security-advisories",
-  "GET /orgs/{org}/settings/immutable-releases/repositories",
-  "GET /orgs/{org}/settings/network-configurations",
-  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
-  "GET /orgs/{org}/teams",
-  "GET /orgs/{org}/teams/{team_slug}/discussions",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
-  "GET /orgs/{org}/teams/{team_slug}/invitations",
-  "GET /orgs/{org}/teams/{team_slug}/members",
-  "GET /orgs/{org}/teams/{team_slug}/projects",
-  "GET /orgs/{org}/teams/{team_slug}/repos",
-  "GET /orgs/{org}/teams/{team_slug}/teams",
-  "GET /projects/{project_id}/collaborators",
-  "GET /repos/{owner}/{repo}/actions/artifacts",
-  "GET /repos/{owner}/{repo}/actions/caches",
-  "GET /repos/{owner}/{repo}/actions/organization-secrets",
-  "GET /repos/{owner}/{repo}/actions/organization-variables",
-  "GET /repos/{owner}/{repo}/actions/runners",
-  "GET /repos/{owner}/{repo}/actions/runs",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
-  "GET /repos/{owner}/{repo}/actions/secrets",
-  "GET /repos/{owner}/{repo}/actions/variables",
-  "GET /repos/{owner}/{repo}/actions/workflows",
-  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
-  "GET /repos/{owner}/{repo}/activity",
-  "GET /repos/{owner}/{repo}/assignees",
-  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
-  "GET /repos/{owner}/{repo}/branches",
-  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
-  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
-  "GET /repos/{owner}/{repo}/code-scanning/alerts",
-  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
-  "GET /repos/{owner}/{repo}/code-scanning/analyses",
-  "GET /repos/{owner}/{repo}/codespaces",
-  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
-  "GET /repos/{owner}/{repo}/codespaces/secrets",
-  "GET /repos/{owner}/{repo}/collaborators",
-  "GET /repos/{owner}/{repo}/comments",
-  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/commits",
-  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
-  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
-  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
-  "GET /repos/{owner}/{repo}/commits/{ref}/status",
-  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
-  "GET /repos/{owner}/{repo}/compare/{basehead}",
-  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
-  "GET /repos/{owner}/{repo}/contributors",
-  "GET /repos/{owner}/{repo}/dependabot/alerts",
-  "GET /repos/{owner}/{repo}/dependabot/secrets",
-  "GET /repos/{owner}/{repo}/deployments",
-  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
-  "GET /repos/{owner}/{repo}/environments",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
-  "GET /repos/{owner}/{repo}/events",
-  "GET /repos/{owner}/{repo}/forks",
-  "GET /repos/{owner}/{repo}/hooks",
-  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
-  "GET /repos/{owner}/{repo}/invitations",
-  "GET /repos/{owner}/{repo}/issues",
-  "GET /repos/{owner}/{repo}/issues/comments",
-  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/issues/events",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
-  "GET /repos/{owner}/{repo}/keys",
-  "GET /repos/{owner}/{repo}/labels",
-  "GET /repos/{owner}/{repo}/milestones",
-  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
-  "GET /repos/{owner}/{repo}/notifications",
-  "GET /repos/{owner}/{repo}/pages/builds",
-  "GET /repos/{owner}/{repo}/projects",
-  "GET /repos/{owner}/{repo}/pulls",
-  "GET /repos/{owner}/{repo}/pulls/comments",
-  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
-  "GET /repos/{owner}/{repo}/releases",
-  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
-  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
-  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
-  "GET /repos/{owner}/{repo}/rulesets",
-  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
-  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
-  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
-  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
-  "GET /repos/{owner}/{repo}/security-advisories",
-  "GET /repos/{owner}/{repo}/stargazers",
-  "GET /repos/{owner}/{repo}/subscribers",
-  "GET /repos/{owner}/{repo}/tags",
-  "GET /repos/{owner}/{repo}/teams",
-  "GET /repos/{owner}/{repo}/topics",
-  "GET /repositories",
-  "GET /search/code",
-  "GET /search/commits",
-  "GET /search/issues",
-  "GET /search/labels",
-  "GET /search/repositories",
-  "GET /search/topics",
-  "GET /search/users",
-  "GET /teams/{team_id}/discussions",
-  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
-  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
-  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
-  "GET /teams/{team_id}/invitations",
-  "GET /teams/{team_id}/members",
-  "GET /teams/{team_id}/projects",
-  "GET /teams/{team_id}/repos",
-  "GET /teams/{team_id}/teams",
-  "GET /user/blocks",
-  "GET /user/codespaces",
-  "GET /user/codespaces/secrets",
-  "GET /user/emails",
-  "GET /user/followers",
-  "GET /user/following",
-  "GET /user/gpg_keys",
-  "GET /user/installations",
-  "GET /user/installations/{installation_id}/repositories",
-  "GET /user/issues",
-  "GET /user/keys",
-  "GET /user/marketplace_purchases",
-  "GET /user/marketplace_purchases/stubbed",
-  "GET /user/memberships/orgs",
-  "GET /user/migrations",
-  "GET /user/migrations/{migration_id}/repositories",
-  "GET /user/orgs",
-  "GET /user/packages",
-  "GET /user/packages/{package_type}/{package_name}/versions",
-  "GET /user/public_emails",
-  "GET /user/repos",
-  "GET /user/repository_invitations",
-  "GET /user/social_accounts",
-  "GET /user/ssh_signing_keys",
-  "GET /user/starred",
-  "GET /user/subscriptions",
-  "GET /user/teams",
-  "GET /users",
-  "GET /users/{username}/attestations/{subject_digest}",
-  "GET /users/{username}/events",
-  "GET /users/{username}/events/orgs/{org}",
-  "GET /users/{username}/events/public",
-  "GET /users/{username}/followers",
-  "GET /users/{username}/following",
-  "GET /users/{username}/gists",
-  "GET /users/{username}/gpg_keys",
-  "GET /users/{username}/keys",
-  "GET /users/{username}/orgs",
-  "GET /users/{username}/packages",
-  "GET /users/{username}/projects",
-  "GET /users/{username}/projectsV2",
-  "GET /users/{username}/projectsV2/{project_number}/fields",
-  "GET /users/{username}/projectsV2/{project_number}/items",
-  "GET /users/{username}/received_events",
-  "GET /users/{username}/received_events/public",
-  "GET /users/{username}/repos",
-  "GET /users/{username}/social_accounts",
-  "GET /users/{username}/ssh_signing_keys",
-  "GET /users/{username}/starred",
-  "GET /users/{username}/subscriptions"
-]));
-
-// pkg/dist-src/paginating-endpoints.js
-function isPaginatingEndpoint(arg) {
-  if (typeof arg === "string") {
-    return paginatingEndpoints.includes(arg);
-  } else {
-    return false;
-  }
-}
-
-// pkg/dist-src/index.js
-function paginateRest(octokit) {
-  return {
-    paginate: Object.assign(paginate.bind(null, octokit), {
-      iterator: iterator.bind(null, octokit)
-    })
-  };
-}
-paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
-
-
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
-
-
-// octokit + plugins
-
-
-
-const context = new Context();
-const baseUrl = getApiBaseUrl();
-const defaults = {
-    baseUrl,
-    request: {
-        agent: getProxyAgent(baseUrl),
-        fetch: getProxyFetch(baseUrl)
-    }
-};
-const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
-
-/**
- * Convience function to correctly format Octokit Options to pass into the constructor.
- *
- * @param     token    the repo PAT or GITHUB_TOKEN
- * @param     options  other options to set
- */
-function getOctokitOptions(token, options) {
-    const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
-    // Auth
-    const auth = getAuthString(token, opts);
-    if (auth) {
-        opts.auth = auth;
-    }
-    // Orchestration ID
-    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
-    if (userAgent) {
-        opts.userAgent = userAgent;
-    }
-    return opts;
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/github.js
-
-
-const github_context = new Context();
-/**
- * Returns a hydrated octokit ready to use for GitHub Actions
- *
- * @param     token    the repo PAT or GITHUB_TOKEN
- * @param     options  other options to set
- */
-function getOctokit(token, options, ...additionalPlugins) {
-    const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
-    return new GitHubWithPlugins(getOctokitOptions(token, options));
-}
-//# sourceMappingURL=github.js.map
-;// CONCATENATED MODULE: ./src/github/client.ts
-// The REST client: @actions/github's Octokit, which takes the runner's proxy settings and the
-// GitHub (Enterprise) API URL from the environment, with the retry and throttling plugins. Rate
-// limits are waited out only within the caller's budget (a wait's deadline).
-
-
-
-const SILENT = { info: () => { }, debug: () => { } };
+/** plugin-retry waits 1 + 4 + 9 seconds before its three retries of a 5xx or network error. */
+const RETRY_BACKOFF_MS = 14_000;
+/** One API request of the poll: never past the deadline, but at least 10 s and at most 30 s. */
+const REQUEST_TIMEOUT_MS = { min: 10_000, max: 30_000 };
+/** How many rate limits of one request the REST client waits out before it gives up. */
 const MAX_RATE_LIMIT_RETRIES = 5;
-async function createClient({ token, baseUrl, mayWait = () => true, msPerSecond = 1000, log = SILENT, }) {
-    if (!token) {
-        throw new Error('Input `github-token` is empty: pass a token (the default is ${{ github.token }}).');
-    }
-    const handleLimit = (kind) => (retryAfter, options, _, retryCount) => {
-        const retrying = retryCount < MAX_RATE_LIMIT_RETRIES && mayWait(retryAfter);
-        log.info(`GitHub ${kind} on ${options.method} ${options.url}: ${retrying ? `retrying in ${retryAfter}s` : 'giving up'}.`);
-        return retrying;
+/** A registry read or a docker pull: 4 attempts, waiting 5 s, then twice as long each time (the registry may lag the build). */
+const REGISTRY_RETRY = { attempts: 4, firstDelayMs: 5_000 };
+/** Per-request options that keep one poll, retries included, within the wait's deadline. */
+function boundedRequest(remainingMs) {
+    // Closer to the deadline than the back-off, the next poll asks again instead. Only 0 can be
+    // set ahead: a positive `retries` makes plugin-retry repeat every error, 304s and 404s included.
+    const retries = remainingMs < RETRY_BACKOFF_MS ? { retries: 0 } : {};
+    // A hung connection must not outlive the deadline; the last poll still gets a fair chance.
+    const timeoutMs = Math.min(Math.max(remainingMs, REQUEST_TIMEOUT_MS.min), REQUEST_TIMEOUT_MS.max);
+    return { ...retries, timeoutMs };
+}
+function runTiming(inputs, now = Date.now) {
+    let deadline;
+    return {
+        pollIntervalMs: inputs.pollIntervalSeconds * 1000,
+        startWait: () => (deadline = createDeadline(now, inputs.timeoutSeconds * 1000)),
+        mayWaitRateLimit: (seconds) => deadline === undefined || deadline.allows(seconds * 1000),
     };
-    return getOctokit(token, {
-        baseUrl,
-        userAgent: 'ci-image',
-        log: {
-            debug: () => { },
-            info: () => { },
-            warn: (message) => log.debug(message),
-            error: (message) => log.debug(message),
-        },
-        retry: { retryAfterBaseValue: msPerSecond },
-        throttle: {
-            retryAfterBaseValue: msPerSecond,
-            onRateLimit: handleLimit('rate limit'),
-            onSecondaryRateLimit: handleLimit('secondary rate limit'),
-        },
-    }, retry, throttling);
 }
 
 
 /***/ }),
 
-/***/ 3116:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Pk: () => (/* binding */ isIntegrationRefusal),
-/* harmony export */   c4: () => (/* binding */ isNotFound),
-/* harmony export */   eo: () => (/* binding */ toApiFault),
-/* harmony export */   gg: () => (/* binding */ describeApiError),
-/* harmony export */   nG: () => (/* binding */ httpStatus),
-/* harmony export */   pb: () => (/* binding */ apiError)
-/* harmony export */ });
-/* harmony import */ var _octokit_request_error__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1015);
-/* harmony import */ var _core_api_fault_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3462);
-// The one place that reads GitHub's HTTP failures: their status, whether asking again may help,
-// how long GitHub asked us to wait, and which permission a refusal points to. Octokit reports a
-// failed call as a RequestError (a network error or a timeout as status 500, or an AbortError).
-
-
-/** The HTTP status GitHub answered; undefined for anything that is not an API error. */
-function httpStatus(error) {
-    return error instanceof _octokit_request_error__WEBPACK_IMPORTED_MODULE_1__/* .RequestError */ .G ? error.status : undefined;
-}
-function isNotFound(error) {
-    return httpStatus(error) === 404;
-}
-/** A token without write access: a fork's PR, or `permissions:` without the scope asked for. */
-function isIntegrationRefusal(error) {
-    return httpStatus(error) === 403 && error instanceof Error && /resource not accessible/i.test(error.message);
-}
-function header(error, name) {
-    const value = error.response?.headers[name];
-    return value === undefined ? undefined : String(value);
-}
-function isRateLimit(error) {
-    return header(error, 'x-ratelimit-remaining') === '0' || header(error, 'retry-after') !== undefined || /rate limit/i.test(error.message);
-}
-/** A call that ended without an answer: the request timed out (our signal) or was aborted. */
-function isAbort(error) {
-    return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
-}
-/**
- * 5xx, network errors and timeouts, and rate limits (429, or 403 with GitHub's rate-limit
- * signature) may pass; a plain 401, 403, 404 or 422 will not change by asking again.
- */
-function kindOf(error) {
-    if (isAbort(error))
-        return 'transient';
-    if (!(error instanceof _octokit_request_error__WEBPACK_IMPORTED_MODULE_1__/* .RequestError */ .G))
-        return 'fatal';
-    const { status } = error;
-    if (status >= 500 || status === 429 || (status === 403 && isRateLimit(error)))
-        return 'transient';
-    if (status === 404)
-        return 'not-found';
-    if (status === 401 || status === 403)
-        return 'refused';
-    return 'fatal';
-}
-/** Seconds GitHub asked to wait (`retry-after`, or until `x-ratelimit-reset` when none are left). */
-function retryAfterSeconds(error, nowMs) {
-    if (!(error instanceof _octokit_request_error__WEBPACK_IMPORTED_MODULE_1__/* .RequestError */ .G))
-        return undefined;
-    const retryAfter = Number(header(error, 'retry-after'));
-    if (Number.isFinite(retryAfter) && retryAfter > 0)
-        return retryAfter;
-    const reset = Number(header(error, 'x-ratelimit-reset'));
-    if (header(error, 'x-ratelimit-remaining') === '0' && Number.isFinite(reset) && reset > 0) {
-        return Math.max(0, Math.ceil(reset - nowMs / 1000));
-    }
-    return undefined;
-}
-/** `GET /repos/acme/app/pulls/7 answered 404: Not Found`: the call and GitHub's answer, one line. */
-function describeApiError(error) {
-    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-    if (isAbort(error))
-        return `no answer in time (${message})`;
-    if (!(error instanceof _octokit_request_error__WEBPACK_IMPORTED_MODULE_1__/* .RequestError */ .G))
-        return message;
-    const { method, url } = error.request;
-    const call = `${method} ${url ? new URL(url, 'http://localhost').pathname : ''}`.trim();
-    // Octokit reports a request that got no answer (a network error) as status 500 without a response.
-    return error.response === undefined ? `${call} failed: ${message}` : `${call} answered ${error.status}: ${message}`;
-}
-/** An API failure as the decisions see it (core/api-fault.ts). */
-function toApiFault(error, { permission, nowMs = Date.now() } = {}) {
-    if (error instanceof _core_api_fault_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiFault */ .d)
-        return error;
-    return new _core_api_fault_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiFault */ .d(kindOf(error), describeApiError(error), {
-        retryAfterSeconds: retryAfterSeconds(error, nowMs),
-        permission,
-        cause: error,
-    });
-}
-/** An API failure as a step's error: what was being done, GitHub's answer, and the permission to grant. */
-function apiError(what, error, permission) {
-    const fault = toApiFault(error, { permission });
-    return new Error(`Could not ${what}: ${fault.description}${fault.permissionHint()}.`, { cause: error });
-}
-
-
-/***/ }),
-
-/***/ 4487:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ getPullRequest),
-/* harmony export */   c: () => (/* binding */ listPullRequestFiles)
-/* harmony export */ });
-/* harmony import */ var _core_target_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4294);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3116);
-
-
-async function getPullRequest(client, repo, prNumber) {
-    try {
-        const { data } = await client.rest.pulls.get({ ...repo, pull_number: prNumber });
-        return (0,_core_target_js__WEBPACK_IMPORTED_MODULE_1__/* .pullRequestFromApiShape */ .ON)(data);
-    }
-    catch (error) {
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isNotFound */ .c4)(error))
-            throw new Error(`Pull request #${prNumber} was not found in ${repo.owner}/${repo.repo}.`, { cause: error });
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .apiError */ .pb)(`read pull request #${prNumber}`, error, 'pull-requests: read');
-    }
-}
-/** Changed paths of a PR (a rename counts both its old and new path), at most API_FILE_LIST_CAP (core/resolve.ts) files. */
-async function listPullRequestFiles(client, repo, prNumber) {
-    const paths = [];
-    let listed = 0;
-    const pages = client.paginate.iterator(client.rest.pulls.listFiles, { ...repo, pull_number: prNumber, per_page: 100 });
-    try {
-        for await (const { data } of pages) {
-            for (const file of data) {
-                listed++;
-                paths.push(file.filename);
-                if (file.previous_filename)
-                    paths.push(file.previous_filename);
-            }
-        }
-    }
-    catch (error) {
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .apiError */ .pb)(`list the files of PR #${prNumber}`, error, 'pull-requests: read');
-    }
-    return { paths, listed };
-}
-
-
-/***/ }),
-
-/***/ 6801:
+/***/ 6268:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  RK: () => (/* binding */ runLocal)
+  G: () => (/* binding */ waitForBuildCommand)
 });
 
-// UNUSED EXPORTS: USAGE, invokedAs, repositoryFromRemote
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./src/core/event.ts
-var core_event = __nccwpck_require__(7667);
-// EXTERNAL MODULE: ./src/core/image-ref.ts
-var image_ref = __nccwpck_require__(3386);
-// EXTERNAL MODULE: ./src/core/inputs.ts + 1 modules
-var core_inputs = __nccwpck_require__(3906);
-// EXTERNAL MODULE: ./src/core/watch.ts + 100 modules
-var watch = __nccwpck_require__(4273);
-// EXTERNAL MODULE: ./src/runner/git.ts + 1 modules
-var runner_git = __nccwpck_require__(3754);
-;// CONCATENATED MODULE: ./src/runner/base-branches.ts
-// A shallow or single-branch clone (a CI shell step, `git clone --depth 1`) has only its own
-// branch: the long-lived branches a local run compares against are fetched from origin, as
-// little of them as the action fetches (runner/changed-files.ts), argument arrays only.
-
-
-// As deep as the action's first fetch: a fork point within it costs one round trip.
-const FIRST_DEPTH = 50;
-// Then HEAD's own history, step by step, until it meets one of them.
-const DEEPEN_STEPS = [50, 200, 1000, 5000];
-async function hasRef(git, ref) {
-    return (await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).exitCode === 0;
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __nccwpck_require__(3360);
+// EXTERNAL MODULE: ./src/timing/duration.ts
+var timing_duration = __nccwpck_require__(8680);
+// EXTERNAL MODULE: ./src/action/html.ts
+var html = __nccwpck_require__(7161);
+// EXTERNAL MODULE: ./src/registry/image-ref.ts
+var image_ref = __nccwpck_require__(8230);
+// EXTERNAL MODULE: ./src/resolve/decision.ts
+var decision = __nccwpck_require__(6788);
+;// CONCATENATED MODULE: ./src/wait/runs.ts
+// Workflow runs as the REST API lists them, and which one decides a commit's build.
+function time(text) {
+    const parsed = text ? Date.parse(text) : NaN;
+    return Number.isNaN(parsed) ? 0 : parsed;
 }
-async function isShallow(git) {
-    return (await git(['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
+/** When this attempt began: a re-run of an old run is newer than a run created after it. */
+function attemptStartedAt(run) {
+    return time(run.run_started_at) || time(run.created_at);
 }
-/** The branches of `names` that origin has, in one round trip (`git ls-remote --heads`). */
-async function branchesOnOrigin(git, names) {
-    const listed = await git(['ls-remote', '--heads', 'origin', ...names.map((name) => `refs/heads/${name}`)]);
-    if (listed.exitCode !== 0)
-        return [];
-    const found = new Set(listed.stdout.split('\n').map((line) => line
-        .split('\t')[1]
-        ?.trim()
-        .replace(/^refs\/heads\//, '')));
-    return names.filter((name) => found.has(name));
-}
-/** The commits where the clone's history is cut: they are on origin, whatever HEAD is. */
-async function shallowBoundary(git) {
-    const path = (await git(['rev-parse', '--path-format=absolute', '--git-path', 'shallow'])).stdout.trim();
-    return path && (0,external_node_fs_.existsSync)(path)
-        ? (0,external_node_fs_.readFileSync)(path, 'utf8')
-            .split('\n')
-            .filter((sha) => /^[0-9a-f]{40,64}$/.test(sha))
-        : [];
-}
-async function meetsAny(git, refs) {
-    for (const ref of refs)
-        if ((await git(['merge-base', ref, 'HEAD'])).exitCode === 0)
-            return true;
-    return false;
+/** Positive when `a` is a newer attempt than `b`. */
+function compareAttempts(a, b) {
+    return (attemptStartedAt(a) - attemptStartedAt(b) ||
+        time(a.created_at) - time(b.created_at) ||
+        a.id - b.id ||
+        (a.run_attempt ?? 1) - (b.run_attempt ?? 1));
 }
 /**
- * Fetches into refs/remotes/origin/* those of `branches` the clone has neither locally nor as
- * remote-tracking branches, and in a shallow clone deepens HEAD until it meets one of them (so
- * "the nearest base" is measured, not guessed). Returns the branches fetched; an unreachable
- * origin fetches nothing, and the caller says what to pass instead.
+ * Splits a commit's runs into ours and the others, with why each other one does not count: a
+ * `workflow_dispatch` or `push` run of the PR's head commit, or another PR's run of the same
+ * commit (the same branch opened against two bases), must not decide this PR's wait. The event
+ * is the main separator: GitHub lists in `pull_requests` every open PR whose head matches.
  */
-async function fetchMissingBaseBranches(git, branches, log) {
-    const missing = [];
-    for (const branch of branches) {
-        if (!(await hasRef(git, `refs/remotes/origin/${branch}`)) && !(await hasRef(git, `refs/heads/${branch}`)))
-            missing.push(branch);
+function scopeRuns(runs, scope) {
+    const ours = [];
+    const ignored = [];
+    for (const run of runs) {
+        const event = run.event ?? 'unknown';
+        const named = (run.pull_requests ?? []).map((pr) => pr.number);
+        if (!scope.events.includes(event)) {
+            ignored.push({ run, why: `it was started by ${event}, and this build runs on ${scope.events.join(' or ')}` });
+        }
+        else if (scope.prNumber !== undefined && named.length > 0 && !named.includes(scope.prNumber)) {
+            ignored.push({ run, why: `it builds ${named.map((n) => `PR #${n}`).join(', ')}, not PR #${scope.prNumber}` });
+        }
+        else {
+            ours.push(run);
+        }
     }
-    if (missing.length === 0)
-        return [];
-    const present = await branchesOnOrigin(git, missing);
-    if (present.length === 0)
-        return [];
-    const shallow = await isShallow(git);
-    log(`This clone lacks ${present.join(', ')}: fetching ${shallow ? `the last ${FIRST_DEPTH} commits of ` : ''}them from origin.`);
-    // Branch names cannot contain ':' or spaces (git check-ref-format), so each refspec is well-formed.
-    const refspecs = present.map((branch) => `+refs/heads/${branch}:refs/remotes/origin/${branch}`);
-    const depth = shallow ? [`--depth=${FIRST_DEPTH}`] : [];
-    const fetched = await git(['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', ...depth, 'origin', ...refspecs]);
-    if (fetched.exitCode !== 0) {
-        log(`git fetch failed: ${fetched.stderr.trim()}`);
-        return [];
-    }
-    const tracking = present.map((branch) => `refs/remotes/origin/${branch}`);
-    for (const step of DEEPEN_STEPS) {
-        if (!(await isShallow(git)) || (await meetsAny(git, tracking)))
-            break;
-        const boundary = await shallowBoundary(git);
-        if (boundary.length === 0)
-            break;
-        const deepened = await git(['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', `--deepen=${step}`, 'origin', ...boundary]);
-        if (deepened.exitCode !== 0)
-            break;
-    }
-    return present;
+    return { ours, ignored };
 }
-
-// EXTERNAL MODULE: ./src/runner/log.ts
-var log = __nccwpck_require__(7708);
-;// CONCATENATED MODULE: ./src/runner/working-tree.ts
-// What a developer has changed and not committed: CI never sees it, so no CI image is built from it.
-
 /**
- * Paths with uncommitted changes, staged or not, and untracked files (ignored ones excepted);
- * both sides of a rename. From `git status --porcelain -z`, whose entries are `XY path` and, for a
- * rename or copy, a second NUL-separated field with the original path (git-status(1), "Porcelain
- * Format Version 1").
+ * The run that decides the build of `headSha`: of the runs for exactly that commit (never the
+ * merge commit, never another PR's: see scopeRuns), the newest attempt. A re-run after a failure is that
+ * newest attempt, so a run that went back to `queued` is followed rather than its old result.
  */
-async function uncommittedPaths(git) {
-    const status = await git(['status', '--porcelain=v1', '-z', '--untracked-files=all']);
-    if (status.exitCode !== 0)
-        throw new Error(`git status failed (exit ${status.exitCode}): ${status.stderr.trim()}`);
-    // Raw fields, never trimmed: the status letter may be a space, and a path may begin with one.
-    const fields = status.stdout.split('\0');
-    const paths = [];
-    for (let i = 0; i < fields.length; i++) {
-        const entry = fields[i];
-        if (entry.length < 4)
+function selectRun(runs, headSha) {
+    const sha = headSha.toLowerCase();
+    let newest;
+    for (const run of runs) {
+        if (run.head_sha.toLowerCase() !== sha)
             continue;
-        paths.push(entry.slice(3));
-        if (entry[0] === 'R' || entry[0] === 'C')
-            paths.push(fields[++i]);
+        if (newest === undefined || compareAttempts(run, newest) > 0)
+            newest = run;
     }
-    return paths;
+    return newest;
 }
-
-// EXTERNAL MODULE: ./src/session/resolve.ts + 8 modules
-var resolve = __nccwpck_require__(5593);
-;// CONCATENATED MODULE: ./src/local.ts
-// A run outside GitHub Actions, in the current checkout: `npx github:<owner>/ci-image resolve-image`
-// (or `npm run local -- resolve-image` here). The context comes from git (branch, nearest
-// long-lived base), no token, no network when git has the answer; a shallow or single-branch
-// clone fetches the base branches it lacks. Stdout gets only the image reference (or JSON), so
-// `$(...)` can use it; what a person should know goes to stderr.
-
-
-
-
-
-
-
-
-
-
-
-
-const USAGE = `Prints the CI image this checkout's branch uses, as the workflows would resolve it. Uncommitted
-changes to watched paths are in no CI image: it says so on stderr (and in --json).
-  --base BRANCH        base branch of the PR (default: the nearest branch of branch-tags)
-  --pr-number N        the branch's PR, when it changes the image
-  --image REPO         image repository (default: ghcr.io/<owner>/<repo>/ci from a github.com origin)
-  --watch PATTERN      watched path pattern (repeatable; default: from the build workflow)
-  --build-workflow F   build workflow file name (default: ${(0,core_inputs/* inputDefault */.qw)('build-workflow')})
-  --branch-tags LIST   branch=tag pairs, comma-separated (default: ${(0,core_inputs/* inputDefault */.qw)('branch-tags').replaceAll('\n', ',')})
-  --default-tag TAG    stable tag for other bases (default: branch-tags' tag of origin's default
-                       branch, origin/HEAD; else latest)
-  --json               print every output as JSON instead of the image reference,
-                       with uncommitted-watched-files: the watched paths changed and not committed`;
-/** The command line that ran this, for --help: as far as npm and node tell what the person typed. */
-function invokedAs(env, script, cwd) {
-    if (env.npm_command === 'run' && env.npm_lifecycle_event === 'local' && env.npm_package_name === 'ci-image')
-        return 'npm run local --';
-    // npm exec (npx) tells the package only when it came as --package.
-    if (env.npm_command === 'exec')
-        return `npx ${env.npm_config_package ?? 'github:<owner>/ci-image'}`;
-    if ((0,external_node_path_.basename)(script) === 'ci-image')
-        return 'ci-image';
-    return `node ${(0,external_node_path_.relative)(cwd, script) || script}`;
+function isCompleted(run) {
+    return run.status === 'completed';
 }
-// The hosts of github.com's git remotes: HTTPS and SSH, and SSH over the HTTPS port
-// (https://docs.github.com/en/authentication/troubleshooting-ssh/using-ssh-over-the-https-port).
-const GITHUB_HOSTS = new Set(['github.com', 'ssh.github.com']);
-/**
- * owner/repo from an origin on github.com (git@github.com:acme/app.git, https://github.com/acme/app);
- * for another host, that host (its images are not on ghcr.io); undefined when the URL says neither.
- */
-function repositoryFromRemote(url) {
-    const trimmed = url.trim();
-    // `scheme://[user@]host[:port]/path`, or scp-like `[user@]host:path` (git-clone(1), GIT URLS).
-    const match = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:]+)(?::\d*)?\/(.*)$/i.exec(trimmed) ?? /^(?:[^@/:]*@)?([^/:]+):(?!\/\/)(.*)$/.exec(trimmed);
-    if (!match)
+/** How long the attempt took (or has taken so far, by `updated_at`). */
+function runDurationMs(run) {
+    const start = attemptStartedAt(run);
+    const end = time(run.updated_at);
+    return start > 0 && end >= start ? end - start : undefined;
+}
+/** The median duration of completed runs; undefined when none has a usable duration. */
+function typicalDurationMs(runs) {
+    const durations = runs
+        .filter(isCompleted)
+        .map(runDurationMs)
+        .filter((ms) => ms !== undefined && ms > 0)
+        .sort((a, b) => a - b);
+    if (durations.length === 0)
         return undefined;
-    const host = match[1].toLowerCase();
-    if (!GITHUB_HOSTS.has(host))
-        return { host };
-    const path = /^\/?([^/]+\/[^/]+?)(?:\.git)?\/?$/.exec(match[2]);
-    return path ? { repository: path[1] } : undefined;
+    const middle = Math.floor(durations.length / 2);
+    return durations.length % 2 === 1 ? durations[middle] : Math.round((durations[middle - 1] + durations[middle]) / 2);
+}
+/** `#1234 (attempt 2)`: how a person finds the run on the Actions tab. */
+function runLabel(run) {
+    const attempt = (run.run_attempt ?? 1) > 1 ? ` (attempt ${run.run_attempt})` : '';
+    return `#${run.run_number ?? run.id}${attempt}`;
+}
+/** `queued`, `in_progress`, `completed: failure`: a run's state as one string. */
+function runState(run) {
+    return isCompleted(run) ? `completed: ${run.conclusion ?? 'unknown'}` : (run.status ?? 'unknown');
+}
+
+// EXTERNAL MODULE: ./src/github/api-fault.ts
+var api_fault = __nccwpck_require__(7722);
+;// CONCATENATED MODULE: ./src/wait/wait-loop.ts
+// The poll loop of `wait-for-build`: follows the build run of one commit until it ends or the
+// deadline passes. Time, sleep and the API are injected, so tests run 20 minutes in milliseconds.
+
+
+
+function missingWorkflowMessage(o) {
+    return (`The build workflow ${o.workflowFile} does not exist in ${o.repository} (GitHub answered 404). ` +
+        'Check the `build-workflow` input: the file name of a workflow in .github/workflows, ' +
+        'and that the token may read Actions (permissions: actions: read).');
+}
+function workflowDescription(file, workflow) {
+    if (workflow === undefined)
+        return `${file} (its existence could not be checked)`;
+    return `${file} ("${workflow.name ?? file}", ${workflow.state ?? 'state unknown'})`;
+}
+function transientFault(error) {
+    return error instanceof api_fault/* ApiFault */.d && error.kind === 'transient' ? error : undefined;
+}
+/** A fault that asking again will not fix, as the step's error: a refusal names the permission. */
+function fatal(error, what) {
+    if (error instanceof api_fault/* ApiFault */.d)
+        return new Error(`GitHub refused to ${what} (${error.description})${error.permissionHint()}.`, { cause: error });
+    return error instanceof Error ? error : new Error(String(error));
+}
+function workflowHint(workflow) {
+    if (workflow === undefined)
+        return '';
+    if (workflow.state !== undefined && workflow.state !== 'active')
+        return ` The workflow exists but is ${workflow.state}: enable it on the Actions tab.`;
+    return ' The workflow exists: check that its triggers (on: ... paths) cover this commit.';
 }
 /**
- * The origin's repository: as configured first (its name, also when a url.<base>.insteadOf sends
- * fetches to a mirror), then as git fetches it (`git remote get-url` expands insteadOf, so
- * `gh:acme/app` becomes git@github.com:acme/app).
+ * A wait prints a progress line at least this often, so that a long wait shows it is alive and how
+ * long it may still take; a state change resets it.
  */
-async function originRepository(git) {
-    const urls = [await git(['config', '--get', 'remote.origin.url']), await git(['remote', 'get-url', 'origin'])];
-    const origins = urls.filter((url) => url.exitCode === 0).map((url) => repositoryFromRemote(url.stdout));
-    return origins.find((origin) => origin !== undefined && 'repository' in origin) ?? origins.find((origin) => origin !== undefined);
+const HEARTBEAT_MS = 60_000;
+/** The time left: from a successful build's usual duration when known, else the timeout's. */
+function timeLeft(run, typicalMs, deadline) {
+    const beforeTimeout = `${(0,timing_duration/* formatDuration */.a)(deadline.remainingMs())} left before the timeout`;
+    const started = Date.parse(run.run_started_at ?? run.created_at);
+    if (typicalMs === undefined || Number.isNaN(started))
+        return `, up to ${beforeTimeout} (no successful build to estimate from)`;
+    const left = typicalMs - (deadline.now() - started);
+    return left > 0
+        ? `, about ${(0,timing_duration/* formatDuration */.a)(left)} left (a successful build takes ${(0,timing_duration/* formatDuration */.a)(typicalMs)})`
+        : `, longer than the usual ${(0,timing_duration/* formatDuration */.a)(typicalMs)}; ${beforeTimeout}`;
 }
-async function nearestBase(git, branches) {
-    let best;
-    for (const branch of branches) {
-        for (const ref of [`refs/remotes/origin/${branch}`, `refs/heads/${branch}`]) {
-            const count = await git(['rev-list', '--count', `${ref}..HEAD`]);
-            if (count.exitCode !== 0)
+async function waitForRun(o) {
+    const { deadline } = o;
+    const write = o.log ?? (() => { });
+    let lastLineMs = deadline.elapsedMs();
+    const log = (line) => {
+        lastLineMs = deadline.elapsedMs();
+        write(line);
+    };
+    const sha7 = o.headSha.slice(0, 7);
+    const stamp = () => `[${(0,timing_duration/* formatDuration */.a)(deadline.elapsedMs())}]`;
+    const done = (outcome) => ({ ...outcome, elapsedMs: deadline.elapsedMs() });
+    let workflow;
+    try {
+        workflow = await o.findWorkflow();
+        if (workflow === undefined)
+            return done({ kind: 'missing-workflow', message: missingWorkflowMessage(o) });
+    }
+    catch (error) {
+        // The runs list answers the same question below; only a fault that will not pass is fatal.
+        const fault = transientFault(error);
+        if (!fault)
+            throw fatal(error, `read the workflow ${o.workflowFile}`);
+        log(`${stamp()} Could not look up ${o.workflowFile} (${fault.description}); going on.`);
+    }
+    if (workflow?.state !== undefined && workflow.state !== 'active') {
+        log(`${stamp()} Workflow ${o.workflowFile} is ${workflow.state}: it starts no new runs until it is enabled.`);
+    }
+    let run;
+    const saidIgnored = new Set();
+    const ourRun = (runs) => {
+        const { ours, ignored } = scopeRuns(runs, o.scope);
+        for (const { run: other, why } of ignored) {
+            if (saidIgnored.has(other.id))
                 continue;
-            const ahead = Number(count.stdout.trim());
-            if (!best || ahead < best.ahead)
-                best = { ref, branch, ahead };
-            break;
+            saidIgnored.add(other.id);
+            log(`${stamp()} Not the build waited for: ${other.name ?? o.workflowFile} ${runLabel(other)} (${other.html_url}), because ${why}.`);
         }
-    }
-    return best;
-}
-/**
- * The branch origin/HEAD names: what `git clone` records as the remote's default branch (git-clone
- * docs: "the remote's HEAD"), the local counterpart of the event's `repository.default_branch`.
- * Undefined when the clone has no such ref.
- */
-async function originDefaultBranch(git) {
-    const result = await git(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']);
-    const ref = result.exitCode === 0 ? result.stdout.trim() : '';
-    return ref.startsWith('origin/') ? ref.slice('origin/'.length) : undefined;
-}
-async function runLocal(argv, print) {
-    const { values, positionals } = (0,external_node_util_.parseArgs)({
-        args: argv,
-        allowPositionals: true,
-        options: {
-            base: { type: 'string' },
-            'pr-number': { type: 'string' },
-            image: { type: 'string' },
-            watch: { type: 'string', multiple: true },
-            'build-workflow': { type: 'string' },
-            'branch-tags': { type: 'string' },
-            'default-tag': { type: 'string' },
-            json: { type: 'boolean' },
-            help: { type: 'boolean' },
-        },
-    });
-    if (values.help || positionals.length === 0) {
-        print(`Usage: ${invokedAs(process.env, process.argv[1] ?? 'ci-image', process.cwd())} resolve-image [options]\n\n${USAGE}\n`);
-        return;
-    }
-    if (positionals[0] !== 'resolve-image') {
-        throw new Error(`Only resolve-image runs locally; "${positionals[0]}" needs GitHub Actions.`);
-    }
-    const inputs = (0,core_inputs/* parseInputs */.TL)((name) => {
-        if (name === 'command')
-            return 'resolve-image';
-        if (name === 'watch')
-            return (values.watch ?? []).join('\n');
-        if (name === 'branch-tags')
-            return (values['branch-tags'] ?? '').replace(/,/g, '\n');
-        const value = values[name];
-        return typeof value === 'string' ? value : '';
-    });
-    const top = await (0,runner_git/* gitOutput */.o)((0,runner_git/* createGit */.l)(process.cwd()), ['rev-parse', '--show-toplevel']);
-    const git = (0,runner_git/* createGit */.l)(top);
-    let imageRepository = inputs.imageRepository;
-    if (imageRepository === undefined) {
-        const origin = await originRepository(git);
-        if (origin === undefined)
-            throw new Error('Cannot tell the repository from the origin remote: pass --image REPO.');
-        if ('host' in origin) {
-            throw new Error(`The origin remote is on ${origin.host}, not github.com, so the image is not ghcr.io/<owner>/<repo>/ci: pass --image REPO.`);
-        }
-        imageRepository = (0,image_ref/* defaultImageRepository */.l3)((0,core_event/* parseRepository */.SU)(origin.repository));
-    }
-    const branch = await (0,runner_git/* gitOutput */.o)(git, ['rev-parse', '--abbrev-ref', 'HEAD']);
-    const headSha = await (0,runner_git/* gitOutput */.o)(git, ['rev-parse', 'HEAD']);
-    let target;
-    if (values.base === undefined && inputs.branchTags.has(branch)) {
-        target = { kind: 'push', branch, sha: headSha };
-    }
-    else {
-        const candidates = values.base !== undefined ? [values.base] : [...inputs.branchTags.keys()];
-        let base = await nearestBase(git, candidates);
-        if (!base && (await fetchMissingBaseBranches(git, candidates, log/* note */.N4)).length > 0) {
-            base = await nearestBase(git, candidates);
-        }
-        if (!base)
-            throw new Error(`No base branch found (${candidates.join(', ')}), here or on origin: pass --base BRANCH.`);
-        const baseSha = await (0,runner_git/* gitOutput */.o)(git, ['rev-parse', base.ref]);
-        target = { kind: 'pull_request', number: inputs.prNumber ?? 0, baseRef: base.branch, baseSha, headSha, headRef: branch, fork: false };
-    }
-    // The action's resolve-image, rather than a copy of it. The build workflow is read from the
-    // commits, as GitHub reads it.
-    const result = await (0,resolve/* resolveImage */.A)({ ...inputs, imageRepository, defaultBranch: await originDefaultBranch(git) }, target, { git });
-    (0,log/* note */.N4)(result.reason);
-    if (result.matched.length > 0)
-        (0,log/* note */.N4)(`Watched files changed: ${result.matched.join(', ')}`);
-    // Uncommitted changes, by the build workflow's rules as this working tree has them: a heads-up
-    // that the local image differs from every CI image.
-    const workflowPath = (0,external_node_path_.join)(top, (0,watch/* buildWorkflowPath */.D1)(inputs.buildWorkflow));
-    const workflowText = (0,external_node_fs_.existsSync)(workflowPath) ? (0,external_node_fs_.readFileSync)(workflowPath, 'utf8') : undefined;
-    const baseRef = target.kind === 'pull_request' ? target.baseRef : branch;
-    const uncommitted = (await (0,watch/* decideWatch */.ui)({ input: inputs.watch, buildWorkflow: inputs.buildWorkflow, mergeCopy: workflowText, baseCopy: workflowText }, { baseRef, changedPaths: await uncommittedPaths(git) })).matched;
-    if (uncommitted.length > 0) {
-        (0,log/* note */.N4)(`Uncommitted changes to watched paths (${uncommitted.join(', ')}): the image CI would use, printed below, is not ` +
-            'built from them, and no CI image is. Build the image locally to try them: make docker-dev.');
-    }
-    const output = values.json
-        ? JSON.stringify({
-            image: result.reference,
-            tag: result.tag,
-            tags: result.pushReferences,
-            modified: result.modified,
-            'changed-files': result.matched,
-            reason: result.reason,
-            'uncommitted-watched-files': uncommitted,
-        }, null, 2).replaceAll('##[', '##\\u005b')
-        : result.reference;
-    print(`${output}\n`);
-}
-
-
-/***/ }),
-
-/***/ 1730:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
-/* harmony import */ var _commands_comment_image_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7913);
-/* harmony import */ var _commands_resolve_image_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1102);
-/* harmony import */ var _commands_wait_for_build_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1313);
-/* harmony import */ var _local_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6801);
-/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7708);
-/* harmony import */ var _session_session_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2881);
-// Wires the inputs and the event to a command; with arguments, the CLI of a developer's machine.
-
-
-
-
-
-
-
-async function runInActions() {
-    try {
-        const session = await (0,_session_session_js__WEBPACK_IMPORTED_MODULE_6__/* .openSession */ .f)();
-        switch (session.inputs.command) {
-            case 'resolve-image':
-                return await (0,_commands_resolve_image_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveImageCommand */ .l)(session);
-            case 'wait-for-build':
-                return await (0,_commands_wait_for_build_js__WEBPACK_IMPORTED_MODULE_3__/* .waitForBuildCommand */ .G)(session);
-            case 'comment-image':
-                return await (0,_commands_comment_image_js__WEBPACK_IMPORTED_MODULE_1__/* .commentImageCommand */ .G)(session);
-        }
-    }
-    catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(error instanceof Error ? error.message : String(error));
-    }
-}
-async function runOnDeveloperMachine(argv) {
-    const print = (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_5__/* .keepStdoutForAnswer */ .kf)();
-    try {
-        await (0,_local_js__WEBPACK_IMPORTED_MODULE_4__/* .runLocal */ .RK)(argv, print);
-    }
-    catch (error) {
-        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_5__/* .note */ .N4)(`error: ${error instanceof Error ? error.message : String(error)}`);
-        process.exitCode = 1;
-    }
-}
-// The runner starts the action with no arguments and GITHUB_ACTIONS=true ("Always set to true when
-// GitHub Actions is running the workflow": https://docs.github.com/en/actions/reference/variables-reference).
-// `node dist/index.js resolve-image` is a person (or a Makefile, even inside a CI job's shell step),
-// and so is a bare `node dist/index.js` in a terminal: it gets the usage, not a workflow command.
-if (process.argv.length <= 2 && process.env.GITHUB_ACTIONS === 'true')
-    await runInActions();
-else
-    await runOnDeveloperMachine(process.argv.slice(2));
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 2841:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  g: () => (/* reexport */ RegistryError),
-  m: () => (/* binding */ inspectImage)
-});
-
-// EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __nccwpck_require__(8571);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./src/core/image-ref.ts
-var image_ref = __nccwpck_require__(3386);
-// EXTERNAL MODULE: ./src/core/labels.ts
-var labels = __nccwpck_require__(6236);
-;// CONCATENATED MODULE: ./src/core/image-manifest.ts
-// What a registry answers about an image, read without I/O: the document a tag resolves to (an
-// OCI image index, a Docker manifest list, or one OCI or Docker v2 image manifest), the platform
-// manifest whose config to read, and the labels in that config.
-//
-// Formats: OCI image spec (image-index.md, manifest.md, config.md,
-// https://github.com/opencontainers/image-spec) and Docker's Image Manifest V2, Schema 2
-// (https://distribution.github.io/distribution/spec/manifest-v2-2/), the two GHCR stores
-// (GitHub Docs, "Working with the Container registry": "About Container registry support").
-
-
-
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
-const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-const INDEX_TYPES = new Set([OCI_INDEX, DOCKER_MANIFEST_LIST]);
-const MANIFEST_TYPES = new Set([OCI_MANIFEST, DOCKER_MANIFEST]);
-/** The Accept header of a manifest request: every type this module reads, and no other. */
-const MANIFEST_ACCEPT = [OCI_INDEX, OCI_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_MANIFEST].join(', ');
-function digestOf(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-}
-function asRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
-}
-function stringMap(value) {
-    const record = asRecord(value) ?? {};
-    return Object.fromEntries(Object.entries(record).filter((entry) => typeof entry[1] === 'string'));
-}
-function parseJson(text, what) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        throw new Error(`The registry's ${what} is not JSON.`);
-    }
-    const record = asRecord(value);
-    if (!record)
-        throw new Error(`The registry's ${what} is not a JSON object.`);
-    return record;
-}
-function parseDescriptor(value, what) {
-    const d = asRecord(value);
-    if (!d || typeof d.digest !== 'string')
-        throw new Error(`The registry's ${what} has a descriptor without a digest.`);
-    // The digest goes into a URL path (/v2/<name>/manifests/<digest>, /blobs/<digest>): only the form
-    // registries name content by, nothing that could add a path segment or a query.
-    if (!image_ref/* SHA256_DIGEST */.fu.test(d.digest)) {
-        throw new Error(`The registry's ${what} has a descriptor digest ${JSON.stringify(d.digest.slice(0, 80))}, not sha256: and 64 lower-case hexadecimal characters.`);
-    }
-    const platform = asRecord(d.platform);
-    return {
-        mediaType: typeof d.mediaType === 'string' ? d.mediaType : undefined,
-        digest: d.digest,
-        size: typeof d.size === 'number' ? d.size : undefined,
-        platform: platform && typeof platform.os === 'string' && typeof platform.architecture === 'string'
-            ? {
-                os: platform.os,
-                architecture: platform.architecture,
-                ...(typeof platform.variant === 'string' && platform.variant !== '' ? { variant: platform.variant } : {}),
-            }
-            : undefined,
-        annotations: d.annotations === undefined ? undefined : stringMap(d.annotations),
+        return selectRun(ours, o.headSha);
     };
-}
-/**
- * Reads a manifest or index. Its type comes from its own `mediaType` field, else from the
- * response's Content-Type (the distribution spec: "the Content-Type header will indicate which
- * manifest type is being returned"), else from its shape (OCI's `mediaType` is only a SHOULD).
- */
-function parseManifest(body, contentType) {
-    const json = parseJson(body, 'manifest');
-    const headerType = contentType?.split(';')[0]?.trim() || undefined;
-    const shape = Array.isArray(json.manifests) ? OCI_INDEX : asRecord(json.config) ? OCI_MANIFEST : undefined;
-    const mediaType = (typeof json.mediaType === 'string' ? json.mediaType : undefined) ?? headerType ?? shape;
-    if (mediaType !== undefined && INDEX_TYPES.has(mediaType)) {
-        if (!Array.isArray(json.manifests))
-            throw new Error(`The registry's ${mediaType} has no manifests list.`);
-        return { kind: 'index', mediaType, manifests: json.manifests.map((m) => parseDescriptor(m, 'index')) };
-    }
-    if (mediaType !== undefined && MANIFEST_TYPES.has(mediaType)) {
-        return { kind: 'manifest', mediaType, config: parseDescriptor(json.config, 'manifest') };
-    }
-    throw new Error(`The registry answered a manifest of type ${mediaType ?? '(unknown)'}; ci-image reads ${[...INDEX_TYPES, ...MANIFEST_TYPES].join(', ')}.`);
-}
-function formatPlatform(platform) {
-    return [platform.os, platform.architecture, platform.variant].filter((part) => part !== undefined && part !== '').join('/');
-}
-/**
- * An attestation manifest that BuildKit adds to an index (SBOM, provenance) is no image: it is
- * marked `vnd.docker.reference.type: attestation-manifest` on platform `unknown/unknown`
- * (moby/buildkit, docs/attestations/attestation-storage.md).
- */
-function isAttestation(descriptor) {
-    if (descriptor.annotations?.['vnd.docker.reference.type'] !== undefined)
-        return true;
-    return descriptor.platform?.os === 'unknown' && descriptor.platform.architecture === 'unknown';
-}
-function isImageManifest(descriptor) {
-    return !isAttestation(descriptor) && (descriptor.mediaType === undefined || MANIFEST_TYPES.has(descriptor.mediaType));
-}
-/** The platforms of an index's images, attestations left out. */
-function indexPlatforms(index) {
-    return index.manifests.filter(isImageManifest).flatMap((d) => (d.platform ? [formatPlatform(d.platform)] : []));
-}
-/** Every image of an index, attestations left out: each one's revision label is checked. */
-function indexImages(index) {
-    return index.manifests.filter(isImageManifest);
-}
-/**
- * The manifest whose config to read: linux/amd64 (what GitHub-hosted runners run) when there is
- * one, else the first image of the index. Every platform of one build carries the same labels.
- */
-function choosePlatformManifest(index) {
-    const images = index.manifests.filter(isImageManifest);
-    const chosen = images.find((d) => d.platform?.os === 'linux' && d.platform.architecture === 'amd64') ?? images[0];
-    if (!chosen)
-        throw new Error(`The image index lists no image manifest, only ${index.manifests.length} attestation(s) or other artifacts.`);
-    return chosen;
-}
-/** An image config (OCI config.md, Docker's image JSON): the labels live in `config.Labels`. */
-function parseImageConfig(body) {
-    if (body.trim() === 'null')
-        return { labels: {} };
-    const json = parseJson(body, 'image config');
-    const labels = stringMap(asRecord(json.config)?.Labels);
-    const { os, architecture, variant } = json;
-    const platform = typeof os === 'string' && typeof architecture === 'string'
-        ? formatPlatform({ os, architecture, variant: typeof variant === 'string' ? variant : undefined })
-        : undefined;
-    return { labels, platform };
-}
-/** The answer of an inspection, from the document the reference resolves to and the chosen image's config. */
-function describeImage(reference, resolved, config, platform) {
-    const { document } = resolved;
-    const chosenPlatform = platform ?? config.platform;
-    return {
-        reference,
-        digest: resolved.digest,
-        pinned: reference.includes('@') ? reference : (0,image_ref/* pinnedReference */.ct)(reference, resolved.digest),
-        mediaType: document.mediaType,
-        platforms: document.kind === 'index' ? indexPlatforms(document) : chosenPlatform ? [chosenPlatform] : [],
-        platform: chosenPlatform,
-        labels: config.labels,
-        revision: config.labels[labels/* REVISION_LABEL */.P1],
-        source: config.labels[labels/* SOURCE_LABEL */.Rc],
+    let lastState;
+    let lastError;
+    let typicalMs;
+    let askedTypical = false;
+    const wantedFor = `${workflowDescription(o.workflowFile, workflow)} for commit ${o.headSha}`;
+    const progress = () => run === undefined
+        ? `${stamp()} No run of ${o.workflowFile} for commit ${sha7} yet; checking every ${(0,timing_duration/* formatDuration */.a)(o.pollIntervalMs)}, ` +
+            `for up to ${(0,timing_duration/* formatDuration */.a)(deadline.remainingMs())} more.`
+        : `${stamp()} ${run.name ?? o.workflowFile} ${runLabel(run)}: ${runState(run)}` +
+            (isCompleted(run) ? '' : timeLeft(run, typicalMs, deadline)) +
+            ` · ${run.html_url}`;
+    const heartbeatDue = () => deadline.elapsedMs() - lastLineMs >= HEARTBEAT_MS;
+    // Sleeps in slices so that a progress line comes at least every HEARTBEAT_MS, whatever the interval.
+    const pauseWithProgress = async (ms) => {
+        for (let left = ms; left > 0;) {
+            const slice = Math.min(left, Math.max(1, lastLineMs + HEARTBEAT_MS - deadline.elapsedMs()));
+            await o.sleep(slice);
+            left -= slice;
+            // At the end of the pause a poll follows, which says where things stand.
+            if (left > 0 && heartbeatDue())
+                log(progress());
+        }
     };
-}
-
-;// CONCATENATED MODULE: ./src/core/registry-access.ts
-// How to reach a registry's HTTP API and answer its challenge, decided without I/O: the base URL
-// of a registry, the parameters of a `WWW-Authenticate` challenge, and where a token may be sent.
-/** Docker Hub's API does not live at docker.io (containerd, remotes/docker/registry.go: docker.io → registry-1.docker.io). */
-const API_HOSTS = { 'docker.io': 'registry-1.docker.io' };
-/**
- * Loopback registries speak plain HTTP, as containerd assumes for them (remotes/docker/registry.go,
- * MatchLocalhost: localhost, 127.0.0.1, ::1); every other registry is reached over HTTPS.
- */
-function isLoopback(host) {
-    const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d+$/, '');
-    return name === 'localhost' || name === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(name);
-}
-/** `https://ghcr.io`, `https://registry-1.docker.io`, `http://127.0.0.1:5000`. */
-function registryBaseUrl(registry) {
-    const host = API_HOSTS[registry] ?? registry;
-    return `${isLoopback(host) ? 'http' : 'https'}://${host}`;
-}
-const PARAM = /\s*([A-Za-z0-9!#$%&'*+.^_`|~-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,"]*))\s*(?:,|$)/y;
-/**
- * The first challenge of a `WWW-Authenticate` header (RFC 7235 auth-params, as the token
- * specification shows it: `Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:samalba/my-app:pull,push"`,
- * distribution/distribution, docs/content/spec/auth/token.md). Quoted values may hold commas.
- */
-function parseChallenge(header) {
-    const scheme = /^\s*([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*)(?:\s+|$)/.exec(header);
-    if (!scheme)
-        return undefined;
-    const params = {};
-    PARAM.lastIndex = scheme[0].length;
-    for (let m = PARAM.exec(header); m; m = PARAM.exec(header)) {
-        params[m[1].toLowerCase()] = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3];
-        if (PARAM.lastIndex >= header.length)
-            break;
-    }
-    return { scheme: scheme[1].toLowerCase(), params };
-}
-/**
- * Whether the GitHub token may be sent to answer a challenge: only to a registry it was given for
- * (ghcr.io by default), and for a bearer challenge only to a realm on that same host, over HTTPS
- * (plain HTTP on loopback alone). A registry, or a realm, elsewhere asks anonymously: the token is
- * worth more than any image.
- */
-function mayReceiveToken(registryUrl, tokenHosts, realm) {
-    const registry = new URL(registryUrl);
-    if (!tokenHosts.map((h) => h.toLowerCase()).includes(registry.host.toLowerCase()))
-        return false;
-    if (realm === undefined)
-        return true;
-    let target;
-    try {
-        target = new URL(realm);
-    }
-    catch {
-        return false;
-    }
-    const secure = target.protocol === 'https:' || (target.protocol === 'http:' && isLoopback(target.host));
-    return secure && target.host.toLowerCase() === registry.host.toLowerCase();
-}
-
-// EXTERNAL MODULE: ./src/core/registry-hints.ts
-var registry_hints = __nccwpck_require__(6439);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/core/docker-config.ts
-// Where docker keeps the credentials of a registry, read from its config.json as the docker CLI
-// reads it (docker/cli, cli/config/configfile/file.go and cli/config/credentials/file_store.go):
-// - `credHelpers[<key>]`, else `credsStore`: a program `docker-credential-<name>` holds them
-//   (getConfiguredCredentialStore);
-// - else `auths[<key>]`, or an entry whose key reduces to the same host (`https://host/v1/`,
-//   fileStore.Get with ConvertToHostname): `auth` is base64 of `user:password` (decodeAuth),
-//   `identitytoken` an OAuth2 refresh token.
-// Docker Hub's key is `https://index.docker.io/v1/` (getAuthConfigKey).
-const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
-function record(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
-}
-/** The key docker stores a registry's credentials under (getAuthConfigKey). */
-function authConfigKey(registry) {
-    return registry === 'docker.io' || registry === 'index.docker.io' || registry === 'registry-1.docker.io' ? DOCKER_HUB_KEY : registry;
-}
-/** The host an `auths` key names: `https://127.0.0.1:5000/v1/` → `127.0.0.1:5000` (ConvertToHostname). */
-function convertToHostname(key) {
-    const stripped = key.includes('://') ? key.slice(key.indexOf('://') + 3) : key;
-    return stripped.split('/')[0];
-}
-/** config.json's text; `what` names the file in the error. */
-function parseDockerConfig(text, what) {
-    let json;
-    try {
-        json = record(JSON.parse(text));
-    }
-    catch {
-        throw new Error(`${what} is not valid JSON: fix or remove it (docker reads the same file).`);
-    }
-    const helpers = Object.entries(record(json.credHelpers)).filter((e) => typeof e[1] === 'string');
-    return {
-        auths: record(json.auths),
-        credHelpers: Object.fromEntries(helpers),
-        credsStore: typeof json.credsStore === 'string' && json.credsStore !== '' ? json.credsStore : undefined,
-    };
-}
-/** A helper's name becomes a program name: nothing that could leave docker-credential-*. */
-const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-function stored(entry, key, what) {
-    const identityToken = typeof entry.identitytoken === 'string' && entry.identitytoken !== '' ? entry.identitytoken : undefined;
-    if (typeof entry.auth !== 'string' || entry.auth === '')
-        return identityToken ? { username: '', identityToken, source: what } : undefined;
-    const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    // decodeAuth: "invalid auth configuration file" without a user name.
-    if (colon <= 0)
-        throw new Error(`${what}: the \`auth\` of "${key}" is not base64 of user:password (docker would refuse it too).`);
-    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1).replace(/\0+$/, ''), identityToken, source: what };
-}
-/** Where the credentials for `registry` are, as docker would look for them. */
-function credentialSource(config, registry, what) {
-    const key = authConfigKey(registry);
-    const helper = config.credHelpers[key] ?? config.credsStore;
-    if (helper !== undefined) {
-        if (!HELPER_NAME.test(helper))
-            throw new Error(`${what}: the credential helper "${helper}" for ${registry} is not a valid helper name.`);
-        return { kind: 'helper', program: `docker-credential-${helper}`, serverAddress: key };
-    }
-    const entry = config.auths[key] ?? Object.entries(config.auths).find(([k]) => convertToHostname(k) === key)?.[1];
-    const credential = entry ? stored(record(entry), key, what) : undefined;
-    return credential ? { kind: 'stored', credential } : { kind: 'none' };
-}
-/**
- * A helper's answer to `get` (docker-credential-helpers, credentials.Credentials: ServerURL,
- * Username, Secret); the user `<token>` marks the secret as an identity token (docker/cli,
- * cli/config/credentials/native_store.go, tokenUsername).
- */
-function parseHelperAnswer(stdout, program) {
-    let json;
-    try {
-        json = record(JSON.parse(stdout));
-    }
-    catch {
-        throw new Error(`${program} get answered something that is not JSON.`);
-    }
-    const username = typeof json.Username === 'string' ? json.Username : '';
-    const secret = typeof json.Secret === 'string' ? json.Secret : '';
-    if (secret === '')
-        return undefined;
-    return username === '<token>' ? { username: '', identityToken: secret, source: program } : { username, password: secret, source: program };
-}
-
-;// CONCATENATED MODULE: ./src/registry/errors.ts
-// A registry's answer that ends an inspection, sorted by what the caller can do about it.
-class RegistryError extends Error {
-    fault;
-    credentials;
-    constructor(fault, message, 
-    /** For `denied`: whether no credentials were sent, or the ones sent were refused. */
-    credentials) {
-        super(message);
-        this.fault = fault;
-        this.credentials = credentials;
-        this.name = 'RegistryError';
-    }
-}
-function isRetryable(error) {
-    return error instanceof RegistryError && (error.fault === 'missing' || error.fault === 'unavailable');
-}
-
-;// CONCATENATED MODULE: ./src/registry/docker-credentials.ts
-// The credentials docker stored for a registry (`docker login`, docker/login-action), read where
-// and as docker reads them: `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json` (docker/cli,
-// cli/config/config.go, Dir), then a credential helper or the file itself (core/docker-config.ts).
-// A helper runs as docker runs it (docker-credential-helpers, client/client.go: the program with the
-// one argument `get`, the server address on stdin, JSON on stdout): an argument array, no shell, the
-// secret only in its stdout and in memory.
-
-
-
-
-
-
-/** docker-credential-helpers' ErrCredentialsNotFound text (credentials/error.go): no credentials, no fault. */
-const NOT_FOUND = 'credentials not found in native keychain';
-function dockerConfigPath(env = process.env) {
-    return (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json');
-}
-function runHelper(program, serverAddress, env) {
-    return new Promise((resolve) => {
-        const child = (0,external_node_child_process_.spawn)(program, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (d) => (stdout += d.toString()));
-        child.stderr.on('data', (d) => (stderr += d.toString()));
-        child.on('error', (error) => resolve({ code: null, stdout, stderr, error }));
-        child.on('close', (code) => resolve({ code, stdout, stderr }));
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(serverAddress);
-    });
-}
-/** The credential docker would send to `registry`, or undefined when it has none. */
-async function dockerCredential(registry, env = process.env) {
-    const path = dockerConfigPath(env);
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
-    }
-    catch {
-        // No file: docker has no credentials either.
-        return undefined;
-    }
-    let source;
-    try {
-        source = credentialSource(parseDockerConfig(text, path), registry, path);
-    }
-    catch (error) {
-        throw new RegistryError('denied', error.message);
-    }
-    if (source.kind === 'none')
-        return undefined;
-    if (source.kind === 'stored')
-        return source.credential;
-    const result = await runHelper(source.program, source.serverAddress, env);
-    const output = (result.stdout.trim() || result.stderr.trim()).split('\n')[0] ?? '';
-    if (result.code === 0) {
+    for (;;) {
+        let pause = o.pollIntervalMs;
         try {
-            return parseHelperAnswer(result.stdout, source.program);
+            run = ourRun(await o.fetchRuns(deadline.remainingMs()));
+            lastError = undefined;
         }
         catch (error) {
-            throw new RegistryError('denied', `${error.message} (configured in ${path}).`);
-        }
-    }
-    if (output === NOT_FOUND)
-        return undefined;
-    const why = result.error ? `cannot run it: ${result.error.message}` : `it exited with ${result.code}`;
-    // A failed get prints its error on stdout (client.go reads cmd.Output()); the secret only ever
-    // comes with exit code 0.
-    const detail = result.error || output === '' ? '' : `: ${output}`;
-    throw new RegistryError('denied', `The credential helper ${source.program} (configured in ${path}) failed to give the credentials for ${registry}: ${why}${detail}.`);
-}
-
-;// CONCATENATED MODULE: ./src/registry/http.ts
-
-
-
-/**
- * distribution refuses a manifest larger than 4 MiB on push (registry/handlers/manifests.go,
- * maxManifestBodySize), so no registry running it serves a larger one: more is not a manifest.
- */
-const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-/**
- * No registry caps an image config; ours: labels, environment and history are kilobytes, and
- * 8 MiB keeps a hostile answer from filling the runner's memory.
- */
-const MAX_CONFIG_BYTES = 8 * 1024 * 1024;
-/** A token service's JSON answer. */
-const MAX_TOKEN_BYTES = 1024 * 1024;
-const MAX_REDIRECTS = 5;
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-/** `DENIED: requested access to the resource is denied`, from the distribution spec's error body. */
-function errorText(reply) {
-    const text = new TextDecoder().decode(reply.bytes);
-    try {
-        const errors = JSON.parse(text).errors ?? [];
-        const described = errors.map((e) => [e.code, e.message].filter(Boolean).join(': ')).filter(Boolean);
-        if (described.length > 0)
-            return `${reply.status} ${described.join('; ')}`;
-    }
-    catch {
-        // Not the spec's error body: the status says enough.
-    }
-    return String(reply.status);
-}
-function refusedBy(sender, host) {
-    switch (sender.kind) {
-        case 'docker':
-            return `${host} refused the credentials of ${sender.username ? `"${sender.username}"` : 'an identity token'} (from ${sender.source})`;
-        case 'github':
-            return `${host} refused the GitHub token (github-token)`;
-        case 'anonymous':
-            return `There are no credentials for ${host} (docker stored none, and the GitHub token is only for ghcr.io)`;
-    }
-}
-function fail(reply, what, host, sender) {
-    const why = errorText(reply);
-    if (reply.status === 401 || reply.status === 403) {
-        return new RegistryError('denied', `${refusedBy(sender, host)}: it does not serve ${what} (${why}).`, sender.kind === 'anonymous' ? 'none' : 'refused');
-    }
-    if (reply.status === 404)
-        return new RegistryError('missing', `${what} is not in ${host} (${why}).`);
-    if (reply.status === 429 || reply.status >= 500)
-        return new RegistryError('unavailable', `${host} failed to serve ${what} (${why}).`);
-    return new RegistryError('invalid', `${host} answered ${why} for ${what}.`);
-}
-/** The body, at most `limit` bytes: a larger answer is refused before it is all read. */
-async function readCapped(response, limit, what, host) {
-    const tooLarge = () => new RegistryError('invalid', `${host} answered more than ${limit / (1024 * 1024)} MiB for ${what}; ci-image reads no more than that.`);
-    if (Number(response.headers.get('content-length') ?? 0) > limit) {
-        await response.body?.cancel();
-        throw tooLarge();
-    }
-    if (!response.body)
-        return new Uint8Array();
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of response.body) {
-        size += chunk.byteLength;
-        if (size > limit) {
-            await response.body.cancel().catch(() => undefined);
-            throw tooLarge();
-        }
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks);
-}
-function httpTransport(ref, o) {
-    const base = registryBaseUrl(ref.registry);
-    const host = new URL(base).host;
-    let authorization;
-    let sender = { kind: 'anonymous' };
-    const credential = o.credential;
-    /** One request, redirects followed by hand so that credentials never follow to another origin (a blob CDN). */
-    async function send(url, r) {
-        let target = url;
-        for (let hop = 0;; hop++) {
-            let response;
-            try {
-                const sameOrigin = target.origin === url.origin;
-                const headers = { accept: r.accept, 'user-agent': 'ci-image' };
-                if (r.auth && sameOrigin)
-                    headers.authorization = r.auth;
-                if (r.form)
-                    headers['content-type'] = 'application/x-www-form-urlencoded';
-                response = await o.fetch(target, {
-                    method: r.form ? 'POST' : 'GET',
-                    headers,
-                    body: r.form?.toString(),
-                    redirect: 'manual',
-                    signal: AbortSignal.timeout(o.timeoutMs ?? 30_000),
+            if (error instanceof api_fault/* ApiFault */.d && error.kind === 'not-found') {
+                return done({ kind: 'missing-workflow', message: missingWorkflowMessage(o) });
+            }
+            const fault = transientFault(error);
+            if (!fault)
+                throw fatal(error, `list the runs of ${o.workflowFile}`);
+            const { description, retryAfterSeconds: askedSeconds } = fault;
+            if (askedSeconds !== undefined && !deadline.allows(askedSeconds * 1000)) {
+                return done({
+                    kind: 'timeout',
+                    run,
+                    message: `GitHub asks to wait ${askedSeconds}s (${description}), past the timeout, while waiting for a run of ${wantedFor}` +
+                        (run ? `; the last state seen was ${runState(run)}: ${run.html_url}` : '.'),
                 });
             }
-            catch (error) {
-                const cause = error instanceof Error ? (error.cause?.message ?? error.message) : String(error);
-                throw new RegistryError('unavailable', `Cannot reach ${target.host}: ${cause}.`);
-            }
-            const location = response.headers.get('location');
-            if (REDIRECTS.has(response.status) && location && hop < MAX_REDIRECTS && !r.form) {
-                await response.body?.cancel();
-                target = new URL(location, target);
-                continue;
-            }
-            return { status: response.status, headers: response.headers, bytes: await readCapped(response, r.limit, r.what, target.host) };
+            if (description !== lastError)
+                log(`${stamp()} GitHub API: ${description}; asking again at the next poll.`);
+            lastError = description;
+            if (askedSeconds !== undefined)
+                pause = Math.max(pause, askedSeconds * 1000);
         }
+        if (run !== undefined && !isCompleted(run) && !askedTypical && o.typicalDurationMs) {
+            askedTypical = true;
+            typicalMs = await o.typicalDurationMs().catch(() => undefined);
+        }
+        const state = run === undefined ? (lastError === undefined ? 'absent' : undefined) : `${run.id}/${run.run_attempt ?? 1}/${runState(run)}`;
+        if (state !== undefined && state !== lastState) {
+            lastState = state;
+            log(progress());
+        }
+        else if (heartbeatDue()) {
+            log(progress());
+        }
+        if (run !== undefined && isCompleted(run)) {
+            if (run.conclusion === 'success')
+                return done({ kind: 'success', run });
+            return done({
+                kind: 'failure',
+                run,
+                message: `The build run ${runLabel(run)} of ${o.workflowFile} for commit ${o.headSha} ended with conclusion "${run.conclusion ?? 'unknown'}": ${run.html_url}`,
+            });
+        }
+        if (deadline.remainingMs() <= 0) {
+            const limit = (0,timing_duration/* formatDuration */.a)(deadline.at - deadline.startedAt);
+            const why = lastError === undefined ? '' : ` The last API request failed: ${lastError}.`;
+            return done({
+                kind: 'timeout',
+                run,
+                message: run === undefined
+                    ? `No run of ${wantedFor} appeared within ${limit} (the \`timeout\` input).${why}` +
+                        (saidIgnored.size > 0 ? ` ${saidIgnored.size} run(s) of that commit were another build (see the log above).` : '') +
+                        workflowHint(workflow)
+                    : `The build run ${runLabel(run)} of ${o.workflowFile} for commit ${o.headSha} is still ${run.status} after ${limit} (the \`timeout\` input): ${run.html_url}`,
+            });
+        }
+        // The last poll lands on the deadline, so a run that ends just in time still counts.
+        await pauseWithProgress(Math.min(pause, deadline.remainingMs()));
     }
-    function basic(username, password) {
-        return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
-    }
-    function githubBasic(token) {
-        return basic(o.username ?? (process.env.GITHUB_ACTOR || 'ci-image'), token);
-    }
-    function readToken(reply, tokenHost) {
-        let token;
-        try {
-            const json = JSON.parse(new TextDecoder().decode(reply.bytes));
-            // "At least one of these fields must be specified" (token.md, Token Response Fields).
-            token = json.token ?? json.access_token;
-        }
-        catch {
-            token = undefined;
-        }
-        if (typeof token !== 'string' || token === '')
-            throw new RegistryError('invalid', `${tokenHost} answered no token.`);
-        return `Bearer ${token}`;
-    }
-    /**
-     * A bearer token from the challenge's realm: with docker's credentials as docker sends them
-     * (basic auth on a GET, or an identity token as an OAuth2 refresh token in a POST:
-     * distribution/distribution, internal/client/auth/session.go, fetchTokenWithOAuth), else the
-     * GitHub token only where it may go, else anonymously.
-     */
-    async function bearer(challenge) {
-        const realm = challenge.params.realm;
-        let url;
-        try {
-            url = new URL(realm ?? '');
-        }
-        catch {
-            throw new RegistryError('invalid', `${host} asked for a bearer token without a valid realm ("${realm ?? ''}").`);
-        }
-        const scopes = (challenge.params.scope ?? `repository:${ref.path}:pull`).split(' ').filter(Boolean);
-        const what = `a token for ${ref.path}`;
-        const request = { accept: 'application/json', limit: MAX_TOKEN_BYTES, what };
-        if (credential?.identityToken) {
-            const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.identityToken, client_id: 'ci-image' });
-            if (challenge.params.service)
-                form.set('service', challenge.params.service);
-            form.set('scope', scopes.join(' '));
-            sender = { kind: 'docker', username: credential.username, source: credential.source };
-            const reply = await send(url, { ...request, form });
-            if (reply.status !== 200)
-                throw fail(reply, what, url.host, sender);
-            return readToken(reply, url.host);
-        }
-        if (challenge.params.service)
-            url.searchParams.set('service', challenge.params.service);
-        for (const scope of scopes)
-            url.searchParams.append('scope', scope);
-        let auth;
-        if (credential?.password !== undefined) {
-            auth = basic(credential.username, credential.password);
-            sender = { kind: 'docker', username: credential.username, source: credential.source };
-        }
-        else if (o.token && mayReceiveToken(base, o.tokenHosts, url.href)) {
-            auth = githubBasic(o.token);
-            sender = { kind: 'github' };
-        }
-        const reply = await send(url, { ...request, auth });
-        if (reply.status !== 200)
-            throw fail(reply, what, url.host, sender);
-        return readToken(reply, url.host);
-    }
-    async function answer(challengeHeader) {
-        const challenge = parseChallenge(challengeHeader ?? '');
-        if (challenge?.scheme === 'bearer')
-            return bearer(challenge);
-        if (challenge?.scheme !== 'basic')
-            return undefined;
-        if (credential?.password !== undefined) {
-            sender = { kind: 'docker', username: credential.username, source: credential.source };
-            return basic(credential.username, credential.password);
-        }
-        if (o.token && mayReceiveToken(base, o.tokenHosts)) {
-            sender = { kind: 'github' };
-            return githubBasic(o.token);
-        }
-        return undefined;
-    }
-    /** GET with the registry's auth: anonymous first, then the answer to its challenge, once. */
-    async function get(path, accept, what, limit) {
-        const url = new URL(path, base);
-        let reply = await send(url, { accept, what, limit, auth: authorization });
-        if (reply.status === 401) {
-            const answered = await answer(reply.headers.get('www-authenticate'));
-            if (answered !== undefined) {
-                authorization = answered;
-                reply = await send(url, { accept, what, limit, auth: authorization });
-            }
-        }
-        if (reply.status !== 200)
-            throw fail(reply, what, host, sender);
-        return reply;
-    }
-    /** The manifest at `reference` (a tag or a digest), its digest checked as the distribution spec asks. */
-    async function manifest(reference) {
-        const what = `${ref.repository}${reference.startsWith('sha256:') ? '@' : ':'}${reference}`;
-        const reply = await get(`/v2/${ref.path}/manifests/${reference}`, MANIFEST_ACCEPT, what, MAX_MANIFEST_BYTES);
-        const digest = digestOf(reply.bytes);
-        // "the client MUST always verify the content against the digest used to fetch the content"; by
-        // tag, the Docker-Content-Digest header is what the registry says it holds.
-        const claimed = reference.startsWith('sha256:') ? reference : reply.headers.get('docker-content-digest');
-        if (claimed?.startsWith('sha256:') && claimed !== digest) {
-            throw new RegistryError('invalid', `${host} served ${what} with digest ${digest}, not ${claimed}.`);
-        }
-        try {
-            return { digest, document: parseManifest(new TextDecoder().decode(reply.bytes), reply.headers.get('content-type') ?? undefined) };
-        }
-        catch (error) {
-            throw new RegistryError('invalid', `${what}: ${error.message}`);
-        }
-    }
+}
+
+// EXTERNAL MODULE: ./src/github/errors.ts
+var errors = __nccwpck_require__(3116);
+;// CONCATENATED MODULE: ./src/github/conditional.ts
+// Conditional GETs. GitHub answers `If-None-Match` with 304 when nothing changed, and a 304
+// does not count against the rate limit. Octokit keeps no cache and reports a 304 as a
+// RequestError, so the last ETag and body of each URL are kept here.
+
+function createConditionalGet(client) {
+    const cache = new Map();
+    const stats = { requests: 0, notModified: 0 };
     return {
-        via: 'http',
-        resolve: () => manifest(ref.digest ?? ref.tag),
-        async config(digest, resolved) {
-            const document = digest === resolved.digest ? resolved.document : (await manifest(digest)).document;
-            if (document.kind !== 'manifest')
-                throw new RegistryError('invalid', `${ref.repository}@${digest} is an index, not an image manifest.`);
-            const blob = document.config;
-            const what = `the config of ${ref.repository}@${digest}`;
-            const reply = await get(`/v2/${ref.path}/blobs/${blob.digest}`, blob.mediaType ?? '*/*', what, MAX_CONFIG_BYTES);
-            if (digestOf(reply.bytes) !== blob.digest)
-                throw new RegistryError('invalid', `${host} served a config that does not match ${blob.digest}.`);
+        stats,
+        async get(route, params = {}) {
+            // The expanded URL (path and query) identifies the resource; `request` options are not part of it.
+            const { method, url } = client.request.endpoint(route, params);
+            const key = `${method} ${url}`;
+            const cached = cache.get(key);
+            const headers = { ...params.headers, ...(cached ? { 'if-none-match': cached.etag } : {}) };
+            stats.requests++;
             try {
-                return parseImageConfig(new TextDecoder().decode(reply.bytes));
+                const response = await client.request(route, { ...params, headers });
+                const etag = response.headers.etag;
+                if (etag)
+                    cache.set(key, { etag, data: response.data });
+                return { data: response.data, notModified: false };
             }
             catch (error) {
-                throw new RegistryError('invalid', `The config of ${ref.repository}@${digest}: ${error.message}`);
+                if (cached && (0,errors/* httpStatus */.nG)(error) === 304) {
+                    stats.notModified++;
+                    return { data: cached.data, notModified: true };
+                }
+                throw error;
             }
         },
     };
+}
+
+// EXTERNAL MODULE: ./src/timing/timing.ts
+var timing = __nccwpck_require__(9754);
+;// CONCATENATED MODULE: ./src/wait/build-runs.ts
+
+
+
+
+
+/** Reading workflows and their runs needs this (GitHub answers 403 or 404 without it). */
+const PERMISSION = 'actions: read';
+/** boundedRequest's limits, its timeout as a signal that aborts the request. */
+function boundedBy(remainingMs) {
+    const { timeoutMs, ...retries } = (0,timing/* boundedRequest */.JR)(remainingMs);
+    return { ...retries, signal: AbortSignal.timeout(timeoutMs) };
+}
+function createBuildRunsApi(client, repository, workflowFile, now = Date.now) {
+    const conditional = createConditionalGet(client);
+    const workflowRoute = 'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}';
+    const runsRoute = `${workflowRoute}/runs`;
+    const base = { ...repository, workflow_id: workflowFile };
+    // Failures reach the poll loop as ApiFaults, which name the permission to grant.
+    const asked = async (call) => {
+        try {
+            return await call();
+        }
+        catch (error) {
+            throw (0,errors/* toApiFault */.eo)(error, { permission: PERMISSION, nowMs: now() });
+        }
+    };
+    return {
+        stats: conditional.stats,
+        findWorkflow: () => asked(async () => {
+            try {
+                return (await conditional.get(workflowRoute, base)).data;
+            }
+            catch (error) {
+                if ((0,errors/* isNotFound */.c4)(error))
+                    return undefined;
+                throw error;
+            }
+        }),
+        fetchRuns: (headSha, remainingMs, event) => asked(async () => {
+            // head_sha asks for exactly this commit's runs: a page of recent runs could lose it on a
+            // busy repository. `event` ("Returns workflow run triggered by the event you specify":
+            // GitHub's OpenAPI description) leaves out runs that are not ours before they cost a byte;
+            // pull_requests stay in (no exclude_pull_requests), to tell one PR's run from another's.
+            const params = { ...base, head_sha: headSha, ...(event ? { event } : {}), per_page: 100, request: boundedBy(remainingMs) };
+            return (await conditional.get(runsRoute, params)).data.workflow_runs;
+        }),
+        typicalDurationMs: () => asked(async () => {
+            const params = { ...base, status: 'success', per_page: 5, exclude_pull_requests: true };
+            return typicalDurationMs((await conditional.get(runsRoute, params)).data.workflow_runs);
+        }),
+    };
+}
+/** Waits for the build run of one commit over REST: what the command, the HTTP tests and the bench run. */
+async function waitForBuildRun(client, o) {
+    const api = createBuildRunsApi(client, o.repository, o.workflowFile, o.deadline.now);
+    const outcome = await waitForRun({
+        ...o,
+        repository: `${o.repository.owner}/${o.repository.repo}`,
+        findWorkflow: () => api.findWorkflow(),
+        // One event: the API filters; several: one request, filtered here.
+        fetchRuns: (remainingMs) => api.fetchRuns(o.headSha, remainingMs, o.scope.events.length === 1 ? o.scope.events[0] : undefined),
+        typicalDurationMs: () => api.typicalDurationMs(),
+    });
+    return { outcome, stats: api.stats };
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
 var exec = __nccwpck_require__(2876);
-// EXTERNAL MODULE: ./src/core/command-output.ts
-var command_output = __nccwpck_require__(8566);
-;// CONCATENATED MODULE: ./src/registry/imagetools.ts
-// `docker buildx imagetools inspect`: the registry read with the runner's docker login, argument
-// arrays only (never a shell). What it prints, from docker/buildx's source:
-// - `--raw` prints the bytes the reference resolves to, unchanged and without a newline "to keep
-//   digest" (util/imagetools/printers.go, Printer.Print), so their sha256 is the digest;
-// - `--format '{{json .Image}}'` prints the image config as indented JSON (printers.go, the `json`
-//   template function); for one image (a reference pinned to a platform manifest's digest) it is
-//   that image's config object, for several platforms a map by platform (tplInputs), and `null`
-//   when there is no config. `--format` and `--raw` cannot be combined (commands/imagetools/inspect.go).
+// EXTERNAL MODULE: ./src/registry/command-output.ts
+var command_output = __nccwpck_require__(2210);
+// EXTERNAL MODULE: ./src/registry/registry-hints.ts
+var registry_hints = __nccwpck_require__(1707);
+// EXTERNAL MODULE: ./src/log/log.ts
+var log = __nccwpck_require__(5384);
+;// CONCATENATED MODULE: ./src/registry/docker.ts
+// `docker pull` of the freshly built image, by digest: an argument array (never a shell),
+// retried because a registry can lag a build that has just pushed.
 
 
 
 
-// Retrying cannot fix credentials. containerd's messages: "unexpected status from GET request to
-// …/token?…: 401 Unauthorized", "…: 403 Forbidden"; GHCR's: "denied: …", "unauthorized: …".
-const DENIED = /unauthori[sz]ed|denied|forbidden|authentication required|no basic auth credentials|\b40[13]\b/i;
-// containerd's resolver: "<reference>: not found" (remotes/docker/resolver.go); registries: MANIFEST_UNKNOWN, NAME_UNKNOWN.
-const MISSING = /: not found\b|manifest unknown|name unknown/i;
+
+
+// Retrying cannot fix credentials: fail at once with a hint instead.
+const AUTH_FAILURE = /unauthorized|denied|authentication required|no basic auth credentials/i;
 async function docker(args) {
     try {
-        return await (0,exec/* getExecOutput */.H)('docker', args, { ignoreReturnCode: true, silent: true });
+        // docker's progress streams into the log as it comes, with what the registry answers in it:
+        // the runner reads no command from it.
+        return await (0,log/* withCommandsStopped */.c7)(() => (0,exec/* getExecOutput */.H)('docker', args, { ignoreReturnCode: true }));
     }
-    catch {
+    catch (error) {
         // @actions/exec throws only when it cannot start the program.
-        return undefined;
+        throw new Error(`Cannot run docker to pull the image (${error.message.split('.')[0]}). ` +
+            'Use a runner with Docker installed, or set `pull: false` to skip the pull.', { cause: error });
     }
 }
-/** Whether a docker CLI with the buildx plugin is on PATH. */
-async function hasBuildx() {
-    const result = await docker(['buildx', 'version']);
-    return result !== undefined && result.exitCode === 0;
-}
-async function imagetools(args, what) {
-    const command = ['buildx', 'imagetools', 'inspect', ...args];
-    const result = await docker(command);
-    if (result === undefined)
-        throw new RegistryError('unavailable', 'Cannot run docker.');
-    if (result.exitCode === 0)
-        return result.stdout;
-    const why = (0,command_output/* lastLines */.w)(result.stderr || result.stdout) || `exit code ${result.exitCode}`;
-    const message = `docker ${command.join(' ')} failed: ${why}`;
-    if (DENIED.test(why))
-        throw new RegistryError('denied', message);
-    if (MISSING.test(why))
-        throw new RegistryError('missing', message);
-    // Anything else (a network fault, a registry error): worth another try, like a pull.
-    throw new RegistryError('unavailable', `${message} (reading ${what})`);
-}
-function imagetoolsTransport(ref, reference) {
-    return {
-        via: 'docker',
-        async resolve() {
-            const raw = await imagetools(['--raw', reference], reference);
-            const digest = digestOf(Buffer.from(raw, 'utf8'));
-            if (ref.digest !== undefined && ref.digest !== digest) {
-                throw new RegistryError('invalid', `docker buildx imagetools printed content with digest ${digest} for ${reference}.`);
-            }
-            try {
-                return { digest, document: parseManifest(raw) };
-            }
-            catch (error) {
-                throw new RegistryError('invalid', `${reference}: ${error.message}`);
-            }
-        },
-        async config(digest) {
-            // Pinned to the manifest's digest: one image, whatever the tag points to by now.
-            const pinned = `${ref.repository}@${digest}`;
-            const printed = await imagetools(['--format', '{{json .Image}}', pinned], pinned);
-            try {
-                return parseImageConfig(printed);
-            }
-            catch (error) {
-                throw new RegistryError('invalid', `The config of ${pinned}: ${error.message}`);
-            }
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/registry/inspect.ts
-
-
-
-
-
-
-
-
-
-
-
-/**
- * The config of every image of an index: one build sets the same revision label on each platform,
- * so images that disagree (or one without the label) are not one build's, whichever platform runs.
- */
-async function platformConfigs(transport, resolved, reference) {
-    if (resolved.document.kind !== 'index')
-        return { config: await transport.config(resolved.digest, resolved) };
-    const chosen = choosePlatformManifest(resolved.document);
-    const images = indexImages(resolved.document);
-    const configs = await Promise.all(images.map((d) => transport.config(d.digest, resolved)));
-    const revisions = new Set(configs.map((c) => c.labels[labels/* REVISION_LABEL */.P1]));
-    if (revisions.size > 1) {
-        const each = images.map((d, i) => {
-            const revision = configs[i].labels[labels/* REVISION_LABEL */.P1];
-            return `${d.platform ? formatPlatform(d.platform) : d.digest}: ${revision ?? 'no label'}`;
-        });
-        throw new RegistryError('invalid', `The platforms of ${reference} disagree on ${labels/* REVISION_LABEL */.P1} (${each.join('; ')}): they were not built together from one commit.`);
-    }
-    return { chosen, config: configs[images.indexOf(chosen)] };
-}
-async function withRetries(reference, transport, o) {
-    const attempts = o.attempts ?? 4;
-    let delay = o.firstDelayMs ?? 5_000;
-    let waitedMs = 0;
-    for (let attempt = 1;; attempt++) {
-        try {
-            const resolved = await transport.resolve();
-            const { chosen, config } = await platformConfigs(transport, resolved, reference);
-            const platform = chosen?.platform ? formatPlatform(chosen.platform) : undefined;
-            return { ...describeImage(reference, resolved, config, platform), via: transport.via };
-        }
-        catch (error) {
-            if (!isRetryable(error) || attempt >= attempts) {
-                if (error instanceof RegistryError && attempt > 1) {
-                    const tries = `${attempt} tries over ${(0,duration/* formatDuration */.a)(waitedMs)}`;
-                    throw new RegistryError(error.fault, `${error.message} (${tries})`, error.credentials);
-                }
-                throw error;
-            }
-            const why = error.message.split('\n')[0];
-            o.log?.(`${why}${/[.)]$/.test(why) ? '' : '.'} The registry may lag the build: trying again in ${Math.round(delay / 1000)}s.`);
-            await o.sleep(delay);
-            waitedMs += delay;
-            delay *= 2;
-        }
-    }
-}
-/** The error to show: what failed, then what usually causes it. */
-function explained(error, ref, reference) {
-    if (!(error instanceof RegistryError))
-        return error;
-    if (error.fault === 'denied') {
-        return new RegistryError('denied', `${error.message}\n${(0,registry_hints/* deniedHint */.vU)(ref.registry, error.credentials)}`, error.credentials);
-    }
-    if (error.fault === 'missing')
-        return new RegistryError('missing', `${error.message}\n${(0,registry_hints/* missingTagHint */.ID)(reference)}`);
-    return error;
-}
-/**
- * What `reference` (a tag, or a digest) points to in its registry. Throws a RegistryError whose
- * message says what usually causes the fault; its `fault` tells a refusal from a missing tag.
- */
-async function inspectImage(reference, o) {
-    const ref = (0,image_ref/* parseImageReference */.o_)(reference);
-    if (ref.tag === undefined && ref.digest === undefined) {
-        throw new Error(`"${reference}" names no tag or digest: ci-image reads one image, e.g. ${reference}:pr-42.`);
-    }
-    const tokenHosts = o.tokenHosts ?? ['ghcr.io'];
-    /** Docker's credentials are used unless docker itself was just refused with them. */
-    let refusedToDocker = false;
-    const overHttp = async (withDockerCredentials = true) => {
-        const credential = o.credential ?? (withDockerCredentials ? await dockerCredential(ref.registry, o.env) : undefined);
-        return withRetries(reference, httpTransport(ref, { ...o, credential, tokenHosts, fetch: o.fetch ?? fetch }), o);
-    };
-    if (o.docker !== 'never' && (await hasBuildx())) {
-        try {
-            return await withRetries(reference, imagetoolsTransport(ref, reference), o);
-        }
-        catch (error) {
-            const tokenHelps = o.token !== undefined && o.token !== '' && mayReceiveToken(registryBaseUrl(ref.registry), tokenHosts);
-            if (!(error instanceof RegistryError && error.fault === 'denied' && tokenHelps))
-                throw explained(error, ref, reference);
-            o.log?.(`docker's login was refused (${error.message.split('\n')[0]}); reading the registry's HTTP API with the GitHub token instead.`);
-            refusedToDocker = true;
-        }
-    }
-    else if (o.docker !== 'never') {
-        o.log?.('docker buildx is not available: reading the registry over its HTTP API.');
-    }
+/** How to get past a refusal; for ghcr.io, its usual causes too. */
+function refusalHint(reference) {
+    const login = 'Log in to the registry before this step (docker/login-action), with a token that may read packages.';
+    let registry;
     try {
-        return await overHttp(!refusedToDocker);
-    }
-    catch (error) {
-        throw explained(error, ref, reference);
-    }
-}
-
-
-/***/ }),
-
-/***/ 3754:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  l: () => (/* binding */ createGit),
-  o: () => (/* binding */ gitOutput)
-});
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __nccwpck_require__(3360);
-// EXTERNAL MODULE: ./src/runner/log.ts
-var log = __nccwpck_require__(7708);
-;// CONCATENATED MODULE: ./src/runner/git-auth.ts
-// Authenticates resolve-image's own `git fetch` when the checkout keeps no credentials: a private
-// repository checked out with `persist-credentials: false`. The header is the one actions/checkout
-// configures (actions/checkout, src/git-auth-helper.ts: `http.<server origin>/.extraheader` =
-// `AUTHORIZATION: basic base64(x-access-token:<token>)`), but it reaches git only through the
-// environment of the fetch (GIT_CONFIG_COUNT, GIT_CONFIG_KEY_<n>, GIT_CONFIG_VALUE_<n>, git 2.31+:
-// https://git-scm.com/docs/git-config#Documentation/git-config.txt-GITCONFIGCOUNT): never a file,
-// never a command line (git.ts logs those in debug), never a log line.
-
-
-// An action has no terminal to ask on: a fetch that needs a password fails instead of waiting.
-// https://git-scm.com/docs/git#Documentation/git.txt-GITTERMINALPROMPT
-const NO_PROMPT = { GIT_TERMINAL_PROMPT: '0' };
-// `git config --get-regexp` matches keys with section and variable names lower-cased (git-config docs).
-const CONFIG_KEYS = '^remote\\.origin\\.url$|^http\\.(.+\\.)?extraheader$';
-/** `git config -z` output: `key\nvalue\0` per entry. */
-function parseConfig(stdout) {
-    return stdout
-        .split('\0')
-        .filter((entry) => entry !== '')
-        .map((entry) => {
-        const newline = entry.indexOf('\n');
-        return newline < 0 ? { key: entry, value: '' } : { key: entry.slice(0, newline), value: entry.slice(newline + 1) };
-    });
-}
-/** The URL scope of an `http.<url>.extraheader` key; '' for plain `http.extraheader`. */
-function headerScope(key) {
-    if (key === 'http.extraheader')
-        return '';
-    return /^http\.(.+)\.extraheader$/.exec(key)?.[1];
-}
-/**
- * Whether git already sends an Authorization header to `url`: the extraheaders whose URL is a
- * prefix of it, in config order, an empty value clearing the ones before it (git-config,
- * http.extraHeader and http.<url>.*).
- */
-function hasAuthorizationHeader(entries, url) {
-    let headers = [];
-    for (const { key, value } of entries) {
-        const scope = headerScope(key);
-        if (scope === undefined || !url.startsWith(scope))
-            continue;
-        headers = value === '' ? [] : [...headers, value];
-    }
-    return headers.some((header) => /^authorization:/i.test(header));
-}
-function parseUrl(url) {
-    try {
-        return new URL(url);
+        registry = (0,image_ref/* parseImageReference */.o_)(reference).registry;
     }
     catch {
-        return undefined;
+        return login;
     }
+    return (0,registry_hints/* isGhcr */.T_)(registry) ? `${login}\n${(0,registry_hints/* ghcrDeniedHint */.vn)()}` : login;
 }
-/** Why the token is not needed for `origin`, or undefined when it is. */
-function reasonToLeaveAlone(entries, server) {
-    const originUrl = entries.find((entry) => entry.key === 'remote.origin.url')?.value;
-    if (!originUrl)
-        return 'the checkout has no origin remote';
-    const origin = parseUrl(originUrl);
-    // Also rules out ssh (git@host:path), whose keys are not ours to manage.
-    if (origin?.origin !== server.origin)
-        return `origin is not on ${server.origin}`;
-    if (origin.username || origin.password)
-        return "origin's URL carries its own credentials";
-    if (hasAuthorizationHeader(entries, originUrl))
-        return 'the checkout keeps its own Authorization header';
-    return undefined;
-}
-/** GIT_CONFIG_* entries appended after any the environment already has. */
-function configEnv(entries, env) {
-    const first = Math.max(0, Number.parseInt(env.GIT_CONFIG_COUNT ?? '', 10) || 0);
-    const result = { GIT_CONFIG_COUNT: String(first + entries.length) };
-    entries.forEach(([key, value], i) => {
-        result[`GIT_CONFIG_KEY_${first + i}`] = key;
-        result[`GIT_CONFIG_VALUE_${first + i}`] = value;
-    });
-    return result;
-}
-/** The environment for fetches from origin: no prompts, and the token when the checkout has no credentials. */
-async function fetchAuthEnv(git, auth, env = process.env) {
-    const server = parseUrl(auth.serverUrl);
-    if (!auth.token || !server)
-        return NO_PROMPT;
-    // Exit 1 means none of the keys is set: no origin, so nothing to authenticate.
-    const config = await git(['config', '-z', '--get-regexp', CONFIG_KEYS]);
-    const reason = reasonToLeaveAlone(parseConfig(config.stdout), server);
-    if (reason !== undefined) {
-        (0,log/* debug */.Yz)(`git fetch without github-token: ${reason}.`);
-        return NO_PROMPT;
-    }
-    const credential = Buffer.from(`x-access-token:${auth.token}`, 'utf8').toString('base64');
-    core/* setSecret */.Pq(credential);
-    (0,log/* debug */.Yz)(`git fetch authenticates to ${server.origin} with github-token (the checkout keeps no credentials).`);
-    return { ...NO_PROMPT, ...configEnv([[`http.${server.origin}/.extraheader`, `AUTHORIZATION: basic ${credential}`]], env) };
-}
-
-;// CONCATENATED MODULE: ./src/runner/git.ts
-// Runs git with an argument array (never a shell), in one working directory.
-//
-// node:child_process directly, not @actions/exec: we need none of @actions/exec's extras (tool
-// lookup through @actions/io, line echo, Windows quoting), and `git cat-file --batch` output is
-// read as bytes; spawn without a shell takes the argument array as it is on every platform.
-
-
-
-function runner(cwd) {
-    return (args, options = {}) => new Promise((resolve, reject) => {
-        // Container jobs check out as another user; git then refuses the repository unless told it is safe.
-        const fullArgs = ['-c', `safe.directory=${cwd}`, ...args];
-        (0,log/* debug */.Yz)(`git ${args.join(' ')}`);
-        const child = (0,external_node_child_process_.spawn)('git', fullArgs, {
-            cwd,
-            env: options.env ? { ...process.env, ...options.env } : process.env,
-            // No input: no pipe to make (and git never waits on a terminal).
-            stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-            windowsHide: true,
-        });
-        const stdout = [];
-        const stderr = [];
-        child.stdout.on('data', (chunk) => stdout.push(chunk));
-        child.stderr.on('data', (chunk) => stderr.push(chunk));
-        child.on('error', (error) => {
-            reject(error.code === 'ENOENT'
-                ? new Error('git is not installed or not on PATH: install git in the job (or its container), or pass github-token so that the API answers instead.')
-                : error);
-        });
-        if (child.stdin) {
-            // git may exit before reading all of its input (a command that fails): not our error.
-            child.stdin.on('error', () => { });
-            child.stdin.end(options.input);
+async function pullImage(reference, o) {
+    const attempts = o.attempts ?? timing/* REGISTRY_RETRY */.dv.attempts;
+    let delay = o.firstDelayMs ?? timing/* REGISTRY_RETRY */.dv.firstDelayMs;
+    for (let attempt = 1;; attempt++) {
+        const result = await docker(['pull', reference]);
+        const output = `${result.stdout}\n${result.stderr}`;
+        if (result.exitCode === 0) {
+            return { attempts: attempt };
         }
-        child.on('close', (code) => {
-            const bytes = Buffer.concat(stdout);
-            // A null code: git was killed by a signal.
-            resolve({
-                exitCode: code ?? 128,
-                stdout: bytes.toString('utf8'),
-                stderr: Buffer.concat(stderr).toString('utf8'),
-                stdoutBytes: bytes,
-            });
-        });
-    });
-}
-function createGit(cwd, { fetchAuth } = {}) {
-    const run = runner(cwd);
-    if (!fetchAuth)
-        return run;
-    // Read once, on the first fetch: a run that git answers from the checkout reads no configuration.
-    let authEnv;
-    return async (args, options = {}) => {
-        if (args[0] !== 'fetch')
-            return run(args, options);
-        authEnv ??= fetchAuthEnv(run, fetchAuth);
-        return run(args, { ...options, env: { ...(await authEnv), ...options.env } });
-    };
-}
-/** Runs git and returns trimmed stdout; throws with git's own message on failure. */
-async function gitOutput(git, args) {
-    const result = await git(args);
-    if (result.exitCode !== 0) {
-        throw new Error(`git ${args[0]} failed (exit ${result.exitCode}): ${result.stderr.trim() || result.stdout.trim()}`);
-    }
-    return result.stdout.trim();
-}
-
-
-/***/ }),
-
-/***/ 7708:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   N4: () => (/* binding */ note),
-/* harmony export */   Yz: () => (/* binding */ debug),
-/* harmony export */   c7: () => (/* binding */ withCommandsStopped),
-/* harmony export */   kf: () => (/* binding */ keepStdoutForAnswer),
-/* harmony export */   pq: () => (/* binding */ info)
-/* harmony export */ });
-/* unused harmony export inertLine */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-// The one way this action writes text to the job log: text from the repository, the PR, the
-// event, a registry or the API must never become a workflow command.
-//
-// How the runner reads a step's output (actions/runner): it reads stdout and stderr alike, line by
-// line, a line ending at CR or LF (Runner.Sdk/ProcessInvoker.cs, StreamReader.ReadLine), and hands
-// every line that contains `##[` or `::` to the command parser (Runner.Worker/Handlers/
-// OutputManager.cs, OnDataReceived). That parser takes `::name props::data` at the start of the
-// line once leading white space is trimmed (Runner.Common/ActionCommand.cs, TryParseV2) and
-// `##[name props]data` anywhere in it (ActionCommand.TryParse); `::stop-commands::<token>` makes it
-// ignore every command until a line `::<token>::` (Runner.Worker/ActionCommandManager.cs).
-//
-// What @actions/core writes (actions/toolkit, packages/core/src/command.ts): the data of every
-// command it issues is escaped (escapeData: %, CR, LF; escapeProperty adds `:` and `,`), and the
-// runner unescapes it into the annotation or group title. So core.warning, core.error,
-// core.setFailed, core.debug and core.group are safe with any text; core.info writes its text as
-// it is (packages/core/src/core.ts), and a newline in it starts a line the runner parses.
-
-
-// Control and format characters, line and paragraph separators, and the default-ignorable code
-// points: a line break, or an invisible character the runner's culture-sensitive `IndexOf("::")`
-// and `StartsWith("::")` may skip over.
-const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu;
-const percentEncoded = (character) => {
-    const code = character.codePointAt(0);
-    return code < 0x100 ? `%${code.toString(16).toUpperCase().padStart(2, '0')}` : `%u${code.toString(16).toUpperCase().padStart(4, '0')}`;
-};
-/**
- * `text` as one log line the runner parses no command from: `%` first, then line breaks and hidden
- * characters percent-encoded as @actions/core escapes command data (CR is `%0D`, LF `%0A`), then
- * every `:` before another `:` and every `[` after `##` (so neither `::` nor `##[` is left,
- * and OutputManager passes the line on without parsing it).
- */
-function inertLine(text) {
-    return text
-        .replace(/%/g, '%25')
-        .replace(HIDDEN, percentEncoded)
-        .replace(/:(?=:)/g, '%3A')
-        .replace(/(?<=##)\[/g, '%5B');
-}
-/** One line in the step's log, whatever text it quotes. */
-function info(message) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(inertLine(message));
-}
-/** A debug line: @actions/core escapes its data, the runner shows it only with step debug on. */
-function debug(message) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(message);
-}
-/**
- * Runs `work` with the runner's command processing stopped, for output this process passes on
- * as it comes (a child process's): `::stop-commands::` with a random token before, `::<token>::`
- * after. The runner masks a token longer than 6 characters in the log (ActionCommandManager.cs).
- */
-async function withCommandsStopped(work) {
-    const token = `ci-image-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(16).toString('hex')}`;
-    process.stdout.write(`::stop-commands::${token}\n`);
-    try {
-        return await work();
-    }
-    finally {
-        process.stdout.write(`::${token}::\n`);
-    }
-}
-/** A line for the person at a terminal (the local CLI's stderr), as inert as a log line: CI shell steps run it too. */
-function note(line) {
-    process.stderr.write(`${inertLine(line)}\n`);
-}
-/**
- * On a developer's machine: workflow commands (`::debug::` and friends from @actions/core) mean
- * nothing in a terminal and are dropped; other stdout goes to stderr. Returns the writer that keeps
- * stdout for the answer.
- */
-function keepStdoutForAnswer() {
-    const stdoutWrite = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk, ...rest) => String(chunk).startsWith('::') ? true : process.stderr.write(chunk, ...rest));
-    return (text) => stdoutWrite(text);
-}
-
-
-/***/ }),
-
-/***/ 6190:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   OL: () => (/* binding */ targetOutputs),
-/* harmony export */   Sy: () => (/* binding */ writeSummary),
-/* harmony export */   n0: () => (/* binding */ setOutputs)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-// What a command leaves for the workflow and the person reading the run: outputs and the job summary.
-
-
-function setOutputs(outputs) {
-    for (const [name, value] of Object.entries(outputs)) {
-        if (value !== undefined)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, String(value));
-    }
-}
-/**
- * `pr-number`, `head-sha`, `base-ref`: the context every command reports when it knows it. In a
- * merge queue: the PR in it, its head (whose build is the image's) and the queue's base.
- */
-function targetOutputs(target) {
-    switch (target.kind) {
-        case 'pull_request':
-            return { 'pr-number': target.number, 'head-sha': target.headSha, 'base-ref': target.baseRef };
-        case 'merge_group':
-            return { 'pr-number': target.pr.number, 'head-sha': target.pr.headSha, 'base-ref': target.queue.baseRef };
-        case 'push':
-            return { 'head-sha': target.sha };
-    }
-}
-/**
- * Appends the job summary to the runner's file, when it gave one (a local run has none). What
- * core.summary.write() does, in one synchronous append: its fs.promises round trips (a check of
- * access, then the append on libuv's threads) cost about 0.7 ms of a start-up measured to the
- * millisecond (bench/README.md, "Where the start-up time goes").
- */
-function writeSummary(summary) {
-    const file = process.env.GITHUB_STEP_SUMMARY;
-    if (file)
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(file, summary.stringify());
-    summary.emptyBuffer();
-}
-
-
-/***/ }),
-
-/***/ 4522:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ checkBuild)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
-/* harmony import */ var _core_event_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7667);
-/* harmony import */ var _core_image_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3386);
-/* harmony import */ var _core_tags_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2766);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5593);
-// Is there a build of this PR's own image to wait for or to announce? Written once for
-// wait-for-build and comment-image: a fork's PR cannot push an image, and a PR whose changes
-// start no build of the build workflow has none.
-
-
-
-
-
-async function checkBuild(session, target) {
-    const pr = target.kind === 'merge_group' ? target.pr : target;
-    if (pr.fork) {
-        // Known from the event alone: no need to list the changed files.
-        const { tag } = (0,_core_tags_js__WEBPACK_IMPORTED_MODULE_3__/* .choosePullRequestTag */ .W)({
-            ...session.inputs,
-            defaultBranch: (0,_core_event_js__WEBPACK_IMPORTED_MODULE_4__/* .defaultBranch */ .OR)(session.ctx),
-            prNumber: pr.number,
-            headSha: pr.headSha,
-            baseRef: pr.baseRef,
-            modified: true,
-            fork: true,
-        });
-        const reason = `PR #${pr.number} comes from a fork, whose token cannot push an image, so no image is built for it.`;
-        return { kind: 'fork', reference: (0,_core_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .imageReference */ .rA)(session.imageRepository, tag), tag, reason };
-    }
-    const resolved = await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Checking that this PR changes the CI image', () => (0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveForSession */ .K)(session));
-    if (!resolved.modified) {
-        const reason = `${resolved.reason} ${session.inputs.buildWorkflow} builds no image for it.`;
-        return { kind: 'unmodified', reference: resolved.reference, tag: resolved.tag, reason, resolved };
-    }
-    return { kind: 'built', resolved, pr };
-}
-
-
-/***/ }),
-
-/***/ 5593:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  K: () => (/* binding */ resolveForSession),
-  A: () => (/* binding */ resolveImage)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/core/event.ts
-var core_event = __nccwpck_require__(7667);
-// EXTERNAL MODULE: ./src/core/resolve.ts
-var resolve = __nccwpck_require__(2183);
-// EXTERNAL MODULE: ./src/core/watch.ts + 100 modules
-var watch = __nccwpck_require__(4273);
-// EXTERNAL MODULE: ./src/github/errors.ts
-var errors = __nccwpck_require__(3116);
-;// CONCATENATED MODULE: ./src/github/compare.ts
-
-// A lookup git can do without: a slow or failing answer falls back to git, never holds the step.
-const TIMEOUT_MS = 10_000;
-/**
- * `merge_base_commit` of `GET /repos/{owner}/{repo}/compare/{base}...{head}`
- * (https://docs.github.com/rest/commits/commits#compare-two-commits; `base` and `head` are SHAs or
- * branch names; needs `contents: read`). The answer lists commits and, on its first page, up to 300
- * changed files with their patches; the second page of one commit per page carries neither files
- * ("The list of changed files is only shown on the first page of results") nor more than one commit,
- * while `merge_base_commit` is in every answer (required in the `commit-comparison` schema).
- * No retries: on failure the caller finds the fork point with git alone.
- */
-async function getMergeBase(client, repo, base, head) {
-    try {
-        const { data } = await client.rest.repos.compareCommitsWithBasehead({
-            ...repo,
-            basehead: `${base}...${head}`,
-            per_page: 1,
-            page: 2,
-            request: { retries: 0, signal: AbortSignal.timeout(TIMEOUT_MS) },
-        });
-        return data.merge_base_commit.sha;
-    }
-    catch (error) {
-        throw (0,errors/* apiError */.pb)(`compare ${base.slice(0, 12)}...${head.slice(0, 12)}`, error, 'contents: read');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/github/contents.ts
-
-/** The file's text, or undefined when there is no such file at `ref`. */
-async function readRepositoryFile(client, repo, path, ref) {
-    try {
-        const { data } = await client.rest.repos.getContent({ ...repo, path, ref });
-        if (Array.isArray(data) || data.type !== 'file' || !('content' in data))
-            return undefined;
-        return Buffer.from(data.content, 'base64').toString('utf8');
-    }
-    catch (error) {
-        if ((0,errors/* isNotFound */.c4)(error))
-            return undefined;
-        throw (0,errors/* apiError */.pb)(`read ${path} at ${ref}`, error, 'contents: read');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/github/trees.ts
-
-async function readCommitTree(client, repo, commit) {
-    try {
-        const { data } = await client.rest.git.getTree({ ...repo, tree_sha: commit, recursive: '1' });
-        if (data.truncated)
-            return undefined;
-        return data.tree.map((entry) => ({ type: entry.type, id: entry.sha, path: Buffer.from(entry.path, 'utf8') }));
-    }
-    catch (error) {
-        throw (0,errors/* apiError */.pb)(`read the tree of ${commit}`, error, 'contents: read');
-    }
-}
-
-// EXTERNAL MODULE: ./src/github/pulls.ts
-var pulls = __nccwpck_require__(4487);
-// EXTERNAL MODULE: ./src/runner/log.ts
-var log = __nccwpck_require__(7708);
-;// CONCATENATED MODULE: ./src/runner/changed-files.ts
-
-// Without a known merge base, a shallow clone is first fetched this deep from both tips: a fork
-// point within it (most PRs) costs one round trip; deeper ones deepen step by step.
-const FIRST_DEPTH = 50;
-const DEEPEN_STEPS = [200, 1000, 5000];
-const FULL_SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
-/**
- * One git call for what the clone has: whether it is shallow and which of `shas` are present.
- * `--disambiguate=<prefix>` lists the objects whose names begin with it, so a full SHA lists itself
- * or nothing (https://git-scm.com/docs/git-rev-parse#Documentation/git-rev-parse.txt---disambiguateltprefixgt).
- * Undefined outside a repository.
- */
-async function inspectClone(git, shas) {
-    const asked = shas.filter((sha) => FULL_SHA.test(sha));
-    const result = await git(['rev-parse', '--is-shallow-repository', ...asked.map((sha) => `--disambiguate=${sha}`)]);
-    if (result.exitCode !== 0)
-        return undefined;
-    const [shallow, ...found] = result.stdout.trim().split('\n');
-    const present = new Set(found);
-    return { shallow: shallow === 'true', has: (sha) => present.has(sha) };
-}
-/** Fetches from origin; says why in the log when git cannot. */
-async function fetch(git, args) {
-    const result = await git(['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', ...args]);
-    if (result.exitCode === 0)
-        return true;
-    const lines = result.stderr.trim().split('\n');
-    const why = lines.find((line) => /^(fatal|error):/.test(line)) ?? lines[0];
-    (0,log/* info */.pq)(`git fetch ${args.join(' ')} failed (exit ${result.exitCode}): ${why}`);
-    return false;
-}
-/** `git diff --name-only` of two commits or of `base...head`; undefined when git cannot (a commit or the fork point missing). */
-async function diffNames(git, revs) {
-    // Raw stdout: a path may begin with a space, which trimming would eat.
-    const diff = await git(['diff', '--name-only', '--no-renames', '-z', ...revs, '--']);
-    return diff.exitCode === 0 ? diff.stdout.split('\0').filter((path) => path !== '') : undefined;
-}
-/**
- * From a known merge base: fetch just it and the head (depth 1 in a shallow clone; a full clone
- * takes the missing history, which is only the PR's), then diff their trees: `base...head` is the
- * diff from the merge base to head (https://git-scm.com/docs/git-diff, `git diff A...B`). The base
- * tip comes in the same fetch: resolve-image reads the build workflow there, and its trees are
- * nearly all in the checkout's merge commit already.
- */
-async function filesFromMergeBase(git, mergeBase, range) {
-    const { headSha, baseSha } = range;
-    const wanted = [...new Set([mergeBase, headSha, ...(baseSha && FULL_SHA.test(baseSha) ? [baseSha] : [])])];
-    const clone = await inspectClone(git, wanted);
-    if (!clone)
-        return undefined;
-    // Only what is missing: `--depth` on a commit the clone has would cut its history short.
-    const missing = wanted.filter((sha) => !clone.has(sha));
-    const depth = clone.shallow ? ['--depth=1'] : [];
-    const needed = missing.filter((sha) => sha !== baseSha);
-    const fetched = missing.length === 0 ||
-        (await fetch(git, [...depth, 'origin', ...missing])) ||
-        // A base SHA the remote no longer has (a force-pushed base) must not cost us the diff.
-        (needed.length < missing.length && (needed.length === 0 || (await fetch(git, [...depth, 'origin', ...needed]))));
-    if (!fetched) {
-        (0,log/* info */.pq)(`The checkout could not fetch the PR head and its merge base ${mergeBase.slice(0, 7)}.`);
-        return undefined;
-    }
-    return diffNames(git, [mergeBase, headSha]);
-}
-/** The base branch's tip on origin, fetched (`depth` deep in a shallow clone). */
-async function fetchBaseBranch(git, baseRef, depth) {
-    // Branch names cannot contain ':' or spaces (git check-ref-format), so this refspec is well-formed.
-    const tracking = `refs/remotes/origin/${baseRef}`;
-    await fetch(git, [...depth, 'origin', `+refs/heads/${baseRef}:${tracking}`]);
-    const result = await git(['rev-parse', '--verify', '--quiet', `${tracking}^{commit}`]);
-    return result.exitCode === 0 ? result.stdout.trim() : undefined;
-}
-/** `base...head`, deepening a shallow clone until git finds their fork point; undefined when it never does. */
-async function deepenUntilDiff(git, base, head, shallow) {
-    let files = await diffNames(git, [`${base}...${head}`]);
-    if (files !== undefined || !shallow)
-        return files;
-    for (const step of DEEPEN_STEPS) {
-        (0,log/* info */.pq)(`Deepening the shallow clone by ${step} commits to find where the PR branched off.`);
-        if (!(await fetch(git, [`--deepen=${step}`, 'origin', head, base])))
-            break;
-        files = await diffNames(git, [`${base}...${head}`]);
-        if (files !== undefined)
-            return files;
-    }
-    // Deepened to the root by now, or the remote refused a step: the rest of history in one go.
-    if (await fetch(git, ['--unshallow', 'origin']))
-        files = await diffNames(git, [`${base}...${head}`]);
-    return files;
-}
-/** Without a known merge base: fetch head and base `FIRST_DEPTH` deep, then deepen until they meet. */
-async function filesByDeepening(git, range) {
-    const { headSha, baseSha } = range;
-    const clone = await inspectClone(git, baseSha ? [headSha, baseSha] : [headSha]);
-    if (!clone)
-        return undefined;
-    const depth = clone.shallow ? [`--depth=${FIRST_DEPTH}`] : [];
-    let hasHead = clone.has(headSha);
-    let hasBase = baseSha !== undefined && clone.has(baseSha);
-    // The head and base commits the checkout lacks come in one fetch: one round trip.
-    const missing = [...(hasHead ? [] : [headSha]), ...(baseSha && !hasBase ? [baseSha] : [])];
-    if (missing.length > 0) {
-        if (await fetch(git, [...depth, 'origin', ...missing]))
-            [hasHead, hasBase] = [true, baseSha !== undefined];
-        // A base SHA the remote no longer has (a force-pushed base) must not cost us the head.
-        else if (!hasHead && missing.length > 1)
-            hasHead = await fetch(git, [...depth, 'origin', headSha]);
-    }
-    if (!hasHead) {
-        (0,log/* info */.pq)(`The checkout does not have the PR head ${headSha} and could not fetch it.`);
-        return undefined;
-    }
-    const base = hasBase ? baseSha : await fetchBaseBranch(git, range.baseRef, depth);
-    if (base === undefined) {
-        (0,log/* info */.pq)(`The checkout does not have the base branch ${range.baseRef} and could not fetch it.`);
-        return undefined;
-    }
-    const files = await deepenUntilDiff(git, base, headSha, clone.shallow);
-    if (files === undefined)
-        (0,log/* info */.pq)(`The PR head and ${range.baseRef} share no history in the checkout.`);
-    return files;
-}
-/**
- * The three-dot diff `base...head` that GitHub shows as the PR's files, with renames split
- * into their old and new paths. Undefined when the checkout cannot answer (no repository, no
- * remote access, unrelated histories): the caller then asks the API.
- */
-async function changedFilesFromGit(git, range, options = {}) {
-    try {
-        // One git call when the checkout already has both commits and their fork point.
-        const direct = range.baseSha ? await diffNames(git, [`${range.baseSha}...${range.headSha}`]) : undefined;
-        if (direct !== undefined)
-            return direct;
-        if (!options.mergeBase) {
-            (0,log/* debug */.Yz)('Finding the fork point with git alone (no merge base lookup: no github-token, no checkout, or a local run).');
-            return await filesByDeepening(git, range);
+        const why = (0,command_output/* lastLines */.w)(result.stderr || result.stdout);
+        if (AUTH_FAILURE.test(output)) {
+            throw new Error(`docker pull ${reference} was refused by the registry: ${why}\n${refusalHint(reference)}`);
         }
-        const mergeBase = await options.mergeBase(range.baseSha ?? range.baseRef, range.headSha);
-        // A SHA or nothing: whatever else came back must not reach git's command line.
-        if (mergeBase !== undefined && FULL_SHA.test(mergeBase))
-            return await filesFromMergeBase(git, mergeBase, range);
-        (0,log/* debug */.Yz)('Finding the fork point with git alone: the merge base lookup gave no answer.');
-        return await filesByDeepening(git, range);
-    }
-    catch (error) {
-        (0,log/* info */.pq)(`git could not list the changed files: ${error.message}`);
-        return undefined;
-    }
-}
-
-// EXTERNAL MODULE: ./src/runner/git.ts + 1 modules
-var runner_git = __nccwpck_require__(3754);
-;// CONCATENATED MODULE: ./src/runner/git-files.ts
-/**
- * `git cat-file --batch` answers each object name with `<oid> <type> <size>\n<content>\n`, or
- * `<name> missing\n` (git-cat-file docs, "BATCH OUTPUT"). The commit is asked first, so a
- * missing file and a missing commit can be told apart.
- */
-async function readFilesAt(git, path, commits) {
-    if (commits.length === 0)
-        return [];
-    const names = commits.flatMap((commit) => [`${commit}^{commit}`, `${commit}:${path}`]);
-    const result = await git(['cat-file', '--batch'], { input: names.map((name) => `${name}\n`).join('') });
-    if (result.exitCode !== 0 || !result.stdoutBytes)
-        return commits.map(() => undefined);
-    const out = result.stdoutBytes;
-    const answers = [];
-    let at = 0;
-    for (let i = 0; i < names.length; i++) {
-        const end = out.indexOf(0x0a, at);
-        if (end === -1)
-            return commits.map(() => undefined);
-        const header = out.subarray(at, end).toString('utf8');
-        at = end + 1;
-        const size = / (?:blob|commit|tree|tag) (\d+)$/.exec(header)?.[1];
-        if (size === undefined) {
-            answers.push(null);
-            continue;
+        if (attempt >= attempts) {
+            throw new Error(`docker pull ${reference} failed ${attempts} times (exit code ${result.exitCode}): ${why}`);
         }
-        answers.push(out.subarray(at, at + Number(size)));
-        at += Number(size) + 1;
+        o.log?.(`docker pull failed (exit code ${result.exitCode}); the registry may lag the build, trying again in ${Math.round(delay / 1000)}s.`);
+        await o.sleep(delay);
+        delay *= 2;
     }
-    return commits.map((_, i) => {
-        if (answers[2 * i] === null)
-            return undefined;
-        const file = answers[2 * i + 1];
-        return file ? file.toString('utf8') : null;
-    });
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/core/inputs-hash.ts
-// The image's inputs and their hash: the files of the build commit that the watch set matches,
-// each as `<object id> <path>\n` (the path as raw bytes), sorted by path bytes, hashed with
-// sha256. Anyone can recompute it from `git ls-tree -r -z` (docs/reuse.md shows how). Pure.
-
-const decoder = new TextDecoder();
-/**
- * `git ls-tree -r -z` prints `<mode> SP <type> SP <object> TAB <file>` ended by NUL, the path
- * unquoted under -z (git-ls-tree docs, "OUTPUT FORMAT").
- */
-function parseLsTree(output) {
-    const entries = [];
-    let at = 0;
-    while (at < output.length) {
-        let end = output.indexOf(0, at);
-        if (end === -1)
-            end = output.length;
-        const record = output.subarray(at, end);
-        at = end + 1;
-        const tab = record.indexOf(0x09);
-        if (tab === -1)
-            throw new Error(`git ls-tree printed a line without a tab: "${decoder.decode(record).slice(0, 80)}".`);
-        const [, type, id] = decoder.decode(record.subarray(0, tab)).split(' ');
-        if (!type || !id || !/^[0-9a-f]{40,64}$/.test(id))
-            throw new Error(`git ls-tree printed an unreadable entry: "${decoder.decode(record.subarray(0, tab))}".`);
-        entries.push({ type, id, path: record.subarray(tab + 1) });
-    }
-    return entries;
-}
-function compareBytes(a, b) {
-    const length = Math.min(a.length, b.length);
-    for (let i = 0; i < length; i++)
-        if (a[i] !== b[i])
-            return a[i] - b[i];
-    return a.length - b.length;
-}
-/** The hash of the entries `isInput` matches (their paths read as UTF-8 for the patterns). */
-function hashInputs(entries, isInput) {
-    const inputs = entries
-        .filter((entry) => entry.type === 'blob' || entry.type === 'commit')
-        .filter((entry) => isInput(decoder.decode(entry.path)))
-        .sort((a, b) => compareBytes(a.path, b.path));
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for (const entry of inputs) {
-        hash.update(`${entry.id} `);
-        hash.update(entry.path);
-        hash.update('\n');
-    }
-    return { hash: hash.digest('hex'), files: inputs.length };
-}
-/** The first 16 hex characters: what the reuse tags carry. */
-function shortInputsHash(hash) {
-    if (!/^[0-9a-f]{64}$/.test(hash))
-        throw new Error(`An inputs hash is 64 lower-case hexadecimal characters; got "${hash}".`);
-    return hash.slice(0, 16);
-}
-
-// EXTERNAL MODULE: ./src/core/image-ref.ts
-var image_ref = __nccwpck_require__(3386);
-// EXTERNAL MODULE: ./src/core/labels.ts
-var labels = __nccwpck_require__(6236);
-// EXTERNAL MODULE: ./src/core/tags.ts
-var tags = __nccwpck_require__(2766);
-;// CONCATENATED MODULE: ./src/core/reuse.ts
-// Reuse, decided without I/O: which tag a build here pushes so that a later context may reuse its
-// image, whether this context looks one up, and whether the image found may stand in for a
-// build. A tag alone is never proof: only the image's inputs label is (docs/reuse.md).
-
-
-
-
-/**
- * `builds`: this context pushes tags (a same-repository PR that changes the watched paths, or a
- * push). A push reuses only under `repository`, and only on a long-lived branch (one with a
- * stable tag): a PR's image is what that branch then ships.
- */
-function planReuse(mode, target, builds, hash, longLived) {
-    if (!builds || target.kind === 'merge_group')
-        return { lookUp: false };
-    if (target.kind === 'push' && !longLived)
-        return { lookUp: false };
-    const tag = (0,tags/* reuseTag */.BK)(mode, target.kind === 'pull_request' ? target.number : undefined, shortInputsHash(hash));
-    return { tag, lookUp: tag !== undefined };
-}
-/** Judges the image a reuse tag points to: only its inputs label, equal to the hash, makes it reusable. */
-function judgeReusable(reference, hash, image) {
-    const labelled = image.labels[labels/* INPUTS_LABEL */.Pv]?.trim();
-    if (labelled === undefined || labelled === '')
-        return { kind: 'refused', why: `${reference} has no ${labels/* INPUTS_LABEL */.Pv} label` };
-    if (labelled !== hash)
-        return { kind: 'refused', why: `${reference} carries ${labels/* INPUTS_LABEL */.Pv}=${labelled.slice(0, 80)}, not ${hash}` };
-    const revision = image.labels[labels/* REVISION_LABEL */.P1]?.trim();
-    return { kind: 'reusable', pinned: (0,image_ref/* pinnedReference */.ct)(reference, image.digest), digest: image.digest, revision: revision || undefined };
-}
-/** The resolved push list with the reuse tag added: a build here makes its image reusable. */
-function withReuseTag(resolved, imageRepository, tag) {
-    if (tag === undefined || resolved.push.length === 0 || resolved.push.includes(tag))
-        return resolved;
-    return { ...resolved, push: [...resolved.push, tag], pushReferences: [...resolved.pushReferences, (0,image_ref/* imageReference */.rA)(imageRepository, tag)] };
-}
-
+// EXTERNAL MODULE: ./src/action/report.ts
+var report = __nccwpck_require__(1658);
+// EXTERNAL MODULE: ./src/resolve/build-gate.ts
+var build_gate = __nccwpck_require__(4142);
+// EXTERNAL MODULE: ./src/resolve/resolve.ts + 9 modules
+var resolve = __nccwpck_require__(2819);
+// EXTERNAL MODULE: ./src/registry/labels.ts
+var labels = __nccwpck_require__(7432);
 // EXTERNAL MODULE: ./src/registry/inspect.ts + 9 modules
-var inspect = __nccwpck_require__(2841);
-;// CONCATENATED MODULE: ./src/session/reuse.ts
-// Reuse's I/O: the inputs hash from the build commit's tree (`git ls-tree -r -z` in the checkout,
-// which a depth-1 checkout of that commit has), and a read-only lookup of the reuse tag in the
-// registry. A registry that cannot be reached or refuses means no reuse, never a failed step.
+var registry_inspect = __nccwpck_require__(6754);
+;// CONCATENATED MODULE: ./src/wait/verify-image.ts
+// The image a finished build pushed, read from the registry and proved to be built from the
+// awaited commit: a tag like pr-42 moves with every push to the PR, so the checks of commit A
+// must not run on whatever it points to when they start. The per-commit tag (pr-42-sha-<7>)
+// never moves; its digest pins the image; its revision label must name the awaited commit.
 
 
 
 
-
-/** The registry read through src/registry's inspectImage: one try, a missing tag is an answer. */
-function registryReader(token, log) {
-    const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-    return async (reference) => {
-        try {
-            return await (0,inspect/* inspectImage */.m)(reference, { token, sleep, log, attempts: 1 });
-        }
-        catch (error) {
-            if (error instanceof inspect/* RegistryError */.g && error.fault === 'missing')
-                return undefined;
+/** The first line of a registry error: what failed, without its hint. */
+const firstLine = (error) => error.message.split('\n')[0];
+async function verifyBuiltImage(built, o) {
+    const inspect = (reference, attempts) => (0,registry_inspect/* inspectImage */.m)(reference, { token: o.token, sleep: o.sleep, log: o.log, attempts });
+    let image;
+    try {
+        // Pushed together with the moving tag: missing means the build does not push it, not a lag.
+        image = await inspect(built.commitReference, built.commitReference === built.reference ? undefined : 1);
+    }
+    catch (error) {
+        if (!(error instanceof registry_inspect/* RegistryError */.g && error.fault === 'missing') || built.commitReference === built.reference)
             throw error;
-        }
-    };
-}
-/** The commit the build uses: the merge commit of a PR, the pushed commit. */
-function buildCommit(target) {
-    if (target.kind === 'pull_request')
-        return target.mergeSha;
-    if (target.kind === 'push')
-        return target.sha;
-    return undefined;
-}
-async function hashTreeWithGit(git, commit, isInput) {
-    const result = await git(['ls-tree', '-r', '-z', '--full-tree', commit]);
-    if (result.exitCode !== 0 || !result.stdoutBytes)
-        return undefined;
-    return hashInputs(parseLsTree(result.stdoutBytes), isInput);
-}
-/** Without the commit in a checkout: its tree from the API; a failed read means no reuse, not a failed step. */
-async function hashTreeFromApi(io, commit, isInput) {
-    const entries = await io.readTree?.(commit).catch(() => undefined);
-    return entries && hashInputs(entries, isInput);
-}
-async function pushInputs(inputs, commit, io) {
-    const sources = { input: inputs.watch, buildWorkflow: inputs.buildWorkflow };
-    if (inputs.watch.length > 0)
-        return (0,watch/* inputsMatcher */.AQ)(sources);
-    const text = await io.readBuildWorkflow(commit);
-    if (text === undefined)
-        return undefined;
-    // A push has no PR: both pull request triggers are read from the pushed commit's copy.
-    return (0,watch/* inputsMatcher */.AQ)({ ...sources, mergeCopy: text ?? undefined, baseCopy: text ?? undefined });
-}
-async function lookUp(reference, hash, readImage) {
-    try {
-        const image = await readImage(reference);
-        if (image === undefined)
-            return {};
-        const verdict = judgeReusable(reference, hash, image);
-        if (verdict.kind === 'reusable')
-            return { reusable: verdict };
-        return { notice: `Not reusing ${reference}: ${verdict.why}. A tag alone is no proof; this context builds.` };
-    }
-    catch (error) {
-        const why = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-        return { notice: `No reuse: the registry lookup of ${reference} failed (${why}); this context builds.` };
-    }
-}
-/**
- * The inputs hash of this context's build commit, the reuse tag its build pushes (added to the
- * resolved tags) and, where this context builds, the image that may stand in for that build.
- */
-async function resolveReuse(resolved, context, io) {
-    const { inputs, target, imageRepository } = context;
-    const commit = buildCommit(target);
-    if (commit === undefined)
-        return resolved;
-    const isInput = target.kind === 'push' ? await pushInputs(inputs, commit, io) : resolved.watch?.isInput;
-    const hashed = isInput && ((await hashTreeWithGit(io.git, commit, isInput)) ?? (await hashTreeFromApi(io, commit, isInput)));
-    if (!hashed) {
-        const notice = `No inputs hash: neither the checkout nor the API gave the tree of commit ${commit.slice(0, 7)} and its build workflow; check out the commit the build uses (actions/checkout does).`;
-        return { ...resolved, reuse: { notice: resolved.push.length > 0 ? notice : undefined } };
-    }
-    const longLived = target.kind === 'push' && inputs.branchTags.has(target.branch);
-    const plan = planReuse(inputs.reuse, target, resolved.push.length > 0, hashed.hash, longLived);
-    const facts = { hash: hashed.hash, inputFiles: hashed.files, tag: plan.tag };
-    const found = plan.lookUp && plan.tag ? await lookUp((0,image_ref/* imageReference */.rA)(imageRepository, plan.tag), hashed.hash, io.readImage) : {};
-    return { ...withReuseTag(resolved, imageRepository, plan.tag), reuse: { ...facts, ...found } };
-}
-
-;// CONCATENATED MODULE: ./src/session/resolve.ts
-// resolve-image's I/O: the changed files (git first, else the REST API) and the build workflow
-// as GitHub reads it for each trigger, gathered through seams and handed to the pure decision
-// (core/resolve.ts, core/watch.ts). The commands share it through resolveForSession; the local
-// CLI fills the seams with git alone.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function listChangedPaths(range, pr, io) {
-    const fromGit = await changedFilesFromGit(io.git, range, { mergeBase: io.mergeBase });
-    if (fromGit !== undefined)
-        return { paths: fromGit, source: 'git', complete: true };
-    if (!io.listPullRequestFiles) {
-        throw new Error(`git could not list the files of PR #${pr.number} and no token was given to ask the API: ` +
-            'check out the repository (actions/checkout) or pass `github-token`.');
-    }
-    const { paths, listed } = await io.listPullRequestFiles(pr.number);
-    const complete = pr.changedFiles === undefined ? listed < resolve/* API_FILE_LIST_CAP */.y6 : listed >= pr.changedFiles;
-    return { paths, source: 'api', complete };
-}
-/**
- * For a merge queue, the queue's commit is what merges, and its copy of the workflow is the one
- * that counts for the pull request in it.
- */
-function workflowCommits(target) {
-    if (target.kind === 'merge_group')
-        return { merge: target.queue.headSha, head: target.queue.headSha, base: target.queue.baseSha };
-    return { merge: target.mergeSha, head: target.headSha, base: target.baseSha ?? target.baseRef };
-}
-/**
- * The build workflow as GitHub reads it: a pull_request trigger from the PR's merge commit, a
- * pull_request_target trigger from the base branch ("Events that trigger workflows": GITHUB_SHA
- * of a pull_request run is the merge commit, of a pull_request_target run the base branch's last
- * commit). When the merge commit cannot be read, its copy is the head's if the PR changed the
- * file, else the base's: what merging does to a file only one side changed.
- */
-async function buildWorkflowCopies(config, commits, changed, io) {
-    const path = (0,watch/* buildWorkflowPath */.D1)(config.buildWorkflow);
-    const read = io.readBuildWorkflow ?? ((list) => readFilesAt(io.git, path, list));
-    const prChangedIt = changed.paths.includes(path);
-    const asked = [commits.base, ...(prChangedIt ? [commits.head] : []), ...(commits.merge && prChangedIt ? [commits.merge] : [])];
-    const [base, head, merge] = await read(asked);
-    const mergeCopy = prChangedIt ? (merge ?? head) : base;
-    if (base === undefined || mergeCopy === undefined) {
-        throw new Error(`Cannot read ${path} at the PR's base and head commits: check out the repository, or pass \`github-token\`.`);
-    }
-    return { mergeCopy: mergeCopy ?? undefined, baseCopy: base ?? undefined };
-}
-async function decide(config, facts, commits, changed, io) {
-    const sources = { input: config.watch, buildWorkflow: config.buildWorkflow };
-    // The watch input is the user's word: no workflow is read.
-    const copies = config.watch.length > 0 ? {} : await buildWorkflowCopies(config, commits, changed, io);
-    return (0,watch/* decideWatch */.ui)({ ...sources, ...copies }, { ...facts, changedPaths: changed.paths });
-}
-async function resolveImage(config, target, io) {
-    if (target.kind === 'push')
-        return (0,resolve/* resolvePush */.B$)(config, target);
-    if (target.kind === 'merge_group') {
-        // The queue's commit is what merges: its diff decides.
-        const { queue, pr } = target;
-        const changed = await listChangedPaths({ baseRef: queue.baseRef, baseSha: queue.baseSha, headSha: queue.headSha }, pr, io);
-        const decision = await decide(config, { baseRef: queue.baseRef }, workflowCommits(target), changed, io);
-        return (0,resolve/* resolveMergeGroup */.Cs)(config, target, decision, changed);
-    }
-    const changed = await listChangedPaths(target, target, io);
-    const decision = await decide(config, { baseRef: target.baseRef, action: target.action }, workflowCommits(target), changed, io);
-    return (0,resolve/* resolvePullRequest */.DJ)(config, target, decision, changed);
-}
-/** resolve-image with this run's checkout, token and event: the core the commands share. */
-async function resolveForSession(session) {
-    const { inputs, ctx, target } = session;
-    const git = (0,runner_git/* createGit */.l)(ctx.workspace, { fetchAuth: { serverUrl: ctx.serverUrl, token: inputs.token } });
-    const path = (0,watch/* buildWorkflowPath */.D1)(inputs.buildWorkflow);
-    const hasCheckout = (0,external_node_fs_.existsSync)((0,external_node_path_.join)(ctx.workspace, '.git'));
-    // From the checkout when it has the commits; else, with a token, from the API.
-    const readBuildWorkflow = async (commits) => {
-        const fromGit = hasCheckout ? await readFilesAt(git, path, commits) : commits.map(() => undefined);
-        if (!fromGit.includes(undefined) || !inputs.token)
-            return fromGit;
-        const client = await session.client();
-        return Promise.all(fromGit.map(async (text, i) => {
-            if (text !== undefined)
-                return text;
-            (0,log/* info */.pq)(`Reading ${path} at ${commits[i].slice(0, 7)} from the API: the checkout does not have that commit.`);
-            return (await readRepositoryFile(client, ctx.repository, path, commits[i])) ?? null;
-        }));
-    };
-    const listFiles = async (prNumber) => (0,pulls/* listPullRequestFiles */.c)(await session.client(), ctx.repository, prNumber);
-    // Only an answer or nothing: without one, git finds the fork point alone, as before.
-    const mergeBase = async (base, head) => {
+        o.log(`The build pushed no ${built.commitReference}: reading ${built.reference} and checking that it was built from ${built.headSha}.`);
         try {
-            return await getMergeBase(await session.client(), ctx.repository, base, head);
+            image = await inspect(built.reference);
         }
-        catch (error) {
-            (0,log/* debug */.Yz)(`No merge base from the API: ${error.message}`);
-            return undefined;
+        catch (second) {
+            if (!(second instanceof registry_inspect/* RegistryError */.g && second.fault === 'missing'))
+                throw second;
+            // Both tags are missing: say so, each with how often it was asked.
+            throw new registry_inspect/* RegistryError */.g('missing', `No image of ${built.headSha} is in the registry; both tags were tried:\n` +
+                `- ${built.commitReference}: ${firstLine(error)} (1 try)\n` +
+                `- ${built.reference}: ${firstLine(second)}\n` +
+                (0,registry_hints/* missingTagHint */.ID)(built.commitReference));
         }
-    };
-    const resolved = await resolveImage({ ...inputs, imageRepository: session.imageRepository, defaultBranch: (0,core_event/* defaultBranch */.OR)(ctx) }, target, {
-        git,
-        readBuildWorkflow,
-        listPullRequestFiles: inputs.token ? listFiles : undefined,
-        // A job without a checkout lists the files from the API alone: no merge base to ask for.
-        mergeBase: inputs.token && hasCheckout ? mergeBase : undefined,
+    }
+    const revision = (0,labels/* checkRevision */.G7)(image.reference, built.headSha, image.revision, {
+        expected: built.inputsHash,
+        labelled: image.labels[labels/* INPUTS_LABEL */.Pv],
     });
-    return resolveReuse(resolved, session, {
-        git,
-        readBuildWorkflow: async (commit) => (await readBuildWorkflow([commit]))[0],
-        readImage: registryReader(inputs.token, (line) => (0,log/* info */.pq)(line)),
-        readTree: inputs.token ? async (commit) => readCommitTree(await session.client(), ctx.repository, commit) : undefined,
-    });
-}
-
-
-/***/ }),
-
-/***/ 2881:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  f: () => (/* binding */ openSession)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __nccwpck_require__(3360);
-// EXTERNAL MODULE: ./src/core/image-ref.ts
-var image_ref = __nccwpck_require__(3386);
-// EXTERNAL MODULE: ./src/core/inputs.ts + 1 modules
-var core_inputs = __nccwpck_require__(3906);
-// EXTERNAL MODULE: ./src/core/target.ts
-var core_target = __nccwpck_require__(4294);
-// EXTERNAL MODULE: ./src/github/client.ts + 23 modules
-var github_client = __nccwpck_require__(4804);
-// EXTERNAL MODULE: ./src/github/errors.ts
-var errors = __nccwpck_require__(3116);
-;// CONCATENATED MODULE: ./src/github/permissions.ts
-
-/**
- * `GET /repos/{owner}/{repo}/collaborators/{username}/permission` (docs: "Get repository
- * permissions for a user"); 404 means no access of its own: `none`. Any token that may read
- * the repository may ask (fine-grained: "Metadata" repository permission, read).
- */
-async function getCollaboratorPermission(client, repo, username) {
-    try {
-        const { data } = await client.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
-        return { permission: data.permission, roleName: data.role_name };
-    }
-    catch (error) {
-        if ((0,errors/* isNotFound */.c4)(error))
-            return { permission: 'none' };
-        throw (0,errors/* apiError */.pb)(`read the repository permission of @${username}`, error, 'metadata: read');
-    }
-}
-
-// EXTERNAL MODULE: ./src/github/pulls.ts
-var pulls = __nccwpck_require__(4487);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./src/core/event.ts
-var core_event = __nccwpck_require__(7667);
-;// CONCATENATED MODULE: ./src/runner/context.ts
-// The one place that reads the runner's environment and the event payload.
-
-
-function readEventContext(env = process.env) {
-    const eventPath = env.GITHUB_EVENT_PATH;
-    let payload = {};
-    if (eventPath) {
-        try {
-            payload = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
-        }
-        catch (error) {
-            throw new Error(`Cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${error.message}`, { cause: error });
-        }
-    }
-    const fullName = env.GITHUB_REPOSITORY || payload.repository?.full_name;
-    if (!fullName)
-        throw new Error('GITHUB_REPOSITORY is not set: is this running in GitHub Actions?');
+    if (revision.kind === 'mismatch')
+        throw new Error(revision.message);
     return {
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        payload,
-        repository: (0,core_event/* parseRepository */.SU)(fullName),
-        sha: env.GITHUB_SHA ?? '',
-        ref: env.GITHUB_REF ?? '',
-        workspace: env.GITHUB_WORKSPACE || process.cwd(),
-        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
-        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-        runId: env.GITHUB_RUN_ID || undefined,
-        workflowRef: env.GITHUB_WORKFLOW_REF || undefined,
+        digest: image.digest,
+        pinned: (0,image_ref/* pinnedReference */.ct)(built.reference, image.digest),
+        image,
+        verified: revision.kind === 'match',
+        warning: revision.kind === 'unlabelled' ? revision.message : undefined,
     };
 }
 
-// EXTERNAL MODULE: ./src/runner/log.ts
-var log = __nccwpck_require__(7708);
-;// CONCATENATED MODULE: ./src/session/session.ts
-// What every command starts from: validated inputs, the event, the target and a lazy client.
+;// CONCATENATED MODULE: ./src/wait/command.ts
+// `wait-for-build`: waits for the build workflow's run for this commit, fails fast when it fails,
+// then pulls the image it built.
 
 
 
@@ -48775,21 +48711,151 @@ var log = __nccwpck_require__(7708);
 
 
 
-function clientFactory(inputs, ctx) {
-    let client;
-    return () => (client ??= (0,github_client/* createClient */.U)({ token: inputs.token, baseUrl: ctx.apiUrl, log: { info: log/* info */.pq, debug: log/* debug */.Yz } }));
+
+
+
+
+function summarize(title, rows) {
+    const table = rows.map(([key, value]) => [{ data: key, header: true }, value]);
+    (0,report/* writeSummary */.Sy)(core/* summary */.z.addHeading(title, 3).addTable(table));
 }
-async function openSession() {
-    const inputs = (0,core_inputs/* parseInputs */.TL)((name) => core/* getInput */.V4(name));
-    if (inputs.token)
-        core/* setSecret */.Pq(inputs.token);
-    const ctx = readEventContext();
-    const client = clientFactory(inputs, ctx);
-    const target = await (0,core_target/* resolveTarget */.u1)(ctx, inputs, {
-        getPullRequest: async (prNumber) => (0,pulls/* getPullRequest */.T)(await client(), ctx.repository, prNumber),
-        getPermission: async (login) => getCollaboratorPermission(await client(), ctx.repository, login),
+function runRows(outcome) {
+    const run = outcome.run;
+    if (!run)
+        return [['Build run', 'none found']];
+    const duration = runDurationMs(run);
+    return [
+        ['Build run', `<a href="${(0,html/* escapeHtml */.Z)(run.html_url)}">${(0,html/* code */.a)(`${run.name ?? 'build'} ${runLabel(run)}`)}</a>`],
+        ['Result', run.status === 'completed' ? (0,html/* code */.a)(run.conclusion ?? 'unknown') : (0,html/* code */.a)(run.status ?? 'unknown')],
+        ...(duration === undefined ? [] : [['Run duration', (0,timing_duration/* formatDuration */.a)(duration)]]),
+    ];
+}
+/** An image built from the same inputs stands in for the build: nothing to wait for. */
+async function useReusedImage(session, resolved, reusable) {
+    const { pinned, digest, revision } = reusable;
+    (0,report/* setOutputs */.n0)({
+        image: resolved.reference,
+        tag: resolved.tag,
+        digest,
+        'pinned-image': pinned,
+        'reusable-image': pinned,
+        reused: true,
+        ...(0,report/* targetOutputs */.OL)(session.target),
     });
-    return { inputs, ctx, target, imageRepository: inputs.imageRepository ?? (0,image_ref/* defaultImageRepository */.l3)(ctx.repository), client };
+    const from = revision ? ` for ${revision}` : '';
+    (0,log/* info */.pq)(`Reusing ${pinned}, built${from} from the same inputs: no build run is awaited.`);
+    if (session.inputs.pull)
+        await core/* group */.Os(`Pulling ${pinned}`, () => pullImage(pinned, { sleep: session.sleep, log: (line) => (0,log/* info */.pq)(line) }));
+    summarize('CI image build', [
+        ['Image', (0,html/* code */.a)(pinned)],
+        ['Build', `not awaited: the image built${revision ? ` for ${(0,html/* code */.a)(revision)}` : ''} from the same inputs is reused`],
+    ]);
+}
+async function waitForBuildCommand(session) {
+    const { inputs, ctx, target } = session;
+    let awaited;
+    let inputsHash;
+    if (target.kind === 'push' && inputs.reuse === 'repository') {
+        // A long-lived branch may ship the image its PR built: then no run is awaited.
+        const resolved = await core/* group */.Os('Looking for an image built from the same inputs', () => (0,resolve/* resolveForSession */.K3)(session));
+        if (resolved.reuse?.reusable)
+            return useReusedImage(session, resolved, resolved.reuse.reusable);
+        inputsHash = resolved.reuse?.hash;
+    }
+    if (target.kind === 'push') {
+        // After a push, the push run of that commit builds `<branch>-sha-<7>`, its commit tag.
+        const commitTag = (0,decision/* resolvePush */.B$)((0,resolve/* resolveConfig */.pE)(session), target).commitTag;
+        awaited = { tag: commitTag, commitTag, headSha: target.sha, scope: { events: ['push'] } };
+    }
+    else {
+        const gate = await (0,build_gate/* checkBuild */.D)(session, target);
+        if (gate.kind !== 'built') {
+            // No build will come: say why now, not at the timeout, and hand over the stable image.
+            const message = `${gate.reason} There is nothing to wait for; it uses ${gate.reference}.`;
+            (0,report/* setOutputs */.n0)({ image: gate.reference, tag: gate.tag, ...(0,report/* targetOutputs */.OL)(target) });
+            (0,log/* info */.pq)(message);
+            return summarize('CI image build', [
+                ['Image', (0,html/* code */.a)(gate.reference)],
+                ['Build', `not awaited: ${(0,html/* escapeHtml */.Z)(message)}`],
+            ]);
+        }
+        const { pr, resolved } = gate;
+        if (resolved.reuse?.reusable)
+            return useReusedImage(session, resolved, resolved.reuse.reusable);
+        inputsHash = resolved.reuse?.hash;
+        // Only the PR's own build counts: the events its build triggers fire on, and its number.
+        const scope = { events: resolved.watch?.events ?? ['pull_request'], prNumber: pr.number };
+        const noRunHint = resolved.beyondPathFilterLimit
+            ? `PR #${pr.number} changes ${resolved.changedCount} files, and GitHub evaluates path filters on the first ${decision/* PATH_FILTER_DIFF_LIMIT */.vV} only, so it may not have started the build.`
+            : undefined;
+        awaited = { tag: resolved.tag, commitTag: resolved.commitTag, headSha: pr.headSha, scope, noRunHint };
+    }
+    const { tag, headSha, scope } = awaited;
+    const reference = (0,image_ref/* imageReference */.rA)(session.imageRepository, tag);
+    (0,report/* setOutputs */.n0)({ image: reference, tag, reused: false, 'reusable-image': '', ...(0,report/* targetOutputs */.OL)(target) });
+    // From here on, the session's client waits out a rate limit only when it ends before the deadline.
+    const deadline = session.timing.startWait();
+    const client = await session.client();
+    const rows = [
+        ['Image', (0,html/* code */.a)(reference)],
+        ['Commit', (0,html/* code */.a)(headSha)],
+    ];
+    const failWith = async (error) => {
+        summarize('CI image build', [...rows, ['Failed', (0,html/* escapeHtml */.Z)(error instanceof Error ? error.message : String(error))]]);
+        throw error;
+    };
+    // No log group: the UI collapses groups, and a long wait must show its progress lines.
+    (0,log/* info */.pq)(`Waiting for ${inputs.buildWorkflow} to build ${reference}`);
+    const repository = `${ctx.repository.owner}/${ctx.repository.repo}`;
+    (0,log/* info */.pq)(`Looking for the run of ${inputs.buildWorkflow} in ${repository} for commit ${headSha}.`);
+    const { outcome, stats } = await waitForBuildRun(client, {
+        repository: ctx.repository,
+        workflowFile: inputs.buildWorkflow,
+        headSha,
+        scope,
+        pollIntervalMs: session.timing.pollIntervalMs,
+        deadline,
+        sleep: session.sleep,
+        log: (line) => (0,log/* info */.pq)(line),
+    }).catch(failWith);
+    (0,log/* info */.pq)(`GitHub API: ${stats.requests} requests, ${stats.notModified} of them answered 304 Not Modified (free of rate limit).`);
+    const run = outcome.run;
+    (0,report/* setOutputs */.n0)({ 'run-id': run?.id, 'run-url': run?.html_url, conclusion: run?.conclusion ?? undefined });
+    rows.push(...runRows(outcome), ['Waited', (0,timing_duration/* formatDuration */.a)(outcome.elapsedMs)]);
+    if (outcome.kind === 'timeout' && !outcome.run && awaited.noRunHint) {
+        return failWith(new Error(`${outcome.message} The likely cause: ${awaited.noRunHint}`));
+    }
+    if (outcome.kind !== 'success')
+        return failWith(new Error(outcome.message));
+    (0,log/* info */.pq)(`${reference} was built by ${outcome.run.html_url}`);
+    // Pulled or not, the image is read from the registry: its digest pins it, its label proves it.
+    const built = { reference, commitReference: (0,image_ref/* imageReference */.rA)(session.imageRepository, awaited.commitTag), headSha, inputsHash };
+    let verified;
+    try {
+        verified = await core/* group */.Os(`Reading ${built.commitReference} from the registry`, () => verifyBuiltImage(built, { token: inputs.token, sleep: session.sleep, log: (line) => (0,log/* info */.pq)(line) }));
+    }
+    catch (error) {
+        return failWith(error);
+    }
+    (0,report/* setOutputs */.n0)({ digest: verified.digest, 'pinned-image': verified.pinned, verified: String(verified.verified) });
+    rows.push(['Digest', (0,html/* code */.a)(verified.digest)], ['Pinned', (0,html/* code */.a)(verified.pinned)], ['Verified', (0,html/* code */.a)(String(verified.verified))]);
+    if (verified.warning) {
+        core/* warning */.$e(verified.warning, { title: 'CI image not verified' });
+        rows.push(['Warning', (0,html/* escapeHtml */.Z)(verified.warning)]);
+    }
+    else {
+        (0,log/* info */.pq)(`${verified.pinned} was built from ${headSha} (${verified.image.platforms.join(', ') || 'one platform'}).`);
+    }
+    if (inputs.pull) {
+        try {
+            // By digest: exactly the image that was read and checked, whatever the tag points to by now.
+            await core/* group */.Os(`Pulling ${verified.pinned}`, () => pullImage(verified.pinned, { sleep: session.sleep, log: (line) => (0,log/* info */.pq)(line) }));
+        }
+        catch (error) {
+            return failWith(error);
+        }
+    }
+    summarize('CI image build', rows);
 }
 
 

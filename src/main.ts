@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Wires the inputs and the event to a command; with arguments, the CLI of a developer's machine.
 import * as core from '@actions/core'
-import { commentImageCommand } from './commands/comment-image.js'
-import { resolveImageCommand } from './commands/resolve-image.js'
-import { waitForBuildCommand } from './commands/wait-for-build.js'
-import { runLocal } from './local.js'
-import { keepStdoutForAnswer, note } from './runner/log.js'
-import { openSession } from './session/session.js'
+import { commentImageCommand } from './comment/command.js'
+import { resolveImageCommand } from './resolve/command.js'
+import { waitForBuildCommand } from './wait/command.js'
+import { runLocal } from './resolve/local.js'
+import { keepStdoutForAnswer, note } from './log/log.js'
+import { openSession } from './action/session.js'
 
 async function runInActions(): Promise<void> {
   try {

@@ -4,6 +4,7 @@
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import { getOctokit } from '@actions/github'
+import { MAX_RATE_LIMIT_RETRIES } from '../timing/timing.js'
 
 export type GitHubClient = ReturnType<typeof getOctokit>
 
@@ -14,7 +15,7 @@ export interface ClientOptions {
   mayWait?: (seconds: number) => boolean
   /** Milliseconds per second of `retry-after` and of retry back-off; tests shrink it. */
   msPerSecond?: number
-  /** Where rate-limit waits and Octokit's warnings go: the job log (runner/log.ts), which quotes the API safely. */
+  /** Where rate-limit waits and Octokit's warnings go: the job log (log/log.ts), which quotes the API safely. */
   log?: ClientLog
 }
 
@@ -24,8 +25,6 @@ interface ClientLog {
 }
 
 const SILENT: ClientLog = { info: () => {}, debug: () => {} }
-
-const MAX_RATE_LIMIT_RETRIES = 5
 
 export async function createClient({
   token,

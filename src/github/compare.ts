@@ -1,6 +1,6 @@
 // The merge base of a PR's base and head, as GitHub computes it: what lets a shallow checkout
 // fetch exactly the two commits its diff needs, however far the base branch moved on.
-import type { Repository } from '../core/event.js'
+import type { Repository } from './repository.js'
 import type { GitHubClient } from './client.js'
 import { apiError } from './errors.js'
 

@@ -1,5 +1,5 @@
 // A file of the repository at a commit, read over the REST API: for a job without a checkout.
-import type { Repository } from '../core/event.js'
+import type { Repository } from './repository.js'
 import type { GitHubClient } from './client.js'
 import { apiError, isNotFound } from './errors.js'
 

@@ -2,7 +2,7 @@
 // how long GitHub asked us to wait, and which permission a refusal points to. Octokit reports a
 // failed call as a RequestError (a network error or a timeout as status 500, or an AbortError).
 import { RequestError } from '@octokit/request-error'
-import { ApiFault, type FaultKind } from '../core/api-fault.js'
+import { ApiFault, type FaultKind } from './api-fault.js'
 
 /** The HTTP status GitHub answered; undefined for anything that is not an API error. */
 export function httpStatus(error: unknown): number | undefined {
@@ -76,7 +76,7 @@ export interface FaultOptions {
   nowMs?: number
 }
 
-/** An API failure as the decisions see it (core/api-fault.ts). */
+/** An API failure as the decisions see it (github/api-fault.ts). */
 export function toApiFault(error: unknown, { permission, nowMs = Date.now() }: FaultOptions = {}): ApiFault {
   if (error instanceof ApiFault) return error
   return new ApiFault(kindOf(error), describeApiError(error), {

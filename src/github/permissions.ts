@@ -1,6 +1,5 @@
 // A user's permission on the repository, read from the API (never from author_association).
-import type { CollaboratorPermission } from '../core/permission.js'
-import type { Repository } from '../core/event.js'
+import type { CollaboratorPermission, Repository } from './repository.js'
 import type { GitHubClient } from './client.js'
 import { apiError, isNotFound } from './errors.js'
 

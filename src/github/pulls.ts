@@ -1,20 +1,20 @@
 // REST calls about a pull request.
-import type { Repository } from '../core/event.js'
-import { pullRequestFromApiShape, type PullRequestTarget } from '../core/target.js'
+import type { Repository } from './repository.js'
 import type { GitHubClient } from './client.js'
 import { apiError, isNotFound } from './errors.js'
 
-export async function getPullRequest(client: GitHubClient, repo: Repository, prNumber: number): Promise<PullRequestTarget> {
+/** The pull request as the API describes it; action/target.ts reads the fields a run needs. */
+export async function getPullRequest(client: GitHubClient, repo: Repository, prNumber: number): Promise<unknown> {
   try {
     const { data } = await client.rest.pulls.get({ ...repo, pull_number: prNumber })
-    return pullRequestFromApiShape(data)
+    return data
   } catch (error) {
     if (isNotFound(error)) throw new Error(`Pull request #${prNumber} was not found in ${repo.owner}/${repo.repo}.`, { cause: error })
     throw apiError(`read pull request #${prNumber}`, error, 'pull-requests: read')
   }
 }
 
-/** Changed paths of a PR (a rename counts both its old and new path), at most API_FILE_LIST_CAP (core/resolve.ts) files. */
+/** Changed paths of a PR (a rename counts both its old and new path), at most API_FILE_LIST_CAP (resolve/decision.ts) files. */
 export async function listPullRequestFiles(
   client: GitHubClient,
   repo: Repository,

@@ -3,8 +3,8 @@
 // blobs (files and symlinks) and commits (submodules) with their ids; "If truncated is true in
 // the response then the number of items in the tree array exceeded our maximum limit" (REST docs,
 // "Get a tree"): then the hash cannot be told.
-import type { Repository } from '../core/event.js'
-import type { TreeEntry } from '../core/inputs-hash.js'
+import type { Repository } from './repository.js'
+import type { TreeEntry } from '../git/ls-tree.js'
 import type { GitHubClient } from './client.js'
 import { apiError } from './errors.js'
 

@@ -1,6 +1,6 @@
 // The credentials docker stored for a registry (`docker login`, docker/login-action), read where
 // and as docker reads them: `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json` (docker/cli,
-// cli/config/config.go, Dir), then a credential helper or the file itself (core/docker-config.ts).
+// cli/config/config.go, Dir), then a credential helper or the file itself (registry/docker-config.ts).
 // A helper runs as docker runs it (docker-credential-helpers, client/client.go: the program with the
 // one argument `get`, the server address on stdin, JSON on stdout): an argument array, no shell, the
 // secret only in its stdout and in memory.
@@ -8,10 +8,10 @@ import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { credentialSource, parseDockerConfig, parseHelperAnswer, type RegistryCredential } from '../core/docker-config.js'
+import { credentialSource, parseDockerConfig, parseHelperAnswer, type RegistryCredential } from './docker-config.js'
 import { RegistryError } from './errors.js'
 
-export type { RegistryCredential } from '../core/docker-config.js'
+export type { RegistryCredential } from './docker-config.js'
 
 /** docker-credential-helpers' ErrCredentialsNotFound text (credentials/error.go): no credentials, no fault. */
 const NOT_FOUND = 'credentials not found in native keychain'

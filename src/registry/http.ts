@@ -4,10 +4,10 @@
 // Node's built-in fetch, no dependency. A challenge is answered with the credentials docker stored
 // for the registry (registry/docker-credentials.ts), else with the GitHub token where
 // mayReceiveToken allows; no secret ever goes into a message.
-import type { RegistryCredential } from '../core/docker-config.js'
-import type { ParsedImageReference } from '../core/image-ref.js'
-import { digestOf, MANIFEST_ACCEPT, parseImageConfig, parseManifest, type ManifestDocument } from '../core/image-manifest.js'
-import { mayReceiveToken, parseChallenge, registryBaseUrl, type Challenge } from '../core/registry-access.js'
+import type { RegistryCredential } from './docker-config.js'
+import type { ParsedImageReference } from './image-ref.js'
+import { digestOf, MANIFEST_ACCEPT, parseImageConfig, parseManifest, type ManifestDocument } from './image-manifest.js'
+import { mayReceiveToken, parseChallenge, registryBaseUrl, type Challenge } from './registry-access.js'
 import { RegistryError } from './errors.js'
 import type { Resolved, Transport } from './transport.js'
 

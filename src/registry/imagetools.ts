@@ -7,9 +7,9 @@
 //   that image's config object, for several platforms a map by platform (tplInputs), and `null`
 //   when there is no config. `--format` and `--raw` cannot be combined (commands/imagetools/inspect.go).
 import { getExecOutput } from '@actions/exec'
-import { lastLines } from '../core/command-output.js'
-import { digestOf, parseImageConfig, parseManifest } from '../core/image-manifest.js'
-import type { ParsedImageReference } from '../core/image-ref.js'
+import { lastLines } from './command-output.js'
+import { digestOf, parseImageConfig, parseManifest } from './image-manifest.js'
+import type { ParsedImageReference } from './image-ref.js'
 import { RegistryError } from './errors.js'
 import type { Transport } from './transport.js'
 

@@ -2,8 +2,9 @@
 // labels of its config, through the runner's docker login when docker buildx is there, else the
 // registry's HTTP API with the credentials docker stored, or the GitHub token for ghcr.io.
 // Registries can lag a push by seconds: a missing tag is asked again, backing off.
-import type { RegistryCredential } from '../core/docker-config.js'
-import { formatDuration } from '../core/duration.js'
+import type { RegistryCredential } from './docker-config.js'
+import { formatDuration } from '../timing/duration.js'
+import { REGISTRY_RETRY } from '../timing/timing.js'
 import {
   choosePlatformManifest,
   describeImage,
@@ -12,11 +13,11 @@ import {
   type Descriptor,
   type ImageConfig,
   type InspectedImage,
-} from '../core/image-manifest.js'
-import { parseImageReference, type ParsedImageReference } from '../core/image-ref.js'
-import { REVISION_LABEL } from '../core/labels.js'
-import { mayReceiveToken, registryBaseUrl } from '../core/registry-access.js'
-import { deniedHint, missingTagHint } from '../core/registry-hints.js'
+} from './image-manifest.js'
+import { parseImageReference, type ParsedImageReference } from './image-ref.js'
+import { REVISION_LABEL } from './labels.js'
+import { mayReceiveToken, registryBaseUrl } from './registry-access.js'
+import { deniedHint, missingTagHint } from './registry-hints.js'
 import { dockerCredential } from './docker-credentials.js'
 import { isRetryable, RegistryError } from './errors.js'
 import { httpTransport } from './http.js'
@@ -36,9 +37,9 @@ export interface InspectOptions {
   docker?: 'auto' | 'never'
   log?: (line: string) => void
   sleep: (ms: number) => Promise<void>
-  /** Tries in all, the first included. */
+  /** Tries in all, the first included (default: timing's REGISTRY_RETRY). */
   attempts?: number
-  /** Pause before the second try; doubles after each failure. */
+  /** Pause before the second try; doubles after each failure (default: timing's REGISTRY_RETRY). */
   firstDelayMs?: number
   fetch?: typeof fetch
   /**
@@ -83,8 +84,8 @@ async function platformConfigs(
 }
 
 async function withRetries(reference: string, transport: Transport, o: InspectOptions): Promise<RegistryImage> {
-  const attempts = o.attempts ?? 4
-  let delay = o.firstDelayMs ?? 5_000
+  const attempts = o.attempts ?? REGISTRY_RETRY.attempts
+  let delay = o.firstDelayMs ?? REGISTRY_RETRY.firstDelayMs
   let waitedMs = 0
   for (let attempt = 1; ; attempt++) {
     try {

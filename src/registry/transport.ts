@@ -1,6 +1,6 @@
 // The two ways to read an image from its registry (docker buildx imagetools, or the HTTP API)
 // answer the same two questions, so that what to do with the answers is written once.
-import type { ImageConfig, ManifestDocument } from '../core/image-manifest.js'
+import type { ImageConfig, ManifestDocument } from './image-manifest.js'
 
 export interface Resolved {
   /** sha256 of the exact bytes the reference resolves to. */

@@ -11,7 +11,7 @@ afterEach(async () => {
   await world.stop()
 })
 
-describe('the three scenarios of the system description', () => {
+describe('the scenarios of test/support/scenarios.ts', () => {
   it('1: a regular PR uses the base branch image at once, asking the API only for its merge base', async () => {
     const { resolve } = await regularPullRequest(world)
     expect(resolve.exitCode).toBe(0)

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process'
 import { relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { invokedAs } from '../../src/local.js'
+import { invokedAs } from '../../src/resolve/local.js'
 import { DIST } from '../support/action.js'
 import { git, makePullRequestRepo, tempDir } from '../support/git.js'
 import { FORGED, unintendedCommands } from '../support/workflow-commands.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { changedFilesFromGit } from '../../src/runner/changed-files.js'
-import { createGit } from '../../src/runner/git.js'
+import { changedFilesFromGit } from '../../src/resolve/changed-files.js'
+import { createGit } from '../../src/git/git.js'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { appendCommits, checkoutMerge, git, makePullRequestRepo, publishPullRequest, tempDir } from '../support/git.js'
@@ -104,6 +104,18 @@ describe('changed files from a known merge base', () => {
       ['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', 'origin', repo.headSha],
     ])
     expect(git(checkout, 'rev-parse', '--is-shallow-repository')).toBe('false')
+  })
+
+  it('takes a merge base and base SHA in upper case as the same commits (git reads hex digits in either case: hex.c, hexval_table)', async () => {
+    const checkout = tempDir()
+    git(checkout, 'clone', '-q', '--single-branch', '--branch', repo.baseRef, `file://${repo.origin}`, '.')
+    const run = recording(checkout)
+    const upper = { ...range(repo), baseSha: repo.baseSha.toUpperCase() }
+    const mergeBase = async () => mergeBaseSha.toUpperCase()
+    expect(await changedFilesFromGit(run.git, upper, { mergeBase })).toEqual(['Dockerfile.ci'])
+    expect(run.calls.filter((args) => args[0] === 'fetch')).toEqual([
+      ['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', 'origin', repo.headSha],
+    ])
   })
 
   it('fetches only the commits a deeper checkout lacks, so its history is not cut short', async () => {

@@ -1,7 +1,7 @@
 // When resolve-image's own fetch carries the token, read from real git configurations.
 import { describe, expect, it } from 'vitest'
-import { fetchAuthEnv } from '../../src/runner/git-auth.js'
-import { createGit } from '../../src/runner/git.js'
+import { fetchAuthEnv } from '../../src/git/git-auth.js'
+import { createGit } from '../../src/git/git.js'
 import { git, tempDir } from '../support/git.js'
 
 const TOKEN = 'ghs_gitAuthTestToken0123456789'

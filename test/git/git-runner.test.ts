@@ -1,8 +1,8 @@
-// The git runner (src/runner/git.ts) on real git: an argument array reaches git as it is, input
+// The git runner (src/git/git.ts) on real git: an argument array reaches git as it is, input
 // goes to its standard input, failures come back as exit code and stderr, and a missing git says so.
 import { execFileSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
-import { createGit } from '../../src/runner/git.js'
+import { createGit } from '../../src/git/git.js'
 import { git, tempDir } from '../support/git.js'
 
 describe('createGit', () => {

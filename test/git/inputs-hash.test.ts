@@ -5,9 +5,9 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { pathsMatcher } from '../../src/core/patterns.js'
-import { createGit } from '../../src/runner/git.js'
-import { hashTreeWithGit } from '../../src/session/reuse.js'
+import { pathsMatcher } from '../../src/resolve/patterns.js'
+import { createGit } from '../../src/git/git.js'
+import { hashTreeWithGit } from '../../src/resolve/reuse-lookup.js'
 import { commit, git, tempDir } from '../support/git.js'
 
 /** docs/reuse.md's recipe, run by a shell: what a person would type, not this project's code. */

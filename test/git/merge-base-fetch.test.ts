@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest'
 import { createClient } from '../../src/github/client.js'
 import { getMergeBase } from '../../src/github/compare.js'
-import { changedFilesFromGit, type ChangeRange } from '../../src/runner/changed-files.js'
-import { createGit, type Git } from '../../src/runner/git.js'
+import { changedFilesFromGit, type ChangeRange } from '../../src/resolve/changed-files.js'
+import { createGit, type Git } from '../../src/git/git.js'
 import { useEmbeddedGitHub } from '../support/embedded-github.js'
 import { serveCompare } from '../support/fake-compare.js'
 import {

@@ -1,9 +1,9 @@
 // Two runs announcing the same PR's image at once (two pushes in quick succession, a re-run).
 import { expect, it } from 'vitest'
-import { commentMarker } from '../../src/core/comment-marker.js'
-import { issueCommentsApi } from '../../src/github/comments.js'
+import { commentMarker } from '../../src/comment/comment-marker.js'
+import { issueCommentsApi } from '../../src/comment/issue-comments.js'
 import { createClient } from '../../src/github/client.js'
-import { upsertComment } from '../../src/core/upsert-comment.js'
+import { upsertComment } from '../../src/comment/upsert-comment.js'
 import { FakeComments } from '../support/fake-comments.js'
 import { useEmbeddedGitHub } from '../support/embedded-github.js'
 import { ACTIONS_BOT, type FakeGitHub } from '../support/github-server.js'

@@ -1,9 +1,9 @@
 // upsertComment over Octokit against the embedded GitHub on loopback.
 import { describe, expect, it } from 'vitest'
-import { commentMarker } from '../../src/core/comment-marker.js'
-import { issueCommentsApi } from '../../src/github/comments.js'
+import { commentMarker } from '../../src/comment/comment-marker.js'
+import { issueCommentsApi } from '../../src/comment/issue-comments.js'
 import { createClient } from '../../src/github/client.js'
-import { upsertComment } from '../../src/core/upsert-comment.js'
+import { upsertComment } from '../../src/comment/upsert-comment.js'
 import { FakeComments, PERSON } from '../support/fake-comments.js'
 import { useEmbeddedGitHub } from '../support/embedded-github.js'
 import { ACTIONS_BOT } from '../support/github-server.js'

@@ -1,9 +1,9 @@
 // The wait over real HTTP: Octokit with its retry and throttling plugins, conditional requests,
 // against the embedded GitHub on loopback. The clock is fake, so 20 minutes take milliseconds.
 import { describe, expect, it } from 'vitest'
-import { createDeadline } from '../../src/core/deadline.js'
+import { createDeadline } from '../../src/timing/timing.js'
 import { createClient } from '../../src/github/client.js'
-import { waitForBuildRun } from '../../src/github/workflow-runs.js'
+import { waitForBuildRun } from '../../src/wait/build-runs.js'
 import { useEmbeddedGitHub } from '../support/embedded-github.js'
 import { FakeRuns } from '../support/fake-runs.js'
 import type { FakeGitHub } from '../support/github-server.js'

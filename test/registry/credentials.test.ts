@@ -1,5 +1,5 @@
 // The registry HTTP path answers a challenge with the credentials docker stored, read where and
-// as docker reads them (docker/cli, cli/config/…; see src/core/docker-config.ts), against a real
+// as docker reads them (docker/cli, cli/config/…; see src/registry/docker-config.ts), against a real
 // distribution registry behind htpasswd. A credential helper is a program that speaks
 // docker-credential-helpers' protocol (`get`, the server on stdin, JSON on stdout): the shell
 // scripts below are real helpers of that protocol, with their secret in the script's own file.

@@ -2,7 +2,7 @@
 // again, against a real registry with the waits injected.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RegistryError } from '../../src/registry/inspect.js'
-import { verifyBuiltImage } from '../../src/session/verify-image.js'
+import { verifyBuiltImage } from '../../src/wait/verify-image.js'
 import { tempDir } from '../support/git.js'
 import { startRegistry, type RegistryService } from '../support/registry-service.js'
 

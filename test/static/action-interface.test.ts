@@ -1,12 +1,12 @@
-// The action's inputs, outputs and defaults are written once (src/core/action-interface.ts);
+// The action's inputs, outputs and defaults are written once (src/action/action-interface.ts);
 // action.yml, the input parser and the local CLI's usage text must agree with them.
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
-import { INPUT_DEFAULTS, OUTPUT_NAMES } from '../../src/core/action-interface.js'
-import { inputDefault, parseInputs } from '../../src/core/inputs.js'
-import { USAGE } from '../../src/local.js'
+import { INPUT_DEFAULTS, OUTPUT_NAMES } from '../../src/action/action-interface.js'
+import { inputDefault, parseInputs } from '../../src/action/inputs.js'
+import { USAGE } from '../../src/resolve/local.js'
 
 const root = resolve(import.meta.dirname, '../..')
 const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {

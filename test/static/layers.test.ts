@@ -1,37 +1,79 @@
-// The layers of src/, checked rather than hoped: each folder imports only from the layers below
-// it, pure decisions touch no I/O, and no files import each other in a circle.
+// The house of src/, checked rather than hoped: one folder per feature (resolve, wait, comment)
+// over shared folders (log, timing, git, github, registry, action); features import shared folders and build
+// on resolve in one direction only; a feature's pure decisions import no I/O, not even through
+// another file; no files import each other in a circle.
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 const SRC = resolve(import.meta.dirname, '../../src')
 
-/** Layers from the bottom up; a file may import its own layer and those below. */
-const LAYERS = [
-  { name: 'core', files: /^core\//, doc: 'pure decisions' },
-  { name: 'github', files: /^github\//, doc: 'GitHub REST' },
-  { name: 'runner', files: /^runner\//, doc: 'runner I/O: event, git, docker, outputs' },
-  { name: 'registry', files: /^registry\//, doc: "an image's manifest and labels, read from its registry" },
-  { name: 'session', files: /^session\//, doc: 'what the commands share' },
-  { name: 'commands', files: /^commands\//, doc: 'one file per command: wiring only' },
-  { name: 'entry', files: /^(main|local)\.ts$/, doc: 'entry points' },
-] as const
-type Layer = (typeof LAYERS)[number]['name']
+/** Shared folders first, then the features, then the entry; a folder may import itself and MAY_IMPORT. */
+const FOLDERS = {
+  log: { doc: 'the one way to write to the job log, whatever text it quotes', mayImport: [] },
+  timing: { doc: 'poll interval, timeout, deadline, retry and rate-limit waits', mayImport: [] },
+  git: { doc: 'git run with an argument array; the commit SHA pattern; tree entries', mayImport: ['log'] },
+  github: { doc: 'GitHub REST: the one client, its errors, calls several features make', mayImport: ['timing', 'git'] },
+  registry: { doc: "an image's reference, manifest and labels, read from its registry or docker", mayImport: ['log', 'timing', 'git'] },
+  action: {
+    doc: "the action's face: inputs, event, target, report, the session",
+    mayImport: ['log', 'timing', 'git', 'github', 'registry'],
+  },
+  resolve: {
+    doc: 'which image a run uses: tags, watched paths, changed files, reuse, resolve-image',
+    mayImport: ['log', 'timing', 'git', 'github', 'registry', 'action'],
+  },
+  wait: {
+    doc: 'wait-for-build: the build run of a commit, then its verified image',
+    mayImport: ['log', 'timing', 'git', 'github', 'registry', 'action', 'resolve'],
+  },
+  comment: {
+    doc: 'comment-image: one comment per image on the PR',
+    mayImport: ['log', 'timing', 'git', 'github', 'registry', 'action', 'resolve'],
+  },
+  entry: { doc: 'main.ts: a command per input', mayImport: ['log', 'action', 'resolve', 'wait', 'comment'] },
+} as const satisfies Record<string, { doc: string; mayImport: readonly string[] }>
+type Folder = keyof typeof FOLDERS
 
-/** Which layers each layer may import (besides itself). github, runner and registry stay apart. */
-const MAY_IMPORT: Record<Layer, Layer[]> = {
-  core: [],
-  github: ['core'],
-  runner: ['core'],
-  registry: ['core'],
-  session: ['core', 'github', 'runner', 'registry'],
-  commands: ['core', 'github', 'runner', 'registry', 'session'],
-  entry: ['core', 'runner', 'session', 'commands'],
-}
+/** The pure decisions of each folder: no I/O module, directly or through a file they import. */
+const DECISIONS = [
+  'timing/timing.ts',
+  'timing/duration.ts',
+  'git/commit-sha.ts',
+  'git/ls-tree.ts',
+  'github/api-fault.ts',
+  'github/repository.ts',
+  'registry/image-ref.ts',
+  'registry/image-manifest.ts',
+  'registry/registry-access.ts',
+  'registry/registry-hints.ts',
+  'registry/labels.ts',
+  'registry/command-output.ts',
+  'registry/docker-config.ts',
+  'action/action-interface.ts',
+  'action/inputs.ts',
+  'action/event.ts',
+  'action/target.ts',
+  'action/permission.ts',
+  'action/html.ts',
+  'resolve/tags.ts',
+  'resolve/patterns.ts',
+  'resolve/triggers.ts',
+  'resolve/watch.ts',
+  'resolve/decision.ts',
+  'resolve/oci-labels.ts',
+  'resolve/inputs-hash.ts',
+  'resolve/reuse.ts',
+  'wait/runs.ts',
+  'wait/wait-loop.ts',
+  'comment/comment-marker.ts',
+  'comment/comment-body.ts',
+  'comment/upsert-comment.ts',
+]
 
 /**
- * Packages and built-ins that are I/O: none of them in core. @actions/workflow-parser is a pure
- * parser (a workflow's text in, its model out) and may be.
+ * Packages and built-ins that are I/O: none of them in a decision. @actions/workflow-parser is a
+ * pure parser (a workflow's text in, its model out) and may be.
  */
 const IO_MODULES = [
   /^@actions\/(?!workflow-parser(?:\/|$))/,
@@ -51,7 +93,7 @@ function sources(dir = SRC): Source[] {
     if (entry.isDirectory()) return sources(path)
     if (!entry.name.endsWith('.ts')) return []
     const text = readFileSync(path, 'utf8')
-    // Static imports and exports (`import type` included: a type names the layer it lives in), and import().
+    // Static imports and exports (`import type` included: a type names the folder it lives in), and import().
     const imports = [...text.matchAll(/^(?:import|export)\s[^;]*?from\s+'([^']+)'|\bimport\(\s*'([^']+)'\s*\)/gms)].map(
       (m) => (m[1] ?? m[2])!,
     )
@@ -59,28 +101,43 @@ function sources(dir = SRC): Source[] {
   })
 }
 
-function layerOf(file: string): Layer {
-  const layer = LAYERS.find((l) => l.files.test(file))
-  if (!layer) throw new Error(`${file} is in no layer: put it in one of ${LAYERS.map((l) => l.name).join(', ')}`)
-  return layer.name
+function folderOf(file: string): Folder {
+  if (file === 'main.ts') return 'entry'
+  const folder = file.split('/')[0]!
+  if (file.includes('/') && folder in FOLDERS) return folder as Folder
+  throw new Error(`${file} is in no folder: put it in one of ${Object.keys(FOLDERS).join(', ')}`)
 }
 
 const local = (from: string, specifier: string) => relative(SRC, resolve(SRC, dirname(from), specifier)).replace(/\.js$/, '.ts')
 
-/** Each import that points to a layer its file may not use, as `file → import`. */
+/** Each import into a folder its file may not use, as `file → import`. */
 function wrongArrows(files: Source[]): string[] {
   return files.flatMap(({ file, imports }) => {
-    const layer = layerOf(file)
-    const allowed = new Set<string>([layer, ...MAY_IMPORT[layer]])
-    return imports.filter((s) => s.startsWith('.') && !allowed.has(layerOf(local(file, s)))).map((s) => `${file} → ${s}`)
+    const folder = folderOf(file)
+    const allowed = new Set<string>([folder, ...FOLDERS[folder].mayImport])
+    return imports.filter((s) => s.startsWith('.') && !allowed.has(folderOf(local(file, s)))).map((s) => `${file} → ${s}`)
   })
 }
 
-/** Each I/O module a core file imports, as `file → module`. */
-function ioInCore(files: Source[]): string[] {
-  return files
-    .filter(({ file }) => layerOf(file) === 'core')
-    .flatMap(({ file, imports }) => imports.filter((s) => IO_MODULES.some((io) => io.test(s))).map((s) => `${file} → ${s}`))
+/** Each decision that reaches an I/O module, as `decision → … → module`. */
+function ioInDecisions(files: Source[], decisions: readonly string[]): string[] {
+  const byFile = new Map(files.map((source) => [source.file, source.imports]))
+  const pathToIo = (file: string, seen: Set<string>): string[] | undefined => {
+    if (seen.has(file)) return undefined
+    seen.add(file)
+    const imports = byFile.get(file) ?? []
+    const io = imports.find((s) => IO_MODULES.some((module) => module.test(s)))
+    if (io) return [file, io]
+    for (const s of imports.filter((s) => s.startsWith('.'))) {
+      const rest = pathToIo(local(file, s), seen)
+      if (rest) return [file, ...rest]
+    }
+    return undefined
+  }
+  return decisions.flatMap((file) => {
+    const path = pathToIo(file, new Set())
+    return path ? [path.join(' → ')] : []
+  })
 }
 
 /** Each circle of local imports, as `a → b → a`. */
@@ -99,41 +156,48 @@ function circles(files: Source[]): string[] {
   return found
 }
 
-const all = sources()
+describe('the house of src/', () => {
+  const all = sources()
 
-describe('the layers of src/', () => {
-  it('every file belongs to a layer', () => {
-    for (const { file } of all) expect(() => layerOf(file)).not.toThrow()
+  it('every file belongs to a folder', () => {
+    for (const { file } of all) expect(() => folderOf(file)).not.toThrow()
   })
 
-  it('imports point only down the layers (github, runner and registry apart)', () => {
+  it('every decision listed exists', () => {
+    expect(DECISIONS.filter((file) => !all.some((source) => source.file === file))).toEqual([])
+  })
+
+  it('features import shared folders, and build on resolve in one direction only', () => {
     expect(wrongArrows(all)).toEqual([])
   })
 
-  it('core imports no I/O: no @actions/*, no Octokit, no child_process, fs or network', () => {
-    expect(ioInCore(all)).toEqual([])
+  it('pure decisions reach no I/O: no @actions/*, no Octokit, no child_process, fs or network, not even through another file', () => {
+    expect(ioInDecisions(all, DECISIONS)).toEqual([])
   })
 
   it('has no circle of imports', () => {
     expect(circles(all)).toEqual([])
   })
 
-  it('catches a wrong arrow, I/O in core and a circle (the checks above can fail)', () => {
+  it('catches a wrong arrow, I/O in a decision and a circle (the checks above can fail)', () => {
     const bad: Source[] = [
-      { file: 'core/tags.ts', imports: ['../github/client.js', '@actions/core', './patterns.js'] },
-      { file: 'core/patterns.ts', imports: ['./tags.js'] },
-      { file: 'runner/git.ts', imports: ['../github/errors.js'] },
-      { file: 'registry/inspect.ts', imports: ['../runner/docker.js', '../core/image-ref.js'] },
-      { file: 'runner/docker.ts', imports: [] },
-      { file: 'github/client.ts', imports: [] },
-      { file: 'github/errors.ts', imports: [] },
+      { file: 'resolve/tags.ts', imports: ['../wait/runs.js', './patterns.js'] },
+      { file: 'resolve/patterns.ts', imports: ['./tags.js', './changed-files.js'] },
+      { file: 'resolve/changed-files.ts', imports: ['@actions/core', '../git/git.js'] },
+      { file: 'github/pulls.ts', imports: ['../action/target.js'] },
+      { file: 'comment/command.ts', imports: ['../wait/verify-image.js', '../resolve/build-gate.js'] },
+      { file: 'wait/runs.ts', imports: [] },
+      { file: 'git/git.ts', imports: ['node:child_process'] },
     ]
     expect(wrongArrows(bad)).toEqual([
-      'core/tags.ts → ../github/client.js',
-      'runner/git.ts → ../github/errors.js',
-      'registry/inspect.ts → ../runner/docker.js',
+      'resolve/tags.ts → ../wait/runs.js',
+      'github/pulls.ts → ../action/target.js',
+      'comment/command.ts → ../wait/verify-image.js',
     ])
-    expect(ioInCore(bad)).toEqual(['core/tags.ts → @actions/core'])
-    expect(circles(bad)).toEqual(['core/tags.ts → core/patterns.ts → core/tags.ts'])
+    expect(ioInDecisions(bad, ['resolve/tags.ts', 'wait/runs.ts'])).toEqual([
+      'resolve/tags.ts → resolve/patterns.ts → resolve/changed-files.ts → @actions/core',
+    ])
+    expect(circles(bad)).toEqual(['resolve/tags.ts → resolve/patterns.ts → resolve/tags.ts'])
+    expect(() => folderOf('core/tags.ts')).toThrow('core/tags.ts is in no folder')
   })
 })

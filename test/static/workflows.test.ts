@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 
 import { dirname, join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { COMMANDS } from '../../src/core/inputs.js'
+import { COMMANDS } from '../../src/action/inputs.js'
 import { commit, git, tempDir } from '../support/git.js'
 
 const root = resolve(import.meta.dirname, '../..')

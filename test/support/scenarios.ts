@@ -1,6 +1,7 @@
-// The system description's scenarios, played end to end: the bundled action run as the Actions
-// runner runs it, real git repositories, and the embedded GitHub with a build run on a timeline.
-// Shared by `npm run demo` (which prints the timeline) and test/e2e.test.ts (which asserts it).
+// The scenarios a repository lives through (a regular PR; a PR that changes the image, then its
+// merge; an untrusted /regen), played end to end: the bundled action run as the Actions runner
+// runs it, real git repositories, and the embedded GitHub with a build run on a timeline.
+// Shared by `npm run demo` (which prints the timeline) and test/bundle/e2e.test.ts (which asserts it).
 import { runAction, type ActionRun, type RunActionOptions } from './action.js'
 import { issueCommentEvent, pullRequestEvent, pullRequestObject, pushEvent } from './events.js'
 import { FakeComments } from './fake-comments.js'

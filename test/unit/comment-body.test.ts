@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_COMMENT_LENGTH, renderComment, type ImageComment } from '../../src/core/comment-body.js'
-import { commentMarker, hasMarker, markedComments } from '../../src/core/comment-marker.js'
+import { MAX_COMMENT_LENGTH, renderComment, type ImageComment } from '../../src/comment/comment-body.js'
+import { commentMarker, hasMarker, markedComments } from '../../src/comment/comment-marker.js'
 
 const SHA = '1234567890abcdef1234567890abcdef12345678'
 const MARKER = '<!-- ci-image:ghcr.io/acme/app/ci -->'

@@ -1,7 +1,7 @@
 // Where docker's config.json keeps a registry's credentials, decided as docker/cli decides it
 // (cli/config/configfile/file.go, cli/config/credentials/file_store.go and native_store.go).
 import { describe, expect, it } from 'vitest'
-import { authConfigKey, credentialSource, parseDockerConfig, parseHelperAnswer } from '../../src/core/docker-config.js'
+import { authConfigKey, credentialSource, parseDockerConfig, parseHelperAnswer } from '../../src/registry/docker-config.js'
 
 const FILE = '/home/runner/.docker/config.json'
 const config = (json: unknown) => parseDockerConfig(JSON.stringify(json), FILE)

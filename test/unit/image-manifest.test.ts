@@ -10,7 +10,7 @@ import {
   parseImageConfig,
   parseManifest,
   type ManifestDocument,
-} from '../../src/core/image-manifest.js'
+} from '../../src/registry/image-manifest.js'
 import { buildxImage, dockerV2Image } from '../support/fake-registry.js'
 
 const D = (c: string) => `sha256:${c.repeat(64)}`

@@ -1,6 +1,6 @@
 // Image references as docker reads them, and the digest-pinned reference wait-for-build hands on.
 import { describe, expect, it } from 'vitest'
-import { parseImageReference, pinnedReference } from '../../src/core/image-ref.js'
+import { parseImageReference, pinnedReference } from '../../src/registry/image-ref.js'
 
 const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { parseInputs } from '../../src/core/inputs.js'
+import { parseInputs } from '../../src/action/inputs.js'
 
 function read(values: Record<string, string>) {
   return (name: string) => values[name] ?? ''
 }
 
 describe('inputs', () => {
-  it('applies the contract defaults', () => {
+  it("applies action.yml's defaults", () => {
     const inputs = parseInputs(read({ command: 'resolve-image' }))
     expect(inputs).toMatchObject({
       command: 'resolve-image',

@@ -1,7 +1,7 @@
 // inertLine: any text, quoted in one log line, from which the runner parses no workflow command
 // (support/workflow-commands.ts reads it as actions/runner does).
 import { describe, expect, it } from 'vitest'
-import { inertLine } from '../../src/runner/log.js'
+import { inertLine } from '../../src/log/log.js'
 import { workflowCommands } from '../support/workflow-commands.js'
 
 /** Characters that build commands, break lines, or hide from .NET's culture-sensitive comparisons. */

@@ -1,6 +1,6 @@
 // Who may drive the action from a comment: a repository role at least as high as required.
 import { describe, expect, it } from 'vitest'
-import { effectivePermission, isBot, meets, PERMISSIONS } from '../../src/core/permission.js'
+import { effectivePermission, isBot, meets, PERMISSIONS } from '../../src/action/permission.js'
 
 describe('repository permissions', () => {
   it.each([

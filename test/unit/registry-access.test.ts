@@ -1,8 +1,8 @@
 // Reaching a registry: its API's base URL, the challenge it answers a client with, where the
 // GitHub token may go, and what a refusal or a missing tag usually means.
 import { describe, expect, it } from 'vitest'
-import { isLoopback, mayReceiveToken, parseChallenge, registryBaseUrl } from '../../src/core/registry-access.js'
-import { deniedHint, ghcrDeniedCauses, missingTagHint } from '../../src/core/registry-hints.js'
+import { isLoopback, mayReceiveToken, parseChallenge, registryBaseUrl } from '../../src/registry/registry-access.js'
+import { deniedHint, ghcrDeniedCauses, missingTagHint } from '../../src/registry/registry-hints.js'
 
 describe('the challenge of a 401', () => {
   it.each([

@@ -2,9 +2,9 @@
 // API's file list (truncated or not), the build workflow's text. What the bundle tests show
 // end to end, here as a table.
 import { describe, expect, it } from 'vitest'
-import type { PullRequestTarget } from '../../src/core/target.js'
-import type { GitResult } from '../../src/runner/git.js'
-import { resolveImage, type ResolveImageConfig, type ResolveImageIo } from '../../src/session/resolve.js'
+import type { PullRequestTarget } from '../../src/action/target.js'
+import type { GitResult } from '../../src/git/git.js'
+import { resolveImage, type ResolveImageConfig, type ResolveImageIo } from '../../src/resolve/resolve.js'
 
 const config: ResolveImageConfig = {
   imageRepository: 'ghcr.io/acme/app/ci',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { runDurationMs, selectRun, typicalDurationMs, type WorkflowRun } from '../../src/core/runs.js'
+import { runDurationMs, selectRun, typicalDurationMs, type WorkflowRun } from '../../src/wait/runs.js'
 
 const HEAD = 'a'.repeat(40)
 const MERGE = 'b'.repeat(40)

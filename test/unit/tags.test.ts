@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { parseBranchTags } from '../../src/core/inputs.js'
-import {
-  choosePullRequestTag,
-  choosePushTags,
-  defaultStableTag,
-  isValidTag,
-  prCommitTag,
-  sanitizeTagPart,
-  shaTag,
-} from '../../src/core/tags.js'
+import { parseBranchTags } from '../../src/action/inputs.js'
+import { isValidTag } from '../../src/registry/image-ref.js'
+import { choosePullRequestTag, choosePushTags, defaultStableTag, prCommitTag, sanitizeTagPart, shaTag } from '../../src/resolve/tags.js'
 
 const branchTags = parseBranchTags('v2=v2\nmain=latest\nmaster=latest')
 const sha = '0123456789abcdef0123456789abcdef01234567'
 
-describe('the contract tag table', () => {
+describe('the tag table of docs/how-it-decides.md', () => {
   it.each([
     { context: 'PR to v2 not touching watched paths', baseRef: 'v2', modified: false, fork: false, tag: 'v2', push: [] },
     { context: 'PR to main not touching watched paths', baseRef: 'main', modified: false, fork: false, tag: 'latest', push: [] },
@@ -112,7 +105,7 @@ describe('the immutable tag of a PR commit', () => {
     expect(isValidTag(prCommitTag(Number.MAX_SAFE_INTEGER, sha))).toBe(true)
   })
 
-  it.each(['', 'abc', 'not-a-sha', '0123456/../x'])('refuses %j as a head commit', (head) => {
+  it.each(['', 'abc', 'not-a-sha', '0123456/../x', '0123456'])('refuses %j as a head commit', (head) => {
     expect(() => prCommitTag(1, head)).toThrow(`A PR's head commit must be a hexadecimal SHA; got "${head}".`)
   })
 })

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { EventContext } from '../../src/core/event.js'
-import { pullRequestOfQueueBranch, resolveTarget, type TargetIo } from '../../src/core/target.js'
+import type { EventContext } from '../../src/action/event.js'
+import { pullRequestOfQueueBranch, resolveTarget, type TargetIo } from '../../src/action/target.js'
 import { issueCommentEvent, pullRequestEvent, pullRequestObject, pushEvent, workflowDispatchEvent } from '../support/events.js'
-import { pullRequestFromApiShape } from '../../src/core/target.js'
+import { pullRequestFromApiShape } from '../../src/action/target.js'
 
 const HEAD = '1'.repeat(40)
 const MERGE = '9'.repeat(40)

@@ -1,9 +1,9 @@
 // The poll loop on a fake clock: 20-minute waits run in milliseconds.
 import { describe, expect, it } from 'vitest'
-import { createDeadline } from '../../src/core/deadline.js'
-import { ApiFault } from '../../src/core/api-fault.js'
-import type { RunScope, WorkflowInfo, WorkflowRun } from '../../src/core/runs.js'
-import { waitForRun } from '../../src/core/wait-loop.js'
+import { createDeadline } from '../../src/timing/timing.js'
+import { ApiFault } from '../../src/github/api-fault.js'
+import type { RunScope, WorkflowInfo, WorkflowRun } from '../../src/wait/runs.js'
+import { waitForRun } from '../../src/wait/wait-loop.js'
 
 const HEAD = '1234567'.padEnd(40, 'a')
 const MERGE = '9'.repeat(40)

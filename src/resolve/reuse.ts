@@ -1,0 +1,66 @@
+// Reuse, decided without I/O: which tag a build here pushes so that a later context may reuse its
+// image, whether this context looks one up, and whether the image found may stand in for a
+// build. A tag alone is never proof: only the image's inputs label is (docs/reuse.md).
+import { imageReference, pinnedReference } from '../registry/image-ref.js'
+import { shortInputsHash } from './inputs-hash.js'
+import { INPUTS_LABEL, REVISION_LABEL } from '../registry/labels.js'
+import type { ReuseMode } from '../action/inputs.js'
+import { reuseTag } from './tags.js'
+import type { Target } from '../action/target.js'
+
+export interface ReusePlan {
+  /** The reuse tag of this context's inputs (pushed by a build here, looked up before it). */
+  tag?: string
+  /** True where this context builds: only there is an image worth looking up. */
+  lookUp: boolean
+}
+
+/**
+ * `builds`: this context pushes tags (a same-repository PR that changes the watched paths, or a
+ * push). A push reuses only under `repository`, and only on a long-lived branch (one with a
+ * stable tag): a PR's image is what that branch then ships.
+ */
+export function planReuse(mode: ReuseMode, target: Target, builds: boolean, hash: string, longLived: boolean): ReusePlan {
+  if (!builds || target.kind === 'merge_group') return { lookUp: false }
+  if (target.kind === 'push' && !longLived) return { lookUp: false }
+  const tag = reuseTag(mode, target.kind === 'pull_request' ? target.number : undefined, shortInputsHash(hash))
+  return { tag, lookUp: tag !== undefined }
+}
+
+export type ReuseVerdict =
+  /** Built from the same inputs: `pinned` stands in for a build. */
+  | { kind: 'reusable'; pinned: string; digest: string; revision?: string }
+  /** The tag is there but its image does not prove these inputs. */
+  | { kind: 'refused'; why: string }
+
+/** Judges the image a reuse tag points to: only its inputs label, equal to the hash, makes it reusable. */
+export function judgeReusable(reference: string, hash: string, image: { digest: string; labels: Record<string, string> }): ReuseVerdict {
+  const labelled = image.labels[INPUTS_LABEL]?.trim()
+  if (labelled === undefined || labelled === '') return { kind: 'refused', why: `${reference} has no ${INPUTS_LABEL} label` }
+  if (labelled !== hash) return { kind: 'refused', why: `${reference} carries ${INPUTS_LABEL}=${labelled.slice(0, 80)}, not ${hash}` }
+  const revision = image.labels[REVISION_LABEL]?.trim()
+  return { kind: 'reusable', pinned: pinnedReference(reference, image.digest), digest: image.digest, revision: revision || undefined }
+}
+
+/** What resolve found out about reuse, for the outputs, the summary and the other commands. */
+export interface ReuseFacts {
+  /** The inputs hash at the build commit; undefined when it could not be computed (`notice` says why). */
+  hash?: string
+  /** How many files are inputs. */
+  inputFiles?: number
+  /** The reuse tag a build here pushes. */
+  tag?: string
+  reusable?: Extract<ReuseVerdict, { kind: 'reusable' }>
+  /** Why no image is reused although one was looked for: a notice, never a failure. */
+  notice?: string
+}
+
+/** The resolved push list with the reuse tag added: a build here makes its image reusable. */
+export function withReuseTag<T extends { push: string[]; pushReferences: string[] }>(
+  resolved: T,
+  imageRepository: string,
+  tag?: string,
+): T {
+  if (tag === undefined || resolved.push.length === 0 || resolved.push.includes(tag)) return resolved
+  return { ...resolved, push: [...resolved.push, tag], pushReferences: [...resolved.pushReferences, imageReference(imageRepository, tag)] }
+}
