@@ -2,7 +2,8 @@
 // loopback. References name ghcr.io, as users' do: a fetch that sends https://ghcr.io to the fake
 // lets the token policy (ghcr.io only, its own realm only) run as it runs for real.
 import { afterEach, describe, expect, it } from 'vitest'
-import { inspectImage, RegistryError, type InspectOptions } from '../../src/registry/inspect.js'
+import { inspectImage, type InspectOptions } from '../../src/registry/inspect.js'
+import { registryFailure } from '../support/registry-error.js'
 import { buildxImage, dockerV2Image, FakeRegistry, type FakeRegistryOptions } from '../support/fake-registry.js'
 import { tempDir } from '../support/git.js'
 
@@ -40,15 +41,6 @@ function options(r: FakeRegistry, extra: Partial<InspectOptions> = {}) {
     ...extra,
   }
   return { o, sleeps, lines }
-}
-
-async function failure(promise: Promise<unknown>): Promise<RegistryError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(RegistryError)
-  return error as RegistryError
 }
 
 describe('reading an image over the registry API', () => {
@@ -161,7 +153,7 @@ describe('a registry that lags the push', () => {
     const r = await ghcr()
     r.push(PATH, 'pr-42', buildxImage({ labels: LABELS }))
     const { o, sleeps } = options(r, { attempts: 3 })
-    const error = await failure(inspectImage(REF, o))
+    const error = await registryFailure(inspectImage(REF, o))
     expect(error.fault).toBe('missing')
     expect(error.message).toBe(
       `${REF} is not in ghcr.io (404 MANIFEST_UNKNOWN: manifest unknown). (3 tries over 15s)\n` +
@@ -173,7 +165,7 @@ describe('a registry that lags the push', () => {
 
   it('says NAME_UNKNOWN when the repository itself is not there', async () => {
     const r = await ghcr()
-    const error = await failure(inspectImage(REF, options(r, { attempts: 1 }).o))
+    const error = await registryFailure(inspectImage(REF, options(r, { attempts: 1 }).o))
     expect(error.fault).toBe('missing')
     expect(error.message).toContain('(404 NAME_UNKNOWN: repository name not known to registry)')
   })
@@ -192,7 +184,7 @@ describe('a refused token', () => {
     const r = await ghcr({ passwords: {} })
     r.push(PATH, 'pr-42-sha-1a2b3c4', buildxImage({ labels: LABELS }))
     const { o, sleeps, lines } = options(r)
-    const error = await failure(inspectImage(REF, o))
+    const error = await registryFailure(inspectImage(REF, o))
     expect(error.fault).toBe('denied')
     expect(error.message.split('\n')[0]).toBe(
       `ghcr.io refused the GitHub token (github-token): it does not serve a token for ${PATH} (403 DENIED: denied).`,
@@ -205,7 +197,7 @@ describe('a refused token', () => {
   it('fails when the token reaches no package: the package grants the repository nothing', async () => {
     const r = await ghcr({ passwords: { [TOKEN]: 'none' } })
     r.push(PATH, 'pr-42-sha-1a2b3c4', buildxImage({ labels: LABELS }))
-    const error = await failure(inspectImage(REF, options(r).o))
+    const error = await registryFailure(inspectImage(REF, options(r).o))
     expect(error.fault).toBe('denied')
     expect(error.message).toContain(
       `ghcr.io refused the GitHub token (github-token): it does not serve ${REF} (403 DENIED: installation not allowed to Read organization package).`,
@@ -216,7 +208,7 @@ describe('a refused token', () => {
   it('without a token, a private package is refused by the token service', async () => {
     const r = await ghcr()
     r.push(PATH, 'pr-42-sha-1a2b3c4', buildxImage({ labels: LABELS }))
-    const error = await failure(inspectImage(REF, options(r, { token: undefined }).o))
+    const error = await registryFailure(inspectImage(REF, options(r, { token: undefined }).o))
     expect(error.message).toContain(
       `There are no credentials for ghcr.io (docker stored none, and the GitHub token is only for ghcr.io): it does not serve a token for ${PATH} (401 UNAUTHORIZED: authentication required).`,
     )
@@ -243,7 +235,7 @@ describe('the GitHub token goes to ghcr.io alone', () => {
   it('never sends it to a registry it was not given for', async () => {
     const r = await ghcr({ realm: (own) => own })
     r.push(PATH, 'pr-42', buildxImage({ labels: LABELS }))
-    const error = await failure(inspectImage(`${r.host}/${PATH}:pr-42`, options(r).o))
+    const error = await registryFailure(inspectImage(`${r.host}/${PATH}:pr-42`, options(r).o))
     expect(error.fault).toBe('denied')
     expect(error.message).toContain(`Log in to ${r.host} before this step`)
     expect(r.requests.every((q) => q.password === undefined)).toBe(true)
@@ -272,7 +264,7 @@ describe('what the registry serves is checked', () => {
     const image = buildxImage({ labels: LABELS })
     r.push(PATH, 'pr-42-sha-1a2b3c4', image, { wrongDigestHeader: true })
     const { o, sleeps } = options(r)
-    const error = await failure(inspectImage(REF, o))
+    const error = await registryFailure(inspectImage(REF, o))
     expect(error.fault).toBe('invalid')
     expect(error.message).toBe(`ghcr.io served ${REF} with digest ${image.root.digest}, not sha256:${'0'.repeat(64)}.`)
     expect(sleeps).toEqual([])
@@ -291,7 +283,7 @@ describe('what the registry serves is checked', () => {
     await r.stop()
     registry = undefined
     const { o, sleeps } = options({ url } as FakeRegistry, { attempts: 2, firstDelayMs: 1_000 })
-    const error = await failure(inspectImage(REF, o))
+    const error = await registryFailure(inspectImage(REF, o))
     expect(error.fault).toBe('unavailable')
     expect(error.message).toMatch(/^Cannot reach ghcr\.io: .*ECONNREFUSED.*\. \(2 tries over 1s\)$/)
     expect(sleeps).toEqual([1_000])

@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { inspectImage, RegistryError } from '../../src/registry/inspect.js'
+import { inspectImage } from '../../src/registry/inspect.js'
+import { registryFailure } from '../support/registry-error.js'
 import { tempDir } from '../support/git.js'
 import { pushImage } from '../support/registry-push.js'
 import { startRegistry, type RegistryService } from '../support/registry-service.js'
@@ -18,15 +19,6 @@ const options = () => ({
   sleep: async () => undefined,
   env: { DOCKER_CONFIG: tempDir('ci-image-docker-config-') },
 })
-
-async function failure(promise: Promise<unknown>): Promise<RegistryError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(RegistryError)
-  return error as RegistryError
-}
 
 /** A loopback "registry" that answers every manifest request with `body`, and records the paths asked. */
 async function serving(body: Buffer, contentType: string) {
@@ -51,7 +43,7 @@ describe('answers the client does not trust', () => {
   it("refuses a manifest over 4 MiB, distribution's own cap (registry/handlers/manifests.go)", async () => {
     const huge = Buffer.from(JSON.stringify({ schemaVersion: 2, manifests: [], padding: 'x'.repeat(4 * 1024 * 1024) }))
     const { host } = await serving(huge, 'application/vnd.oci.image.index.v1+json')
-    const error = await failure(inspectImage(`${host}/acme/app/ci:pr-42`, options()))
+    const error = await registryFailure(inspectImage(`${host}/acme/app/ci:pr-42`, options()))
     expect(error.fault).toBe('invalid')
     expect(error.message).toContain(`${host} answered more than 4 MiB for ${host}/acme/app/ci:pr-42; ci-image reads no more than that.`)
   })
@@ -70,7 +62,7 @@ describe('answers the client does not trust', () => {
       ],
     }
     const { host, paths } = await serving(Buffer.from(JSON.stringify(index)), 'application/vnd.oci.image.index.v1+json')
-    const error = await failure(inspectImage(`${host}/acme/app/ci:pr-42`, options()))
+    const error = await registryFailure(inspectImage(`${host}/acme/app/ci:pr-42`, options()))
     expect(error.fault).toBe('invalid')
     expect(error.message).toContain('not sha256: and 64 lower-case hexadecimal characters')
     expect(paths).toEqual(['/v2/acme/app/ci/manifests/pr-42'])
@@ -80,7 +72,7 @@ describe('answers the client does not trust', () => {
     const upper = `sha256:${createHash('sha256').update('x').digest('hex').toUpperCase()}`
     const manifest = { schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { digest: upper, size: 1 } }
     const { host, paths } = await serving(Buffer.from(JSON.stringify(manifest)), 'application/vnd.oci.image.manifest.v1+json')
-    const error = await failure(inspectImage(`${host}/acme/app/ci:pr-42`, options()))
+    const error = await registryFailure(inspectImage(`${host}/acme/app/ci:pr-42`, options()))
     expect(error.message).toContain(`descriptor digest "${upper}", not sha256: and 64 lower-case hexadecimal characters`)
     expect(paths).toEqual(['/v2/acme/app/ci/manifests/pr-42'])
   })
@@ -111,7 +103,7 @@ describe('every platform of an index carries the same revision (a real registry)
       labelsFor: { 'linux/arm64': { [REVISION]: B } },
       platforms: ['linux/amd64', 'linux/arm64'],
     })
-    const error = await failure(inspectImage(`${registry.host}/acme/app/ci:mixed`, options()))
+    const error = await registryFailure(inspectImage(`${registry.host}/acme/app/ci:mixed`, options()))
     expect(error.fault).toBe('invalid')
     expect(error.message).toBe(
       `The platforms of ${registry.host}/acme/app/ci:mixed disagree on ${REVISION} (linux/amd64: ${A}; linux/arm64: ${B}): they were not built together from one commit.`,
@@ -124,7 +116,7 @@ describe('every platform of an index carries the same revision (a real registry)
       labelsFor: { 'linux/arm64': undefined },
       platforms: ['linux/amd64', 'linux/arm64'],
     })
-    const error = await failure(inspectImage(`${registry.host}/acme/app/ci:half`, options()))
+    const error = await registryFailure(inspectImage(`${registry.host}/acme/app/ci:half`, options()))
     expect(error.message).toContain(`(linux/amd64: ${A}; linux/arm64: no label)`)
   })
 })

@@ -6,7 +6,8 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { inspectImage, RegistryError } from '../../src/registry/inspect.js'
+import { inspectImage } from '../../src/registry/inspect.js'
+import { registryFailure } from '../support/registry-error.js'
 import { tempDir } from '../support/git.js'
 import { pushImage, type PushedImage } from '../support/registry-push.js'
 import { startRegistry, type RegistryService } from '../support/registry-service.js'
@@ -48,15 +49,6 @@ function inspect(env: NodeJS.ProcessEnv, token?: string) {
   return { result, lines }
 }
 
-async function refusal(promise: Promise<unknown>): Promise<RegistryError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(RegistryError)
-  return error as RegistryError
-}
-
 describe("docker's stored credentials, over the registry's HTTP API (issue: docker login done, still 401)", () => {
   it('reads `auths` (base64 user:password), as `docker login` writes it', async () => {
     const env = dockerConfig({ auths: { [registry.host]: { auth: auth(ACCOUNT.user, ACCOUNT.password) } } })
@@ -90,7 +82,7 @@ describe("docker's stored credentials, over the registry's HTTP API (issue: dock
 
   it('names a helper that fails, and what it said', async () => {
     const env = dockerConfig({ credsStore: 'pass' }, { pass: 'echo "pass store is locked"; exit 1' })
-    const error = await refusal(inspect(env).result)
+    const error = await registryFailure(inspect(env).result)
     expect(error.message).toContain(
       `The credential helper docker-credential-pass (configured in ${env.DOCKER_CONFIG}/config.json) failed to give the credentials for ${registry.host}: it exited with 1: pass store is locked.`,
     )
@@ -98,12 +90,12 @@ describe("docker's stored credentials, over the registry's HTTP API (issue: dock
 
   it('names a helper that is not installed', async () => {
     const env = dockerConfig({ credsStore: 'osxkeychain' })
-    const error = await refusal(inspect(env).result)
+    const error = await registryFailure(inspect(env).result)
     expect(error.message).toMatch(/The credential helper docker-credential-osxkeychain .* cannot run it: .*ENOENT/)
   })
 
   it('no credentials stored: says there are none for the host, and to log in', async () => {
-    const error = await refusal(inspect(dockerConfig({}), 'ghs_notForThisHost').result)
+    const error = await registryFailure(inspect(dockerConfig({}), 'ghs_notForThisHost').result)
     expect(error.fault).toBe('denied')
     expect(error.message).toContain(`There are no credentials for ${registry.host}`)
     expect(error.message).toContain(`Log in to ${registry.host} before this step (docker/login-action)`)
@@ -113,7 +105,7 @@ describe("docker's stored credentials, over the registry's HTTP API (issue: dock
   it('credentials refused: names the account and where it came from, never the password', async () => {
     const env = dockerConfig({ auths: { [registry.host]: { auth: auth(ACCOUNT.user, 'wrong-password-123') } } })
     const { result, lines } = inspect(env)
-    const error = await refusal(result)
+    const error = await registryFailure(result)
     expect(error.message).toContain(`${registry.host} refused the credentials of "alice" (from ${env.DOCKER_CONFIG}/config.json)`)
     expect(error.message).toContain('That account may not pull the image, or its password or token expired')
     expect(`${error.message}${lines.join('')}`).not.toContain('wrong-password-123')
