@@ -28,7 +28,9 @@ command -v htpasswd >/dev/null || missing+=(apache2-utils)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "services: installing ${missing[*]} (apt-get)"
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # With their recommended packages (apparmor, cgroupfs-mount, xz-utils, ...), as on the machines
+  # the tests were run on.
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 echo "services: packages ready in $(took "$start")"
 
