@@ -32244,10 +32244,9 @@ function targetOutputs(target) {
     }
 }
 /**
- * Appends the job summary to the runner's file, when it gave one (a local run has none). What
- * core.summary.write() does, in one synchronous append: its fs.promises round trips (a check of
- * access, then the append on libuv's threads) cost about 0.7 ms of a start-up measured to the
- * millisecond (bench/README.md, "Where the start-up time goes").
+ * Appends the job summary to the runner's file, when it gave one: what core.summary.write() does,
+ * except that a run without GITHUB_STEP_SUMMARY (a local run, the demo) writes nothing instead of
+ * failing, and no command has to await it.
  */
 function writeSummary(summary) {
     const file = process.env.GITHUB_STEP_SUMMARY;
