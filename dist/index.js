@@ -40556,8 +40556,7 @@ var inspect = __nccwpck_require__(6754);
 
 
 /** The registry read through src/registry's inspectImage: one try, a missing tag is an answer. */
-function registryReader(token, log) {
-    const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+function registryReader(token, sleep, log) {
     return async (reference) => {
         try {
             return await (0,inspect/* inspectImage */.m)(reference, { token, sleep, log, attempts: 1 });
@@ -40764,7 +40763,7 @@ async function resolveForSession(session) {
     return resolveReuse(resolved, session, {
         git,
         readBuildWorkflow: async (commit) => (await readBuildWorkflow([commit]))[0],
-        readImage: registryReader(inputs.token, (line) => (0,log/* info */.pq)(line)),
+        readImage: registryReader(inputs.token, session.sleep, (line) => (0,log/* info */.pq)(line)),
         readTree: inputs.token ? async (commit) => readCommitTree(await session.client(), ctx.repository, commit) : undefined,
     });
 }

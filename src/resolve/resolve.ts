@@ -177,7 +177,7 @@ export async function resolveForSession(session: Session): Promise<ResolvedImage
   return resolveReuse(resolved, session, {
     git,
     readBuildWorkflow: async (commit) => (await readBuildWorkflow([commit]))[0],
-    readImage: registryReader(inputs.token, (line) => info(line)),
+    readImage: registryReader(inputs.token, session.sleep, (line) => info(line)),
     readTree: inputs.token ? async (commit) => readCommitTree(await session.client(), ctx.repository, commit) : undefined,
   })
 }

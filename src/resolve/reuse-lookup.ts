@@ -17,8 +17,7 @@ import type { Git } from '../git/git.js'
 export type ReadImage = (reference: string) => Promise<{ digest: string; labels: Record<string, string> } | undefined>
 
 /** The registry read through src/registry's inspectImage: one try, a missing tag is an answer. */
-export function registryReader(token: string, log: (line: string) => void): ReadImage {
-  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+export function registryReader(token: string, sleep: (ms: number) => Promise<void>, log: (line: string) => void): ReadImage {
   return async (reference) => {
     try {
       return await inspectImage(reference, { token, sleep, log, attempts: 1 })
