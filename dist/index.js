@@ -48738,6 +48738,8 @@ async function useReusedImage(session, resolved, reusable) {
         'pinned-image': pinned,
         'reusable-image': pinned,
         reused: true,
+        // resolve accepted it only because its ci-image.inputs label equals this context's inputs hash.
+        verified: true,
         ...(0,report/* targetOutputs */.OL)(session.target),
     });
     const from = revision ? ` for ${revision}` : '';

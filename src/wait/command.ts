@@ -57,6 +57,8 @@ async function useReusedImage(session: Session, resolved: ResolvedImage, reusabl
     'pinned-image': pinned,
     'reusable-image': pinned,
     reused: true,
+    // resolve accepted it only because its ci-image.inputs label equals this context's inputs hash.
+    verified: true,
     ...targetOutputs(session.target),
   })
   const from = revision ? ` for ${revision}` : ''

@@ -36,7 +36,13 @@ describe.skipIf(!registryAvailable() && process.env.CI !== 'true')('reuse, end t
 
     // The check of the second push: the first push's image, by digest, without awaiting a run.
     expect(check.wait.exitCode, check.wait.stdout).toBe(0)
-    expect(check.wait.outputs).toMatchObject({ reused: 'true', digest: firstCheck.wait.outputs.digest, 'head-sha': second.headSha })
+    // Its inputs label proved it (a tag alone is never proof): verified, as a built image's revision label.
+    expect(check.wait.outputs).toMatchObject({
+      reused: 'true',
+      verified: 'true',
+      digest: firstCheck.wait.outputs.digest,
+      'head-sha': second.headSha,
+    })
     expect(check.wait.outputs['pinned-image']).toBe(check.resolve.outputs['reusable-image'])
     expect(check.wait.outputs['run-id']).toBeUndefined()
     expect(world.docker.calls()).toContainEqual(['pull', check.wait.outputs['pinned-image']])
