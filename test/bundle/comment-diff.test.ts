@@ -2,8 +2,9 @@
 // the bundle, the embedded GitHub for the comment, and a real registry (CNCF distribution on
 // loopback) holding both images as BuildKit pushes them with `sbom: true`
 // (test/support/buildkit-image.ts).
+import { spawnSync } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runAction } from '../support/action.js'
+import { DIST, runAction } from '../support/action.js'
 import { buildkitImage, pushBuildkitImage } from '../support/buildkit-image.js'
 import { ciImage } from '../support/ci-images.js'
 import { pullRequestEvent } from '../support/events.js'
@@ -94,5 +95,46 @@ describe('comment-image compares with the stable image', () => {
     const { run, body } = await commentImage(image)
     expect(unintendedCommands(run.stdout)).toEqual([])
     expect(body).toContain(`| <code>::error::${FORGED}</code> | generic |  | <code>1</code> |`)
+  })
+})
+
+describe('ci-image diff, in a terminal', () => {
+  const cli = (args: string[]) => {
+    const cwd = tempDir()
+    const result = spawnSync(process.execPath, [DIST, 'diff', ...args], {
+      cwd,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: cwd },
+    })
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+  }
+
+  it('prints the table of the comment, every package change listed', async () => {
+    const { image } = await push(ciImage({ go: '1.22.5', apt: ['bash', 'curl'] }), ciImage({ go: '1.23.1', apt: ['bash', 'curl', 'make'] }))
+    const result = cli([`${image}:pr-42`, '--to', `${image}:latest`])
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stderr).toBe(`Comparing ${image}:pr-42 with ${image}:latest.\n`)
+    expect(result.stdout.split('\n')).toEqual([
+      `${image}:pr-42 compared with ${image}:latest: +166 KiB, 2 new layers, 1 package changed, 1 added`,
+      '',
+      'platform     compressed size  change    layers     shared  new           removed',
+      'linux/amd64  3.16 MiB         +166 KiB  3 (was 3)  1       2 (2.01 MiB)  2',
+      '',
+      'Packages (linux/amd64): 1 package changed, 1 added',
+      'package  type     stable  this image',
+      'go       generic  1.22.5  1.23.1',
+      'make     deb      -       4.3-4.1',
+      '',
+    ])
+  })
+
+  it('without --to, the stable tag of the default branch (latest); a missing one is an error on stderr', async () => {
+    const { image } = await push(undefined, ciImage({ go: '1.23.1' }))
+    const result = cli([`${image}:pr-42`])
+    expect(result.code).toBe(1)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toContain(
+      `error: No comparison with ${image}:latest: the registry does not have it (no build has pushed it yet).`,
+    )
   })
 })
