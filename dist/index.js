@@ -38589,7 +38589,7 @@ function diffPackages(stable, pr) {
         else if (versions.stable.join('\n') !== versions.pr.join('\n'))
             changes.push({ kind: 'changed', type, namespace, name, ...versions });
     }
-    return changes.sort(relevance/* byRelevance */.Hk);
+    return (0,relevance/* sortByRelevance */.Xm)(changes);
 }
 function countChanges(changes) {
     const counts = { changed: 0, added: 0, removed: 0 };
@@ -38676,7 +38676,7 @@ function byPackagesOutcome(platforms) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hk: () => (/* binding */ byRelevance),
+/* harmony export */   Xm: () => (/* binding */ sortByRelevance),
 /* harmony export */   xq: () => (/* binding */ isOsPackage)
 /* harmony export */ });
 /* unused harmony export relevanceRank */
@@ -38715,12 +38715,15 @@ function isOsPackage(type) {
     return OS_TYPES.has(type);
 }
 const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-function byRelevance(a, b) {
-    return (relevanceRank(a) - relevanceRank(b) ||
-        byText(a.name.toLowerCase(), b.name.toLowerCase()) ||
+/** `items` most relevant first; each one ranked once (an SBOM lists tens of thousands of packages). */
+function sortByRelevance(items) {
+    const ranked = items.map((item) => ({ item, rank: relevanceRank(item), name: item.name.toLowerCase() }));
+    ranked.sort((a, b) => a.rank - b.rank ||
         byText(a.name, b.name) ||
-        byText(a.namespace, b.namespace) ||
-        byText(a.type, b.type));
+        byText(a.item.name, b.item.name) ||
+        byText(a.item.namespace, b.item.namespace) ||
+        byText(a.item.type, b.item.type));
+    return ranked.map((r) => r.item);
 }
 
 

@@ -1,7 +1,7 @@
 // What a PR changes in an image's packages: added, removed and changed, matched by purl (type,
 // namespace, name), most relevant first (relevance.ts). A package found several times (a library
 // vendored twice) is compared by its set of versions. Pure.
-import { byRelevance } from './relevance.js'
+import { sortByRelevance } from './relevance.js'
 import type { ImagePackage } from './sbom.js'
 
 export interface PackageChange {
@@ -45,7 +45,7 @@ export function diffPackages(stable: readonly ImagePackage[], pr: readonly Image
     else if (!is) changes.push({ kind: 'removed', type, namespace, name, ...versions })
     else if (versions.stable.join('\n') !== versions.pr.join('\n')) changes.push({ kind: 'changed', type, namespace, name, ...versions })
   }
-  return changes.sort(byRelevance)
+  return sortByRelevance(changes)
 }
 
 export interface ChangeCounts {

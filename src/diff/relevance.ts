@@ -44,12 +44,16 @@ export function isOsPackage(type: string): boolean {
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
-export function byRelevance(a: Ranked, b: Ranked): number {
-  return (
-    relevanceRank(a) - relevanceRank(b) ||
-    byText(a.name.toLowerCase(), b.name.toLowerCase()) ||
-    byText(a.name, b.name) ||
-    byText(a.namespace, b.namespace) ||
-    byText(a.type, b.type)
+/** `items` most relevant first; each one ranked once (an SBOM lists tens of thousands of packages). */
+export function sortByRelevance<T extends Ranked>(items: readonly T[]): T[] {
+  const ranked = items.map((item) => ({ item, rank: relevanceRank(item), name: item.name.toLowerCase() }))
+  ranked.sort(
+    (a, b) =>
+      a.rank - b.rank ||
+      byText(a.name, b.name) ||
+      byText(a.item.name, b.item.name) ||
+      byText(a.item.namespace, b.item.namespace) ||
+      byText(a.item.type, b.item.type),
   )
+  return ranked.map((r) => r.item)
 }
