@@ -37846,7 +37846,7 @@ function packageSections(diff, layout) {
             continue;
         lines.push('', '| package | type | stable | this PR |', '| --- | --- | --- | --- |');
         for (const change of packages.changes) {
-            const row = changeRow(change);
+            const row = rows < layout.rows ? changeRow(change) : '';
             if (rows >= layout.rows || chars + row.length > layout.chars) {
                 left++;
                 continue;
@@ -38513,7 +38513,8 @@ function versionList(versions) {
 }
 /** Untrusted text for one line: control and format characters replaced, at most `max` characters. */
 function plain(text, max = 100) {
-    const chars = Array.from(text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '\uFFFD'));
+    // max characters take at most 2 * max UTF-16 units: the rest of a long text is never looked at.
+    const chars = Array.from(text.slice(0, 2 * max + 2).replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '\uFFFD'));
     return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : chars.join('');
 }
 /** A list of platforms in a sentence, at most eight named. */
@@ -38657,16 +38658,36 @@ function planPlatforms(pr, stable) {
         onlyStable: stable.filter((p) => !pr.includes(p)),
     };
 }
+const sameList = (a, b) => a.length === b.length && a.every((v, i) => v === b[i]);
+function sameChange(a, b) {
+    return (a.kind === b.kind &&
+        a.type === b.type &&
+        a.namespace === b.namespace &&
+        a.name === b.name &&
+        sameList(a.stable, b.stable) &&
+        sameList(a.pr, b.pr));
+}
+/** Compared field by field, stopping at the first difference: a hostile SBOM's changes are not serialised to be compared. */
+function sameOutcome(a, b) {
+    if (a.kind === 'compared' && b.kind === 'compared')
+        return a.changes.length === b.changes.length && a.changes.every((c, i) => sameChange(c, b.changes[i]));
+    if (a.kind === 'missing' && b.kind === 'missing')
+        return sameList(a.sides, b.sides);
+    if (a.kind === 'unreadable' && b.kind === 'unreadable')
+        return a.side === b.side && a.why === b.why;
+    return false;
+}
 /** Platforms whose packages changed alike (one build of one Dockerfile, usually) are told once. */
 function byPackagesOutcome(platforms) {
-    const groups = new Map();
+    const groups = [];
     for (const p of platforms) {
-        const key = JSON.stringify(p.packages);
-        const group = groups.get(key) ?? { platforms: [], packages: p.packages };
-        group.platforms.push(p.platform);
-        groups.set(key, group);
+        const group = groups.find((g) => sameOutcome(g.packages, p.packages));
+        if (group)
+            group.platforms.push(p.platform);
+        else
+            groups.push({ platforms: [p.platform], packages: p.packages });
     }
-    return [...groups.values()];
+    return groups;
 }
 
 

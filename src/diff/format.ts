@@ -103,7 +103,8 @@ export function versionList(versions: readonly string[]): string {
 
 /** Untrusted text for one line: control and format characters replaced, at most `max` characters. */
 export function plain(text: string, max = 100): string {
-  const chars = Array.from(text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '\uFFFD'))
+  // max characters take at most 2 * max UTF-16 units: the rest of a long text is never looked at.
+  const chars = Array.from(text.slice(0, 2 * max + 2).replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '\uFFFD'))
   return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : chars.join('')
 }
 

@@ -127,14 +127,35 @@ export function planPlatforms(pr: readonly string[], stable: readonly string[]):
   }
 }
 
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v, i) => v === b[i])
+
+function sameChange(a: PackageChange, b: PackageChange): boolean {
+  return (
+    a.kind === b.kind &&
+    a.type === b.type &&
+    a.namespace === b.namespace &&
+    a.name === b.name &&
+    sameList(a.stable, b.stable) &&
+    sameList(a.pr, b.pr)
+  )
+}
+
+/** Compared field by field, stopping at the first difference: a hostile SBOM's changes are not serialised to be compared. */
+function sameOutcome(a: PackagesOutcome, b: PackagesOutcome): boolean {
+  if (a.kind === 'compared' && b.kind === 'compared')
+    return a.changes.length === b.changes.length && a.changes.every((c, i) => sameChange(c, b.changes[i]!))
+  if (a.kind === 'missing' && b.kind === 'missing') return sameList(a.sides, b.sides)
+  if (a.kind === 'unreadable' && b.kind === 'unreadable') return a.side === b.side && a.why === b.why
+  return false
+}
+
 /** Platforms whose packages changed alike (one build of one Dockerfile, usually) are told once. */
 export function byPackagesOutcome(platforms: readonly PlatformDiff[]): { platforms: string[]; packages: PackagesOutcome }[] {
-  const groups = new Map<string, { platforms: string[]; packages: PackagesOutcome }>()
+  const groups: { platforms: string[]; packages: PackagesOutcome }[] = []
   for (const p of platforms) {
-    const key = JSON.stringify(p.packages)
-    const group = groups.get(key) ?? { platforms: [], packages: p.packages }
-    group.platforms.push(p.platform)
-    groups.set(key, group)
+    const group = groups.find((g) => sameOutcome(g.packages, p.packages))
+    if (group) group.platforms.push(p.platform)
+    else groups.push({ platforms: [p.platform], packages: p.packages })
   }
-  return [...groups.values()]
+  return groups
 }

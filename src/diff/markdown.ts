@@ -70,7 +70,7 @@ function packageSections(diff: ImageDiff, layout: MarkdownLayout): string[] {
     if (packages.changes.length === 0) continue
     lines.push('', '| package | type | stable | this PR |', '| --- | --- | --- | --- |')
     for (const change of packages.changes) {
-      const row = changeRow(change)
+      const row = rows < layout.rows ? changeRow(change) : ''
       if (rows >= layout.rows || chars + row.length > layout.chars) {
         left++
         continue
