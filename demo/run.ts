@@ -10,7 +10,8 @@ const say: Say = (actor, text) => {
 }
 const heading = (text: string) => console.log(`\n━━ ${text} ${'━'.repeat(Math.max(0, 86 - text.length))}`)
 
-const world = await startWorld(say)
+// The image lives in a loopback registry (no network): comment-image compares the PR's image with v2's.
+const world = await startWorld(say, { registry: true })
 try {
   heading('Scenario 1: a regular PR uses the stable image at once')
   const one = await regularPullRequest(world)

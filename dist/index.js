@@ -31929,10 +31929,11 @@ function code(text) {
 __nccwpck_require__.d(__webpack_exports__, {
   l3: () => (/* binding */ defaultImageRepository),
   qw: () => (/* binding */ inputDefault),
+  D3: () => (/* binding */ parseBranchTags),
   TL: () => (/* binding */ parseInputs)
 });
 
-// UNUSED EXPORTS: COMMANDS, parseBranchTags
+// UNUSED EXPORTS: COMMANDS
 
 ;// CONCATENATED MODULE: ./src/action/action-interface.ts
 // The action's public interface as action.yml declares it: each input with its default, and
@@ -31958,6 +31959,7 @@ const INPUT_DEFAULTS = {
     reuse: 'pull-request',
     'job-status': 'success',
     digest: '',
+    diff: 'true',
     'local-command': 'make gen',
 };
 const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
@@ -32143,6 +32145,7 @@ function parseInputs(read) {
         reuse: parseReuse(text('reuse')),
         jobStatus: parseJobStatus(text('job-status')),
         digest: parseDigest(text('digest')),
+        diff: parseBoolean('diff', text('diff')),
         localCommand: parseLocalCommand(text('local-command')),
     };
 }
@@ -37533,7 +37536,7 @@ async function openSession() {
 
 /***/ }),
 
-/***/ 3242:
+/***/ 1294:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37623,12 +37626,18 @@ function usage(reference, localCommand) {
     // The inputs parser refused a command that could leave this block (a newline, a backtick).
     return ['```sh', `docker pull ${reference}`, `docker run --rm -v "$PWD":/workspace -w /workspace ${reference} ${localCommand}`, '```'];
 }
+/** The exact image of this commit: by digest when known, else by the tag only it has. */
+function exactReference(comment) {
+    const reference = checkReference(comment.imageRepository, comment.tag);
+    const commitReference = comment.commitTag ? checkReference(comment.imageRepository, comment.commitTag) : undefined;
+    const digest = comment.digest !== undefined && DIGEST.test(comment.digest) ? comment.digest : undefined;
+    return digest ? (0,image_ref/* pinnedReference */.ct)(reference, digest) : (commitReference ?? reference);
+}
 function built(comment) {
     const reference = checkReference(comment.imageRepository, comment.tag);
     const commitReference = comment.commitTag ? checkReference(comment.imageRepository, comment.commitTag) : undefined;
     const digest = comment.digest !== undefined && DIGEST.test(comment.digest) ? comment.digest : undefined;
-    // The exact image of this commit: by digest when known, else by the tag only it has.
-    const exact = digest ? (0,image_ref/* pinnedReference */.ct)(reference, digest) : (commitReference ?? reference);
+    const exact = exactReference(comment);
     const facts = [`- **Image:** ${untrustedCode(reference)}${commitReference ? ` (this commit: ${untrustedCode(commitReference)})` : ''}`];
     if (digest)
         facts.push(`- **Digest:** ${untrustedCode(digest, 80)}`);
@@ -37647,6 +37656,7 @@ function built(comment) {
         "This pull request's checks run in this image. To use exactly this commit's image locally:",
         '',
         ...usage(exact, comment.localCommand),
+        ...(comment.diff === undefined ? [] : ['', comment.diff]),
     ];
 }
 function failed(comment) {
@@ -37786,11 +37796,123 @@ var report = __nccwpck_require__(1658);
 var build_gate = __nccwpck_require__(4142);
 // EXTERNAL MODULE: ./src/resolve/resolve.ts + 9 modules
 var resolve = __nccwpck_require__(2819);
+// EXTERNAL MODULE: ./src/diff/image-diff.ts + 1 modules
+var image_diff = __nccwpck_require__(9613);
+// EXTERNAL MODULE: ./src/diff/format.ts
+var format = __nccwpck_require__(4200);
+;// CONCATENATED MODULE: ./src/diff/markdown.ts
+// A comparison as Markdown: a collapsed section of the PR comment, bounded so that the comment
+// stays well inside GitHub's 65,536 characters, and the full list for the job summary (GitHub
+// keeps at most 1 MiB of a step's summary: docs, "Adding a job summary"). Everything a registry
+// or an SBOM says is escaped (action/html.ts) and cut to one line. Pure.
+
+
+
+const IN_COMMENT = { collapsed: true, rows: 30, chars: 16_000, restIn: 'the job summary of the build' };
+const IN_SUMMARY = { collapsed: false, rows: 5_000, chars: 512 * 1024 };
+const markdown_text = (value, max) => (0,html/* escapeHtml */.Z)((0,format/* plain */.pj)(value, max));
+function platformTable(diff) {
+    const lines = [
+        `| ${format/* PLATFORM_COLUMNS */.iL.join(' | ')} |`,
+        `| --- |${' ---: |'.repeat(format/* PLATFORM_COLUMNS */.iL.length - 1)}`,
+        ...diff.platforms.map((p) => `| ${(0,format/* platformCells */.NJ)(p, format/* MARKDOWN_STYLE */.Ik).join(' | ')} |`),
+    ];
+    const notes = [
+        diff.onlyPr.length > 0 && `Only in this PR's image: ${(0,html/* escapeHtml */.Z)((0,format/* platformList */._P)(diff.onlyPr))}.`,
+        diff.onlyStable.length > 0 && `Only in the stable image: ${(0,html/* escapeHtml */.Z)((0,format/* platformList */._P)(diff.onlyStable))}.`,
+        diff.notCompared.length > 0 &&
+            `Not compared (ci-image compares ${diff.platforms.length}): ${(0,html/* escapeHtml */.Z)((0,format/* platformList */._P)(diff.notCompared))}.`,
+    ].filter((note) => typeof note === 'string');
+    return notes.length > 0 ? [...lines, '', notes.join(' ')] : lines;
+}
+function changeRow(change) {
+    const versions = (list) => (list.length > 0 ? (0,html/* code */.a)((0,format/* plain */.pj)((0,format/* versionList */.tF)(list), 120)) : '');
+    return `| ${(0,html/* code */.a)((0,format/* plain */.pj)((0,format/* packageName */.oZ)(change)))} | ${markdown_text(change.type, 20)} | ${versions(change.stable)} | ${versions(change.pr)} |`;
+}
+function packageSections(diff, layout) {
+    const lines = [];
+    let rows = 0;
+    let chars = 0;
+    let left = 0;
+    for (const group of (0,image_diff/* byPackagesOutcome */.FR)(diff.platforms)) {
+        const on = `**Packages** (${(0,html/* escapeHtml */.Z)((0,format/* platformList */._P)(group.platforms))})`;
+        const { packages } = group;
+        if (packages.kind !== 'compared') {
+            lines.push('', `${on}: ${(0,format/* packagesNote */.EL)(packages, html/* escapeHtml */.Z)}`);
+            continue;
+        }
+        lines.push('', `${on}: ${(0,format/* packagesHeadline */.K2)(packages)}.`);
+        if (packages.changes.length === 0)
+            continue;
+        lines.push('', '| package | type | stable | this PR |', '| --- | --- | --- | --- |');
+        for (const change of packages.changes) {
+            const row = rows < layout.rows ? changeRow(change) : '';
+            if (rows >= layout.rows || chars + row.length > layout.chars) {
+                left++;
+                continue;
+            }
+            lines.push(row);
+            rows++;
+            chars += row.length;
+        }
+    }
+    if (left > 0) {
+        lines.push('', `${left} more package ${left === 1 ? 'change' : 'changes'}${layout.restIn ? `: ${layout.restIn} lists them all` : ' not shown'}.`);
+    }
+    return lines;
+}
+function stableName(reference) {
+    return (0,html/* code */.a)((0,format/* plain */.pj)(reference, 200));
+}
+function renderDiffMarkdown(outcome, layout) {
+    if (outcome.kind === 'none')
+        return `No comparison with the stable image ${stableName(outcome.stable)}: ${markdown_text(outcome.reason, 300)}`;
+    const { diff } = outcome;
+    const title = `Compared with the stable image ${stableName(diff.stable)}`;
+    const body = [...platformTable(diff), ...packageSections(diff, layout)];
+    if (layout.collapsed) {
+        return [`<details><summary>${title}: ${(0,format/* headline */.Pl)(diff, format/* MARKDOWN_STYLE */.Ik)}</summary>`, '', ...body, '', '</details>'].join('\n');
+    }
+    return [`#### ${title}`, '', `${(0,format/* headline */.Pl)(diff, format/* MARKDOWN_STYLE */.Ik)}.`, '', ...body].join('\n');
+}
+
+// EXTERNAL MODULE: ./src/diff/compare.ts + 3 modules
+var compare = __nccwpck_require__(1080);
+// EXTERNAL MODULE: ./src/diff/terminal.ts
+var terminal = __nccwpck_require__(675);
+// EXTERNAL MODULE: ./src/resolve/tags.ts
+var tags = __nccwpck_require__(739);
+;// CONCATENATED MODULE: ./src/comment/stable-diff.ts
+// comment-image's comparison of the PR's freshly built image with the stable image it replaces
+// (its base branch's stable tag, as resolve-image names it), for the comment and the job summary.
+// Never fails the step: a registry that refuses or lacks the stable image is "no comparison".
+
+
+
+
+
+
+
+async function compareWithStable(session, pr, prReference) {
+    const stable = (0,image_ref/* imageReference */.rA)(session.imageRepository, (0,tags/* stableTag */.Ew)({ ...(0,resolve/* resolveConfig */.pE)(session), baseRef: pr.baseRef }));
+    return core/* group */.Os(`Comparing the image with the stable image ${stable}`, async () => {
+        const outcome = await (0,compare/* compareImages */.q)(prReference, stable, { token: session.inputs.token });
+        if (outcome.kind === 'compared')
+            for (const line of (0,terminal/* renderDiffText */.p)(outcome.diff))
+                (0,log_log/* info */.pq)(line);
+        else
+            (0,log_log/* info */.pq)(`No comparison with the stable image ${stable}: ${outcome.reason}.`);
+        return outcome;
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/comment/command.ts
 // `comment-image`: one comment on the PR that follows its image. In the build workflow it says
 // what the build of this commit gave (the image, a failure, a cancellation); anywhere else (the
 // checks, which run on every PR) it only corrects a comment that no longer holds: a PR that no
 // longer changes the image has its comment say so, and gets none if it never had one.
+
+
 
 
 
@@ -37821,7 +37943,9 @@ const WROTE = {
     updated: 'Updated',
     unchanged: 'Left unchanged (already up to date)',
 };
-async function writeComment(session, pr, comment, create, outputs) {
+async function writeComment(session, pr, comment, create, outputs, 
+/** More for the job summary: the comparison with the stable image, in full. */
+summaryMore) {
     const { ctx } = session;
     const client = await session.client();
     const author = await tokenLogin(client);
@@ -37847,7 +37971,8 @@ async function writeComment(session, pr, comment, create, outputs) {
     if (deleted.length > 0)
         (0,log_log/* info */.pq)(`Removed duplicate comments ${deleted.join(', ')}, left by runs that raced this one.`);
     const line = `${WROTE[result.action]}: [the image comment](${written.html_url}) on PR #${pr.number} (${comment.state}).`;
-    (0,report/* writeSummary */.Sy)(core/* summary */.z.addHeading('CI image comment', 3).addRaw(line, true));
+    const summary = core/* summary */.z.addHeading('CI image comment', 3).addRaw(line, true);
+    (0,report/* writeSummary */.Sy)(summaryMore === undefined ? summary : summary.addEOL().addRaw(summaryMore, true));
 }
 async function commentImageCommand(session) {
     const { target, inputs, ctx } = session;
@@ -37909,7 +38034,774 @@ async function commentImageCommand(session) {
         runUrl: runUrl(ctx),
         reused: reused && { from: reused.revision },
     };
-    await writeComment(session, pr, comment, true, outputs);
+    // Only an image this run built (or copied) is compared: a failed or cancelled build has none.
+    const diff = inputs.diff && comment.state === 'built' ? await compareWithStable(session, pr, exactReference(comment)) : undefined;
+    if (diff)
+        comment.diff = renderDiffMarkdown(diff, IN_COMMENT);
+    await writeComment(session, pr, comment, true, outputs, diff && renderDiffMarkdown(diff, IN_SUMMARY));
+}
+
+
+/***/ }),
+
+/***/ 5885:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ runDiffCli)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _action_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(887);
+/* harmony import */ var _git_git_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5128);
+/* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5384);
+/* harmony import */ var _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8230);
+/* harmony import */ var _resolve_tags_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(739);
+/* harmony import */ var _compare_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1080);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(675);
+// `ci-image diff IMAGE [--to IMAGE]`: the comparison of the PR comment, in a terminal. The
+// registry is read with the credentials docker stored (`docker login`); nothing else is needed.
+// Stdout gets the table; what went wrong goes to stderr with a non-zero exit.
+
+
+
+
+
+
+
+
+const DIFF_USAGE = `Compares IMAGE (a PR's image, e.g. ghcr.io/acme/app/ci:pr-42) with the stable image it replaces:
+compressed size, layers shared and new, and the packages of their SBOM attestations (built with
+docker/build-push-action's sbom: true), read from the registry with docker's stored credentials.
+  --to IMAGE           the image to compare with (default: IMAGE's repository at the stable tag of
+                       origin's default branch, origin/HEAD, by the default branch-tags; else latest)`;
+/** The branch origin/HEAD names in the current directory's clone, if it is one. */
+async function originDefaultBranch() {
+    try {
+        const result = await (0,_git_git_js__WEBPACK_IMPORTED_MODULE_2__/* .createGit */ .l)(process.cwd())(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']);
+        const ref = result.exitCode === 0 ? result.stdout.trim() : '';
+        return ref.startsWith('origin/') ? ref.slice('origin/'.length) : undefined;
+    }
+    catch {
+        // No git: the default branch is unknown.
+        return undefined;
+    }
+}
+async function runDiffCli(argv, print, usage) {
+    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
+        args: argv,
+        allowPositionals: true,
+        options: { to: { type: 'string' }, help: { type: 'boolean' } },
+    });
+    if (values.help || positionals.length === 0) {
+        print(`Usage: ${usage} diff IMAGE [--to IMAGE]\n\n${DIFF_USAGE}\n`);
+        return;
+    }
+    if (positionals.length > 1)
+        throw new Error(`diff compares one image with one other (--to); got ${positionals.length} images.`);
+    const image = positionals[0];
+    const parsed = (0,_registry_image_ref_js__WEBPACK_IMPORTED_MODULE_4__/* .parseImageReference */ .o_)(image);
+    if (parsed.tag === undefined && parsed.digest === undefined)
+        throw new Error(`"${image}" names no tag or digest, e.g. ${image}:pr-42.`);
+    const branchTags = (0,_action_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBranchTags */ .D3)((0,_action_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .inputDefault */ .qw)('branch-tags'));
+    const to = values.to ?? (0,_registry_image_ref_js__WEBPACK_IMPORTED_MODULE_4__/* .imageReference */ .rA)(parsed.repository, (0,_resolve_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .defaultStableTag */ .Tq)({ branchTags, defaultBranch: await originDefaultBranch() }));
+    (0,_registry_image_ref_js__WEBPACK_IMPORTED_MODULE_4__/* .parseImageReference */ .o_)(to);
+    (0,_log_log_js__WEBPACK_IMPORTED_MODULE_3__/* .note */ .N4)(`Comparing ${image} with ${to}.`);
+    const outcome = await (0,_compare_js__WEBPACK_IMPORTED_MODULE_6__/* .compareImages */ .q)(image, to);
+    if (outcome.kind === 'none')
+        throw new Error(`No comparison with ${to}: ${outcome.reason}.`);
+    // A CI shell step may run this too: no line may start a workflow command.
+    for (const line of (0,_terminal_js__WEBPACK_IMPORTED_MODULE_7__/* .renderDiffText */ .p)(outcome.diff))
+        print(`${(0,_log_log_js__WEBPACK_IMPORTED_MODULE_3__/* .inertLine */ .Fq)(line)}\n`);
+}
+
+
+/***/ }),
+
+/***/ 1080:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  q: () => (/* binding */ compareImages)
+});
+
+// EXTERNAL MODULE: ./src/registry/docker-credentials.ts + 3 modules
+var docker_credentials = __nccwpck_require__(2393);
+// EXTERNAL MODULE: ./src/registry/errors.ts
+var errors = __nccwpck_require__(6764);
+// EXTERNAL MODULE: ./src/registry/http.ts
+var http = __nccwpck_require__(8851);
+// EXTERNAL MODULE: ./src/registry/image-ref.ts
+var image_ref = __nccwpck_require__(8230);
+// EXTERNAL MODULE: ./src/diff/image-diff.ts + 1 modules
+var image_diff = __nccwpck_require__(9613);
+// EXTERNAL MODULE: ./src/diff/format.ts
+var format = __nccwpck_require__(4200);
+// EXTERNAL MODULE: ./src/registry/image-manifest.ts
+var image_manifest = __nccwpck_require__(6222);
+;// CONCATENATED MODULE: ./src/diff/purl.ts
+// A package URL, `pkg:type/namespace/name@version?qualifiers#subpath`, read as the purl
+// specification parses it (package-url/purl-spec, docs/specification/how-to-parse.md): from the
+// right, subpath, qualifiers, scheme, type, version, name, then namespace. Pure.
+function decode(segment) {
+    try {
+        return decodeURIComponent(segment);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** undefined when `text` is not a package URL (no `pkg:` scheme, no type or no name). */
+function parsePurl(text) {
+    let remainder = text.split('#')[0];
+    const question = remainder.lastIndexOf('?');
+    if (question >= 0)
+        remainder = remainder.slice(0, question);
+    const colon = remainder.indexOf(':');
+    if (colon < 0 || remainder.slice(0, colon).toLowerCase() !== 'pkg')
+        return undefined;
+    remainder = remainder.slice(colon + 1).replace(/^\/+/, '');
+    const slash = remainder.indexOf('/');
+    if (slash <= 0)
+        return undefined;
+    const type = remainder.slice(0, slash).toLowerCase();
+    // "The type is composed only of ASCII letters and numbers, '.', '+' and '-'" (specification.md).
+    if (!/^[a-z][a-z0-9.+-]*$/.test(type))
+        return undefined;
+    remainder = remainder.slice(slash + 1);
+    const at = remainder.lastIndexOf('@');
+    const version = at >= 0 ? decode(remainder.slice(at + 1)) : undefined;
+    if (at >= 0)
+        remainder = remainder.slice(0, at);
+    remainder = remainder.replace(/\/+$/, '');
+    const lastSlash = remainder.lastIndexOf('/');
+    const name = decode(remainder.slice(lastSlash + 1));
+    const segments = lastSlash >= 0 ? remainder.slice(0, lastSlash).split('/').filter(Boolean).map(decode) : [];
+    if (!name || segments.includes(undefined))
+        return undefined;
+    return { type, namespace: segments.join('/'), name, ...(version ? { version } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/diff/sbom.ts
+// The packages of an image's SBOM, as BuildKit attaches it (moby/buildkit,
+// docs/attestations/sbom.md): an in-toto statement (https://github.com/in-toto/attestation,
+// spec/v1/statement.md; BuildKit wrote `Statement/v0.1` before v0.31) whose predicate is an SPDX
+// JSON document (SPDX 2.2 or 2.3: `packages[]`, each with `versionInfo` and `externalRefs`). A
+// package is known by its package URL (the `purl` external reference); one without is left out,
+// as it cannot be matched between two images. Pure.
+
+/** The in-toto predicate type of an SPDX document (BuildKit: solver/result, intoto.PredicateSPDX). */
+const SPDX_PREDICATE = 'https://spdx.dev/Document';
+function record(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+}
+function packageKey(p) {
+    return JSON.stringify([p.type, p.namespace, p.name]);
+}
+/**
+ * The purl of an SPDX package: the external reference of type `purl`, whatever its category
+ * (`PACKAGE_MANAGER` in SPDX 2.2 JSON, `PACKAGE-MANAGER` in 2.3: spdx/tools-golang#196).
+ */
+function purlOf(pkg) {
+    const refs = Array.isArray(pkg.externalRefs) ? pkg.externalRefs : [];
+    for (const ref of refs.map(record)) {
+        if (ref?.referenceType === 'purl' && typeof ref.referenceLocator === 'string')
+            return ref.referenceLocator;
+    }
+    return undefined;
+}
+/** The packages of one SBOM attestation blob. Throws, saying why, on anything else. */
+function sbomPackages(text) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        throw new Error('it is not JSON');
+    }
+    const statement = record(json);
+    if (!statement || typeof statement._type !== 'string' || !statement._type.startsWith('https://in-toto.io/Statement/')) {
+        throw new Error('it is not an in-toto statement');
+    }
+    if (statement.predicateType !== SPDX_PREDICATE) {
+        throw new Error(`its predicate is ${JSON.stringify(String(statement.predicateType).slice(0, 100))}, not an SPDX document`);
+    }
+    const document = record(statement.predicate);
+    if (!document)
+        throw new Error('its SPDX document is not a JSON object');
+    const packages = Array.isArray(document.packages) ? document.packages : [];
+    return packages.flatMap((value) => {
+        const pkg = record(value);
+        const purl = pkg && purlOf(pkg);
+        const parsed = purl === undefined ? undefined : parsePurl(purl);
+        if (!pkg || !parsed)
+            return [];
+        const version = typeof pkg.versionInfo === 'string' && pkg.versionInfo !== '' ? pkg.versionInfo : (parsed.version ?? '');
+        const { type, namespace, name } = parsed;
+        return [{ key: packageKey(parsed), type, namespace, name, version }];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/diff/read-image.ts
+
+
+
+/**
+ * BuildKit reads no more than 40 MiB of an SBOM before it wraps it in its in-toto statement
+ * (exporter/attestation/make.go, maxAttestationBytes); with the statement around it, 41 MiB is
+ * the most a BuildKit SBOM can weigh, and more is not one.
+ */
+const MAX_SBOM_BYTES = 41 * 1024 * 1024;
+const ATTESTATION_MANIFEST = 'attestation-manifest';
+const IN_TOTO = 'application/vnd.in-toto+json';
+/** What went wrong, in the words of its first line. */
+function firstLine(error) {
+    return (error instanceof Error ? error.message.split('\n')[0] : String(error)).replace(/\.$/, '');
+}
+/** Where the SBOM of the image manifest `digest` is, from its attestation manifest. */
+async function locateSbom(transport, attestation) {
+    if (!attestation)
+        return { kind: 'missing' };
+    try {
+        const { document } = await transport.manifest(attestation.digest);
+        if (document.kind !== 'manifest')
+            return { kind: 'unreadable', why: 'its attestation manifest is an index' };
+        const blob = document.layers.find((l) => l.mediaType === IN_TOTO && l.annotations?.['in-toto.io/predicate-type'] === SPDX_PREDICATE);
+        return blob ? { kind: 'found', blob } : { kind: 'missing' };
+    }
+    catch (error) {
+        return { kind: 'unreadable', why: firstLine(error) };
+    }
+}
+/**
+ * Opens `reference` through `transport`: one request for what it resolves to, one more for a
+ * single image's platform (its config says it).
+ */
+async function openImage(reference, transport) {
+    const resolved = await transport.resolve();
+    const images = new Map();
+    const attestations = new Map();
+    let single;
+    if (resolved.document.kind === 'index') {
+        for (const d of resolved.document.manifests) {
+            const type = d.annotations?.['vnd.docker.reference.type'];
+            const subject = d.annotations?.['vnd.docker.reference.digest'];
+            if (type === ATTESTATION_MANIFEST && subject !== undefined) {
+                if (!attestations.has(subject))
+                    attestations.set(subject, d);
+            }
+            else if (type === undefined && d.platform && !(d.platform.os === 'unknown' && d.platform.architecture === 'unknown')) {
+                const platform = (0,image_manifest/* formatPlatform */.Bq)(d.platform);
+                if (!images.has(platform))
+                    images.set(platform, d);
+            }
+        }
+    }
+    else {
+        const config = await transport.config(resolved.digest, resolved);
+        images.set(config.platform ?? 'unknown', { digest: resolved.digest, mediaType: resolved.document.mediaType });
+        // An image pushed without an index has nowhere to keep an attestation.
+        single = { layers: resolved.document.layers, sbom: { kind: 'missing' } };
+    }
+    return {
+        reference,
+        platforms: [...images.keys()],
+        async platform(platform) {
+            if (single)
+                return single;
+            const descriptor = images.get(platform);
+            const { document } = await transport.manifest(descriptor.digest);
+            if (document.kind !== 'manifest')
+                throw new errors/* RegistryError */.g('invalid', `${reference} lists an index as its ${platform} image.`);
+            return { layers: document.layers, sbom: await locateSbom(transport, attestations.get(descriptor.digest)) };
+        },
+        async sbom(blob) {
+            try {
+                const bytes = await transport.blob(blob, MAX_SBOM_BYTES, 'the SBOM');
+                return { kind: 'read', packages: sbomPackages(new TextDecoder().decode(bytes)) };
+            }
+            catch (error) {
+                return { kind: 'unreadable', why: firstLine(error) };
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/diff/compare.ts
+// Compares a PR's image with the stable image it replaces, from what their registry holds: no
+// scanner, no daemon. A few requests per image and platform (what the reference resolves to, the
+// platform's manifest, its attestation manifest, one SBOM blob), platforms one after another so
+// that one SBOM at a time is in memory, and the whole comparison within a time budget. Whatever
+// goes wrong (a refusal, a missing stable image, a slow registry) is "no comparison", said in one
+// sentence, never a thrown error.
+
+
+
+
+
+
+
+/** The whole comparison, both images: a registry that takes longer holds no step. */
+const COMPARE_BUDGET_MS = 30_000;
+async function compare_open(reference, o, fetch) {
+    const ref = (0,image_ref/* parseImageReference */.o_)(reference);
+    const credential = await (0,docker_credentials/* dockerCredential */.Y)(ref.registry, o.env);
+    const transport = (0,http/* httpTransport */.k)(ref, { token: o.token, tokenHosts: o.tokenHosts ?? ['ghcr.io'], username: o.username, credential, fetch });
+    return openImage(reference, transport);
+}
+/** Why the stable image cannot be read, for a person: a missing one is the usual case (no build pushed it yet). */
+function stableFault(error) {
+    if (error instanceof errors/* RegistryError */.g && error.fault === 'missing')
+        return 'the registry does not have it (no build has pushed it yet)';
+    if (error instanceof errors/* RegistryError */.g && error.fault === 'denied')
+        return `the registry refused to serve it (${firstLine(error)})`;
+    return firstLine(error);
+}
+async function compareImages(pr, stable, o = {}) {
+    const budgetMs = o.budgetMs ?? COMPARE_BUDGET_MS;
+    const budget = AbortSignal.timeout(budgetMs);
+    const fetchWithin = (input, init) => (o.fetch ?? fetch)(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, budget]) : budget });
+    const none = (reason) => ({
+        kind: 'none',
+        pr,
+        stable,
+        reason: budget.aborted ? `the registry did not answer within ${budgetMs / 1000} s` : reason,
+    });
+    let prImage;
+    let stableImage;
+    try {
+        prImage = await compare_open(pr, o, fetchWithin);
+    }
+    catch (error) {
+        return none(`this PR's image ${pr} cannot be read (${firstLine(error)})`);
+    }
+    try {
+        stableImage = await compare_open(stable, o, fetchWithin);
+    }
+    catch (error) {
+        return none(stableFault(error));
+    }
+    const plan = (0,image_diff/* planPlatforms */.CT)(prImage.platforms, stableImage.platforms);
+    if (plan.compare.length === 0) {
+        return none(`the images share no platform (this PR's: ${(0,format/* platformList */._P)(prImage.platforms)}; the stable one's: ${(0,format/* platformList */._P)(stableImage.platforms)})`);
+    }
+    const platforms = [];
+    try {
+        for (const platform of plan.compare) {
+            const before = await stableImage.platform(platform);
+            const after = await prImage.platform(platform);
+            const sboms = (0,image_diff/* planSboms */.aC)(before.sbom, after.sbom);
+            const packages = sboms.kind === 'read-both' ? (0,image_diff/* diffSboms */.Qj)(await stableImage.sbom(sboms.stable), await prImage.sbom(sboms.pr)) : sboms;
+            platforms.push({ platform, layers: (0,image_diff/* diffLayers */.aU)(before.layers, after.layers), packages });
+        }
+    }
+    catch (error) {
+        return none(firstLine(error));
+    }
+    // An SBOM cut short by the budget reads as unreadable: say the budget instead, not half a comparison.
+    if (budget.aborted)
+        return none('');
+    const { onlyPr, onlyStable, notCompared } = plan;
+    return { kind: 'compared', diff: { pr, stable, platforms, onlyPr, onlyStable, notCompared } };
+}
+
+
+/***/ }),
+
+/***/ 4200:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EL: () => (/* binding */ packagesNote),
+/* harmony export */   Ik: () => (/* binding */ MARKDOWN_STYLE),
+/* harmony export */   K2: () => (/* binding */ packagesHeadline),
+/* harmony export */   NJ: () => (/* binding */ platformCells),
+/* harmony export */   Pl: () => (/* binding */ headline),
+/* harmony export */   Wc: () => (/* binding */ TEXT_STYLE),
+/* harmony export */   _P: () => (/* binding */ platformList),
+/* harmony export */   iL: () => (/* binding */ PLATFORM_COLUMNS),
+/* harmony export */   oZ: () => (/* binding */ packageName),
+/* harmony export */   pj: () => (/* binding */ plain),
+/* harmony export */   tF: () => (/* binding */ versionList)
+/* harmony export */ });
+/* unused harmony exports formatSize, formatChange */
+/* harmony import */ var _action_html_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7161);
+/* harmony import */ var _relevance_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2064);
+
+
+const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+/** `512 B`, `1.50 KiB`, `45.3 MiB`, `312 MiB`, `1.21 GiB`: three significant digits, binary units. */
+function formatSize(size) {
+    let value = Math.abs(size);
+    let unit = 0;
+    while (value >= 1024 && unit < UNITS.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
+    return `${value.toFixed(digits)} ${UNITS[unit]}`;
+}
+/**
+ * `+312 MiB (+34%)`, `-1.20 KiB (-0.1%)`, `no change`. Without the percentage for a log or a
+ * terminal, where log/log.ts writes `%` as `%25`.
+ */
+function formatChange(after, before, percentage = true) {
+    if (after === before)
+        return 'no change';
+    const sign = after > before ? '+' : '-';
+    const ratio = (Math.abs(after - before) / before) * 100;
+    const percent = before > 0 && percentage ? ` (${sign}${ratio.toFixed(ratio >= 1 ? 0 : 1)}%)` : '';
+    return `${sign}${formatSize(after - before)}${percent}`;
+}
+const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+function layerHeadline(layers, percentage = true) {
+    const size = layers.pr.size === layers.stable.size ? 'same size' : formatChange(layers.pr.size, layers.stable.size, percentage);
+    return `${size}, ${plural(layers.added, 'new layer')}`;
+}
+function packagesHeadline(packages) {
+    switch (packages.kind) {
+        case 'compared': {
+            const { changed, added, removed } = packages.counts;
+            if (changed + added + removed === 0)
+                return 'packages unchanged';
+            const parts = [
+                changed > 0 && `${plural(changed, 'package')} changed`,
+                added > 0 && `${added} added`,
+                removed > 0 && `${removed} removed`,
+            ];
+            return parts.filter(Boolean).join(', ');
+        }
+        case 'missing':
+            return 'packages not compared (no SBOM)';
+        case 'unreadable':
+            return 'packages not compared (SBOM unreadable)';
+    }
+}
+const asIs = (text) => text;
+const MARKDOWN_STYLE = { escape: _action_html_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .Z, percentage: true };
+const TEXT_STYLE = { escape: asIs, percentage: false };
+/** The first compared platform's change in a few words; the platform named when there are several. */
+function headline(diff, style) {
+    const first = diff.platforms[0];
+    const on = diff.platforms.length > 1 ? ` on ${style.escape(plain(first.platform, 40))}` : '';
+    return `${layerHeadline(first.layers, style.percentage)}, ${packagesHeadline(first.packages)}${on}`;
+}
+/** Why packages were not compared, with what to do: one sentence. */
+function packagesNote(packages, escape = asIs) {
+    const enable = 'set `sbom: true` on docker/build-push-action';
+    if (packages.kind === 'unreadable') {
+        const whose = packages.side === 'pr' ? "this PR's image" : 'the stable image';
+        return `not compared: the SBOM of ${whose} cannot be read (${escape(plain(packages.why, 300))}).`;
+    }
+    if (packages.sides.length === 2)
+        return `not compared: neither image has an SBOM attestation; ${enable} to compare packages.`;
+    if (packages.sides[0] === 'stable') {
+        return `not compared: the stable image has no SBOM attestation yet; it gets one when a build with \`sbom: true\` (docker/build-push-action) pushes it.`;
+    }
+    return `not compared: this PR's image has no SBOM attestation; ${enable} to compare packages.`;
+}
+/** How a package is named in a table: an OS package by its name (its namespace is the distribution), others with their namespace. */
+function packageName(change) {
+    return change.namespace === '' || (0,_relevance_js__WEBPACK_IMPORTED_MODULE_0__/* .isOsPackage */ .xq)(change.type) ? change.name : `${change.namespace}/${change.name}`;
+}
+/** A version set in one cell: at most three, then how many more. */
+function versionList(versions) {
+    const shown = versions.slice(0, 3).map((v) => (v === '' ? '(no version)' : v));
+    return versions.length > 3 ? `${shown.join(', ')} and ${versions.length - 3} more` : shown.join(', ');
+}
+/** Untrusted text for one line: control and format characters replaced, at most `max` characters. */
+function plain(text, max = 100) {
+    // max characters take at most 2 * max UTF-16 units: the rest of a long text is never looked at.
+    const chars = Array.from(text.slice(0, 2 * max + 2).replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '\uFFFD'));
+    return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : chars.join('');
+}
+/** A list of platforms in a sentence, at most eight named. */
+function platformList(platforms) {
+    const named = platforms.slice(0, 8).map((p) => plain(p, 40));
+    return platforms.length > 8 ? `${named.join(', ')} and ${platforms.length - 8} more` : named.join(', ');
+}
+const PLATFORM_COLUMNS = ['platform', 'compressed size', 'change', 'layers', 'shared', 'new', 'removed'];
+/** One platform's row of the size and layer table, in PLATFORM_COLUMNS' order. */
+function platformCells(p, style) {
+    const { stable, pr, shared, added, addedSize, removed } = p.layers;
+    return [
+        style.escape(plain(p.platform, 40)),
+        formatSize(pr.size),
+        formatChange(pr.size, stable.size, style.percentage),
+        `${pr.layers} (was ${stable.layers})`,
+        String(shared),
+        added > 0 ? `${added} (${formatSize(addedSize)})` : '0',
+        String(removed),
+    ];
+}
+
+
+/***/ }),
+
+/***/ 9613:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  FR: () => (/* binding */ byPackagesOutcome),
+  aU: () => (/* binding */ diffLayers),
+  Qj: () => (/* binding */ diffSboms),
+  CT: () => (/* binding */ planPlatforms),
+  aC: () => (/* binding */ planSboms)
+});
+
+// UNUSED EXPORTS: MAX_PLATFORMS
+
+// EXTERNAL MODULE: ./src/diff/relevance.ts
+var relevance = __nccwpck_require__(2064);
+;// CONCATENATED MODULE: ./src/diff/package-diff.ts
+// What a PR changes in an image's packages: added, removed and changed, matched by purl (type,
+// namespace, name), most relevant first (relevance.ts). A package found several times (a library
+// vendored twice) is compared by its set of versions. Pure.
+
+function byKey(packages) {
+    const map = new Map();
+    for (const pkg of packages) {
+        const found = map.get(pkg.key);
+        if (found)
+            found.versions.add(pkg.version);
+        else
+            map.set(pkg.key, { pkg, versions: new Set([pkg.version]) });
+    }
+    return map;
+}
+const sorted = (versions) => [...(versions ?? [])].sort();
+function diffPackages(stable, pr) {
+    const before = byKey(stable);
+    const after = byKey(pr);
+    const changes = [];
+    for (const key of new Set([...before.keys(), ...after.keys()])) {
+        const was = before.get(key);
+        const is = after.get(key);
+        const { type, namespace, name } = (is ?? was).pkg;
+        const versions = { stable: sorted(was?.versions), pr: sorted(is?.versions) };
+        if (!was)
+            changes.push({ kind: 'added', type, namespace, name, ...versions });
+        else if (!is)
+            changes.push({ kind: 'removed', type, namespace, name, ...versions });
+        else if (versions.stable.join('\n') !== versions.pr.join('\n'))
+            changes.push({ kind: 'changed', type, namespace, name, ...versions });
+    }
+    return (0,relevance/* sortByRelevance */.Xm)(changes);
+}
+function countChanges(changes) {
+    const counts = { changed: 0, added: 0, removed: 0 };
+    for (const change of changes)
+        counts[change.kind]++;
+    return counts;
+}
+
+;// CONCATENATED MODULE: ./src/diff/image-diff.ts
+// What a PR changes in its CI image, platform by platform, decided from what the registry holds
+// of both images: their layers (by digest, with the compressed sizes the manifests give) and their
+// SBOMs' packages. Pure: diff/read-image.ts reads the registry.
+
+/** Platforms compared at most: the rest are named, not read (a few requests each). */
+const MAX_PLATFORMS = 4;
+const bytes = (size) => (Number.isSafeInteger(size) && size >= 0 ? size : 0);
+const total = (layers) => layers.reduce((sum, layer) => sum + bytes(layer.size), 0);
+function diffLayers(stable, pr) {
+    const before = new Set(stable.map((l) => l.digest));
+    const after = new Set(pr.map((l) => l.digest));
+    const added = pr.filter((l) => !before.has(l.digest));
+    return {
+        stable: { size: total(stable), layers: stable.length },
+        pr: { size: total(pr), layers: pr.length },
+        shared: pr.length - added.length,
+        added: added.length,
+        addedSize: total(added),
+        removed: stable.filter((l) => !after.has(l.digest)).length,
+    };
+}
+/**
+ * Whether the SBOMs are worth reading: only when both sides have one (each weighs up to 41 MiB);
+ * otherwise the packages outcome, known without them.
+ */
+function planSboms(stable, pr) {
+    if (stable.kind === 'unreadable')
+        return { kind: 'unreadable', side: 'stable', why: stable.why };
+    if (pr.kind === 'unreadable')
+        return { kind: 'unreadable', side: 'pr', why: pr.why };
+    if (stable.kind === 'found' && pr.kind === 'found')
+        return { kind: 'read-both', stable: stable.blob, pr: pr.blob };
+    const sides = [...(pr.kind === 'missing' ? ['pr'] : []), ...(stable.kind === 'missing' ? ['stable'] : [])];
+    return { kind: 'missing', sides };
+}
+function diffSboms(stable, pr) {
+    if (stable.kind === 'unreadable')
+        return { kind: 'unreadable', side: 'stable', why: stable.why };
+    if (pr.kind === 'unreadable')
+        return { kind: 'unreadable', side: 'pr', why: pr.why };
+    const changes = diffPackages(stable.packages, pr.packages);
+    return { kind: 'compared', changes, counts: countChanges(changes) };
+}
+/** GitHub-hosted runners first (linux/amd64, then linux/arm64), then as the PR's image lists them. */
+function runnerFirst(platform) {
+    return platform === 'linux/amd64' ? 0 : platform === 'linux/arm64' ? 1 : 2;
+}
+/** Which platforms to compare: those both images have, at most MAX_PLATFORMS of them. */
+function planPlatforms(pr, stable) {
+    const common = pr.filter((p) => stable.includes(p));
+    const ordered = common.map((p, i) => ({ p, i })).sort((a, b) => runnerFirst(a.p) - runnerFirst(b.p) || a.i - b.i);
+    return {
+        compare: ordered.slice(0, MAX_PLATFORMS).map((o) => o.p),
+        notCompared: ordered.slice(MAX_PLATFORMS).map((o) => o.p),
+        onlyPr: pr.filter((p) => !stable.includes(p)),
+        onlyStable: stable.filter((p) => !pr.includes(p)),
+    };
+}
+const sameList = (a, b) => a.length === b.length && a.every((v, i) => v === b[i]);
+function sameChange(a, b) {
+    return (a.kind === b.kind &&
+        a.type === b.type &&
+        a.namespace === b.namespace &&
+        a.name === b.name &&
+        sameList(a.stable, b.stable) &&
+        sameList(a.pr, b.pr));
+}
+/** Compared field by field, stopping at the first difference: a hostile SBOM's changes are not serialised to be compared. */
+function sameOutcome(a, b) {
+    if (a.kind === 'compared' && b.kind === 'compared')
+        return a.changes.length === b.changes.length && a.changes.every((c, i) => sameChange(c, b.changes[i]));
+    if (a.kind === 'missing' && b.kind === 'missing')
+        return sameList(a.sides, b.sides);
+    if (a.kind === 'unreadable' && b.kind === 'unreadable')
+        return a.side === b.side && a.why === b.why;
+    return false;
+}
+/** Platforms whose packages changed alike (one build of one Dockerfile, usually) are told once. */
+function byPackagesOutcome(platforms) {
+    const groups = [];
+    for (const p of platforms) {
+        const group = groups.find((g) => sameOutcome(g.packages, p.packages));
+        if (group)
+            group.platforms.push(p.platform);
+        else
+            groups.push({ platforms: [p.platform], packages: p.packages });
+    }
+    return groups;
+}
+
+
+/***/ }),
+
+/***/ 2064:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Xm: () => (/* binding */ sortByRelevance),
+/* harmony export */   xq: () => (/* binding */ isOsPackage)
+/* harmony export */ });
+/* unused harmony export relevanceRank */
+// Which package changes a reviewer of a CI image reads first. Pure.
+//
+// 1. Language toolchains: the compilers and runtimes checks run with, known by name whatever
+//    installed them (a Debian package `golang-1.22-go`, `python3.11`, `openjdk-17-jdk-headless`;
+//    syft's binary classifiers `pkg:generic/go`, `pkg:generic/python`, `pkg:generic/node`,
+//    `pkg:generic/oracle/openjdk`: anchore/syft, syft/pkg/cataloger/binary/classifiers.go; the
+//    Go toolchain that built a binary, `pkg:golang/stdlib`).
+// 2. OS packages: deb, apk, rpm, alpm (the distribution's package manager).
+// 3. Everything else: language libraries, generic binaries.
+// Within a rank, by name (case aside), then namespace, then type.
+const TOOLCHAINS = [
+    /^(go|golang)(-[\d.]+)?(-go)?$/,
+    /^(python|pypy)[\d.]*(-minimal)?$/,
+    /^(node|nodejs)$/,
+    /^(rust|rustc|cargo)$/,
+    /^(openjdk|jdk|jre|java|graalvm|zulu|temurin)([-\d.].*)?$/,
+    /^ruby[\d.]*$/,
+    /^php[\d.]*(-cli)?$/,
+    /^perl$/,
+    /^dotnet(-.+)?$/,
+    /^(gcc|g\+\+|clang|llvm)(-[\d.]+)?$/,
+    /^(deno|bun|dart|julia|erlang|elixir|swift|kotlin|zig|ghc)$/,
+];
+const OS_TYPES = new Set(['deb', 'apk', 'rpm', 'alpm']);
+/** 0: a language toolchain, 1: an OS package, 2: anything else. */
+function relevanceRank(p) {
+    const name = p.name.toLowerCase();
+    if ((p.type === 'golang' && name === 'stdlib' && p.namespace === '') || TOOLCHAINS.some((pattern) => pattern.test(name)))
+        return 0;
+    return OS_TYPES.has(p.type) ? 1 : 2;
+}
+function isOsPackage(type) {
+    return OS_TYPES.has(type);
+}
+const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** `items` most relevant first; each one ranked once (an SBOM lists tens of thousands of packages). */
+function sortByRelevance(items) {
+    const ranked = items.map((item) => ({ item, rank: relevanceRank(item), name: item.name.toLowerCase() }));
+    ranked.sort((a, b) => a.rank - b.rank ||
+        byText(a.name, b.name) ||
+        byText(a.item.name, b.item.name) ||
+        byText(a.item.namespace, b.item.namespace) ||
+        byText(a.item.type, b.item.type));
+    return ranked.map((r) => r.item);
+}
+
+
+/***/ }),
+
+/***/ 675:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ renderDiffText)
+/* harmony export */ });
+/* harmony import */ var _image_diff_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9613);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4200);
+// A comparison as plain text for a terminal (`ci-image diff`): the same facts as the comment,
+// every package change listed, columns aligned. Untrusted text is cut to one line here; the CLI
+// writes each line so that no workflow command can start in it (log/log.ts). Pure.
+
+
+function table(rows) {
+    const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => Array.from(row[column]).length)));
+    return rows.map((row) => row
+        .map((cell, column) => (column === row.length - 1 ? cell : cell + ' '.repeat(widths[column] - Array.from(cell).length)))
+        .join('  ')
+        .trimEnd());
+}
+function renderDiffText(diff) {
+    const lines = [
+        `${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plain */ .pj)(diff.pr, 200)} compared with ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plain */ .pj)(diff.stable, 200)}: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .headline */ .Pl)(diff, _format_js__WEBPACK_IMPORTED_MODULE_1__/* .TEXT_STYLE */ .Wc)}`,
+        '',
+        ...table([_format_js__WEBPACK_IMPORTED_MODULE_1__/* .PLATFORM_COLUMNS */ .iL, ...diff.platforms.map((p) => (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .platformCells */ .NJ)(p, _format_js__WEBPACK_IMPORTED_MODULE_1__/* .TEXT_STYLE */ .Wc))]),
+    ];
+    if (diff.onlyPr.length > 0)
+        lines.push(`Only in ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plain */ .pj)(diff.pr, 200)}: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .platformList */ ._P)(diff.onlyPr)}`);
+    if (diff.onlyStable.length > 0)
+        lines.push(`Only in ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plain */ .pj)(diff.stable, 200)}: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .platformList */ ._P)(diff.onlyStable)}`);
+    if (diff.notCompared.length > 0)
+        lines.push(`Not compared: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .platformList */ ._P)(diff.notCompared)}`);
+    for (const group of (0,_image_diff_js__WEBPACK_IMPORTED_MODULE_0__/* .byPackagesOutcome */ .FR)(diff.platforms)) {
+        const { packages } = group;
+        const on = `Packages (${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .platformList */ ._P)(group.platforms)})`;
+        lines.push('');
+        if (packages.kind !== 'compared') {
+            lines.push(`${on}: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .packagesNote */ .EL)(packages)}`);
+            continue;
+        }
+        lines.push(`${on}: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .packagesHeadline */ .K2)(packages)}`);
+        if (packages.changes.length === 0)
+            continue;
+        const rows = packages.changes.map((c) => [
+            (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plain */ .pj)((0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .packageName */ .oZ)(c)),
+            (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plain */ .pj)(c.type, 20),
+            c.stable.length > 0 ? (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plain */ .pj)((0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .versionList */ .tF)(c.stable), 120) : '-',
+            c.pr.length > 0 ? (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plain */ .pj)((0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .versionList */ .tF)(c.pr), 120) : '-',
+        ]);
+        lines.push(...table([['package', 'type', 'stable', 'this image'], ...rows]));
+    }
+    return lines;
 }
 
 
@@ -38314,13 +39206,13 @@ function parseRepository(fullName) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fq: () => (/* binding */ inertLine),
 /* harmony export */   N4: () => (/* binding */ note),
 /* harmony export */   Yz: () => (/* binding */ debug),
 /* harmony export */   c7: () => (/* binding */ withCommandsStopped),
 /* harmony export */   kf: () => (/* binding */ keepStdoutForAnswer),
 /* harmony export */   pq: () => (/* binding */ info)
 /* harmony export */ });
-/* unused harmony export inertLine */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
@@ -38409,13 +39301,15 @@ function keepStdoutForAnswer() {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
-/* harmony import */ var _comment_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3242);
+/* harmony import */ var _comment_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1294);
 /* harmony import */ var _resolve_command_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5238);
 /* harmony import */ var _wait_command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6268);
 /* harmony import */ var _resolve_local_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4222);
-/* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5384);
-/* harmony import */ var _action_session_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1985);
+/* harmony import */ var _diff_cli_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5885);
+/* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5384);
+/* harmony import */ var _action_session_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1985);
 // Wires the inputs and the event to a command; with arguments, the CLI of a developer's machine.
+
 
 
 
@@ -38425,7 +39319,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 async function runInActions() {
     try {
-        const session = await (0,_action_session_js__WEBPACK_IMPORTED_MODULE_6__/* .openSession */ .f)();
+        const session = await (0,_action_session_js__WEBPACK_IMPORTED_MODULE_7__/* .openSession */ .f)();
         switch (session.inputs.command) {
             case 'resolve-image':
                 return await (0,_resolve_command_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveImageCommand */ .l)(session);
@@ -38440,12 +39334,15 @@ async function runInActions() {
     }
 }
 async function runOnDeveloperMachine(argv) {
-    const print = (0,_log_log_js__WEBPACK_IMPORTED_MODULE_5__/* .keepStdoutForAnswer */ .kf)();
+    const print = (0,_log_log_js__WEBPACK_IMPORTED_MODULE_6__/* .keepStdoutForAnswer */ .kf)();
     try {
-        await (0,_resolve_local_js__WEBPACK_IMPORTED_MODULE_4__/* .runLocal */ .RK)(argv, print);
+        if (argv[0] === 'diff')
+            await (0,_diff_cli_js__WEBPACK_IMPORTED_MODULE_5__/* .runDiffCli */ .L)(argv.slice(1), print, (0,_resolve_local_js__WEBPACK_IMPORTED_MODULE_4__/* .invokedAs */ .XE)(process.env, process.argv[1] ?? 'ci-image', process.cwd()));
+        else
+            await (0,_resolve_local_js__WEBPACK_IMPORTED_MODULE_4__/* .runLocal */ .RK)(argv, print);
     }
     catch (error) {
-        (0,_log_log_js__WEBPACK_IMPORTED_MODULE_5__/* .note */ .N4)(`error: ${error instanceof Error ? error.message : String(error)}`);
+        (0,_log_log_js__WEBPACK_IMPORTED_MODULE_6__/* .note */ .N4)(`error: ${error instanceof Error ? error.message : String(error)}`);
         process.exitCode = 1;
     }
 }
@@ -38478,310 +39375,15 @@ function lastLines(text, count = 5) {
 
 /***/ }),
 
-/***/ 8230:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ti: () => (/* binding */ MAX_TAG_LENGTH),
-/* harmony export */   ct: () => (/* binding */ pinnedReference),
-/* harmony export */   fu: () => (/* binding */ SHA256_DIGEST),
-/* harmony export */   o_: () => (/* binding */ parseImageReference),
-/* harmony export */   rA: () => (/* binding */ imageReference),
-/* harmony export */   r_: () => (/* binding */ isValidTag)
-/* harmony export */ });
-// An image *repository* says where a project's images live (`ghcr.io/acme/app/ci`); an image
-// *reference* names one image in it, by tag (`ghcr.io/acme/app/ci:pr-42`) or also by digest
-// (`ghcr.io/acme/app/ci:pr-42@sha256:…`). Inputs take repositories; outputs give references.
-/** Docker's tag grammar (distribution/reference, reference.go: `tag := /[\w][\w.-]{0,127}/`). */
-const MAX_TAG_LENGTH = 128;
-const VALID_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-function isValidTag(tag) {
-    return VALID_TAG.test(tag);
-}
-function imageReference(imageRepository, tag) {
-    return `${imageRepository}:${tag}`;
-}
-/** A sha256 digest as registries name content: `sha256:` and 64 lower-case hexadecimal characters. */
-const SHA256_DIGEST = /^sha256:[0-9a-f]{64}$/;
-/** `ghcr.io/acme/app/ci:pr-42@sha256:…`: the tag kept for people, the digest for machines. */
-function pinnedReference(reference, digest) {
-    if (!SHA256_DIGEST.test(digest))
-        throw new Error(`"${digest}" is not an image digest (sha256: and 64 hexadecimal characters).`);
-    if (reference.includes('@'))
-        throw new Error(`${reference} is already pinned to a digest.`);
-    return `${reference}@${digest}`;
-}
-// distribution/reference's grammar (reference.go): lower-case path components separated by `/`,
-// each alphanumeric runs joined by `.`, `_`, `__` or dashes.
-const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const REPOSITORY_PATH = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
-/**
- * Splits an image reference as docker reads it (distribution/reference, normalize.go,
- * splitDockerDomain): the first path component is a registry only when it contains `.` or `:` or is
- * `localhost`; otherwise the image is on Docker Hub, whose one-component names live in `library/`.
- */
-function parseImageReference(reference) {
-    const bad = (why) => new Error(`"${reference}" is not an image reference: ${why}.`);
-    const at = reference.indexOf('@');
-    const digest = at >= 0 ? reference.slice(at + 1) : undefined;
-    if (digest !== undefined && !SHA256_DIGEST.test(digest))
-        throw bad(`the digest "${digest}" is not sha256: and 64 hexadecimal characters`);
-    const named = at >= 0 ? reference.slice(0, at) : reference;
-    const colon = named.lastIndexOf(':');
-    const tag = colon > named.lastIndexOf('/') ? named.slice(colon + 1) : undefined;
-    const repository = tag === undefined ? named : named.slice(0, colon);
-    if (tag !== undefined && !isValidTag(tag))
-        throw bad(`the tag "${tag}" is not a valid tag`);
-    const slash = repository.indexOf('/');
-    const first = slash >= 0 ? repository.slice(0, slash) : '';
-    const hasRegistry = slash >= 0 && (/[.:]/.test(first) || first === 'localhost');
-    let registry = hasRegistry ? first : 'docker.io';
-    let path = hasRegistry ? repository.slice(slash + 1) : repository;
-    if (registry === 'index.docker.io')
-        registry = 'docker.io';
-    if (registry === 'docker.io' && !path.includes('/'))
-        path = `library/${path}`;
-    if (!REPOSITORY_PATH.test(path))
-        throw bad(`the repository path "${path}" must be lower-case components separated by /`);
-    return { registry, path, repository, tag, digest };
-}
-
-
-/***/ }),
-
-/***/ 6754:
+/***/ 2393:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  g: () => (/* reexport */ RegistryError),
-  m: () => (/* binding */ inspectImage)
+  Y: () => (/* binding */ dockerCredential)
 });
 
-// EXTERNAL MODULE: ./src/timing/duration.ts
-var duration = __nccwpck_require__(8680);
-// EXTERNAL MODULE: ./src/timing/timing.ts
-var timing = __nccwpck_require__(9754);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./src/registry/image-ref.ts
-var image_ref = __nccwpck_require__(8230);
-// EXTERNAL MODULE: ./src/registry/labels.ts
-var labels = __nccwpck_require__(7432);
-;// CONCATENATED MODULE: ./src/registry/image-manifest.ts
-// What a registry answers about an image, read without I/O: the document a tag resolves to (an
-// OCI image index, a Docker manifest list, or one OCI or Docker v2 image manifest), the platform
-// manifest whose config to read, and the labels in that config.
-//
-// Formats: OCI image spec (image-index.md, manifest.md, config.md,
-// https://github.com/opencontainers/image-spec) and Docker's Image Manifest V2, Schema 2
-// (https://distribution.github.io/distribution/spec/manifest-v2-2/), the two GHCR stores
-// (GitHub Docs, "Working with the Container registry": "About Container registry support").
-
-
-
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
-const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-const INDEX_TYPES = new Set([OCI_INDEX, DOCKER_MANIFEST_LIST]);
-const MANIFEST_TYPES = new Set([OCI_MANIFEST, DOCKER_MANIFEST]);
-/** The Accept header of a manifest request: every type this module reads, and no other. */
-const MANIFEST_ACCEPT = [OCI_INDEX, OCI_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_MANIFEST].join(', ');
-function digestOf(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-}
-function asRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
-}
-function stringMap(value) {
-    const record = asRecord(value) ?? {};
-    return Object.fromEntries(Object.entries(record).filter((entry) => typeof entry[1] === 'string'));
-}
-function parseJson(text, what) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        throw new Error(`The registry's ${what} is not JSON.`);
-    }
-    const record = asRecord(value);
-    if (!record)
-        throw new Error(`The registry's ${what} is not a JSON object.`);
-    return record;
-}
-function parseDescriptor(value, what) {
-    const d = asRecord(value);
-    if (!d || typeof d.digest !== 'string')
-        throw new Error(`The registry's ${what} has a descriptor without a digest.`);
-    // The digest goes into a URL path (/v2/<name>/manifests/<digest>, /blobs/<digest>): only the form
-    // registries name content by, nothing that could add a path segment or a query.
-    if (!image_ref/* SHA256_DIGEST */.fu.test(d.digest)) {
-        throw new Error(`The registry's ${what} has a descriptor digest ${JSON.stringify(d.digest.slice(0, 80))}, not sha256: and 64 lower-case hexadecimal characters.`);
-    }
-    const platform = asRecord(d.platform);
-    return {
-        mediaType: typeof d.mediaType === 'string' ? d.mediaType : undefined,
-        digest: d.digest,
-        size: typeof d.size === 'number' ? d.size : undefined,
-        platform: platform && typeof platform.os === 'string' && typeof platform.architecture === 'string'
-            ? {
-                os: platform.os,
-                architecture: platform.architecture,
-                ...(typeof platform.variant === 'string' && platform.variant !== '' ? { variant: platform.variant } : {}),
-            }
-            : undefined,
-        annotations: d.annotations === undefined ? undefined : stringMap(d.annotations),
-    };
-}
-/**
- * Reads a manifest or index. Its type comes from its own `mediaType` field, else from the
- * response's Content-Type (the distribution spec: "the Content-Type header will indicate which
- * manifest type is being returned"), else from its shape (OCI's `mediaType` is only a SHOULD).
- */
-function parseManifest(body, contentType) {
-    const json = parseJson(body, 'manifest');
-    const headerType = contentType?.split(';')[0]?.trim() || undefined;
-    const shape = Array.isArray(json.manifests) ? OCI_INDEX : asRecord(json.config) ? OCI_MANIFEST : undefined;
-    const mediaType = (typeof json.mediaType === 'string' ? json.mediaType : undefined) ?? headerType ?? shape;
-    if (mediaType !== undefined && INDEX_TYPES.has(mediaType)) {
-        if (!Array.isArray(json.manifests))
-            throw new Error(`The registry's ${mediaType} has no manifests list.`);
-        return { kind: 'index', mediaType, manifests: json.manifests.map((m) => parseDescriptor(m, 'index')) };
-    }
-    if (mediaType !== undefined && MANIFEST_TYPES.has(mediaType)) {
-        return { kind: 'manifest', mediaType, config: parseDescriptor(json.config, 'manifest') };
-    }
-    throw new Error(`The registry answered a manifest of type ${mediaType ?? '(unknown)'}; ci-image reads ${[...INDEX_TYPES, ...MANIFEST_TYPES].join(', ')}.`);
-}
-function formatPlatform(platform) {
-    return [platform.os, platform.architecture, platform.variant].filter((part) => part !== undefined && part !== '').join('/');
-}
-/**
- * An attestation manifest that BuildKit adds to an index (SBOM, provenance) is no image: it is
- * marked `vnd.docker.reference.type: attestation-manifest` on platform `unknown/unknown`
- * (moby/buildkit, docs/attestations/attestation-storage.md).
- */
-function isAttestation(descriptor) {
-    if (descriptor.annotations?.['vnd.docker.reference.type'] !== undefined)
-        return true;
-    return descriptor.platform?.os === 'unknown' && descriptor.platform.architecture === 'unknown';
-}
-function isImageManifest(descriptor) {
-    return !isAttestation(descriptor) && (descriptor.mediaType === undefined || MANIFEST_TYPES.has(descriptor.mediaType));
-}
-/** The platforms of an index's images, attestations left out. */
-function indexPlatforms(index) {
-    return index.manifests.filter(isImageManifest).flatMap((d) => (d.platform ? [formatPlatform(d.platform)] : []));
-}
-/** Every image of an index, attestations left out: each one's revision label is checked. */
-function indexImages(index) {
-    return index.manifests.filter(isImageManifest);
-}
-/**
- * The manifest whose config to read: linux/amd64 (what GitHub-hosted runners run) when there is
- * one, else the first image of the index. Every platform of one build carries the same labels.
- */
-function choosePlatformManifest(index) {
-    const images = index.manifests.filter(isImageManifest);
-    const chosen = images.find((d) => d.platform?.os === 'linux' && d.platform.architecture === 'amd64') ?? images[0];
-    if (!chosen)
-        throw new Error(`The image index lists no image manifest, only ${index.manifests.length} attestation(s) or other artifacts.`);
-    return chosen;
-}
-/** An image config (OCI config.md, Docker's image JSON): the labels live in `config.Labels`. */
-function parseImageConfig(body) {
-    if (body.trim() === 'null')
-        return { labels: {} };
-    const json = parseJson(body, 'image config');
-    const labels = stringMap(asRecord(json.config)?.Labels);
-    const { os, architecture, variant } = json;
-    const platform = typeof os === 'string' && typeof architecture === 'string'
-        ? formatPlatform({ os, architecture, variant: typeof variant === 'string' ? variant : undefined })
-        : undefined;
-    return { labels, platform };
-}
-/** The answer of an inspection, from the document the reference resolves to and the chosen image's config. */
-function describeImage(reference, resolved, config, platform) {
-    const { document } = resolved;
-    const chosenPlatform = platform ?? config.platform;
-    return {
-        reference,
-        digest: resolved.digest,
-        pinned: reference.includes('@') ? reference : (0,image_ref/* pinnedReference */.ct)(reference, resolved.digest),
-        mediaType: document.mediaType,
-        platforms: document.kind === 'index' ? indexPlatforms(document) : chosenPlatform ? [chosenPlatform] : [],
-        platform: chosenPlatform,
-        labels: config.labels,
-        revision: config.labels[labels/* REVISION_LABEL */.P1],
-        source: config.labels[labels/* SOURCE_LABEL */.Rc],
-    };
-}
-
-;// CONCATENATED MODULE: ./src/registry/registry-access.ts
-// How to reach a registry's HTTP API and answer its challenge, decided without I/O: the base URL
-// of a registry, the parameters of a `WWW-Authenticate` challenge, and where a token may be sent.
-/** Docker Hub's API does not live at docker.io (containerd, remotes/docker/registry.go: docker.io → registry-1.docker.io). */
-const API_HOSTS = { 'docker.io': 'registry-1.docker.io' };
-/**
- * Loopback registries speak plain HTTP, as containerd assumes for them (remotes/docker/registry.go,
- * MatchLocalhost: localhost, 127.0.0.1, ::1); every other registry is reached over HTTPS.
- */
-function isLoopback(host) {
-    const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d+$/, '');
-    return name === 'localhost' || name === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(name);
-}
-/** `https://ghcr.io`, `https://registry-1.docker.io`, `http://127.0.0.1:5000`. */
-function registryBaseUrl(registry) {
-    const host = API_HOSTS[registry] ?? registry;
-    return `${isLoopback(host) ? 'http' : 'https'}://${host}`;
-}
-const PARAM = /\s*([A-Za-z0-9!#$%&'*+.^_`|~-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,"]*))\s*(?:,|$)/y;
-/**
- * The first challenge of a `WWW-Authenticate` header (RFC 7235 auth-params, as the token
- * specification shows it: `Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:samalba/my-app:pull,push"`,
- * distribution/distribution, docs/content/spec/auth/token.md). Quoted values may hold commas.
- */
-function parseChallenge(header) {
-    const scheme = /^\s*([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*)(?:\s+|$)/.exec(header);
-    if (!scheme)
-        return undefined;
-    const params = {};
-    PARAM.lastIndex = scheme[0].length;
-    for (let m = PARAM.exec(header); m; m = PARAM.exec(header)) {
-        params[m[1].toLowerCase()] = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3];
-        if (PARAM.lastIndex >= header.length)
-            break;
-    }
-    return { scheme: scheme[1].toLowerCase(), params };
-}
-/**
- * Whether the GitHub token may be sent to answer a challenge: only to a registry it was given for
- * (ghcr.io by default), and for a bearer challenge only to a realm on that same host, over HTTPS
- * (plain HTTP on loopback alone). A registry, or a realm, elsewhere asks anonymously: the token is
- * worth more than any image.
- */
-function mayReceiveToken(registryUrl, tokenHosts, realm) {
-    const registry = new URL(registryUrl);
-    if (!tokenHosts.map((h) => h.toLowerCase()).includes(registry.host.toLowerCase()))
-        return false;
-    if (realm === undefined)
-        return true;
-    let target;
-    try {
-        target = new URL(realm);
-    }
-    catch {
-        return false;
-    }
-    const secure = target.protocol === 'https:' || (target.protocol === 'http:' && isLoopback(target.host));
-    return secure && target.host.toLowerCase() === registry.host.toLowerCase();
-}
-
-// EXTERNAL MODULE: ./src/registry/registry-hints.ts
-var registry_hints = __nccwpck_require__(1707);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -38874,24 +39476,8 @@ function parseHelperAnswer(stdout, program) {
     return username === '<token>' ? { username: '', identityToken: secret, source: program } : { username, password: secret, source: program };
 }
 
-;// CONCATENATED MODULE: ./src/registry/errors.ts
-// A registry's answer that ends an inspection, sorted by what the caller can do about it.
-class RegistryError extends Error {
-    fault;
-    credentials;
-    constructor(fault, message, 
-    /** For `denied`: whether no credentials were sent, or the ones sent were refused. */
-    credentials) {
-        super(message);
-        this.fault = fault;
-        this.credentials = credentials;
-        this.name = 'RegistryError';
-    }
-}
-function isRetryable(error) {
-    return error instanceof RegistryError && (error.fault === 'missing' || error.fault === 'unavailable');
-}
-
+// EXTERNAL MODULE: ./src/registry/errors.ts
+var errors = __nccwpck_require__(6764);
 ;// CONCATENATED MODULE: ./src/registry/docker-credentials.ts
 // The credentials docker stored for a registry (`docker login`, docker/login-action), read where
 // and as docker reads them: `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json` (docker/cli,
@@ -38939,7 +39525,7 @@ async function dockerCredential(registry, env = process.env) {
         source = credentialSource(parseDockerConfig(text, path), registry, path);
     }
     catch (error) {
-        throw new RegistryError('denied', error.message);
+        throw new errors/* RegistryError */.g('denied', error.message);
     }
     if (source.kind === 'none')
         return undefined;
@@ -38952,7 +39538,7 @@ async function dockerCredential(registry, env = process.env) {
             return parseHelperAnswer(result.stdout, source.program);
         }
         catch (error) {
-            throw new RegistryError('denied', `${error.message} (configured in ${path}).`);
+            throw new errors/* RegistryError */.g('denied', `${error.message} (configured in ${path}).`);
         }
     }
     if (output === NOT_FOUND)
@@ -38961,10 +39547,48 @@ async function dockerCredential(registry, env = process.env) {
     // A failed get prints its error on stdout (client.go reads cmd.Output()); the secret only ever
     // comes with exit code 0.
     const detail = result.error || output === '' ? '' : `: ${output}`;
-    throw new RegistryError('denied', `The credential helper ${source.program} (configured in ${path}) failed to give the credentials for ${registry}: ${why}${detail}.`);
+    throw new errors/* RegistryError */.g('denied', `The credential helper ${source.program} (configured in ${path}) failed to give the credentials for ${registry}: ${why}${detail}.`);
 }
 
-;// CONCATENATED MODULE: ./src/registry/http.ts
+
+/***/ }),
+
+/***/ 6764:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ RegistryError),
+/* harmony export */   r: () => (/* binding */ isRetryable)
+/* harmony export */ });
+// A registry's answer that ends an inspection, sorted by what the caller can do about it.
+class RegistryError extends Error {
+    fault;
+    credentials;
+    constructor(fault, message, 
+    /** For `denied`: whether no credentials were sent, or the ones sent were refused. */
+    credentials) {
+        super(message);
+        this.fault = fault;
+        this.credentials = credentials;
+        this.name = 'RegistryError';
+    }
+}
+function isRetryable(error) {
+    return error instanceof RegistryError && (error.fault === 'missing' || error.fault === 'unavailable');
+}
+
+
+/***/ }),
+
+/***/ 8851:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ httpTransport)
+/* harmony export */ });
+/* harmony import */ var _image_manifest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6222);
+/* harmony import */ var _registry_access_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2735);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6764);
 
 
 
@@ -39009,17 +39633,17 @@ function refusedBy(sender, host) {
 function fail(reply, what, host, sender) {
     const why = errorText(reply);
     if (reply.status === 401 || reply.status === 403) {
-        return new RegistryError('denied', `${refusedBy(sender, host)}: it does not serve ${what} (${why}).`, sender.kind === 'anonymous' ? 'none' : 'refused');
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('denied', `${refusedBy(sender, host)}: it does not serve ${what} (${why}).`, sender.kind === 'anonymous' ? 'none' : 'refused');
     }
     if (reply.status === 404)
-        return new RegistryError('missing', `${what} is not in ${host} (${why}).`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('missing', `${what} is not in ${host} (${why}).`);
     if (reply.status === 429 || reply.status >= 500)
-        return new RegistryError('unavailable', `${host} failed to serve ${what} (${why}).`);
-    return new RegistryError('invalid', `${host} answered ${why} for ${what}.`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('unavailable', `${host} failed to serve ${what} (${why}).`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('invalid', `${host} answered ${why} for ${what}.`);
 }
 /** The body, at most `limit` bytes: a larger answer is refused before it is all read. */
 async function readCapped(response, limit, what, host) {
-    const tooLarge = () => new RegistryError('invalid', `${host} answered more than ${limit / (1024 * 1024)} MiB for ${what}; ci-image reads no more than that.`);
+    const tooLarge = () => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('invalid', `${host} answered more than ${limit / (1024 * 1024)} MiB for ${what}; ci-image reads no more than that.`);
     if (Number(response.headers.get('content-length') ?? 0) > limit) {
         await response.body?.cancel();
         throw tooLarge();
@@ -39039,7 +39663,7 @@ async function readCapped(response, limit, what, host) {
     return Buffer.concat(chunks);
 }
 function httpTransport(ref, o) {
-    const base = registryBaseUrl(ref.registry);
+    const base = (0,_registry_access_js__WEBPACK_IMPORTED_MODULE_1__/* .registryBaseUrl */ .mO)(ref.registry);
     const host = new URL(base).host;
     let authorization;
     let sender = { kind: 'anonymous' };
@@ -39066,7 +39690,7 @@ function httpTransport(ref, o) {
             }
             catch (error) {
                 const cause = error instanceof Error ? (error.cause?.message ?? error.message) : String(error);
-                throw new RegistryError('unavailable', `Cannot reach ${target.host}: ${cause}.`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('unavailable', `Cannot reach ${target.host}: ${cause}.`);
             }
             const location = response.headers.get('location');
             if (REDIRECTS.has(response.status) && location && hop < MAX_REDIRECTS && !r.form) {
@@ -39094,7 +39718,7 @@ function httpTransport(ref, o) {
             token = undefined;
         }
         if (typeof token !== 'string' || token === '')
-            throw new RegistryError('invalid', `${tokenHost} answered no token.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('invalid', `${tokenHost} answered no token.`);
         return `Bearer ${token}`;
     }
     /**
@@ -39110,7 +39734,7 @@ function httpTransport(ref, o) {
             url = new URL(realm ?? '');
         }
         catch {
-            throw new RegistryError('invalid', `${host} asked for a bearer token without a valid realm ("${realm ?? ''}").`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('invalid', `${host} asked for a bearer token without a valid realm ("${realm ?? ''}").`);
         }
         const scopes = (challenge.params.scope ?? `repository:${ref.path}:pull`).split(' ').filter(Boolean);
         const what = `a token for ${ref.path}`;
@@ -39135,7 +39759,7 @@ function httpTransport(ref, o) {
             auth = basic(credential.username, credential.password);
             sender = { kind: 'docker', username: credential.username, source: credential.source };
         }
-        else if (o.token && mayReceiveToken(base, o.tokenHosts, url.href)) {
+        else if (o.token && (0,_registry_access_js__WEBPACK_IMPORTED_MODULE_1__/* .mayReceiveToken */ .s1)(base, o.tokenHosts, url.href)) {
             auth = githubBasic(o.token);
             sender = { kind: 'github' };
         }
@@ -39145,7 +39769,7 @@ function httpTransport(ref, o) {
         return readToken(reply, url.host);
     }
     async function answer(challengeHeader) {
-        const challenge = parseChallenge(challengeHeader ?? '');
+        const challenge = (0,_registry_access_js__WEBPACK_IMPORTED_MODULE_1__/* .parseChallenge */ .xy)(challengeHeader ?? '');
         if (challenge?.scheme === 'bearer')
             return bearer(challenge);
         if (challenge?.scheme !== 'basic')
@@ -39154,7 +39778,7 @@ function httpTransport(ref, o) {
             sender = { kind: 'docker', username: credential.username, source: credential.source };
             return basic(credential.username, credential.password);
         }
-        if (o.token && mayReceiveToken(base, o.tokenHosts)) {
+        if (o.token && (0,_registry_access_js__WEBPACK_IMPORTED_MODULE_1__/* .mayReceiveToken */ .s1)(base, o.tokenHosts)) {
             sender = { kind: 'github' };
             return githubBasic(o.token);
         }
@@ -39178,43 +39802,327 @@ function httpTransport(ref, o) {
     /** The manifest at `reference` (a tag or a digest), its digest checked as the distribution spec asks. */
     async function manifest(reference) {
         const what = `${ref.repository}${reference.startsWith('sha256:') ? '@' : ':'}${reference}`;
-        const reply = await get(`/v2/${ref.path}/manifests/${reference}`, MANIFEST_ACCEPT, what, MAX_MANIFEST_BYTES);
-        const digest = digestOf(reply.bytes);
+        const reply = await get(`/v2/${ref.path}/manifests/${reference}`, _image_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .MANIFEST_ACCEPT */ .dY, what, MAX_MANIFEST_BYTES);
+        const digest = (0,_image_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestOf */ .ol)(reply.bytes);
         // "the client MUST always verify the content against the digest used to fetch the content"; by
         // tag, the Docker-Content-Digest header is what the registry says it holds.
         const claimed = reference.startsWith('sha256:') ? reference : reply.headers.get('docker-content-digest');
         if (claimed?.startsWith('sha256:') && claimed !== digest) {
-            throw new RegistryError('invalid', `${host} served ${what} with digest ${digest}, not ${claimed}.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('invalid', `${host} served ${what} with digest ${digest}, not ${claimed}.`);
         }
         try {
-            return { digest, document: parseManifest(new TextDecoder().decode(reply.bytes), reply.headers.get('content-type') ?? undefined) };
+            return { digest, document: (0,_image_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .parseManifest */ .Ng)(new TextDecoder().decode(reply.bytes), reply.headers.get('content-type') ?? undefined) };
         }
         catch (error) {
-            throw new RegistryError('invalid', `${what}: ${error.message}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('invalid', `${what}: ${error.message}`);
         }
+    }
+    /** A blob, its digest checked as for a manifest; one whose descriptor is over `limit` is not asked for. */
+    async function blob(descriptor, limit, what) {
+        const tooLarge = () => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('invalid', `${what} is larger than ${limit / (1024 * 1024)} MiB; ci-image reads no more than that.`);
+        if ((descriptor.size ?? 0) > limit)
+            throw tooLarge();
+        const reply = await get(`/v2/${ref.path}/blobs/${descriptor.digest}`, descriptor.mediaType ?? '*/*', what, limit);
+        if ((0,_image_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestOf */ .ol)(reply.bytes) !== descriptor.digest)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('invalid', `${host} served ${what} with content that does not match ${descriptor.digest}.`);
+        return reply.bytes;
     }
     return {
         via: 'http',
+        manifest,
+        blob,
         resolve: () => manifest(ref.digest ?? ref.tag),
         async config(digest, resolved) {
             const document = digest === resolved.digest ? resolved.document : (await manifest(digest)).document;
             if (document.kind !== 'manifest')
-                throw new RegistryError('invalid', `${ref.repository}@${digest} is an index, not an image manifest.`);
-            const blob = document.config;
-            const what = `the config of ${ref.repository}@${digest}`;
-            const reply = await get(`/v2/${ref.path}/blobs/${blob.digest}`, blob.mediaType ?? '*/*', what, MAX_CONFIG_BYTES);
-            if (digestOf(reply.bytes) !== blob.digest)
-                throw new RegistryError('invalid', `${host} served a config that does not match ${blob.digest}.`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('invalid', `${ref.repository}@${digest} is an index, not an image manifest.`);
+            const bytes = await blob(document.config, MAX_CONFIG_BYTES, `the config of ${ref.repository}@${digest}`);
             try {
-                return parseImageConfig(new TextDecoder().decode(reply.bytes));
+                return (0,_image_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageConfig */ .FB)(new TextDecoder().decode(bytes));
             }
             catch (error) {
-                throw new RegistryError('invalid', `The config of ${ref.repository}@${digest}: ${error.message}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('invalid', `The config of ${ref.repository}@${digest}: ${error.message}`);
             }
         },
     };
 }
 
+
+/***/ }),
+
+/***/ 6222:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bq: () => (/* binding */ formatPlatform),
+/* harmony export */   FB: () => (/* binding */ parseImageConfig),
+/* harmony export */   Ng: () => (/* binding */ parseManifest),
+/* harmony export */   dY: () => (/* binding */ MANIFEST_ACCEPT),
+/* harmony export */   e5: () => (/* binding */ choosePlatformManifest),
+/* harmony export */   hu: () => (/* binding */ describeImage),
+/* harmony export */   jd: () => (/* binding */ indexImages),
+/* harmony export */   ol: () => (/* binding */ digestOf)
+/* harmony export */ });
+/* unused harmony exports isAttestation, indexPlatforms */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8230);
+/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7432);
+// What a registry answers about an image, read without I/O: the document a tag resolves to (an
+// OCI image index, a Docker manifest list, or one OCI or Docker v2 image manifest), the platform
+// manifest whose config to read, and the labels in that config.
+//
+// Formats: OCI image spec (image-index.md, manifest.md, config.md,
+// https://github.com/opencontainers/image-spec) and Docker's Image Manifest V2, Schema 2
+// (https://distribution.github.io/distribution/spec/manifest-v2-2/), the two GHCR stores
+// (GitHub Docs, "Working with the Container registry": "About Container registry support").
+
+
+
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+const INDEX_TYPES = new Set([OCI_INDEX, DOCKER_MANIFEST_LIST]);
+const MANIFEST_TYPES = new Set([OCI_MANIFEST, DOCKER_MANIFEST]);
+/** The Accept header of a manifest request: every type this module reads, and no other. */
+const MANIFEST_ACCEPT = [OCI_INDEX, OCI_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_MANIFEST].join(', ');
+function digestOf(bytes) {
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+function asRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+}
+function stringMap(value) {
+    const record = asRecord(value) ?? {};
+    return Object.fromEntries(Object.entries(record).filter((entry) => typeof entry[1] === 'string'));
+}
+function parseJson(text, what) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new Error(`The registry's ${what} is not JSON.`);
+    }
+    const record = asRecord(value);
+    if (!record)
+        throw new Error(`The registry's ${what} is not a JSON object.`);
+    return record;
+}
+function parseDescriptor(value, what) {
+    const d = asRecord(value);
+    if (!d || typeof d.digest !== 'string')
+        throw new Error(`The registry's ${what} has a descriptor without a digest.`);
+    // The digest goes into a URL path (/v2/<name>/manifests/<digest>, /blobs/<digest>): only the form
+    // registries name content by, nothing that could add a path segment or a query.
+    if (!_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .SHA256_DIGEST */ .fu.test(d.digest)) {
+        throw new Error(`The registry's ${what} has a descriptor digest ${JSON.stringify(d.digest.slice(0, 80))}, not sha256: and 64 lower-case hexadecimal characters.`);
+    }
+    const platform = asRecord(d.platform);
+    return {
+        mediaType: typeof d.mediaType === 'string' ? d.mediaType : undefined,
+        digest: d.digest,
+        size: typeof d.size === 'number' ? d.size : undefined,
+        platform: platform && typeof platform.os === 'string' && typeof platform.architecture === 'string'
+            ? {
+                os: platform.os,
+                architecture: platform.architecture,
+                ...(typeof platform.variant === 'string' && platform.variant !== '' ? { variant: platform.variant } : {}),
+            }
+            : undefined,
+        annotations: d.annotations === undefined ? undefined : stringMap(d.annotations),
+    };
+}
+/**
+ * Reads a manifest or index. Its type comes from its own `mediaType` field, else from the
+ * response's Content-Type (the distribution spec: "the Content-Type header will indicate which
+ * manifest type is being returned"), else from its shape (OCI's `mediaType` is only a SHOULD).
+ */
+function parseManifest(body, contentType) {
+    const json = parseJson(body, 'manifest');
+    const headerType = contentType?.split(';')[0]?.trim() || undefined;
+    const shape = Array.isArray(json.manifests) ? OCI_INDEX : asRecord(json.config) ? OCI_MANIFEST : undefined;
+    const mediaType = (typeof json.mediaType === 'string' ? json.mediaType : undefined) ?? headerType ?? shape;
+    if (mediaType !== undefined && INDEX_TYPES.has(mediaType)) {
+        if (!Array.isArray(json.manifests))
+            throw new Error(`The registry's ${mediaType} has no manifests list.`);
+        return { kind: 'index', mediaType, manifests: json.manifests.map((m) => parseDescriptor(m, 'index')) };
+    }
+    if (mediaType !== undefined && MANIFEST_TYPES.has(mediaType)) {
+        const layers = Array.isArray(json.layers) ? json.layers.map((l) => parseDescriptor(l, 'manifest')) : [];
+        return { kind: 'manifest', mediaType, config: parseDescriptor(json.config, 'manifest'), layers };
+    }
+    throw new Error(`The registry answered a manifest of type ${mediaType ?? '(unknown)'}; ci-image reads ${[...INDEX_TYPES, ...MANIFEST_TYPES].join(', ')}.`);
+}
+function formatPlatform(platform) {
+    return [platform.os, platform.architecture, platform.variant].filter((part) => part !== undefined && part !== '').join('/');
+}
+/**
+ * An attestation manifest that BuildKit adds to an index (SBOM, provenance) is no image: it is
+ * marked `vnd.docker.reference.type: attestation-manifest` on platform `unknown/unknown`
+ * (moby/buildkit, docs/attestations/attestation-storage.md).
+ */
+function isAttestation(descriptor) {
+    if (descriptor.annotations?.['vnd.docker.reference.type'] !== undefined)
+        return true;
+    return descriptor.platform?.os === 'unknown' && descriptor.platform.architecture === 'unknown';
+}
+function isImageManifest(descriptor) {
+    return !isAttestation(descriptor) && (descriptor.mediaType === undefined || MANIFEST_TYPES.has(descriptor.mediaType));
+}
+/** The platforms of an index's images, attestations left out. */
+function indexPlatforms(index) {
+    return index.manifests.filter(isImageManifest).flatMap((d) => (d.platform ? [formatPlatform(d.platform)] : []));
+}
+/** Every image of an index, attestations left out: each one's revision label is checked. */
+function indexImages(index) {
+    return index.manifests.filter(isImageManifest);
+}
+/**
+ * The manifest whose config to read: linux/amd64 (what GitHub-hosted runners run) when there is
+ * one, else the first image of the index. Every platform of one build carries the same labels.
+ */
+function choosePlatformManifest(index) {
+    const images = index.manifests.filter(isImageManifest);
+    const chosen = images.find((d) => d.platform?.os === 'linux' && d.platform.architecture === 'amd64') ?? images[0];
+    if (!chosen)
+        throw new Error(`The image index lists no image manifest, only ${index.manifests.length} attestation(s) or other artifacts.`);
+    return chosen;
+}
+/** An image config (OCI config.md, Docker's image JSON): the labels live in `config.Labels`. */
+function parseImageConfig(body) {
+    if (body.trim() === 'null')
+        return { labels: {} };
+    const json = parseJson(body, 'image config');
+    const labels = stringMap(asRecord(json.config)?.Labels);
+    const { os, architecture, variant } = json;
+    const platform = typeof os === 'string' && typeof architecture === 'string'
+        ? formatPlatform({ os, architecture, variant: typeof variant === 'string' ? variant : undefined })
+        : undefined;
+    return { labels, platform };
+}
+/** The answer of an inspection, from the document the reference resolves to and the chosen image's config. */
+function describeImage(reference, resolved, config, platform) {
+    const { document } = resolved;
+    const chosenPlatform = platform ?? config.platform;
+    return {
+        reference,
+        digest: resolved.digest,
+        pinned: reference.includes('@') ? reference : (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .pinnedReference */ .ct)(reference, resolved.digest),
+        mediaType: document.mediaType,
+        platforms: document.kind === 'index' ? indexPlatforms(document) : chosenPlatform ? [chosenPlatform] : [],
+        platform: chosenPlatform,
+        labels: config.labels,
+        revision: config.labels[_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .REVISION_LABEL */ .P1],
+        source: config.labels[_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .SOURCE_LABEL */ .Rc],
+    };
+}
+
+
+/***/ }),
+
+/***/ 8230:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ti: () => (/* binding */ MAX_TAG_LENGTH),
+/* harmony export */   ct: () => (/* binding */ pinnedReference),
+/* harmony export */   fu: () => (/* binding */ SHA256_DIGEST),
+/* harmony export */   o_: () => (/* binding */ parseImageReference),
+/* harmony export */   rA: () => (/* binding */ imageReference),
+/* harmony export */   r_: () => (/* binding */ isValidTag)
+/* harmony export */ });
+// An image *repository* says where a project's images live (`ghcr.io/acme/app/ci`); an image
+// *reference* names one image in it, by tag (`ghcr.io/acme/app/ci:pr-42`) or also by digest
+// (`ghcr.io/acme/app/ci:pr-42@sha256:…`). Inputs take repositories; outputs give references.
+/** Docker's tag grammar (distribution/reference, reference.go: `tag := /[\w][\w.-]{0,127}/`). */
+const MAX_TAG_LENGTH = 128;
+const VALID_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+function isValidTag(tag) {
+    return VALID_TAG.test(tag);
+}
+function imageReference(imageRepository, tag) {
+    return `${imageRepository}:${tag}`;
+}
+/** A sha256 digest as registries name content: `sha256:` and 64 lower-case hexadecimal characters. */
+const SHA256_DIGEST = /^sha256:[0-9a-f]{64}$/;
+/** `ghcr.io/acme/app/ci:pr-42@sha256:…`: the tag kept for people, the digest for machines. */
+function pinnedReference(reference, digest) {
+    if (!SHA256_DIGEST.test(digest))
+        throw new Error(`"${digest}" is not an image digest (sha256: and 64 hexadecimal characters).`);
+    if (reference.includes('@'))
+        throw new Error(`${reference} is already pinned to a digest.`);
+    return `${reference}@${digest}`;
+}
+// distribution/reference's grammar (reference.go): lower-case path components separated by `/`,
+// each alphanumeric runs joined by `.`, `_`, `__` or dashes.
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REPOSITORY_PATH = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+/**
+ * Splits an image reference as docker reads it (distribution/reference, normalize.go,
+ * splitDockerDomain): the first path component is a registry only when it contains `.` or `:` or is
+ * `localhost`; otherwise the image is on Docker Hub, whose one-component names live in `library/`.
+ */
+function parseImageReference(reference) {
+    const bad = (why) => new Error(`"${reference}" is not an image reference: ${why}.`);
+    const at = reference.indexOf('@');
+    const digest = at >= 0 ? reference.slice(at + 1) : undefined;
+    if (digest !== undefined && !SHA256_DIGEST.test(digest))
+        throw bad(`the digest "${digest}" is not sha256: and 64 hexadecimal characters`);
+    const named = at >= 0 ? reference.slice(0, at) : reference;
+    const colon = named.lastIndexOf(':');
+    const tag = colon > named.lastIndexOf('/') ? named.slice(colon + 1) : undefined;
+    const repository = tag === undefined ? named : named.slice(0, colon);
+    if (tag !== undefined && !isValidTag(tag))
+        throw bad(`the tag "${tag}" is not a valid tag`);
+    const slash = repository.indexOf('/');
+    const first = slash >= 0 ? repository.slice(0, slash) : '';
+    const hasRegistry = slash >= 0 && (/[.:]/.test(first) || first === 'localhost');
+    let registry = hasRegistry ? first : 'docker.io';
+    let path = hasRegistry ? repository.slice(slash + 1) : repository;
+    if (registry === 'index.docker.io')
+        registry = 'docker.io';
+    if (registry === 'docker.io' && !path.includes('/'))
+        path = `library/${path}`;
+    if (!REPOSITORY_PATH.test(path))
+        throw bad(`the repository path "${path}" must be lower-case components separated by /`);
+    return { registry, path, repository, tag, digest };
+}
+
+
+/***/ }),
+
+/***/ 9033:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  g: () => (/* reexport */ errors/* RegistryError */.g),
+  m: () => (/* binding */ inspectImage)
+});
+
+// EXTERNAL MODULE: ./src/timing/duration.ts
+var duration = __nccwpck_require__(8680);
+// EXTERNAL MODULE: ./src/timing/timing.ts
+var timing = __nccwpck_require__(9754);
+// EXTERNAL MODULE: ./src/registry/image-manifest.ts
+var image_manifest = __nccwpck_require__(6222);
+// EXTERNAL MODULE: ./src/registry/image-ref.ts
+var image_ref = __nccwpck_require__(8230);
+// EXTERNAL MODULE: ./src/registry/labels.ts
+var labels = __nccwpck_require__(7432);
+// EXTERNAL MODULE: ./src/registry/registry-access.ts
+var registry_access = __nccwpck_require__(2735);
+// EXTERNAL MODULE: ./src/registry/registry-hints.ts
+var registry_hints = __nccwpck_require__(1707);
+// EXTERNAL MODULE: ./src/registry/docker-credentials.ts + 3 modules
+var docker_credentials = __nccwpck_require__(2393);
+// EXTERNAL MODULE: ./src/registry/errors.ts
+var errors = __nccwpck_require__(6764);
+// EXTERNAL MODULE: ./src/registry/http.ts
+var http = __nccwpck_require__(8851);
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
 var exec = __nccwpck_require__(2876);
 // EXTERNAL MODULE: ./src/registry/command-output.ts
@@ -39255,32 +40163,32 @@ async function imagetools(args, what) {
     const command = ['buildx', 'imagetools', 'inspect', ...args];
     const result = await docker(command);
     if (result === undefined)
-        throw new RegistryError('unavailable', 'Cannot run docker.');
+        throw new errors/* RegistryError */.g('unavailable', 'Cannot run docker.');
     if (result.exitCode === 0)
         return result.stdout;
     const why = (0,command_output/* lastLines */.w)(result.stderr || result.stdout) || `exit code ${result.exitCode}`;
     const message = `docker ${command.join(' ')} failed: ${why}`;
     if (DENIED.test(why))
-        throw new RegistryError('denied', message);
+        throw new errors/* RegistryError */.g('denied', message);
     if (MISSING.test(why))
-        throw new RegistryError('missing', message);
+        throw new errors/* RegistryError */.g('missing', message);
     // Anything else (a network fault, a registry error): worth another try, like a pull.
-    throw new RegistryError('unavailable', `${message} (reading ${what})`);
+    throw new errors/* RegistryError */.g('unavailable', `${message} (reading ${what})`);
 }
 function imagetoolsTransport(ref, reference) {
     return {
         via: 'docker',
         async resolve() {
             const raw = await imagetools(['--raw', reference], reference);
-            const digest = digestOf(Buffer.from(raw, 'utf8'));
+            const digest = (0,image_manifest/* digestOf */.ol)(Buffer.from(raw, 'utf8'));
             if (ref.digest !== undefined && ref.digest !== digest) {
-                throw new RegistryError('invalid', `docker buildx imagetools printed content with digest ${digest} for ${reference}.`);
+                throw new errors/* RegistryError */.g('invalid', `docker buildx imagetools printed content with digest ${digest} for ${reference}.`);
             }
             try {
-                return { digest, document: parseManifest(raw) };
+                return { digest, document: (0,image_manifest/* parseManifest */.Ng)(raw) };
             }
             catch (error) {
-                throw new RegistryError('invalid', `${reference}: ${error.message}`);
+                throw new errors/* RegistryError */.g('invalid', `${reference}: ${error.message}`);
             }
         },
         async config(digest) {
@@ -39288,10 +40196,10 @@ function imagetoolsTransport(ref, reference) {
             const pinned = `${ref.repository}@${digest}`;
             const printed = await imagetools(['--format', '{{json .Image}}', pinned], pinned);
             try {
-                return parseImageConfig(printed);
+                return (0,image_manifest/* parseImageConfig */.FB)(printed);
             }
             catch (error) {
-                throw new RegistryError('invalid', `The config of ${pinned}: ${error.message}`);
+                throw new errors/* RegistryError */.g('invalid', `The config of ${pinned}: ${error.message}`);
             }
         },
     };
@@ -39317,16 +40225,16 @@ function imagetoolsTransport(ref, reference) {
 async function platformConfigs(transport, resolved, reference) {
     if (resolved.document.kind !== 'index')
         return { config: await transport.config(resolved.digest, resolved) };
-    const chosen = choosePlatformManifest(resolved.document);
-    const images = indexImages(resolved.document);
+    const chosen = (0,image_manifest/* choosePlatformManifest */.e5)(resolved.document);
+    const images = (0,image_manifest/* indexImages */.jd)(resolved.document);
     const configs = await Promise.all(images.map((d) => transport.config(d.digest, resolved)));
     const revisions = new Set(configs.map((c) => c.labels[labels/* REVISION_LABEL */.P1]));
     if (revisions.size > 1) {
         const each = images.map((d, i) => {
             const revision = configs[i].labels[labels/* REVISION_LABEL */.P1];
-            return `${d.platform ? formatPlatform(d.platform) : d.digest}: ${revision ?? 'no label'}`;
+            return `${d.platform ? (0,image_manifest/* formatPlatform */.Bq)(d.platform) : d.digest}: ${revision ?? 'no label'}`;
         });
-        throw new RegistryError('invalid', `The platforms of ${reference} disagree on ${labels/* REVISION_LABEL */.P1} (${each.join('; ')}): they were not built together from one commit.`);
+        throw new errors/* RegistryError */.g('invalid', `The platforms of ${reference} disagree on ${labels/* REVISION_LABEL */.P1} (${each.join('; ')}): they were not built together from one commit.`);
     }
     return { chosen, config: configs[images.indexOf(chosen)] };
 }
@@ -39338,14 +40246,14 @@ async function withRetries(reference, transport, o) {
         try {
             const resolved = await transport.resolve();
             const { chosen, config } = await platformConfigs(transport, resolved, reference);
-            const platform = chosen?.platform ? formatPlatform(chosen.platform) : undefined;
-            return { ...describeImage(reference, resolved, config, platform), via: transport.via };
+            const platform = chosen?.platform ? (0,image_manifest/* formatPlatform */.Bq)(chosen.platform) : undefined;
+            return { ...(0,image_manifest/* describeImage */.hu)(reference, resolved, config, platform), via: transport.via };
         }
         catch (error) {
-            if (!isRetryable(error) || attempt >= attempts) {
-                if (error instanceof RegistryError && attempt > 1) {
+            if (!(0,errors/* isRetryable */.r)(error) || attempt >= attempts) {
+                if (error instanceof errors/* RegistryError */.g && attempt > 1) {
                     const tries = `${attempt} tries over ${(0,duration/* formatDuration */.a)(waitedMs)}`;
-                    throw new RegistryError(error.fault, `${error.message} (${tries})`, error.credentials);
+                    throw new errors/* RegistryError */.g(error.fault, `${error.message} (${tries})`, error.credentials);
                 }
                 throw error;
             }
@@ -39359,13 +40267,13 @@ async function withRetries(reference, transport, o) {
 }
 /** The error to show: what failed, then what usually causes it. */
 function explained(error, ref, reference) {
-    if (!(error instanceof RegistryError))
+    if (!(error instanceof errors/* RegistryError */.g))
         return error;
     if (error.fault === 'denied') {
-        return new RegistryError('denied', `${error.message}\n${(0,registry_hints/* deniedHint */.vU)(ref.registry, error.credentials)}`, error.credentials);
+        return new errors/* RegistryError */.g('denied', `${error.message}\n${(0,registry_hints/* deniedHint */.vU)(ref.registry, error.credentials)}`, error.credentials);
     }
     if (error.fault === 'missing')
-        return new RegistryError('missing', `${error.message}\n${(0,registry_hints/* missingTagHint */.ID)(reference)}`);
+        return new errors/* RegistryError */.g('missing', `${error.message}\n${(0,registry_hints/* missingTagHint */.ID)(reference)}`);
     return error;
 }
 /**
@@ -39381,16 +40289,16 @@ async function inspectImage(reference, o) {
     /** Docker's credentials are used unless docker itself was just refused with them. */
     let refusedToDocker = false;
     const overHttp = async (withDockerCredentials = true) => {
-        const credential = o.credential ?? (withDockerCredentials ? await dockerCredential(ref.registry, o.env) : undefined);
-        return withRetries(reference, httpTransport(ref, { ...o, credential, tokenHosts, fetch: o.fetch ?? fetch }), o);
+        const credential = o.credential ?? (withDockerCredentials ? await (0,docker_credentials/* dockerCredential */.Y)(ref.registry, o.env) : undefined);
+        return withRetries(reference, (0,http/* httpTransport */.k)(ref, { ...o, credential, tokenHosts, fetch: o.fetch ?? fetch }), o);
     };
     if (o.docker !== 'never' && (await hasBuildx())) {
         try {
             return await withRetries(reference, imagetoolsTransport(ref, reference), o);
         }
         catch (error) {
-            const tokenHelps = o.token !== undefined && o.token !== '' && mayReceiveToken(registryBaseUrl(ref.registry), tokenHosts);
-            if (!(error instanceof RegistryError && error.fault === 'denied' && tokenHelps))
+            const tokenHelps = o.token !== undefined && o.token !== '' && (0,registry_access/* mayReceiveToken */.s1)((0,registry_access/* registryBaseUrl */.mO)(ref.registry), tokenHosts);
+            if (!(error instanceof errors/* RegistryError */.g && error.fault === 'denied' && tokenHelps))
                 throw explained(error, ref, reference);
             o.log?.(`docker's login was refused (${error.message.split('\n')[0]}); reading the registry's HTTP API with the GitHub token instead.`);
             refusedToDocker = true;
@@ -39457,6 +40365,77 @@ function checkRevision(reference, expected, labelled, inputs = {}) {
         message: `${reference} was built from commit ${labelled.trim()}, not from ${expected}, the commit whose build was awaited: ` +
             'a later build may have overwritten the tag, or the build labels the merge commit instead of the PR head.',
     };
+}
+
+
+/***/ }),
+
+/***/ 2735:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   mO: () => (/* binding */ registryBaseUrl),
+/* harmony export */   s1: () => (/* binding */ mayReceiveToken),
+/* harmony export */   xy: () => (/* binding */ parseChallenge)
+/* harmony export */ });
+/* unused harmony export isLoopback */
+// How to reach a registry's HTTP API and answer its challenge, decided without I/O: the base URL
+// of a registry, the parameters of a `WWW-Authenticate` challenge, and where a token may be sent.
+/** Docker Hub's API does not live at docker.io (containerd, remotes/docker/registry.go: docker.io → registry-1.docker.io). */
+const API_HOSTS = { 'docker.io': 'registry-1.docker.io' };
+/**
+ * Loopback registries speak plain HTTP, as containerd assumes for them (remotes/docker/registry.go,
+ * MatchLocalhost: localhost, 127.0.0.1, ::1); every other registry is reached over HTTPS.
+ */
+function isLoopback(host) {
+    const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d+$/, '');
+    return name === 'localhost' || name === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(name);
+}
+/** `https://ghcr.io`, `https://registry-1.docker.io`, `http://127.0.0.1:5000`. */
+function registryBaseUrl(registry) {
+    const host = API_HOSTS[registry] ?? registry;
+    return `${isLoopback(host) ? 'http' : 'https'}://${host}`;
+}
+const PARAM = /\s*([A-Za-z0-9!#$%&'*+.^_`|~-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,"]*))\s*(?:,|$)/y;
+/**
+ * The first challenge of a `WWW-Authenticate` header (RFC 7235 auth-params, as the token
+ * specification shows it: `Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:samalba/my-app:pull,push"`,
+ * distribution/distribution, docs/content/spec/auth/token.md). Quoted values may hold commas.
+ */
+function parseChallenge(header) {
+    const scheme = /^\s*([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*)(?:\s+|$)/.exec(header);
+    if (!scheme)
+        return undefined;
+    const params = {};
+    PARAM.lastIndex = scheme[0].length;
+    for (let m = PARAM.exec(header); m; m = PARAM.exec(header)) {
+        params[m[1].toLowerCase()] = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3];
+        if (PARAM.lastIndex >= header.length)
+            break;
+    }
+    return { scheme: scheme[1].toLowerCase(), params };
+}
+/**
+ * Whether the GitHub token may be sent to answer a challenge: only to a registry it was given for
+ * (ghcr.io by default), and for a bearer challenge only to a realm on that same host, over HTTPS
+ * (plain HTTP on loopback alone). A registry, or a realm, elsewhere asks anonymously: the token is
+ * worth more than any image.
+ */
+function mayReceiveToken(registryUrl, tokenHosts, realm) {
+    const registry = new URL(registryUrl);
+    if (!tokenHosts.map((h) => h.toLowerCase()).includes(registry.host.toLowerCase()))
+        return false;
+    if (realm === undefined)
+        return true;
+    let target;
+    try {
+        target = new URL(realm);
+    }
+    catch {
+        return false;
+    }
+    const secure = target.protocol === 'https:' || (target.protocol === 'http:' && isLoopback(target.host));
+    return secure && target.host.toLowerCase() === registry.host.toLowerCase();
 }
 
 
@@ -39822,10 +40801,11 @@ function resolveMergeGroup(config, target, decision, changed) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  XE: () => (/* binding */ invokedAs),
   RK: () => (/* binding */ runLocal)
 });
 
-// UNUSED EXPORTS: USAGE, invokedAs, repositoryFromRemote
+// UNUSED EXPORTS: USAGE, repositoryFromRemote
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -40069,11 +41049,12 @@ async function runLocal(argv, print) {
         },
     });
     if (values.help || positionals.length === 0) {
-        print(`Usage: ${invokedAs(process.env, process.argv[1] ?? 'ci-image', process.cwd())} resolve-image [options]\n\n${USAGE}\n`);
+        const command = invokedAs(process.env, process.argv[1] ?? 'ci-image', process.cwd());
+        print(`Usage: ${command} resolve-image [options]\n       ${command} diff IMAGE [--to IMAGE]\n\n${USAGE}\n`);
         return;
     }
     if (positionals[0] !== 'resolve-image') {
-        throw new Error(`Only resolve-image runs locally; "${positionals[0]}" needs GitHub Actions.`);
+        throw new Error(`Only resolve-image and diff run locally; "${positionals[0]}" needs GitHub Actions.`);
     }
     const inputs = (0,action_inputs/* parseInputs */.TL)((name) => {
         if (name === 'command')
@@ -40543,8 +41524,8 @@ function withReuseTag(resolved, imageRepository, tag) {
     return { ...resolved, push: [...resolved.push, tag], pushReferences: [...resolved.pushReferences, (0,image_ref/* imageReference */.rA)(imageRepository, tag)] };
 }
 
-// EXTERNAL MODULE: ./src/registry/inspect.ts + 9 modules
-var inspect = __nccwpck_require__(6754);
+// EXTERNAL MODULE: ./src/registry/inspect.ts + 1 modules
+var inspect = __nccwpck_require__(9033);
 ;// CONCATENATED MODULE: ./src/resolve/reuse-lookup.ts
 // Reuse's I/O: the inputs hash from the build commit's tree (`git ls-tree -r -z` in the checkout,
 // which a depth-1 checkout of that commit has), and a read-only lookup of the reuse tag in the
@@ -40776,10 +41757,12 @@ async function resolveForSession(session) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BK: () => (/* binding */ reuseTag),
+/* harmony export */   Ew: () => (/* binding */ stableTag),
 /* harmony export */   LJ: () => (/* binding */ choosePushTags),
+/* harmony export */   Tq: () => (/* binding */ defaultStableTag),
 /* harmony export */   W: () => (/* binding */ choosePullRequestTag)
 /* harmony export */ });
-/* unused harmony exports sanitizeTagPart, prCommitTag, shaTag, defaultStableTag */
+/* unused harmony exports sanitizeTagPart, prCommitTag, shaTag */
 /* harmony import */ var _git_commit_sha_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1600);
 /* harmony import */ var _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8230);
 // Tag strategy: pure functions from a context to the image tags of the table in
@@ -40826,10 +41809,14 @@ function defaultStableTag(input) {
         return input.defaultTag;
     return (input.defaultBranch !== undefined ? input.branchTags.get(input.defaultBranch) : undefined) ?? 'latest';
 }
+/** The stable tag of a PR's base branch: the image the PR replaces when it changes the image. */
+function stableTag(input) {
+    return input.branchTags.get(input.baseRef) ?? defaultStableTag(input);
+}
 function choosePullRequestTag(input) {
     // 0 is a local run on a branch whose PR is not known.
     const subject = input.subject ?? (input.prNumber > 0 ? `PR #${input.prNumber}` : 'This branch');
-    const stable = input.branchTags.get(input.baseRef) ?? defaultStableTag(input);
+    const stable = stableTag(input);
     const stableSource = input.branchTags.has(input.baseRef)
         ? `the stable image of base branch ${input.baseRef}`
         : `the default stable image (base branch ${input.baseRef} has no entry in branch-tags)`;
@@ -48645,8 +49632,8 @@ var build_gate = __nccwpck_require__(4142);
 var resolve = __nccwpck_require__(2819);
 // EXTERNAL MODULE: ./src/registry/labels.ts
 var labels = __nccwpck_require__(7432);
-// EXTERNAL MODULE: ./src/registry/inspect.ts + 9 modules
-var registry_inspect = __nccwpck_require__(6754);
+// EXTERNAL MODULE: ./src/registry/inspect.ts + 1 modules
+var registry_inspect = __nccwpck_require__(9033);
 ;// CONCATENATED MODULE: ./src/wait/verify-image.ts
 // The image a finished build pushed, read from the registry and proved to be built from the
 // awaited commit: a tag like pr-42 moves with every push to the PR, so the checks of commit A

@@ -4,7 +4,8 @@ import * as core from '@actions/core'
 import { commentImageCommand } from './comment/command.js'
 import { resolveImageCommand } from './resolve/command.js'
 import { waitForBuildCommand } from './wait/command.js'
-import { runLocal } from './resolve/local.js'
+import { invokedAs, runLocal } from './resolve/local.js'
+import { runDiffCli } from './diff/cli.js'
 import { keepStdoutForAnswer, note } from './log/log.js'
 import { openSession } from './action/session.js'
 
@@ -27,7 +28,8 @@ async function runInActions(): Promise<void> {
 async function runOnDeveloperMachine(argv: string[]): Promise<void> {
   const print = keepStdoutForAnswer()
   try {
-    await runLocal(argv, print)
+    if (argv[0] === 'diff') await runDiffCli(argv.slice(1), print, invokedAs(process.env, process.argv[1] ?? 'ci-image', process.cwd()))
+    else await runLocal(argv, print)
   } catch (error) {
     note(`error: ${error instanceof Error ? error.message : String(error)}`)
     process.exitCode = 1

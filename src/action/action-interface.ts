@@ -22,6 +22,7 @@ export const INPUT_DEFAULTS = {
   reuse: 'pull-request',
   'job-status': 'success',
   digest: '',
+  diff: 'true',
   'local-command': 'make gen',
 } as const
 

@@ -35,6 +35,8 @@ export interface Inputs {
   jobStatus: JobStatus
   /** comment-image: the digest the build pushed, when the workflow passes it. */
   digest?: string
+  /** comment-image: compare the PR's image with the stable image it replaces. */
+  diff: boolean
   /** What the PR comment shows to run in the image locally, after `docker run … <image>`. */
   localCommand: string
 }
@@ -211,6 +213,7 @@ export function parseInputs(read: InputReader): Inputs {
     reuse: parseReuse(text('reuse')),
     jobStatus: parseJobStatus(text('job-status')),
     digest: parseDigest(text('digest')),
+    diff: parseBoolean('diff', text('diff')),
     localCommand: parseLocalCommand(text('local-command')),
   }
 }

@@ -4,7 +4,7 @@
 // longer changes the image has its comment say so, and gets none if it never had one.
 import * as core from '@actions/core'
 import type { Outputs } from '../action/action-interface.js'
-import { renderComment, untrustedCode, type CommentState, type ImageComment } from './comment-body.js'
+import { exactReference, renderComment, untrustedCode, type CommentState, type ImageComment } from './comment-body.js'
 import { commentMarker } from './comment-marker.js'
 import { repositoryUrl, runsWorkflow, type EventContext } from '../action/event.js'
 import { escapeHtml } from '../action/html.js'
@@ -20,6 +20,8 @@ import { setOutputs, targetOutputs, writeSummary } from '../action/report.js'
 import { checkBuild } from '../resolve/build-gate.js'
 import { resolveConfig } from '../resolve/resolve.js'
 import type { Session } from '../action/session.js'
+import { IN_COMMENT, IN_SUMMARY, renderDiffMarkdown } from '../diff/markdown.js'
+import { compareWithStable } from './stable-diff.js'
 
 function runUrl(ctx: EventContext): string | undefined {
   return ctx.runId && /^\d+$/.test(ctx.runId) ? `${repositoryUrl(ctx)}/actions/runs/${ctx.runId}` : undefined
@@ -57,6 +59,8 @@ async function writeComment(
   comment: ImageComment,
   create: boolean,
   outputs: Outputs,
+  /** More for the job summary: the comparison with the stable image, in full. */
+  summaryMore?: string,
 ): Promise<void> {
   const { ctx } = session
   const client = await session.client()
@@ -81,7 +85,8 @@ async function writeComment(
   info(`${WROTE[result.action]}: the comment on PR #${pr.number} (${comment.state}): ${written.html_url}`)
   if (deleted.length > 0) info(`Removed duplicate comments ${deleted.join(', ')}, left by runs that raced this one.`)
   const line = `${WROTE[result.action]}: [the image comment](${written.html_url}) on PR #${pr.number} (${comment.state}).`
-  writeSummary(core.summary.addHeading('CI image comment', 3).addRaw(line, true))
+  const summary = core.summary.addHeading('CI image comment', 3).addRaw(line, true)
+  writeSummary(summaryMore === undefined ? summary : summary.addEOL().addRaw(summaryMore, true))
 }
 
 export async function commentImageCommand(session: Session): Promise<void> {
@@ -144,5 +149,8 @@ export async function commentImageCommand(session: Session): Promise<void> {
     runUrl: runUrl(ctx),
     reused: reused && { from: reused.revision },
   }
-  await writeComment(session, pr, comment, true, outputs)
+  // Only an image this run built (or copied) is compared: a failed or cancelled build has none.
+  const diff = inputs.diff && comment.state === 'built' ? await compareWithStable(session, pr, exactReference(comment)) : undefined
+  if (diff) comment.diff = renderDiffMarkdown(diff, IN_COMMENT)
+  await writeComment(session, pr, comment, true, outputs, diff && renderDiffMarkdown(diff, IN_SUMMARY))
 }

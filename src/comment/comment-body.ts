@@ -44,6 +44,8 @@ export interface ImageComment {
   localCommand: string
   /** Set when the image was reused (inputs unchanged) instead of built: `from` is the commit it was built for, when its label says. */
   reused?: { from?: string }
+  /** The comparison with the stable image the PR replaces, as Markdown (diff/markdown.ts: escaped and bounded). */
+  diff?: string
 }
 
 const DIGEST = /^sha256:[0-9a-f]{64}$/
@@ -88,12 +90,19 @@ function usage(reference: string, localCommand: string): string[] {
   return ['```sh', `docker pull ${reference}`, `docker run --rm -v "$PWD":/workspace -w /workspace ${reference} ${localCommand}`, '```']
 }
 
+/** The exact image of this commit: by digest when known, else by the tag only it has. */
+export function exactReference(comment: Pick<ImageComment, 'imageRepository' | 'tag' | 'commitTag' | 'digest'>): string {
+  const reference = checkReference(comment.imageRepository, comment.tag)
+  const commitReference = comment.commitTag ? checkReference(comment.imageRepository, comment.commitTag) : undefined
+  const digest = comment.digest !== undefined && DIGEST.test(comment.digest) ? comment.digest : undefined
+  return digest ? pinnedReference(reference, digest) : (commitReference ?? reference)
+}
+
 function built(comment: ImageComment): string[] {
   const reference = checkReference(comment.imageRepository, comment.tag)
   const commitReference = comment.commitTag ? checkReference(comment.imageRepository, comment.commitTag) : undefined
   const digest = comment.digest !== undefined && DIGEST.test(comment.digest) ? comment.digest : undefined
-  // The exact image of this commit: by digest when known, else by the tag only it has.
-  const exact = digest ? pinnedReference(reference, digest) : (commitReference ?? reference)
+  const exact = exactReference(comment)
   const facts = [`- **Image:** ${untrustedCode(reference)}${commitReference ? ` (this commit: ${untrustedCode(commitReference)})` : ''}`]
   if (digest) facts.push(`- **Digest:** ${untrustedCode(digest, 80)}`)
   facts.push(`- **Commit:** ${commitLine(comment)}`)
@@ -109,6 +118,7 @@ function built(comment: ImageComment): string[] {
     "This pull request's checks run in this image. To use exactly this commit's image locally:",
     '',
     ...usage(exact, comment.localCommand),
+    ...(comment.diff === undefined ? [] : ['', comment.diff]),
   ]
 }
 

@@ -6,7 +6,7 @@
 // mayReceiveToken allows; no secret ever goes into a message.
 import type { RegistryCredential } from './docker-config.js'
 import type { ParsedImageReference } from './image-ref.js'
-import { digestOf, MANIFEST_ACCEPT, parseImageConfig, parseManifest, type ManifestDocument } from './image-manifest.js'
+import { digestOf, MANIFEST_ACCEPT, parseImageConfig, parseManifest, type Descriptor, type ManifestDocument } from './image-manifest.js'
 import { mayReceiveToken, parseChallenge, registryBaseUrl, type Challenge } from './registry-access.js'
 import { RegistryError } from './errors.js'
 import type { Resolved, Transport } from './transport.js'
@@ -121,7 +121,15 @@ interface Request {
   form?: URLSearchParams
 }
 
-export function httpTransport(ref: ParsedImageReference, o: HttpOptions): Transport {
+/** The HTTP transport also reads any manifest of the repository and any blob, each checked against its digest. */
+export interface HttpTransport extends Transport {
+  /** The manifest or index at `reference` (a tag or a digest). */
+  manifest(reference: string): Promise<Resolved>
+  /** The blob `descriptor` names: at most `limit` bytes (refused unread when its descriptor says more). */
+  blob(descriptor: Descriptor, limit: number, what: string): Promise<Uint8Array>
+}
+
+export function httpTransport(ref: ParsedImageReference, o: HttpOptions): HttpTransport {
   const base = registryBaseUrl(ref.registry)
   const host = new URL(base).host
   let authorization: string | undefined
@@ -269,20 +277,29 @@ export function httpTransport(ref: ParsedImageReference, o: HttpOptions): Transp
     }
   }
 
+  /** A blob, its digest checked as for a manifest; one whose descriptor is over `limit` is not asked for. */
+  async function blob(descriptor: Descriptor, limit: number, what: string): Promise<Uint8Array> {
+    const tooLarge = () =>
+      new RegistryError('invalid', `${what} is larger than ${limit / (1024 * 1024)} MiB; ci-image reads no more than that.`)
+    if ((descriptor.size ?? 0) > limit) throw tooLarge()
+    const reply = await get(`/v2/${ref.path}/blobs/${descriptor.digest}`, descriptor.mediaType ?? '*/*', what, limit)
+    if (digestOf(reply.bytes) !== descriptor.digest)
+      throw new RegistryError('invalid', `${host} served ${what} with content that does not match ${descriptor.digest}.`)
+    return reply.bytes
+  }
+
   return {
     via: 'http',
+    manifest,
+    blob,
     resolve: () => manifest(ref.digest ?? ref.tag!),
     async config(digest, resolved) {
       const document: ManifestDocument = digest === resolved.digest ? resolved.document : (await manifest(digest)).document
       if (document.kind !== 'manifest')
         throw new RegistryError('invalid', `${ref.repository}@${digest} is an index, not an image manifest.`)
-      const blob = document.config
-      const what = `the config of ${ref.repository}@${digest}`
-      const reply = await get(`/v2/${ref.path}/blobs/${blob.digest}`, blob.mediaType ?? '*/*', what, MAX_CONFIG_BYTES)
-      if (digestOf(reply.bytes) !== blob.digest)
-        throw new RegistryError('invalid', `${host} served a config that does not match ${blob.digest}.`)
+      const bytes = await blob(document.config, MAX_CONFIG_BYTES, `the config of ${ref.repository}@${digest}`)
       try {
-        return parseImageConfig(new TextDecoder().decode(reply.bytes))
+        return parseImageConfig(new TextDecoder().decode(bytes))
       } catch (error) {
         throw new RegistryError('invalid', `The config of ${ref.repository}@${digest}: ${(error as Error).message}`)
       }

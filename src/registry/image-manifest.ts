@@ -38,8 +38,8 @@ export interface Descriptor {
 export type ManifestDocument =
   /** An OCI image index or a Docker manifest list: one manifest per platform, and attestations. */
   | { kind: 'index'; mediaType: string; manifests: Descriptor[] }
-  /** One image: its config blob holds the labels. */
-  | { kind: 'manifest'; mediaType: string; config: Descriptor }
+  /** One image: its config blob holds the labels; its layers, in order (none when the manifest lists none). */
+  | { kind: 'manifest'; mediaType: string; config: Descriptor; layers: Descriptor[] }
 
 export interface ImageConfig {
   labels: Record<string, string>
@@ -135,7 +135,8 @@ export function parseManifest(body: string, contentType?: string): ManifestDocum
     return { kind: 'index', mediaType, manifests: json.manifests.map((m) => parseDescriptor(m, 'index')) }
   }
   if (mediaType !== undefined && MANIFEST_TYPES.has(mediaType)) {
-    return { kind: 'manifest', mediaType, config: parseDescriptor(json.config, 'manifest') }
+    const layers = Array.isArray(json.layers) ? json.layers.map((l) => parseDescriptor(l, 'manifest')) : []
+    return { kind: 'manifest', mediaType, config: parseDescriptor(json.config, 'manifest'), layers }
   }
   throw new Error(
     `The registry answered a manifest of type ${mediaType ?? '(unknown)'}; ci-image reads ${[...INDEX_TYPES, ...MANIFEST_TYPES].join(', ')}.`,

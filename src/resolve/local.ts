@@ -113,11 +113,12 @@ export async function runLocal(argv: string[], print: (text: string) => void): P
     },
   })
   if (values.help || positionals.length === 0) {
-    print(`Usage: ${invokedAs(process.env, process.argv[1] ?? 'ci-image', process.cwd())} resolve-image [options]\n\n${USAGE}\n`)
+    const command = invokedAs(process.env, process.argv[1] ?? 'ci-image', process.cwd())
+    print(`Usage: ${command} resolve-image [options]\n       ${command} diff IMAGE [--to IMAGE]\n\n${USAGE}\n`)
     return
   }
   if (positionals[0] !== 'resolve-image') {
-    throw new Error(`Only resolve-image runs locally; "${positionals[0]}" needs GitHub Actions.`)
+    throw new Error(`Only resolve-image and diff run locally; "${positionals[0]}" needs GitHub Actions.`)
   }
   const inputs = parseInputs((name) => {
     if (name === 'command') return 'resolve-image'

@@ -79,10 +79,15 @@ export function defaultStableTag(input: Pick<PullRequestTagInput, 'branchTags' |
   return (input.defaultBranch !== undefined ? input.branchTags.get(input.defaultBranch) : undefined) ?? 'latest'
 }
 
+/** The stable tag of a PR's base branch: the image the PR replaces when it changes the image. */
+export function stableTag(input: Pick<PullRequestTagInput, 'baseRef' | 'branchTags' | 'defaultTag' | 'defaultBranch'>): string {
+  return input.branchTags.get(input.baseRef) ?? defaultStableTag(input)
+}
+
 export function choosePullRequestTag(input: PullRequestTagInput): TagChoice {
   // 0 is a local run on a branch whose PR is not known.
   const subject = input.subject ?? (input.prNumber > 0 ? `PR #${input.prNumber}` : 'This branch')
-  const stable = input.branchTags.get(input.baseRef) ?? defaultStableTag(input)
+  const stable = stableTag(input)
   const stableSource = input.branchTags.has(input.baseRef)
     ? `the stable image of base branch ${input.baseRef}`
     : `the default stable image (base branch ${input.baseRef} has no entry in branch-tags)`

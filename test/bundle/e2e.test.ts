@@ -48,6 +48,22 @@ describe('the scenarios of test/support/scenarios.ts', () => {
   })
 })
 
+describe('scenario 2 as `npm run demo` plays it: the image in a loopback registry (the stand-in of fake-registry.ts)', () => {
+  it("the comment compares the PR's image with v2's: one layer, python3.13 added", async () => {
+    const demo = await startWorld(undefined, { registry: true })
+    try {
+      const { build, commentBody } = await imageChangingPullRequest(demo)
+      expect(build.comment?.exitCode).toBe(0)
+      expect(commentBody).toContain(
+        `<details><summary>Compared with the stable image <code>${demo.registry!.host}/acme/app/ci:v2</code>: +2.57 MiB (+1%), 1 new layer, 1 added</summary>`,
+      )
+      expect(commentBody).toContain('| <code>python3.13</code> | deb |  | <code>3.13.1-2</code> |')
+    } finally {
+      await demo.stop()
+    }
+  })
+})
+
 describe('failure paths', () => {
   it('the build fails: the wait fails within a poll, names the conclusion and links the run; nothing is pulled; the comment says it failed', async () => {
     const { check, build, commentBody } = await imageChangingPullRequest(world, 'failure')

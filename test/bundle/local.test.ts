@@ -80,7 +80,7 @@ describe('local run', () => {
   it('explains the other commands need GitHub Actions', () => {
     const run = runLocal(developerClone({}), 'wait-for-build')
     expect(run.code).toBe(1)
-    expect(run.stderr).toContain('Only resolve-image runs locally; "wait-for-build" needs GitHub Actions.')
+    expect(run.stderr).toContain('Only resolve-image and diff run locally; "wait-for-build" needs GitHub Actions.')
   })
 
   it('in a depth-1 clone of the branch alone, fetches the base branches it lacks instead of failing', () => {

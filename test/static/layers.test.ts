@@ -1,4 +1,4 @@
-// The house of src/, checked rather than hoped: one folder per feature (resolve, wait, comment)
+// The house of src/, checked rather than hoped: one folder per feature (resolve, wait, diff, comment)
 // over shared folders (log, timing, git, github, registry, action); features import shared folders and build
 // on resolve in one direction only; a feature's pure decisions import no I/O, not even through
 // another file; no files import each other in a circle.
@@ -27,11 +27,15 @@ const FOLDERS = {
     doc: 'wait-for-build: the build run of a commit, then its verified image',
     mayImport: ['log', 'timing', 'git', 'github', 'registry', 'action', 'resolve'],
   },
+  diff: {
+    doc: 'what a PR changes in its image against the stable one: size, layers, SBOM packages; `ci-image diff`',
+    mayImport: ['log', 'timing', 'git', 'registry', 'action', 'resolve'],
+  },
   comment: {
     doc: 'comment-image: one comment per image on the PR',
-    mayImport: ['log', 'timing', 'git', 'github', 'registry', 'action', 'resolve'],
+    mayImport: ['log', 'timing', 'git', 'github', 'registry', 'action', 'resolve', 'diff'],
   },
-  entry: { doc: 'main.ts: a command per input', mayImport: ['log', 'action', 'resolve', 'wait', 'comment'] },
+  entry: { doc: 'main.ts: a command per input', mayImport: ['log', 'action', 'resolve', 'wait', 'comment', 'diff'] },
 } as const satisfies Record<string, { doc: string; mayImport: readonly string[] }>
 type Folder = keyof typeof FOLDERS
 
@@ -66,6 +70,14 @@ const DECISIONS = [
   'resolve/reuse.ts',
   'wait/runs.ts',
   'wait/wait-loop.ts',
+  'diff/purl.ts',
+  'diff/sbom.ts',
+  'diff/relevance.ts',
+  'diff/package-diff.ts',
+  'diff/image-diff.ts',
+  'diff/format.ts',
+  'diff/markdown.ts',
+  'diff/terminal.ts',
   'comment/comment-marker.ts',
   'comment/comment-body.ts',
   'comment/upsert-comment.ts',

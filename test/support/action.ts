@@ -68,6 +68,10 @@ export async function runAction(o: RunActionOptions): Promise<ActionRun> {
     GIT_CONFIG_GLOBAL: '/dev/null',
     ...(o.env ?? {}),
   }
+  // comment-image compares the image with the stable one in its registry (`diff`, true by
+  // default): a test that serves the images on loopback turns it on, the others leave it off so
+  // that no test reaches ghcr.io.
+  env.INPUT_DIFF = 'false'
   for (const [name, value] of Object.entries(o.inputs)) env[`INPUT_${name.toUpperCase()}`] = value
   const child = spawn(process.execPath, [DIST], { cwd: o.workspace ?? dir, env })
   let stdout = ''

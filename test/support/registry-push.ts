@@ -30,7 +30,7 @@ async function expectStatus(response: Response, what: string): Promise<void> {
   if (response.status >= 300) throw new Error(`pushing ${what}: ${response.status} ${await response.text()}`)
 }
 
-async function pushBlob(target: PushTarget, path: string, bytes: Buffer): Promise<{ digest: string; size: number }> {
+export async function pushBlob(target: PushTarget, path: string, bytes: Buffer): Promise<{ digest: string; size: number }> {
   const digest = digestOf(bytes)
   const start = await fetch(`${target.url}/v2/${path}/blobs/uploads/`, { method: 'POST', headers: headers(target) })
   await expectStatus(start, `an upload to ${path}`)
@@ -46,7 +46,7 @@ async function pushBlob(target: PushTarget, path: string, bytes: Buffer): Promis
 }
 
 /** `body` as JSON, or as the exact bytes to put (a copy keeps the manifest's digest). */
-async function pushManifest(target: PushTarget, path: string, reference: string, mediaType: string, body: unknown): Promise<string> {
+export async function pushManifest(target: PushTarget, path: string, reference: string, mediaType: string, body: unknown): Promise<string> {
   const bytes = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body))
   const response = await fetch(`${target.url}/v2/${path}/manifests/${reference}`, {
     method: 'PUT',

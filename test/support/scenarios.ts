@@ -6,7 +6,10 @@ import { runAction, type ActionRun, type RunActionOptions } from './action.js'
 import { issueCommentEvent, pullRequestEvent, pullRequestObject, pushEvent } from './events.js'
 import { FakeComments } from './fake-comments.js'
 import { serveCompare } from './fake-compare.js'
+import { asFakeImage } from './buildkit-image.js'
+import { ciImage, type CiImageSpec } from './ci-images.js'
 import { dockerWithBuiltImages, fakeDocker, type FakeDocker } from './fake-docker.js'
+import { FakeRegistry } from './fake-registry.js'
 import { FakeRuns } from './fake-runs.js'
 import { checkoutMerge, makePullRequestRepo, type PullRequestRepo } from './git.js'
 import { FakeGitHub } from './github-server.js'
@@ -30,16 +33,31 @@ export interface World {
   comments: FakeComments
   /** The runner's docker, and through it the registry; each scenario sets what its build pushed. */
   docker: FakeDocker
+  /**
+   * With one, the image lives in this loopback registry instead of ghcr.io, holding v2's image
+   * and what the PR's build pushes, with their SBOMs: comment-image compares them.
+   */
+  registry?: FakeRegistry
   say: Say
   stop(): Promise<void>
 }
 
-export async function startWorld(say: Say = () => {}): Promise<World> {
+/** The images of scenario 2: v2's, and the PR's, which adds Python 3.13 (sizes of a real CI image, no bytes). */
+const STABLE_IMAGE: CiImageSpec = { go: '1.22.5', scale: 60, layerBlobs: false }
+const PR_IMAGE: CiImageSpec = { ...STABLE_IMAGE, apt: ['bash', 'ca-certificates', 'curl', 'git', 'make', 'python3-pip', 'python3.13'] }
+
+export async function startWorld(say: Say = () => {}, o: { registry?: boolean } = {}): Promise<World> {
   const github = await new FakeGitHub().start()
   const runs = new FakeRuns(github)
   runs.addWorkflow('build-ci-image.yml')
   const comments = new FakeComments(github)
-  return { github, runs, comments, docker: fakeDocker(), say, stop: () => github.stop() }
+  const registry = o.registry ? await FakeRegistry.start({ auth: 'none' }) : undefined
+  registry?.push('acme/app/ci', 'v2', asFakeImage(ciImage(STABLE_IMAGE)))
+  const stop = async () => {
+    await github.stop()
+    await registry?.stop()
+  }
+  return { github, runs, comments, docker: fakeDocker(), registry, say, stop }
 }
 
 /** One `uses: ./` step of a job: prints what a person would read in the job log. */
@@ -130,11 +148,16 @@ export async function imageChangingPullRequest(
     prFiles: { 'Dockerfile.ci': 'FROM node:24\nRUN apt-get install -y python3.13\n' },
   })
   const pr = pullRequest(world, repo, ['Dockerfile.ci'])
-  const { runs, say } = world
+  const { runs, say, registry } = world
   // The registry, through the runner's docker: a successful build pushed the commit's own tag,
   // labelled with the commit it was built from.
   const commitTag = `pr-42-sha-${repo.headSha.slice(0, 7)}`
-  world.docker = outcome === 'success' ? dockerWithBuiltImages({ [`ghcr.io/acme/app/ci:${commitTag}`]: repo.headSha }) : fakeDocker()
+  const image = registry ? `${registry.host}/acme/app/ci` : 'ghcr.io/acme/app/ci'
+  const inputs: Record<string, string> = registry ? { image } : {}
+  const built = asFakeImage(ciImage({ ...PR_IMAGE, labels: { 'org.opencontainers.image.revision': repo.headSha } }))
+  if (outcome !== 'success') world.docker = fakeDocker()
+  else if (!registry) world.docker = dockerWithBuiltImages({ [`${image}:${commitTag}`]: repo.headSha })
+  else world.docker = fakeDocker({ imagetools: { images: { [`${image}:${commitTag}`]: built } } })
   let finished!: () => void
   const buildDone = new Promise<void>((resolve) => (finished = resolve))
   if (outcome === 'never') {
@@ -153,9 +176,10 @@ export async function imageChangingPullRequest(
     })
     at(3800, () => {
       runs.complete(run!, outcome)
+      if (outcome === 'success') for (const tag of ['pr-42', commitTag]) registry?.push('acme/app/ci', tag, built)
       say(
         'GitHub',
-        `build-ci-image run ${run!.id} completed: ${outcome}${outcome === 'success' ? `, pushed ghcr.io/acme/app/ci:pr-42 and :${commitTag}` : ''}`,
+        `build-ci-image run ${run!.id} completed: ${outcome}${outcome === 'success' ? `, pushed ${image}:pr-42 and :${commitTag}` : ''}`,
       )
       finished()
     })
@@ -164,7 +188,7 @@ export async function imageChangingPullRequest(
   const buildJob = (async () => {
     const workspace = pr.checkout()
     const resolve = await step(world, 'build-ci-image', {
-      inputs: { command: 'resolve-image' },
+      inputs: { command: 'resolve-image', ...inputs },
       eventName: 'pull_request',
       event: pr.event,
       workspace,
@@ -175,7 +199,7 @@ export async function imageChangingPullRequest(
     // so GITHUB_RUN_ID is that run.
     const env = { GITHUB_RUN_ID: String(runs.runs.at(-1)!.id), GITHUB_WORKFLOW_REF: BUILD_WORKFLOW_REF }
     const comment = await step(world, 'build-ci-image', {
-      inputs: { command: 'comment-image', 'job-status': outcome },
+      inputs: { command: 'comment-image', 'job-status': outcome, ...inputs, ...(registry ? { diff: 'true' } : {}) },
       eventName: 'pull_request',
       event: pr.event,
       workspace,
@@ -187,13 +211,13 @@ export async function imageChangingPullRequest(
   const checkJob = (async () => {
     const workspace = pr.checkout()
     const resolve = await step(world, 'check-generate', {
-      inputs: { command: 'resolve-image' },
+      inputs: { command: 'resolve-image', ...inputs },
       eventName: 'pull_request',
       event: pr.event,
       workspace,
     })
     const wait = await step(world, 'check-generate', {
-      inputs: { command: 'wait-for-build', 'poll-interval': '1', timeout: String(o.timeoutSeconds ?? 60) },
+      inputs: { command: 'wait-for-build', 'poll-interval': '1', timeout: String(o.timeoutSeconds ?? 60), ...inputs },
       eventName: 'pull_request',
       event: pr.event,
       workspace,

@@ -183,7 +183,12 @@ describe('the inspected image', () => {
       `ghcr.io/acme/app/ci@${digest}`,
       {
         digest,
-        document: { kind: 'manifest', mediaType: 'application/vnd.docker.distribution.manifest.v2+json', config: { digest: D('8') } },
+        document: {
+          kind: 'manifest',
+          mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+          config: { digest: D('8') },
+          layers: [],
+        },
       },
       { labels: {}, platform: 'linux/arm64' },
     )
