@@ -128,12 +128,32 @@ function toSteps(body: string, fail: (reason: string) => PatternError): Step[] {
   return steps
 }
 
+/** A set of states the pattern can be at after some characters, and where each next character takes it. */
+interface Places {
+  states: number[]
+  matched: boolean
+  /** Whether it is remembered: only then are the ways into it. */
+  kept: boolean
+  /** By character: the places after it, or null when the pattern cannot go on. */
+  next: Map<string, Places | null>
+}
+
+/**
+ * What a pattern remembers: at most this many sets of places, each with the way on for at most
+ * MAX_WAYS characters. Each character of a path adds at most one of each, so the work stays
+ * linear whatever the paths; past the caps, the way on is worked out again instead of looked up.
+ */
+const MAX_PLACES = 4096
+const MAX_WAYS = 256
+
 // Whether `steps` match the whole of `path`, in time linear in the path: every place the
 // pattern can be at after each character is kept at once (a Thompson simulation), where a
 // backtracking RegExp tries them one after another, and `**/` twelve times over a path 25
-// directories deep took 19 s. State `k` waits before step `k` (`steps.length` is the match);
-// state `steps.length + 1 + k` is inside step `k` after one character: a `+` that may take
-// more, or the `.+` of `**/`.
+// directories deep took 19 s. Each set of places and where a character takes it is remembered
+// (a DFA built as paths need it), so that the 100,000 paths of a tree cost about a map lookup a
+// character. State `k` waits before step `k` (`steps.length` is the match); state
+// `steps.length + 1 + k` is inside step `k` after one character: a `+` that may take more, or
+// the `.+` of `**/`.
 function stepMatcher(steps: Step[]): PathMatcher {
   const end = steps.length
   const inside = (k: number) => end + 1 + k
@@ -151,30 +171,51 @@ function stepMatcher(steps: Step[]): PathMatcher {
       into.push(s)
     }
   }
-  return (path) => {
-    let current: number[] = []
+  /** Where `ch` takes each of `states`. */
+  const advance = (states: readonly number[], ch: string): number[] => {
+    const next: number[] = []
     generation++
-    enter(current, 0)
-    for (const ch of path) {
-      const next: number[] = []
-      generation++
-      for (const state of current) {
-        if (state === end) continue
-        const k = state > end ? state - end - 1 : state
-        const step = steps[k]!
-        if (step.kind === 'dirs') {
-          if (!notLineTerminator(ch)) continue
-          enter(next, inside(k))
-          if (state > end && ch === '/') enter(next, k + 1)
-        } else if (step.test(ch)) {
-          // After a `+`'s character, more may follow (inside) or the pattern moves on.
-          enter(next, step.kind === 'any' ? k : step.repeat === '+' ? inside(k) : k + 1)
-        }
+    for (const state of states) {
+      if (state === end) continue
+      const k = state > end ? state - end - 1 : state
+      const step = steps[k]!
+      if (step.kind === 'dirs') {
+        if (!notLineTerminator(ch)) continue
+        enter(next, inside(k))
+        if (state > end && ch === '/') enter(next, k + 1)
+      } else if (step.test(ch)) {
+        // After a `+`'s character, more may follow (inside) or the pattern moves on.
+        enter(next, step.kind === 'any' ? k : step.repeat === '+' ? inside(k) : k + 1)
       }
-      if (next.length === 0) return false
-      current = next
     }
-    return current.includes(end)
+    return next
+  }
+  const remembered = new Map<string, Places>()
+  const placesFor = (states: number[]): Places | null => {
+    if (states.length === 0) return null
+    const key = states.sort((a, b) => a - b).join(',')
+    const known = remembered.get(key)
+    if (known) return known
+    const places: Places = { states, matched: states.includes(end), kept: remembered.size < MAX_PLACES, next: new Map() }
+    if (places.kept) remembered.set(key, places)
+    return places
+  }
+  const start: number[] = []
+  generation++
+  enter(start, 0)
+  const first = placesFor(start)!
+  return (path) => {
+    let places = first
+    for (const ch of path) {
+      let next = places.next.get(ch)
+      if (next === undefined) {
+        next = placesFor(advance(places.states, ch))
+        if ((next === null || next.kept) && places.next.size < MAX_WAYS) places.next.set(ch, next)
+      }
+      if (next === null) return false
+      places = next
+    }
+    return places.matched
   }
 }
 
