@@ -22,6 +22,11 @@ export function manyAliases(count: number): string {
   return `on:\n  pull_request:\n    paths: [Dockerfile.ci]\nenv:\n  a: &a x\n  b: [${Array(count).fill('*a').join(',')}]\n${JOBS}`
 }
 
+/** `count` plain scalars in one list: near GitHub's node limit, the most a workflow within every limit costs to read. */
+export function manyScalars(count: number): string {
+  return `on:\n  pull_request:\n    paths: [Dockerfile.ci]\nenv:\n  a: [${Array(count).fill('x').join(',')}]\n${JOBS}`
+}
+
 /** `**` `/` repeated: each group a `(.+/)?` for a backtracking matcher, tried against every split of a deep path. */
 export function nestedGlobs(groups: number): string {
   return `${'**/'.repeat(groups)}z`

@@ -316,6 +316,11 @@ describe('what reading a PR’s workflow may cost (GitHub’s limits, actions/ru
       /its aliases expand it to 51,\d{3} nodes, more than the 50,000 GitHub's workflow parser reads \("Maximum YAML nodes exceeded"\), so GitHub starts no run of it either/,
     ],
     [
+      '50,001 scalars (counted from the tokens, before the document is composed)',
+      wf(`${on}\nenv:\n  A: [${Array(50_001).fill('x').join(', ')}]`),
+      /it has 50,0\d\d YAML nodes before any alias is expanded, more than the 50,000 GitHub's workflow parser reads/,
+    ],
+    [
       '24,000 aliases of one scalar: within GitHub’s limits, but 107 s for the parser library',
       wf(`${on}\nenv:\n  A: &a x\n  B: [${Array(24_000).fill('*a').join(', ')}]`),
       /its 24,000 alias uses in a document of 24,0\d\d nodes would take @actions\/workflow-parser 57\d,\d{3},\d{3} steps .* more than the 10,000,000 ci-image allows/,
