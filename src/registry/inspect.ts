@@ -71,12 +71,19 @@ const ONE_BUILD_LABELS = [
   [INPUTS_LABEL, 'they were not built from the same inputs'],
 ] as const
 
-/** `read` of every item, at most `limit` at once, in the items' order. */
+/** `read` of every item, at most `limit` at once, in the items' order; after a failure, no new one starts. */
 async function readLimited<T, R>(items: readonly T[], limit: number, read: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = []
   let next = 0
   const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) results[i] = await read(items[i]!)
+    for (let i = next++; i < items.length; i = next++) {
+      try {
+        results[i] = await read(items[i]!)
+      } catch (error) {
+        next = items.length
+        throw error
+      }
+    }
   }
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
   return results
