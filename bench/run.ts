@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { measureBehind } from './behind.js'
+import { measureBounds } from './bounds.js'
 import { measureReuse } from './reuse.js'
 import { measureScale } from './scale.js'
 import { createScratch, type Scratch } from './scratch.js'
@@ -21,6 +22,7 @@ const CASES: Record<string, (scratch: Scratch) => Promise<Section>> = {
   scale: measureScale,
   startup: measureStartup,
   reuse: measureReuse,
+  bounds: measureBounds,
 }
 
 const names = process.argv.slice(2)

@@ -39386,12 +39386,16 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/timing/timing.ts
+var timing = __nccwpck_require__(9754);
 ;// CONCATENATED MODULE: ./src/registry/docker-config.ts
 // Where docker keeps the credentials of a registry, read from its config.json as the docker CLI
 // reads it (docker/cli, cli/config/configfile/file.go and cli/config/credentials/file_store.go):
@@ -39484,7 +39488,10 @@ var errors = __nccwpck_require__(6764);
 // cli/config/config.go, Dir), then a credential helper or the file itself (registry/docker-config.ts).
 // A helper runs as docker runs it (docker-credential-helpers, client/client.go: the program with the
 // one argument `get`, the server address on stdin, JSON on stdout): an argument array, no shell, the
-// secret only in its stdout and in memory.
+// secret only in its stdout and in memory. The step's working directory is the checkout a PR
+// controls, so a helper is looked up, started and bounded without it (runHelper).
+
+
 
 
 
@@ -39496,21 +39503,88 @@ const NOT_FOUND = 'credentials not found in native keychain';
 function dockerConfigPath(env = process.env) {
     return (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json');
 }
-function runHelper(program, serverAddress, env) {
+/** A helper's answer is a few hundred bytes of JSON (a cloud token a few kilobytes): more is no answer. */
+const MAX_HELPER_OUTPUT = 1024 * 1024;
+/**
+ * Where `program` is in PATH's absolute directories. Go's exec.Command, which docker runs helpers
+ * with (docker-credential-helpers, client/command.go), refuses since Go 1.19 a program found
+ * through a relative entry, `.` or an empty one (os/exec, "Executables in the current directory":
+ * ErrDot): here such an entry would name the checkout, and a PR could plant the helper there.
+ */
+async function findOnPath(program, path) {
+    for (const dir of (path ?? '').split(external_node_path_.delimiter)) {
+        if (!(0,external_node_path_.isAbsolute)(dir))
+            continue;
+        const file = (0,external_node_path_.join)(dir, program);
+        try {
+            await (0,promises_namespaceObject.access)(file, external_node_fs_.constants.X_OK);
+            if ((await (0,promises_namespaceObject.stat)(file)).isFile())
+                return file;
+        }
+        catch {
+            // Not here: the next directory.
+        }
+    }
+    return undefined;
+}
+/**
+ * The environment a helper gets: the step's, without what the runner hands the action itself:
+ * its inputs (`INPUT_*`, the GitHub token among them), the `GITHUB_*` files and variables (the
+ * outputs, env and path files a program could write to) and the runner's `ACTIONS_*` tokens.
+ * Everything a helper reads (HOME, PATH, a keyring's socket, AWS_*, a cloud SDK's settings) stays.
+ */
+function helperEnv(env) {
+    return Object.fromEntries(Object.entries(env).filter(([name]) => !/^(?:INPUT|GITHUB|ACTIONS)_/i.test(name)));
+}
+/**
+ * Runs `file get` from a directory outside the checkout, killed (its process group, where there is
+ * one) past the timeout or past MAX_HELPER_OUTPUT: a hanging helper cannot hold the step.
+ */
+function runHelper(file, serverAddress, env, timeoutMs) {
     return new Promise((resolve) => {
-        const child = (0,external_node_child_process_.spawn)(program, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+        const group = process.platform !== 'win32';
+        const child = (0,external_node_child_process_.spawn)(file, ['get'], { env: helperEnv(env), cwd: (0,external_node_os_namespaceObject.tmpdir)(), stdio: ['pipe', 'pipe', 'pipe'], detached: group });
         let stdout = '';
         let stderr = '';
-        child.stdout.on('data', (d) => (stdout += d.toString()));
-        child.stderr.on('data', (d) => (stderr += d.toString()));
-        child.on('error', (error) => resolve({ code: null, stdout, stderr, error }));
-        child.on('close', (code) => resolve({ code, stdout, stderr }));
+        let done = false;
+        const finish = (result) => {
+            if (done)
+                return;
+            done = true;
+            clearTimeout(timer);
+            resolve(result);
+        };
+        const stop = (why) => {
+            try {
+                if (group && child.pid !== undefined)
+                    process.kill(-child.pid, 'SIGKILL');
+                else
+                    child.kill('SIGKILL');
+            }
+            catch {
+                // Already gone.
+            }
+            // Whatever it started may hold the pipes open: the answer does not wait for them.
+            child.stdout.destroy();
+            child.stderr.destroy();
+            finish({ code: null, stdout: '', stderr: '', stopped: why });
+        };
+        const timer = setTimeout(() => stop(`it did not answer within ${timeoutMs / 1000} s`), timeoutMs);
+        const collect = (append) => (d) => {
+            append(d.toString());
+            if (stdout.length + stderr.length > MAX_HELPER_OUTPUT)
+                stop(`it printed more than ${MAX_HELPER_OUTPUT / (1024 * 1024)} MiB`);
+        };
+        child.stdout.on('data', collect((text) => (stdout += text)));
+        child.stderr.on('data', collect((text) => (stderr += text)));
+        child.on('error', (error) => finish({ code: null, stdout, stderr, error }));
+        child.on('close', (code) => finish({ code, stdout, stderr }));
         child.stdin.on('error', () => undefined);
         child.stdin.end(serverAddress);
     });
 }
 /** The credential docker would send to `registry`, or undefined when it has none. */
-async function dockerCredential(registry, env = process.env) {
+async function dockerCredential(registry, env = process.env, helperTimeoutMs = timing/* CREDENTIAL_HELPER_TIMEOUT_MS */.sE) {
     const path = dockerConfigPath(env);
     let text;
     try {
@@ -39531,7 +39605,13 @@ async function dockerCredential(registry, env = process.env) {
         return undefined;
     if (source.kind === 'stored')
         return source.credential;
-    const result = await runHelper(source.program, source.serverAddress, env);
+    const fail = (why) => new errors/* RegistryError */.g('denied', `The credential helper ${source.program} (configured in ${path}) failed to give the credentials for ${registry}: ${why}.`);
+    const file = await findOnPath(source.program, env.PATH ?? env.Path);
+    if (file === undefined)
+        throw fail('cannot run it: it is in no absolute directory of PATH (docker looks nowhere else)');
+    const result = await runHelper(file, source.serverAddress, env, helperTimeoutMs);
+    if (result.stopped)
+        throw fail(`${result.stopped}, so it was stopped`);
     const output = (result.stdout.trim() || result.stderr.trim()).split('\n')[0] ?? '';
     if (result.code === 0) {
         try {
@@ -39547,7 +39627,7 @@ async function dockerCredential(registry, env = process.env) {
     // A failed get prints its error on stdout (client.go reads cmd.Output()); the secret only ever
     // comes with exit code 0.
     const detail = result.error || output === '' ? '' : `: ${output}`;
-    throw new errors/* RegistryError */.g('denied', `The credential helper ${source.program} (configured in ${path}) failed to give the credentials for ${registry}: ${why}${detail}.`);
+    throw fail(`${why}${detail}`);
 }
 
 
@@ -39565,7 +39645,7 @@ class RegistryError extends Error {
     fault;
     credentials;
     constructor(fault, message, 
-    /** For `denied`: whether no credentials were sent, or the ones sent were refused. */
+    /** For `denied`: whether no credentials were sent, the ones sent were refused, or docker's were kept from a token service on plain HTTP. */
     credentials) {
         super(message);
         this.fault = fault;
@@ -39628,12 +39708,14 @@ function refusedBy(sender, host) {
             return `${host} refused the GitHub token (github-token)`;
         case 'anonymous':
             return `There are no credentials for ${host} (docker stored none, and the GitHub token is only for ghcr.io)`;
+        case 'withheld':
+            return `The credentials docker stored for the registry (from ${sender.source}) were not sent to its token service ${sender.realm}, on plain HTTP, and ${host} refused to serve anonymously`;
     }
 }
 function fail(reply, what, host, sender) {
     const why = errorText(reply);
     if (reply.status === 401 || reply.status === 403) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('denied', `${refusedBy(sender, host)}: it does not serve ${what} (${why}).`, sender.kind === 'anonymous' ? 'none' : 'refused');
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('denied', `${refusedBy(sender, host)}: it does not serve ${what} (${why}).`, sender.kind === 'anonymous' ? 'none' : sender.kind === 'withheld' ? 'withheld' : 'refused');
     }
     if (reply.status === 404)
         return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('missing', `${what} is not in ${host} (${why}).`);
@@ -39724,8 +39806,8 @@ function httpTransport(ref, o) {
     /**
      * A bearer token from the challenge's realm: with docker's credentials as docker sends them
      * (basic auth on a GET, or an identity token as an OAuth2 refresh token in a POST:
-     * distribution/distribution, internal/client/auth/session.go, fetchTokenWithOAuth), else the
-     * GitHub token only where it may go, else anonymously.
+     * distribution/distribution, internal/client/auth/session.go, fetchTokenWithOAuth) where they
+     * may go (mayReceiveCredentials), else the GitHub token only where it may go, else anonymously.
      */
     async function bearer(challenge) {
         const realm = challenge.params.realm;
@@ -39739,12 +39821,13 @@ function httpTransport(ref, o) {
         const scopes = (challenge.params.scope ?? `repository:${ref.path}:pull`).split(' ').filter(Boolean);
         const what = `a token for ${ref.path}`;
         const request = { accept: 'application/json', limit: MAX_TOKEN_BYTES, what };
-        if (credential?.identityToken) {
-            const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.identityToken, client_id: 'ci-image' });
+        const docker = credential && (0,_registry_access_js__WEBPACK_IMPORTED_MODULE_1__/* .mayReceiveCredentials */ .hp)(base, url.href) ? credential : undefined;
+        if (docker?.identityToken) {
+            const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: docker.identityToken, client_id: 'ci-image' });
             if (challenge.params.service)
                 form.set('service', challenge.params.service);
             form.set('scope', scopes.join(' '));
-            sender = { kind: 'docker', username: credential.username, source: credential.source };
+            sender = { kind: 'docker', username: docker.username, source: docker.source };
             const reply = await send(url, { ...request, form });
             if (reply.status !== 200)
                 throw fail(reply, what, url.host, sender);
@@ -39755,13 +39838,16 @@ function httpTransport(ref, o) {
         for (const scope of scopes)
             url.searchParams.append('scope', scope);
         let auth;
-        if (credential?.password !== undefined) {
-            auth = basic(credential.username, credential.password);
-            sender = { kind: 'docker', username: credential.username, source: credential.source };
+        if (docker?.password !== undefined) {
+            auth = basic(docker.username, docker.password);
+            sender = { kind: 'docker', username: docker.username, source: docker.source };
         }
         else if (o.token && (0,_registry_access_js__WEBPACK_IMPORTED_MODULE_1__/* .mayReceiveToken */ .s1)(base, o.tokenHosts, url.href)) {
             auth = githubBasic(o.token);
             sender = { kind: 'github' };
+        }
+        else if (credential && !docker) {
+            sender = { kind: 'withheld', source: credential.source, realm: url.origin };
         }
         const reply = await send(url, { ...request, auth });
         if (reply.status !== 200)
@@ -40219,24 +40305,60 @@ function imagetoolsTransport(ref, reference) {
 
 
 /**
- * The config of every image of an index: one build sets the same revision label on each platform,
- * so images that disagree (or one without the label) are not one build's, whichever platform runs.
+ * The images of an index read at most: each costs two requests and up to 12 MiB (a manifest and a
+ * config, http.ts), and an index lists one per platform of a build, a handful (BuildKit's
+ * attestations are not read). An index of more is refused before any of them is read.
+ */
+const MAX_INDEX_IMAGES = 64;
+/** Configs read at once: as many as dockerd pulls layers at once (moby, daemon/config/config.go, DefaultMaxConcurrentDownloads). */
+const CONFIGS_IN_FLIGHT = 3;
+/** The labels one build sets alike on every platform, each proof of what the image was built from, and what images that differ were not. */
+const ONE_BUILD_LABELS = [
+    [labels/* REVISION_LABEL */.P1, 'they were not built together from one commit'],
+    [labels/* INPUTS_LABEL */.Pv, 'they were not built from the same inputs'],
+];
+/** `read` of every item, at most `limit` at once, in the items' order; after a failure, no new one starts. */
+async function readLimited(items, limit, read) {
+    const results = [];
+    let next = 0;
+    const worker = async () => {
+        for (let i = next++; i < items.length; i = next++) {
+            try {
+                results[i] = await read(items[i]);
+            }
+            catch (error) {
+                next = items.length;
+                throw error;
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+/**
+ * The config of every image of an index, each digest read once: one build sets the same revision
+ * and inputs labels on each platform, so images that disagree (or one without the label) are not
+ * one build's, whichever platform runs.
  */
 async function platformConfigs(transport, resolved, reference) {
     if (resolved.document.kind !== 'index')
         return { config: await transport.config(resolved.digest, resolved) };
     const chosen = (0,image_manifest/* choosePlatformManifest */.e5)(resolved.document);
     const images = (0,image_manifest/* indexImages */.jd)(resolved.document);
-    const configs = await Promise.all(images.map((d) => transport.config(d.digest, resolved)));
-    const revisions = new Set(configs.map((c) => c.labels[labels/* REVISION_LABEL */.P1]));
-    if (revisions.size > 1) {
-        const each = images.map((d, i) => {
-            const revision = configs[i].labels[labels/* REVISION_LABEL */.P1];
-            return `${d.platform ? (0,image_manifest/* formatPlatform */.Bq)(d.platform) : d.digest}: ${revision ?? 'no label'}`;
-        });
-        throw new errors/* RegistryError */.g('invalid', `The platforms of ${reference} disagree on ${labels/* REVISION_LABEL */.P1} (${each.join('; ')}): they were not built together from one commit.`);
+    const digests = [...new Set(images.map((d) => d.digest))];
+    if (digests.length > MAX_INDEX_IMAGES) {
+        throw new errors/* RegistryError */.g('invalid', `${reference} is an index of ${digests.length} images; ci-image reads at most ${MAX_INDEX_IMAGES}, and a build pushes one per platform.`);
     }
-    return { chosen, config: configs[images.indexOf(chosen)] };
+    const read = await readLimited(digests, CONFIGS_IN_FLIGHT, (digest) => transport.config(digest, resolved));
+    const configs = new Map(digests.map((digest, i) => [digest, read[i]]));
+    const labelOf = (d, label) => configs.get(d.digest).labels[label];
+    for (const [label, meaning] of ONE_BUILD_LABELS) {
+        if (new Set(images.map((d) => labelOf(d, label))).size === 1)
+            continue;
+        const each = images.map((d) => `${d.platform ? (0,image_manifest/* formatPlatform */.Bq)(d.platform) : d.digest}: ${labelOf(d, label) ?? 'no label'}`);
+        throw new errors/* RegistryError */.g('invalid', `The platforms of ${reference} disagree on ${label} (${each.join('; ')}): ${meaning}.`);
+    }
+    return { chosen, config: configs.get(chosen.digest) };
 }
 async function withRetries(reference, transport, o) {
     const attempts = o.attempts ?? timing/* REGISTRY_RETRY */.dv.attempts;
@@ -40374,6 +40496,7 @@ function checkRevision(reference, expected, labelled, inputs = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   hp: () => (/* binding */ mayReceiveCredentials),
 /* harmony export */   mO: () => (/* binding */ registryBaseUrl),
 /* harmony export */   s1: () => (/* binding */ mayReceiveToken),
 /* harmony export */   xy: () => (/* binding */ parseChallenge)
@@ -40414,6 +40537,29 @@ function parseChallenge(header) {
             break;
     }
     return { scheme: scheme[1].toLowerCase(), params };
+}
+/**
+ * Whether the credentials docker stored may answer a bearer challenge at `realm`: over HTTPS, to
+ * whichever host the registry names, as docker sends them (Docker Hub's realm is auth.docker.io,
+ * not registry-1.docker.io); over plain HTTP, where a password in a header can be read on the way
+ * (distribution's configuration docs: basic auth only "with TLS configured", and a realm it makes
+ * up is https), only to the registry's own host when that registry is plain HTTP on loopback.
+ */
+function mayReceiveCredentials(registryUrl, realm) {
+    let target;
+    try {
+        target = new URL(realm);
+    }
+    catch {
+        return false;
+    }
+    if (target.protocol === 'https:')
+        return true;
+    const registry = new URL(registryUrl);
+    return (target.protocol === 'http:' &&
+        registry.protocol === 'http:' &&
+        isLoopback(registry.host) &&
+        target.host.toLowerCase() === registry.host.toLowerCase());
 }
 /**
  * Whether the GitHub token may be sent to answer a challenge: only to a registry it was given for
@@ -40483,11 +40629,15 @@ function ghcrDeniedHint() {
 }
 /**
  * Why the registry refused to serve an image of `registry`, and what to do about it: with no
- * credentials sent, log in; with credentials refused, that account lacks access or expired.
+ * credentials sent, log in; with credentials refused, that account lacks access or expired; with
+ * docker's kept from a token service on plain HTTP, serve it over HTTPS.
  */
 function deniedHint(registry, credentials) {
     if (isGhcr(registry))
         return ghcrDeniedHint();
+    if (credentials === 'withheld') {
+        return `Serve ${registry}'s token service over HTTPS: docker's credentials are sent to no token service on plain HTTP but the registry's own host on loopback.`;
+    }
     if (credentials === 'refused') {
         return `That account may not pull the image, or its password or token expired: give it read access, or log in to ${registry} again (docker/login-action) with one that may pull it.`;
     }
@@ -40817,8 +40967,8 @@ var external_node_util_ = __nccwpck_require__(7975);
 var repository = __nccwpck_require__(651);
 // EXTERNAL MODULE: ./src/action/inputs.ts + 1 modules
 var action_inputs = __nccwpck_require__(887);
-// EXTERNAL MODULE: ./src/resolve/watch.ts + 100 modules
-var watch = __nccwpck_require__(304);
+// EXTERNAL MODULE: ./src/resolve/watch.ts + 101 modules
+var watch = __nccwpck_require__(4282);
 // EXTERNAL MODULE: ./src/git/git.ts + 1 modules
 var git_git = __nccwpck_require__(5128);
 // EXTERNAL MODULE: ./src/git/commit-sha.ts
@@ -41147,8 +41297,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var action_event = __nccwpck_require__(3566);
 // EXTERNAL MODULE: ./src/resolve/decision.ts
 var resolve_decision = __nccwpck_require__(6788);
-// EXTERNAL MODULE: ./src/resolve/watch.ts + 100 modules
-var watch = __nccwpck_require__(304);
+// EXTERNAL MODULE: ./src/resolve/watch.ts + 101 modules
+var watch = __nccwpck_require__(4282);
 // EXTERNAL MODULE: ./src/github/errors.ts
 var errors = __nccwpck_require__(3116);
 ;// CONCATENATED MODULE: ./src/github/compare.ts
@@ -41878,7 +42028,7 @@ function reuseTag(mode, prNumber, shortHash) {
 
 /***/ }),
 
-/***/ 304:
+/***/ 4282:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41891,9 +42041,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: ./src/resolve/patterns.ts
 // GitHub's filter patterns: the `paths`/`paths-ignore` and `branches`/`branches-ignore`/`tags`
-// filters of a workflow trigger. Each pattern becomes one anchored RegExp, built the way
-// nektos/act's port of GitHub's matcher builds it (pkg/workflowpattern/workflow_pattern.go);
-// a pattern GitHub refuses is a PatternError, never a guess at what it could mean.
+// filters of a workflow trigger. Each pattern matches what the anchored regex of nektos/act's port
+// of GitHub's matcher (pkg/workflowpattern/workflow_pattern.go) matches, in time linear in the
+// path (the patterns come from the PR); a pattern GitHub refuses is a PatternError, never a guess
+// at what it could mean.
 // Syntax: https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#filter-pattern-cheat-sheet
 /** A pattern GitHub refuses, with the reason in words a user can act on. */
 class PatternError extends Error {
@@ -41912,11 +42063,10 @@ class PatternError extends Error {
         this.index = index;
     }
 }
-// Without these characters a pattern is a plain name, compared by equality (no regex to build).
+// Without these characters a pattern is a plain name, compared by equality (nothing to compile).
 const SPECIAL = /[*?+[\\]/;
-// Characters RegExp (with the `u` flag) reads as syntax; every other character stands for itself.
-const REGEX_SYNTAX = /[\^$\\.*+?()[\]{}|/]/;
-const literal = (ch) => (REGEX_SYNTAX.test(ch) ? `\\${ch}` : ch);
+const notSlash = (ch) => ch !== '/';
+const notLineTerminator = (ch) => ch !== '\n' && ch !== '\r' && ch !== '\u2028' && ch !== '\u2029';
 const BRACKET_RULE = 'brackets may hold only letters, digits and the ranges a-z, A-Z, 0-9';
 const LETTER_OR_DIGIT = /^[a-zA-Z0-9]$/;
 const RANGE_SPANS = [/^[a-z]$/, /^[A-Z]$/, /^[0-9]$/];
@@ -41929,6 +42079,7 @@ const RANGE_SPANS = [/^[a-z]$/, /^[A-Z]$/, /^[0-9]$/];
 function bracketClass(inside, fail) {
     if (inside.length === 0)
         throw fail('"[]" is empty: brackets must hold at least one letter, digit or range');
+    const spans = [];
     for (let i = 0; i < inside.length;) {
         const ch = inside[i];
         if (inside[i + 1] === '-' && i + 2 < inside.length) {
@@ -41936,6 +42087,7 @@ function bracketClass(inside, fail) {
             const span = RANGE_SPANS.find((re) => re.test(ch));
             if (!span?.test(end) || ch > end)
                 throw fail(`the range "${ch}-${end}" must run from low to high within one of a-z, A-Z, 0-9`);
+            spans.push([ch, end]);
             i += 3;
         }
         else if (ch === '-') {
@@ -41945,37 +42097,43 @@ function bracketClass(inside, fail) {
             throw fail(`${BRACKET_RULE}, not "${ch}"`);
         }
         else {
+            spans.push([ch, ch]);
             i++;
         }
     }
-    return `[${inside.join('')}]`;
+    // Single ASCII characters: a code point outside them compares outside every span.
+    return (ch) => spans.some(([low, high]) => ch.length === 1 && ch >= low && ch <= high);
 }
-/** The RegExp source for one pattern without its leading `!`. */
-function toRegexSource(body, fail) {
+/** The steps of one pattern without its leading `!`. */
+function toSteps(body, fail) {
     // Code points, so that a quantifier after a non-ASCII character repeats the whole character.
     const chars = Array.from(body);
-    let source = '^';
+    const steps = [];
     // Why a `?`/`+` here would have nothing to repeat; null after a character, escaped character or
     // class. actionlint (rhysd/actionlint glob.go, glob_test.go: `?`, `+`, `*?`, `*+`, `a??`, `a++`,
     // `!?`, `!+`) reports GitHub refusing one at the start, after a wildcard or after a quantifier.
     // After `**/` too: act would repeat its whole `(.+/)?` group, not the `/` a reader sees.
     let nothingToRepeat = 'it starts the pattern';
+    const one = (test) => {
+        steps.push({ kind: 'one', test });
+        nothingToRepeat = null;
+    };
     for (let i = 0; i < chars.length;) {
         const ch = chars[i];
         if (ch === '*' && chars[i + 1] === '*' && chars[i + 2] === '/') {
             // `**/` is zero or more whole directories (act: `(.+/)?`), so `x**/y` matches `xy` and
             // `xa/y` but not `x/y`, and `**/README.md` matches `README.md`.
-            source += '(?:.+/)?';
+            steps.push({ kind: 'dirs' });
             i += 3;
             nothingToRepeat = 'it follows "**/"';
         }
         else if (ch === '*' && chars[i + 1] === '*') {
-            source += '.*';
+            steps.push({ kind: 'any', test: notLineTerminator });
             i += 2;
             nothingToRepeat = 'it follows "**"';
         }
         else if (ch === '*') {
-            source += '[^/]*';
+            steps.push({ kind: 'any', test: notSlash });
             i++;
             nothingToRepeat = 'it follows "*"';
         }
@@ -41986,7 +42144,8 @@ function toRegexSource(body, fail) {
             }
             // act writes the quantifier as is: it repeats the character, escaped character or
             // class before it, `/` included (`a/?b` matches `ab`).
-            source += ch;
+            ;
+            steps[steps.length - 1].repeat = ch;
             i++;
             nothingToRepeat = `it follows "${ch}"`;
         }
@@ -41994,26 +42153,116 @@ function toRegexSource(body, fail) {
             const close = chars.indexOf(']', i + 1);
             if (close === -1)
                 throw fail('"[" opens brackets that are never closed; write "\\[" for a literal "["');
-            source += bracketClass(chars.slice(i + 1, close), fail);
+            one(bracketClass(chars.slice(i + 1, close), fail));
             i = close + 1;
-            nothingToRepeat = null;
         }
         else if (ch === '\\') {
             // act: `\` makes the next character literal, whatever it is, and refuses a trailing `\`.
             const next = chars[i + 1];
             if (next === undefined)
                 throw fail('"\\" at the end escapes nothing; write "\\\\" for a literal backslash');
-            source += literal(next);
+            one((c) => c === next);
             i += 2;
-            nothingToRepeat = null;
         }
         else {
-            source += literal(ch);
+            one((c) => c === ch);
             i++;
-            nothingToRepeat = null;
         }
     }
-    return `${source}$`;
+    return steps;
+}
+/**
+ * What a pattern remembers: at most this many sets of places, each with the way on for at most
+ * MAX_WAYS characters. Each character of a path adds at most one of each, so the work stays
+ * linear whatever the paths; past the caps, the way on is worked out again instead of looked up.
+ */
+const MAX_PLACES = 4096;
+const MAX_WAYS = 256;
+// Whether `steps` match the whole of `path`, in time linear in the path: every place the
+// pattern can be at after each character is kept at once (a Thompson simulation), where a
+// backtracking RegExp tries them one after another, and `**/` twelve times over a path 25
+// directories deep took 19 s. Each set of places and where a character takes it is remembered
+// (a DFA built as paths need it), so that the 100,000 paths of a tree cost about a map lookup a
+// character. State `k` waits before step `k` (`steps.length` is the match); state
+// `steps.length + 1 + k` is inside step `k` after one character: a `+` that may take more, or
+// the `.+` of `**/`.
+function stepMatcher(steps) {
+    const end = steps.length;
+    const inside = (k) => end + 1 + k;
+    const seen = new Float64Array(2 * end + 2);
+    let generation = 0;
+    /** The state `state` passes to without taking a character: past an optional step, or out of a `+`. */
+    const skip = (state) => {
+        if (state > end)
+            return steps[state - end - 1].kind === 'one' ? state - end : undefined;
+        return state < end && optional(steps[state]) ? state + 1 : undefined;
+    };
+    /** Adds `state` and every state it passes to without a character. */
+    const enter = (into, state) => {
+        for (let s = state; s !== undefined && seen[s] !== generation; s = skip(s)) {
+            seen[s] = generation;
+            into.push(s);
+        }
+    };
+    /** Where `ch` takes each of `states`. */
+    const advance = (states, ch) => {
+        const next = [];
+        generation++;
+        for (const state of states) {
+            if (state === end)
+                continue;
+            const k = state > end ? state - end - 1 : state;
+            const step = steps[k];
+            if (step.kind === 'dirs') {
+                if (!notLineTerminator(ch))
+                    continue;
+                enter(next, inside(k));
+                if (state > end && ch === '/')
+                    enter(next, k + 1);
+            }
+            else if (step.test(ch)) {
+                // After a `+`'s character, more may follow (inside) or the pattern moves on.
+                enter(next, step.kind === 'any' ? k : step.repeat === '+' ? inside(k) : k + 1);
+            }
+        }
+        return next;
+    };
+    const remembered = new Map();
+    const placesFor = (states) => {
+        if (states.length === 0)
+            return null;
+        const key = states.sort((a, b) => a - b).join(',');
+        const known = remembered.get(key);
+        if (known)
+            return known;
+        const places = { states, matched: states.includes(end), kept: remembered.size < MAX_PLACES, next: new Map() };
+        if (places.kept)
+            remembered.set(key, places);
+        return places;
+    };
+    const start = [];
+    generation++;
+    enter(start, 0);
+    const first = placesFor(start);
+    return (path) => {
+        let places = first;
+        for (const ch of path) {
+            let next = places.next.get(ch);
+            if (next === undefined) {
+                next = placesFor(advance(places.states, ch));
+                if ((next === null || next.kept) && places.next.size < MAX_WAYS)
+                    places.next.set(ch, next);
+            }
+            if (next === null)
+                return false;
+            places = next;
+        }
+        return places.matched;
+    };
+}
+/** A step the pattern may pass without taking a character. */
+function optional(step) {
+    return step.kind !== 'one' || step.repeat === '?';
 }
 function compilePattern(raw, index) {
     const fail = (reason) => new PatternError(raw, reason, index);
@@ -42027,8 +42276,7 @@ function compilePattern(raw, index) {
         throw fail('"!" must be followed by the pattern it excludes');
     if (!SPECIAL.test(body))
         return { negated, matches: (path) => path === body };
-    const regex = new RegExp(toRegexSource(body, fail), 'u');
-    return { negated, matches: (path) => regex.test(path) };
+    return { negated, matches: stepMatcher(toSteps(body, fail)) };
 }
 const compile = (patterns) => patterns.map(compilePattern);
 /**
@@ -48869,6 +49117,151 @@ function getOptionsWithDefaults(options) {
 
 
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./src/resolve/workflow-budget.ts
+// The build workflow is the PR's (GitHub reads pull_request triggers from the merge commit, a
+// fork's included), so before @actions/workflow-parser reads it, what reading it would cost is
+// counted on its YAML, in time linear in the file: GitHub's own limits, and one of ours for the
+// parser library's cost of an alias. Pure.
+//
+// GitHub's limits (actions/runner, src/Sdk/WorkflowParser): ParseOptions.cs, MaxFileSize
+// (1024 * 1024 characters) and MaxDepth (50); Conversion/YamlObjectReader.cs, c_maxYamlNodes
+// (50,000 parse events, "a single YAML node may be encountered multiple times due to YAML
+// anchors": an alias counts the events of the node it repeats) and its "Maximum YAML nodes
+// exceeded". A file past them is one GitHub starts no run of either.
+
+const WORKFLOW_LIMITS = {
+    characters: 1024 * 1024,
+    events: 50_000,
+    depth: 50,
+    /**
+     * @actions/workflow-parser resolves each alias it meets with yaml's Alias.resolve(doc), which
+     * walks the whole document (yaml, nodes/Alias.js): alias uses times document nodes is its work,
+     * about 0.2 µs a step here. 24,000 aliases of a scalar are under GitHub's limits and took 107 s.
+     * Real workflows use tens of aliases in thousands of nodes (10^5 steps); 10^7 is 100 times that,
+     * and about 2 s.
+     */
+    aliasSteps: 10_000_000,
+};
+const workflow_budget_SCALAR = { events: 1, aliases: 0, depth: 0 };
+/** One walk in yaml's order, the one Alias.resolve walks in, done once instead of once per alias. */
+function walk(doc) {
+    const latest = new Map();
+    const walked = { nodes: 0, targets: new Map() };
+    (0,dist/* visit */.YR)(doc, {
+        Node: (_key, node) => {
+            walked.nodes++;
+            if ((0,dist/* isAlias */.Vj)(node))
+                walked.targets.set(node, latest.get(node.source));
+            else if (node.anchor)
+                latest.set(node.anchor, node);
+        },
+        Pair: () => void walked.nodes++,
+    });
+    return walked;
+}
+/**
+ * The cost of the document with its aliases expanded, memoized per collection so that the count
+ * takes time linear in the document however much it expands. An alias met inside the node it
+ * repeats (a cycle) is resolved, then dropped by the parser: one alias use, no events.
+ */
+function expandedCost(doc, targets) {
+    const known = new Map();
+    const open = new Set();
+    const cost = (node, depth) => {
+        if (!(0,dist/* isNode */.Ll)(node) || (0,dist/* isScalar */.jn)(node))
+            return workflow_budget_SCALAR;
+        if ((0,dist/* isAlias */.Vj)(node)) {
+            const target = targets.get(node);
+            if (!target || open.has(target))
+                return { events: 0, aliases: 1, depth: 0 };
+            const repeated = cost(target, depth);
+            return { ...repeated, aliases: repeated.aliases + 1 };
+        }
+        const memo = known.get(node);
+        if (memo)
+            return memo;
+        // Deeper than the limit is all there is to know (and keeps this recursion shallow).
+        if (depth > WORKFLOW_LIMITS.depth)
+            return { events: 0, aliases: 0, depth: WORKFLOW_LIMITS.depth + 1 };
+        open.add(node);
+        const total = { events: 2, aliases: 0, depth: 1 };
+        const add = (child) => {
+            const c = cost(child, depth + 1);
+            total.events += c.events;
+            total.aliases += c.aliases;
+            total.depth = Math.max(total.depth, c.depth + 1);
+        };
+        if ((0,dist/* isMap */.jh)(node)) {
+            for (const pair of node.items) {
+                add(pair.key);
+                add(pair.value);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            for (const item of node.items)
+                add(item);
+        }
+        open.delete(node);
+        known.set(node, total);
+        return total;
+    };
+    // Stream and document start and end are events too.
+    const contents = cost(doc.contents, 1);
+    return { ...contents, events: contents.events + 4 };
+}
+/** The tokens of a scalar or an alias: one parse event each. */
+const SCALARS = new Set(['alias', 'scalar', 'single-quoted-scalar', 'double-quoted-scalar', 'block-scalar-header']);
+/**
+ * The parse events the file has at the least, from its tokens alone: a scalar or an alias is one,
+ * a flow collection two. Lexing is cheap where composing the document is not (1 MiB of aliases
+ * took seconds and half a gigabyte to compose): a file past the limit here is refused unparsed.
+ */
+function leastEvents(text) {
+    let events = 0;
+    for (const token of new dist/* Lexer */.JG().lex(text)) {
+        const type = dist/* CST */.DB.tokenType(token);
+        if (type === 'flow-map-start' || type === 'flow-seq-start')
+            events += 2;
+        else if (SCALARS.has(type ?? ''))
+            events++;
+    }
+    return events;
+}
+const count = (n) => n.toLocaleString('en-US');
+/**
+ * Why the workflow `text` is beyond what is read, or undefined when it is within every limit. A
+ * file that is no YAML is left to the parser, which stops at its first error and says where.
+ */
+function workflowOverBudget(text) {
+    const githubToo = 'so GitHub starts no run of it either';
+    if (text.length > WORKFLOW_LIMITS.characters) {
+        return `it has ${count(text.length)} characters, more than the ${count(WORKFLOW_LIMITS.characters)} GitHub's workflow parser reads (MaxFileSize), ${githubToo}`;
+    }
+    const nodesLimit = `the ${count(WORKFLOW_LIMITS.events)} GitHub's workflow parser reads ("Maximum YAML nodes exceeded"), ${githubToo}`;
+    const least = leastEvents(text);
+    if (least > WORKFLOW_LIMITS.events)
+        return `it has ${count(least)} YAML nodes before any alias is expanded, more than ${nodesLimit}`;
+    // The options @actions/workflow-parser parses with (yaml-object-reader.js), so that a file it
+    // would refuse for a YAML error is refused here for the same one, before any alias is expanded.
+    const doc = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: false });
+    if (doc.errors.length > 0)
+        return undefined;
+    const { nodes, targets } = walk(doc);
+    const { events, aliases, depth } = expandedCost(doc, targets);
+    if (depth > WORKFLOW_LIMITS.depth) {
+        return `it nests collections more than ${WORKFLOW_LIMITS.depth} deep, the most GitHub's workflow parser reads (MaxDepth), ${githubToo}`;
+    }
+    if (events > WORKFLOW_LIMITS.events) {
+        const expanded = events > 1e15 ? 'more nodes than can be counted' : `${count(events)} nodes`;
+        return `its aliases expand it to ${expanded}, more than ${nodesLimit}`;
+    }
+    if (aliases * nodes > WORKFLOW_LIMITS.aliasSteps) {
+        return (`its ${count(aliases)} alias uses in a document of ${count(nodes)} nodes would take @actions/workflow-parser ` +
+            `${count(aliases * nodes)} steps (it walks the whole document for each use), more than the ${count(WORKFLOW_LIMITS.aliasSteps)} ci-image allows`);
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/triggers.ts
 // The build workflow's pull request triggers, read and evaluated as GitHub does, so that
 // "will GitHub start the build for this PR?" has one answer for the build and for whoever
@@ -48889,6 +49282,7 @@ function getOptionsWithDefaults(options) {
 //   paths-ignore it runs "unless all the path names match patterns in paths-ignore".
 // - The workflow file of a pull_request run is the PR's merge commit's; of a
 //   pull_request_target run, the base branch's.
+
 
 
 
@@ -48950,9 +49344,13 @@ function within(range, outer) {
  * A file that is no YAML, has no `on`, or whose `on` the parser refuses gives no triggers: an
  * error quoting the parser. A mistake elsewhere (a job, a step) does not change the triggers:
  * GitHub still starts the run, which fails at once as "Invalid workflow file" (go-gitea/gitea#32364
- * records GitHub's behaviour), and wait-for-build reports that failure.
+ * records GitHub's behaviour), and wait-for-build reports that failure. A file beyond what reading
+ * it may cost (workflow-budget.ts: GitHub's limits and ours) is refused before it is parsed.
  */
 async function eventsOf(text, file) {
+    const over = workflowOverBudget(text);
+    if (over)
+        throw new WorkflowError(`ci-image does not read ${file}: ${over}. Make the file smaller or use fewer aliases.`);
     const parsed = parseWorkflow({ name: file, content: text }, new NoOperationTraceWriter());
     const errors = () => parsed.context.errors.getErrors();
     const root = parsed.value;
@@ -49120,7 +49518,8 @@ function formatDuration(ms) {
 /* harmony export */   JR: () => (/* binding */ boundedRequest),
 /* harmony export */   KO: () => (/* binding */ runTiming),
 /* harmony export */   bN: () => (/* binding */ MAX_RATE_LIMIT_RETRIES),
-/* harmony export */   dv: () => (/* binding */ REGISTRY_RETRY)
+/* harmony export */   dv: () => (/* binding */ REGISTRY_RETRY),
+/* harmony export */   sE: () => (/* binding */ CREDENTIAL_HELPER_TIMEOUT_MS)
 /* harmony export */ });
 /* unused harmony export createDeadline */
 // Every wait of a run decided in one place: the poll interval and the wait's deadline (from the
@@ -49146,6 +49545,11 @@ const REQUEST_TIMEOUT_MS = { min: 10_000, max: 30_000 };
 const MAX_RATE_LIMIT_RETRIES = 5;
 /** A registry read or a docker pull: 4 attempts, waiting 5 s, then twice as long each time (the registry may lag the build). */
 const REGISTRY_RETRY = { attempts: 4, firstDelayMs: 5_000 };
+/**
+ * A docker credential helper's `get`: a keyring answers in milliseconds, the cloud helpers
+ * (ecr-login, gcloud) after a token request of a second or two; past 15 s it is hung, and stopped.
+ */
+const CREDENTIAL_HELPER_TIMEOUT_MS = 15_000;
 /** Per-request options that keep one poll, retries included, within the wait's deadline. */
 function boundedRequest(remainingMs) {
     // Closer to the deadline than the back-off, the next poll asks again instead. Only 0 can be
@@ -52920,7 +53324,7 @@ exports.Vj = identity.isAlias;
 exports.P3 = identity.isCollection;
 exports.wz = identity.isDocument;
 exports.jh = identity.isMap;
-__webpack_unused_export__ = identity.isNode;
+exports.Ll = identity.isNode;
 exports.tO = identity.isPair;
 exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
@@ -52928,15 +53332,15 @@ __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
-__webpack_unused_export__ = cst;
-__webpack_unused_export__ = lexer.Lexer;
+exports.DB = cst;
+exports.JG = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 

@@ -14,8 +14,8 @@ export class RegistryError extends Error {
   constructor(
     readonly fault: RegistryFault,
     message: string,
-    /** For `denied`: whether no credentials were sent, or the ones sent were refused. */
-    readonly credentials?: 'none' | 'refused',
+    /** For `denied`: whether no credentials were sent, the ones sent were refused, or docker's were kept from a token service on plain HTTP. */
+    readonly credentials?: 'none' | 'refused' | 'withheld',
   ) {
     super(message)
     this.name = 'RegistryError'

@@ -7,7 +7,7 @@
 import type { RegistryCredential } from './docker-config.js'
 import type { ParsedImageReference } from './image-ref.js'
 import { digestOf, MANIFEST_ACCEPT, parseImageConfig, parseManifest, type Descriptor, type ManifestDocument } from './image-manifest.js'
-import { mayReceiveToken, parseChallenge, registryBaseUrl, type Challenge } from './registry-access.js'
+import { mayReceiveCredentials, mayReceiveToken, parseChallenge, registryBaseUrl, type Challenge } from './registry-access.js'
 import { RegistryError } from './errors.js'
 import type { Resolved, Transport } from './transport.js'
 
@@ -63,7 +63,12 @@ function errorText(reply: Reply): string {
 }
 
 /** Who answered a challenge, for the message of a refusal: never the secret. */
-type Sender = { kind: 'docker'; username: string; source: string } | { kind: 'github' } | { kind: 'anonymous' }
+type Sender =
+  | { kind: 'docker'; username: string; source: string }
+  | { kind: 'github' }
+  | { kind: 'anonymous' }
+  /** Docker's credentials were kept from a token service on plain HTTP (mayReceiveCredentials): asked anonymously. */
+  | { kind: 'withheld'; source: string; realm: string }
 
 function refusedBy(sender: Sender, host: string): string {
   switch (sender.kind) {
@@ -73,6 +78,8 @@ function refusedBy(sender: Sender, host: string): string {
       return `${host} refused the GitHub token (github-token)`
     case 'anonymous':
       return `There are no credentials for ${host} (docker stored none, and the GitHub token is only for ghcr.io)`
+    case 'withheld':
+      return `The credentials docker stored for the registry (from ${sender.source}) were not sent to its token service ${sender.realm}, on plain HTTP, and ${host} refused to serve anonymously`
   }
 }
 
@@ -82,7 +89,7 @@ function fail(reply: Reply, what: string, host: string, sender: Sender): Registr
     return new RegistryError(
       'denied',
       `${refusedBy(sender, host)}: it does not serve ${what} (${why}).`,
-      sender.kind === 'anonymous' ? 'none' : 'refused',
+      sender.kind === 'anonymous' ? 'none' : sender.kind === 'withheld' ? 'withheld' : 'refused',
     )
   }
   if (reply.status === 404) return new RegistryError('missing', `${what} is not in ${host} (${why}).`)
@@ -191,8 +198,8 @@ export function httpTransport(ref: ParsedImageReference, o: HttpOptions): HttpTr
   /**
    * A bearer token from the challenge's realm: with docker's credentials as docker sends them
    * (basic auth on a GET, or an identity token as an OAuth2 refresh token in a POST:
-   * distribution/distribution, internal/client/auth/session.go, fetchTokenWithOAuth), else the
-   * GitHub token only where it may go, else anonymously.
+   * distribution/distribution, internal/client/auth/session.go, fetchTokenWithOAuth) where they
+   * may go (mayReceiveCredentials), else the GitHub token only where it may go, else anonymously.
    */
   async function bearer(challenge: Challenge): Promise<string> {
     const realm = challenge.params.realm
@@ -205,11 +212,12 @@ export function httpTransport(ref: ParsedImageReference, o: HttpOptions): HttpTr
     const scopes = (challenge.params.scope ?? `repository:${ref.path}:pull`).split(' ').filter(Boolean)
     const what = `a token for ${ref.path}`
     const request: Request = { accept: 'application/json', limit: MAX_TOKEN_BYTES, what }
-    if (credential?.identityToken) {
-      const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.identityToken, client_id: 'ci-image' })
+    const docker = credential && mayReceiveCredentials(base, url.href) ? credential : undefined
+    if (docker?.identityToken) {
+      const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: docker.identityToken, client_id: 'ci-image' })
       if (challenge.params.service) form.set('service', challenge.params.service)
       form.set('scope', scopes.join(' '))
-      sender = { kind: 'docker', username: credential.username, source: credential.source }
+      sender = { kind: 'docker', username: docker.username, source: docker.source }
       const reply = await send(url, { ...request, form })
       if (reply.status !== 200) throw fail(reply, what, url.host, sender)
       return readToken(reply, url.host)
@@ -217,12 +225,14 @@ export function httpTransport(ref: ParsedImageReference, o: HttpOptions): HttpTr
     if (challenge.params.service) url.searchParams.set('service', challenge.params.service)
     for (const scope of scopes) url.searchParams.append('scope', scope)
     let auth: string | undefined
-    if (credential?.password !== undefined) {
-      auth = basic(credential.username, credential.password)
-      sender = { kind: 'docker', username: credential.username, source: credential.source }
+    if (docker?.password !== undefined) {
+      auth = basic(docker.username, docker.password)
+      sender = { kind: 'docker', username: docker.username, source: docker.source }
     } else if (o.token && mayReceiveToken(base, o.tokenHosts, url.href)) {
       auth = githubBasic(o.token)
       sender = { kind: 'github' }
+    } else if (credential && !docker) {
+      sender = { kind: 'withheld', source: credential.source, realm: url.origin }
     }
     const reply = await send(url, { ...request, auth })
     if (reply.status !== 200) throw fail(reply, what, url.host, sender)

@@ -15,7 +15,7 @@ import {
   type InspectedImage,
 } from './image-manifest.js'
 import { parseImageReference, type ParsedImageReference } from './image-ref.js'
-import { REVISION_LABEL } from './labels.js'
+import { INPUTS_LABEL, REVISION_LABEL } from './labels.js'
 import { mayReceiveToken, registryBaseUrl } from './registry-access.js'
 import { deniedHint, missingTagHint } from './registry-hints.js'
 import { dockerCredential } from './docker-credentials.js'
@@ -57,8 +57,42 @@ export interface RegistryImage extends InspectedImage {
 }
 
 /**
- * The config of every image of an index: one build sets the same revision label on each platform,
- * so images that disagree (or one without the label) are not one build's, whichever platform runs.
+ * The images of an index read at most: each costs two requests and up to 12 MiB (a manifest and a
+ * config, http.ts), and an index lists one per platform of a build, a handful (BuildKit's
+ * attestations are not read). An index of more is refused before any of them is read.
+ */
+const MAX_INDEX_IMAGES = 64
+/** Configs read at once: as many as dockerd pulls layers at once (moby, daemon/config/config.go, DefaultMaxConcurrentDownloads). */
+const CONFIGS_IN_FLIGHT = 3
+
+/** The labels one build sets alike on every platform, each proof of what the image was built from, and what images that differ were not. */
+const ONE_BUILD_LABELS = [
+  [REVISION_LABEL, 'they were not built together from one commit'],
+  [INPUTS_LABEL, 'they were not built from the same inputs'],
+] as const
+
+/** `read` of every item, at most `limit` at once, in the items' order; after a failure, no new one starts. */
+async function readLimited<T, R>(items: readonly T[], limit: number, read: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = []
+  let next = 0
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) {
+      try {
+        results[i] = await read(items[i]!)
+      } catch (error) {
+        next = items.length
+        throw error
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return results
+}
+
+/**
+ * The config of every image of an index, each digest read once: one build sets the same revision
+ * and inputs labels on each platform, so images that disagree (or one without the label) are not
+ * one build's, whichever platform runs.
  */
 async function platformConfigs(
   transport: Transport,
@@ -68,19 +102,22 @@ async function platformConfigs(
   if (resolved.document.kind !== 'index') return { config: await transport.config(resolved.digest, resolved) }
   const chosen = choosePlatformManifest(resolved.document)
   const images = indexImages(resolved.document)
-  const configs = await Promise.all(images.map((d) => transport.config(d.digest, resolved)))
-  const revisions = new Set(configs.map((c) => c.labels[REVISION_LABEL]))
-  if (revisions.size > 1) {
-    const each = images.map((d, i) => {
-      const revision = configs[i]!.labels[REVISION_LABEL]
-      return `${d.platform ? formatPlatform(d.platform) : d.digest}: ${revision ?? 'no label'}`
-    })
+  const digests = [...new Set(images.map((d) => d.digest))]
+  if (digests.length > MAX_INDEX_IMAGES) {
     throw new RegistryError(
       'invalid',
-      `The platforms of ${reference} disagree on ${REVISION_LABEL} (${each.join('; ')}): they were not built together from one commit.`,
+      `${reference} is an index of ${digests.length} images; ci-image reads at most ${MAX_INDEX_IMAGES}, and a build pushes one per platform.`,
     )
   }
-  return { chosen, config: configs[images.indexOf(chosen)]! }
+  const read = await readLimited(digests, CONFIGS_IN_FLIGHT, (digest) => transport.config(digest, resolved))
+  const configs = new Map(digests.map((digest, i) => [digest, read[i]!]))
+  const labelOf = (d: Descriptor, label: string) => configs.get(d.digest)!.labels[label]
+  for (const [label, meaning] of ONE_BUILD_LABELS) {
+    if (new Set(images.map((d) => labelOf(d, label))).size === 1) continue
+    const each = images.map((d) => `${d.platform ? formatPlatform(d.platform) : d.digest}: ${labelOf(d, label) ?? 'no label'}`)
+    throw new RegistryError('invalid', `The platforms of ${reference} disagree on ${label} (${each.join('; ')}): ${meaning}.`)
+  }
+  return { chosen, config: configs.get(chosen.digest)! }
 }
 
 async function withRetries(reference: string, transport: Transport, o: InspectOptions): Promise<RegistryImage> {

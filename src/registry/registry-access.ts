@@ -45,6 +45,30 @@ export function parseChallenge(header: string): Challenge | undefined {
 }
 
 /**
+ * Whether the credentials docker stored may answer a bearer challenge at `realm`: over HTTPS, to
+ * whichever host the registry names, as docker sends them (Docker Hub's realm is auth.docker.io,
+ * not registry-1.docker.io); over plain HTTP, where a password in a header can be read on the way
+ * (distribution's configuration docs: basic auth only "with TLS configured", and a realm it makes
+ * up is https), only to the registry's own host when that registry is plain HTTP on loopback.
+ */
+export function mayReceiveCredentials(registryUrl: string, realm: string): boolean {
+  let target: URL
+  try {
+    target = new URL(realm)
+  } catch {
+    return false
+  }
+  if (target.protocol === 'https:') return true
+  const registry = new URL(registryUrl)
+  return (
+    target.protocol === 'http:' &&
+    registry.protocol === 'http:' &&
+    isLoopback(registry.host) &&
+    target.host.toLowerCase() === registry.host.toLowerCase()
+  )
+}
+
+/**
  * Whether the GitHub token may be sent to answer a challenge: only to a registry it was given for
  * (ghcr.io by default), and for a bearer challenge only to a realm on that same host, over HTTPS
  * (plain HTTP on loopback alone). A registry, or a realm, elsewhere asks anonymously: the token is

@@ -35,10 +35,14 @@ export function ghcrDeniedHint(): string {
 
 /**
  * Why the registry refused to serve an image of `registry`, and what to do about it: with no
- * credentials sent, log in; with credentials refused, that account lacks access or expired.
+ * credentials sent, log in; with credentials refused, that account lacks access or expired; with
+ * docker's kept from a token service on plain HTTP, serve it over HTTPS.
  */
-export function deniedHint(registry: string, credentials?: 'none' | 'refused'): string {
+export function deniedHint(registry: string, credentials?: 'none' | 'refused' | 'withheld'): string {
   if (isGhcr(registry)) return ghcrDeniedHint()
+  if (credentials === 'withheld') {
+    return `Serve ${registry}'s token service over HTTPS: docker's credentials are sent to no token service on plain HTTP but the registry's own host on loopback.`
+  }
   if (credentials === 'refused') {
     return `That account may not pull the image, or its password or token expired: give it read access, or log in to ${registry} again (docker/login-action) with one that may pull it.`
   }

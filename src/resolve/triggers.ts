@@ -21,6 +21,7 @@ import { convertWorkflowTemplate, isMapping, isString, NoOperationTraceWriter, p
 import { ErrorPolicy } from '@actions/workflow-parser/model/convert'
 import type { TokenRange } from '@actions/workflow-parser/templates/tokens/token-range'
 import { PatternError, pathsIgnoreMatcher, pathsMatcher, type PathMatcher } from './patterns.js'
+import { workflowOverBudget } from './workflow-budget.js'
 
 export type PullRequestEvent = 'pull_request' | 'pull_request_target'
 export const PULL_REQUEST_EVENTS: readonly PullRequestEvent[] = ['pull_request', 'pull_request_target']
@@ -106,9 +107,12 @@ function within(range: TokenRange | undefined, outer: TokenRange): boolean {
  * A file that is no YAML, has no `on`, or whose `on` the parser refuses gives no triggers: an
  * error quoting the parser. A mistake elsewhere (a job, a step) does not change the triggers:
  * GitHub still starts the run, which fails at once as "Invalid workflow file" (go-gitea/gitea#32364
- * records GitHub's behaviour), and wait-for-build reports that failure.
+ * records GitHub's behaviour), and wait-for-build reports that failure. A file beyond what reading
+ * it may cost (workflow-budget.ts: GitHub's limits and ours) is refused before it is parsed.
  */
 async function eventsOf(text: string, file: string): Promise<Record<string, unknown>> {
+  const over = workflowOverBudget(text)
+  if (over) throw new WorkflowError(`ci-image does not read ${file}: ${over}. Make the file smaller or use fewer aliases.`)
   const parsed = parseWorkflow({ name: file, content: text }, new NoOperationTraceWriter())
   const errors = () => parsed.context.errors.getErrors()
   const root = parsed.value

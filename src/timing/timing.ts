@@ -35,6 +35,11 @@ const REQUEST_TIMEOUT_MS = { min: 10_000, max: 30_000 }
 export const MAX_RATE_LIMIT_RETRIES = 5
 /** A registry read or a docker pull: 4 attempts, waiting 5 s, then twice as long each time (the registry may lag the build). */
 export const REGISTRY_RETRY = { attempts: 4, firstDelayMs: 5_000 } as const
+/**
+ * A docker credential helper's `get`: a keyring answers in milliseconds, the cloud helpers
+ * (ecr-login, gcloud) after a token request of a second or two; past 15 s it is hung, and stopped.
+ */
+export const CREDENTIAL_HELPER_TIMEOUT_MS = 15_000
 
 /** Per-request options that keep one poll, retries included, within the wait's deadline. */
 export function boundedRequest(remainingMs: number): { retries?: number; timeoutMs: number } {

@@ -79,3 +79,56 @@ describe('an identity token from docker', () => {
     expect(registryAuth.every((a) => a === undefined || a === 'Bearer bearer-1')).toBe(true)
   })
 })
+
+describe('docker’s credentials and a token realm elsewhere on plain HTTP', () => {
+  let other: Server | undefined
+  afterEach(async () => {
+    await new Promise((resolve) => other?.close(resolve))
+  })
+
+  it.each([
+    ['a password (basic auth on a GET)', { auth: Buffer.from('alice:s3cret-pass').toString('base64') }],
+    ['an identity token (a refresh_token POST)', { auth: '', identitytoken: REFRESH }],
+  ])('%s is not sent: the realm is asked anonymously, and the refusal says why', async (_, stored) => {
+    // The token service a registry names: another port, plain HTTP. It records what it is sent.
+    const sent: { authorization?: string; body: string }[] = []
+    other = createServer((req, res) => {
+      let body = ''
+      req.on('data', (d: Buffer) => (body += d.toString()))
+      req.on('end', () => {
+        sent.push({ authorization: req.headers.authorization, body })
+        res
+          .writeHead(401, { 'content-type': 'application/json' })
+          .end('{"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}')
+      })
+    })
+    await new Promise<void>((resolve) => other!.listen(0, '127.0.0.1', resolve))
+    const otherAddress = other.address()
+    const realm = `http://127.0.0.1:${typeof otherAddress === 'object' && otherAddress ? otherAddress.port : 0}/token`
+    server = createServer((_req, res) => {
+      res
+        .writeHead(401, { 'www-authenticate': `Bearer realm="${realm}",service="test-registry",scope="repository:acme/app/ci:pull"` })
+        .end()
+    })
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
+    const address = server.address()
+    const host = `127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+    const dir = tempDir('ci-image-docker-config-')
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ auths: { [host]: stored } }))
+
+    const error = await inspectImage(`${host}/acme/app/ci:pr-42`, {
+      docker: 'never',
+      sleep: async () => undefined,
+      env: { DOCKER_CONFIG: dir },
+    }).catch((e: unknown) => e)
+
+    expect(sent).toHaveLength(1)
+    expect(sent[0]).toEqual({ authorization: undefined, body: '' })
+    expect(error).toMatchObject({ fault: 'denied', credentials: 'withheld' })
+    expect((error as Error).message).toContain(
+      `The credentials docker stored for the registry (from ${dir}/config.json) were not sent to its token service http://${new URL(realm).host}, on plain HTTP`,
+    )
+    expect((error as Error).message).toContain(`Serve ${host}'s token service over HTTPS`)
+    expect((error as Error).message).not.toMatch(/s3cret-pass|refresh-token-8d1f/)
+  })
+})

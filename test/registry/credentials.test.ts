@@ -3,9 +3,11 @@
 // distribution registry behind htpasswd. A credential helper is a program that speaks
 // docker-credential-helpers' protocol (`get`, the server on stdin, JSON on stdout): the shell
 // scripts below are real helpers of that protocol, with their secret in the script's own file.
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { dockerCredential } from '../../src/registry/docker-credentials.js'
 import { inspectImage } from '../../src/registry/inspect.js'
 import { registryFailure } from '../support/registry-error.js'
 import { tempDir } from '../support/git.js'
@@ -91,7 +93,9 @@ describe("docker's stored credentials, over the registry's HTTP API (issue: dock
   it('names a helper that is not installed', async () => {
     const env = dockerConfig({ credsStore: 'osxkeychain' })
     const error = await registryFailure(inspect(env).result)
-    expect(error.message).toMatch(/The credential helper docker-credential-osxkeychain .* cannot run it: .*ENOENT/)
+    expect(error.message).toMatch(
+      /The credential helper docker-credential-osxkeychain .* cannot run it: it is in no absolute directory of PATH/,
+    )
   })
 
   it('no credentials stored: says there are none for the host, and to log in', async () => {
@@ -109,5 +113,60 @@ describe("docker's stored credentials, over the registry's HTTP API (issue: dock
     expect(error.message).toContain(`${registry.host} refused the credentials of "alice" (from ${env.DOCKER_CONFIG}/config.json)`)
     expect(error.message).toContain('That account may not pull the image, or its password or token expired')
     expect(`${error.message}${lines.join('')}`).not.toContain('wrong-password-123')
+  })
+})
+
+describe('a credential helper runs bounded, away from the checkout and the step’s secrets', () => {
+  it('gets no INPUT_*, GITHUB_* or ACTIONS_* variable and runs outside the working directory; HOME and the rest stay', async () => {
+    const env = dockerConfig(
+      { credsStore: 'spy' },
+      {
+        spy: `env > "$DOCKER_CONFIG/seen-env"; pwd > "$DOCKER_CONFIG/seen-cwd"; printf '{"Username":"${ACCOUNT.user}","Secret":"${ACCOUNT.password}"}'`,
+      },
+    )
+    const step = {
+      ...env,
+      'INPUT_GITHUB-TOKEN': 'ghs_inputTokenNeverForHelpers',
+      GITHUB_OUTPUT: join(env.DOCKER_CONFIG, 'output'),
+      GITHUB_ENV: join(env.DOCKER_CONFIG, 'env'),
+      GITHUB_TOKEN: 'ghs_tokenNeverForHelpers',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-never-for-helpers',
+      AWS_PROFILE: 'ci',
+    }
+    expect(await inspect(step).result).toMatchObject({ revision: A })
+    const seen = readFileSync(join(env.DOCKER_CONFIG, 'seen-env'), 'utf8')
+    expect(seen).not.toMatch(/^(INPUT|GITHUB|ACTIONS)_/m)
+    expect(seen).not.toContain('NeverForHelpers')
+    expect(seen).toContain(`HOME=${env.HOME}\n`)
+    expect(seen).toContain('AWS_PROFILE=ci\n')
+    expect(readFileSync(join(env.DOCKER_CONFIG, 'seen-cwd'), 'utf8').trim()).toBe(realpathSync(tmpdir()))
+  })
+
+  it('is found only in absolute PATH directories, as docker finds it (Go’s exec.LookPath refuses ".")', async () => {
+    const env = dockerConfig({ credsStore: 'planted' })
+    // Where the step runs (the checkout) holds a helper, and PATH has an empty entry and a `.`.
+    const checkout = tempDir('ci-image-checkout-')
+    writeFileSync(join(checkout, 'docker-credential-planted'), `#!/bin/sh\ntouch "${checkout}/ran"\n`)
+    chmodSync(join(checkout, 'docker-credential-planted'), 0o755)
+    const cwd = process.cwd()
+    process.chdir(checkout)
+    try {
+      const error = await registryFailure(inspect({ ...env, PATH: `:.:${env.PATH}` }).result)
+      expect(error.message).toContain(
+        `The credential helper docker-credential-planted (configured in ${env.DOCKER_CONFIG}/config.json) failed to give the credentials for ${registry.host}: cannot run it: it is in no absolute directory of PATH (docker looks nowhere else).`,
+      )
+    } finally {
+      process.chdir(cwd)
+    }
+    expect(existsSync(join(checkout, 'ran'))).toBe(false)
+  })
+
+  it('that hangs is stopped, with what it started, and named', async () => {
+    const env = dockerConfig({ credsStore: 'hung' }, { hung: 'sleep 600 & sleep 600' })
+    const error = await dockerCredential(registry.host, env, 300).catch((e: unknown) => e)
+    expect(error).toMatchObject({
+      fault: 'denied',
+      message: `The credential helper docker-credential-hung (configured in ${env.DOCKER_CONFIG}/config.json) failed to give the credentials for ${registry.host}: it did not answer within 0.3 s, so it was stopped.`,
+    })
   })
 })

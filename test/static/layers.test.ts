@@ -63,6 +63,7 @@ const DECISIONS = [
   'resolve/tags.ts',
   'resolve/patterns.ts',
   'resolve/triggers.ts',
+  'resolve/workflow-budget.ts',
   'resolve/watch.ts',
   'resolve/decision.ts',
   'resolve/oci-labels.ts',

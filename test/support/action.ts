@@ -27,6 +27,8 @@ export interface RunActionOptions {
   env?: Record<string, string>
   /** Called with each line the action prints, as it prints it. */
   onLine?: (line: string) => void
+  /** Kills the run after this long (its exit code is then -1): for input that could hold it. */
+  timeoutMs?: number
 }
 
 /** Parses GITHUB_OUTPUT's `name<<delimiter` blocks. */
@@ -73,7 +75,7 @@ export async function runAction(o: RunActionOptions): Promise<ActionRun> {
   // that no test reaches ghcr.io.
   env.INPUT_DIFF = 'false'
   for (const [name, value] of Object.entries(o.inputs)) env[`INPUT_${name.toUpperCase()}`] = value
-  const child = spawn(process.execPath, [DIST], { cwd: o.workspace ?? dir, env })
+  const child = spawn(process.execPath, [DIST], { cwd: o.workspace ?? dir, env, timeout: o.timeoutMs, killSignal: 'SIGKILL' })
   let stdout = ''
   let stderr = ''
   let pending = ''

@@ -86,28 +86,77 @@ export interface PushedImage {
 }
 
 /**
+ * An attestation manifest for the image `subject`, as BuildKit stores an SBOM (moby/buildkit,
+ * docs/attestations/attestation-storage.md): an in-toto statement as its one layer, a config
+ * without labels, and in the index platform unknown/unknown and the `vnd.docker.reference.*`
+ * annotations.
+ */
+async function pushAttestation(target: PushTarget, path: string, subject: string) {
+  const statement = {
+    _type: 'https://in-toto.io/Statement/v0.1',
+    predicateType: 'https://spdx.dev/Document',
+    subject: [{ name: '_', digest: { sha256: subject.slice(7) } }],
+    predicate: {},
+  }
+  const layer = await pushBlob(target, path, Buffer.from(JSON.stringify(statement)))
+  const config = await pushBlob(
+    target,
+    path,
+    Buffer.from(
+      JSON.stringify({ architecture: 'unknown', os: 'unknown', config: {}, rootfs: { type: 'layers', diff_ids: [layer.digest] } }),
+    ),
+  )
+  const manifest = {
+    schemaVersion: 2,
+    mediaType: OCI_MANIFEST,
+    config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
+    layers: [
+      { mediaType: 'application/vnd.in-toto+json', ...layer, annotations: { 'in-toto.io/predicate-type': 'https://spdx.dev/Document' } },
+    ],
+  }
+  const bytes = Buffer.from(JSON.stringify(manifest))
+  const digest = await pushManifest(target, path, digestOf(bytes), OCI_MANIFEST, manifest)
+  return {
+    mediaType: OCI_MANIFEST,
+    digest,
+    size: bytes.length,
+    annotations: { 'vnd.docker.reference.digest': subject, 'vnd.docker.reference.type': 'attestation-manifest' },
+    platform: { architecture: 'unknown', os: 'unknown' },
+  }
+}
+
+/**
  * Pushes an image under `tags`: one platform as an image manifest, several as an OCI index.
- * `labelsFor` gives one platform its own labels.
+ * `labelsFor` gives one platform its own labels; `attestations` adds an SBOM attestation per
+ * platform, after the images, as BuildKit does.
  */
 export async function pushImage(
   target: PushTarget,
   path: string,
   tags: string[],
-  o: { labels?: Record<string, string>; platforms?: string[]; labelsFor?: Record<string, Record<string, string> | undefined> } = {},
+  o: {
+    labels?: Record<string, string>
+    platforms?: string[]
+    labelsFor?: Record<string, Record<string, string> | undefined>
+    attestations?: boolean
+    /** The index lists each image this many times, as no build does. */
+    listEach?: number
+  } = {},
 ): Promise<PushedImage> {
   const platforms = o.platforms ?? ['linux/amd64']
   const labelsOf = (p: string) => (o.labelsFor && p in o.labelsFor ? o.labelsFor[p] : o.labels)
-  const manifests = []
-  for (const platform of platforms) manifests.push(await pushPlatform(target, path, platform, labelsOf(platform)))
+  // Platforms pushed side by side, as buildx does: an index of 65 takes seconds, not tens.
+  const manifests = await Promise.all(platforms.map((platform) => pushPlatform(target, path, platform, labelsOf(platform))))
+  const attestations = o.attestations ? await Promise.all(manifests.map((m) => pushAttestation(target, path, m.descriptor.digest))) : []
   let digest = ''
   for (const tag of tags) {
     digest =
-      manifests.length === 1
+      manifests.length === 1 && attestations.length === 0 && (o.listEach ?? 1) === 1
         ? await pushManifest(target, path, tag, OCI_MANIFEST, manifests[0]!.manifest)
         : await pushManifest(target, path, tag, OCI_INDEX, {
             schemaVersion: 2,
             mediaType: OCI_INDEX,
-            manifests: manifests.map((m) => m.descriptor),
+            manifests: [...manifests.flatMap((m) => Array<typeof m.descriptor>(o.listEach ?? 1).fill(m.descriptor)), ...attestations],
           })
   }
   return { digest }

@@ -3,8 +3,8 @@
 // distribution registry behind a counting proxy. The build workflow's docker steps are stand-ins
 // (test/support/registry-push.ts): buildx cannot run here. Shared by test/bundle/reuse.test.ts
 // and bench/reuse.ts.
-import { createServer, request, type Server } from 'node:http'
 import { runAction, type ActionRun } from './action.js'
+import { countingProxy } from './counting-proxy.js'
 import { pullRequestEvent, pullRequestObject, pushEvent, workflowDispatchEvent } from './events.js'
 import { FakeComments } from './fake-comments.js'
 import { serveCompare } from './fake-compare.js'
@@ -26,24 +26,6 @@ jobs: {}
 `
 const TOKEN = 'ghs_reuseTokenNeverPrinted'
 
-/** A proxy in front of the registry that counts the requests the action's steps make. */
-async function countingProxy(target: RegistryService): Promise<{ host: string; count: () => number; server: Server }> {
-  let requests = 0
-  const server = createServer((req, res) => {
-    requests++
-    const forward = request(`${target.url}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers)
-      answer.pipe(res)
-    })
-    forward.on('error', () => res.writeHead(502).end())
-    req.pipe(forward)
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  const port = typeof address === 'object' && address ? address.port : 0
-  return { host: `127.0.0.1:${port}`, count: () => requests, server }
-}
-
 export interface ReuseWorld {
   github: FakeGitHub
   runs: FakeRuns
@@ -64,19 +46,19 @@ export async function startReuseWorld(): Promise<ReuseWorld> {
   const runs = new FakeRuns(github)
   runs.addWorkflow('build-ci-image.yml')
   const registry = await startRegistry()
-  const proxy = await countingProxy(registry)
+  const proxy = await countingProxy(registry.url)
   return {
     github,
     runs,
     comments: new FakeComments(github),
     registry,
     imageRepository: `${proxy.host}/acme/app/ci`,
-    registryRequests: proxy.count,
+    registryRequests: () => proxy.paths.length,
     // No buildx here: the action reads the registry over its HTTP API; `docker pull` is recorded.
     docker: fakeDocker(),
     builds: 0,
     async stop() {
-      await new Promise<void>((resolve) => proxy.server.close(() => resolve()))
+      await proxy.stop()
       await registry.stop()
       await github.stop()
     },

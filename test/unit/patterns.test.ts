@@ -268,3 +268,77 @@ function catchError(run: () => unknown): unknown {
   }
   throw new Error('expected an error')
 }
+
+// act's regex (pkg/workflowpattern/workflow_pattern.go), piece by piece, as the reference for the
+// linear-time matcher: a pattern is built from pieces, and its regex from theirs.
+const PIECES: { glob: string; regex: string; repeatable: boolean; star?: boolean }[] = [
+  { glob: 'a', regex: 'a', repeatable: true },
+  { glob: 'b', regex: 'b', repeatable: true },
+  { glob: '/', regex: '\\/', repeatable: true },
+  { glob: '.', regex: '\\.', repeatable: true },
+  { glob: 'é', regex: 'é', repeatable: true },
+  { glob: '[ab]', regex: '[ab]', repeatable: true },
+  { glob: '[0-9a]', regex: '[0-9a]', repeatable: true },
+  { glob: '\\*', regex: '\\*', repeatable: true },
+  { glob: '*', regex: '[^/]*', repeatable: false, star: true },
+  { glob: '**', regex: '.*', repeatable: false, star: true },
+  { glob: '**/', regex: '(?:.+/)?', repeatable: false },
+]
+const PATH_CHARS = ['a', 'b', '/', '.', 'é', '*', '0', '\n', '😀']
+
+/** mulberry32: the same pseudo-random cases on every run. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function randomPattern(next: () => number): { glob: string; regex: string } {
+  let glob = ''
+  let regex = '^'
+  let previous: (typeof PIECES)[number] | undefined
+  for (let n = 1 + Math.floor(next() * 6); n > 0; n--) {
+    // A star right after a star would read as another piece (`*` `*` is `**`), and so would `/` after `**`.
+    const fits = PIECES.filter((p) => !(previous?.star && (p.star || p.glob.startsWith('*') || (previous.glob === '**' && p.glob === '/'))))
+    const piece = fits[Math.floor(next() * fits.length)]!
+    glob += piece.glob
+    regex += piece.regex
+    if (piece.repeatable && next() < 0.3) {
+      const quantifier = next() < 0.5 ? '?' : '+'
+      glob += quantifier
+      regex += quantifier
+    }
+    previous = piece
+  }
+  return { glob, regex: `${regex}$` }
+}
+
+describe('matches what act’s regex matches, in time linear in the path', () => {
+  it('agrees with the regex on 400 generated patterns, 60 paths each', () => {
+    const next = random(26)
+    let matched = 0
+    for (let p = 0; p < 400; p++) {
+      const { glob, regex } = randomPattern(next)
+      const reference = new RegExp(regex, 'u')
+      const matcher = pathsMatcher([glob])
+      for (let q = 0; q < 60; q++) {
+        const path = Array.from({ length: Math.floor(next() * 9) }, () => PATH_CHARS[Math.floor(next() * PATH_CHARS.length)]).join('')
+        expect(matcher(path), `${glob} (${regex}) against ${JSON.stringify(path)}`).toBe(reference.test(path))
+        if (reference.test(path)) matched++
+      }
+    }
+    // Not only the easy answer: a good share of the pairs match.
+    expect(matched).toBeGreaterThan(1000)
+  })
+
+  it('`**/` thirteen times over paths 25 directories deep: answered, as a regex would answer it', () => {
+    const pattern = `${'**/'.repeat(13)}z`
+    const deep = `${'a/'.repeat(25)}b`
+    expect(pathsMatcher([pattern])(deep)).toBe(false)
+    expect(pathsMatcher([pattern])(`${'a/'.repeat(25)}z`)).toBe(true)
+    expect(pathsMatcher([`${'**'.repeat(13)}z`, `${'*a'.repeat(13)}z`])(`${'a'.repeat(200)}b`)).toBe(false)
+  })
+})

@@ -1,7 +1,7 @@
 // Reaching a registry: its API's base URL, the challenge it answers a client with, where the
-// GitHub token may go, and what a refusal or a missing tag usually means.
+// GitHub token and docker's credentials may go, and what a refusal or a missing tag usually means.
 import { describe, expect, it } from 'vitest'
-import { isLoopback, mayReceiveToken, parseChallenge, registryBaseUrl } from '../../src/registry/registry-access.js'
+import { isLoopback, mayReceiveCredentials, mayReceiveToken, parseChallenge, registryBaseUrl } from '../../src/registry/registry-access.js'
 import { deniedHint, ghcrDeniedCauses, missingTagHint } from '../../src/registry/registry-hints.js'
 
 describe('the challenge of a 401', () => {
@@ -69,6 +69,24 @@ describe('where the GitHub token may be sent', () => {
     ['http://127.0.0.1:5000', ['127.0.0.1:5000'], 'http://127.0.0.1:5001/token', false],
   ])('%s with token hosts %j, realm %s → %s', (registry, hosts, realm, allowed) => {
     expect(mayReceiveToken(registry, hosts, realm)).toBe(allowed)
+  })
+})
+
+describe('where docker’s stored credentials may be sent: a realm on HTTPS, or the loopback registry itself', () => {
+  it.each([
+    ['https://registry-1.docker.io', 'https://auth.docker.io/token', true],
+    ['https://ghcr.io', 'https://ghcr.io/token', true],
+    ['https://registry.example.com', 'http://registry.example.com/token', false],
+    ['https://registry.example.com', 'http://auth.example.com/token', false],
+    ['https://registry.example.com', 'http://127.0.0.1:5000/token', false],
+    ['http://127.0.0.1:5000', 'http://127.0.0.1:5000/token', true],
+    ['http://127.0.0.1:5000', 'http://127.0.0.1:5001/token', false],
+    ['http://127.0.0.1:5000', 'http://auth.example.com/token', false],
+    ['http://127.0.0.1:5000', 'https://auth.example.com/token', true],
+    ['https://registry.example.com', 'ftp://registry.example.com/token', false],
+    ['https://registry.example.com', 'not a url', false],
+  ])('registry %s, realm %s → %s', (registry, realm, allowed) => {
+    expect(mayReceiveCredentials(registry, realm)).toBe(allowed)
   })
 })
 

@@ -294,3 +294,48 @@ describe('which copy of the workflow, which trigger', () => {
     expect(d).toMatchObject({ events: ['pull_request'], matched: ['Dockerfile.ci'] })
   })
 })
+
+describe('what reading a PR’s workflow may cost (GitHub’s limits, actions/runner src/Sdk/WorkflowParser)', () => {
+  const on = 'on:\n  pull_request:\n    paths: [Dockerfile.ci]'
+  const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`
+
+  it.each([
+    [
+      'more than 1 MiB (ParseOptions.MaxFileSize)',
+      wf(`${on}\nenv:\n  A: "${'x'.repeat(1024 * 1024)}"`),
+      /it has 1,048,7\d\d characters, more than the 1,048,576 GitHub's workflow parser reads \(MaxFileSize\)/,
+    ],
+    [
+      'collections nested 51 deep (ParseOptions.MaxDepth)',
+      wf(`${on}\nenv:\n  A: ${nested(49)}`),
+      /it nests collections more than 50 deep, the most GitHub's workflow parser reads \(MaxDepth\)/,
+    ],
+    [
+      'aliases that expand past 50,000 nodes (YamlObjectReader.cs, c_maxYamlNodes)',
+      wf(`${on}\nenv:\n  A: &a [${Array(100).fill('x').join(', ')}]\n  B: &b [${Array(100).fill('*a').join(', ')}]\n  C: [*b, *b, *b, *b]`),
+      /its aliases expand it to 51,\d{3} nodes, more than the 50,000 GitHub's workflow parser reads \("Maximum YAML nodes exceeded"\), so GitHub starts no run of it either/,
+    ],
+    [
+      '50,001 scalars (counted from the tokens, before the document is composed)',
+      wf(`${on}\nenv:\n  A: [${Array(50_001).fill('x').join(', ')}]`),
+      /it has 50,0\d\d YAML nodes before any alias is expanded, more than the 50,000 GitHub's workflow parser reads/,
+    ],
+    [
+      '24,000 aliases of one scalar: within GitHub’s limits, but 107 s for the parser library',
+      wf(`${on}\nenv:\n  A: &a x\n  B: [${Array(24_000).fill('*a').join(', ')}]`),
+      /its 24,000 alias uses in a document of 24,0\d\d nodes would take @actions\/workflow-parser 57\d,\d{3},\d{3} steps .* more than the 10,000,000 ci-image allows/,
+    ],
+  ])('refuses %s before parsing it, naming the file and the limit', async (_, text, message) => {
+    const refusal = readPullRequestTriggers(text, FILE)
+    await expect(refusal).rejects.toThrow(message)
+    await expect(refusal).rejects.toThrow(`ci-image does not read ${FILE}: `)
+  })
+
+  it('reads a workflow at the limits: 50 deep, an anchor used in every job', async () => {
+    const steps = Array.from({ length: 10 }, (_, i) => `    - run: echo ${i}`).join('\n')
+    const jobs = Array.from({ length: 30 }, (_, i) => `  job${i}:\n    runs-on: ubuntu-latest\n    steps: *steps`).join('\n')
+    const text = `${on}\nenv:\n  A: ${nested(48)}\nx-steps: &steps\n${steps}\njobs:\n${jobs}\n`
+    const [trigger] = await readPullRequestTriggers(text, FILE)
+    expect(trigger?.paths?.patterns).toEqual(['Dockerfile.ci'])
+  })
+})
