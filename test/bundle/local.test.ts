@@ -77,10 +77,48 @@ describe('local run', () => {
     expect(runLocal(clone, 'resolve-image').stdout).toBe('ghcr.io/acme/app/ci:latest\n')
   })
 
-  it('explains the other commands need GitHub Actions', () => {
-    const run = runLocal(developerClone({}), 'wait-for-build')
+  it('fails on a build workflow that does not exist, naming it and the workflows there, unless --watch is given', () => {
+    // The build workflow watches gen.Dockerfile; --build-workflow names a file that is not there.
+    const workflow = 'on:\n  pull_request:\n    paths: [gen.Dockerfile]\n'
+    const repo = makePullRequestRepo({
+      baseRef: 'v2',
+      baseFiles: { '.github/workflows/build-gen.yml': workflow, '.github/workflows/test.yaml': 'on: push\n' },
+      prFiles: { 'gen.Dockerfile': 'FROM y\n' },
+    })
+    const clone = tempDir()
+    git(clone, 'clone', '-q', `file://${repo.origin}`, '.')
+    git(clone, 'checkout', '-q', 'feature')
+    const run = runLocal(clone, 'resolve-image', ...IMAGE, '--build-workflow', 'nope.yml')
     expect(run.code).toBe(1)
-    expect(run.stderr).toContain('Only resolve-image runs locally; "wait-for-build" needs GitHub Actions.')
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toBe(
+      `error: The build workflow .github/workflows/nope.yml does not exist on base branch v2 (${repo.baseSha.slice(0, 7)}) nor in the PR, ` +
+        'so nothing says which changes need a new image. The workflow files there: build-ci-image.yml, build-gen.yml, test.yaml. ' +
+        'Set `build-workflow` to the file that builds the image, or `watch` to the paths whose change needs a new one.\n',
+    )
+    const named = runLocal(clone, 'resolve-image', ...IMAGE, '--build-workflow', 'build-gen.yml', '--pr-number', '7')
+    expect(named.stdout).toBe('ghcr.io/acme/app/ci:pr-7\n')
+    const watched = runLocal(
+      clone,
+      'resolve-image',
+      ...IMAGE,
+      '--build-workflow',
+      'nope.yml',
+      '--watch',
+      'gen.Dockerfile',
+      '--pr-number',
+      '7',
+    )
+    expect(watched.stdout).toBe('ghcr.io/acme/app/ci:pr-7\n')
+  })
+
+  it('on a long-lived branch without the build workflow, fails the same way', () => {
+    const clone = developerClone({ 'src/a.ts': 'x\n' }, 'main')
+    git(clone, 'checkout', '-q', 'main')
+    const run = runLocal(clone, 'resolve-image', '--build-workflow', 'nope.yml')
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/^error: The build workflow \.github\/workflows\/nope\.yml does not exist at [0-9a-f]{7} \(main\), /)
+    expect(run.stderr).toContain('The workflow files there: build-ci-image.yml.')
   })
 
   it('in a depth-1 clone of the branch alone, fetches the base branches it lacks instead of failing', () => {
