@@ -1,4 +1,4 @@
-// A run outside GitHub Actions, in the current checkout: `npx github:<owner>/ci-image resolve-image`
+// A run outside GitHub Actions, in the current checkout: `npx github:OWNER/REPO resolve-image`
 // (or `npm run local -- resolve-image` here). The context comes from git (branch, nearest
 // long-lived base), no token, no network when git has the answer; a shallow or single-branch
 // clone fetches the base branches it lacks. Stdout gets only the image reference (or JSON), so
@@ -63,7 +63,7 @@ export function usage(invoked: string): string {
 export function invokedAs(env: Record<string, string | undefined>, script: string, cwd: string): string {
   if (env.npm_command === 'run' && env.npm_lifecycle_event === 'local' && env.npm_package_name === 'ci-image') return 'npm run local --'
   // npm exec (npx) tells the package only when it came as --package.
-  if (env.npm_command === 'exec') return `npx ${env.npm_config_package ?? 'github:<owner>/ci-image'}`
+  if (env.npm_command === 'exec') return `npx ${env.npm_config_package ?? 'github:OWNER/REPO'}`
   if (basename(script) === 'ci-image') return 'ci-image'
   return `node ${relative(cwd, script) || script}`
 }

@@ -191,7 +191,7 @@ describe('the local CLI in a terminal', () => {
       '/x/.npm/_npx/1/node_modules/.bin/ci-image',
       'npx github:acme/ci-image',
     ],
-    [{ npm_command: 'exec' }, '/x/.npm/_npx/1/node_modules/.bin/ci-image', 'npx github:<owner>/ci-image'],
+    [{ npm_command: 'exec' }, '/x/.npm/_npx/1/node_modules/.bin/ci-image', 'npx github:OWNER/REPO'],
     [{}, '/usr/local/bin/ci-image', 'ci-image'],
     [
       { npm_command: 'run', npm_lifecycle_event: 'local', npm_package_name: 'other' },

@@ -1,4 +1,4 @@
-// `npm run local -- resolve-image` (or `npx github:<owner>/ci-image resolve-image`): the bundle on a
+// `npm run local -- resolve-image` (or `npx github:OWNER/REPO resolve-image`): the bundle on a
 // developer's checkout, no GitHub, no token.
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
@@ -206,7 +206,7 @@ describe('local run', () => {
   })
 })
 
-// `npx github:<owner>/ci-image` clones the repository, packs it as `npm pack` does (package.json
+// `npx github:OWNER/REPO` clones the repository, packs it as `npm pack` does (package.json
 // `files`) and installs that package with its `dependencies`; the bundle needs none of them. Before
 // packing, npm's git fetcher runs `npm install` (devDependencies included) in the clone when its
 // package.json has a `build`, `prepare`, `prepack`, `preinstall`, `install` or `postinstall` script
