@@ -28,7 +28,7 @@ const CASES: Record<string, (scratch: Scratch) => Promise<Section>> = {
 const names = process.argv.slice(2)
 const unknown = names.filter((name) => !(name in CASES))
 if (unknown.length > 0) throw new Error(`unknown case ${unknown.join(', ')}; choose from ${Object.keys(CASES).join(', ')}`)
-if (!existsSync(DIST)) throw new Error(`${DIST} is missing: the bench measures the built action (npm run build).`)
+if (!existsSync(DIST)) throw new Error(`${DIST} is missing: the bench measures the built action (npm run bundle).`)
 
 // In process, src/ modules log through @actions/core, whose workflow commands (`::debug::...`)
 // would break up the tables.

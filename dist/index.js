@@ -31927,13 +31927,14 @@ function code(text) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Lo: () => (/* binding */ COMMANDS),
+  Xs: () => (/* binding */ WORKFLOW_FILE_NAME),
   l3: () => (/* binding */ defaultImageRepository),
   qw: () => (/* binding */ inputDefault),
+  M9: () => (/* binding */ lowerCaseImagePath),
   D3: () => (/* binding */ parseBranchTags),
   TL: () => (/* binding */ parseInputs)
 });
-
-// UNUSED EXPORTS: COMMANDS
 
 ;// CONCATENATED MODULE: ./src/action/action-interface.ts
 // The action's public interface as action.yml declares it: each input with its default, and
@@ -32029,6 +32030,20 @@ function parseCommand(value) {
 }
 // A registry host (optionally with a port) and lower-case path components, as Docker accepts them.
 const IMAGE_REPOSITORY = /^(?:[a-z0-9]+(?:[.-][a-z0-9]+)*(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+/**
+ * The image repository with its path lower-cased: what registries take. The distribution reference
+ * grammar makes a repository path lower-case (`path-component := alpha-numeric [separator
+ * alpha-numeric]*`, `alpha-numeric := /[a-z0-9]+/`: github.com/distribution/reference, reference.go)
+ * and docker refuses anything else ("repository name must be lowercase", normalize.go); the
+ * registry's host, which that grammar lets be upper-case, is kept as given. The first component is
+ * the host when it has a "." or ":" or is localhost, as docker tells (normalize.go, splitDockerDomain).
+ */
+function lowerCaseImagePath(value) {
+    const slash = value.indexOf('/');
+    const first = slash === -1 ? '' : value.slice(0, slash);
+    const host = /[.:]/.test(first) || first === 'localhost' ? `${first}/` : '';
+    return host + value.slice(host.length).toLowerCase();
+}
 function parseImageRepository(value) {
     if (value === '')
         return undefined;
@@ -32072,8 +32087,10 @@ function parseLocalCommand(value) {
     }
     return value;
 }
+/** A workflow file's name as `build-workflow` takes it: the file in .github/workflows. */
+const WORKFLOW_FILE_NAME = /^[\w.-]+\.ya?ml$/;
 function parseBuildWorkflow(value) {
-    if (!/^[\w.-]+\.ya?ml$/.test(value)) {
+    if (!WORKFLOW_FILE_NAME.test(value)) {
         throw new InputError('build-workflow', `must be a workflow file name such as build-ci-image.yml; got "${value}".`);
     }
     return value;
@@ -37536,6 +37553,595 @@ async function openSession() {
 
 /***/ }),
 
+/***/ 2350:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  R: () => (/* binding */ runLocal)
+});
+
+// UNUSED EXPORTS: usage
+
+// EXTERNAL MODULE: ./src/action/inputs.ts + 1 modules
+var action_inputs = __nccwpck_require__(887);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./src/git/git.ts + 1 modules
+var git_git = __nccwpck_require__(5128);
+// EXTERNAL MODULE: ./src/log/log.ts
+var log = __nccwpck_require__(5384);
+// EXTERNAL MODULE: ./src/registry/image-ref.ts
+var image_ref = __nccwpck_require__(8230);
+// EXTERNAL MODULE: ./src/resolve/tags.ts
+var tags = __nccwpck_require__(739);
+// EXTERNAL MODULE: ./src/diff/compare.ts + 3 modules
+var compare = __nccwpck_require__(1080);
+// EXTERNAL MODULE: ./src/diff/terminal.ts
+var terminal = __nccwpck_require__(675);
+;// CONCATENATED MODULE: ./src/cli/origin.ts
+// The hosts of github.com's git remotes: HTTPS and SSH, and SSH over the HTTPS port
+// (https://docs.github.com/en/authentication/troubleshooting-ssh/using-ssh-over-the-https-port).
+const GITHUB_HOSTS = new Set(['github.com', 'ssh.github.com']);
+/**
+ * owner/repo from an origin on github.com (git@github.com:acme/app.git, https://github.com/acme/app);
+ * for another host, that host (its images are not on ghcr.io); undefined when the URL says neither.
+ */
+function repositoryFromRemote(url) {
+    const trimmed = url.trim();
+    // `scheme://[user@]host[:port]/path`, or scp-like `[user@]host:path` (git-clone(1), GIT URLS).
+    const match = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:]+)(?::\d*)?\/(.*)$/i.exec(trimmed) ?? /^(?:[^@/:]*@)?([^/:]+):(?!\/\/)(.*)$/.exec(trimmed);
+    if (!match)
+        return undefined;
+    const host = match[1].toLowerCase();
+    if (!GITHUB_HOSTS.has(host))
+        return { host };
+    const path = /^\/?([^/]+\/[^/]+?)(?:\.git)?\/?$/.exec(match[2]);
+    return path ? { repository: path[1] } : undefined;
+}
+/**
+ * The origin's repository: as configured first (its name, also when a url.<base>.insteadOf sends
+ * fetches to a mirror), then as git fetches it (`git remote get-url` expands insteadOf, so
+ * `gh:acme/app` becomes git@github.com:acme/app).
+ */
+async function originRepository(git) {
+    const urls = [await git(['config', '--get', 'remote.origin.url']), await git(['remote', 'get-url', 'origin'])];
+    const origins = urls.filter((url) => url.exitCode === 0).map((url) => repositoryFromRemote(url.stdout));
+    return origins.find((origin) => origin !== undefined && 'repository' in origin) ?? origins.find((origin) => origin !== undefined);
+}
+/**
+ * The branch origin/HEAD names: what `git clone` records as the remote's default branch (git-clone
+ * docs: "the remote's HEAD"), the local counterpart of the event's `repository.default_branch`.
+ * Undefined when the clone has no such ref.
+ */
+async function originDefaultBranch(git) {
+    const result = await git(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']);
+    const ref = result.exitCode === 0 ? result.stdout.trim() : '';
+    return ref.startsWith('origin/') ? ref.slice('origin/'.length) : undefined;
+}
+
+// EXTERNAL MODULE: ./src/cli/usage.ts
+var usage = __nccwpck_require__(7485);
+;// CONCATENATED MODULE: ./src/cli/diff.ts
+// `ci-image diff IMAGE [--to IMAGE]`: the comparison of the PR comment, in a terminal. The
+// registry is read with the credentials docker stored (`docker login`); nothing else is needed.
+// Stdout gets the table; what went wrong goes to stderr with a non-zero exit.
+
+
+
+
+
+
+
+
+
+
+const DIFF_USAGE = `diff IMAGE [--to IMAGE]
+  Compares IMAGE (a PR's image, e.g. ghcr.io/acme/app/ci:pr-42) with the stable image it replaces:
+  compressed size, layers shared and new, and the packages of their SBOM attestations (built with
+  docker/build-push-action's sbom: true), read from the registry with docker's stored credentials.
+  --to IMAGE           the image to compare with (default: IMAGE's repository at the stable tag of
+                       origin's default branch, origin/HEAD, by the default branch-tags; else latest)`;
+/** The default branch of the clone in the current directory, if it is one. */
+async function defaultBranchHere() {
+    try {
+        return await originDefaultBranch((0,git_git/* createGit */.l)(process.cwd()));
+    }
+    catch {
+        // No git: the default branch is unknown.
+        return undefined;
+    }
+}
+async function runDiffCli(argv, print) {
+    let parsed;
+    try {
+        parsed = (0,external_node_util_.parseArgs)({
+            args: argv,
+            allowPositionals: true,
+            strict: true,
+            options: { to: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+        });
+    }
+    catch (error) {
+        throw (0,usage/* asUsageError */.IG)(error);
+    }
+    const { values, positionals } = parsed;
+    if (values.help)
+        return print((0,usage/* formatUsage */.pK)((0,usage/* invoked */.To)(), [DIFF_USAGE]));
+    if (positionals.length !== 1) {
+        const got = positionals.length === 0 ? 'none' : positionals.map(usage/* quoted */.TL).join(' ');
+        throw new usage/* UsageError */.eb(`diff compares one image (IMAGE) with one other (--to IMAGE); got ${got}. ${(0,usage/* invoked */.To)()} --help lists the options.`);
+    }
+    const image = positionals[0];
+    const parsedImage = (0,image_ref/* parseImageReference */.o_)(image);
+    if (parsedImage.tag === undefined && parsedImage.digest === undefined) {
+        throw new usage/* UsageError */.eb(`${(0,usage/* quoted */.TL)(image)} names no tag or digest, e.g. ${image}:pr-42.`);
+    }
+    const branchTags = (0,action_inputs/* parseBranchTags */.D3)((0,action_inputs/* inputDefault */.qw)('branch-tags'));
+    const to = values.to ?? (0,image_ref/* imageReference */.rA)(parsedImage.repository, (0,tags/* defaultStableTag */.Tq)({ branchTags, defaultBranch: await defaultBranchHere() }));
+    (0,image_ref/* parseImageReference */.o_)(to);
+    (0,log/* note */.N4)(`Comparing ${image} with ${to}.`);
+    const outcome = await (0,compare/* compareImages */.q)(image, to);
+    if (outcome.kind === 'none')
+        throw new Error(`No comparison with ${to}: ${outcome.reason}.`);
+    // A CI shell step may run this too: no line may start a workflow command.
+    for (const line of (0,terminal/* renderDiffText */.p)(outcome.diff))
+        print(`${(0,log/* inertLine */.Fq)(line)}\n`);
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/github/repository.ts
+var github_repository = __nccwpck_require__(651);
+// EXTERNAL MODULE: ./src/resolve/watch.ts + 101 modules
+var watch = __nccwpck_require__(4282);
+// EXTERNAL MODULE: ./src/git/commit-sha.ts
+var commit_sha = __nccwpck_require__(1600);
+;// CONCATENATED MODULE: ./src/resolve/base-branches.ts
+// A shallow or single-branch clone (a CI shell step, `git clone --depth 1`) has only its own
+// branch: the long-lived branches a local run compares against are fetched from origin, as
+// little of them as the action fetches (resolve/changed-files.ts), argument arrays only.
+
+
+
+// As deep as the action's first fetch: a fork point within it costs one round trip.
+const FIRST_DEPTH = 50;
+// Then HEAD's own history, step by step, until it meets one of them.
+const DEEPEN_STEPS = [50, 200, 1000, 5000];
+async function hasRef(git, ref) {
+    return (await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).exitCode === 0;
+}
+async function isShallow(git) {
+    return (await git(['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
+}
+/** The branches of `names` that origin has, in one round trip (`git ls-remote --heads`). */
+async function branchesOnOrigin(git, names) {
+    const listed = await git(['ls-remote', '--heads', 'origin', ...names.map((name) => `refs/heads/${name}`)]);
+    if (listed.exitCode !== 0)
+        return [];
+    const found = new Set(listed.stdout.split('\n').map((line) => line
+        .split('\t')[1]
+        ?.trim()
+        .replace(/^refs\/heads\//, '')));
+    return names.filter((name) => found.has(name));
+}
+/** The commits where the clone's history is cut: they are on origin, whatever HEAD is. */
+async function shallowBoundary(git) {
+    const path = (await git(['rev-parse', '--path-format=absolute', '--git-path', 'shallow'])).stdout.trim();
+    return path && (0,external_node_fs_.existsSync)(path)
+        ? (0,external_node_fs_.readFileSync)(path, 'utf8')
+            .split('\n')
+            .filter((sha) => commit_sha/* FULL_COMMIT_SHA */.P.test(sha))
+        : [];
+}
+async function meetsAny(git, refs) {
+    for (const ref of refs)
+        if ((await git(['merge-base', ref, 'HEAD'])).exitCode === 0)
+            return true;
+    return false;
+}
+/**
+ * Fetches into refs/remotes/origin/* those of `branches` the clone has neither locally nor as
+ * remote-tracking branches, and in a shallow clone deepens HEAD until it meets one of them (so
+ * "the nearest base" is measured, not guessed). Returns the branches fetched; an unreachable
+ * origin fetches nothing, and the caller says what to pass instead.
+ */
+async function fetchMissingBaseBranches(git, branches, log) {
+    const missing = [];
+    for (const branch of branches) {
+        if (!(await hasRef(git, `refs/remotes/origin/${branch}`)) && !(await hasRef(git, `refs/heads/${branch}`)))
+            missing.push(branch);
+    }
+    if (missing.length === 0)
+        return [];
+    const present = await branchesOnOrigin(git, missing);
+    if (present.length === 0)
+        return [];
+    const shallow = await isShallow(git);
+    log(`This clone lacks ${present.join(', ')}: fetching ${shallow ? `the last ${FIRST_DEPTH} commits of ` : ''}them from origin.`);
+    // Branch names cannot contain ':' or spaces (git check-ref-format), so each refspec is well-formed.
+    const refspecs = present.map((branch) => `+refs/heads/${branch}:refs/remotes/origin/${branch}`);
+    const depth = shallow ? [`--depth=${FIRST_DEPTH}`] : [];
+    const fetched = await git(['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', ...depth, 'origin', ...refspecs]);
+    if (fetched.exitCode !== 0) {
+        log(`git fetch failed: ${fetched.stderr.trim()}`);
+        return [];
+    }
+    const tracking = present.map((branch) => `refs/remotes/origin/${branch}`);
+    for (const step of DEEPEN_STEPS) {
+        if (!(await isShallow(git)) || (await meetsAny(git, tracking)))
+            break;
+        const boundary = await shallowBoundary(git);
+        if (boundary.length === 0)
+            break;
+        const deepened = await git(['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', `--deepen=${step}`, 'origin', ...boundary]);
+        if (deepened.exitCode !== 0)
+            break;
+    }
+    return present;
+}
+
+// EXTERNAL MODULE: ./src/git/git-files.ts
+var git_files = __nccwpck_require__(4406);
+;// CONCATENATED MODULE: ./src/resolve/local-merge.ts
+// commit-tree needs an identity; the commit is never on a branch, so it names this tool.
+const IDENTITY = {
+    GIT_AUTHOR_NAME: 'ci-image',
+    GIT_AUTHOR_EMAIL: 'ci-image@localhost',
+    GIT_COMMITTER_NAME: 'ci-image',
+    GIT_COMMITTER_EMAIL: 'ci-image@localhost',
+};
+/**
+ * The merge of `head` into `base`, or undefined when it conflicts (GitHub then makes none either)
+ * or this git cannot merge without a working tree. `git merge-tree --write-tree` (git 2.38 and
+ * later) merges in the object store alone, printing the tree first and exiting 1 on conflicts
+ * (git-merge-tree(1), "OUTPUT" and "EXIT STATUS"); `git commit-tree` makes the commit. The branch,
+ * the index and the working tree are left alone; the new objects are unreachable, and `git gc`
+ * removes them.
+ */
+async function localMergeCommit(git, base, head) {
+    const merged = await git(['merge-tree', '--write-tree', base, head]);
+    if (merged.exitCode !== 0)
+        return undefined;
+    const tree = merged.stdout.split('\n')[0].trim();
+    const commit = await git(['commit-tree', tree, '-p', base, '-p', head, '-m', `Merge ${head} into ${base}`], { env: IDENTITY });
+    return commit.exitCode === 0 ? commit.stdout.trim() : undefined;
+}
+
+// EXTERNAL MODULE: ./src/resolve/reuse-lookup.ts + 3 modules
+var reuse_lookup = __nccwpck_require__(5292);
+// EXTERNAL MODULE: ./src/resolve/command.ts
+var command = __nccwpck_require__(9845);
+// EXTERNAL MODULE: ./src/resolve/oci-labels.ts
+var oci_labels = __nccwpck_require__(5181);
+;// CONCATENATED MODULE: ./src/resolve/working-tree.ts
+// What a developer has changed and not committed: CI never sees it, so no CI image is built from it.
+
+/**
+ * Paths with uncommitted changes, staged or not, and untracked files (ignored ones excepted);
+ * both sides of a rename. From `git status --porcelain -z`, whose entries are `XY path` and, for a
+ * rename or copy, a second NUL-separated field with the original path (git-status(1), "Porcelain
+ * Format Version 1").
+ */
+async function uncommittedPaths(git) {
+    const status = await git(['status', '--porcelain=v1', '-z', '--untracked-files=all']);
+    if (status.exitCode !== 0)
+        throw new Error(`git status failed (exit ${status.exitCode}): ${status.stderr.trim()}`);
+    // Raw fields, never trimmed: the status letter may be a space, and a path may begin with one.
+    const fields = status.stdout.split('\0');
+    const paths = [];
+    for (let i = 0; i < fields.length; i++) {
+        const entry = fields[i];
+        if (entry.length < 4)
+            continue;
+        paths.push(entry.slice(3));
+        if (entry[0] === 'R' || entry[0] === 'C')
+            paths.push(fields[++i]);
+    }
+    return paths;
+}
+
+// EXTERNAL MODULE: ./src/resolve/resolve.ts + 4 modules
+var resolve = __nccwpck_require__(9575);
+;// CONCATENATED MODULE: ./src/cli/resolve-image.ts
+// resolve-image outside GitHub Actions, in the current checkout: `npx github:OWNER/REPO resolve-image`
+// (or `npm run local -- resolve-image` here). The context comes from git (branch, nearest
+// long-lived base), no token, no network when git has the answer; a shallow or single-branch
+// clone fetches the base branches it lacks. Stdout gets only the image reference (or JSON), so
+// `$(...)` can use it; what a person should know goes to stderr.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const RESOLVE_IMAGE_USAGE = `resolve-image [options]
+  Prints the CI image this checkout's branch uses, as the workflows would resolve it. Uncommitted
+  changes to watched paths are in no CI image: it says so on stderr (and in --json).
+  --base BRANCH        base branch of the PR (default: the nearest branch of branch-tags)
+  --pr-number N        the branch's PR, when it changes the image
+  --image REPO         image repository, lower-case (default: ghcr.io/<owner>/<repo>/ci from a github.com origin)
+  --watch PATTERN      watched path pattern (repeatable; default: from the build workflow)
+  --build-workflow F   build workflow file name (default: ${(0,action_inputs/* inputDefault */.qw)('build-workflow')})
+  --branch-tags LIST   branch=tag pairs, comma-separated (default: ${(0,action_inputs/* inputDefault */.qw)('branch-tags').replaceAll('\n', ',')})
+  --default-tag TAG    stable tag for other bases (default: branch-tags' tag of origin's default
+                       branch, origin/HEAD; else latest)
+  --json               print every output of the action's resolve-image as JSON instead of the image
+                       reference (null where it cannot be known here), and uncommitted-watched-files:
+                       the watched paths changed and not committed`;
+async function nearestBase(git, branches) {
+    let best;
+    for (const branch of branches) {
+        for (const ref of [`refs/remotes/origin/${branch}`, `refs/heads/${branch}`]) {
+            const count = await git(['rev-list', '--count', `${ref}..HEAD`]);
+            if (count.exitCode !== 0)
+                continue;
+            const ahead = Number(count.stdout.trim());
+            if (!best || ahead < best.ahead)
+                best = { ref, branch, ahead };
+            break;
+        }
+    }
+    return best;
+}
+/** An input's complaint (`Input \`pr-number\` must be…`) in the words of the command line. */
+function asOptionError(error) {
+    if (!(error instanceof Error) || error.name !== 'InputError')
+        return error;
+    return new usage/* UsageError */.eb(error.message.replace(/^Input `([\w-]+)`/, '--$1'));
+}
+async function resolveImageHere(argv, print) {
+    const options = {
+        base: { type: 'string' },
+        'pr-number': { type: 'string' },
+        image: { type: 'string' },
+        watch: { type: 'string', multiple: true },
+        'build-workflow': { type: 'string' },
+        'branch-tags': { type: 'string' },
+        'default-tag': { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+    };
+    let parsed;
+    try {
+        parsed = (0,external_node_util_.parseArgs)({ args: argv, allowPositionals: true, strict: true, options });
+    }
+    catch (error) {
+        throw (0,usage/* asUsageError */.IG)(error);
+    }
+    const { values, positionals } = parsed;
+    if (values.help)
+        return print((0,usage/* formatUsage */.pK)((0,usage/* invoked */.To)(), [RESOLVE_IMAGE_USAGE]));
+    if (positionals.length > 0) {
+        const s = positionals.length > 1 ? 's' : '';
+        throw new usage/* UsageError */.eb(`unexpected argument${s} ${positionals.map(usage/* quoted */.TL).join(' ')}: resolve-image takes options only (${(0,usage/* invoked */.To)()} --help lists them).`);
+    }
+    if (values.image !== undefined) {
+        const lower = (0,action_inputs/* lowerCaseImagePath */.M9)(values.image);
+        if (lower !== values.image) {
+            throw new usage/* UsageError */.eb(`--image ${(0,usage/* quoted */.TL)(values.image)} has upper-case letters in its repository path, which registries refuse: ` +
+                `the path is lower-case letters, digits and the separators . _ __ - (the distribution reference grammar). Did you mean --image ${lower}?`);
+        }
+    }
+    let inputs;
+    try {
+        inputs = (0,action_inputs/* parseInputs */.TL)((name) => {
+            if (name === 'command')
+                return 'resolve-image';
+            if (name === 'watch')
+                return (values.watch ?? []).join('\n');
+            if (name === 'branch-tags')
+                return (values['branch-tags'] ?? '').replace(/,/g, '\n');
+            const value = values[name];
+            return typeof value === 'string' ? value : '';
+        });
+    }
+    catch (error) {
+        throw asOptionError(error);
+    }
+    const top = await (0,git_git/* gitOutput */.o)((0,git_git/* createGit */.l)(process.cwd()), ['rev-parse', '--show-toplevel']);
+    const git = (0,git_git/* createGit */.l)(top);
+    const origin = await originRepository(git);
+    const repository = origin !== undefined && 'repository' in origin ? (0,github_repository/* parseRepository */.S)(origin.repository) : undefined;
+    let imageRepository = inputs.imageRepository;
+    if (imageRepository === undefined) {
+        if (origin === undefined)
+            throw new Error('Cannot tell the repository from the origin remote: pass --image REPO.');
+        if (repository === undefined) {
+            throw new Error(`The origin remote is on ${origin.host}, not github.com, so the image is not ghcr.io/<owner>/<repo>/ci: pass --image REPO.`);
+        }
+        imageRepository = (0,action_inputs/* defaultImageRepository */.l3)(repository);
+    }
+    const branch = await (0,git_git/* gitOutput */.o)(git, ['rev-parse', '--abbrev-ref', 'HEAD']);
+    const headSha = await (0,git_git/* gitOutput */.o)(git, ['rev-parse', 'HEAD']);
+    let target;
+    if (values.base === undefined && inputs.branchTags.has(branch)) {
+        target = { kind: 'push', branch, sha: headSha };
+    }
+    else {
+        const candidates = values.base !== undefined ? [values.base] : [...inputs.branchTags.keys()];
+        let base = await nearestBase(git, candidates);
+        if (!base && (await fetchMissingBaseBranches(git, candidates, log/* note */.N4)).length > 0) {
+            base = await nearestBase(git, candidates);
+        }
+        if (!base)
+            throw new Error(`No base branch found (${candidates.join(', ')}), here or on origin: pass --base BRANCH.`);
+        const baseSha = await (0,git_git/* gitOutput */.o)(git, ['rev-parse', base.ref]);
+        // The commit a PR's build uses, as GitHub would merge it (none when the two conflict).
+        const mergeSha = await localMergeCommit(git, baseSha, headSha);
+        target = {
+            kind: 'pull_request',
+            number: inputs.prNumber ?? 0,
+            baseRef: base.branch,
+            baseSha,
+            headSha,
+            mergeSha,
+            headRef: branch,
+            fork: false,
+        };
+    }
+    // The action's resolve-image, rather than a copy of it: the build workflow read from the commits
+    // as GitHub reads it, the inputs hash and the reuse tag. No registry is read here: whether an
+    // image may be reused is not looked up.
+    const config = { ...inputs, imageRepository, defaultBranch: await originDefaultBranch(git) };
+    const workflowPath = (0,watch/* buildWorkflowPath */.D1)(inputs.buildWorkflow);
+    const readBuildWorkflow = async (commit) => (await (0,git_files/* readFilesAt */.n)(git, workflowPath, [commit]))[0];
+    const result = await (0,reuse_lookup/* resolveReuse */.bf)(await (0,resolve/* resolveImage */.AT)(config, target, { git }), { inputs, target, imageRepository }, { git, readBuildWorkflow, readImage: async () => undefined });
+    (0,log/* note */.N4)(result.reason);
+    if (result.matched.length > 0)
+        (0,log/* note */.N4)(`Watched files changed: ${result.matched.join(', ')}`);
+    const uncommitted = await uncommittedWatchedPaths(git, top, inputs, target);
+    if (uncommitted.length > 0) {
+        (0,log/* note */.N4)(`Uncommitted changes to watched paths (${uncommitted.join(', ')}): the image CI would use, printed below, is not ` +
+            'built from them, and no CI image is. Build the image locally to try them: make docker-dev.');
+    }
+    if (!values.json)
+        return print(`${result.reference}\n`);
+    const sourceUrl = repository && `https://github.com/${repository.owner}/${repository.repo}`;
+    const labels = sourceUrl === undefined ? undefined : (0,oci_labels/* ociLabels */.T)({ revision: (0,oci_labels/* builtRevision */.m)(target), sourceUrl, inputsHash: result.reuse?.hash });
+    // The PR number is the one given (a PR the CLI made up is none); no registry was asked for a reusable image.
+    const outputs = { ...(0,command/* resolveImageOutputs */.i)(result, target, labels), 'pr-number': inputs.prNumber, 'reusable-image': undefined };
+    const json = Object.fromEntries(Object.entries(outputs).map(([name, value]) => [name, asJsonValue(name, value)]));
+    // `##[` can only be in a string here: as `##\u005b` it parses to the same text, and the runner,
+    // which reads a CI shell step's stdout for `##[command]` anywhere in a line, finds none.
+    const text = JSON.stringify({ ...json, 'uncommitted-watched-files': uncommitted }, null, 2).replaceAll('##[', '##\\u005b');
+    print(`${text}\n`);
+}
+/** The outputs the action writes as lists of lines (or a JSON array), as JSON arrays. */
+const LIST_OUTPUTS = new Set(['tags', 'labels']);
+function asJsonValue(name, value) {
+    if (value === undefined)
+        return null;
+    if (name === 'changed-files')
+        return JSON.parse(String(value));
+    if (LIST_OUTPUTS.has(name))
+        return value === '' ? [] : String(value).split('\n');
+    return value;
+}
+/**
+ * Uncommitted changes, by the build workflow's rules as this working tree has them (else as
+ * committed): a heads-up that the local image differs from every CI image.
+ */
+async function uncommittedWatchedPaths(git, top, inputs, target) {
+    const path = (0,watch/* buildWorkflowPath */.D1)(inputs.buildWorkflow);
+    const base = target.kind === 'pull_request' ? target.baseSha : target.sha;
+    const workflowText = (0,external_node_fs_.existsSync)((0,external_node_path_.join)(top, path))
+        ? (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(top, path), 'utf8')
+        : ((await (0,git_files/* readFilesAt */.n)(git, path, ['HEAD', base])).find((text) => typeof text === 'string') ?? undefined);
+    const baseRef = target.kind === 'pull_request' ? target.baseRef : target.branch;
+    const decision = await (0,watch/* decideWatch */.ui)({ input: inputs.watch, buildWorkflow: inputs.buildWorkflow, mergeCopy: workflowText, baseCopy: workflowText }, { baseRef, changedPaths: await uncommittedPaths(git) });
+    return decision.matched;
+}
+
+;// CONCATENATED MODULE: ./src/cli/cli.ts
+// The local CLI (`npx github:OWNER/REPO <command>`, `npm run local -- <command>`): the commands
+// that run outside GitHub Actions, their usage, and the dispatch with its usage errors.
+
+
+
+
+/** The commands that run here; the action's others need a workflow run (its API, its token). */
+const LOCAL_COMMANDS = {
+    'resolve-image': { usage: RESOLVE_IMAGE_USAGE, run: resolveImageHere },
+    diff: { usage: DIFF_USAGE, run: runDiffCli },
+};
+function cli_usage(invoked) {
+    return (0,usage/* formatUsage */.pK)(invoked, Object.values(LOCAL_COMMANDS).map((command) => command.usage));
+}
+async function runLocal(argv, print) {
+    const [command, ...rest] = argv;
+    if (command === undefined)
+        throw new usage/* UsageError */.eb(cli_usage((0,usage/* invoked */.To)()).trimEnd(), true);
+    if (command === '--help' || command === '-h')
+        return print(cli_usage((0,usage/* invoked */.To)()));
+    const names = Object.keys(LOCAL_COMMANDS);
+    if (command.startsWith('-')) {
+        throw new usage/* UsageError */.eb(`${(0,usage/* quoted */.TL)(command)} comes before a command: the command comes first (${names.join(', ')}), then its options.`);
+    }
+    if (Object.hasOwn(LOCAL_COMMANDS, command))
+        return LOCAL_COMMANDS[command].run(rest, print);
+    const actionOnly = action_inputs/* COMMANDS */.Lo.filter((name) => !names.includes(name));
+    if (actionOnly.includes(command)) {
+        throw new usage/* UsageError */.eb(`${command} runs in GitHub Actions only (it needs the workflow run, its API and its token); here: ${names.join(', ')}.`);
+    }
+    throw new usage/* UsageError */.eb(`unknown command ${(0,usage/* quoted */.TL)(command)}: the commands here are ${names.join(', ')}; ` +
+        `${actionOnly.join(', ')} run in GitHub Actions only. ${(0,usage/* invoked */.To)()} --help prints the usage.`);
+}
+
+
+/***/ }),
+
+/***/ 7485:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IG: () => (/* binding */ asUsageError),
+/* harmony export */   TL: () => (/* binding */ quoted),
+/* harmony export */   To: () => (/* binding */ invoked),
+/* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   pK: () => (/* binding */ formatUsage)
+/* harmony export */ });
+/* unused harmony export invokedAs */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+// What every local command shares: a usage error (exit 2), the command line as the person typed
+// it, and node:util parseArgs' refusals in those words.
+
+/** A mistake in the command line: the CLI exits 2, as command-line tools do for a usage error. */
+class UsageError extends Error {
+    usageOnly;
+    constructor(message, 
+    /** The message is the usage, printed as it is (no command at all). */
+    usageOnly = false) {
+        super(message);
+        this.usageOnly = usageOnly;
+        this.name = 'UsageError';
+    }
+}
+/** The command line that ran this, for --help: as far as npm and node tell what the person typed. */
+function invokedAs(env, script, cwd) {
+    if (env.npm_command === 'run' && env.npm_lifecycle_event === 'local' && env.npm_package_name === 'ci-image')
+        return 'npm run local --';
+    // npm exec (npx) tells the package only when it came as --package.
+    if (env.npm_command === 'exec')
+        return `npx ${env.npm_config_package ?? 'github:OWNER/REPO'}`;
+    if ((0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(script) === 'ci-image')
+        return 'ci-image';
+    return `node ${(0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(cwd, script) || script}`;
+}
+/** The usage of `commands` (each `name [options]` and its lines), as run by `invoked`. */
+function formatUsage(invoked, commands) {
+    return `Usage: ${commands.map((command) => `${invoked} ${command}`).join('\n\n')}\n\n${invoked} --help prints this.\n`;
+}
+const invoked = () => invokedAs(process.env, process.argv[1] ?? 'ci-image', process.cwd());
+const quoted = (text) => JSON.stringify(text);
+/** node:util parseArgs' refusals (an unknown option, a missing value) as usage errors. */
+function asUsageError(error) {
+    const code = error.code ?? '';
+    if (!code.startsWith('ERR_PARSE_ARGS_'))
+        return error;
+    const unknown = /^Unknown option '([^']*)'/.exec(error.message)?.[1];
+    return new UsageError(unknown ? `unknown option ${unknown}: ${invoked()} --help lists the options.` : error.message);
+}
+
+
+/***/ }),
+
 /***/ 1294:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -37794,8 +38400,8 @@ var log_log = __nccwpck_require__(5384);
 var report = __nccwpck_require__(1658);
 // EXTERNAL MODULE: ./src/resolve/build-gate.ts
 var build_gate = __nccwpck_require__(4142);
-// EXTERNAL MODULE: ./src/resolve/resolve.ts + 9 modules
-var resolve = __nccwpck_require__(2819);
+// EXTERNAL MODULE: ./src/resolve/resolve.ts + 4 modules
+var resolve = __nccwpck_require__(9575);
 // EXTERNAL MODULE: ./src/diff/image-diff.ts + 1 modules
 var image_diff = __nccwpck_require__(9613);
 // EXTERNAL MODULE: ./src/diff/format.ts
@@ -38039,80 +38645,6 @@ async function commentImageCommand(session) {
     if (diff)
         comment.diff = renderDiffMarkdown(diff, IN_COMMENT);
     await writeComment(session, pr, comment, true, outputs, diff && renderDiffMarkdown(diff, IN_SUMMARY));
-}
-
-
-/***/ }),
-
-/***/ 5885:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ runDiffCli)
-/* harmony export */ });
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _action_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(887);
-/* harmony import */ var _git_git_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5128);
-/* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5384);
-/* harmony import */ var _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8230);
-/* harmony import */ var _resolve_tags_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(739);
-/* harmony import */ var _compare_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1080);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(675);
-// `ci-image diff IMAGE [--to IMAGE]`: the comparison of the PR comment, in a terminal. The
-// registry is read with the credentials docker stored (`docker login`); nothing else is needed.
-// Stdout gets the table; what went wrong goes to stderr with a non-zero exit.
-
-
-
-
-
-
-
-
-const DIFF_USAGE = `Compares IMAGE (a PR's image, e.g. ghcr.io/acme/app/ci:pr-42) with the stable image it replaces:
-compressed size, layers shared and new, and the packages of their SBOM attestations (built with
-docker/build-push-action's sbom: true), read from the registry with docker's stored credentials.
-  --to IMAGE           the image to compare with (default: IMAGE's repository at the stable tag of
-                       origin's default branch, origin/HEAD, by the default branch-tags; else latest)`;
-/** The branch origin/HEAD names in the current directory's clone, if it is one. */
-async function originDefaultBranch() {
-    try {
-        const result = await (0,_git_git_js__WEBPACK_IMPORTED_MODULE_2__/* .createGit */ .l)(process.cwd())(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']);
-        const ref = result.exitCode === 0 ? result.stdout.trim() : '';
-        return ref.startsWith('origin/') ? ref.slice('origin/'.length) : undefined;
-    }
-    catch {
-        // No git: the default branch is unknown.
-        return undefined;
-    }
-}
-async function runDiffCli(argv, print, usage) {
-    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
-        args: argv,
-        allowPositionals: true,
-        options: { to: { type: 'string' }, help: { type: 'boolean' } },
-    });
-    if (values.help || positionals.length === 0) {
-        print(`Usage: ${usage} diff IMAGE [--to IMAGE]\n\n${DIFF_USAGE}\n`);
-        return;
-    }
-    if (positionals.length > 1)
-        throw new Error(`diff compares one image with one other (--to); got ${positionals.length} images.`);
-    const image = positionals[0];
-    const parsed = (0,_registry_image_ref_js__WEBPACK_IMPORTED_MODULE_4__/* .parseImageReference */ .o_)(image);
-    if (parsed.tag === undefined && parsed.digest === undefined)
-        throw new Error(`"${image}" names no tag or digest, e.g. ${image}:pr-42.`);
-    const branchTags = (0,_action_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBranchTags */ .D3)((0,_action_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .inputDefault */ .qw)('branch-tags'));
-    const to = values.to ?? (0,_registry_image_ref_js__WEBPACK_IMPORTED_MODULE_4__/* .imageReference */ .rA)(parsed.repository, (0,_resolve_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .defaultStableTag */ .Tq)({ branchTags, defaultBranch: await originDefaultBranch() }));
-    (0,_registry_image_ref_js__WEBPACK_IMPORTED_MODULE_4__/* .parseImageReference */ .o_)(to);
-    (0,_log_log_js__WEBPACK_IMPORTED_MODULE_3__/* .note */ .N4)(`Comparing ${image} with ${to}.`);
-    const outcome = await (0,_compare_js__WEBPACK_IMPORTED_MODULE_6__/* .compareImages */ .q)(image, to);
-    if (outcome.kind === 'none')
-        throw new Error(`No comparison with ${to}: ${outcome.reason}.`);
-    // A CI shell step may run this too: no line may start a workflow command.
-    for (const line of (0,_terminal_js__WEBPACK_IMPORTED_MODULE_7__/* .renderDiffText */ .p)(outcome.diff))
-        print(`${(0,_log_log_js__WEBPACK_IMPORTED_MODULE_3__/* .inertLine */ .Fq)(line)}\n`);
 }
 
 
@@ -38820,6 +39352,52 @@ const FULL_COMMIT_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
 
 /***/ }),
 
+/***/ 4406:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ readFilesAt)
+/* harmony export */ });
+/**
+ * `git cat-file --batch` answers each object name with `<oid> <type> <size>\n<content>\n`, or
+ * `<name> missing\n` (git-cat-file docs, "BATCH OUTPUT"). The commit is asked first, so a
+ * missing file and a missing commit can be told apart.
+ */
+async function readFilesAt(git, path, commits) {
+    if (commits.length === 0)
+        return [];
+    const names = commits.flatMap((commit) => [`${commit}^{commit}`, `${commit}:${path}`]);
+    const result = await git(['cat-file', '--batch'], { input: names.map((name) => `${name}\n`).join('') });
+    if (result.exitCode !== 0 || !result.stdoutBytes)
+        return commits.map(() => undefined);
+    const out = result.stdoutBytes;
+    const answers = [];
+    let at = 0;
+    for (let i = 0; i < names.length; i++) {
+        const end = out.indexOf(0x0a, at);
+        if (end === -1)
+            return commits.map(() => undefined);
+        const header = out.subarray(at, end).toString('utf8');
+        at = end + 1;
+        const size = / (?:blob|commit|tree|tag) (\d+)$/.exec(header)?.[1];
+        if (size === undefined) {
+            answers.push(null);
+            continue;
+        }
+        answers.push(out.subarray(at, at + Number(size)));
+        at += Number(size) + 1;
+    }
+    return commits.map((_, i) => {
+        if (answers[2 * i] === null)
+            return undefined;
+        const file = answers[2 * i + 1];
+        return file ? file.toString('utf8') : null;
+    });
+}
+
+
+/***/ }),
+
 /***/ 5128:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -39302,10 +39880,10 @@ function keepStdoutForAnswer() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var _comment_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1294);
-/* harmony import */ var _resolve_command_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5238);
+/* harmony import */ var _resolve_command_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9845);
 /* harmony import */ var _wait_command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6268);
-/* harmony import */ var _resolve_local_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4222);
-/* harmony import */ var _diff_cli_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5885);
+/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2350);
+/* harmony import */ var _cli_usage_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7485);
 /* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5384);
 /* harmony import */ var _action_session_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1985);
 // Wires the inputs and the event to a command; with arguments, the CLI of a developer's machine.
@@ -39333,17 +39911,19 @@ async function runInActions() {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(error instanceof Error ? error.message : String(error));
     }
 }
+// Exit 2 for a mistake in the command line, 1 for a command that failed: the convention of
+// command-line tools (GNU's "exit status 2 for usage errors"; node:util parseArgs' strict mode).
 async function runOnDeveloperMachine(argv) {
     const print = (0,_log_log_js__WEBPACK_IMPORTED_MODULE_6__/* .keepStdoutForAnswer */ .kf)();
     try {
-        if (argv[0] === 'diff')
-            await (0,_diff_cli_js__WEBPACK_IMPORTED_MODULE_5__/* .runDiffCli */ .L)(argv.slice(1), print, (0,_resolve_local_js__WEBPACK_IMPORTED_MODULE_4__/* .invokedAs */ .XE)(process.env, process.argv[1] ?? 'ci-image', process.cwd()));
-        else
-            await (0,_resolve_local_js__WEBPACK_IMPORTED_MODULE_4__/* .runLocal */ .RK)(argv, print);
+        await (0,_cli_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .runLocal */ .R)(argv, print);
     }
     catch (error) {
-        (0,_log_log_js__WEBPACK_IMPORTED_MODULE_6__/* .note */ .N4)(`error: ${error instanceof Error ? error.message : String(error)}`);
-        process.exitCode = 1;
+        if (error instanceof _cli_usage_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb && error.usageOnly)
+            error.message.split('\n').forEach(_log_log_js__WEBPACK_IMPORTED_MODULE_6__/* .note */ .N4);
+        else
+            (0,_log_log_js__WEBPACK_IMPORTED_MODULE_6__/* .note */ .N4)(`error: ${error instanceof Error ? error.message : String(error)}`);
+        process.exitCode = error instanceof _cli_usage_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb ? 2 : 1;
     }
 }
 // The runner starts the action with no arguments and GITHUB_ACTIONS=true ("Always set to true when
@@ -40662,7 +41242,7 @@ function missingTagHint(reference) {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var _decision_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6788);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2819);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9575);
 // Is there a build of this PR's own image to wait for or to announce? Written once for
 // wait-for-build and comment-image: a fork's PR cannot push an image, and a PR whose changes
 // start no build of the build workflow has none.
@@ -40688,74 +41268,20 @@ async function checkBuild(session, target) {
 
 /***/ }),
 
-/***/ 5238:
+/***/ 9845:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  l: () => (/* binding */ resolveImageCommand)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __nccwpck_require__(3360);
-// EXTERNAL MODULE: ./src/action/event.ts
-var action_event = __nccwpck_require__(3566);
-// EXTERNAL MODULE: ./src/action/html.ts
-var html = __nccwpck_require__(7161);
-// EXTERNAL MODULE: ./src/git/commit-sha.ts
-var commit_sha = __nccwpck_require__(1600);
-// EXTERNAL MODULE: ./src/registry/labels.ts
-var labels = __nccwpck_require__(7432);
-;// CONCATENATED MODULE: ./src/resolve/oci-labels.ts
-
-
-/**
- * The commit a build in this context is built from: the PR head (never the merge commit), the
- * pushed commit, or a merge queue's commit.
- */
-function builtRevision(target) {
-    switch (target.kind) {
-        case 'pull_request':
-            return target.headSha;
-        case 'merge_group':
-            return target.queue.headSha;
-        case 'push':
-            return target.sha;
-    }
-}
-/**
- * `key=value` lines for docker/build-push-action's `labels` input (a newline-delimited list):
- * values are checked so that none can add a line, that is, a label of its own.
- */
-function ociLabels(input) {
-    if (!commit_sha/* FULL_COMMIT_SHA */.P.test(input.revision)) {
-        throw new Error(`The revision label needs a full commit SHA (40 or 64 hexadecimal characters); got "${input.revision}".`);
-    }
-    let url;
-    try {
-        url = new URL(input.sourceUrl);
-    }
-    catch {
-        url = undefined;
-    }
-    if (!url || !/^https?:$/.test(url.protocol) || /\s/.test(input.sourceUrl)) {
-        throw new Error(`The source label needs the repository's http(s) URL; got "${input.sourceUrl}".`);
-    }
-    if (input.inputsHash !== undefined && !/^[0-9a-f]{64}$/.test(input.inputsHash)) {
-        throw new Error(`The inputs label needs a sha256 in lower-case hexadecimal; got "${input.inputsHash}".`);
-    }
-    const inputs = input.inputsHash === undefined ? [] : [`${labels/* INPUTS_LABEL */.Pv}=${input.inputsHash}`];
-    return [`${labels/* REVISION_LABEL */.P1}=${input.revision.toLowerCase()}`, `${labels/* SOURCE_LABEL */.Rc}=${input.sourceUrl}`, ...inputs];
-}
-
-// EXTERNAL MODULE: ./src/log/log.ts
-var log = __nccwpck_require__(5384);
-// EXTERNAL MODULE: ./src/action/report.ts
-var report = __nccwpck_require__(1658);
-// EXTERNAL MODULE: ./src/resolve/resolve.ts + 9 modules
-var resolve = __nccwpck_require__(2819);
-;// CONCATENATED MODULE: ./src/resolve/command.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ resolveImageOutputs),
+/* harmony export */   l: () => (/* binding */ resolveImageCommand)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
+/* harmony import */ var _action_event_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3566);
+/* harmony import */ var _action_html_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7161);
+/* harmony import */ var _oci_labels_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5181);
+/* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5384);
+/* harmony import */ var _action_report_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1658);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9575);
 // `resolve-image`: which image this context uses, and which tags a build here should push.
 
 
@@ -40765,65 +41291,72 @@ var resolve = __nccwpck_require__(2819);
 
 
 const MAX_FILES_IN_SUMMARY = 50;
-function reportResolvedImage(result, target, labels) {
-    (0,report/* setOutputs */.n0)({
+/**
+ * Every output resolve-image sets, as text: the action writes them, and the local CLI prints the
+ * same ones as JSON (`--json`). Undefined: not known in this context, and not set.
+ */
+function resolveImageOutputs(result, target, labels) {
+    return {
         image: result.reference,
         tag: result.tag,
         tags: result.pushReferences.join('\n'),
-        labels: labels.join('\n'),
+        labels: labels?.join('\n'),
         modified: result.modified,
         'changed-files': JSON.stringify(result.matched),
         reason: result.reason,
         fork: result.fork,
         'inputs-hash': result.reuse?.hash,
         'reusable-image': result.reuse?.reusable?.pinned ?? '',
-        ...(0,report/* targetOutputs */.OL)(target),
-    });
+        ...(0,_action_report_js__WEBPACK_IMPORTED_MODULE_2__/* .targetOutputs */ .OL)(target),
+    };
+}
+function reportResolvedImage(result, target, labels) {
+    (0,_action_report_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutputs */ .n0)(resolveImageOutputs(result, target, labels));
     if (result.reuse?.notice)
-        core/* notice */.lm(result.reuse.notice, { title: 'CI image not reused' });
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(result.reuse.notice, { title: 'CI image not reused' });
     if (result.reuse?.reusable)
-        (0,log/* info */.pq)(`${result.reuse.reusable.pinned} was built from the same inputs: a build here can copy it.`);
+        (0,_log_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`${result.reuse.reusable.pinned} was built from the same inputs: a build here can copy it.`);
     if (result.fork && result.modified) {
-        core/* warning */.$e(`${result.reason} Its checks run on the stable image, not on the changed Dockerfile.`, {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${result.reason} Its checks run on the stable image, not on the changed Dockerfile.`, {
             title: 'Changed CI image not used',
         });
     }
     for (const warning of result.warnings)
-        core/* warning */.$e(warning, { title: 'CI image' });
-    (0,log/* info */.pq)(`${result.reference}: ${result.reason}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(warning, { title: 'CI image' });
+    (0,_log_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`${result.reference}: ${result.reason}`);
     const rows = [
-        ['Image', (0,html/* code */.a)(result.reference)],
-        ['Why', (0,html/* escapeHtml */.Z)(result.reason)],
-        ['Push', result.pushReferences.length > 0 ? result.pushReferences.map(html/* code */.a).join('<br>') : 'nothing (no build in this context)'],
+        ['Image', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(result.reference)],
+        ['Why', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeHtml */ .Z)(result.reason)],
+        ['Push', result.pushReferences.length > 0 ? result.pushReferences.map(_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a).join('<br>') : 'nothing (no build in this context)'],
     ];
     // The source names the build workflow, a file name the inputs validated.
     if (result.watch)
-        rows.push(['Watched', `${result.watch.patterns.map(html/* code */.a).join(' ')} from ${result.watch.source}`]);
+        rows.push(['Watched', `${result.watch.patterns.map(_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a).join(' ')} from ${result.watch.source}`]);
     if (result.reuse?.hash)
-        rows.push(['Inputs', `${(0,html/* code */.a)(result.reuse.hash)} (${result.reuse.inputFiles} files)`]);
+        rows.push(['Inputs', `${(0,_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(result.reuse.hash)} (${result.reuse.inputFiles} files)`]);
     if (result.reuse?.reusable)
-        rows.push(['Reusable', (0,html/* code */.a)(result.reuse.reusable.pinned)]);
+        rows.push(['Reusable', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(result.reuse.reusable.pinned)]);
     if (result.reuse?.notice)
-        rows.push(['Not reused', (0,html/* escapeHtml */.Z)(result.reuse.notice)]);
+        rows.push(['Not reused', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeHtml */ .Z)(result.reuse.notice)]);
     for (const warning of result.warnings)
-        rows.push(['Warning', (0,html/* escapeHtml */.Z)(warning)]);
+        rows.push(['Warning', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeHtml */ .Z)(warning)]);
     if (result.changedSource)
         rows.push(['Changed files', `${result.changedCount} (listed by ${result.changedSource})`]);
-    const summary = core/* summary */.z.addHeading('CI image', 3).addTable(rows.map(([k, v]) => [{ data: k, header: true }, v]));
+    const summary = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addHeading('CI image', 3).addTable(rows.map(([k, v]) => [{ data: k, header: true }, v]));
     if (result.matched.length > 0) {
-        const shown = result.matched.slice(0, MAX_FILES_IN_SUMMARY).map(html/* code */.a);
+        const shown = result.matched.slice(0, MAX_FILES_IN_SUMMARY).map(_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a);
         if (result.matched.length > shown.length)
             shown.push(`and ${result.matched.length - shown.length} more`);
         summary.addDetails(`Watched files changed (${result.matched.length})`, shown.join('<br>'));
     }
-    (0,report/* writeSummary */.Sy)(summary);
+    (0,_action_report_js__WEBPACK_IMPORTED_MODULE_2__/* .writeSummary */ .Sy)(summary);
 }
 async function resolveImageCommand(session) {
-    const result = await core/* group */.Os('Resolving the CI image', () => (0,resolve/* resolveForSession */.K3)(session));
+    const result = await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Resolving the CI image', () => (0,_resolve_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveForSession */ .K3)(session));
     // What a build here sets, so that wait-for-build can prove which commit an image was built from.
-    const labels = ociLabels({
-        revision: builtRevision(session.target),
-        sourceUrl: (0,action_event/* repositoryUrl */.Ek)(session.ctx),
+    const labels = (0,_oci_labels_js__WEBPACK_IMPORTED_MODULE_5__/* .ociLabels */ .T)({
+        revision: (0,_oci_labels_js__WEBPACK_IMPORTED_MODULE_5__/* .builtRevision */ .m)(session.target),
+        sourceUrl: (0,_action_event_js__WEBPACK_IMPORTED_MODULE_6__/* .repositoryUrl */ .Ek)(session.ctx),
         inputsHash: result.reuse?.hash,
     });
     reportResolvedImage(result, session.target, labels);
@@ -40945,340 +41478,60 @@ function resolveMergeGroup(config, target, decision, changed) {
 
 /***/ }),
 
-/***/ 4222:
+/***/ 5181:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ ociLabels),
+/* harmony export */   m: () => (/* binding */ builtRevision)
+/* harmony export */ });
+/* harmony import */ var _git_commit_sha_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1600);
+/* harmony import */ var _registry_labels_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7432);
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  XE: () => (/* binding */ invokedAs),
-  RK: () => (/* binding */ runLocal)
-});
-
-// UNUSED EXPORTS: USAGE, repositoryFromRemote
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./src/github/repository.ts
-var repository = __nccwpck_require__(651);
-// EXTERNAL MODULE: ./src/action/inputs.ts + 1 modules
-var action_inputs = __nccwpck_require__(887);
-// EXTERNAL MODULE: ./src/resolve/watch.ts + 101 modules
-var watch = __nccwpck_require__(4282);
-// EXTERNAL MODULE: ./src/git/git.ts + 1 modules
-var git_git = __nccwpck_require__(5128);
-// EXTERNAL MODULE: ./src/git/commit-sha.ts
-var commit_sha = __nccwpck_require__(1600);
-;// CONCATENATED MODULE: ./src/resolve/base-branches.ts
-// A shallow or single-branch clone (a CI shell step, `git clone --depth 1`) has only its own
-// branch: the long-lived branches a local run compares against are fetched from origin, as
-// little of them as the action fetches (resolve/changed-files.ts), argument arrays only.
-
-
-
-// As deep as the action's first fetch: a fork point within it costs one round trip.
-const FIRST_DEPTH = 50;
-// Then HEAD's own history, step by step, until it meets one of them.
-const DEEPEN_STEPS = [50, 200, 1000, 5000];
-async function hasRef(git, ref) {
-    return (await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).exitCode === 0;
-}
-async function isShallow(git) {
-    return (await git(['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
-}
-/** The branches of `names` that origin has, in one round trip (`git ls-remote --heads`). */
-async function branchesOnOrigin(git, names) {
-    const listed = await git(['ls-remote', '--heads', 'origin', ...names.map((name) => `refs/heads/${name}`)]);
-    if (listed.exitCode !== 0)
-        return [];
-    const found = new Set(listed.stdout.split('\n').map((line) => line
-        .split('\t')[1]
-        ?.trim()
-        .replace(/^refs\/heads\//, '')));
-    return names.filter((name) => found.has(name));
-}
-/** The commits where the clone's history is cut: they are on origin, whatever HEAD is. */
-async function shallowBoundary(git) {
-    const path = (await git(['rev-parse', '--path-format=absolute', '--git-path', 'shallow'])).stdout.trim();
-    return path && (0,external_node_fs_.existsSync)(path)
-        ? (0,external_node_fs_.readFileSync)(path, 'utf8')
-            .split('\n')
-            .filter((sha) => commit_sha/* FULL_COMMIT_SHA */.P.test(sha))
-        : [];
-}
-async function meetsAny(git, refs) {
-    for (const ref of refs)
-        if ((await git(['merge-base', ref, 'HEAD'])).exitCode === 0)
-            return true;
-    return false;
-}
-/**
- * Fetches into refs/remotes/origin/* those of `branches` the clone has neither locally nor as
- * remote-tracking branches, and in a shallow clone deepens HEAD until it meets one of them (so
- * "the nearest base" is measured, not guessed). Returns the branches fetched; an unreachable
- * origin fetches nothing, and the caller says what to pass instead.
- */
-async function fetchMissingBaseBranches(git, branches, log) {
-    const missing = [];
-    for (const branch of branches) {
-        if (!(await hasRef(git, `refs/remotes/origin/${branch}`)) && !(await hasRef(git, `refs/heads/${branch}`)))
-            missing.push(branch);
-    }
-    if (missing.length === 0)
-        return [];
-    const present = await branchesOnOrigin(git, missing);
-    if (present.length === 0)
-        return [];
-    const shallow = await isShallow(git);
-    log(`This clone lacks ${present.join(', ')}: fetching ${shallow ? `the last ${FIRST_DEPTH} commits of ` : ''}them from origin.`);
-    // Branch names cannot contain ':' or spaces (git check-ref-format), so each refspec is well-formed.
-    const refspecs = present.map((branch) => `+refs/heads/${branch}:refs/remotes/origin/${branch}`);
-    const depth = shallow ? [`--depth=${FIRST_DEPTH}`] : [];
-    const fetched = await git(['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', ...depth, 'origin', ...refspecs]);
-    if (fetched.exitCode !== 0) {
-        log(`git fetch failed: ${fetched.stderr.trim()}`);
-        return [];
-    }
-    const tracking = present.map((branch) => `refs/remotes/origin/${branch}`);
-    for (const step of DEEPEN_STEPS) {
-        if (!(await isShallow(git)) || (await meetsAny(git, tracking)))
-            break;
-        const boundary = await shallowBoundary(git);
-        if (boundary.length === 0)
-            break;
-        const deepened = await git(['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', `--deepen=${step}`, 'origin', ...boundary]);
-        if (deepened.exitCode !== 0)
-            break;
-    }
-    return present;
-}
-
-// EXTERNAL MODULE: ./src/log/log.ts
-var log = __nccwpck_require__(5384);
-;// CONCATENATED MODULE: ./src/resolve/working-tree.ts
-// What a developer has changed and not committed: CI never sees it, so no CI image is built from it.
 
 /**
- * Paths with uncommitted changes, staged or not, and untracked files (ignored ones excepted);
- * both sides of a rename. From `git status --porcelain -z`, whose entries are `XY path` and, for a
- * rename or copy, a second NUL-separated field with the original path (git-status(1), "Porcelain
- * Format Version 1").
+ * The commit a build in this context is built from: the PR head (never the merge commit), the
+ * pushed commit, or a merge queue's commit.
  */
-async function uncommittedPaths(git) {
-    const status = await git(['status', '--porcelain=v1', '-z', '--untracked-files=all']);
-    if (status.exitCode !== 0)
-        throw new Error(`git status failed (exit ${status.exitCode}): ${status.stderr.trim()}`);
-    // Raw fields, never trimmed: the status letter may be a space, and a path may begin with one.
-    const fields = status.stdout.split('\0');
-    const paths = [];
-    for (let i = 0; i < fields.length; i++) {
-        const entry = fields[i];
-        if (entry.length < 4)
-            continue;
-        paths.push(entry.slice(3));
-        if (entry[0] === 'R' || entry[0] === 'C')
-            paths.push(fields[++i]);
+function builtRevision(target) {
+    switch (target.kind) {
+        case 'pull_request':
+            return target.headSha;
+        case 'merge_group':
+            return target.queue.headSha;
+        case 'push':
+            return target.sha;
     }
-    return paths;
-}
-
-// EXTERNAL MODULE: ./src/resolve/resolve.ts + 9 modules
-var resolve = __nccwpck_require__(2819);
-;// CONCATENATED MODULE: ./src/resolve/local.ts
-// A run outside GitHub Actions, in the current checkout: `npx github:<owner>/ci-image resolve-image`
-// (or `npm run local -- resolve-image` here). The context comes from git (branch, nearest
-// long-lived base), no token, no network when git has the answer; a shallow or single-branch
-// clone fetches the base branches it lacks. Stdout gets only the image reference (or JSON), so
-// `$(...)` can use it; what a person should know goes to stderr.
-
-
-
-
-
-
-
-
-
-
-
-const USAGE = `Prints the CI image this checkout's branch uses, as the workflows would resolve it. Uncommitted
-changes to watched paths are in no CI image: it says so on stderr (and in --json).
-  --base BRANCH        base branch of the PR (default: the nearest branch of branch-tags)
-  --pr-number N        the branch's PR, when it changes the image
-  --image REPO         image repository (default: ghcr.io/<owner>/<repo>/ci from a github.com origin)
-  --watch PATTERN      watched path pattern (repeatable; default: from the build workflow)
-  --build-workflow F   build workflow file name (default: ${(0,action_inputs/* inputDefault */.qw)('build-workflow')})
-  --branch-tags LIST   branch=tag pairs, comma-separated (default: ${(0,action_inputs/* inputDefault */.qw)('branch-tags').replaceAll('\n', ',')})
-  --default-tag TAG    stable tag for other bases (default: branch-tags' tag of origin's default
-                       branch, origin/HEAD; else latest)
-  --json               print every output as JSON instead of the image reference,
-                       with uncommitted-watched-files: the watched paths changed and not committed`;
-/** The command line that ran this, for --help: as far as npm and node tell what the person typed. */
-function invokedAs(env, script, cwd) {
-    if (env.npm_command === 'run' && env.npm_lifecycle_event === 'local' && env.npm_package_name === 'ci-image')
-        return 'npm run local --';
-    // npm exec (npx) tells the package only when it came as --package.
-    if (env.npm_command === 'exec')
-        return `npx ${env.npm_config_package ?? 'github:<owner>/ci-image'}`;
-    if ((0,external_node_path_.basename)(script) === 'ci-image')
-        return 'ci-image';
-    return `node ${(0,external_node_path_.relative)(cwd, script) || script}`;
-}
-// The hosts of github.com's git remotes: HTTPS and SSH, and SSH over the HTTPS port
-// (https://docs.github.com/en/authentication/troubleshooting-ssh/using-ssh-over-the-https-port).
-const GITHUB_HOSTS = new Set(['github.com', 'ssh.github.com']);
-/**
- * owner/repo from an origin on github.com (git@github.com:acme/app.git, https://github.com/acme/app);
- * for another host, that host (its images are not on ghcr.io); undefined when the URL says neither.
- */
-function repositoryFromRemote(url) {
-    const trimmed = url.trim();
-    // `scheme://[user@]host[:port]/path`, or scp-like `[user@]host:path` (git-clone(1), GIT URLS).
-    const match = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:]+)(?::\d*)?\/(.*)$/i.exec(trimmed) ?? /^(?:[^@/:]*@)?([^/:]+):(?!\/\/)(.*)$/.exec(trimmed);
-    if (!match)
-        return undefined;
-    const host = match[1].toLowerCase();
-    if (!GITHUB_HOSTS.has(host))
-        return { host };
-    const path = /^\/?([^/]+\/[^/]+?)(?:\.git)?\/?$/.exec(match[2]);
-    return path ? { repository: path[1] } : undefined;
 }
 /**
- * The origin's repository: as configured first (its name, also when a url.<base>.insteadOf sends
- * fetches to a mirror), then as git fetches it (`git remote get-url` expands insteadOf, so
- * `gh:acme/app` becomes git@github.com:acme/app).
+ * `key=value` lines for docker/build-push-action's `labels` input (a newline-delimited list):
+ * values are checked so that none can add a line, that is, a label of its own.
  */
-async function originRepository(git) {
-    const urls = [await git(['config', '--get', 'remote.origin.url']), await git(['remote', 'get-url', 'origin'])];
-    const origins = urls.filter((url) => url.exitCode === 0).map((url) => repositoryFromRemote(url.stdout));
-    return origins.find((origin) => origin !== undefined && 'repository' in origin) ?? origins.find((origin) => origin !== undefined);
-}
-async function nearestBase(git, branches) {
-    let best;
-    for (const branch of branches) {
-        for (const ref of [`refs/remotes/origin/${branch}`, `refs/heads/${branch}`]) {
-            const count = await git(['rev-list', '--count', `${ref}..HEAD`]);
-            if (count.exitCode !== 0)
-                continue;
-            const ahead = Number(count.stdout.trim());
-            if (!best || ahead < best.ahead)
-                best = { ref, branch, ahead };
-            break;
-        }
+function ociLabels(input) {
+    if (!_git_commit_sha_js__WEBPACK_IMPORTED_MODULE_0__/* .FULL_COMMIT_SHA */ .P.test(input.revision)) {
+        throw new Error(`The revision label needs a full commit SHA (40 or 64 hexadecimal characters); got "${input.revision}".`);
     }
-    return best;
-}
-/**
- * The branch origin/HEAD names: what `git clone` records as the remote's default branch (git-clone
- * docs: "the remote's HEAD"), the local counterpart of the event's `repository.default_branch`.
- * Undefined when the clone has no such ref.
- */
-async function originDefaultBranch(git) {
-    const result = await git(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']);
-    const ref = result.exitCode === 0 ? result.stdout.trim() : '';
-    return ref.startsWith('origin/') ? ref.slice('origin/'.length) : undefined;
-}
-async function runLocal(argv, print) {
-    const { values, positionals } = (0,external_node_util_.parseArgs)({
-        args: argv,
-        allowPositionals: true,
-        options: {
-            base: { type: 'string' },
-            'pr-number': { type: 'string' },
-            image: { type: 'string' },
-            watch: { type: 'string', multiple: true },
-            'build-workflow': { type: 'string' },
-            'branch-tags': { type: 'string' },
-            'default-tag': { type: 'string' },
-            json: { type: 'boolean' },
-            help: { type: 'boolean' },
-        },
-    });
-    if (values.help || positionals.length === 0) {
-        const command = invokedAs(process.env, process.argv[1] ?? 'ci-image', process.cwd());
-        print(`Usage: ${command} resolve-image [options]\n       ${command} diff IMAGE [--to IMAGE]\n\n${USAGE}\n`);
-        return;
+    let url;
+    try {
+        url = new URL(input.sourceUrl);
     }
-    if (positionals[0] !== 'resolve-image') {
-        throw new Error(`Only resolve-image and diff run locally; "${positionals[0]}" needs GitHub Actions.`);
+    catch {
+        url = undefined;
     }
-    const inputs = (0,action_inputs/* parseInputs */.TL)((name) => {
-        if (name === 'command')
-            return 'resolve-image';
-        if (name === 'watch')
-            return (values.watch ?? []).join('\n');
-        if (name === 'branch-tags')
-            return (values['branch-tags'] ?? '').replace(/,/g, '\n');
-        const value = values[name];
-        return typeof value === 'string' ? value : '';
-    });
-    const top = await (0,git_git/* gitOutput */.o)((0,git_git/* createGit */.l)(process.cwd()), ['rev-parse', '--show-toplevel']);
-    const git = (0,git_git/* createGit */.l)(top);
-    let imageRepository = inputs.imageRepository;
-    if (imageRepository === undefined) {
-        const origin = await originRepository(git);
-        if (origin === undefined)
-            throw new Error('Cannot tell the repository from the origin remote: pass --image REPO.');
-        if ('host' in origin) {
-            throw new Error(`The origin remote is on ${origin.host}, not github.com, so the image is not ghcr.io/<owner>/<repo>/ci: pass --image REPO.`);
-        }
-        imageRepository = (0,action_inputs/* defaultImageRepository */.l3)((0,repository/* parseRepository */.S)(origin.repository));
+    if (!url || !/^https?:$/.test(url.protocol) || /\s/.test(input.sourceUrl)) {
+        throw new Error(`The source label needs the repository's http(s) URL; got "${input.sourceUrl}".`);
     }
-    const branch = await (0,git_git/* gitOutput */.o)(git, ['rev-parse', '--abbrev-ref', 'HEAD']);
-    const headSha = await (0,git_git/* gitOutput */.o)(git, ['rev-parse', 'HEAD']);
-    let target;
-    if (values.base === undefined && inputs.branchTags.has(branch)) {
-        target = { kind: 'push', branch, sha: headSha };
+    if (input.inputsHash !== undefined && !/^[0-9a-f]{64}$/.test(input.inputsHash)) {
+        throw new Error(`The inputs label needs a sha256 in lower-case hexadecimal; got "${input.inputsHash}".`);
     }
-    else {
-        const candidates = values.base !== undefined ? [values.base] : [...inputs.branchTags.keys()];
-        let base = await nearestBase(git, candidates);
-        if (!base && (await fetchMissingBaseBranches(git, candidates, log/* note */.N4)).length > 0) {
-            base = await nearestBase(git, candidates);
-        }
-        if (!base)
-            throw new Error(`No base branch found (${candidates.join(', ')}), here or on origin: pass --base BRANCH.`);
-        const baseSha = await (0,git_git/* gitOutput */.o)(git, ['rev-parse', base.ref]);
-        target = { kind: 'pull_request', number: inputs.prNumber ?? 0, baseRef: base.branch, baseSha, headSha, headRef: branch, fork: false };
-    }
-    // The action's resolve-image, rather than a copy of it. The build workflow is read from the
-    // commits, as GitHub reads it.
-    const result = await (0,resolve/* resolveImage */.AT)({ ...inputs, imageRepository, defaultBranch: await originDefaultBranch(git) }, target, { git });
-    (0,log/* note */.N4)(result.reason);
-    if (result.matched.length > 0)
-        (0,log/* note */.N4)(`Watched files changed: ${result.matched.join(', ')}`);
-    // Uncommitted changes, by the build workflow's rules as this working tree has them: a heads-up
-    // that the local image differs from every CI image.
-    const workflowPath = (0,external_node_path_.join)(top, (0,watch/* buildWorkflowPath */.D1)(inputs.buildWorkflow));
-    const workflowText = (0,external_node_fs_.existsSync)(workflowPath) ? (0,external_node_fs_.readFileSync)(workflowPath, 'utf8') : undefined;
-    const baseRef = target.kind === 'pull_request' ? target.baseRef : branch;
-    const uncommitted = (await (0,watch/* decideWatch */.ui)({ input: inputs.watch, buildWorkflow: inputs.buildWorkflow, mergeCopy: workflowText, baseCopy: workflowText }, { baseRef, changedPaths: await uncommittedPaths(git) })).matched;
-    if (uncommitted.length > 0) {
-        (0,log/* note */.N4)(`Uncommitted changes to watched paths (${uncommitted.join(', ')}): the image CI would use, printed below, is not ` +
-            'built from them, and no CI image is. Build the image locally to try them: make docker-dev.');
-    }
-    const output = values.json
-        ? JSON.stringify({
-            image: result.reference,
-            tag: result.tag,
-            tags: result.pushReferences,
-            modified: result.modified,
-            'changed-files': result.matched,
-            reason: result.reason,
-            'uncommitted-watched-files': uncommitted,
-        }, null, 2).replaceAll('##[', '##\\u005b')
-        : result.reference;
-    print(`${output}\n`);
+    const inputs = input.inputsHash === undefined ? [] : [`${_registry_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUTS_LABEL */ .Pv}=${input.inputsHash}`];
+    return [`${_registry_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .REVISION_LABEL */ .P1}=${input.revision.toLowerCase()}`, `${_registry_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .SOURCE_LABEL */ .Rc}=${input.sourceUrl}`, ...inputs];
 }
 
 
 /***/ }),
 
-/***/ 2819:
+/***/ 9575:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41344,6 +41597,18 @@ async function readRepositoryFile(client, repo, path, ref) {
         if ((0,errors/* isNotFound */.c4)(error))
             return undefined;
         throw (0,errors/* apiError */.pb)(`read ${path} at ${ref}`, error, 'contents: read');
+    }
+}
+/** The names of the files in a directory at `ref` (none when there is no such directory). */
+async function listRepositoryDirectory(client, repo, path, ref) {
+    try {
+        const { data } = await client.rest.repos.getContent({ ...repo, path, ref });
+        return Array.isArray(data) ? data.filter((entry) => entry.type === 'file').map((entry) => entry.name) : [];
+    }
+    catch (error) {
+        if ((0,errors/* isNotFound */.c4)(error))
+            return [];
+        throw (0,errors/* apiError */.pb)(`list ${path} at ${ref}`, error, 'contents: read');
     }
 }
 
@@ -41527,44 +41792,204 @@ async function changedFilesFromGit(git, range, options = {}) {
 
 // EXTERNAL MODULE: ./src/git/git.ts + 1 modules
 var git_git = __nccwpck_require__(5128);
-;// CONCATENATED MODULE: ./src/git/git-files.ts
-/**
- * `git cat-file --batch` answers each object name with `<oid> <type> <size>\n<content>\n`, or
- * `<name> missing\n` (git-cat-file docs, "BATCH OUTPUT"). The commit is asked first, so a
- * missing file and a missing commit can be told apart.
- */
-async function readFilesAt(git, path, commits) {
-    if (commits.length === 0)
-        return [];
-    const names = commits.flatMap((commit) => [`${commit}^{commit}`, `${commit}:${path}`]);
-    const result = await git(['cat-file', '--batch'], { input: names.map((name) => `${name}\n`).join('') });
-    if (result.exitCode !== 0 || !result.stdoutBytes)
-        return commits.map(() => undefined);
-    const out = result.stdoutBytes;
-    const answers = [];
-    let at = 0;
-    for (let i = 0; i < names.length; i++) {
-        const end = out.indexOf(0x0a, at);
-        if (end === -1)
-            return commits.map(() => undefined);
-        const header = out.subarray(at, end).toString('utf8');
-        at = end + 1;
-        const size = / (?:blob|commit|tree|tag) (\d+)$/.exec(header)?.[1];
-        if (size === undefined) {
-            answers.push(null);
-            continue;
-        }
-        answers.push(out.subarray(at, at + Number(size)));
-        at += Number(size) + 1;
+// EXTERNAL MODULE: ./src/git/git-files.ts
+var git_files = __nccwpck_require__(4406);
+// EXTERNAL MODULE: ./src/resolve/reuse-lookup.ts + 3 modules
+var reuse_lookup = __nccwpck_require__(5292);
+;// CONCATENATED MODULE: ./src/resolve/resolve.ts
+// resolve-image's I/O: the changed files (git first, else the REST API) and the build workflow
+// as GitHub reads it for each trigger, gathered through seams and handed to the pure decision
+// (resolve/decision.ts, resolve/watch.ts). The commands share it through resolveForSession; the local
+// CLI fills the seams with git alone.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function listChangedPaths(range, pr, io) {
+    const fromGit = await changedFilesFromGit(io.git, range, { mergeBase: io.mergeBase });
+    if (fromGit !== undefined)
+        return { paths: fromGit, source: 'git', complete: true };
+    if (!io.listPullRequestFiles) {
+        throw new Error(`git could not list the files of PR #${pr.number} and no token was given to ask the API: ` +
+            'check out the repository (actions/checkout) or pass `github-token`.');
     }
-    return commits.map((_, i) => {
-        if (answers[2 * i] === null)
+    const { paths, listed } = await io.listPullRequestFiles(pr.number);
+    const complete = pr.changedFiles === undefined ? listed < resolve_decision/* API_FILE_LIST_CAP */.y6 : listed >= pr.changedFiles;
+    return { paths, source: 'api', complete };
+}
+const WORKFLOWS_DIRECTORY = '.github/workflows';
+/** The file names in .github/workflows at a commit of the checkout; undefined when it lacks the commit. */
+async function workflowsWithGit(git, commit) {
+    const result = await git(['ls-tree', '-z', '--name-only', commit, '--', `${WORKFLOWS_DIRECTORY}/`]);
+    if (result.exitCode !== 0)
+        return undefined;
+    return result.stdout
+        .split('\0')
+        .filter((path) => path !== '')
+        .map((path) => path.slice(WORKFLOWS_DIRECTORY.length + 1));
+}
+function listWorkflows(io, commit) {
+    return io.listWorkflows ? io.listWorkflows(commit) : workflowsWithGit(io.git, commit);
+}
+const resolve_short = (commit) => (/^[0-9a-f]{40}$/.test(commit) ? commit.slice(0, 7) : commit);
+/**
+ * A push reads no PR trigger, but the build workflow still decides what the image is made of: a
+ * push at a commit without it fails as a PR does, naming what is there.
+ */
+async function requireBuildWorkflowAt(config, commit, branch, io) {
+    const path = (0,watch/* buildWorkflowPath */.D1)(config.buildWorkflow);
+    const read = io.readBuildWorkflow ?? ((list) => (0,git_files/* readFilesAt */.n)(io.git, path, list));
+    const [text] = await read([commit]);
+    if (text === null)
+        throw (0,watch/* missingBuildWorkflow */.EJ)(config.buildWorkflow, `at ${resolve_short(commit)} (${branch})`, await listWorkflows(io, commit));
+}
+/**
+ * For a merge queue, the queue's commit is what merges, and its copy of the workflow is the one
+ * that counts for the pull request in it.
+ */
+function workflowCommits(target) {
+    if (target.kind === 'merge_group')
+        return { merge: target.queue.headSha, head: target.queue.headSha, base: target.queue.baseSha };
+    return { merge: target.mergeSha, head: target.headSha, base: target.baseSha ?? target.baseRef };
+}
+/**
+ * The build workflow as GitHub reads it: a pull_request trigger from the PR's merge commit, a
+ * pull_request_target trigger from the base branch ("Events that trigger workflows": GITHUB_SHA
+ * of a pull_request run is the merge commit, of a pull_request_target run the base branch's last
+ * commit). When the merge commit cannot be read, its copy is the head's if the PR changed the
+ * file, else the base's: what merging does to a file only one side changed.
+ */
+async function buildWorkflowCopies(config, facts, commits, changed, io) {
+    const path = (0,watch/* buildWorkflowPath */.D1)(config.buildWorkflow);
+    const read = io.readBuildWorkflow ?? ((list) => (0,git_files/* readFilesAt */.n)(io.git, path, list));
+    const prChangedIt = changed.paths.includes(path);
+    const asked = [commits.base, ...(prChangedIt ? [commits.head] : []), ...(commits.merge && prChangedIt ? [commits.merge] : [])];
+    const [base, head, merge] = await read(asked);
+    const mergeCopy = prChangedIt ? (merge ?? head) : base;
+    if (base === undefined || mergeCopy === undefined) {
+        throw new Error(`Cannot read ${path} at the PR's base and head commits: check out the repository, or pass \`github-token\`.`);
+    }
+    if (base === null && mergeCopy === null) {
+        const at = commits.base === facts.baseRef ? '' : ` (${resolve_short(commits.base)})`;
+        throw (0,watch/* missingBuildWorkflow */.EJ)(config.buildWorkflow, `on base branch ${facts.baseRef}${at} nor in the PR`, await listWorkflows(io, commits.base));
+    }
+    return { mergeCopy: mergeCopy ?? undefined, baseCopy: base ?? undefined };
+}
+async function decide(config, facts, commits, changed, io) {
+    const sources = { input: config.watch, buildWorkflow: config.buildWorkflow };
+    // The watch input is the user's word: no workflow is read.
+    const copies = config.watch.length > 0 ? {} : await buildWorkflowCopies(config, facts, commits, changed, io);
+    return (0,watch/* decideWatch */.ui)({ ...sources, ...copies }, { ...facts, changedPaths: changed.paths });
+}
+async function resolveImage(config, target, io) {
+    if (target.kind === 'push') {
+        if (config.watch.length === 0)
+            await requireBuildWorkflowAt(config, target.sha, target.branch, io);
+        return (0,resolve_decision/* resolvePush */.B$)(config, target);
+    }
+    if (target.kind === 'merge_group') {
+        // The queue's commit is what merges: its diff decides.
+        const { queue, pr } = target;
+        const changed = await listChangedPaths({ baseRef: queue.baseRef, baseSha: queue.baseSha, headSha: queue.headSha }, pr, io);
+        const decision = await decide(config, { baseRef: queue.baseRef }, workflowCommits(target), changed, io);
+        return (0,resolve_decision/* resolveMergeGroup */.Cs)(config, target, decision, changed);
+    }
+    const changed = await listChangedPaths(target, target, io);
+    const decision = await decide(config, { baseRef: target.baseRef, action: target.action }, workflowCommits(target), changed, io);
+    return (0,resolve_decision/* resolvePullRequest */.DJ)(config, target, decision, changed);
+}
+/** The image repository, branch tags and default tag of this run, for the pure decisions. */
+function resolveConfig(session) {
+    const { inputs, ctx } = session;
+    return {
+        imageRepository: session.imageRepository,
+        branchTags: inputs.branchTags,
+        defaultTag: inputs.defaultTag,
+        defaultBranch: (0,action_event/* defaultBranch */.OR)(ctx),
+    };
+}
+/** resolve-image with this run's checkout, token and event: the core the commands share. */
+async function resolveForSession(session) {
+    const { inputs, ctx, target } = session;
+    const git = (0,git_git/* createGit */.l)(ctx.workspace, { fetchAuth: { serverUrl: ctx.serverUrl, token: inputs.token } });
+    const path = (0,watch/* buildWorkflowPath */.D1)(inputs.buildWorkflow);
+    const hasCheckout = (0,external_node_fs_.existsSync)((0,external_node_path_.join)(ctx.workspace, '.git'));
+    // From the checkout when it has the commits; else, with a token, from the API. Each commit's
+    // copy is read once, however many parts of the resolution ask for it.
+    const copies = new Map();
+    const readBuildWorkflow = async (commits) => {
+        const unread = [...new Set(commits.filter((commit) => !copies.has(commit)))];
+        const fromGit = hasCheckout ? await (0,git_files/* readFilesAt */.n)(git, path, unread) : unread.map(() => undefined);
+        for (const [i, commit] of unread.entries()) {
+            let text = fromGit[i];
+            if (text === undefined && inputs.token) {
+                (0,log/* info */.pq)(`Reading ${path} at ${commit.slice(0, 7)} from the API: the checkout does not have that commit.`);
+                text = (await readRepositoryFile(await session.client(), ctx.repository, path, commit)) ?? null;
+            }
+            copies.set(commit, text);
+        }
+        return commits.map((commit) => copies.get(commit));
+    };
+    const listWorkflowFiles = async (commit) => {
+        const fromGit = hasCheckout ? await workflowsWithGit(git, commit) : undefined;
+        if (fromGit !== undefined || !inputs.token)
+            return fromGit;
+        return listRepositoryDirectory(await session.client(), ctx.repository, WORKFLOWS_DIRECTORY, commit);
+    };
+    const listFiles = async (prNumber) => (0,pulls/* listPullRequestFiles */.c)(await session.client(), ctx.repository, prNumber);
+    // Only an answer or nothing: without one, git finds the fork point alone, as before.
+    const mergeBase = async (base, head) => {
+        try {
+            return await getMergeBase(await session.client(), ctx.repository, base, head);
+        }
+        catch (error) {
+            (0,log/* debug */.Yz)(`No merge base from the API: ${error.message}`);
             return undefined;
-        const file = answers[2 * i + 1];
-        return file ? file.toString('utf8') : null;
+        }
+    };
+    const resolved = await resolveImage({ ...inputs, ...resolveConfig(session) }, target, {
+        git,
+        readBuildWorkflow,
+        listWorkflows: listWorkflowFiles,
+        listPullRequestFiles: inputs.token ? listFiles : undefined,
+        // A job without a checkout lists the files from the API alone: no merge base to ask for.
+        mergeBase: inputs.token && hasCheckout ? mergeBase : undefined,
+    });
+    return (0,reuse_lookup/* resolveReuse */.bf)(resolved, session, {
+        git,
+        readBuildWorkflow: async (commit) => (await readBuildWorkflow([commit]))[0],
+        readImage: (0,reuse_lookup/* registryReader */.xk)(inputs.token, session.sleep, (line) => (0,log/* info */.pq)(line)),
+        readTree: inputs.token ? async (commit) => readCommitTree(await session.client(), ctx.repository, commit) : undefined,
     });
 }
 
+
+/***/ }),
+
+/***/ 5292:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  xk: () => (/* binding */ registryReader),
+  bf: () => (/* binding */ resolveReuse)
+});
+
+// UNUSED EXPORTS: hashTreeWithGit
+
+// EXTERNAL MODULE: ./src/git/commit-sha.ts
+var commit_sha = __nccwpck_require__(1600);
 ;// CONCATENATED MODULE: ./src/git/ls-tree.ts
 // A commit's tree as git lists it: the entries the inputs hash is computed from, whether git
 // (`git ls-tree`) or the API (git/trees) listed them. Pure.
@@ -41674,6 +42099,8 @@ function withReuseTag(resolved, imageRepository, tag) {
     return { ...resolved, push: [...resolved.push, tag], pushReferences: [...resolved.pushReferences, (0,image_ref/* imageReference */.rA)(imageRepository, tag)] };
 }
 
+// EXTERNAL MODULE: ./src/resolve/watch.ts + 101 modules
+var watch = __nccwpck_require__(4282);
 // EXTERNAL MODULE: ./src/registry/inspect.ts + 1 modules
 var inspect = __nccwpck_require__(9033);
 ;// CONCATENATED MODULE: ./src/resolve/reuse-lookup.ts
@@ -41763,140 +42190,6 @@ async function resolveReuse(resolved, context, io) {
     const facts = { hash: hashed.hash, inputFiles: hashed.files, tag: plan.tag };
     const found = plan.lookUp && plan.tag ? await lookUp((0,image_ref/* imageReference */.rA)(imageRepository, plan.tag), hashed.hash, io.readImage) : {};
     return { ...withReuseTag(resolved, imageRepository, plan.tag), reuse: { ...facts, ...found } };
-}
-
-;// CONCATENATED MODULE: ./src/resolve/resolve.ts
-// resolve-image's I/O: the changed files (git first, else the REST API) and the build workflow
-// as GitHub reads it for each trigger, gathered through seams and handed to the pure decision
-// (resolve/decision.ts, resolve/watch.ts). The commands share it through resolveForSession; the local
-// CLI fills the seams with git alone.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function listChangedPaths(range, pr, io) {
-    const fromGit = await changedFilesFromGit(io.git, range, { mergeBase: io.mergeBase });
-    if (fromGit !== undefined)
-        return { paths: fromGit, source: 'git', complete: true };
-    if (!io.listPullRequestFiles) {
-        throw new Error(`git could not list the files of PR #${pr.number} and no token was given to ask the API: ` +
-            'check out the repository (actions/checkout) or pass `github-token`.');
-    }
-    const { paths, listed } = await io.listPullRequestFiles(pr.number);
-    const complete = pr.changedFiles === undefined ? listed < resolve_decision/* API_FILE_LIST_CAP */.y6 : listed >= pr.changedFiles;
-    return { paths, source: 'api', complete };
-}
-/**
- * For a merge queue, the queue's commit is what merges, and its copy of the workflow is the one
- * that counts for the pull request in it.
- */
-function workflowCommits(target) {
-    if (target.kind === 'merge_group')
-        return { merge: target.queue.headSha, head: target.queue.headSha, base: target.queue.baseSha };
-    return { merge: target.mergeSha, head: target.headSha, base: target.baseSha ?? target.baseRef };
-}
-/**
- * The build workflow as GitHub reads it: a pull_request trigger from the PR's merge commit, a
- * pull_request_target trigger from the base branch ("Events that trigger workflows": GITHUB_SHA
- * of a pull_request run is the merge commit, of a pull_request_target run the base branch's last
- * commit). When the merge commit cannot be read, its copy is the head's if the PR changed the
- * file, else the base's: what merging does to a file only one side changed.
- */
-async function buildWorkflowCopies(config, commits, changed, io) {
-    const path = (0,watch/* buildWorkflowPath */.D1)(config.buildWorkflow);
-    const read = io.readBuildWorkflow ?? ((list) => readFilesAt(io.git, path, list));
-    const prChangedIt = changed.paths.includes(path);
-    const asked = [commits.base, ...(prChangedIt ? [commits.head] : []), ...(commits.merge && prChangedIt ? [commits.merge] : [])];
-    const [base, head, merge] = await read(asked);
-    const mergeCopy = prChangedIt ? (merge ?? head) : base;
-    if (base === undefined || mergeCopy === undefined) {
-        throw new Error(`Cannot read ${path} at the PR's base and head commits: check out the repository, or pass \`github-token\`.`);
-    }
-    return { mergeCopy: mergeCopy ?? undefined, baseCopy: base ?? undefined };
-}
-async function decide(config, facts, commits, changed, io) {
-    const sources = { input: config.watch, buildWorkflow: config.buildWorkflow };
-    // The watch input is the user's word: no workflow is read.
-    const copies = config.watch.length > 0 ? {} : await buildWorkflowCopies(config, commits, changed, io);
-    return (0,watch/* decideWatch */.ui)({ ...sources, ...copies }, { ...facts, changedPaths: changed.paths });
-}
-async function resolveImage(config, target, io) {
-    if (target.kind === 'push')
-        return (0,resolve_decision/* resolvePush */.B$)(config, target);
-    if (target.kind === 'merge_group') {
-        // The queue's commit is what merges: its diff decides.
-        const { queue, pr } = target;
-        const changed = await listChangedPaths({ baseRef: queue.baseRef, baseSha: queue.baseSha, headSha: queue.headSha }, pr, io);
-        const decision = await decide(config, { baseRef: queue.baseRef }, workflowCommits(target), changed, io);
-        return (0,resolve_decision/* resolveMergeGroup */.Cs)(config, target, decision, changed);
-    }
-    const changed = await listChangedPaths(target, target, io);
-    const decision = await decide(config, { baseRef: target.baseRef, action: target.action }, workflowCommits(target), changed, io);
-    return (0,resolve_decision/* resolvePullRequest */.DJ)(config, target, decision, changed);
-}
-/** The image repository, branch tags and default tag of this run, for the pure decisions. */
-function resolveConfig(session) {
-    const { inputs, ctx } = session;
-    return {
-        imageRepository: session.imageRepository,
-        branchTags: inputs.branchTags,
-        defaultTag: inputs.defaultTag,
-        defaultBranch: (0,action_event/* defaultBranch */.OR)(ctx),
-    };
-}
-/** resolve-image with this run's checkout, token and event: the core the commands share. */
-async function resolveForSession(session) {
-    const { inputs, ctx, target } = session;
-    const git = (0,git_git/* createGit */.l)(ctx.workspace, { fetchAuth: { serverUrl: ctx.serverUrl, token: inputs.token } });
-    const path = (0,watch/* buildWorkflowPath */.D1)(inputs.buildWorkflow);
-    const hasCheckout = (0,external_node_fs_.existsSync)((0,external_node_path_.join)(ctx.workspace, '.git'));
-    // From the checkout when it has the commits; else, with a token, from the API.
-    const readBuildWorkflow = async (commits) => {
-        const fromGit = hasCheckout ? await readFilesAt(git, path, commits) : commits.map(() => undefined);
-        if (!fromGit.includes(undefined) || !inputs.token)
-            return fromGit;
-        const client = await session.client();
-        return Promise.all(fromGit.map(async (text, i) => {
-            if (text !== undefined)
-                return text;
-            (0,log/* info */.pq)(`Reading ${path} at ${commits[i].slice(0, 7)} from the API: the checkout does not have that commit.`);
-            return (await readRepositoryFile(client, ctx.repository, path, commits[i])) ?? null;
-        }));
-    };
-    const listFiles = async (prNumber) => (0,pulls/* listPullRequestFiles */.c)(await session.client(), ctx.repository, prNumber);
-    // Only an answer or nothing: without one, git finds the fork point alone, as before.
-    const mergeBase = async (base, head) => {
-        try {
-            return await getMergeBase(await session.client(), ctx.repository, base, head);
-        }
-        catch (error) {
-            (0,log/* debug */.Yz)(`No merge base from the API: ${error.message}`);
-            return undefined;
-        }
-    };
-    const resolved = await resolveImage({ ...inputs, ...resolveConfig(session) }, target, {
-        git,
-        readBuildWorkflow,
-        listPullRequestFiles: inputs.token ? listFiles : undefined,
-        // A job without a checkout lists the files from the API alone: no merge base to ask for.
-        mergeBase: inputs.token && hasCheckout ? mergeBase : undefined,
-    });
-    return resolveReuse(resolved, session, {
-        git,
-        readBuildWorkflow: async (commit) => (await readBuildWorkflow([commit]))[0],
-        readImage: registryReader(inputs.token, session.sleep, (line) => (0,log/* info */.pq)(line)),
-        readTree: inputs.token ? async (commit) => readCommitTree(await session.client(), ctx.repository, commit) : undefined,
-    });
 }
 
 
@@ -42036,9 +42329,12 @@ function reuseTag(mode, prNumber, shortHash) {
 __nccwpck_require__.d(__webpack_exports__, {
   D1: () => (/* binding */ buildWorkflowPath),
   ui: () => (/* binding */ decideWatch),
-  AQ: () => (/* binding */ inputsMatcher)
+  AQ: () => (/* binding */ inputsMatcher),
+  EJ: () => (/* binding */ missingBuildWorkflow)
 });
 
+// EXTERNAL MODULE: ./src/action/inputs.ts + 1 modules
+var inputs = __nccwpck_require__(887);
 ;// CONCATENATED MODULE: ./src/resolve/patterns.ts
 // GitHub's filter patterns: the `paths`/`paths-ignore` and `branches`/`branches-ignore`/`tags`
 // filters of a workflow trigger. Each pattern matches what the anchored regex of nektos/act's port
@@ -49416,27 +49712,48 @@ function evaluateTrigger(trigger, facts) {
 
 ;// CONCATENATED MODULE: ./src/resolve/watch.ts
 // Which changed files make a PR need its own image: the build workflow's own pull request
-// triggers (so that what starts the build and what waits for it cannot disagree), the `watch`
-// input taken at its word, or the defaults when there is no build workflow at all. Pure.
+// triggers (so that what starts the build and what waits for it cannot disagree), or the `watch`
+// input taken at its word. Without either there is no answer: a build workflow that does not
+// exist is an error, never a guess (a misspelt file name would otherwise say "unchanged"). Pure.
+
 
 
 function buildWorkflowPath(buildWorkflow) {
     return `.github/workflows/${buildWorkflow}`;
 }
-function defaultPatterns(buildWorkflow) {
-    return ['Dockerfile.ci', buildWorkflowPath(buildWorkflow)];
+/** At most this many workflow files are named in the error: enough to spot the build's. */
+const LISTED_WORKFLOWS = 30;
+/**
+ * The error for a build workflow that is not there: the file, where it was looked for, the
+ * workflow files that are (the names `build-workflow` would take; undefined: not listed), and the
+ * two ways out.
+ */
+function missingBuildWorkflow(buildWorkflow, where, files) {
+    const file = buildWorkflowPath(buildWorkflow);
+    const workflows = (files ?? []).filter((name) => inputs/* WORKFLOW_FILE_NAME */.Xs.test(name)).sort();
+    const named = workflows.slice(0, LISTED_WORKFLOWS).join(', ') +
+        (workflows.length > LISTED_WORKFLOWS ? ` and ${workflows.length - LISTED_WORKFLOWS} more` : '');
+    const there = files === undefined
+        ? ''
+        : workflows.length === 0
+            ? ' .github/workflows has no workflow file there.'
+            : ` The workflow files there: ${named}.`;
+    return new Error(`The build workflow ${file} does not exist ${where}, so nothing says which changes need a new image.${there} ` +
+        'Set `build-workflow` to the file that builds the image, or `watch` to the paths whose change needs a new one.');
+}
+/** Each event's trigger from the copy GitHub reads it from; no copy at all is an error. */
+async function pullRequestTriggers(sources, file) {
+    if (sources.mergeCopy === undefined && sources.baseCopy === undefined)
+        throw missingBuildWorkflow(sources.buildWorkflow, 'at the commits read');
+    const fromMerge = sources.mergeCopy === undefined ? [] : await readPullRequestTriggers(sources.mergeCopy, file);
+    const fromBase = sources.baseCopy === undefined ? [] : await readPullRequestTriggers(sources.baseCopy, `${file} (base branch)`);
+    return [...fromMerge.filter((t) => t.event === 'pull_request'), ...fromBase.filter((t) => t.event === 'pull_request_target')];
 }
 function byPatterns(source, patterns, changed) {
     const isInput = pathsMatcher(patterns);
     const matched = changed.filter(isInput);
     // The trigger is not known: a build may run on either pull request event.
     return { source, patterns, modified: matched.length > 0, matched, events: [...PULL_REQUEST_EVENTS], isInput };
-}
-/** Each event's trigger from the copy GitHub reads it from. */
-async function pullRequestTriggers(sources, file) {
-    const fromMerge = sources.mergeCopy === undefined ? [] : await readPullRequestTriggers(sources.mergeCopy, file);
-    const fromBase = sources.baseCopy === undefined ? [] : await readPullRequestTriggers(sources.baseCopy, `${file} (base branch)`);
-    return [...fromMerge.filter((t) => t.event === 'pull_request'), ...fromBase.filter((t) => t.event === 'pull_request_target')];
 }
 /**
  * A file is an input when any pull request trigger's path filter lets it through, whether or not
@@ -49453,17 +49770,12 @@ async function inputsMatcher(sources) {
     const file = buildWorkflowPath(sources.buildWorkflow);
     if (sources.input.length > 0)
         return pathsMatcher(sources.input);
-    if (sources.mergeCopy === undefined && sources.baseCopy === undefined)
-        return pathsMatcher(defaultPatterns(sources.buildWorkflow));
     return triggersInput(await pullRequestTriggers(sources, file));
 }
 async function decideWatch(sources, facts) {
     const file = buildWorkflowPath(sources.buildWorkflow);
     if (sources.input.length > 0)
         return byPatterns('the `watch` input', sources.input, facts.changedPaths);
-    if (sources.mergeCopy === undefined && sources.baseCopy === undefined) {
-        return byPatterns(`the defaults (no ${file})`, defaultPatterns(sources.buildWorkflow), facts.changedPaths);
-    }
     const triggers = await pullRequestTriggers(sources, file);
     const verdicts = triggers.map((trigger) => evaluateTrigger(trigger, facts));
     const firing = verdicts.filter((verdict) => verdict.fires);
@@ -50032,8 +50344,8 @@ async function pullImage(reference, o) {
 var report = __nccwpck_require__(1658);
 // EXTERNAL MODULE: ./src/resolve/build-gate.ts
 var build_gate = __nccwpck_require__(4142);
-// EXTERNAL MODULE: ./src/resolve/resolve.ts + 9 modules
-var resolve = __nccwpck_require__(2819);
+// EXTERNAL MODULE: ./src/resolve/resolve.ts + 4 modules
+var resolve = __nccwpck_require__(9575);
 // EXTERNAL MODULE: ./src/registry/labels.ts
 var labels = __nccwpck_require__(7432);
 // EXTERNAL MODULE: ./src/registry/inspect.ts + 1 modules

@@ -1,4 +1,4 @@
-// `npm run build`: bundles src/ into dist/ with @vercel/ncc, as ncc builds any ES module package:
+// `npm run bundle`: bundles src/ into dist/ with @vercel/ncc, as ncc builds any ES module package:
 // dist/index.js (the action's entry, also the `ci-image` bin) and the licenses of what it bundles.
 import ncc from '@vercel/ncc'
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'

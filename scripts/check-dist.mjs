@@ -7,7 +7,7 @@ const git = (...args) => execFileSync('git', args, { stdio: ['ignore', 'pipe', '
 
 const status = git('status', '--porcelain', '--untracked-files=all', '--', 'dist')
 if (status.trim() !== '') {
-  console.error('dist/ differs from a fresh build of src/. Run `npm run build` and commit dist/.\n' + status)
+  console.error('dist/ differs from a fresh build of src/. Run `npm run bundle` and commit dist/.\n' + status)
   console.error(git('diff', '--stat', '--', 'dist'))
   process.exit(1)
 }

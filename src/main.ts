@@ -4,8 +4,8 @@ import * as core from '@actions/core'
 import { commentImageCommand } from './comment/command.js'
 import { resolveImageCommand } from './resolve/command.js'
 import { waitForBuildCommand } from './wait/command.js'
-import { invokedAs, runLocal } from './resolve/local.js'
-import { runDiffCli } from './diff/cli.js'
+import { runLocal } from './cli/cli.js'
+import { UsageError } from './cli/usage.js'
 import { keepStdoutForAnswer, note } from './log/log.js'
 import { openSession } from './action/session.js'
 
@@ -25,14 +25,16 @@ async function runInActions(): Promise<void> {
   }
 }
 
+// Exit 2 for a mistake in the command line, 1 for a command that failed: the convention of
+// command-line tools (GNU's "exit status 2 for usage errors"; node:util parseArgs' strict mode).
 async function runOnDeveloperMachine(argv: string[]): Promise<void> {
   const print = keepStdoutForAnswer()
   try {
-    if (argv[0] === 'diff') await runDiffCli(argv.slice(1), print, invokedAs(process.env, process.argv[1] ?? 'ci-image', process.cwd()))
-    else await runLocal(argv, print)
+    await runLocal(argv, print)
   } catch (error) {
-    note(`error: ${error instanceof Error ? error.message : String(error)}`)
-    process.exitCode = 1
+    if (error instanceof UsageError && error.usageOnly) error.message.split('\n').forEach(note)
+    else note(`error: ${error instanceof Error ? error.message : String(error)}`)
+    process.exitCode = error instanceof UsageError ? 2 : 1
   }
 }
 

@@ -77,6 +77,21 @@ function parseCommand(value: string): Command {
 const IMAGE_REPOSITORY =
   /^(?:[a-z0-9]+(?:[.-][a-z0-9]+)*(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/
 
+/**
+ * The image repository with its path lower-cased: what registries take. The distribution reference
+ * grammar makes a repository path lower-case (`path-component := alpha-numeric [separator
+ * alpha-numeric]*`, `alpha-numeric := /[a-z0-9]+/`: github.com/distribution/reference, reference.go)
+ * and docker refuses anything else ("repository name must be lowercase", normalize.go); the
+ * registry's host, which that grammar lets be upper-case, is kept as given. The first component is
+ * the host when it has a "." or ":" or is localhost, as docker tells (normalize.go, splitDockerDomain).
+ */
+export function lowerCaseImagePath(value: string): string {
+  const slash = value.indexOf('/')
+  const first = slash === -1 ? '' : value.slice(0, slash)
+  const host = /[.:]/.test(first) || first === 'localhost' ? `${first}/` : ''
+  return host + value.slice(host.length).toLowerCase()
+}
+
 function parseImageRepository(value: string): string | undefined {
   if (value === '') return undefined
   const image = value.toLowerCase()
@@ -131,8 +146,11 @@ function parseLocalCommand(value: string): string {
   return value
 }
 
+/** A workflow file's name as `build-workflow` takes it: the file in .github/workflows. */
+export const WORKFLOW_FILE_NAME = /^[\w.-]+\.ya?ml$/
+
 function parseBuildWorkflow(value: string): string {
-  if (!/^[\w.-]+\.ya?ml$/.test(value)) {
+  if (!WORKFLOW_FILE_NAME.test(value)) {
     throw new InputError('build-workflow', `must be a workflow file name such as build-ci-image.yml; got "${value}".`)
   }
   return value

@@ -6,18 +6,23 @@ import { builtRevision, ociLabels } from './oci-labels.js'
 import type { ResolvedImage } from './decision.js'
 import type { Target } from '../action/target.js'
 import { info } from '../log/log.js'
+import type { Outputs } from '../action/action-interface.js'
 import { setOutputs, targetOutputs, writeSummary } from '../action/report.js'
 import { resolveForSession } from './resolve.js'
 import type { Session } from '../action/session.js'
 
 const MAX_FILES_IN_SUMMARY = 50
 
-function reportResolvedImage(result: ResolvedImage, target: Target, labels: string[]): void {
-  setOutputs({
+/**
+ * Every output resolve-image sets, as text: the action writes them, and the local CLI prints the
+ * same ones as JSON (`--json`). Undefined: not known in this context, and not set.
+ */
+export function resolveImageOutputs(result: ResolvedImage, target: Target, labels: string[] | undefined): Outputs {
+  return {
     image: result.reference,
     tag: result.tag,
     tags: result.pushReferences.join('\n'),
-    labels: labels.join('\n'),
+    labels: labels?.join('\n'),
     modified: result.modified,
     'changed-files': JSON.stringify(result.matched),
     reason: result.reason,
@@ -25,7 +30,11 @@ function reportResolvedImage(result: ResolvedImage, target: Target, labels: stri
     'inputs-hash': result.reuse?.hash,
     'reusable-image': result.reuse?.reusable?.pinned ?? '',
     ...targetOutputs(target),
-  })
+  }
+}
+
+function reportResolvedImage(result: ResolvedImage, target: Target, labels: string[]): void {
+  setOutputs(resolveImageOutputs(result, target, labels))
   if (result.reuse?.notice) core.notice(result.reuse.notice, { title: 'CI image not reused' })
   if (result.reuse?.reusable) info(`${result.reuse.reusable.pinned} was built from the same inputs: a build here can copy it.`)
   if (result.fork && result.modified) {

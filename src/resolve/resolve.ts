@@ -15,9 +15,9 @@ import {
   type ResolvedImage,
 } from './decision.js'
 import type { MergeGroupTarget, PullRequestTarget, Target } from '../action/target.js'
-import { buildWorkflowPath, decideWatch, type WatchDecision } from './watch.js'
+import { buildWorkflowPath, decideWatch, missingBuildWorkflow, type WatchDecision } from './watch.js'
 import { getMergeBase } from '../github/compare.js'
-import { readRepositoryFile } from '../github/contents.js'
+import { listRepositoryDirectory, readRepositoryFile } from '../github/contents.js'
 import { readCommitTree } from '../github/trees.js'
 import { listPullRequestFiles } from '../github/pulls.js'
 import { changedFilesFromGit, type ChangeRange } from './changed-files.js'
@@ -39,6 +39,11 @@ export interface ResolveImageIo {
    * file, `undefined` when it cannot be told. Default: read from the checkout with git.
    */
   readBuildWorkflow?: (commits: string[]) => Promise<FileAtCommit[]>
+  /**
+   * The file names in .github/workflows at a commit, for the error when the build workflow is not
+   * among them (undefined: cannot be told). Default: read from the checkout with git.
+   */
+  listWorkflows?: (commit: string) => Promise<string[] | undefined>
   /** Lists the PR's files over the REST API (undefined when no token is available). */
   listPullRequestFiles?: (prNumber: number) => Promise<{ paths: string[]; listed: number }>
   /** GitHub's merge base of `base...head` (undefined: git finds it alone, as in a local run). */
@@ -57,6 +62,35 @@ async function listChangedPaths(range: ChangeRange, pr: PullRequestTarget, io: R
   const { paths, listed } = await io.listPullRequestFiles(pr.number)
   const complete = pr.changedFiles === undefined ? listed < API_FILE_LIST_CAP : listed >= pr.changedFiles
   return { paths, source: 'api', complete }
+}
+
+const WORKFLOWS_DIRECTORY = '.github/workflows'
+
+/** The file names in .github/workflows at a commit of the checkout; undefined when it lacks the commit. */
+async function workflowsWithGit(git: Git, commit: string): Promise<string[] | undefined> {
+  const result = await git(['ls-tree', '-z', '--name-only', commit, '--', `${WORKFLOWS_DIRECTORY}/`])
+  if (result.exitCode !== 0) return undefined
+  return result.stdout
+    .split('\0')
+    .filter((path) => path !== '')
+    .map((path) => path.slice(WORKFLOWS_DIRECTORY.length + 1))
+}
+
+function listWorkflows(io: ResolveImageIo, commit: string): Promise<string[] | undefined> {
+  return io.listWorkflows ? io.listWorkflows(commit) : workflowsWithGit(io.git, commit)
+}
+
+const short = (commit: string) => (/^[0-9a-f]{40}$/.test(commit) ? commit.slice(0, 7) : commit)
+
+/**
+ * A push reads no PR trigger, but the build workflow still decides what the image is made of: a
+ * push at a commit without it fails as a PR does, naming what is there.
+ */
+async function requireBuildWorkflowAt(config: ResolveImageConfig, commit: string, branch: string, io: ResolveImageIo): Promise<void> {
+  const path = buildWorkflowPath(config.buildWorkflow)
+  const read = io.readBuildWorkflow ?? ((list: string[]) => readFilesAt(io.git, path, list))
+  const [text] = await read([commit])
+  if (text === null) throw missingBuildWorkflow(config.buildWorkflow, `at ${short(commit)} (${branch})`, await listWorkflows(io, commit))
 }
 
 /** The commits the build workflow may be read at: the merge commit (when known), the head, the base. */
@@ -84,6 +118,7 @@ function workflowCommits(target: PullRequestTarget | MergeGroupTarget): Workflow
  */
 async function buildWorkflowCopies(
   config: ResolveImageConfig,
+  facts: { baseRef: string },
   commits: WorkflowCommits,
   changed: ChangedPaths,
   io: ResolveImageIo,
@@ -97,6 +132,14 @@ async function buildWorkflowCopies(
   if (base === undefined || mergeCopy === undefined) {
     throw new Error(`Cannot read ${path} at the PR's base and head commits: check out the repository, or pass \`github-token\`.`)
   }
+  if (base === null && mergeCopy === null) {
+    const at = commits.base === facts.baseRef ? '' : ` (${short(commits.base)})`
+    throw missingBuildWorkflow(
+      config.buildWorkflow,
+      `on base branch ${facts.baseRef}${at} nor in the PR`,
+      await listWorkflows(io, commits.base),
+    )
+  }
   return { mergeCopy: mergeCopy ?? undefined, baseCopy: base ?? undefined }
 }
 
@@ -109,12 +152,15 @@ async function decide(
 ): Promise<WatchDecision> {
   const sources = { input: config.watch, buildWorkflow: config.buildWorkflow }
   // The watch input is the user's word: no workflow is read.
-  const copies = config.watch.length > 0 ? {} : await buildWorkflowCopies(config, commits, changed, io)
+  const copies = config.watch.length > 0 ? {} : await buildWorkflowCopies(config, facts, commits, changed, io)
   return decideWatch({ ...sources, ...copies }, { ...facts, changedPaths: changed.paths })
 }
 
 export async function resolveImage(config: ResolveImageConfig, target: Target, io: ResolveImageIo): Promise<ResolvedImage> {
-  if (target.kind === 'push') return resolvePush(config, target)
+  if (target.kind === 'push') {
+    if (config.watch.length === 0) await requireBuildWorkflowAt(config, target.sha, target.branch, io)
+    return resolvePush(config, target)
+  }
   if (target.kind === 'merge_group') {
     // The queue's commit is what merges: its diff decides.
     const { queue, pr } = target
@@ -144,18 +190,26 @@ export async function resolveForSession(session: Session): Promise<ResolvedImage
   const git = createGit(ctx.workspace, { fetchAuth: { serverUrl: ctx.serverUrl, token: inputs.token } })
   const path = buildWorkflowPath(inputs.buildWorkflow)
   const hasCheckout = existsSync(join(ctx.workspace, '.git'))
-  // From the checkout when it has the commits; else, with a token, from the API.
+  // From the checkout when it has the commits; else, with a token, from the API. Each commit's
+  // copy is read once, however many parts of the resolution ask for it.
+  const copies = new Map<string, FileAtCommit>()
   const readBuildWorkflow = async (commits: string[]): Promise<FileAtCommit[]> => {
-    const fromGit = hasCheckout ? await readFilesAt(git, path, commits) : commits.map(() => undefined)
-    if (!fromGit.includes(undefined) || !inputs.token) return fromGit
-    const client = await session.client()
-    return Promise.all(
-      fromGit.map(async (text, i) => {
-        if (text !== undefined) return text
-        info(`Reading ${path} at ${commits[i]!.slice(0, 7)} from the API: the checkout does not have that commit.`)
-        return (await readRepositoryFile(client, ctx.repository, path, commits[i]!)) ?? null
-      }),
-    )
+    const unread = [...new Set(commits.filter((commit) => !copies.has(commit)))]
+    const fromGit = hasCheckout ? await readFilesAt(git, path, unread) : unread.map(() => undefined)
+    for (const [i, commit] of unread.entries()) {
+      let text = fromGit[i]
+      if (text === undefined && inputs.token) {
+        info(`Reading ${path} at ${commit.slice(0, 7)} from the API: the checkout does not have that commit.`)
+        text = (await readRepositoryFile(await session.client(), ctx.repository, path, commit)) ?? null
+      }
+      copies.set(commit, text)
+    }
+    return commits.map((commit) => copies.get(commit))
+  }
+  const listWorkflowFiles = async (commit: string): Promise<string[] | undefined> => {
+    const fromGit = hasCheckout ? await workflowsWithGit(git, commit) : undefined
+    if (fromGit !== undefined || !inputs.token) return fromGit
+    return listRepositoryDirectory(await session.client(), ctx.repository, WORKFLOWS_DIRECTORY, commit)
   }
   const listFiles = async (prNumber: number) => listPullRequestFiles(await session.client(), ctx.repository, prNumber)
   // Only an answer or nothing: without one, git finds the fork point alone, as before.
@@ -170,6 +224,7 @@ export async function resolveForSession(session: Session): Promise<ResolvedImage
   const resolved = await resolveImage({ ...inputs, ...resolveConfig(session) }, target, {
     git,
     readBuildWorkflow,
+    listWorkflows: listWorkflowFiles,
     listPullRequestFiles: inputs.token ? listFiles : undefined,
     // A job without a checkout lists the files from the API alone: no merge base to ask for.
     mergeBase: inputs.token && hasCheckout ? mergeBase : undefined,

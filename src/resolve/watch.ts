@@ -1,6 +1,8 @@
 // Which changed files make a PR need its own image: the build workflow's own pull request
-// triggers (so that what starts the build and what waits for it cannot disagree), the `watch`
-// input taken at its word, or the defaults when there is no build workflow at all. Pure.
+// triggers (so that what starts the build and what waits for it cannot disagree), or the `watch`
+// input taken at its word. Without either there is no answer: a build workflow that does not
+// exist is an error, never a guess (a misspelt file name would otherwise say "unchanged"). Pure.
+import { WORKFLOW_FILE_NAME } from '../action/inputs.js'
 import { pathsMatcher, type PathMatcher } from './patterns.js'
 import {
   evaluateTrigger,
@@ -15,7 +17,10 @@ export interface WatchSources {
   /** Lines of the `watch` input, blank lines and `#` comments removed; empty when not given. */
   input: string[]
   buildWorkflow: string
-  /** The build workflow as the PR's merge commit has it (GitHub reads pull_request triggers there); undefined: no such file. */
+  /**
+   * The build workflow as the PR's merge commit has it (GitHub reads pull_request triggers there);
+   * undefined: no such file. Without `input`, at least one copy must exist (see missingBuildWorkflow).
+   */
   mergeCopy?: string
   /** The build workflow as the base branch has it (GitHub reads pull_request_target triggers there). */
   baseCopy?: string
@@ -45,8 +50,39 @@ export function buildWorkflowPath(buildWorkflow: string): string {
   return `.github/workflows/${buildWorkflow}`
 }
 
-function defaultPatterns(buildWorkflow: string): string[] {
-  return ['Dockerfile.ci', buildWorkflowPath(buildWorkflow)]
+/** At most this many workflow files are named in the error: enough to spot the build's. */
+const LISTED_WORKFLOWS = 30
+
+/**
+ * The error for a build workflow that is not there: the file, where it was looked for, the
+ * workflow files that are (the names `build-workflow` would take; undefined: not listed), and the
+ * two ways out.
+ */
+export function missingBuildWorkflow(buildWorkflow: string, where: string, files?: readonly string[]): Error {
+  const file = buildWorkflowPath(buildWorkflow)
+  const workflows = (files ?? []).filter((name) => WORKFLOW_FILE_NAME.test(name)).sort()
+  const named =
+    workflows.slice(0, LISTED_WORKFLOWS).join(', ') +
+    (workflows.length > LISTED_WORKFLOWS ? ` and ${workflows.length - LISTED_WORKFLOWS} more` : '')
+  const there =
+    files === undefined
+      ? ''
+      : workflows.length === 0
+        ? ' .github/workflows has no workflow file there.'
+        : ` The workflow files there: ${named}.`
+  return new Error(
+    `The build workflow ${file} does not exist ${where}, so nothing says which changes need a new image.${there} ` +
+      'Set `build-workflow` to the file that builds the image, or `watch` to the paths whose change needs a new one.',
+  )
+}
+
+/** Each event's trigger from the copy GitHub reads it from; no copy at all is an error. */
+async function pullRequestTriggers(sources: WatchSources, file: string): Promise<PullRequestTrigger[]> {
+  if (sources.mergeCopy === undefined && sources.baseCopy === undefined)
+    throw missingBuildWorkflow(sources.buildWorkflow, 'at the commits read')
+  const fromMerge = sources.mergeCopy === undefined ? [] : await readPullRequestTriggers(sources.mergeCopy, file)
+  const fromBase = sources.baseCopy === undefined ? [] : await readPullRequestTriggers(sources.baseCopy, `${file} (base branch)`)
+  return [...fromMerge.filter((t) => t.event === 'pull_request'), ...fromBase.filter((t) => t.event === 'pull_request_target')]
 }
 
 function byPatterns(source: string, patterns: string[], changed: readonly string[]): WatchDecision {
@@ -54,13 +90,6 @@ function byPatterns(source: string, patterns: string[], changed: readonly string
   const matched = changed.filter(isInput)
   // The trigger is not known: a build may run on either pull request event.
   return { source, patterns, modified: matched.length > 0, matched, events: [...PULL_REQUEST_EVENTS], isInput }
-}
-
-/** Each event's trigger from the copy GitHub reads it from. */
-async function pullRequestTriggers(sources: WatchSources, file: string): Promise<PullRequestTrigger[]> {
-  const fromMerge = sources.mergeCopy === undefined ? [] : await readPullRequestTriggers(sources.mergeCopy, file)
-  const fromBase = sources.baseCopy === undefined ? [] : await readPullRequestTriggers(sources.baseCopy, `${file} (base branch)`)
-  return [...fromMerge.filter((t) => t.event === 'pull_request'), ...fromBase.filter((t) => t.event === 'pull_request_target')]
 }
 
 /**
@@ -77,16 +106,12 @@ function triggersInput(triggers: readonly PullRequestTrigger[]): PathMatcher {
 export async function inputsMatcher(sources: WatchSources): Promise<PathMatcher> {
   const file = buildWorkflowPath(sources.buildWorkflow)
   if (sources.input.length > 0) return pathsMatcher(sources.input)
-  if (sources.mergeCopy === undefined && sources.baseCopy === undefined) return pathsMatcher(defaultPatterns(sources.buildWorkflow))
   return triggersInput(await pullRequestTriggers(sources, file))
 }
 
 export async function decideWatch(sources: WatchSources, facts: PullRequestFacts): Promise<WatchDecision> {
   const file = buildWorkflowPath(sources.buildWorkflow)
   if (sources.input.length > 0) return byPatterns('the `watch` input', sources.input, facts.changedPaths)
-  if (sources.mergeCopy === undefined && sources.baseCopy === undefined) {
-    return byPatterns(`the defaults (no ${file})`, defaultPatterns(sources.buildWorkflow), facts.changedPaths)
-  }
   const triggers = await pullRequestTriggers(sources, file)
   const verdicts = triggers.map((trigger) => evaluateTrigger(trigger, facts))
   const firing = verdicts.filter((verdict) => verdict.fires)

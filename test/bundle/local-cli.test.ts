@@ -3,9 +3,10 @@
 import { spawnSync } from 'node:child_process'
 import { relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { invokedAs } from '../../src/resolve/local.js'
-import { DIST } from '../support/action.js'
-import { git, makePullRequestRepo, tempDir } from '../support/git.js'
+import { invokedAs } from '../../src/cli/usage.js'
+import { DIST, runAction } from '../support/action.js'
+import { pullRequestEvent } from '../support/events.js'
+import { checkoutMerge, git, makePullRequestRepo, tempDir } from '../support/git.js'
 import { FORGED, unintendedCommands } from '../support/workflow-commands.js'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -60,26 +61,114 @@ describe('the image the local CLI prints', () => {
   it('is checked as the action checks its image input', () => {
     const clone = cloneWithOrigin('git@github.com:acme/app.git')
     const result = run(clone, ['resolve-image', '--image', 'ghcr.io/acme/app/ci:v2'])
-    expect(result.code).toBe(1)
+    expect(result.code).toBe(2)
     expect(result.stdout).toBe('')
-    expect(result.stderr).toContain('error: Input `image` is the image repository without a tag or digest')
+    expect(result.stderr).toContain('error: --image is the image repository without a tag or digest')
+  })
+
+  it('is never a lower-cased copy of an --image typed with capitals: that is refused, naming the fix', () => {
+    const clone = cloneWithOrigin('git@github.com:acme/app.git')
+    const result = run(clone, ['resolve-image', '--image', 'registry.Example.com:5000/Team/App/ci'])
+    expect(result.code).toBe(2)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toBe(
+      'error: --image "registry.Example.com:5000/Team/App/ci" has upper-case letters in its repository path, which registries refuse: ' +
+        'the path is lower-case letters, digits and the separators . _ __ - (the distribution reference grammar). ' +
+        'Did you mean --image registry.Example.com:5000/team/app/ci?\n',
+    )
+    // The host is a DNS name: its case is no mistake.
+    const host = run(clone, ['resolve-image', '--image', 'Registry.Example.com/team/app/ci'])
+    expect(host.code, host.stderr).toBe(0)
+    expect(host.stdout).toBe('registry.example.com/team/app/ci:latest\n')
+  })
+})
+
+describe('mistakes in the command line exit 2 and say what is accepted', () => {
+  const here = '<here>'
+  it.each([
+    [
+      ['resolve'],
+      `error: unknown command "resolve": the commands here are resolve-image, diff; wait-for-build, comment-image run in GitHub Actions only. ${here} --help prints the usage.`,
+    ],
+    [
+      ['wait-for-build'],
+      'error: wait-for-build runs in GitHub Actions only (it needs the workflow run, its API and its token); here: resolve-image, diff.',
+    ],
+    [['resolve-image', 'main'], `error: unexpected argument "main": resolve-image takes options only (${here} --help lists them).`],
+    [
+      ['resolve-image', '--json', 'x', 'y'],
+      `error: unexpected arguments "x" "y": resolve-image takes options only (${here} --help lists them).`,
+    ],
+    [['resolve-image', '--bse', 'main'], `error: unknown option --bse: ${here} --help lists the options.`],
+    [['--json', 'resolve-image'], 'error: "--json" comes before a command: the command comes first (resolve-image, diff), then its options.'],
+    [['resolve-image', '--pr-number', 'x'], 'error: --pr-number must be a positive whole number; got "x".'],
+  ])('%j', (args, message) => {
+    const clone = cloneWithOrigin('git@github.com:acme/app.git')
+    const result = spawnSync(process.execPath, [DIST, ...args], {
+      cwd: clone,
+      env: { PATH: process.env.PATH, HOME: clone },
+      encoding: 'utf8',
+    })
+    expect(result.status).toBe(2)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toBe(`${message.replace(here, `node ${relative(clone, DIST)}`)}\n`)
+  })
+})
+
+describe('--json', () => {
+  it("carries every output of the action's resolve-image for the same PR, with the same values", async () => {
+    const repo = makePullRequestRepo({ baseRef: 'main', prFiles: { 'src/a.ts': 'x\n' } })
+    const event = pullRequestEvent({ number: 42, baseRef: 'main', baseSha: repo.baseSha, headSha: repo.headSha })
+    // The merge commit the run checks out, also as the payload names it: the inputs hash is of its tree.
+    event.pull_request.merge_commit_sha = repo.mergeSha
+    const action = await runAction({
+      inputs: { command: 'resolve-image', 'github-token': '' },
+      eventName: 'pull_request',
+      event,
+      workspace: checkoutMerge(repo, 0),
+      sha: repo.mergeSha,
+    })
+    expect(action.exitCode, action.stdout).toBe(0)
+    const clone = tempDir()
+    git(clone, 'clone', '-q', `file://${repo.origin}`, '.')
+    git(clone, 'remote', 'set-url', 'origin', 'https://github.com/acme/app')
+    git(clone, 'checkout', '-q', 'feature')
+    const result = run(clone, ['resolve-image', '--json', '--pr-number', '42'])
+    expect(result.code, result.stderr).toBe(0)
+    const { 'uncommitted-watched-files': uncommitted, ...outputs } = JSON.parse(result.stdout) as Record<string, unknown>
+    expect(uncommitted).toEqual([])
+    expect(Object.keys(outputs).sort(), action.stdout).toEqual(Object.keys(action.outputs).sort())
+    // As the action writes them: lists one per line, changed-files a JSON array. No registry is read
+    // here, so whether an image may be reused is not known.
+    const asText = (name: string, value: unknown) =>
+      name === 'changed-files' ? JSON.stringify(value) : Array.isArray(value) ? value.join('\n') : String(value)
+    const { 'reusable-image': reusable, ...known } = outputs
+    expect(reusable).toBeNull()
+    expect(Object.fromEntries(Object.entries(known).map(([name, value]) => [name, asText(name, value)]))).toEqual(
+      Object.fromEntries(Object.entries(action.outputs).filter(([name]) => name !== 'reusable-image')),
+    )
+    expect(outputs).toMatchObject({
+      fork: false,
+      labels: expect.arrayContaining(['org.opencontainers.image.source=https://github.com/acme/app']),
+    })
+    expect(outputs['inputs-hash']).toMatch(/^[0-9a-f]{64}$/)
   })
 })
 
 describe('the local CLI in a terminal', () => {
-  it('without arguments prints its usage, not a workflow command', () => {
+  it('without arguments prints its usage on stderr and exits 2, not a workflow command', () => {
     const result = run(tempDir(), [])
-    expect(result.code).toBe(0)
-    expect(result.stdout).toContain('resolve-image [options]')
-    expect(`${result.stdout}${result.stderr}`).not.toContain('::')
+    expect(result.code).toBe(2)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toContain('resolve-image [options]\n  Prints the CI image')
+    expect(result.stderr).not.toContain('::')
   })
 
-  it('prints a bad option as a plain error', () => {
-    const clone = cloneWithOrigin('git@github.com:acme/app.git')
-    const result = run(clone, ['resolve-image', '--pr-number', 'x'])
-    expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/^error: Input `pr-number` /m)
-    expect(`${result.stdout}${result.stderr}`).not.toContain('::')
+  it('--help prints the usage on stdout and exits 0', () => {
+    const result = run(tempDir(), ['resolve-image', '--help'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('  --json ')
+    expect(result.stderr).toBe('')
   })
 
   it('--help names the command as it was run: node and the path from here', () => {
@@ -102,7 +191,7 @@ describe('the local CLI in a terminal', () => {
       '/x/.npm/_npx/1/node_modules/.bin/ci-image',
       'npx github:acme/ci-image',
     ],
-    [{ npm_command: 'exec' }, '/x/.npm/_npx/1/node_modules/.bin/ci-image', 'npx github:<owner>/ci-image'],
+    [{ npm_command: 'exec' }, '/x/.npm/_npx/1/node_modules/.bin/ci-image', 'npx github:OWNER/REPO'],
     [{}, '/usr/local/bin/ci-image', 'ci-image'],
     [
       { npm_command: 'run', npm_lifecycle_event: 'local', npm_package_name: 'other' },

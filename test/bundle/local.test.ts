@@ -1,8 +1,8 @@
-// `npm run local -- resolve-image` (or `npx github:<owner>/ci-image resolve-image`): the bundle on a
+// `npm run local -- resolve-image` (or `npx github:OWNER/REPO resolve-image`): the bundle on a
 // developer's checkout, no GitHub, no token.
 import { spawnSync } from 'node:child_process'
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DIST } from '../support/action.js'
 import { commit, git, makePullRequestRepo, tempDir } from '../support/git.js'
@@ -77,10 +77,48 @@ describe('local run', () => {
     expect(runLocal(clone, 'resolve-image').stdout).toBe('ghcr.io/acme/app/ci:latest\n')
   })
 
-  it('explains the other commands need GitHub Actions', () => {
-    const run = runLocal(developerClone({}), 'wait-for-build')
+  it('fails on a build workflow that does not exist, naming it and the workflows there, unless --watch is given', () => {
+    // The build workflow watches gen.Dockerfile; --build-workflow names a file that is not there.
+    const workflow = 'on:\n  pull_request:\n    paths: [gen.Dockerfile]\n'
+    const repo = makePullRequestRepo({
+      baseRef: 'v2',
+      baseFiles: { '.github/workflows/build-gen.yml': workflow, '.github/workflows/test.yaml': 'on: push\n' },
+      prFiles: { 'gen.Dockerfile': 'FROM y\n' },
+    })
+    const clone = tempDir()
+    git(clone, 'clone', '-q', `file://${repo.origin}`, '.')
+    git(clone, 'checkout', '-q', 'feature')
+    const run = runLocal(clone, 'resolve-image', ...IMAGE, '--build-workflow', 'nope.yml')
     expect(run.code).toBe(1)
-    expect(run.stderr).toContain('Only resolve-image and diff run locally; "wait-for-build" needs GitHub Actions.')
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toBe(
+      `error: The build workflow .github/workflows/nope.yml does not exist on base branch v2 (${repo.baseSha.slice(0, 7)}) nor in the PR, ` +
+        'so nothing says which changes need a new image. The workflow files there: build-ci-image.yml, build-gen.yml, test.yaml. ' +
+        'Set `build-workflow` to the file that builds the image, or `watch` to the paths whose change needs a new one.\n',
+    )
+    const named = runLocal(clone, 'resolve-image', ...IMAGE, '--build-workflow', 'build-gen.yml', '--pr-number', '7')
+    expect(named.stdout).toBe('ghcr.io/acme/app/ci:pr-7\n')
+    const watched = runLocal(
+      clone,
+      'resolve-image',
+      ...IMAGE,
+      '--build-workflow',
+      'nope.yml',
+      '--watch',
+      'gen.Dockerfile',
+      '--pr-number',
+      '7',
+    )
+    expect(watched.stdout).toBe('ghcr.io/acme/app/ci:pr-7\n')
+  })
+
+  it('on a long-lived branch without the build workflow, fails the same way', () => {
+    const clone = developerClone({ 'src/a.ts': 'x\n' }, 'main')
+    git(clone, 'checkout', '-q', 'main')
+    const run = runLocal(clone, 'resolve-image', '--build-workflow', 'nope.yml')
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/^error: The build workflow \.github\/workflows\/nope\.yml does not exist at [0-9a-f]{7} \(main\), /)
+    expect(run.stderr).toContain('The workflow files there: build-ci-image.yml.')
   })
 
   it('in a depth-1 clone of the branch alone, fetches the base branches it lacks instead of failing', () => {
@@ -168,8 +206,11 @@ describe('local run', () => {
   })
 })
 
-// `npx github:<owner>/ci-image` clones the repository, packs it as `npm pack` does (package.json
-// `files`) and installs that package with its `dependencies`; the bundle needs none of them.
+// `npx github:OWNER/REPO` clones the repository, packs it as `npm pack` does (package.json
+// `files`) and installs that package with its `dependencies`; the bundle needs none of them. Before
+// packing, npm's git fetcher runs `npm install` (devDependencies included) in the clone when its
+// package.json has a `build`, `prepare`, `prepack`, `preinstall`, `install` or `postinstall` script
+// (npm/pacote lib/git.js, GitFetcher#prepareDir): this package has none of them.
 describe('npm exec of this package', () => {
   function npm(cwd: string, work: string, ...args: string[]) {
     const env = {
@@ -178,13 +219,15 @@ describe('npm exec of this package', () => {
       npm_config_cache: join(work, 'npm-cache'),
       // Nothing answers here: a request to the registry fails the run.
       npm_config_registry: 'http://127.0.0.1:9/',
+      npm_config_fetch_retries: '0',
       npm_config_update_notifier: 'false',
       npm_config_audit: 'false',
       npm_config_fund: 'false',
       GIT_CONFIG_NOSYSTEM: '1',
       GIT_CONFIG_GLOBAL: '/dev/null',
     }
-    const result = spawnSync('npm', args, { cwd, env, encoding: 'utf8' })
+    // A bound of its own: a synchronous child is beyond the test's timeout.
+    const result = spawnSync('npm', args, { cwd, env, encoding: 'utf8', timeout: 50_000 })
     return { code: result.status, stdout: result.stdout, stderr: result.stderr }
   }
 
@@ -200,6 +243,24 @@ describe('npm exec of this package', () => {
     const { tarball } = pack(work)
     const clone = developerClone({ 'src/a.ts': 'x\n' })
     const run = npm(clone, work, 'exec', '--yes', '--offline', '--package', tarball, '--', 'ci-image', 'resolve-image')
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stdout).toBe('ghcr.io/acme/app/ci:v2\n')
+  })
+
+  it('runs from a git repository as npx github:… fetches it, installing nothing: no devDependencies, no build', () => {
+    const work = tempDir('ci-image-npx-git-')
+    // This package as a repository holds it: package.json as it is, and the files it packs.
+    const repo = join(work, 'repo')
+    mkdirSync(repo)
+    for (const file of pack(work).files) {
+      mkdirSync(dirname(join(repo, file)), { recursive: true })
+      copyFileSync(join(ROOT, file), join(repo, file))
+    }
+    git(repo, 'init', '-q')
+    const sha = commit(repo, 'a release')
+    const clone = developerClone({ 'src/a.ts': 'x\n' })
+    // The registry answers nothing: an install of the devDependencies would fail the run.
+    const run = npm(clone, work, 'exec', '--yes', '--package', `git+file://${repo}#${sha}`, '--', 'ci-image', 'resolve-image')
     expect(run.code, run.stderr).toBe(0)
     expect(run.stdout).toBe('ghcr.io/acme/app/ci:v2\n')
   })

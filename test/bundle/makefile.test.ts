@@ -11,7 +11,7 @@ import { git, makePullRequestRepo, tempDir } from '../support/git.js'
 const ROOT = resolve(import.meta.dirname, '../..')
 
 /** A depth-1 clone of acme/app's PR branch holding this Makefile, with this repository's dist/ beside it. */
-function cloneWithMakefile(prFiles: Record<string, string>, headRef = 'feature'): string {
+function cloneWithMakefile(prFiles: Record<string, string>, headRef = 'feature', originUrl = 'https://github.com/acme/app.git'): string {
   const repo = makePullRequestRepo({ baseRef: 'v2', headRef, prFiles })
   // The origin is github.com/acme/app, so the CLI names the image ghcr.io/acme/app/ci; git fetches
   // it from a local mirror (url.<base>.insteadOf).
@@ -20,14 +20,14 @@ function cloneWithMakefile(prFiles: Record<string, string>, headRef = 'feature')
   git(parent, 'clone', '-q', '--mirror', repo.origin, 'app.git')
   const clone = tempDir('ci-image-make-')
   git(clone, 'clone', '-q', '--depth', '1', '--branch', headRef, `file://${join(parent, 'app.git')}`, '.')
-  git(clone, 'remote', 'set-url', 'origin', 'https://github.com/acme/app.git')
-  git(clone, 'config', `url.file://${join(parent, 'app.git')}.insteadOf`, 'https://github.com/acme/app.git')
+  git(clone, 'remote', 'set-url', 'origin', originUrl)
+  git(clone, 'config', `url.file://${join(parent, 'app.git')}.insteadOf`, originUrl)
   copyFileSync(join(ROOT, 'Makefile'), join(clone, 'Makefile'))
   symlinkSync(join(ROOT, 'dist'), join(clone, 'dist'))
   return clone
 }
 
-function make(cwd: string, target: string) {
+function make(cwd: string, target: string, ...variables: string[]) {
   const recorder = recordingCommands('docker', 'npm')
   const env = {
     PATH: `${recorder.dir}:${process.env.PATH}`,
@@ -35,7 +35,7 @@ function make(cwd: string, target: string) {
     GIT_CONFIG_NOSYSTEM: '1',
     GIT_CONFIG_GLOBAL: '/dev/null',
   }
-  const result = spawnSync('make', ['--no-print-directory', target], { cwd, env, encoding: 'utf8' })
+  const result = spawnSync('make', ['--no-print-directory', target, ...variables], { cwd, env, encoding: 'utf8' })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr, calls: recorder.calls() }
 }
 
@@ -56,6 +56,31 @@ describe('Makefile', () => {
     expect(run.code).not.toBe(0)
     expect(run.stderr).toContain('pass the PR number (--pr-number N)')
     expect(run.calls).toEqual([])
+  })
+
+  it('docker-pull: on an origin that is not on github.com, says how to give the image through make, and takes it', () => {
+    const clone = cloneWithMakefile({ 'src/a.ts': 'x\n' }, 'feature', 'git@gitlab.example:team/app.git')
+    const refused = make(clone, 'docker-pull')
+    expect(refused.code).not.toBe(0)
+    expect(refused.stderr).toContain('error: The origin remote is on gitlab.example, not github.com')
+    expect(refused.stderr).toContain(
+      'Through make, give the options as variables: make docker-pull IMAGE=registry.example/team/app/ci (--image)',
+    )
+    expect(refused.calls).toEqual([])
+    const run = make(clone, 'docker-pull', 'IMAGE=registry.example/team/app/ci')
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.calls).toEqual([{ command: 'docker', args: ['pull', 'registry.example/team/app/ci:v2'] }])
+  })
+
+  it("docker-pull: PR=N pulls the PR's own image; a variable made of shell syntax runs nothing", () => {
+    const clone = cloneWithMakefile({ 'Dockerfile.ci': 'FROM y\n' })
+    const run = make(clone, 'docker-pull', 'PR=7')
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.calls).toEqual([{ command: 'docker', args: ['pull', 'ghcr.io/acme/app/ci:pr-7'] }])
+    const hostile = make(clone, 'docker-pull', 'PR=7', 'IMAGE=x$(touch pwned)`touch pwned2`"; touch pwned3')
+    expect(hostile.code).not.toBe(0)
+    expect(hostile.calls).toEqual([])
+    expect(['pwned', 'pwned2', 'pwned3'].some((file) => existsSync(join(clone, file)))).toBe(false)
   })
 
   it('docker-pull: a branch name made of shell syntax runs nothing', () => {
@@ -95,15 +120,15 @@ describe('Makefile', () => {
           LOCAL,
           'sh',
           '-c',
-          'npm ci && npm run build',
+          'npm ci && npm run bundle',
         ]),
       },
     ])
   })
 
-  it('gen: runs the build with the Node on this machine', () => {
+  it('gen: bundles dist/ with the Node on this machine', () => {
     const run = make(cloneWithMakefile({}), 'gen')
     expect(run.code, run.stderr).toBe(0)
-    expect(run.calls).toEqual([{ command: 'npm', args: ['run', 'build'] }])
+    expect(run.calls).toEqual([{ command: 'npm', args: ['run', 'bundle'] }])
   })
 })

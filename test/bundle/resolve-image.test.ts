@@ -268,11 +268,21 @@ describe('resolve-image from the REST API when git cannot answer', () => {
     expect(run.summary).toContain(`on.pull_request.paths of ${workflow} and on.pull_request_target.paths of ${workflow} (base branch)`)
   })
 
-  it('uses the defaults when the repository has no build workflow, and asks nothing when watch is given', async () => {
+  it('fails on a build workflow that does not exist, naming it and the workflows there; with watch, reads none', async () => {
+    // A repository whose build workflow is named otherwise: build-ci-image.yml is not there.
+    const workflows = '.github/workflows'
+    github().files.delete(`${workflows}/build-ci-image.yml`)
+    github().files.set(`${workflows}/build-image.yml`, 'on:\n  pull_request:\n    paths: [ci/**]\n')
+    github().files.set(`${workflows}/test.yml`, 'on: push\n')
     const event = apiPullRequest(['ci/install.sh'])
     let run = await runAction({ inputs: inputs(), eventName: 'pull_request', event, workspace: tempDir(), apiUrl: github().url })
-    expect(run.outputs).toMatchObject({ tag: 'v2', modified: 'false' })
-    expect(run.summary).toContain('from the defaults')
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(
+      `::error::The build workflow ${workflows}/build-ci-image.yml does not exist on base branch v2 (bbbbbbb) nor in the PR, ` +
+        'so nothing says which changes need a new image. The workflow files there: build-image.yml, test.yml. ' +
+        'Set `build-workflow` to the file that builds the image, or `watch` to the paths whose change needs a new one.',
+    )
+    expect(run.outputs).toEqual({})
     github().requests.length = 0
     run = await runAction({
       inputs: inputs({ watch: 'ci/**' }),

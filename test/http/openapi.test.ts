@@ -35,13 +35,16 @@ function checkAll(): string[] {
 }
 
 describe('the embedded GitHub against the OpenAPI description', () => {
-  it('pulls, PR files and file contents', async () => {
+  it('pulls, PR files, file contents and a directory', async () => {
     await client.rest.pulls.get({ ...repo, pull_number: 42 })
     await client.paginate(client.rest.pulls.listFiles, { ...repo, pull_number: 42, per_page: 100 })
     await expect(client.rest.pulls.get({ ...repo, pull_number: 404 })).rejects.toMatchObject({ status: 404 })
     github.files.set('.github/workflows/build-ci-image.yml', 'on: pull_request\n')
     await client.rest.repos.getContent({ ...repo, path: '.github/workflows/build-ci-image.yml', ref: 'a'.repeat(40) })
     await expect(client.rest.repos.getContent({ ...repo, path: 'missing.yml' })).rejects.toMatchObject({ status: 404 })
+    github.files.set(`.github/workflows/test.yml@${'a'.repeat(40)}`, 'on: push\n')
+    const { data } = await client.rest.repos.getContent({ ...repo, path: '.github/workflows', ref: 'a'.repeat(40) })
+    expect(Array.isArray(data) && data.map((entry) => entry.name)).toEqual(['build-ci-image.yml', 'test.yml'])
     expect(checkAll()).toEqual([])
   })
 
@@ -106,7 +109,7 @@ describe('the embedded GitHub against the OpenAPI description', () => {
 
   it('git trees: a commit of a real repository, recursive', async () => {
     const before = github.requests.length
-    const origin = makePullRequestRepo({ prFiles: { 'docker/setup.sh': 'x\n' } })
+    const origin = makePullRequestRepo({ prFiles: { 'docker/setup.sh': 'x\n' }, buildWorkflow: false })
     serveTrees(github, origin.origin)
     const tree = await client.rest.git.getTree({ ...repo, tree_sha: origin.headSha, recursive: '1' })
     expect(tree.data.tree.map((entry) => entry.path)).toEqual(['README.md', 'docker/setup.sh'])

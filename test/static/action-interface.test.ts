@@ -6,7 +6,7 @@ import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { INPUT_DEFAULTS, OUTPUT_NAMES } from '../../src/action/action-interface.js'
 import { inputDefault, parseInputs } from '../../src/action/inputs.js'
-import { USAGE } from '../../src/resolve/local.js'
+import { usage } from '../../src/cli/cli.js'
 
 const root = resolve(import.meta.dirname, '../..')
 const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {
@@ -44,8 +44,8 @@ describe('the defaults', () => {
   })
 
   it('are what the local CLI says it uses', () => {
-    expect(USAGE).toContain(`(default: ${inputDefault('build-workflow')})`)
-    expect(USAGE).toContain(`(default: ${INPUT_DEFAULTS['branch-tags'].replaceAll('\n', ',')})`)
+    expect(usage('ci-image')).toContain(`(default: ${inputDefault('build-workflow')})`)
+    expect(usage('ci-image')).toContain(`(default: ${INPUT_DEFAULTS['branch-tags'].replaceAll('\n', ',')})`)
   })
 
   it('never take a runner expression for a value', () => {

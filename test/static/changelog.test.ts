@@ -1,5 +1,5 @@
-// CHANGELOG.md and scripts/changelog-section.mjs, which the release workflow runs to turn a
-// version's section into its release notes.
+// CHANGELOG.md, scripts/changelog-section.mjs and scripts/release-notes.mjs, which the release
+// workflow runs to write a release's notes: the lines that use it, then its changelog section.
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -8,6 +8,8 @@ import { tempDir } from '../support/git.js'
 
 const root = resolve(import.meta.dirname, '../..')
 const SCRIPT = join(root, 'scripts', 'changelog-section.mjs')
+const NOTES = join(root, 'scripts', 'release-notes.mjs')
+const SHA = '0123456789abcdef0123456789abcdef01234567'
 
 function section(changelog: string, tag: string) {
   const file = join(tempDir('ci-image-changelog-'), 'CHANGELOG.md')
@@ -69,13 +71,52 @@ describe('changelog-section', () => {
   })
 })
 
+/** release-notes.mjs on a changelog and a package.json of `version`. */
+function notes(changelog: string, version: string, ...args: string[]) {
+  const dir = tempDir('ci-image-notes-')
+  writeFileSync(join(dir, 'CHANGELOG.md'), changelog)
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'ci-image', version }))
+  const run = spawnSync(process.execPath, [NOTES, ...args, join(dir, 'CHANGELOG.md'), join(dir, 'package.json')], { encoding: 'utf8' })
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr }
+}
+
+describe('release-notes', () => {
+  it('starts with the exact lines that use the release: the action pinned to its commit, the CLI at it', () => {
+    const run = notes(CHANGELOG, '1.1.0', 'v1.1.0', 'acme/ci-image', SHA)
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stdout).toContain(`\n\`\`\`yaml\nuses: acme/ci-image@${SHA} # v1.1.0\n\`\`\`\n`)
+    expect(run.stdout).toContain(`\n\`\`\`console\nnpx --yes github:acme/ci-image#${SHA} resolve-image\n\`\`\`\n`)
+    expect(run.stdout).toContain('(https://github.com/acme/ci-image/blob/v1.1.0/docs/local-use.md)')
+    expect(run.stdout.endsWith('## Changes\n\n### Fixed\n\n- The wait names the commit.\n')).toBe(true)
+  })
+
+  it.each([
+    [['v1.1.0', 'acme/ci-image', SHA], '1.0.0', 'package.json says version 1.0.0, the tag v1.1.0: set "version": "1.1.0"'],
+    [['v1.2.0', 'acme/ci-image', SHA], '1.2.0', 'has no section for 1.2.0'],
+    [['1.1.0', 'acme/ci-image', SHA], '1.1.0', '1.1.0 is not a vX.Y.Z[-prerelease] tag.'],
+    [['v1.1.0', 'acme/ci-image', 'v1'], '1.1.0', 'v1 is not a full commit SHA'],
+    [['v1.1.0', 'acme/ci-image;x', SHA], '1.1.0', 'acme/ci-image;x is not an owner/repo name.'],
+  ])('%j with package.json %s fails: %s', (args, version, message) => {
+    const run = notes(CHANGELOG, version, ...args)
+    expect(run.code).toBe(1)
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toContain(message)
+  })
+})
+
 describe('CHANGELOG.md', () => {
   const text = readFileSync(join(root, 'CHANGELOG.md'), 'utf8')
   const headings = text.split('\n').filter((line) => line.startsWith('## '))
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version
 
-  it('starts with the Unreleased section, which says something', () => {
+  it('starts with the Unreleased section', () => {
     expect(headings[0]).toBe('## [Unreleased]')
-    expect(section(text, 'Unreleased').stdout).toMatch(/^### (Added|Changed|Deprecated|Removed|Fixed|Security)\n/)
+  })
+
+  it("has the section of package.json's version, newest of the released ones: the release to tag", () => {
+    expect(headings[1]).toMatch(new RegExp(`^## \\[${version.replaceAll('.', '\\.')}\\] - `))
+    const run = notes(text, version, `v${version}`, 'acme/ci-image', SHA)
+    expect(run.code, run.stderr).toBe(0)
   })
 
   it('dates every released version, newest first (Keep a Changelog)', () => {

@@ -28,14 +28,18 @@ const FOLDERS = {
     mayImport: ['log', 'timing', 'git', 'github', 'registry', 'action', 'resolve'],
   },
   diff: {
-    doc: 'what a PR changes in its image against the stable one: size, layers, SBOM packages; `ci-image diff`',
+    doc: 'what a PR changes in its image against the stable one: size, layers, SBOM packages',
     mayImport: ['log', 'timing', 'git', 'registry', 'action', 'resolve'],
   },
   comment: {
     doc: 'comment-image: one comment per image on the PR',
     mayImport: ['log', 'timing', 'git', 'github', 'registry', 'action', 'resolve', 'diff'],
   },
-  entry: { doc: 'main.ts: a command per input', mayImport: ['log', 'action', 'resolve', 'wait', 'comment', 'diff'] },
+  cli: {
+    doc: 'the local CLI: its commands (resolve-image, diff), their usage and usage errors',
+    mayImport: ['log', 'timing', 'git', 'github', 'registry', 'action', 'resolve', 'diff'],
+  },
+  entry: { doc: 'main.ts: a command per input, or the local CLI', mayImport: ['log', 'action', 'resolve', 'wait', 'comment', 'cli'] },
 } as const satisfies Record<string, { doc: string; mayImport: readonly string[] }>
 type Folder = keyof typeof FOLDERS
 

@@ -55,8 +55,11 @@ const examples = exampleSets.flatMap((set) =>
 )
 const workflows = [...own, ...examples]
 
-/** How a workflow names this action: `./` here, the published reference in what users copy. */
-const THIS_ACTION = new Set(['./', '<owner>/ci-image@v1'])
+/**
+ * How a workflow names this action: `./` here; in what users copy, the place of the `uses:` line
+ * each release's notes give (scripts/release-notes.mjs), which the README says where to find.
+ */
+const THIS_ACTION = new Set(['./', 'OWNER/REPO@SHA'])
 const knownInputs = new Set(Object.keys(action.inputs))
 const knownOutputs = new Set(Object.keys(action.outputs))
 
@@ -209,6 +212,17 @@ describe('the release workflow', () => {
     expect(release.jobs.release!.steps.filter((step) => step.uses !== undefined)).toEqual([])
   })
 
+  it("writes the notes from the tag, the repository's name and the tagged commit, first; moves vX to that commit", () => {
+    const check = release.jobs.check!.steps
+    const notes = check.find((step) => step.id === 'notes')!
+    expect(notes.env).toEqual({ TAG: '${{ github.ref_name }}', REPO: '${{ github.repository }}' })
+    expect(notes.run).toContain('sha="$(git rev-parse HEAD)"')
+    expect(notes.run).toContain('node scripts/release-notes.mjs "$TAG" "$REPO" "$sha" > "$RUNNER_TEMP/notes.md"')
+    expect(check.indexOf(notes)).toBeLessThan(check.findIndex((step) => step.run === 'npm ci'))
+    const move = release.jobs.release!.steps.find((step) => step.name === 'Move the major tag to this release')!
+    expect(move.env?.SHA).toBe('${{ needs.check.outputs.sha }}')
+  })
+
   it('tests the tagged commit, dist/ included, before anything is published', () => {
     expect(release.jobs.check!.steps.map((step) => step.run)).toEqual(expect.arrayContaining(['npm ci', 'npm run services -- npm test']))
     expect((release.jobs.release as { needs?: string }).needs).toBe('check')
@@ -242,6 +256,30 @@ describe('the examples', () => {
         if (pins.has(name!)) expect(`${name}@${sha}`).toBe(`${name}@${pins.get(name!)}`)
       }
     }
+  })
+
+  it.each(exampleSets)('%s: names the one job to make a required check, a job that runs on every PR and merge queue', (set) => {
+    const files = examples.filter((w) => w.file.startsWith(`examples/${set}/`))
+    const named = files.flatMap((w) => {
+      const job = /Required check: make the `([\w-]+)` job required/.exec(w.text.replace(/\n# /g, ' '))?.[1]
+      return job ? [{ w, job }] : []
+    })
+    expect(named.map(({ w, job }) => `${w.file}: ${job}`)).toHaveLength(1)
+    const { w, job } = named[0]!
+    expect(Object.keys(w.doc.jobs)).toContain(job)
+    expect(w.doc.on).toEqual({ pull_request: null, merge_group: null })
+    // The build workflow runs only when the image changes: it says not to require it.
+    const build = files.find((f) => f.file.endsWith('/build-ci-image.yml'))!
+    expect(build.text).toContain('# Required check: none here.')
+  })
+
+  it.each(exampleSets)('%s: the comment shows the command the checks run in the image (local-command)', (set) => {
+    const files = examples.filter((w) => w.file.startsWith(`examples/${set}/`))
+    const comment = files.flatMap((w) => steps(w.doc)).find((step) => isCommand(step, 'comment-image'))!
+    const command = comment.with?.['local-command'] as string
+    expect(command).toBeTruthy()
+    const checks = files.filter((w) => /Required check: make/.test(w.text)).flatMap((w) => steps(w.doc).map((step) => step.run ?? ''))
+    expect(checks.some((run) => run === command || run.endsWith(` ${command}`))).toBe(true)
   })
 
   it.each(exampleSets)("%s: the clean-up is this repository's, as it is", (set) => {

@@ -92,7 +92,8 @@ if [ "$1" = pull ]; then
   if [ "$n" -le ${o.failures ?? 0} ]; then echo 'Error response from daemon: ${o.error ?? 'manifest unknown'}' >&2; exit 1; fi
   echo "\${2##*:}: Pulling from acme/app/ci"
   echo 'a1b2c3d4e5f6: Pull complete'
-  echo 'Digest: ${DIGEST}'
+  # A pull by digest gets, and prints, that digest.
+  case "$2" in *@sha256:*) echo "Digest: \${2##*@}" ;; *) echo 'Digest: ${DIGEST}' ;; esac
   echo "Status: Downloaded newer image for $2"
   echo "$2"
   exit 0

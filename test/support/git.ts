@@ -83,12 +83,28 @@ export interface PullRequestRepo {
   prNumber: number
 }
 
+/** Where a repository that uses the action keeps its build workflow (the action's default). */
+export const BUILD_WORKFLOW_PATH = '.github/workflows/build-ci-image.yml'
+
+/**
+ * The build workflow of such a repository, in short (examples/container-job's triggers): a PR that
+ * changes Dockerfile.ci or this file builds, and so does a push to a long-lived branch.
+ */
+export const BUILD_WORKFLOW = `on:
+  pull_request:
+    paths: [Dockerfile.ci, ${BUILD_WORKFLOW_PATH}]
+  push:
+    branches: [main, v2]
+`
+
 export interface PullRequestRepoOptions {
   baseRef?: string
   headRef?: string
   prNumber?: number
-  /** Files of the base branch's first commit. */
+  /** Files of the base branch's first commit, besides the build workflow (BUILD_WORKFLOW, unless given). */
   baseFiles?: Record<string, string>
+  /** false: a repository without the build workflow. */
+  buildWorkflow?: false
   /** Commits on the base branch after the PR branched off. */
   baseCommitsAfterFork?: number
   /** Commits on the base branch before the PR branched off (history a shallow clone lacks). */
@@ -102,7 +118,8 @@ export function makePullRequestRepo(options: PullRequestRepoOptions): PullReques
   const { baseRef = 'main', headRef = 'feature', prNumber = 42 } = options
   const origin = tempDir('ci-image-origin-')
   git(origin, 'init', '-q', '-b', baseRef)
-  commit(origin, 'initial', { 'README.md': 'hello\n', ...(options.baseFiles ?? {}) })
+  const workflow: Record<string, string> = options.buildWorkflow === false ? {} : { [BUILD_WORKFLOW_PATH]: BUILD_WORKFLOW }
+  commit(origin, 'initial', { 'README.md': 'hello\n', ...workflow, ...(options.baseFiles ?? {}) })
   appendCommits(origin, baseRef, options.historyDepth ?? 0, () => 'history.txt')
   commitFiles(origin, headRef, baseRef, 'the PR change', options.prFiles)
   appendCommits(origin, baseRef, options.baseCommitsAfterFork ?? 0, (i) => `base-${i}.txt`)

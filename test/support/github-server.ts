@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { BUILD_WORKFLOW, BUILD_WORKFLOW_PATH } from './git.js'
 
 export interface RecordedRequest {
   method: string
@@ -67,8 +68,11 @@ export class FakeGitHub {
   readonly faults: Fault[] = []
   readonly pulls = new Map<number, Record<string, unknown>>()
   readonly pullFiles = new Map<number, PullFile[]>()
-  /** Repository files by path (any ref), or by `path@ref` (that ref only), for `GET /contents/{path}`. */
-  readonly files = new Map<string, string>()
+  /**
+   * Repository files by path (any ref), or by `path@ref` (that ref only), for `GET /contents/{path}`:
+   * the build workflow, unless a test removes it.
+   */
+  readonly files = new Map<string, string>([[BUILD_WORKFLOW_PATH, BUILD_WORKFLOW]])
   /** Called before each request is answered; scenarios advance their timeline here. */
   onRequest: (req: RecordedRequest) => void = () => {}
   /** Awaited before each request is answered: a test holds some requests back to force an interleaving. */
@@ -121,7 +125,16 @@ export class FakeGitHub {
       const path = decodeURIComponent(params[0]!)
       const ref = query.get('ref')
       const text = (ref === null ? undefined : this.files.get(`${path}@${ref}`)) ?? this.files.get(path)
-      return text === undefined ? notFound() : { status: 200, body: this.contentFile(path, text, query.get('ref') ?? 'main') }
+      if (text !== undefined) return { status: 200, body: this.contentFile(path, text, ref ?? 'main') }
+      // A directory: the files under it at that ref (an array of `content-directory` entries).
+      const under = [...this.files.keys()]
+        .map((key) => /^(.*?)(?:@([0-9a-f]{40}|[^@]*))?$/.exec(key)!)
+        .filter(
+          ([, file, at]) => file!.startsWith(`${path}/`) && !file!.slice(path.length + 1).includes('/') && (at === undefined || at === ref),
+        )
+        .map(([, file]) => file!)
+      if (under.length === 0) return notFound()
+      return { status: 200, body: [...new Set(under)].map((file) => this.directoryEntry(file, ref ?? 'main')) }
     })
   }
 
@@ -148,6 +161,14 @@ export class FakeGitHub {
       patch: '@@ -1 +1 @@\n-old\n+new',
       ...(file.previous_filename ? { previous_filename: file.previous_filename } : {}),
     }
+  }
+
+  /** A file as a directory listing of `GET /repos/{owner}/{repo}/contents/{path}` shows it (`content-directory`). */
+  private directoryEntry(path: string, ref: string): Record<string, unknown> {
+    const entry = this.contentFile(path, this.files.get(`${path}@${ref}`) ?? this.files.get(path) ?? '', ref)
+    delete entry.content
+    delete entry.encoding
+    return entry
   }
 
   /** A file as `GET /repos/{owner}/{repo}/contents/{path}` returns it (the `content-file` schema). */

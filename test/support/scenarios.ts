@@ -13,6 +13,7 @@ import { FakeRegistry } from './fake-registry.js'
 import { FakeRuns } from './fake-runs.js'
 import { checkoutMerge, makePullRequestRepo, type PullRequestRepo } from './git.js'
 import { FakeGitHub } from './github-server.js'
+import { jobLogReader, summaryText } from './job-log.js'
 
 export type Say = (actor: string, text: string) => void
 
@@ -60,23 +61,31 @@ export async function startWorld(say: Say = () => {}, o: { registry?: boolean } 
   return { github, runs, comments, docker: fakeDocker(), registry, say, stop }
 }
 
-/** One `uses: ./` step of a job: prints what a person would read in the job log. */
+/** Outputs the story tells already (the PR, the reason in the log) or that only a build reads. */
+const TOLD_ELSEWHERE = new Set(['reason', 'labels', 'pr-number', 'head-sha', 'base-ref'])
+
+/**
+ * One `uses: ./` step of a job: says what a person reads of it on GitHub, the log as the runner
+ * shows it (support/job-log.ts), then the step's outputs and its job summary.
+ */
 async function step(world: World, job: string, o: Omit<RunActionOptions, 'apiUrl'>): Promise<ActionRun> {
   const actor = `${job} › ${o.inputs.command}`
+  const readLog = jobLogReader()
   const run = await runAction({
     ...o,
     inputs: { 'github-token': TOKEN, ...o.inputs },
     apiUrl: world.github.url,
     env: { PATH: `${world.docker.dir}:${process.env.PATH ?? ''}`, GITHUB_RUN_ID: '7001', ...(o.env ?? {}) },
     onLine: (line) => {
-      if (line.startsWith('::debug::') || line.startsWith('::endgroup::') || line.startsWith('::add-mask::') || line === '') return
-      world.say(
-        actor,
-        line.replace(/^::group::/, '▸ ').replace(/^::(error|warning)[^:]*::/, (_, kind: string) => `${kind.toUpperCase()}: `),
-      )
+      const shown = readLog(line)
+      if (shown !== undefined) world.say(actor, shown)
     },
   })
-  world.say(actor, run.exitCode === 0 ? `✓ done (image=${run.outputs.image ?? '-'})` : `✗ failed (exit ${run.exitCode})`)
+  world.say(actor, run.exitCode === 0 ? '✓ done' : `✗ failed (exit ${run.exitCode})`)
+  const outputs = Object.entries(run.outputs).filter(([name, value]) => value !== '' && !TOLD_ELSEWHERE.has(name))
+  if (outputs.length > 0)
+    world.say(actor, `  outputs: ${outputs.map(([name, value]) => `${name}=${value.replaceAll('\n', ', ')}`).join('  ')}`)
+  for (const line of summaryText(run.summary)) world.say(actor, `  summary │ ${line}`)
   return run
 }
 

@@ -1,6 +1,6 @@
 // A local run names the repository from the clone's origin URL, in every form git accepts.
 import { describe, expect, it } from 'vitest'
-import { repositoryFromRemote } from '../../src/resolve/local.js'
+import { repositoryFromRemote } from '../../src/cli/origin.js'
 
 describe('local run', () => {
   it.each([

@@ -94,10 +94,14 @@ const rows: Row[] = [
     expect: { error: /at least 3000 files/ },
   },
   {
-    name: 'no build workflow: the defaults',
-    gitFiles: ['.github/workflows/build-ci-image.yml'],
+    // A misspelt build-workflow would otherwise read as "changes nothing watched".
+    name: 'no build workflow on the base nor in the PR: an error naming the file and the workflows there',
+    gitFiles: ['Dockerfile.ci'],
     workflow: undefined,
-    expect: { tag: 'pr-42', matched: ['.github/workflows/build-ci-image.yml'] },
+    expect: {
+      error:
+        /^The build workflow \.github\/workflows\/build-ci-image\.yml does not exist on base branch main \(bbbbbbb\) nor in the PR, .* The workflow files there: build\.yml, test\.yaml\. Set `build-workflow` /,
+    },
   },
   {
     // The PR's copy decides (GitHub reads pull_request triggers at the merge commit).
@@ -129,6 +133,7 @@ describe('the resolve decision through its seams', () => {
     const asked: string[] = []
     const io: ResolveImageIo = {
       git: git(row.gitFiles),
+      listWorkflows: async () => ['test.yaml', 'build.yml', 'README.md'],
       // The base's copy, and the PR's where it has its own; `null`: no such file.
       readBuildWorkflow: async (commits) => {
         asked.push(...commits.map((commit) => `workflow@${commit.slice(0, 7)}`))
@@ -181,8 +186,21 @@ describe('the resolve decision through its seams', () => {
   })
 
   it('a push builds the branch tags and lists no files', async () => {
-    const io: ResolveImageIo = { git: git(undefined), readBuildWorkflow: async (commits) => commits.map(() => null) }
+    const io: ResolveImageIo = { git: git(undefined), readBuildWorkflow: async (commits) => commits.map(() => BUILD_WORKFLOW) }
     const resolved = await resolveImage(config, { kind: 'push', branch: 'v2', sha: 'c'.repeat(40) }, io)
     expect(resolved.pushReferences).toEqual(['ghcr.io/acme/app/ci:v2', 'ghcr.io/acme/app/ci:v2-sha-ccccccc'])
+  })
+
+  it('a push at a commit without the build workflow fails as a PR does, unless watch is given', async () => {
+    const io: ResolveImageIo = {
+      git: git(undefined),
+      readBuildWorkflow: async (commits) => commits.map(() => null),
+      listWorkflows: async () => [],
+    }
+    const push = { kind: 'push', branch: 'v2', sha: 'c'.repeat(40) } as const
+    await expect(resolveImage(config, push, io)).rejects.toThrow(
+      'The build workflow .github/workflows/build-ci-image.yml does not exist at ccccccc (v2), so nothing says which changes need a new image. .github/workflows has no workflow file there.',
+    )
+    expect((await resolveImage({ ...config, watch: ['Dockerfile.ci'] }, push, io)).tag).toBe('v2')
   })
 })

@@ -273,14 +273,10 @@ describe('which copy of the workflow, which trigger', () => {
     expect(d.noBuildBecause).toBeUndefined()
   })
 
-  it('only without any copy of the file: the defaults', async () => {
-    const d = await decideWatch(sources({}), facts(['Dockerfile.ci', 'src/a.ts']))
-    expect(d).toMatchObject({
-      modified: true,
-      matched: ['Dockerfile.ci'],
-      source: `the defaults (no ${FILE})`,
-      events: ['pull_request', 'pull_request_target'],
-    })
+  it('without any copy of the file there is no answer: an error naming the file, never a guess', async () => {
+    await expect(decideWatch(sources({}), facts(['Dockerfile.ci', 'src/a.ts']))).rejects.toThrow(
+      `The build workflow ${FILE} does not exist at the commits read`,
+    )
   })
 
   it('the watch input is taken at its word: no trigger is read', async () => {
