@@ -78,14 +78,25 @@ describe('the reuse input', () => {
 })
 
 describe('the inputs hash of a tree listing', () => {
-  it('skips trees, sorts by path bytes and hashes `<id> <path>` lines', () => {
-    const listing = Buffer.from(
-      `100644 blob ${'1'.repeat(40)}\tb\0` + `160000 commit ${'2'.repeat(40)}\tB sub\0` + `120000 blob ${'3'.repeat(40)}\ta link\0`,
+  const listing = (bMode: string) =>
+    Buffer.from(
+      `${bMode} blob ${'1'.repeat(40)}\tb\0` +
+        `040000 tree ${'4'.repeat(40)}\tdir\0` +
+        `160000 commit ${'2'.repeat(40)}\tB sub\0` +
+        `120000 blob ${'3'.repeat(40)}\ta link\0`,
     )
-    const { files, hash } = hashInputs(parseLsTree(listing), () => true)
+
+  it('skips trees, sorts by path bytes and hashes `<mode> <id> <path>` lines', () => {
+    const { files, hash } = hashInputs(parseLsTree(listing('100644')), () => true)
     expect(files).toBe(3)
-    const lines = `${'2'.repeat(40)} B sub\n${'3'.repeat(40)} a link\n${'1'.repeat(40)} b\n`
+    const lines = `160000 ${'2'.repeat(40)} B sub\n120000 ${'3'.repeat(40)} a link\n100644 ${'1'.repeat(40)} b\n`
     expect(hash).toBe(createHash('sha256').update(lines).digest('hex'))
+  })
+
+  it('changes with a file mode alone: `chmod +x` of an entry script changes the image', () => {
+    expect(hashInputs(parseLsTree(listing('100755')), () => true).hash).not.toBe(
+      hashInputs(parseLsTree(listing('100644')), () => true).hash,
+    )
   })
 })
 
