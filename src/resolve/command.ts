@@ -22,7 +22,8 @@ function reportResolvedImage(result: ResolvedImage, target: Target, labels: stri
     'changed-files': JSON.stringify(result.matched),
     reason: result.reason,
     fork: result.fork,
-    'inputs-hash': result.reuse?.hash,
+    // Empty where nothing is reused: no hash is computed there.
+    'inputs-hash': result.reuse?.hash ?? '',
     'reusable-image': result.reuse?.reusable?.pinned ?? '',
     ...targetOutputs(target),
   })

@@ -64,6 +64,7 @@ const DECISIONS = [
   'resolve/oci-labels.ts',
   'resolve/inputs-hash.ts',
   'resolve/reuse.ts',
+  'resolve/build-commit.ts',
   'wait/runs.ts',
   'wait/wait-loop.ts',
   'comment/comment-marker.ts',

@@ -79,7 +79,14 @@ function pullRequest(world: World, repo: PullRequestRepo, files: string[]) {
   )
   // A default checkout lacks the PR's fork point: resolve-image asks GitHub for it.
   serveCompare(world.github, repo.origin)
-  return { event: pullRequestEvent(pr), sha: repo.mergeSha, checkout: () => checkoutMerge(repo, 1) }
+  // GitHub's own `opened` payload: merge_commit_sha null. The run's merge commit is GITHUB_SHA.
+  const run = {
+    eventName: 'pull_request',
+    event: pullRequestEvent(pr, 'opened'),
+    sha: repo.mergeSha,
+    ref: `refs/pull/${repo.prNumber}/merge`,
+  }
+  return { run, checkout: () => checkoutMerge(repo, 1) }
 }
 
 export interface RegularResult {
@@ -96,12 +103,7 @@ export async function regularPullRequest(world: World): Promise<RegularResult> {
     prFiles: { 'src/app.ts': 'export {}\n' },
   })
   const pr = pullRequest(world, repo, ['src/app.ts'])
-  const resolve = await step(world, 'check-generate', {
-    inputs: { command: 'resolve-image' },
-    eventName: 'pull_request',
-    event: pr.event,
-    workspace: pr.checkout(),
-  })
+  const resolve = await step(world, 'check-generate', { inputs: { command: 'resolve-image' }, ...pr.run, workspace: pr.checkout() })
   return { resolve }
 }
 
@@ -132,9 +134,12 @@ export async function imageChangingPullRequest(
   const pr = pullRequest(world, repo, ['Dockerfile.ci'])
   const { runs, say } = world
   // The registry, through the runner's docker: a successful build pushed the commit's own tag,
-  // labelled with the commit it was built from.
+  // labelled with the commit it was built from; there is no image of the PR's inputs to reuse yet.
   const commitTag = `pr-42-sha-${repo.headSha.slice(0, 7)}`
-  world.docker = outcome === 'success' ? dockerWithBuiltImages({ [`ghcr.io/acme/app/ci:${commitTag}`]: repo.headSha }) : fakeDocker()
+  world.docker =
+    outcome === 'success'
+      ? dockerWithBuiltImages({ [`ghcr.io/acme/app/ci:${commitTag}`]: repo.headSha })
+      : fakeDocker({ imagetools: { images: {} } })
   let finished!: () => void
   const buildDone = new Promise<void>((resolve) => (finished = resolve))
   if (outcome === 'never') {
@@ -163,12 +168,7 @@ export async function imageChangingPullRequest(
 
   const buildJob = (async () => {
     const workspace = pr.checkout()
-    const resolve = await step(world, 'build-ci-image', {
-      inputs: { command: 'resolve-image' },
-      eventName: 'pull_request',
-      event: pr.event,
-      workspace,
-    })
+    const resolve = await step(world, 'build-ci-image', { inputs: { command: 'resolve-image' }, ...pr.run, workspace })
     await buildDone
     if (outcome === 'never') return { resolve }
     // The comment step runs inside the build run itself (`if: always()`, `job-status: ${{ job.status }}`),
@@ -176,8 +176,7 @@ export async function imageChangingPullRequest(
     const env = { GITHUB_RUN_ID: String(runs.runs.at(-1)!.id), GITHUB_WORKFLOW_REF: BUILD_WORKFLOW_REF }
     const comment = await step(world, 'build-ci-image', {
       inputs: { command: 'comment-image', 'job-status': outcome },
-      eventName: 'pull_request',
-      event: pr.event,
+      ...pr.run,
       workspace,
       env,
     })
@@ -186,16 +185,10 @@ export async function imageChangingPullRequest(
 
   const checkJob = (async () => {
     const workspace = pr.checkout()
-    const resolve = await step(world, 'check-generate', {
-      inputs: { command: 'resolve-image' },
-      eventName: 'pull_request',
-      event: pr.event,
-      workspace,
-    })
+    const resolve = await step(world, 'check-generate', { inputs: { command: 'resolve-image' }, ...pr.run, workspace })
     const wait = await step(world, 'check-generate', {
       inputs: { command: 'wait-for-build', 'poll-interval': '1', timeout: String(o.timeoutSeconds ?? 60) },
-      eventName: 'pull_request',
-      event: pr.event,
+      ...pr.run,
       workspace,
     })
     return { resolve, wait }
