@@ -4,6 +4,7 @@
 // `synchronize` (actions/checkout#518), which a scenario passes as `previousMergeSha`. Nothing
 // here sets them to the merge commit of the event's own push.
 import { createRequire } from 'node:module'
+import type { EventContext } from '../../src/action/event.js'
 
 interface Example {
   name: string
@@ -121,4 +122,18 @@ export function mergeGroupEvent(o: {
   event.merge_group.base_ref = `refs/heads/${o.baseRef}`
   event.merge_group.base_sha = o.baseSha
   return event
+}
+
+/** The run around a payload, as the runner describes it: GITHUB_EVENT_NAME, GITHUB_SHA, GITHUB_REF. */
+export function runContext(eventName: string, payload: Record<string, unknown>, run: { sha: string; ref: string }): EventContext {
+  return {
+    eventName,
+    payload,
+    repository: { owner: 'acme', repo: 'app' },
+    sha: run.sha,
+    ref: run.ref,
+    workspace: '/tmp',
+    serverUrl: 'https://github.com',
+    apiUrl: 'http://127.0.0.1:9',
+  }
 }

@@ -2,9 +2,8 @@
 // are read at. GitHub's docs, "Events that trigger workflows", give GITHUB_SHA and GITHUB_REF per event.
 import { describe, expect, it } from 'vitest'
 import { resolveTarget, type Target } from '../../src/action/target.js'
-import type { EventContext } from '../../src/action/event.js'
 import { buildCommitOf } from '../../src/resolve/build-commit.js'
-import { issueCommentEvent, pullRequestEvent, pullRequestObject } from '../support/events.js'
+import { issueCommentEvent, pullRequestEvent, pullRequestObject, runContext } from '../support/events.js'
 import { pullRequestFromApiShape } from '../../src/action/target.js'
 
 const HEAD = '1'.repeat(40)
@@ -13,18 +12,7 @@ const STALE_MERGE = '5'.repeat(40)
 const pr: Target = { kind: 'pull_request', number: 42, headSha: HEAD, headRef: 'feature', baseRef: 'main', fork: false }
 const run = (eventName: string, ref: string) => ({ eventName, sha: RUN_SHA, ref })
 
-function context(eventName: string, payload: Record<string, unknown>, ref: string): EventContext {
-  return {
-    eventName,
-    payload,
-    repository: { owner: 'acme', repo: 'app' },
-    sha: RUN_SHA,
-    ref,
-    workspace: '/tmp',
-    serverUrl: 'https://github.com',
-    apiUrl: 'http://127.0.0.1:9',
-  }
-}
+const context = (eventName: string, payload: Record<string, unknown>, ref: string) => runContext(eventName, payload, { sha: RUN_SHA, ref })
 
 describe('the commit a build uses', () => {
   it("pull_request: GITHUB_SHA, the merge commit of refs/pull/N/merge, which must merge the PR's head", () => {
