@@ -32304,7 +32304,6 @@ function pullRequestFromApiShape(pr) {
         // A deleted fork leaves head.repo null: still not this repository.
         fork: headRepo === undefined || headRepo.toLowerCase() !== baseRepo?.toLowerCase(),
         changedFiles: p.changed_files,
-        mergeSha: p.merge_commit_sha ?? undefined,
     };
 }
 function branchFromRef(ref, eventName) {
@@ -37784,8 +37783,8 @@ var log_log = __nccwpck_require__(5384);
 var report = __nccwpck_require__(1658);
 // EXTERNAL MODULE: ./src/resolve/build-gate.ts
 var build_gate = __nccwpck_require__(4142);
-// EXTERNAL MODULE: ./src/resolve/resolve.ts + 9 modules
-var resolve = __nccwpck_require__(2819);
+// EXTERNAL MODULE: ./src/resolve/resolve.ts + 12 modules
+var resolve = __nccwpck_require__(9065);
 ;// CONCATENATED MODULE: ./src/comment/command.ts
 // `comment-image`: one comment on the PR that follows its image. In the build workflow it says
 // what the build of this commit gave (the image, a failure, a cancellation); anywhere else (the
@@ -39452,6 +39451,14 @@ function checkRevision(reference, expected, labelled, inputs = {}) {
     }
     if (labelled.trim().toLowerCase() === expected.toLowerCase())
         return { kind: 'match' };
+    const inputsLabel = inputs.labelled?.trim();
+    if (inputs.expected === undefined && inputsLabel) {
+        return {
+            kind: 'unproved',
+            message: `${reference} was built from commit ${labelled.trim()}, not from ${expected}, and carries ${INPUTS_LABEL}=${inputsLabel.slice(0, 80)}: ` +
+                `the build of ${expected} reused it as an image of the same inputs, which this run cannot check, as it has no inputs hash (resolve-image's notice says why).`,
+        };
+    }
     return {
         kind: 'mismatch',
         message: `${reference} was built from commit ${labelled.trim()}, not from ${expected}, the commit whose build was awaited: ` +
@@ -39533,7 +39540,7 @@ function missingTagHint(reference) {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var _decision_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6788);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2819);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9065);
 // Is there a build of this PR's own image to wait for or to announce? Written once for
 // wait-for-build and comment-image: a fork's PR cannot push an image, and a PR whose changes
 // start no build of the build workflow has none.
@@ -39624,8 +39631,8 @@ function ociLabels(input) {
 var log = __nccwpck_require__(5384);
 // EXTERNAL MODULE: ./src/action/report.ts
 var report = __nccwpck_require__(1658);
-// EXTERNAL MODULE: ./src/resolve/resolve.ts + 9 modules
-var resolve = __nccwpck_require__(2819);
+// EXTERNAL MODULE: ./src/resolve/resolve.ts + 12 modules
+var resolve = __nccwpck_require__(9065);
 ;// CONCATENATED MODULE: ./src/resolve/command.ts
 // `resolve-image`: which image this context uses, and which tags a build here should push.
 
@@ -39646,7 +39653,8 @@ function reportResolvedImage(result, target, labels) {
         'changed-files': JSON.stringify(result.matched),
         reason: result.reason,
         fork: result.fork,
-        'inputs-hash': result.reuse?.hash,
+        // Empty where nothing is reused: no hash is computed there.
+        'inputs-hash': result.reuse?.hash ?? '',
         'reusable-image': result.reuse?.reusable?.pinned ?? '',
         ...(0,report/* targetOutputs */.OL)(target),
     });
@@ -39956,8 +39964,8 @@ async function uncommittedPaths(git) {
     return paths;
 }
 
-// EXTERNAL MODULE: ./src/resolve/resolve.ts + 9 modules
-var resolve = __nccwpck_require__(2819);
+// EXTERNAL MODULE: ./src/resolve/resolve.ts + 12 modules
+var resolve = __nccwpck_require__(9065);
 ;// CONCATENATED MODULE: ./src/resolve/local.ts
 // A run outside GitHub Actions, in the current checkout: `npx github:<owner>/ci-image resolve-image`
 // (or `npm run local -- resolve-image` here). The context comes from git (branch, nearest
@@ -40147,7 +40155,7 @@ async function runLocal(argv, print) {
 
 /***/ }),
 
-/***/ 2819:
+/***/ 9065:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40216,24 +40224,151 @@ async function readRepositoryFile(client, repo, path, ref) {
     }
 }
 
+// EXTERNAL MODULE: ./src/git/commit-sha.ts
+var commit_sha = __nccwpck_require__(1600);
+;// CONCATENATED MODULE: ./src/git/ls-tree.ts
+// A commit's tree as git lists it: the entries the inputs hash is computed from, whether git
+// (`git ls-tree`) or the API (git/trees) listed them. Pure.
+
+const decoder = new TextDecoder();
+/** Six octal digits, as `git ls-tree` and the API's trees print a mode. */
+const TREE_MODE = /^[0-7]{6}$/;
+/**
+ * `git ls-tree -r -z` prints `<mode> SP <type> SP <object> TAB <file>` ended by NUL, the path
+ * unquoted under -z (git-ls-tree docs, "OUTPUT FORMAT").
+ */
+function parseLsTree(output) {
+    const entries = [];
+    let at = 0;
+    while (at < output.length) {
+        let end = output.indexOf(0, at);
+        if (end === -1)
+            end = output.length;
+        const record = output.subarray(at, end);
+        at = end + 1;
+        const tab = record.indexOf(0x09);
+        if (tab === -1)
+            throw new Error(`git ls-tree printed a line without a tab: "${decoder.decode(record).slice(0, 80)}".`);
+        const [mode, type, id] = decoder.decode(record.subarray(0, tab)).split(' ');
+        if (!mode || !TREE_MODE.test(mode) || !type || !id || !commit_sha/* FULL_COMMIT_SHA */.P.test(id))
+            throw new Error(`git ls-tree printed an unreadable entry: "${decoder.decode(record.subarray(0, tab))}".`);
+        entries.push({ mode, type, id, path: record.subarray(tab + 1) });
+    }
+    return entries;
+}
+
 ;// CONCATENATED MODULE: ./src/github/trees.ts
+
 
 async function readCommitTree(client, repo, commit) {
     try {
         const { data } = await client.rest.git.getTree({ ...repo, tree_sha: commit, recursive: '1' });
         if (data.truncated)
             return undefined;
-        return data.tree.map((entry) => ({ type: entry.type, id: entry.sha, path: Buffer.from(entry.path, 'utf8') }));
+        // A mode the hash cannot take means no hash (no reuse), not a wrong one.
+        if (data.tree.some((entry) => !TREE_MODE.test(entry.mode)))
+            return undefined;
+        return data.tree.map((entry) => ({ mode: entry.mode, type: entry.type, id: entry.sha, path: Buffer.from(entry.path, 'utf8') }));
     }
     catch (error) {
         throw (0,errors/* apiError */.pb)(`read the tree of ${commit}`, error, 'contents: read');
     }
 }
 
+;// CONCATENATED MODULE: ./src/github/commits.ts
+
+/**
+ * The parents of `sha`, in order, from `GET /repos/{owner}/{repo}/git/commits/{commit_sha}` (REST
+ * docs, "Get a commit object": the `git-commit` schema's `parents`); undefined when GitHub has no
+ * such commit.
+ */
+async function readCommitParents(client, repo, sha) {
+    try {
+        const { data } = await client.rest.git.getCommit({ ...repo, commit_sha: sha });
+        return data.parents.map((parent) => parent.sha);
+    }
+    catch (error) {
+        if ((0,errors/* isNotFound */.c4)(error))
+            return undefined;
+        throw (0,errors/* apiError */.pb)(`read commit ${sha}`, error, 'contents: read');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/git/commit-object.ts
+// What the checkout says about commits: the one its work tree has checked out, and a commit's
+// parents as its object lists them.
+
+/** The commit HEAD names; undefined when there is none (not a repository, an unborn branch). */
+async function checkedOutCommit(git) {
+    const result = await git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
+    const sha = result.stdout.trim();
+    return result.exitCode === 0 && commit_sha/* FULL_COMMIT_SHA */.P.test(sha) ? sha : undefined;
+}
+/**
+ * The parents a commit object names, in order; undefined when the checkout lacks the commit.
+ * Read from the object (`git cat-file commit`: its headers, `parent <sha>` lines, end at the
+ * first blank line), not `git rev-list --parents`: a shallow clone's boundary commit, such as a
+ * depth-1 checkout's HEAD, is walked as if it had none ("Shallow commits do have parents, but not
+ * in the shallow repo, and therefore grafts are introduced pretending that these commits have no
+ * parents": git's Documentation/technical/shallow.txt).
+ */
+async function commitParents(git, sha) {
+    const result = await git(['cat-file', 'commit', sha]);
+    if (result.exitCode !== 0)
+        return undefined;
+    const headers = result.stdout.split('\n\n', 1)[0].split('\n');
+    return headers.filter((line) => line.startsWith('parent ')).map((line) => line.slice('parent '.length).trim());
+}
+
+;// CONCATENATED MODULE: ./src/resolve/build-commit.ts
+/**
+ * "Events that trigger workflows" (GitHub docs): on `pull_request`, GITHUB_SHA is the last merge
+ * commit of GITHUB_REF, `refs/pull/<N>/merge`. It is fixed for the run ("Re-running a workflow or
+ * jobs in a workflow uses the same GITHUB_SHA": docs, Re-running workflows and jobs), and what
+ * actions/checkout checks out by default (src/input-helper.ts: no `ref`, the commit is
+ * github.context.sha). On `pull_request_target` it is the base branch's last commit, on
+ * `issue_comment` the default branch's: neither is a PR's merge commit.
+ */
+function pullRequestBuildCommit(run, number, headSha) {
+    const mergeRef = `refs/pull/${number}/merge`;
+    if (run.eventName === 'pull_request' && run.ref === mergeRef)
+        return { kind: 'known', sha: run.sha, mergeOf: headSha };
+    if (run.eventName === 'pull_request') {
+        return {
+            kind: 'unknown',
+            why: `this pull_request run is for ${run.ref || 'no ref'}, not ${mergeRef}, so its GITHUB_SHA is not PR #${number}'s merge commit. Reuse works in the PR's own runs (no \`pr-number\` input)`,
+        };
+    }
+    if (run.eventName === 'pull_request_target') {
+        return {
+            kind: 'unknown',
+            why: `on pull_request_target, GITHUB_SHA is the base branch's last commit, not PR #${number}'s merge commit, and what a build checks out there is the workflow's own choice. Reuse works with a build workflow that runs on pull_request`,
+        };
+    }
+    return {
+        kind: 'unknown',
+        why: `on ${run.eventName || 'this event'}, GITHUB_SHA is a branch's commit, not the merge commit PR #${number}'s build used, which only that build's run knows. The build of the PR's head is awaited instead`,
+    };
+}
+function buildCommitOf(run, target) {
+    switch (target.kind) {
+        case 'pull_request':
+            return pullRequestBuildCommit(run, target.number, target.headSha);
+        case 'merge_group':
+            return { kind: 'unknown', why: "a merge queue's run builds nothing: its image comes with the push to the base branch" };
+        case 'push':
+            // A push's commit is GITHUB_SHA; a `head-sha` input naming another is not what the build checks out.
+            if (target.sha.toLowerCase() === run.sha.toLowerCase())
+                return { kind: 'known', sha: target.sha };
+            return {
+                kind: 'unknown',
+                why: `head-sha names ${target.sha}, but this run's commit (GITHUB_SHA), the one its build checks out, is ${run.sha || 'not set'}`,
+            };
+    }
+}
+
 // EXTERNAL MODULE: ./src/github/pulls.ts
 var pulls = __nccwpck_require__(4487);
-// EXTERNAL MODULE: ./src/git/commit-sha.ts
-var commit_sha = __nccwpck_require__(1600);
 // EXTERNAL MODULE: ./src/log/log.ts
 var log = __nccwpck_require__(5384);
 ;// CONCATENATED MODULE: ./src/resolve/changed-files.ts
@@ -40434,41 +40569,13 @@ async function readFilesAt(git, path, commits) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/git/ls-tree.ts
-// A commit's tree as git lists it: the entries the inputs hash is computed from, whether git
-// (`git ls-tree`) or the API (git/trees) listed them. Pure.
-
-const decoder = new TextDecoder();
-/**
- * `git ls-tree -r -z` prints `<mode> SP <type> SP <object> TAB <file>` ended by NUL, the path
- * unquoted under -z (git-ls-tree docs, "OUTPUT FORMAT").
- */
-function parseLsTree(output) {
-    const entries = [];
-    let at = 0;
-    while (at < output.length) {
-        let end = output.indexOf(0, at);
-        if (end === -1)
-            end = output.length;
-        const record = output.subarray(at, end);
-        at = end + 1;
-        const tab = record.indexOf(0x09);
-        if (tab === -1)
-            throw new Error(`git ls-tree printed a line without a tab: "${decoder.decode(record).slice(0, 80)}".`);
-        const [, type, id] = decoder.decode(record.subarray(0, tab)).split(' ');
-        if (!type || !id || !commit_sha/* FULL_COMMIT_SHA */.P.test(id))
-            throw new Error(`git ls-tree printed an unreadable entry: "${decoder.decode(record.subarray(0, tab))}".`);
-        entries.push({ type, id, path: record.subarray(tab + 1) });
-    }
-    return entries;
-}
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/resolve/inputs-hash.ts
 // The image's inputs and their hash: the files of the build commit that the watch set matches,
-// each as `<object id> <path>\n` (the path as raw bytes), sorted by path bytes, hashed with
-// sha256. Anyone can recompute it from `git ls-tree -r -z` (docs/reuse.md shows how). Pure.
+// each as `<mode> <object id> <path>\n` (the mode as git writes it, so a `chmod +x` is a change;
+// the path as raw bytes), sorted by path bytes, hashed with sha256. Anyone can recompute it from
+// `git ls-tree -r -z` (docs/reuse.md shows how). Pure.
 
 const inputs_hash_decoder = new TextDecoder();
 function compareBytes(a, b) {
@@ -40486,7 +40593,7 @@ function hashInputs(entries, isInput) {
         .sort((a, b) => compareBytes(a.path, b.path));
     const hash = (0,external_node_crypto_.createHash)('sha256');
     for (const entry of inputs) {
-        hash.update(`${entry.id} `);
+        hash.update(`${entry.mode} ${entry.id} `);
         hash.update(entry.path);
         hash.update('\n');
     }
@@ -40503,28 +40610,26 @@ function shortInputsHash(hash) {
 var image_ref = __nccwpck_require__(8230);
 // EXTERNAL MODULE: ./src/registry/labels.ts
 var labels = __nccwpck_require__(7432);
-// EXTERNAL MODULE: ./src/resolve/tags.ts
-var tags = __nccwpck_require__(739);
 ;// CONCATENATED MODULE: ./src/resolve/reuse.ts
-// Reuse, decided without I/O: which tag a build here pushes so that a later context may reuse its
-// image, whether this context looks one up, and whether the image found may stand in for a
+// Reuse, decided without I/O: whether a build here pushes a reuse tag so that a later context may
+// reuse its image (and looks the tag up first), and whether the image found may stand in for a
 // build. A tag alone is never proof: only the image's inputs label is (docs/reuse.md).
-
-
 
 
 /**
  * `builds`: this context pushes tags (a same-repository PR that changes the watched paths, or a
  * push). A push reuses only under `repository`, and only on a long-lived branch (one with a
- * stable tag): a PR's image is what that branch then ships.
+ * stable tag): a PR's image is what that branch then ships. Undefined where nothing is reused,
+ * so that nothing there needs an inputs hash.
  */
-function planReuse(mode, target, builds, hash, longLived) {
-    if (!builds || target.kind === 'merge_group')
-        return { lookUp: false };
-    if (target.kind === 'push' && !longLived)
-        return { lookUp: false };
-    const tag = (0,tags/* reuseTag */.BK)(mode, target.kind === 'pull_request' ? target.number : undefined, shortInputsHash(hash));
-    return { tag, lookUp: tag !== undefined };
+function planReuse(mode, target, builds, longLived) {
+    if (mode === 'off' || !builds)
+        return undefined;
+    if (target.kind === 'pull_request')
+        return mode === 'repository' ? {} : { prNumber: target.number };
+    if (target.kind === 'push' && longLived && mode === 'repository')
+        return {};
+    return undefined;
 }
 /** Judges the image a reuse tag points to: only its inputs label, equal to the hash, makes it reusable. */
 function judgeReusable(reference, hash, image) {
@@ -40543,12 +40648,18 @@ function withReuseTag(resolved, imageRepository, tag) {
     return { ...resolved, push: [...resolved.push, tag], pushReferences: [...resolved.pushReferences, (0,image_ref/* imageReference */.rA)(imageRepository, tag)] };
 }
 
+// EXTERNAL MODULE: ./src/resolve/tags.ts
+var tags = __nccwpck_require__(739);
 // EXTERNAL MODULE: ./src/registry/inspect.ts + 9 modules
 var inspect = __nccwpck_require__(6754);
 ;// CONCATENATED MODULE: ./src/resolve/reuse-lookup.ts
-// Reuse's I/O: the inputs hash from the build commit's tree (`git ls-tree -r -z` in the checkout,
-// which a depth-1 checkout of that commit has), and a read-only lookup of the reuse tag in the
-// registry. A registry that cannot be reached or refuses means no reuse, never a failed step.
+// Reuse's I/O: the build commit checked against the checkout and the PR, the inputs hash from its
+// tree (`git ls-tree -r -z` in the checkout, which a depth-1 checkout of that commit has), and a
+// read-only lookup of the reuse tag in the registry. A registry that cannot be reached or refuses
+// means no reuse, never a failed step.
+
+
+
 
 
 
@@ -40567,14 +40678,6 @@ function registryReader(token, sleep, log) {
             throw error;
         }
     };
-}
-/** The commit the build uses: the merge commit of a PR, the pushed commit. */
-function buildCommit(target) {
-    if (target.kind === 'pull_request')
-        return target.mergeSha;
-    if (target.kind === 'push')
-        return target.sha;
-    return undefined;
 }
 async function hashTreeWithGit(git, commit, isInput) {
     const result = await git(['ls-tree', '-r', '-z', '--full-tree', commit]);
@@ -40597,6 +40700,36 @@ async function pushInputs(inputs, commit, io) {
     // A push has no PR: both pull request triggers are read from the pushed commit's copy.
     return (0,watch/* inputsMatcher */.AQ)({ ...sources, mergeCopy: text ?? undefined, baseCopy: text ?? undefined });
 }
+const reuse_lookup_short = (sha) => sha.slice(0, 7);
+/**
+ * Why the build commit cannot be hashed here, or undefined when it can. In a run of the build
+ * workflow (`buildsHere`) the checkout, when there is one, must have it checked out: what that
+ * run builds is its checkout, and a hash of another tree would label the image with inputs it was
+ * not built from (elsewhere the commit is read by its id, whatever the job checked out). A PR's
+ * merge commit must merge the PR's head. Only its second parent is compared: the first is the
+ * base branch's tip when GitHub made the merge, which the payload's `base.sha` may lag behind (it
+ * is not updated when the base branch moves: tj-actions/changed-files#941).
+ */
+async function refuseBuildCommit(commit, buildsHere, io) {
+    const checkedOut = buildsHere ? await io.checkedOut() : undefined;
+    if (checkedOut !== undefined && checkedOut.toLowerCase() !== commit.sha.toLowerCase()) {
+        return (`the checkout is at ${reuse_lookup_short(checkedOut)}, not at ${reuse_lookup_short(commit.sha)}, the commit this run's build uses (GITHUB_SHA), ` +
+            "so the inputs hash would describe another tree than this build builds. To reuse images, check out the run's own commit " +
+            '(actions/checkout without `ref:`): a checkout of the PR head builds a tree no other context can hash');
+    }
+    if (commit.mergeOf === undefined)
+        return undefined;
+    const parents = await io.readParents(commit.sha).catch(() => undefined);
+    if (parents === undefined)
+        return `neither the checkout nor the API gave the parents of ${reuse_lookup_short(commit.sha)} (GITHUB_SHA)`;
+    // GITHUB_SHA can be the merge of an earlier push's head (actions/checkout#237, #299).
+    if (parents.length !== 2 || parents[1].toLowerCase() !== commit.mergeOf.toLowerCase()) {
+        const merged = parents.length === 2 ? `merges ${reuse_lookup_short(parents[1])}` : `has ${parents.length} parent(s)`;
+        return (`${reuse_lookup_short(commit.sha)} (GITHUB_SHA) ${merged}, not the PR's head ${reuse_lookup_short(commit.mergeOf)}: GitHub made this run's merge commit ` +
+            'before that push. A new push, or closing and reopening the PR, starts runs on a fresh merge commit');
+    }
+    return undefined;
+}
 async function lookUp(reference, hash, readImage) {
     try {
         const image = await readImage(reference);
@@ -40613,25 +40746,33 @@ async function lookUp(reference, hash, readImage) {
     }
 }
 /**
- * The inputs hash of this context's build commit, the reuse tag its build pushes (added to the
- * resolved tags) and, where this context builds, the image that may stand in for that build.
+ * Where a build here may reuse an image (a reuse tag is pushed and looked up): the inputs hash of
+ * the build commit, the reuse tag (added to the resolved tags) and the image that may stand in
+ * for the build. Nowhere else is anything hashed.
  */
 async function resolveReuse(resolved, context, io) {
     const { inputs, target, imageRepository } = context;
-    const commit = buildCommit(target);
-    if (commit === undefined)
-        return resolved;
-    const isInput = target.kind === 'push' ? await pushInputs(inputs, commit, io) : resolved.watch?.isInput;
-    const hashed = isInput && ((await hashTreeWithGit(io.git, commit, isInput)) ?? (await hashTreeFromApi(io, commit, isInput)));
-    if (!hashed) {
-        const notice = `No inputs hash: neither the checkout nor the API gave the tree of commit ${commit.slice(0, 7)} and its build workflow; check out the commit the build uses (actions/checkout does).`;
-        return { ...resolved, reuse: { notice: resolved.push.length > 0 ? notice : undefined } };
-    }
     const longLived = target.kind === 'push' && inputs.branchTags.has(target.branch);
-    const plan = planReuse(inputs.reuse, target, resolved.push.length > 0, hashed.hash, longLived);
-    const facts = { hash: hashed.hash, inputFiles: hashed.files, tag: plan.tag };
-    const found = plan.lookUp && plan.tag ? await lookUp((0,image_ref/* imageReference */.rA)(imageRepository, plan.tag), hashed.hash, io.readImage) : {};
-    return { ...withReuseTag(resolved, imageRepository, plan.tag), reuse: { ...facts, ...found } };
+    const plan = planReuse(inputs.reuse, target, resolved.push.length > 0, longLived);
+    if (plan === undefined)
+        return resolved;
+    // No hash at all: neither a reuse tag nor an inputs label can then describe another tree.
+    const noReuse = (why) => ({ ...resolved, reuse: { notice: `No reuse: ${why}.` } });
+    const commit = buildCommitOf(context.run, target);
+    if (commit.kind === 'unknown')
+        return noReuse(commit.why);
+    const refused = await refuseBuildCommit(commit, (0,action_event/* runsWorkflow */.wq)(context.run, inputs.buildWorkflow), io);
+    if (refused !== undefined)
+        return noReuse(refused);
+    const isInput = target.kind === 'push' ? await pushInputs(inputs, commit.sha, io) : resolved.watch?.isInput;
+    const hashed = isInput && ((await hashTreeWithGit(io.git, commit.sha, isInput)) ?? (await hashTreeFromApi(io, commit.sha, isInput)));
+    if (!hashed) {
+        return noReuse(`neither the checkout nor the API gave the tree of ${reuse_lookup_short(commit.sha)} and its build workflow; check out the commit the build uses (actions/checkout does)`);
+    }
+    const tag = (0,tags/* reuseTag */.BK)(plan.prNumber, shortInputsHash(hashed.hash));
+    const found = await lookUp((0,image_ref/* imageReference */.rA)(imageRepository, tag), hashed.hash, io.readImage);
+    const facts = { hash: hashed.hash, inputFiles: hashed.files, tag, ...found };
+    return { ...withReuseTag(resolved, imageRepository, tag), reuse: facts };
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/resolve.ts
@@ -40639,6 +40780,9 @@ async function resolveReuse(resolved, context, io) {
 // as GitHub reads it for each trigger, gathered through seams and handed to the pure decision
 // (resolve/decision.ts, resolve/watch.ts). The commands share it through resolveForSession; the local
 // CLI fills the seams with git alone.
+
+
+
 
 
 
@@ -40667,12 +40811,13 @@ async function listChangedPaths(range, pr, io) {
 }
 /**
  * For a merge queue, the queue's commit is what merges, and its copy of the workflow is the one
- * that counts for the pull request in it.
+ * that counts for the pull request in it. For a PR, the merge commit is the build commit
+ * (resolve/build-commit.ts), known only in the PR's own pull_request runs.
  */
-function workflowCommits(target) {
+function workflowCommits(target, buildCommit) {
     if (target.kind === 'merge_group')
         return { merge: target.queue.headSha, head: target.queue.headSha, base: target.queue.baseSha };
-    return { merge: target.mergeSha, head: target.headSha, base: target.baseSha ?? target.baseRef };
+    return { merge: buildCommit, head: target.headSha, base: target.baseSha ?? target.baseRef };
 }
 /**
  * The build workflow as GitHub reads it: a pull_request trigger from the PR's merge commit, a
@@ -40706,11 +40851,12 @@ async function resolveImage(config, target, io) {
         // The queue's commit is what merges: its diff decides.
         const { queue, pr } = target;
         const changed = await listChangedPaths({ baseRef: queue.baseRef, baseSha: queue.baseSha, headSha: queue.headSha }, pr, io);
-        const decision = await decide(config, { baseRef: queue.baseRef }, workflowCommits(target), changed, io);
+        const decision = await decide(config, { baseRef: queue.baseRef }, workflowCommits(target, undefined), changed, io);
         return (0,resolve_decision/* resolveMergeGroup */.Cs)(config, target, decision, changed);
     }
     const changed = await listChangedPaths(target, target, io);
-    const decision = await decide(config, { baseRef: target.baseRef, action: target.action }, workflowCommits(target), changed, io);
+    const commits = workflowCommits(target, io.buildCommit);
+    const decision = await decide(config, { baseRef: target.baseRef, action: target.action }, commits, changed, io);
     return (0,resolve_decision/* resolvePullRequest */.DJ)(config, target, decision, changed);
 }
 /** The image repository, branch tags and default tag of this run, for the pure decisions. */
@@ -40753,15 +40899,21 @@ async function resolveForSession(session) {
             return undefined;
         }
     };
+    const build = buildCommitOf(ctx, target);
     const resolved = await resolveImage({ ...inputs, ...resolveConfig(session) }, target, {
         git,
         readBuildWorkflow,
         listPullRequestFiles: inputs.token ? listFiles : undefined,
         // A job without a checkout lists the files from the API alone: no merge base to ask for.
         mergeBase: inputs.token && hasCheckout ? mergeBase : undefined,
+        buildCommit: build.kind === 'known' ? build.sha : undefined,
     });
-    return resolveReuse(resolved, session, {
+    const readParents = async (commit) => (hasCheckout ? await commitParents(git, commit) : undefined) ??
+        (inputs.token ? await readCommitParents(await session.client(), ctx.repository, commit) : undefined);
+    return resolveReuse(resolved, { ...session, run: ctx }, {
         git,
+        checkedOut: async () => (hasCheckout ? checkedOutCommit(git) : undefined),
+        readParents,
         readBuildWorkflow: async (commit) => (await readBuildWorkflow([commit]))[0],
         readImage: registryReader(inputs.token, session.sleep, (line) => (0,log/* info */.pq)(line)),
         readTree: inputs.token ? async (commit) => readCommitTree(await session.client(), ctx.repository, commit) : undefined,
@@ -40875,17 +41027,12 @@ function choosePushTags(branch, sha, branchTags) {
 }
 /**
  * The tag a build that may be reused pushes, and that a later context looks up:
- * `pr-<N>-inputs-<16 hex>` within one PR, `inputs-<16 hex>` across the repository. Undefined
- * where nothing is reused: `reuse: off`, or a push under `pull-request` (no PR to share with).
+ * `pr-<N>-inputs-<16 hex>` within PR `prNumber`, `inputs-<16 hex>` across the repository.
  */
-function reuseTag(mode, prNumber, shortHash) {
+function reuseTag(prNumber, shortHash) {
     if (!/^[0-9a-f]{16}$/.test(shortHash))
         throw new Error(`A reuse tag takes 16 hexadecimal characters of the inputs hash; got "${shortHash}".`);
-    if (mode === 'repository')
-        return `inputs-${shortHash}`;
-    if (mode === 'pull-request' && prNumber !== undefined && prNumber > 0)
-        return `${prTag(prNumber)}-inputs-${shortHash}`;
-    return undefined;
+    return prNumber === undefined ? `inputs-${shortHash}` : `${prTag(prNumber)}-inputs-${shortHash}`;
 }
 
 
@@ -48641,8 +48788,8 @@ async function pullImage(reference, o) {
 var report = __nccwpck_require__(1658);
 // EXTERNAL MODULE: ./src/resolve/build-gate.ts
 var build_gate = __nccwpck_require__(4142);
-// EXTERNAL MODULE: ./src/resolve/resolve.ts + 9 modules
-var resolve = __nccwpck_require__(2819);
+// EXTERNAL MODULE: ./src/resolve/resolve.ts + 12 modules
+var resolve = __nccwpck_require__(9065);
 // EXTERNAL MODULE: ./src/registry/labels.ts
 var labels = __nccwpck_require__(7432);
 // EXTERNAL MODULE: ./src/registry/inspect.ts + 9 modules
@@ -48693,7 +48840,7 @@ async function verifyBuiltImage(built, o) {
         pinned: (0,image_ref/* pinnedReference */.ct)(built.reference, image.digest),
         image,
         verified: revision.kind === 'match',
-        warning: revision.kind === 'unlabelled' ? revision.message : undefined,
+        warning: revision.kind === 'unlabelled' || revision.kind === 'unproved' ? revision.message : undefined,
     };
 }
 
