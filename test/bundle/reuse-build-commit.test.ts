@@ -14,7 +14,8 @@ const SETUP_2 = { 'docker/setup.sh': 'echo setup\npip install ruff\n' }
 const HASH = /^[0-9a-f]{64}$/
 const short = (sha: string) => sha.slice(0, 7)
 
-describe.skipIf(!registryAvailable() && process.env.CI !== 'true')('the commit reuse hashes', () => {
+// A test runs up to a dozen bundled steps, each a node process: more than the default 60 s on a busy 2-core machine.
+describe.skipIf(!registryAvailable() && process.env.CI !== 'true')('the commit reuse hashes', { timeout: 120_000 }, () => {
   let world: ReuseWorld
   beforeEach(async () => {
     world = await startReuseWorld()

@@ -9,7 +9,8 @@ import { buildWorkflow, checkJob, PullRequestBranch, pushCycle, startReuseWorld,
 
 const DOCKERFILE_2 = { 'Dockerfile.ci': 'FROM node:24\nRUN apt-get install -y python3\n' }
 
-describe.skipIf(!registryAvailable() && process.env.CI !== 'true')('reuse, end to end', () => {
+// A test runs a dozen bundled steps, each a node process: more than the default 60 s on a busy 2-core machine.
+describe.skipIf(!registryAvailable() && process.env.CI !== 'true')('reuse, end to end', { timeout: 120_000 }, () => {
   let world: ReuseWorld
   beforeEach(async () => {
     world = await startReuseWorld()
