@@ -32324,7 +32324,6 @@ function pullRequestFromApiShape(pr) {
         // A deleted fork leaves head.repo null: still not this repository.
         fork: headRepo === undefined || headRepo.toLowerCase() !== baseRepo?.toLowerCase(),
         changedFiles: p.changed_files,
-        mergeSha: p.merge_commit_sha ?? undefined,
     };
 }
 function branchFromRef(ref, eventName) {
@@ -37786,6 +37785,8 @@ async function fetchMissingBaseBranches(git, branches, log) {
 
 // EXTERNAL MODULE: ./src/git/git-files.ts
 var git_files = __nccwpck_require__(4406);
+// EXTERNAL MODULE: ./src/git/commit-object.ts
+var commit_object = __nccwpck_require__(2415);
 ;// CONCATENATED MODULE: ./src/resolve/local-merge.ts
 // commit-tree needs an identity; the commit is never on a branch, so it names this tool.
 const IDENTITY = {
@@ -37811,8 +37812,8 @@ async function localMergeCommit(git, base, head) {
     return commit.exitCode === 0 ? commit.stdout.trim() : undefined;
 }
 
-// EXTERNAL MODULE: ./src/resolve/reuse-lookup.ts + 3 modules
-var reuse_lookup = __nccwpck_require__(5292);
+// EXTERNAL MODULE: ./src/resolve/reuse-lookup.ts + 2 modules
+var reuse_lookup = __nccwpck_require__(3823);
 // EXTERNAL MODULE: ./src/resolve/command.ts
 var command = __nccwpck_require__(9845);
 // EXTERNAL MODULE: ./src/resolve/oci-labels.ts
@@ -37844,14 +37845,15 @@ async function uncommittedPaths(git) {
     return paths;
 }
 
-// EXTERNAL MODULE: ./src/resolve/resolve.ts + 4 modules
-var resolve = __nccwpck_require__(9575);
+// EXTERNAL MODULE: ./src/resolve/resolve.ts + 5 modules
+var resolve = __nccwpck_require__(3971);
 ;// CONCATENATED MODULE: ./src/cli/resolve-image.ts
 // resolve-image outside GitHub Actions, in the current checkout: `npx github:OWNER/REPO resolve-image`
 // (or `npm run local -- resolve-image` here). The context comes from git (branch, nearest
 // long-lived base), no token, no network when git has the answer; a shallow or single-branch
 // clone fetches the base branches it lacks. Stdout gets only the image reference (or JSON), so
 // `$(...)` can use it; what a person should know goes to stderr.
+
 
 
 
@@ -37970,8 +37972,12 @@ async function resolveImageHere(argv, print) {
     const branch = await (0,git_git/* gitOutput */.o)(git, ['rev-parse', '--abbrev-ref', 'HEAD']);
     const headSha = await (0,git_git/* gitOutput */.o)(git, ['rev-parse', 'HEAD']);
     let target;
+    // The run the action would be in: a push's, or the PR's own pull_request run, whose commit
+    // (GITHUB_SHA) is the merge GitHub makes of the PR (none when the two conflict).
+    let run;
     if (values.base === undefined && inputs.branchTags.has(branch)) {
         target = { kind: 'push', branch, sha: headSha };
+        run = { eventName: 'push', sha: headSha, ref: `refs/heads/${branch}`, workflowRef: '' };
     }
     else {
         const candidates = values.base !== undefined ? [values.base] : [...inputs.branchTags.keys()];
@@ -37982,18 +37988,10 @@ async function resolveImageHere(argv, print) {
         if (!base)
             throw new Error(`No base branch found (${candidates.join(', ')}), here or on origin: pass --base BRANCH.`);
         const baseSha = await (0,git_git/* gitOutput */.o)(git, ['rev-parse', base.ref]);
-        // The commit a PR's build uses, as GitHub would merge it (none when the two conflict).
+        const number = inputs.prNumber ?? 0;
+        target = { kind: 'pull_request', number, baseRef: base.branch, baseSha, headSha, headRef: branch, fork: false };
         const mergeSha = await localMergeCommit(git, baseSha, headSha);
-        target = {
-            kind: 'pull_request',
-            number: inputs.prNumber ?? 0,
-            baseRef: base.branch,
-            baseSha,
-            headSha,
-            mergeSha,
-            headRef: branch,
-            fork: false,
-        };
+        run = { eventName: 'pull_request', sha: mergeSha ?? '', ref: mergeSha ? `refs/pull/${number}/merge` : '', workflowRef: '' };
     }
     // The action's resolve-image, rather than a copy of it: the build workflow read from the commits
     // as GitHub reads it, the inputs hash and the reuse tag. No registry is read here: whether an
@@ -38001,7 +37999,14 @@ async function resolveImageHere(argv, print) {
     const config = { ...inputs, imageRepository, defaultBranch: await originDefaultBranch(git) };
     const workflowPath = (0,watch/* buildWorkflowPath */.D1)(inputs.buildWorkflow);
     const readBuildWorkflow = async (commit) => (await (0,git_files/* readFilesAt */.n)(git, workflowPath, [commit]))[0];
-    const result = await (0,reuse_lookup/* resolveReuse */.bf)(await (0,resolve/* resolveImage */.AT)(config, target, { git }), { inputs, target, imageRepository }, { git, readBuildWorkflow, readImage: async () => undefined });
+    const buildCommit = target.kind === 'pull_request' && run.sha !== '' ? run.sha : undefined;
+    const result = await (0,reuse_lookup/* resolveReuse */.bf)(await (0,resolve/* resolveImage */.AT)(config, target, { git, buildCommit }), { inputs, target, imageRepository, run }, {
+        git,
+        readBuildWorkflow,
+        checkedOut: async () => undefined,
+        readParents: (commit) => (0,commit_object/* commitParents */.Z)(git, commit),
+        readImage: async () => undefined,
+    });
     (0,log/* note */.N4)(result.reason);
     if (result.matched.length > 0)
         (0,log/* note */.N4)(`Watched files changed: ${result.matched.join(', ')}`);
@@ -38400,8 +38405,8 @@ var log_log = __nccwpck_require__(5384);
 var report = __nccwpck_require__(1658);
 // EXTERNAL MODULE: ./src/resolve/build-gate.ts
 var build_gate = __nccwpck_require__(4142);
-// EXTERNAL MODULE: ./src/resolve/resolve.ts + 4 modules
-var resolve = __nccwpck_require__(9575);
+// EXTERNAL MODULE: ./src/resolve/resolve.ts + 5 modules
+var resolve = __nccwpck_require__(3971);
 // EXTERNAL MODULE: ./src/diff/image-diff.ts + 1 modules
 var image_diff = __nccwpck_require__(9613);
 // EXTERNAL MODULE: ./src/diff/format.ts
@@ -39339,6 +39344,42 @@ function renderDiffText(diff) {
 
 /***/ }),
 
+/***/ 2415:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ checkedOutCommit),
+/* harmony export */   Z: () => (/* binding */ commitParents)
+/* harmony export */ });
+/* harmony import */ var _commit_sha_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1600);
+// What the checkout says about commits: the one its work tree has checked out, and a commit's
+// parents as its object lists them.
+
+/** The commit HEAD names; undefined when there is none (not a repository, an unborn branch). */
+async function checkedOutCommit(git) {
+    const result = await git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
+    const sha = result.stdout.trim();
+    return result.exitCode === 0 && _commit_sha_js__WEBPACK_IMPORTED_MODULE_0__/* .FULL_COMMIT_SHA */ .P.test(sha) ? sha : undefined;
+}
+/**
+ * The parents a commit object names, in order; undefined when the checkout lacks the commit.
+ * Read from the object (`git cat-file commit`: its headers, `parent <sha>` lines, end at the
+ * first blank line), not `git rev-list --parents`: a shallow clone's boundary commit, such as a
+ * depth-1 checkout's HEAD, is walked as if it had none ("Shallow commits do have parents, but not
+ * in the shallow repo, and therefore grafts are introduced pretending that these commits have no
+ * parents": git's Documentation/technical/shallow.txt).
+ */
+async function commitParents(git, sha) {
+    const result = await git(['cat-file', 'commit', sha]);
+    if (result.exitCode !== 0)
+        return undefined;
+    const headers = result.stdout.split('\n\n', 1)[0].split('\n');
+    return headers.filter((line) => line.startsWith('parent ')).map((line) => line.slice('parent '.length).trim());
+}
+
+
+/***/ }),
+
 /***/ 1600:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -39578,6 +39619,47 @@ async function gitOutput(git, args) {
         throw new Error(`git ${args[0]} failed (exit ${result.exitCode}): ${result.stderr.trim() || result.stdout.trim()}`);
     }
     return result.stdout.trim();
+}
+
+
+/***/ }),
+
+/***/ 7872:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ parseLsTree),
+/* harmony export */   t: () => (/* binding */ TREE_MODE)
+/* harmony export */ });
+/* harmony import */ var _commit_sha_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1600);
+// A commit's tree as git lists it: the entries the inputs hash is computed from, whether git
+// (`git ls-tree`) or the API (git/trees) listed them. Pure.
+
+const decoder = new TextDecoder();
+/** Six octal digits, as `git ls-tree` and the API's trees print a mode. */
+const TREE_MODE = /^[0-7]{6}$/;
+/**
+ * `git ls-tree -r -z` prints `<mode> SP <type> SP <object> TAB <file>` ended by NUL, the path
+ * unquoted under -z (git-ls-tree docs, "OUTPUT FORMAT").
+ */
+function parseLsTree(output) {
+    const entries = [];
+    let at = 0;
+    while (at < output.length) {
+        let end = output.indexOf(0, at);
+        if (end === -1)
+            end = output.length;
+        const record = output.subarray(at, end);
+        at = end + 1;
+        const tab = record.indexOf(0x09);
+        if (tab === -1)
+            throw new Error(`git ls-tree printed a line without a tab: "${decoder.decode(record).slice(0, 80)}".`);
+        const [mode, type, id] = decoder.decode(record.subarray(0, tab)).split(' ');
+        if (!mode || !TREE_MODE.test(mode) || !type || !id || !_commit_sha_js__WEBPACK_IMPORTED_MODULE_0__/* .FULL_COMMIT_SHA */ .P.test(id))
+            throw new Error(`git ls-tree printed an unreadable entry: "${decoder.decode(record.subarray(0, tab))}".`);
+        entries.push({ mode, type, id, path: record.subarray(tab + 1) });
+    }
+    return entries;
 }
 
 
@@ -41062,6 +41144,14 @@ function checkRevision(reference, expected, labelled, inputs = {}) {
     }
     if (labelled.trim().toLowerCase() === expected.toLowerCase())
         return { kind: 'match' };
+    const inputsLabel = inputs.labelled?.trim();
+    if (inputs.expected === undefined && inputsLabel) {
+        return {
+            kind: 'unproved',
+            message: `${reference} was built from commit ${labelled.trim()}, not from ${expected}, and carries ${INPUTS_LABEL}=${inputsLabel.slice(0, 80)}: ` +
+                `the build of ${expected} reused it as an image of the same inputs, which this run cannot check, as it has no inputs hash (resolve-image's notice says why).`,
+        };
+    }
     return {
         kind: 'mismatch',
         message: `${reference} was built from commit ${labelled.trim()}, not from ${expected}, the commit whose build was awaited: ` +
@@ -41234,6 +41324,61 @@ function missingTagHint(reference) {
 
 /***/ }),
 
+/***/ 5828:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ buildCommitOf)
+/* harmony export */ });
+/**
+ * "Events that trigger workflows" (GitHub docs): on `pull_request`, GITHUB_SHA is the last merge
+ * commit of GITHUB_REF, `refs/pull/<N>/merge`. It is fixed for the run ("Re-running a workflow or
+ * jobs in a workflow uses the same GITHUB_SHA": docs, Re-running workflows and jobs), and what
+ * actions/checkout checks out by default (src/input-helper.ts: no `ref`, the commit is
+ * github.context.sha). On `pull_request_target` it is the base branch's last commit, on
+ * `issue_comment` the default branch's: neither is a PR's merge commit.
+ */
+function pullRequestBuildCommit(run, number, headSha) {
+    const mergeRef = `refs/pull/${number}/merge`;
+    if (run.eventName === 'pull_request' && run.ref === mergeRef)
+        return { kind: 'known', sha: run.sha, mergeOf: headSha };
+    if (run.eventName === 'pull_request') {
+        return {
+            kind: 'unknown',
+            why: `this pull_request run is for ${run.ref || 'no ref'}, not ${mergeRef}, so its GITHUB_SHA is not PR #${number}'s merge commit. Reuse works in the PR's own runs (no \`pr-number\` input)`,
+        };
+    }
+    if (run.eventName === 'pull_request_target') {
+        return {
+            kind: 'unknown',
+            why: `on pull_request_target, GITHUB_SHA is the base branch's last commit, not PR #${number}'s merge commit, and what a build checks out there is the workflow's own choice. Reuse works with a build workflow that runs on pull_request`,
+        };
+    }
+    return {
+        kind: 'unknown',
+        why: `on ${run.eventName || 'this event'}, GITHUB_SHA is a branch's commit, not the merge commit PR #${number}'s build used, which only that build's run knows. The build of the PR's head is awaited instead`,
+    };
+}
+function buildCommitOf(run, target) {
+    switch (target.kind) {
+        case 'pull_request':
+            return pullRequestBuildCommit(run, target.number, target.headSha);
+        case 'merge_group':
+            return { kind: 'unknown', why: "a merge queue's run builds nothing: its image comes with the push to the base branch" };
+        case 'push':
+            // A push's commit is GITHUB_SHA; a `head-sha` input naming another is not what the build checks out.
+            if (target.sha.toLowerCase() === run.sha.toLowerCase())
+                return { kind: 'known', sha: target.sha };
+            return {
+                kind: 'unknown',
+                why: `head-sha names ${target.sha}, but this run's commit (GITHUB_SHA), the one its build checks out, is ${run.sha || 'not set'}`,
+            };
+    }
+}
+
+
+/***/ }),
+
 /***/ 4142:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -41242,7 +41387,7 @@ function missingTagHint(reference) {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var _decision_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6788);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9575);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3971);
 // Is there a build of this PR's own image to wait for or to announce? Written once for
 // wait-for-build and comment-image: a fork's PR cannot push an image, and a PR whose changes
 // start no build of the build workflow has none.
@@ -41281,7 +41426,7 @@ async function checkBuild(session, target) {
 /* harmony import */ var _oci_labels_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5181);
 /* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5384);
 /* harmony import */ var _action_report_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1658);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9575);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3971);
 // `resolve-image`: which image this context uses, and which tags a build here should push.
 
 
@@ -41305,7 +41450,8 @@ function resolveImageOutputs(result, target, labels) {
         'changed-files': JSON.stringify(result.matched),
         reason: result.reason,
         fork: result.fork,
-        'inputs-hash': result.reuse?.hash,
+        // Empty where nothing is reused: no hash is computed there.
+        'inputs-hash': result.reuse?.hash ?? '',
         'reusable-image': result.reuse?.reusable?.pinned ?? '',
         ...(0,_action_report_js__WEBPACK_IMPORTED_MODULE_2__/* .targetOutputs */ .OL)(target),
     };
@@ -41531,7 +41677,7 @@ function ociLabels(input) {
 
 /***/ }),
 
-/***/ 9575:
+/***/ 3971:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41612,20 +41758,49 @@ async function listRepositoryDirectory(client, repo, path, ref) {
     }
 }
 
+// EXTERNAL MODULE: ./src/git/ls-tree.ts
+var ls_tree = __nccwpck_require__(7872);
 ;// CONCATENATED MODULE: ./src/github/trees.ts
+
 
 async function readCommitTree(client, repo, commit) {
     try {
         const { data } = await client.rest.git.getTree({ ...repo, tree_sha: commit, recursive: '1' });
         if (data.truncated)
             return undefined;
-        return data.tree.map((entry) => ({ type: entry.type, id: entry.sha, path: Buffer.from(entry.path, 'utf8') }));
+        // A mode the hash cannot take means no hash (no reuse), not a wrong one.
+        if (data.tree.some((entry) => !ls_tree/* TREE_MODE */.t.test(entry.mode)))
+            return undefined;
+        return data.tree.map((entry) => ({ mode: entry.mode, type: entry.type, id: entry.sha, path: Buffer.from(entry.path, 'utf8') }));
     }
     catch (error) {
         throw (0,errors/* apiError */.pb)(`read the tree of ${commit}`, error, 'contents: read');
     }
 }
 
+;// CONCATENATED MODULE: ./src/github/commits.ts
+
+/**
+ * The parents of `sha`, in order, from `GET /repos/{owner}/{repo}/git/commits/{commit_sha}` (REST
+ * docs, "Get a commit object": the `git-commit` schema's `parents`); undefined when GitHub has no
+ * such commit.
+ */
+async function readCommitParents(client, repo, sha) {
+    try {
+        const { data } = await client.rest.git.getCommit({ ...repo, commit_sha: sha });
+        return data.parents.map((parent) => parent.sha);
+    }
+    catch (error) {
+        if ((0,errors/* isNotFound */.c4)(error))
+            return undefined;
+        throw (0,errors/* apiError */.pb)(`read commit ${sha}`, error, 'contents: read');
+    }
+}
+
+// EXTERNAL MODULE: ./src/git/commit-object.ts
+var commit_object = __nccwpck_require__(2415);
+// EXTERNAL MODULE: ./src/resolve/build-commit.ts
+var build_commit = __nccwpck_require__(5828);
 // EXTERNAL MODULE: ./src/github/pulls.ts
 var pulls = __nccwpck_require__(4487);
 // EXTERNAL MODULE: ./src/git/commit-sha.ts
@@ -41794,13 +41969,16 @@ async function changedFilesFromGit(git, range, options = {}) {
 var git_git = __nccwpck_require__(5128);
 // EXTERNAL MODULE: ./src/git/git-files.ts
 var git_files = __nccwpck_require__(4406);
-// EXTERNAL MODULE: ./src/resolve/reuse-lookup.ts + 3 modules
-var reuse_lookup = __nccwpck_require__(5292);
+// EXTERNAL MODULE: ./src/resolve/reuse-lookup.ts + 2 modules
+var reuse_lookup = __nccwpck_require__(3823);
 ;// CONCATENATED MODULE: ./src/resolve/resolve.ts
 // resolve-image's I/O: the changed files (git first, else the REST API) and the build workflow
 // as GitHub reads it for each trigger, gathered through seams and handed to the pure decision
 // (resolve/decision.ts, resolve/watch.ts). The commands share it through resolveForSession; the local
 // CLI fills the seams with git alone.
+
+
+
 
 
 
@@ -41855,12 +42033,13 @@ async function requireBuildWorkflowAt(config, commit, branch, io) {
 }
 /**
  * For a merge queue, the queue's commit is what merges, and its copy of the workflow is the one
- * that counts for the pull request in it.
+ * that counts for the pull request in it. For a PR, the merge commit is the build commit
+ * (resolve/build-commit.ts), known only in the PR's own pull_request runs.
  */
-function workflowCommits(target) {
+function workflowCommits(target, buildCommit) {
     if (target.kind === 'merge_group')
         return { merge: target.queue.headSha, head: target.queue.headSha, base: target.queue.baseSha };
-    return { merge: target.mergeSha, head: target.headSha, base: target.baseSha ?? target.baseRef };
+    return { merge: buildCommit, head: target.headSha, base: target.baseSha ?? target.baseRef };
 }
 /**
  * The build workflow as GitHub reads it: a pull_request trigger from the PR's merge commit, a
@@ -41901,11 +42080,12 @@ async function resolveImage(config, target, io) {
         // The queue's commit is what merges: its diff decides.
         const { queue, pr } = target;
         const changed = await listChangedPaths({ baseRef: queue.baseRef, baseSha: queue.baseSha, headSha: queue.headSha }, pr, io);
-        const decision = await decide(config, { baseRef: queue.baseRef }, workflowCommits(target), changed, io);
+        const decision = await decide(config, { baseRef: queue.baseRef }, workflowCommits(target, undefined), changed, io);
         return (0,resolve_decision/* resolveMergeGroup */.Cs)(config, target, decision, changed);
     }
     const changed = await listChangedPaths(target, target, io);
-    const decision = await decide(config, { baseRef: target.baseRef, action: target.action }, workflowCommits(target), changed, io);
+    const commits = workflowCommits(target, io.buildCommit);
+    const decision = await decide(config, { baseRef: target.baseRef, action: target.action }, commits, changed, io);
     return (0,resolve_decision/* resolvePullRequest */.DJ)(config, target, decision, changed);
 }
 /** The image repository, branch tags and default tag of this run, for the pure decisions. */
@@ -41957,6 +42137,7 @@ async function resolveForSession(session) {
             return undefined;
         }
     };
+    const build = (0,build_commit/* buildCommitOf */.t)(ctx, target);
     const resolved = await resolveImage({ ...inputs, ...resolveConfig(session) }, target, {
         git,
         readBuildWorkflow,
@@ -41964,9 +42145,14 @@ async function resolveForSession(session) {
         listPullRequestFiles: inputs.token ? listFiles : undefined,
         // A job without a checkout lists the files from the API alone: no merge base to ask for.
         mergeBase: inputs.token && hasCheckout ? mergeBase : undefined,
+        buildCommit: build.kind === 'known' ? build.sha : undefined,
     });
-    return (0,reuse_lookup/* resolveReuse */.bf)(resolved, session, {
+    const readParents = async (commit) => (hasCheckout ? await (0,commit_object/* commitParents */.Z)(git, commit) : undefined) ??
+        (inputs.token ? await readCommitParents(await session.client(), ctx.repository, commit) : undefined);
+    return (0,reuse_lookup/* resolveReuse */.bf)(resolved, { ...session, run: ctx }, {
         git,
+        checkedOut: async () => (hasCheckout ? (0,commit_object/* checkedOutCommit */.X)(git) : undefined),
+        readParents,
         readBuildWorkflow: async (commit) => (await readBuildWorkflow([commit]))[0],
         readImage: (0,reuse_lookup/* registryReader */.xk)(inputs.token, session.sleep, (line) => (0,log/* info */.pq)(line)),
         readTree: inputs.token ? async (commit) => readCommitTree(await session.client(), ctx.repository, commit) : undefined,
@@ -41976,7 +42162,7 @@ async function resolveForSession(session) {
 
 /***/ }),
 
-/***/ 5292:
+/***/ 3823:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41988,45 +42174,17 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: hashTreeWithGit
 
-// EXTERNAL MODULE: ./src/git/commit-sha.ts
-var commit_sha = __nccwpck_require__(1600);
-;// CONCATENATED MODULE: ./src/git/ls-tree.ts
-// A commit's tree as git lists it: the entries the inputs hash is computed from, whether git
-// (`git ls-tree`) or the API (git/trees) listed them. Pure.
-
-const decoder = new TextDecoder();
-/**
- * `git ls-tree -r -z` prints `<mode> SP <type> SP <object> TAB <file>` ended by NUL, the path
- * unquoted under -z (git-ls-tree docs, "OUTPUT FORMAT").
- */
-function parseLsTree(output) {
-    const entries = [];
-    let at = 0;
-    while (at < output.length) {
-        let end = output.indexOf(0, at);
-        if (end === -1)
-            end = output.length;
-        const record = output.subarray(at, end);
-        at = end + 1;
-        const tab = record.indexOf(0x09);
-        if (tab === -1)
-            throw new Error(`git ls-tree printed a line without a tab: "${decoder.decode(record).slice(0, 80)}".`);
-        const [, type, id] = decoder.decode(record.subarray(0, tab)).split(' ');
-        if (!type || !id || !commit_sha/* FULL_COMMIT_SHA */.P.test(id))
-            throw new Error(`git ls-tree printed an unreadable entry: "${decoder.decode(record.subarray(0, tab))}".`);
-        entries.push({ type, id, path: record.subarray(tab + 1) });
-    }
-    return entries;
-}
-
+// EXTERNAL MODULE: ./src/git/ls-tree.ts
+var ls_tree = __nccwpck_require__(7872);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/resolve/inputs-hash.ts
 // The image's inputs and their hash: the files of the build commit that the watch set matches,
-// each as `<object id> <path>\n` (the path as raw bytes), sorted by path bytes, hashed with
-// sha256. Anyone can recompute it from `git ls-tree -r -z` (docs/reuse.md shows how). Pure.
+// each as `<mode> <object id> <path>\n` (the mode as git writes it, so a `chmod +x` is a change;
+// the path as raw bytes), sorted by path bytes, hashed with sha256. Anyone can recompute it from
+// `git ls-tree -r -z` (docs/reuse.md shows how). Pure.
 
-const inputs_hash_decoder = new TextDecoder();
+const decoder = new TextDecoder();
 function compareBytes(a, b) {
     const length = Math.min(a.length, b.length);
     for (let i = 0; i < length; i++)
@@ -42038,11 +42196,11 @@ function compareBytes(a, b) {
 function hashInputs(entries, isInput) {
     const inputs = entries
         .filter((entry) => entry.type === 'blob' || entry.type === 'commit')
-        .filter((entry) => isInput(inputs_hash_decoder.decode(entry.path)))
+        .filter((entry) => isInput(decoder.decode(entry.path)))
         .sort((a, b) => compareBytes(a.path, b.path));
     const hash = (0,external_node_crypto_.createHash)('sha256');
     for (const entry of inputs) {
-        hash.update(`${entry.id} `);
+        hash.update(`${entry.mode} ${entry.id} `);
         hash.update(entry.path);
         hash.update('\n');
     }
@@ -42059,28 +42217,26 @@ function shortInputsHash(hash) {
 var image_ref = __nccwpck_require__(8230);
 // EXTERNAL MODULE: ./src/registry/labels.ts
 var labels = __nccwpck_require__(7432);
-// EXTERNAL MODULE: ./src/resolve/tags.ts
-var tags = __nccwpck_require__(739);
 ;// CONCATENATED MODULE: ./src/resolve/reuse.ts
-// Reuse, decided without I/O: which tag a build here pushes so that a later context may reuse its
-// image, whether this context looks one up, and whether the image found may stand in for a
+// Reuse, decided without I/O: whether a build here pushes a reuse tag so that a later context may
+// reuse its image (and looks the tag up first), and whether the image found may stand in for a
 // build. A tag alone is never proof: only the image's inputs label is (docs/reuse.md).
-
-
 
 
 /**
  * `builds`: this context pushes tags (a same-repository PR that changes the watched paths, or a
  * push). A push reuses only under `repository`, and only on a long-lived branch (one with a
- * stable tag): a PR's image is what that branch then ships.
+ * stable tag): a PR's image is what that branch then ships. Undefined where nothing is reused,
+ * so that nothing there needs an inputs hash.
  */
-function planReuse(mode, target, builds, hash, longLived) {
-    if (!builds || target.kind === 'merge_group')
-        return { lookUp: false };
-    if (target.kind === 'push' && !longLived)
-        return { lookUp: false };
-    const tag = (0,tags/* reuseTag */.BK)(mode, target.kind === 'pull_request' ? target.number : undefined, shortInputsHash(hash));
-    return { tag, lookUp: tag !== undefined };
+function planReuse(mode, target, builds, longLived) {
+    if (mode === 'off' || !builds)
+        return undefined;
+    if (target.kind === 'pull_request')
+        return mode === 'repository' ? {} : { prNumber: target.number };
+    if (target.kind === 'push' && longLived && mode === 'repository')
+        return {};
+    return undefined;
 }
 /** Judges the image a reuse tag points to: only its inputs label, equal to the hash, makes it reusable. */
 function judgeReusable(reference, hash, image) {
@@ -42099,14 +42255,24 @@ function withReuseTag(resolved, imageRepository, tag) {
     return { ...resolved, push: [...resolved.push, tag], pushReferences: [...resolved.pushReferences, (0,image_ref/* imageReference */.rA)(imageRepository, tag)] };
 }
 
+// EXTERNAL MODULE: ./src/resolve/tags.ts
+var tags = __nccwpck_require__(739);
+// EXTERNAL MODULE: ./src/resolve/build-commit.ts
+var build_commit = __nccwpck_require__(5828);
+// EXTERNAL MODULE: ./src/action/event.ts
+var action_event = __nccwpck_require__(3566);
 // EXTERNAL MODULE: ./src/resolve/watch.ts + 101 modules
 var watch = __nccwpck_require__(4282);
 // EXTERNAL MODULE: ./src/registry/inspect.ts + 1 modules
 var inspect = __nccwpck_require__(9033);
 ;// CONCATENATED MODULE: ./src/resolve/reuse-lookup.ts
-// Reuse's I/O: the inputs hash from the build commit's tree (`git ls-tree -r -z` in the checkout,
-// which a depth-1 checkout of that commit has), and a read-only lookup of the reuse tag in the
-// registry. A registry that cannot be reached or refuses means no reuse, never a failed step.
+// Reuse's I/O: the build commit checked against the checkout and the PR, the inputs hash from its
+// tree (`git ls-tree -r -z` in the checkout, which a depth-1 checkout of that commit has), and a
+// read-only lookup of the reuse tag in the registry. A registry that cannot be reached or refuses
+// means no reuse, never a failed step.
+
+
+
 
 
 
@@ -42126,19 +42292,11 @@ function registryReader(token, sleep, log) {
         }
     };
 }
-/** The commit the build uses: the merge commit of a PR, the pushed commit. */
-function buildCommit(target) {
-    if (target.kind === 'pull_request')
-        return target.mergeSha;
-    if (target.kind === 'push')
-        return target.sha;
-    return undefined;
-}
 async function hashTreeWithGit(git, commit, isInput) {
     const result = await git(['ls-tree', '-r', '-z', '--full-tree', commit]);
     if (result.exitCode !== 0 || !result.stdoutBytes)
         return undefined;
-    return hashInputs(parseLsTree(result.stdoutBytes), isInput);
+    return hashInputs((0,ls_tree/* parseLsTree */.$)(result.stdoutBytes), isInput);
 }
 /** Without the commit in a checkout: its tree from the API; a failed read means no reuse, not a failed step. */
 async function hashTreeFromApi(io, commit, isInput) {
@@ -42154,6 +42312,36 @@ async function pushInputs(inputs, commit, io) {
         return undefined;
     // A push has no PR: both pull request triggers are read from the pushed commit's copy.
     return (0,watch/* inputsMatcher */.AQ)({ ...sources, mergeCopy: text ?? undefined, baseCopy: text ?? undefined });
+}
+const reuse_lookup_short = (sha) => sha.slice(0, 7);
+/**
+ * Why the build commit cannot be hashed here, or undefined when it can. In a run of the build
+ * workflow (`buildsHere`) the checkout, when there is one, must have it checked out: what that
+ * run builds is its checkout, and a hash of another tree would label the image with inputs it was
+ * not built from (elsewhere the commit is read by its id, whatever the job checked out). A PR's
+ * merge commit must merge the PR's head. Only its second parent is compared: the first is the
+ * base branch's tip when GitHub made the merge, which the payload's `base.sha` may lag behind (it
+ * is not updated when the base branch moves: tj-actions/changed-files#941).
+ */
+async function refuseBuildCommit(commit, buildsHere, io) {
+    const checkedOut = buildsHere ? await io.checkedOut() : undefined;
+    if (checkedOut !== undefined && checkedOut.toLowerCase() !== commit.sha.toLowerCase()) {
+        return (`the checkout is at ${reuse_lookup_short(checkedOut)}, not at ${reuse_lookup_short(commit.sha)}, the commit this run's build uses (GITHUB_SHA), ` +
+            "so the inputs hash would describe another tree than this build builds. To reuse images, check out the run's own commit " +
+            '(actions/checkout without `ref:`): a checkout of the PR head builds a tree no other context can hash');
+    }
+    if (commit.mergeOf === undefined)
+        return undefined;
+    const parents = await io.readParents(commit.sha).catch(() => undefined);
+    if (parents === undefined)
+        return `neither the checkout nor the API gave the parents of ${reuse_lookup_short(commit.sha)} (GITHUB_SHA)`;
+    // GITHUB_SHA can be the merge of an earlier push's head (actions/checkout#237, #299).
+    if (parents.length !== 2 || parents[1].toLowerCase() !== commit.mergeOf.toLowerCase()) {
+        const merged = parents.length === 2 ? `merges ${reuse_lookup_short(parents[1])}` : `has ${parents.length} parent(s)`;
+        return (`${reuse_lookup_short(commit.sha)} (GITHUB_SHA) ${merged}, not the PR's head ${reuse_lookup_short(commit.mergeOf)}: GitHub made this run's merge commit ` +
+            'before that push. A new push, or closing and reopening the PR, starts runs on a fresh merge commit');
+    }
+    return undefined;
 }
 async function lookUp(reference, hash, readImage) {
     try {
@@ -42171,25 +42359,33 @@ async function lookUp(reference, hash, readImage) {
     }
 }
 /**
- * The inputs hash of this context's build commit, the reuse tag its build pushes (added to the
- * resolved tags) and, where this context builds, the image that may stand in for that build.
+ * Where a build here may reuse an image (a reuse tag is pushed and looked up): the inputs hash of
+ * the build commit, the reuse tag (added to the resolved tags) and the image that may stand in
+ * for the build. Nowhere else is anything hashed.
  */
 async function resolveReuse(resolved, context, io) {
     const { inputs, target, imageRepository } = context;
-    const commit = buildCommit(target);
-    if (commit === undefined)
-        return resolved;
-    const isInput = target.kind === 'push' ? await pushInputs(inputs, commit, io) : resolved.watch?.isInput;
-    const hashed = isInput && ((await hashTreeWithGit(io.git, commit, isInput)) ?? (await hashTreeFromApi(io, commit, isInput)));
-    if (!hashed) {
-        const notice = `No inputs hash: neither the checkout nor the API gave the tree of commit ${commit.slice(0, 7)} and its build workflow; check out the commit the build uses (actions/checkout does).`;
-        return { ...resolved, reuse: { notice: resolved.push.length > 0 ? notice : undefined } };
-    }
     const longLived = target.kind === 'push' && inputs.branchTags.has(target.branch);
-    const plan = planReuse(inputs.reuse, target, resolved.push.length > 0, hashed.hash, longLived);
-    const facts = { hash: hashed.hash, inputFiles: hashed.files, tag: plan.tag };
-    const found = plan.lookUp && plan.tag ? await lookUp((0,image_ref/* imageReference */.rA)(imageRepository, plan.tag), hashed.hash, io.readImage) : {};
-    return { ...withReuseTag(resolved, imageRepository, plan.tag), reuse: { ...facts, ...found } };
+    const plan = planReuse(inputs.reuse, target, resolved.push.length > 0, longLived);
+    if (plan === undefined)
+        return resolved;
+    // No hash at all: neither a reuse tag nor an inputs label can then describe another tree.
+    const noReuse = (why) => ({ ...resolved, reuse: { notice: `No reuse: ${why}.` } });
+    const commit = (0,build_commit/* buildCommitOf */.t)(context.run, target);
+    if (commit.kind === 'unknown')
+        return noReuse(commit.why);
+    const refused = await refuseBuildCommit(commit, (0,action_event/* runsWorkflow */.wq)(context.run, inputs.buildWorkflow), io);
+    if (refused !== undefined)
+        return noReuse(refused);
+    const isInput = target.kind === 'push' ? await pushInputs(inputs, commit.sha, io) : resolved.watch?.isInput;
+    const hashed = isInput && ((await hashTreeWithGit(io.git, commit.sha, isInput)) ?? (await hashTreeFromApi(io, commit.sha, isInput)));
+    if (!hashed) {
+        return noReuse(`neither the checkout nor the API gave the tree of ${reuse_lookup_short(commit.sha)} and its build workflow; check out the commit the build uses (actions/checkout does)`);
+    }
+    const tag = (0,tags/* reuseTag */.BK)(plan.prNumber, shortInputsHash(hashed.hash));
+    const found = await lookUp((0,image_ref/* imageReference */.rA)(imageRepository, tag), hashed.hash, io.readImage);
+    const facts = { hash: hashed.hash, inputFiles: hashed.files, tag, ...found };
+    return { ...withReuseTag(resolved, imageRepository, tag), reuse: facts };
 }
 
 
@@ -42305,17 +42501,12 @@ function choosePushTags(branch, sha, branchTags) {
 }
 /**
  * The tag a build that may be reused pushes, and that a later context looks up:
- * `pr-<N>-inputs-<16 hex>` within one PR, `inputs-<16 hex>` across the repository. Undefined
- * where nothing is reused: `reuse: off`, or a push under `pull-request` (no PR to share with).
+ * `pr-<N>-inputs-<16 hex>` within PR `prNumber`, `inputs-<16 hex>` across the repository.
  */
-function reuseTag(mode, prNumber, shortHash) {
+function reuseTag(prNumber, shortHash) {
     if (!/^[0-9a-f]{16}$/.test(shortHash))
         throw new Error(`A reuse tag takes 16 hexadecimal characters of the inputs hash; got "${shortHash}".`);
-    if (mode === 'repository')
-        return `inputs-${shortHash}`;
-    if (mode === 'pull-request' && prNumber !== undefined && prNumber > 0)
-        return `${prTag(prNumber)}-inputs-${shortHash}`;
-    return undefined;
+    return prNumber === undefined ? `inputs-${shortHash}` : `${prTag(prNumber)}-inputs-${shortHash}`;
 }
 
 
@@ -50344,8 +50535,8 @@ async function pullImage(reference, o) {
 var report = __nccwpck_require__(1658);
 // EXTERNAL MODULE: ./src/resolve/build-gate.ts
 var build_gate = __nccwpck_require__(4142);
-// EXTERNAL MODULE: ./src/resolve/resolve.ts + 4 modules
-var resolve = __nccwpck_require__(9575);
+// EXTERNAL MODULE: ./src/resolve/resolve.ts + 5 modules
+var resolve = __nccwpck_require__(3971);
 // EXTERNAL MODULE: ./src/registry/labels.ts
 var labels = __nccwpck_require__(7432);
 // EXTERNAL MODULE: ./src/registry/inspect.ts + 1 modules
@@ -50396,7 +50587,7 @@ async function verifyBuiltImage(built, o) {
         pinned: (0,image_ref/* pinnedReference */.ct)(built.reference, image.digest),
         image,
         verified: revision.kind === 'match',
-        warning: revision.kind === 'unlabelled' ? revision.message : undefined,
+        warning: revision.kind === 'unlabelled' || revision.kind === 'unproved' ? revision.message : undefined,
     };
 }
 

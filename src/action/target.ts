@@ -17,8 +17,6 @@ export interface PullRequestTarget {
   changedFiles?: number
   /** The activity of a pull request event (`opened`, `synchronize`...); undefined for other events. */
   action?: string
-  /** The test merge commit GitHub made of base and head (`merge_commit_sha`), when it has one. */
-  mergeSha?: string
 }
 
 /**
@@ -63,7 +61,6 @@ export function pullRequestFromApiShape(pr: unknown): PullRequestTarget {
     base: { ref: string; sha?: string; repo?: { full_name?: string } | null }
     head: { ref: string; sha: string; repo?: { full_name?: string } | null }
     changed_files?: number
-    merge_commit_sha?: string | null
   }
   const baseRepo = p.base.repo?.full_name
   const headRepo = p.head.repo?.full_name
@@ -77,7 +74,6 @@ export function pullRequestFromApiShape(pr: unknown): PullRequestTarget {
     // A deleted fork leaves head.repo null: still not this repository.
     fork: headRepo === undefined || headRepo.toLowerCase() !== baseRepo?.toLowerCase(),
     changedFiles: p.changed_files,
-    mergeSha: p.merge_commit_sha ?? undefined,
   }
 }
 

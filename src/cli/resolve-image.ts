@@ -13,6 +13,7 @@ import { buildWorkflowPath, decideWatch } from '../resolve/watch.js'
 import { fetchMissingBaseBranches } from '../resolve/base-branches.js'
 import { createGit, gitOutput, type Git } from '../git/git.js'
 import { readFilesAt } from '../git/git-files.js'
+import { commitParents } from '../git/commit-object.js'
 import { localMergeCommit } from '../resolve/local-merge.js'
 import { resolveReuse } from '../resolve/reuse-lookup.js'
 import { resolveImageOutputs } from '../resolve/command.js'
@@ -122,8 +123,12 @@ export async function resolveImageHere(argv: string[], print: (text: string) => 
   const branch = await gitOutput(git, ['rev-parse', '--abbrev-ref', 'HEAD'])
   const headSha = await gitOutput(git, ['rev-parse', 'HEAD'])
   let target: PushTarget | PullRequestTarget
+  // The run the action would be in: a push's, or the PR's own pull_request run, whose commit
+  // (GITHUB_SHA) is the merge GitHub makes of the PR (none when the two conflict).
+  let run: { eventName: string; sha: string; ref: string; workflowRef: string }
   if (values.base === undefined && inputs.branchTags.has(branch)) {
     target = { kind: 'push', branch, sha: headSha }
+    run = { eventName: 'push', sha: headSha, ref: `refs/heads/${branch}`, workflowRef: '' }
   } else {
     const candidates = values.base !== undefined ? [values.base] : [...inputs.branchTags.keys()]
     let base = await nearestBase(git, candidates)
@@ -132,18 +137,10 @@ export async function resolveImageHere(argv: string[], print: (text: string) => 
     }
     if (!base) throw new Error(`No base branch found (${candidates.join(', ')}), here or on origin: pass --base BRANCH.`)
     const baseSha = await gitOutput(git, ['rev-parse', base.ref])
-    // The commit a PR's build uses, as GitHub would merge it (none when the two conflict).
+    const number = inputs.prNumber ?? 0
+    target = { kind: 'pull_request', number, baseRef: base.branch, baseSha, headSha, headRef: branch, fork: false }
     const mergeSha = await localMergeCommit(git, baseSha, headSha)
-    target = {
-      kind: 'pull_request',
-      number: inputs.prNumber ?? 0,
-      baseRef: base.branch,
-      baseSha,
-      headSha,
-      mergeSha,
-      headRef: branch,
-      fork: false,
-    }
+    run = { eventName: 'pull_request', sha: mergeSha ?? '', ref: mergeSha ? `refs/pull/${number}/merge` : '', workflowRef: '' }
   }
   // The action's resolve-image, rather than a copy of it: the build workflow read from the commits
   // as GitHub reads it, the inputs hash and the reuse tag. No registry is read here: whether an
@@ -151,10 +148,17 @@ export async function resolveImageHere(argv: string[], print: (text: string) => 
   const config = { ...inputs, imageRepository, defaultBranch: await originDefaultBranch(git) }
   const workflowPath = buildWorkflowPath(inputs.buildWorkflow)
   const readBuildWorkflow = async (commit: string) => (await readFilesAt(git, workflowPath, [commit]))[0]
+  const buildCommit = target.kind === 'pull_request' && run.sha !== '' ? run.sha : undefined
   const result = await resolveReuse(
-    await resolveImage(config, target, { git }),
-    { inputs, target, imageRepository },
-    { git, readBuildWorkflow, readImage: async () => undefined },
+    await resolveImage(config, target, { git, buildCommit }),
+    { inputs, target, imageRepository, run },
+    {
+      git,
+      readBuildWorkflow,
+      checkedOut: async () => undefined,
+      readParents: (commit) => commitParents(git, commit),
+      readImage: async () => undefined,
+    },
   )
   note(result.reason)
   if (result.matched.length > 0) note(`Watched files changed: ${result.matched.join(', ')}`)

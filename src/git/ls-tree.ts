@@ -3,6 +3,8 @@
 import { FULL_COMMIT_SHA } from './commit-sha.js'
 
 export interface TreeEntry {
+  /** The mode as git writes it: 100644, 100755 (executable), 120000 (symlink), 160000 (gitlink). */
+  mode: string
   /** `blob` (files and symlinks) or `commit` (a submodule's gitlink). */
   type: string
   /** The blob id, or the submodule's commit id for a gitlink. */
@@ -12,6 +14,9 @@ export interface TreeEntry {
 }
 
 const decoder = new TextDecoder()
+
+/** Six octal digits, as `git ls-tree` and the API's trees print a mode. */
+export const TREE_MODE = /^[0-7]{6}$/
 
 /**
  * `git ls-tree -r -z` prints `<mode> SP <type> SP <object> TAB <file>` ended by NUL, the path
@@ -27,10 +32,10 @@ export function parseLsTree(output: Uint8Array): TreeEntry[] {
     at = end + 1
     const tab = record.indexOf(0x09)
     if (tab === -1) throw new Error(`git ls-tree printed a line without a tab: "${decoder.decode(record).slice(0, 80)}".`)
-    const [, type, id] = decoder.decode(record.subarray(0, tab)).split(' ')
-    if (!type || !id || !FULL_COMMIT_SHA.test(id))
+    const [mode, type, id] = decoder.decode(record.subarray(0, tab)).split(' ')
+    if (!mode || !TREE_MODE.test(mode) || !type || !id || !FULL_COMMIT_SHA.test(id))
       throw new Error(`git ls-tree printed an unreadable entry: "${decoder.decode(record.subarray(0, tab))}".`)
-    entries.push({ type, id, path: record.subarray(tab + 1) })
+    entries.push({ mode, type, id, path: record.subarray(tab + 1) })
   }
   return entries
 }

@@ -24,6 +24,11 @@ export type RevisionCheck =
   | { kind: 'mismatch'; message: string }
   /** The image does not say: it cannot be verified. */
   | { kind: 'unlabelled'; message: string }
+  /**
+   * Built from another commit and copied as an image of the same inputs (its inputs label), which
+   * this run, knowing no inputs hash, cannot check: it cannot be verified.
+   */
+  | { kind: 'unproved'; message: string }
 
 /** The image's inputs label against the hash this context computed: equal proves the image as well as its revision would. */
 export interface InputsCheck {
@@ -46,6 +51,15 @@ export function checkRevision(reference: string, expected: string, labelled: str
     }
   }
   if (labelled.trim().toLowerCase() === expected.toLowerCase()) return { kind: 'match' }
+  const inputsLabel = inputs.labelled?.trim()
+  if (inputs.expected === undefined && inputsLabel) {
+    return {
+      kind: 'unproved',
+      message:
+        `${reference} was built from commit ${labelled.trim()}, not from ${expected}, and carries ${INPUTS_LABEL}=${inputsLabel.slice(0, 80)}: ` +
+        `the build of ${expected} reused it as an image of the same inputs, which this run cannot check, as it has no inputs hash (resolve-image's notice says why).`,
+    }
+  }
   return {
     kind: 'mismatch',
     message:

@@ -27,7 +27,8 @@ export function resolveImageOutputs(result: ResolvedImage, target: Target, label
     'changed-files': JSON.stringify(result.matched),
     reason: result.reason,
     fork: result.fork,
-    'inputs-hash': result.reuse?.hash,
+    // Empty where nothing is reused: no hash is computed there.
+    'inputs-hash': result.reuse?.hash ?? '',
     'reusable-image': result.reuse?.reusable?.pinned ?? '',
     ...targetOutputs(target),
   }

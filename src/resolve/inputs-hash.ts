@@ -1,6 +1,7 @@
 // The image's inputs and their hash: the files of the build commit that the watch set matches,
-// each as `<object id> <path>\n` (the path as raw bytes), sorted by path bytes, hashed with
-// sha256. Anyone can recompute it from `git ls-tree -r -z` (docs/reuse.md shows how). Pure.
+// each as `<mode> <object id> <path>\n` (the mode as git writes it, so a `chmod +x` is a change;
+// the path as raw bytes), sorted by path bytes, hashed with sha256. Anyone can recompute it from
+// `git ls-tree -r -z` (docs/reuse.md shows how). Pure.
 import { createHash } from 'node:crypto'
 import type { TreeEntry } from '../git/ls-tree.js'
 import type { PathMatcher } from './patterns.js'
@@ -28,7 +29,7 @@ export function hashInputs(entries: readonly TreeEntry[], isInput: PathMatcher):
     .sort((a, b) => compareBytes(a.path, b.path))
   const hash = createHash('sha256')
   for (const entry of inputs) {
-    hash.update(`${entry.id} `)
+    hash.update(`${entry.mode} ${entry.id} `)
     hash.update(entry.path)
     hash.update('\n')
   }

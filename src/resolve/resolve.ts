@@ -19,6 +19,9 @@ import { buildWorkflowPath, decideWatch, missingBuildWorkflow, type WatchDecisio
 import { getMergeBase } from '../github/compare.js'
 import { listRepositoryDirectory, readRepositoryFile } from '../github/contents.js'
 import { readCommitTree } from '../github/trees.js'
+import { readCommitParents } from '../github/commits.js'
+import { checkedOutCommit, commitParents } from '../git/commit-object.js'
+import { buildCommitOf } from './build-commit.js'
 import { listPullRequestFiles } from '../github/pulls.js'
 import { changedFilesFromGit, type ChangeRange } from './changed-files.js'
 import { createGit, type Git } from '../git/git.js'
@@ -48,6 +51,8 @@ export interface ResolveImageIo {
   listPullRequestFiles?: (prNumber: number) => Promise<{ paths: string[]; listed: number }>
   /** GitHub's merge base of `base...head` (undefined: git finds it alone, as in a local run). */
   mergeBase?: (base: string, head: string) => Promise<string | undefined>
+  /** The PR's merge commit the build uses (GITHUB_SHA of its own pull_request run); undefined elsewhere. */
+  buildCommit?: string
 }
 
 async function listChangedPaths(range: ChangeRange, pr: PullRequestTarget, io: ResolveImageIo): Promise<ChangedPaths> {
@@ -102,11 +107,12 @@ interface WorkflowCommits {
 
 /**
  * For a merge queue, the queue's commit is what merges, and its copy of the workflow is the one
- * that counts for the pull request in it.
+ * that counts for the pull request in it. For a PR, the merge commit is the build commit
+ * (resolve/build-commit.ts), known only in the PR's own pull_request runs.
  */
-function workflowCommits(target: PullRequestTarget | MergeGroupTarget): WorkflowCommits {
+function workflowCommits(target: PullRequestTarget | MergeGroupTarget, buildCommit: string | undefined): WorkflowCommits {
   if (target.kind === 'merge_group') return { merge: target.queue.headSha, head: target.queue.headSha, base: target.queue.baseSha }
-  return { merge: target.mergeSha, head: target.headSha, base: target.baseSha ?? target.baseRef }
+  return { merge: buildCommit, head: target.headSha, base: target.baseSha ?? target.baseRef }
 }
 
 /**
@@ -165,11 +171,12 @@ export async function resolveImage(config: ResolveImageConfig, target: Target, i
     // The queue's commit is what merges: its diff decides.
     const { queue, pr } = target
     const changed = await listChangedPaths({ baseRef: queue.baseRef, baseSha: queue.baseSha, headSha: queue.headSha }, pr, io)
-    const decision = await decide(config, { baseRef: queue.baseRef }, workflowCommits(target), changed, io)
+    const decision = await decide(config, { baseRef: queue.baseRef }, workflowCommits(target, undefined), changed, io)
     return resolveMergeGroup(config, target, decision, changed)
   }
   const changed = await listChangedPaths(target, target, io)
-  const decision = await decide(config, { baseRef: target.baseRef, action: target.action }, workflowCommits(target), changed, io)
+  const commits = workflowCommits(target, io.buildCommit)
+  const decision = await decide(config, { baseRef: target.baseRef, action: target.action }, commits, changed, io)
   return resolvePullRequest(config, target, decision, changed)
 }
 
@@ -221,6 +228,7 @@ export async function resolveForSession(session: Session): Promise<ResolvedImage
       return undefined
     }
   }
+  const build = buildCommitOf(ctx, target)
   const resolved = await resolveImage({ ...inputs, ...resolveConfig(session) }, target, {
     git,
     readBuildWorkflow,
@@ -228,11 +236,21 @@ export async function resolveForSession(session: Session): Promise<ResolvedImage
     listPullRequestFiles: inputs.token ? listFiles : undefined,
     // A job without a checkout lists the files from the API alone: no merge base to ask for.
     mergeBase: inputs.token && hasCheckout ? mergeBase : undefined,
+    buildCommit: build.kind === 'known' ? build.sha : undefined,
   })
-  return resolveReuse(resolved, session, {
-    git,
-    readBuildWorkflow: async (commit) => (await readBuildWorkflow([commit]))[0],
-    readImage: registryReader(inputs.token, session.sleep, (line) => info(line)),
-    readTree: inputs.token ? async (commit) => readCommitTree(await session.client(), ctx.repository, commit) : undefined,
-  })
+  const readParents = async (commit: string) =>
+    (hasCheckout ? await commitParents(git, commit) : undefined) ??
+    (inputs.token ? await readCommitParents(await session.client(), ctx.repository, commit) : undefined)
+  return resolveReuse(
+    resolved,
+    { ...session, run: ctx },
+    {
+      git,
+      checkedOut: async () => (hasCheckout ? checkedOutCommit(git) : undefined),
+      readParents,
+      readBuildWorkflow: async (commit) => (await readBuildWorkflow([commit]))[0],
+      readImage: registryReader(inputs.token, session.sleep, (line) => info(line)),
+      readTree: inputs.token ? async (commit) => readCommitTree(await session.client(), ctx.repository, commit) : undefined,
+    },
+  )
 }

@@ -1,30 +1,28 @@
-// Reuse, decided without I/O: which tag a build here pushes so that a later context may reuse its
-// image, whether this context looks one up, and whether the image found may stand in for a
+// Reuse, decided without I/O: whether a build here pushes a reuse tag so that a later context may
+// reuse its image (and looks the tag up first), and whether the image found may stand in for a
 // build. A tag alone is never proof: only the image's inputs label is (docs/reuse.md).
 import { imageReference, pinnedReference } from '../registry/image-ref.js'
-import { shortInputsHash } from './inputs-hash.js'
 import { INPUTS_LABEL, REVISION_LABEL } from '../registry/labels.js'
 import type { ReuseMode } from '../action/inputs.js'
-import { reuseTag } from './tags.js'
 import type { Target } from '../action/target.js'
 
+/** A context whose build pushes a reuse tag, looked up before it builds. */
 export interface ReusePlan {
-  /** The reuse tag of this context's inputs (pushed by a build here, looked up before it). */
-  tag?: string
-  /** True where this context builds: only there is an image worth looking up. */
-  lookUp: boolean
+  /** The PR whose builds share images (`reuse: pull-request`); undefined: the whole repository's. */
+  prNumber?: number
 }
 
 /**
  * `builds`: this context pushes tags (a same-repository PR that changes the watched paths, or a
  * push). A push reuses only under `repository`, and only on a long-lived branch (one with a
- * stable tag): a PR's image is what that branch then ships.
+ * stable tag): a PR's image is what that branch then ships. Undefined where nothing is reused,
+ * so that nothing there needs an inputs hash.
  */
-export function planReuse(mode: ReuseMode, target: Target, builds: boolean, hash: string, longLived: boolean): ReusePlan {
-  if (!builds || target.kind === 'merge_group') return { lookUp: false }
-  if (target.kind === 'push' && !longLived) return { lookUp: false }
-  const tag = reuseTag(mode, target.kind === 'pull_request' ? target.number : undefined, shortInputsHash(hash))
-  return { tag, lookUp: tag !== undefined }
+export function planReuse(mode: ReuseMode, target: Target, builds: boolean, longLived: boolean): ReusePlan | undefined {
+  if (mode === 'off' || !builds) return undefined
+  if (target.kind === 'pull_request') return mode === 'repository' ? {} : { prNumber: target.number }
+  if (target.kind === 'push' && longLived && mode === 'repository') return {}
+  return undefined
 }
 
 export type ReuseVerdict =

@@ -3,7 +3,6 @@
 
 import { FULL_COMMIT_SHA } from '../git/commit-sha.js'
 import { MAX_TAG_LENGTH } from '../registry/image-ref.js'
-import type { ReuseMode } from '../action/inputs.js'
 
 /**
  * Turns any string (a branch name: untrusted, maybe unicode) into text that is valid inside a
@@ -137,13 +136,10 @@ export function choosePushTags(branch: string, sha: string, branchTags: Readonly
 
 /**
  * The tag a build that may be reused pushes, and that a later context looks up:
- * `pr-<N>-inputs-<16 hex>` within one PR, `inputs-<16 hex>` across the repository. Undefined
- * where nothing is reused: `reuse: off`, or a push under `pull-request` (no PR to share with).
+ * `pr-<N>-inputs-<16 hex>` within PR `prNumber`, `inputs-<16 hex>` across the repository.
  */
-export function reuseTag(mode: ReuseMode, prNumber: number | undefined, shortHash: string): string | undefined {
+export function reuseTag(prNumber: number | undefined, shortHash: string): string {
   if (!/^[0-9a-f]{16}$/.test(shortHash))
     throw new Error(`A reuse tag takes 16 hexadecimal characters of the inputs hash; got "${shortHash}".`)
-  if (mode === 'repository') return `inputs-${shortHash}`
-  if (mode === 'pull-request' && prNumber !== undefined && prNumber > 0) return `${prTag(prNumber)}-inputs-${shortHash}`
-  return undefined
+  return prNumber === undefined ? `inputs-${shortHash}` : `${prTag(prNumber)}-inputs-${shortHash}`
 }

@@ -24,7 +24,7 @@ export interface VerifiedImage {
   /** `reference@digest`. */
   pinned: string
   image: RegistryImage
-  /** Whether its revision label proved the image to be built from the awaited commit. */
+  /** Whether its revision label (or its inputs label) proved the image to be built from the awaited commit (or its inputs). */
   verified: boolean
   /** Set when the image could not be proved to be the commit's: a warning to show. */
   warning?: string
@@ -73,6 +73,6 @@ export async function verifyBuiltImage(built: BuiltImage, o: VerifyOptions): Pro
     pinned: pinnedReference(built.reference, image.digest),
     image,
     verified: revision.kind === 'match',
-    warning: revision.kind === 'unlabelled' ? revision.message : undefined,
+    warning: revision.kind === 'unlabelled' || revision.kind === 'unproved' ? revision.message : undefined,
   }
 }

@@ -22,10 +22,16 @@ describe('the scenarios of test/support/scenarios.ts', () => {
   it('2: a PR changing Dockerfile.ci waits for its own build, pulls it, and is announced once', async () => {
     const { check, build, commentBody } = await imageChangingPullRequest(world)
     const head7 = check.resolve.outputs['head-sha']!.slice(0, 7)
+    // GitHub's `opened` payload has no merge_commit_sha: the inputs are hashed at GITHUB_SHA, and the
+    // build pushes the reuse tag of that hash and labels the image with it.
+    const hash = build.resolve.outputs['inputs-hash']!
+    expect(hash).toMatch(/^[0-9a-f]{64}$/)
     expect(build.resolve.outputs).toMatchObject({
-      tags: `ghcr.io/acme/app/ci:pr-42\nghcr.io/acme/app/ci:pr-42-sha-${head7}`,
+      tags: `ghcr.io/acme/app/ci:pr-42\nghcr.io/acme/app/ci:pr-42-sha-${head7}\nghcr.io/acme/app/ci:pr-42-inputs-${hash.slice(0, 16)}`,
       modified: 'true',
     })
+    expect(build.resolve.outputs.labels).toContain(`ci-image.inputs=${hash}`)
+    expect(build.resolve.stdout).not.toContain('::notice')
     expect(check.resolve.outputs).toMatchObject({ image: 'ghcr.io/acme/app/ci:pr-42', 'changed-files': '["Dockerfile.ci"]' })
     expect(check.wait.exitCode, check.wait.stdout).toBe(0)
     const run = world.runs.runs[0]!
@@ -45,6 +51,10 @@ describe('the scenarios of test/support/scenarios.ts', () => {
   it('3: a push to v2 builds v2 and v2-sha-<7>', async () => {
     const { resolve } = await pushToV2(world)
     expect(resolve.outputs.tags).toBe('ghcr.io/acme/app/ci:v2\nghcr.io/acme/app/ci:v2-sha-3f9c2a1')
+    // Under the default `reuse: pull-request` a push reuses nothing, so nothing is hashed (and no notice says it could not be).
+    expect(resolve.outputs['inputs-hash']).toBe('')
+    expect(resolve.outputs.labels).not.toContain('ci-image.inputs')
+    expect(resolve.stdout).not.toContain('::notice')
   })
 })
 
@@ -71,7 +81,7 @@ describe('failure paths', () => {
     const run = world.runs.runs[0]!
     expect(check.wait.stdout).toMatch(new RegExp(`::error::.*failure.*${run.html_url.replace(/[/.]/g, '\\$&')}`))
     expect(check.wait.outputs).toMatchObject({ conclusion: 'failure', 'run-url': run.html_url })
-    expect(world.docker.calls()).toEqual([])
+    expect(world.docker.calls().filter(([command]) => command === 'pull')).toEqual([])
     expect(build.comment?.exitCode).toBe(0)
     expect(commentBody).toContain('### ❌ Docker CI image build failed')
     expect(commentBody).toContain(`/actions/runs/${run.id}`)
@@ -82,7 +92,7 @@ describe('failure paths', () => {
     expect(check.wait.exitCode).toBe(1)
     const sha = check.resolve.outputs['head-sha']!
     expect(check.wait.stdout).toMatch(new RegExp(`::error::.*build-ci-image\\.yml.*${sha.slice(0, 7)}`))
-    expect(world.docker.calls()).toEqual([])
+    expect(world.docker.calls().filter(([command]) => command === 'pull')).toEqual([])
   })
 
   it('a /regen from someone without write access fails and touches nothing', async () => {

@@ -1,23 +1,38 @@
 // The inputs hash as docs/reuse.md tells anyone to recompute it: `git ls-tree -r -z` of the build
-// commit, `<object id> <path>` lines sorted by path bytes, `sha256sum`. On a real repository with
-// names that quoting would change (spaces, non-ASCII), a symlink and a submodule's gitlink.
+// commit, `<mode> <object id> <path>` lines sorted by path bytes, `sha256sum`. On a real repository
+// with names that quoting would change (spaces, non-ASCII), an executable, a symlink and a
+// submodule's gitlink.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, symlinkSync } from 'node:fs'
-import { join } from 'node:path'
+import { chmodSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { pathsMatcher } from '../../src/resolve/patterns.js'
 import { createGit } from '../../src/git/git.js'
 import { hashTreeWithGit } from '../../src/resolve/reuse-lookup.js'
 import { commit, git, tempDir } from '../support/git.js'
 
-/** docs/reuse.md's recipe, run by a shell: what a person would type, not this project's code. */
-const RECIPE = `git ls-tree -r -z --full-tree "$1" -- "\${@:2}" |
-  perl -0ne 'chomp; my ($meta, $path) = split /\\t/, $_, 2; my ($mode, $type, $id) = split / /, $meta; print "$path\\0$id\\0"' |
-  perl -0e 'my @f = <STDIN>; chomp @f; my %id = @f; print "$id{$_} $_\\n" for sort keys %id' |
-  sha256sum | cut -d" " -f1`
+/**
+ * docs/reuse.md's recipe, as the page writes it, run by a shell: what a person would type, not this
+ * project's code. Only its commit (`$1`) and its paths (the rest of the arguments) are the test's.
+ */
+function docsRecipe(): string {
+  const page = readFileSync(resolve(import.meta.dirname, '../../docs/reuse.md'), 'utf8')
+  const block = /## Recompute it[\s\S]*?```sh\n([\s\S]*?)```/.exec(page)?.[1]
+  if (!block) throw new Error('docs/reuse.md has no sh block under "Recompute it"')
+  const [first, ...rest] = block.trimEnd().split('\n')
+  expect(first).toMatch(/^commit=\$\(git rev-parse HEAD\)/)
+  expect(rest[0]).toContain('-- Dockerfile.ci docker |')
+  return ['commit=$1', rest[0]!.replace('-- Dockerfile.ci docker', '-- "${@:2}"'), ...rest.slice(1)].join('\n') + ' | cut -d" " -f1'
+}
+const RECIPE = docsRecipe()
 
 function recipe(repo: string, commitSha: string, paths: string[] = []): string {
   return execFileSync('bash', ['-c', RECIPE, 'recipe', commitSha, ...paths], { cwd: repo, encoding: 'utf8' }).trim()
+}
+
+function writeExecutable(repo: string, path: string, text: string): void {
+  execFileSync('sh', ['-c', 'printf %s "$1" > "$2"', 'sh', text, path], { cwd: repo })
+  chmodSync(join(repo, path), 0o755)
 }
 
 function makeRepo(): { repo: string; head: string } {
@@ -31,7 +46,8 @@ function makeRepo(): { repo: string; head: string } {
     'src/app.ts': 'code\n',
   })
   symlinkSync('with space.sh', join(repo, 'docker', 'link'))
-  git(repo, 'add', 'docker/link')
+  writeExecutable(repo, 'docker/entry.sh', 'exec "$@"\n')
+  git(repo, 'add', 'docker/link', 'docker/entry.sh')
   // A submodule as the tree holds it: a gitlink (mode 160000) naming the submodule's commit, its
   // directory empty as in a checkout that did not fetch submodules.
   mkdirSync(join(repo, 'docker', 'vendored'))
@@ -45,12 +61,24 @@ describe('the inputs hash', () => {
 
   it('equals git ls-tree -r -z | sha256sum over every file when every file is an input (a trigger without a path filter)', async () => {
     const computed = await hashTreeWithGit(createGit(repo), head, () => true)
-    expect(computed).toEqual({ hash: recipe(repo, head), files: 7 })
+    expect(computed).toEqual({ hash: recipe(repo, head), files: 8 })
   })
 
-  it('counts only the watched files: spaces, non-ASCII names, the symlink and the gitlink among them', async () => {
+  it('counts only the watched files: spaces, non-ASCII names, the executable, the symlink and the gitlink among them', async () => {
     const computed = await hashTreeWithGit(createGit(repo), head, pathsMatcher(['Dockerfile.ci', 'docker/**']))
-    expect(computed).toEqual({ hash: recipe(repo, head, ['Dockerfile.ci', 'docker']), files: 6 })
+    expect(computed).toEqual({ hash: recipe(repo, head, ['Dockerfile.ci', 'docker']), files: 7 })
+  })
+
+  it('changes with a chmod +x alone, as the recipe does: the mode is an input', async () => {
+    const own = makeRepo()
+    const watched = pathsMatcher(['Dockerfile.ci', 'docker/**'])
+    const before = await hashTreeWithGit(createGit(own.repo), own.head, watched)
+    chmodSync(join(own.repo, 'docker', 'with space.sh'), 0o755)
+    const chmodOnly = commit(own.repo, 'chmod +x')
+    expect(git(own.repo, 'diff', '--name-only', own.head, chmodOnly)).toBe('docker/with space.sh')
+    const after = await hashTreeWithGit(createGit(own.repo), chmodOnly, watched)
+    expect(after?.hash).not.toBe(before?.hash)
+    expect(after?.hash).toBe(recipe(own.repo, chmodOnly, ['Dockerfile.ci', 'docker']))
   })
 
   it('stays the same when only unwatched code changes, and changes with a watched file', async () => {

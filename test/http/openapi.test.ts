@@ -6,7 +6,7 @@ import { pullRequestObject } from '../support/events.js'
 import { FakeComments } from '../support/fake-comments.js'
 import { serveCompare } from '../support/fake-compare.js'
 import { FakeRuns } from '../support/fake-runs.js'
-import { serveTrees } from '../support/fake-trees.js'
+import { serveCommitObjects, serveTrees } from '../support/fake-trees.js'
 import { git, makePullRequestRepo } from '../support/git.js'
 import { FakeGitHub } from '../support/github-server.js'
 import { checkAgainstOpenApi } from '../support/openapi.js'
@@ -113,6 +113,16 @@ describe('the embedded GitHub against the OpenAPI description', () => {
     serveTrees(github, origin.origin)
     const tree = await client.rest.git.getTree({ ...repo, tree_sha: origin.headSha, recursive: '1' })
     expect(tree.data.tree.map((entry) => entry.path)).toEqual(['README.md', 'docker/setup.sh'])
+    expect(github.requests.slice(before).flatMap(checkAgainstOpenApi)).toEqual([])
+  })
+
+  it('git commits: a merge commit of a real repository with both parents, and 404 for a commit it lacks', async () => {
+    const before = github.requests.length
+    const origin = makePullRequestRepo({ prFiles: { 'docker/setup.sh': 'x\n' }, baseCommitsAfterFork: 1 })
+    serveCommitObjects(github, origin.origin)
+    const { data } = await client.rest.git.getCommit({ ...repo, commit_sha: origin.mergeSha })
+    expect(data.parents.map((parent) => parent.sha)).toEqual([origin.baseSha, origin.headSha])
+    await expect(client.rest.git.getCommit({ ...repo, commit_sha: 'e'.repeat(40) })).rejects.toMatchObject({ status: 404 })
     expect(github.requests.slice(before).flatMap(checkAgainstOpenApi)).toEqual([])
   })
 

@@ -73,6 +73,7 @@ const DECISIONS = [
   'resolve/oci-labels.ts',
   'resolve/inputs-hash.ts',
   'resolve/reuse.ts',
+  'resolve/build-commit.ts',
   'wait/runs.ts',
   'wait/wait-loop.ts',
   'diff/purl.ts',

@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { COMMANDS } from '../../src/action/inputs.js'
+import { choosePullRequestTag, reuseTag } from '../../src/resolve/tags.js'
 import { commit, git, tempDir } from '../support/git.js'
 
 const root = resolve(import.meta.dirname, '../..')
@@ -196,6 +197,65 @@ describe('the workflows', () => {
     git(repo, 'commit', '-q', '-m', 'chunk')
     writeFileSync(join(repo, 'dist', 'index.js'), 'changed\n')
     expect(run().status).toBe(1)
+  })
+})
+
+describe('the clean-up', () => {
+  /** The tag patterns its first step hands to ghcr-cleanup-action for PR `pr`, run as the runner runs it. */
+  function deletedTags(pr: number): string[] {
+    const { doc } = read('.github/workflows', 'clean-up-pr-images.yml')
+    const step = steps(doc).find((s) => s.id === 'target')!
+    const output = join(tempDir('ci-image-clean-up-'), 'output')
+    writeFileSync(output, '')
+    const run = spawnSync('bash', ['-e', '-c', step.run!], {
+      env: { PATH: process.env.PATH, GITHUB_OUTPUT: output, REPOSITORY: 'App', PR: String(pr) },
+      encoding: 'utf8',
+    })
+    expect(run.status, run.stderr).toBe(0)
+    const line = readFileSync(output, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('tags='))!
+    return line.slice('tags='.length).split(',')
+  }
+
+  /**
+   * ghcr-cleanup-action's `delete-tags`: comma-separated wildcard patterns (src/image-filter.ts,
+   * `wcmatch(deleteTags.split(','))`; wildcard-match's `*` is any run of characters but `/`).
+   */
+  const matcher = (patterns: string[]) => {
+    const res = patterns.map(
+      (p) =>
+        new RegExp(
+          `^${p
+            .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+            .replaceAll('*', '[^/]*')
+            .replaceAll('?', '[^/]')}$`,
+        ),
+    )
+    return (tag: string) => res.some((re) => re.test(tag))
+  }
+
+  it("deletes every tag a PR's build pushes: pr-N, pr-N-sha-<7> and its reuse tags pr-N-inputs-<16 hex>", () => {
+    const deleted = matcher(deletedTags(42))
+    const built = choosePullRequestTag({
+      prNumber: 42,
+      headSha: '1a2b3c4'.padEnd(40, '0'),
+      baseRef: 'main',
+      modified: true,
+      fork: false,
+      branchTags: new Map([['main', 'latest']]),
+    }).push
+    const pushed = [...built, reuseTag(42, 'ab'.repeat(8)), reuseTag(42, '0123456789abcdef')]
+    expect(pushed).toEqual(['pr-42', 'pr-42-sha-1a2b3c4', 'pr-42-inputs-abababababababab', 'pr-42-inputs-0123456789abcdef'])
+    for (const tag of pushed) expect(deleted(tag), tag).toBe(true)
+  })
+
+  it("leaves every other tag: another PR's, the branches', and the repository's reuse tags a merge ships", () => {
+    const deleted = matcher(deletedTags(42))
+    for (const tag of ['pr-4', 'pr-421', 'pr-421-sha-1a2b3c4', 'pr-421-inputs-abababababababab', 'latest', 'v2', 'main-sha-1a2b3c4']) {
+      expect(deleted(tag), tag).toBe(false)
+    }
+    expect(deleted(reuseTag(undefined, 'ab'.repeat(8))), 'inputs-<16 hex>').toBe(false)
   })
 })
 

@@ -1,5 +1,10 @@
-// Event payloads from GitHub's own webhook examples, patched per scenario.
+// Event payloads from GitHub's own webhook examples, patched per scenario. What GitHub fills in the
+// background stays as GitHub sends it: `merge_commit_sha` and `mergeable` are null in `opened`
+// (the example's values), and `merge_commit_sha` is often the previous push's test merge in
+// `synchronize` (actions/checkout#518), which a scenario passes as `previousMergeSha`. Nothing
+// here sets them to the merge commit of the event's own push.
 import { createRequire } from 'node:module'
+import type { EventContext } from '../../src/action/event.js'
 
 interface Example {
   name: string
@@ -27,11 +32,15 @@ export interface PullRequestEventOptions {
   changedFiles?: number
   owner?: string
   repo?: string
+  /** `synchronize`: the head before the push (the payload's `before`). */
+  previousHeadSha?: string
+  /** `synchronize`: the previous push's test merge, which GitHub often still sends as `merge_commit_sha`. */
+  previousMergeSha?: string
 }
 
-/** A `pull_request` object as webhooks and `GET /pulls/{n}` both shape it. */
-export function pullRequestObject(o: PullRequestEventOptions): Record<string, any> {
-  const pr = example('pull_request', 'opened').pull_request
+/** A `pull_request` object as webhooks and `GET /pulls/{n}` both shape it (`action`: the example it comes from). */
+export function pullRequestObject(o: PullRequestEventOptions, action = 'opened'): Record<string, any> {
+  const pr = example('pull_request', action).pull_request
   const fullName = `${o.owner ?? 'acme'}/${o.repo ?? 'app'}`
   pr.number = o.number ?? 42
   pr.base.ref = o.baseRef ?? 'main'
@@ -47,10 +56,17 @@ export function pullRequestObject(o: PullRequestEventOptions): Record<string, an
 }
 
 export function pullRequestEvent(o: PullRequestEventOptions, action = 'synchronize'): Record<string, any> {
-  const event = example('pull_request', 'opened')
+  // Activities without an example of their own (edited, merged...) start from `opened`'s.
+  const known = examples.some((e) => e.name === 'pull_request' && e.examples.some((x) => x.action === action))
+  const event = example('pull_request', known ? action : 'opened')
   event.action = action
   event.number = o.number ?? 42
-  event.pull_request = pullRequestObject(o)
+  event.pull_request = pullRequestObject(o, known ? action : 'opened')
+  if (action === 'synchronize') {
+    event.after = o.headSha
+    if (o.previousHeadSha !== undefined) event.before = o.previousHeadSha
+    if (o.previousMergeSha !== undefined) event.pull_request.merge_commit_sha = o.previousMergeSha
+  }
   return event
 }
 
@@ -106,4 +122,18 @@ export function mergeGroupEvent(o: {
   event.merge_group.base_ref = `refs/heads/${o.baseRef}`
   event.merge_group.base_sha = o.baseSha
   return event
+}
+
+/** The run around a payload, as the runner describes it: GITHUB_EVENT_NAME, GITHUB_SHA, GITHUB_REF. */
+export function runContext(eventName: string, payload: Record<string, unknown>, run: { sha: string; ref: string }): EventContext {
+  return {
+    eventName,
+    payload,
+    repository: { owner: 'acme', repo: 'app' },
+    sha: run.sha,
+    ref: run.ref,
+    workspace: '/tmp',
+    serverUrl: 'https://github.com',
+    apiUrl: 'http://127.0.0.1:9',
+  }
 }

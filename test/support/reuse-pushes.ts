@@ -25,8 +25,8 @@ export interface PushOutcome {
   did: 'built' | 'copied' | 'nothing'
   /** The check awaited a build run (it would wait for the build's minutes). */
   awaitedRun: boolean
-  /** The inputs hash of the push, as the check resolved it. */
-  hash: string
+  /** The inputs hash of the push, as the check resolved it; undefined where nothing is reused (`reuse: off`). */
+  hash?: string
   /** The inputs label of the image the check got (pinned-image), read from the registry. */
   imageInputs?: string
   exitCode: number
@@ -43,7 +43,7 @@ export async function playTenPushes(world: ReuseWorld, reuse?: string): Promise<
       push: i + 1,
       did: build.did,
       awaitedRun: check.wait.outputs['run-id'] !== undefined,
-      hash: check.resolve.outputs['inputs-hash'] ?? '',
+      hash: check.resolve.outputs['inputs-hash'] || undefined,
       imageInputs: pinned ? (await imageLabels(world.registry.url, pinned))['ci-image.inputs'] : undefined,
       exitCode: check.wait.exitCode,
     })

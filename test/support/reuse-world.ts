@@ -3,15 +3,17 @@
 // distribution registry behind a counting proxy. The build workflow's docker steps are stand-ins
 // (test/support/registry-push.ts): buildx cannot run here. Shared by test/bundle/reuse.test.ts
 // and bench/reuse.ts.
+import { chmodSync } from 'node:fs'
+import { join } from 'node:path'
 import { runAction, type ActionRun } from './action.js'
 import { countingProxy } from './counting-proxy.js'
-import { pullRequestEvent, pullRequestObject, pushEvent, workflowDispatchEvent } from './events.js'
+import { issueCommentEvent, pullRequestEvent, pullRequestObject, pushEvent, workflowDispatchEvent } from './events.js'
 import { FakeComments } from './fake-comments.js'
 import { serveCompare } from './fake-compare.js'
 import { fakeDocker, withDockerOnPath, type FakeDocker } from './fake-docker.js'
 import { FakeRuns } from './fake-runs.js'
-import { serveTrees } from './fake-trees.js'
-import { checkoutMerge, commit, git, publishPullRequest, tempDir, type PullRequestRepo } from './git.js'
+import { serveCommitObjects, serveTrees } from './fake-trees.js'
+import { commit, git, publishPullRequest, tempDir, type PullRequestRepo } from './git.js'
 import { FakeGitHub } from './github-server.js'
 import { startRegistry, type RegistryService } from './registry-service.js'
 import { copyImage, pushBuiltImage } from './registry-push.js'
@@ -24,7 +26,10 @@ on:
     branches: [main]
 jobs: {}
 `
+const BUILD_WORKFLOW_FILE = 'build-ci-image.yml'
 const TOKEN = 'ghs_reuseTokenNeverPrinted'
+/** Who comments `/regen`: a collaborator with write access, the least `trusted-permission` admits by default. */
+const REGEN_COMMENTER = 'dana'
 
 export interface ReuseWorld {
   github: FakeGitHub
@@ -44,7 +49,8 @@ export interface ReuseWorld {
 export async function startReuseWorld(): Promise<ReuseWorld> {
   const github = await new FakeGitHub().start()
   const runs = new FakeRuns(github)
-  runs.addWorkflow('build-ci-image.yml')
+  runs.addWorkflow(BUILD_WORKFLOW_FILE)
+  github.collaborators.set(REGEN_COMMENTER, { permission: 'write', role_name: 'write' })
   const registry = await startRegistry()
   const proxy = await countingProxy(registry.url)
   return {
@@ -69,6 +75,8 @@ export async function startReuseWorld(): Promise<ReuseWorld> {
 export class PullRequestBranch {
   readonly origin = tempDir('ci-image-origin-')
   repo!: PullRequestRepo
+  /** The push before the last one: its merge commit is what `synchronize` payloads often still carry. */
+  previous?: PullRequestRepo
 
   constructor(
     private readonly world: ReuseWorld,
@@ -83,22 +91,29 @@ export class PullRequestBranch {
       'src/app.ts': 'export {}\n',
     })
     git(this.origin, 'branch', 'feature')
-    git(this.origin, 'config', 'uploadpack.allowReachableSHA1InWant', 'true')
+    // GitHub serves any commit of the repository by SHA, also a merge commit its merge ref has left behind.
+    git(this.origin, 'config', 'uploadpack.allowAnySHA1InWant', 'true')
     serveCompare(world.github, this.origin)
     serveTrees(world.github, this.origin)
+    serveCommitObjects(world.github, this.origin)
     // For a job without a checkout, which reads the build workflow over the API.
     world.github.files.set('.github/workflows/build-ci-image.yml', BUILD_WORKFLOW)
   }
 
-  /** A push of `files` to the PR's branch; GitHub makes its merge commit. */
-  push(files: Record<string, string>): PullRequestRepo {
+  /**
+   * A push of `files` to the PR's branch (and of `executable`, existing files made executable:
+   * `chmod +x`, the content unchanged); GitHub makes its merge commit.
+   */
+  push(files: Record<string, string>, executable: string[] = []): PullRequestRepo {
     git(this.origin, 'checkout', '-q', 'feature')
-    commit(this.origin, `push ${Object.keys(files).join(' ')}`, files)
+    for (const path of executable) chmodSync(join(this.origin, path), 0o755)
+    commit(this.origin, `push ${[...Object.keys(files), ...executable].join(' ')}`, files)
     git(this.origin, 'checkout', '-q', 'main')
+    this.previous = this.repo
     this.repo = publishPullRequest(this.origin, { baseRef: 'main', headRef: 'feature', prNumber: this.number })
     const changed = git(this.origin, 'diff', '--name-only', `${this.repo.baseSha}...${this.repo.headSha}`).split('\n').filter(Boolean)
-    const pr = { ...this.facts(), changedFiles: changed.length }
-    this.world.github.pulls.set(this.number, { ...pullRequestObject(pr), merge_commit_sha: this.repo.mergeSha })
+    // `GET /pulls/{n}` as GitHub answers while it computes mergeability: merge_commit_sha and mergeable null.
+    this.world.github.pulls.set(this.number, pullRequestObject({ ...this.facts(), changedFiles: changed.length }))
     this.world.github.pullFiles.set(
       this.number,
       changed.map((filename) => ({ filename })),
@@ -124,49 +139,93 @@ export class PullRequestBranch {
     }
   }
 
+  /**
+   * The event of the last push as GitHub sends it: `opened` for the first (merge_commit_sha null),
+   * `synchronize` after that, still carrying the previous push's test merge (actions/checkout#518).
+   */
   event(): Record<string, unknown> {
-    const event = pullRequestEvent(this.facts())
-    event.pull_request.merge_commit_sha = this.repo.mergeSha
-    return event
+    if (!this.previous) return pullRequestEvent(this.facts(), 'opened')
+    return pullRequestEvent(
+      { ...this.facts(), previousHeadSha: this.previous.headSha, previousMergeSha: this.previous.mergeSha },
+      'synchronize',
+    )
   }
 }
 
 type Context =
-  { eventName: 'pull_request'; pr: PullRequestBranch } | { eventName: 'push' | 'workflow_dispatch'; origin: string; sha: string }
+  | {
+      eventName: 'pull_request'
+      pr: PullRequestBranch
+      /** GITHUB_SHA, when GitHub made this run's merge commit from an earlier push (actions/checkout#237). */
+      runSha?: string
+      /** What the job checks out: GITHUB_SHA as actions/checkout does by default, or the PR's head. */
+      checkout?: 'default' | 'head'
+    }
+  /** A `/regen` comment on the PR by someone with write access: the run is on the default branch. */
+  | { eventName: 'issue_comment'; pr: PullRequestBranch }
+  | { eventName: 'push' | 'workflow_dispatch'; origin: string; sha: string }
 
+/** GITHUB_SHA ("Events that trigger workflows"): the merge commit of a PR event, the default branch's last commit on issue_comment. */
+function runSha(context: Context): string {
+  if (context.eventName === 'pull_request') return context.runSha ?? context.pr.repo.mergeSha
+  if (context.eventName === 'issue_comment') return git(context.pr.origin, 'rev-parse', 'refs/heads/main')
+  return context.sha
+}
+
+/**
+ * A checkout as actions/checkout makes it: by default GITHUB_SHA, fetched on a PR event as
+ * `+<GITHUB_SHA>:refs/remotes/pull/<N>/merge` (src/ref-helper.ts, getRefSpec), depth 1.
+ */
 function checkout(context: Context, none = false): string {
   if (none) return tempDir('ci-image-no-checkout-')
-  if (context.eventName === 'pull_request') return checkoutMerge(context.pr.repo, 1)
   const dir = tempDir('ci-image-checkout-')
   git(dir, 'init', '-q')
-  git(dir, 'fetch', '-q', '--no-tags', '--depth=1', `file://${context.origin}`, context.sha)
-  git(dir, 'checkout', '-q', '--detach', context.sha)
+  const origin = context.eventName === 'pull_request' || context.eventName === 'issue_comment' ? context.pr.origin : context.origin
+  const sha = context.eventName === 'pull_request' && context.checkout === 'head' ? context.pr.repo.headSha : runSha(context)
+  const local = context.eventName === 'pull_request' ? `refs/remotes/pull/${context.pr.number}/merge` : 'refs/remotes/origin/main'
+  git(dir, 'remote', 'add', 'origin', `file://${origin}`)
+  git(dir, 'fetch', '-q', '--no-tags', '--depth=1', 'origin', `+${sha}:${local}`)
+  git(dir, 'checkout', '-q', '--detach', local)
   return dir
 }
 
+function event(context: Context): Record<string, unknown> {
+  switch (context.eventName) {
+    case 'pull_request':
+      return context.pr.event()
+    case 'issue_comment':
+      return issueCommentEvent({ number: context.pr.number, login: REGEN_COMMENTER, body: '/regen' })
+    case 'push':
+      return pushEvent({ ref: 'refs/heads/main', after: context.sha })
+    case 'workflow_dispatch':
+      return workflowDispatchEvent({ ref: 'refs/heads/main' })
+  }
+}
+
+/** One `uses: ./` step of a job of `workflow` (its file name: GITHUB_WORKFLOW_REF names it). */
 async function step(
   world: ReuseWorld,
   context: Context,
+  workflow: string,
   workspace: string,
   inputs: Record<string, string>,
   env: Record<string, string> = {},
 ) {
-  const sha = context.eventName === 'pull_request' ? context.pr.repo.mergeSha : context.sha
-  const event =
-    context.eventName === 'pull_request'
-      ? context.pr.event()
-      : context.eventName === 'push'
-        ? pushEvent({ ref: 'refs/heads/main', after: sha })
-        : workflowDispatchEvent({ ref: 'refs/heads/main' })
+  const ref = context.eventName === 'pull_request' ? `refs/pull/${context.pr.number}/merge` : 'refs/heads/main'
   return runAction({
     inputs: { 'github-token': TOKEN, image: world.imageRepository, ...inputs },
     eventName: context.eventName,
-    event,
+    event: event(context),
     workspace,
-    sha,
-    ref: context.eventName === 'pull_request' ? `refs/pull/${context.pr.number}/merge` : 'refs/heads/main',
+    sha: runSha(context),
+    ref,
     apiUrl: world.github.url,
-    env: { ...withDockerOnPath(world.docker), GITHUB_RUN_ID: '7001', ...env },
+    env: {
+      ...withDockerOnPath(world.docker),
+      GITHUB_RUN_ID: '7001',
+      GITHUB_WORKFLOW_REF: `${world.github.owner}/${world.github.repo}/.github/workflows/${workflow}@${ref}`,
+      ...env,
+    },
   })
 }
 
@@ -188,6 +247,7 @@ export async function buildWorkflow(
   o: { reuse?: string; freshBuild?: boolean; beforePush?: Promise<void> } = {},
 ): Promise<BuildJob> {
   const workspace = checkout(context)
+  if (context.eventName === 'issue_comment') throw new Error('The build workflow does not run on issue_comment.')
   const headSha = context.eventName === 'pull_request' ? context.pr.repo.headSha : context.sha
   const run = world.runs.startRun({
     headSha,
@@ -196,7 +256,7 @@ export async function buildWorkflow(
     status: 'in_progress',
   })
   const inputs: Record<string, string> = o.reuse ? { reuse: o.reuse } : {}
-  const resolve = await step(world, context, workspace, { command: 'resolve-image', ...inputs })
+  const resolve = await step(world, context, BUILD_WORKFLOW_FILE, workspace, { command: 'resolve-image', ...inputs })
   if (resolve.exitCode !== 0) throw new Error(`resolve-image failed:\n${resolve.stdout}`)
   const tags = resolve.outputs.tags!.split('\n').filter(Boolean)
   const reusable = resolve.outputs['reusable-image'] ?? ''
@@ -213,7 +273,14 @@ export async function buildWorkflow(
   }
   world.runs.complete(run, 'success')
   if (context.eventName !== 'pull_request' || tags.length === 0) return { resolve, did }
-  const comment = await step(world, context, workspace, { command: 'comment-image', ...inputs }, { GITHUB_RUN_ID: String(run.id) })
+  const comment = await step(
+    world,
+    context,
+    BUILD_WORKFLOW_FILE,
+    workspace,
+    { command: 'comment-image', ...inputs },
+    { GITHUB_RUN_ID: String(run.id) },
+  )
   return { resolve, did, comment }
 }
 
@@ -222,16 +289,20 @@ export interface CheckJob {
   wait: ActionRun
 }
 
-/** A check job's steps (.github/workflows/check-generate.yml): resolve-image, then wait-for-build. */
+/**
+ * A check job's steps (.github/workflows/check-generate.yml, or regenerate-on-comment.yml on a
+ * comment): resolve-image, then wait-for-build.
+ */
 export async function checkJob(
   world: ReuseWorld,
   context: Context,
   o: { reuse?: string; pull?: boolean; withoutCheckout?: boolean } = {},
 ): Promise<CheckJob> {
   const workspace = checkout(context, o.withoutCheckout)
+  const workflow = context.eventName === 'issue_comment' ? 'regenerate-on-comment.yml' : 'check-generate.yml'
   const inputs: Record<string, string> = o.reuse ? { reuse: o.reuse } : {}
-  const resolve = await step(world, context, workspace, { command: 'resolve-image', ...inputs })
-  const wait = await step(world, context, workspace, {
+  const resolve = await step(world, context, workflow, workspace, { command: 'resolve-image', ...inputs })
+  const wait = await step(world, context, workflow, workspace, {
     command: 'wait-for-build',
     'poll-interval': '1',
     timeout: '30',

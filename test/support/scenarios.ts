@@ -106,7 +106,14 @@ function pullRequest(world: World, repo: PullRequestRepo, files: string[]) {
   )
   // A default checkout lacks the PR's fork point: resolve-image asks GitHub for it.
   serveCompare(world.github, repo.origin)
-  return { event: pullRequestEvent(pr), sha: repo.mergeSha, checkout: () => checkoutMerge(repo, 1) }
+  // GitHub's own `opened` payload: merge_commit_sha null. The run's merge commit is GITHUB_SHA.
+  const run = {
+    eventName: 'pull_request',
+    event: pullRequestEvent(pr, 'opened'),
+    sha: repo.mergeSha,
+    ref: `refs/pull/${repo.prNumber}/merge`,
+  }
+  return { run, checkout: () => checkoutMerge(repo, 1) }
 }
 
 export interface RegularResult {
@@ -123,12 +130,7 @@ export async function regularPullRequest(world: World): Promise<RegularResult> {
     prFiles: { 'src/app.ts': 'export {}\n' },
   })
   const pr = pullRequest(world, repo, ['src/app.ts'])
-  const resolve = await step(world, 'check-generate', {
-    inputs: { command: 'resolve-image' },
-    eventName: 'pull_request',
-    event: pr.event,
-    workspace: pr.checkout(),
-  })
+  const resolve = await step(world, 'check-generate', { inputs: { command: 'resolve-image' }, ...pr.run, workspace: pr.checkout() })
   return { resolve }
 }
 
@@ -159,12 +161,12 @@ export async function imageChangingPullRequest(
   const pr = pullRequest(world, repo, ['Dockerfile.ci'])
   const { runs, say, registry } = world
   // The registry, through the runner's docker: a successful build pushed the commit's own tag,
-  // labelled with the commit it was built from.
+  // labelled with the commit it was built from; there is no image of the PR's inputs to reuse yet.
   const commitTag = `pr-42-sha-${repo.headSha.slice(0, 7)}`
   const image = registry ? `${registry.host}/acme/app/ci` : 'ghcr.io/acme/app/ci'
   const inputs: Record<string, string> = registry ? { image } : {}
   const built = asFakeImage(ciImage({ ...PR_IMAGE, labels: { 'org.opencontainers.image.revision': repo.headSha } }))
-  if (outcome !== 'success') world.docker = fakeDocker()
+  if (outcome !== 'success') world.docker = fakeDocker({ imagetools: { images: {} } })
   else if (!registry) world.docker = dockerWithBuiltImages({ [`${image}:${commitTag}`]: repo.headSha })
   else world.docker = fakeDocker({ imagetools: { images: { [`${image}:${commitTag}`]: built } } })
   let finished!: () => void
@@ -196,12 +198,7 @@ export async function imageChangingPullRequest(
 
   const buildJob = (async () => {
     const workspace = pr.checkout()
-    const resolve = await step(world, 'build-ci-image', {
-      inputs: { command: 'resolve-image', ...inputs },
-      eventName: 'pull_request',
-      event: pr.event,
-      workspace,
-    })
+    const resolve = await step(world, 'build-ci-image', { inputs: { command: 'resolve-image', ...inputs }, ...pr.run, workspace })
     await buildDone
     if (outcome === 'never') return { resolve }
     // The comment step runs inside the build run itself (`if: always()`, `job-status: ${{ job.status }}`),
@@ -209,8 +206,7 @@ export async function imageChangingPullRequest(
     const env = { GITHUB_RUN_ID: String(runs.runs.at(-1)!.id), GITHUB_WORKFLOW_REF: BUILD_WORKFLOW_REF }
     const comment = await step(world, 'build-ci-image', {
       inputs: { command: 'comment-image', 'job-status': outcome, ...inputs, ...(registry ? { diff: 'true' } : {}) },
-      eventName: 'pull_request',
-      event: pr.event,
+      ...pr.run,
       workspace,
       env,
     })
@@ -219,16 +215,10 @@ export async function imageChangingPullRequest(
 
   const checkJob = (async () => {
     const workspace = pr.checkout()
-    const resolve = await step(world, 'check-generate', {
-      inputs: { command: 'resolve-image', ...inputs },
-      eventName: 'pull_request',
-      event: pr.event,
-      workspace,
-    })
+    const resolve = await step(world, 'check-generate', { inputs: { command: 'resolve-image', ...inputs }, ...pr.run, workspace })
     const wait = await step(world, 'check-generate', {
       inputs: { command: 'wait-for-build', 'poll-interval': '1', timeout: String(o.timeoutSeconds ?? 60), ...inputs },
-      eventName: 'pull_request',
-      event: pr.event,
+      ...pr.run,
       workspace,
     })
     return { resolve, wait }

@@ -17,19 +17,20 @@ const pr: PullRequestTarget = { kind: 'pull_request', number: 42, headSha: SHA, 
 const push = (branch: string): PushTarget => ({ kind: 'push', branch, sha: SHA })
 
 describe('reuse tags', () => {
-  it('names the PR under pull-request, the repository under repository, and nothing under off', () => {
-    expect(reuseTag('pull-request', 42, HASH.slice(0, 16))).toBe('pr-42-inputs-abababababababab')
-    expect(reuseTag('repository', 42, HASH.slice(0, 16))).toBe('inputs-abababababababab')
-    expect(reuseTag('off', 42, HASH.slice(0, 16))).toBeUndefined()
+  it('names the PR under pull-request, the repository under repository', () => {
+    expect(reuseTag(42, HASH.slice(0, 16))).toBe('pr-42-inputs-abababababababab')
+    expect(reuseTag(undefined, HASH.slice(0, 16))).toBe('inputs-abababababababab')
   })
 
-  it('looks up only where this context builds; a push only on a long-lived branch under repository', () => {
-    expect(planReuse('pull-request', pr, true, HASH, false)).toEqual({ tag: 'pr-42-inputs-abababababababab', lookUp: true })
-    expect(planReuse('pull-request', pr, false, HASH, false)).toEqual({ lookUp: false })
-    expect(planReuse('pull-request', push('main'), true, HASH, true)).toEqual({ tag: undefined, lookUp: false })
-    expect(planReuse('repository', push('main'), true, HASH, true)).toEqual({ tag: 'inputs-abababababababab', lookUp: true })
-    expect(planReuse('repository', push('topic'), true, HASH, false)).toEqual({ lookUp: false })
-    expect(planReuse('off', pr, true, HASH, false)).toEqual({ tag: undefined, lookUp: false })
+  it('reuses (and so hashes) only where this context builds; a push only on a long-lived branch under repository; nothing under off', () => {
+    expect(planReuse('pull-request', pr, true, false)).toEqual({ prNumber: 42 })
+    expect(planReuse('repository', pr, true, false)).toEqual({})
+    expect(planReuse('pull-request', pr, false, false)).toBeUndefined()
+    expect(planReuse('pull-request', push('main'), true, true)).toBeUndefined()
+    expect(planReuse('repository', push('main'), true, true)).toEqual({})
+    expect(planReuse('repository', push('topic'), true, false)).toBeUndefined()
+    expect(planReuse('off', pr, true, false)).toBeUndefined()
+    expect(planReuse('off', push('main'), true, true)).toBeUndefined()
   })
 
   it('adds the reuse tag to what a build here pushes, and to nothing where nothing is built', () => {
@@ -66,6 +67,13 @@ describe('the inputs label', () => {
     expect(checkRevision('r/ci:pr-42', SHA, 'f'.repeat(40), { expected: HASH, labelled: HASH }).kind).toBe('match')
     expect(checkRevision('r/ci:pr-42', SHA, 'f'.repeat(40), { expected: HASH, labelled: 'cd'.repeat(32) }).kind).toBe('mismatch')
   })
+
+  it("leaves a copied image unproved, not refused, where this run knows no inputs hash (a /regen's issue_comment run)", () => {
+    const check = checkRevision('r/ci:pr-42-sha-1234567', SHA, 'f'.repeat(40), { labelled: HASH })
+    expect(check).toMatchObject({ kind: 'unproved', message: expect.stringContaining(`reused it as an image of the same inputs`) })
+    // Without an inputs label it is another commit's image: refused as before.
+    expect(checkRevision('r/ci:pr-42-sha-1234567', SHA, 'f'.repeat(40), {}).kind).toBe('mismatch')
+  })
 })
 
 describe('the reuse input', () => {
@@ -78,14 +86,25 @@ describe('the reuse input', () => {
 })
 
 describe('the inputs hash of a tree listing', () => {
-  it('skips trees, sorts by path bytes and hashes `<id> <path>` lines', () => {
-    const listing = Buffer.from(
-      `100644 blob ${'1'.repeat(40)}\tb\0` + `160000 commit ${'2'.repeat(40)}\tB sub\0` + `120000 blob ${'3'.repeat(40)}\ta link\0`,
+  const listing = (bMode: string) =>
+    Buffer.from(
+      `${bMode} blob ${'1'.repeat(40)}\tb\0` +
+        `040000 tree ${'4'.repeat(40)}\tdir\0` +
+        `160000 commit ${'2'.repeat(40)}\tB sub\0` +
+        `120000 blob ${'3'.repeat(40)}\ta link\0`,
     )
-    const { files, hash } = hashInputs(parseLsTree(listing), () => true)
+
+  it('skips trees, sorts by path bytes and hashes `<mode> <id> <path>` lines', () => {
+    const { files, hash } = hashInputs(parseLsTree(listing('100644')), () => true)
     expect(files).toBe(3)
-    const lines = `${'2'.repeat(40)} B sub\n${'3'.repeat(40)} a link\n${'1'.repeat(40)} b\n`
+    const lines = `160000 ${'2'.repeat(40)} B sub\n120000 ${'3'.repeat(40)} a link\n100644 ${'1'.repeat(40)} b\n`
     expect(hash).toBe(createHash('sha256').update(lines).digest('hex'))
+  })
+
+  it('changes with a file mode alone: `chmod +x` of an entry script changes the image', () => {
+    expect(hashInputs(parseLsTree(listing('100755')), () => true).hash).not.toBe(
+      hashInputs(parseLsTree(listing('100644')), () => true).hash,
+    )
   })
 })
 

@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import type { EventContext } from '../../src/action/event.js'
 import { pullRequestOfQueueBranch, resolveTarget, type TargetIo } from '../../src/action/target.js'
-import { issueCommentEvent, pullRequestEvent, pullRequestObject, pushEvent, workflowDispatchEvent } from '../support/events.js'
+import { issueCommentEvent, pullRequestEvent, pullRequestObject, pushEvent, runContext, workflowDispatchEvent } from '../support/events.js'
 import { pullRequestFromApiShape } from '../../src/action/target.js'
 
 const HEAD = '1'.repeat(40)
 const MERGE = '9'.repeat(40)
 
-function ctx(eventName: string, payload: Record<string, unknown>, ref = 'refs/pull/42/merge'): EventContext {
-  return {
-    eventName,
-    payload,
-    repository: { owner: 'acme', repo: 'app' },
-    sha: MERGE,
-    ref,
-    workspace: '/tmp',
-    serverUrl: 'https://github.com',
-    apiUrl: 'http://127.0.0.1:9',
-  }
-}
+const ctx = (eventName: string, payload: Record<string, unknown>, ref = 'refs/pull/42/merge') =>
+  runContext(eventName, payload, { sha: MERGE, ref })
 
 const fromApi = (n: number) => pullRequestFromApiShape(pullRequestObject({ number: n, headSha: '2'.repeat(40), baseRef: 'v2' }))
 const refuse = async (): Promise<never> => {
