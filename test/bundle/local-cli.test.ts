@@ -100,7 +100,10 @@ describe('mistakes in the command line exit 2 and say what is accepted', () => {
       `error: unexpected arguments "x" "y": resolve-image takes options only (${here} --help lists them).`,
     ],
     [['resolve-image', '--bse', 'main'], `error: unknown option --bse: ${here} --help lists the options.`],
-    [['--json', 'resolve-image'], 'error: "--json" comes before a command: the command comes first (resolve-image, diff), then its options.'],
+    [
+      ['--json', 'resolve-image'],
+      'error: "--json" comes before a command: the command comes first (resolve-image, diff), then its options.',
+    ],
     [['resolve-image', '--pr-number', 'x'], 'error: --pr-number must be a positive whole number; got "x".'],
   ])('%j', (args, message) => {
     const clone = cloneWithOrigin('git@github.com:acme/app.git')
