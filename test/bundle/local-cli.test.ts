@@ -120,23 +120,27 @@ describe('mistakes in the command line exit 2 and say what is accepted', () => {
 
 describe('--json', () => {
   it("carries every output of the action's resolve-image for the same PR, with the same values", async () => {
-    const repo = makePullRequestRepo({ baseRef: 'main', prFiles: { 'src/a.ts': 'x\n' } })
+    // A PR that changes the image: its build would push a reuse tag, so both hash its inputs.
+    const repo = makePullRequestRepo({ baseRef: 'main', prFiles: { 'Dockerfile.ci': 'FROM y\n' } })
     const event = pullRequestEvent({ number: 42, baseRef: 'main', baseSha: repo.baseSha, headSha: repo.headSha })
-    // The merge commit the run checks out, also as the payload names it: the inputs hash is of its tree.
-    event.pull_request.merge_commit_sha = repo.mergeSha
+    // No registry answers on port 9 of loopback: the action's reuse lookup fails to a notice, as the
+    // CLI reads none.
+    const image = '127.0.0.1:9/acme/app/ci'
     const action = await runAction({
-      inputs: { command: 'resolve-image', 'github-token': '' },
+      inputs: { command: 'resolve-image', 'github-token': '', image },
       eventName: 'pull_request',
       event,
       workspace: checkoutMerge(repo, 0),
+      // The PR's own pull_request run: its commit is the merge it checks out.
       sha: repo.mergeSha,
+      ref: 'refs/pull/42/merge',
     })
     expect(action.exitCode, action.stdout).toBe(0)
     const clone = tempDir()
     git(clone, 'clone', '-q', `file://${repo.origin}`, '.')
     git(clone, 'remote', 'set-url', 'origin', 'https://github.com/acme/app')
     git(clone, 'checkout', '-q', 'feature')
-    const result = run(clone, ['resolve-image', '--json', '--pr-number', '42'])
+    const result = run(clone, ['resolve-image', '--json', '--pr-number', '42', '--image', image])
     expect(result.code, result.stderr).toBe(0)
     const { 'uncommitted-watched-files': uncommitted, ...outputs } = JSON.parse(result.stdout) as Record<string, unknown>
     expect(uncommitted).toEqual([])
