@@ -137,8 +137,8 @@ describe('comment-image', () => {
     expect(comments.on(42)).toHaveLength(0)
   })
 
-  // Issue #12: a PR whose change to the image was reverted kept a stale `pr-N` comment. The build
-  // workflow no longer runs for it; the checks, which run on every PR, correct the comment.
+  // A PR whose change to the image was reverted: the build workflow does not run for it any more,
+  // so the checks, which run on every PR, correct its `pr-N` comment.
   it('a PR that no longer changes the image: its comment now says the stable image, and is never deleted', async () => {
     const first = await commentImage()
     const id = first.outputs['comment-id']

@@ -39,9 +39,10 @@ describe('the scenarios of test/support/scenarios.ts', () => {
     expect(check.wait.outputs).toMatchObject({ conclusion: 'success', 'run-id': String(run.id), 'run-url': run.html_url })
     expect(check.wait.outputs['pinned-image']).toBe(`ghcr.io/acme/app/ci:pr-42@${digest}`)
     expect(run.head_sha).toBe(check.resolve.outputs['head-sha'])
-    // Read from the registry as the commit's own tag, then pulled by digest.
+    // Read from the registry as the commit's own tag, then pulled once, by the digest read: never
+    // by a tag a later push could move (the build step's own registry reads run beside it).
     expect(world.docker.calls()).toContainEqual(['buildx', 'imagetools', 'inspect', '--raw', `ghcr.io/acme/app/ci:pr-42-sha-${head7}`])
-    expect(world.docker.calls().at(-1)).toEqual(['pull', `ghcr.io/acme/app/ci:pr-42@${digest}`])
+    expect(world.docker.calls().filter(([command]) => command === 'pull')).toEqual([['pull', `ghcr.io/acme/app/ci:pr-42@${digest}`]])
     expect(build.comment?.exitCode).toBe(0)
     expect(world.comments.on(42)).toHaveLength(1)
     expect(commentBody).toContain('ghcr.io/acme/app/ci:pr-42')

@@ -133,7 +133,7 @@ describe.skipIf(!registryAvailable() && process.env.CI !== 'true')('reuse, end t
   })
 })
 
-describe.skipIf(!registryAvailable() && process.env.CI !== 'true')("one PR, ten pushes (the issue's case)", () => {
+describe.skipIf(!registryAvailable() && process.env.CI !== 'true')('one PR, ten pushes, three of them changing the image’s inputs', () => {
   let world: ReuseWorld
   beforeAll(async () => {
     world = await startReuseWorld()

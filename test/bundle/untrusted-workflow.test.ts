@@ -1,7 +1,7 @@
 // The build workflow a PR brings, a fork's included, read by the bundle as the runner runs it:
 // whatever the file, resolve-image answers in seconds. Each run is killed past RUN_LIMIT_MS, far
-// above what these take now (under a second each) and far below what they took before the
-// bounds (the alias bomb hours, the patterns minutes).
+// above what these take (under a second each) and far below what the unbounded work would take
+// (the alias bomb hours, the patterns minutes).
 import { describe, expect, it } from 'vitest'
 import { aliasBomb, deepPath, nestedGlobs, watching } from '../support/hostile-inputs.js'
 import { runAction } from '../support/action.js'

@@ -126,8 +126,8 @@ describe('wait-for-build, bundled', () => {
     expect(run.summary).toContain('failure')
   })
 
-  // Issue #10: any run of the head commit used to decide. A manual dispatch that succeeded, or the
-  // same branch's other PR (opened against v2 too), passed the wait while this PR's build failed.
+  // Runs of the head commit that are not this PR's build: a manual dispatch that succeeded, or the
+  // same branch's other PR (opened against v2 too), must not pass the wait while this PR's build fails.
   it("waits for the PR's own build only: a dispatch, a push run or another PR's run of the same commit never decide", async () => {
     runs.addWorkflow('build-ci-image.yml')
     // The build runs on pull_request, so the wait asks GitHub for those runs only.

@@ -179,7 +179,7 @@ withDocker('the image path on a real Docker daemon and a real registry', () => {
     expect(wait.stdout).toContain(`was built from ${repo.headSha} (linux/amd64, linux/arm64).`)
   })
 
-  it('a registry behind htpasswd, after `docker login`: read with the credentials docker stored (issue: 401 before)', async () => {
+  it('a registry behind htpasswd, after `docker login`: read with the credentials docker stored, not refused with 401', async () => {
     const repo = pullRequest()
     const env = dockerEnv()
     const image = `${locked.host}/acme/app/ci`

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { changedFilesFromGit } from '../../src/resolve/changed-files.js'
 import { createGit } from '../../src/git/git.js'
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { appendCommits, checkoutMerge, git, makePullRequestRepo, publishPullRequest, tempDir } from '../support/git.js'
 
 /** The shallow clone's boundary commits (gitrepository-layout: `shallow`), sorted. */
@@ -85,7 +85,9 @@ describe('changed files from git', () => {
 })
 
 describe('changed files from a known merge base', () => {
-  const repo = makePullRequestRepo({ prFiles: { 'Dockerfile.ci': 'FROM node:24\n' }, baseCommitsAfterFork: 80, historyDepth: 20 })
+  // 500 commits of history under the fork point: deeper than a fetch goes at first, so a `--depth`
+  // in a full clone would leave it shallow.
+  const repo = makePullRequestRepo({ prFiles: { 'Dockerfile.ci': 'FROM node:24\n' }, baseCommitsAfterFork: 80, historyDepth: 500 })
   const mergeBaseSha = git(repo.origin, 'merge-base', repo.baseSha, repo.headSha)
   const fromOrigin = async () => mergeBaseSha
 
@@ -94,64 +96,73 @@ describe('changed files from a known merge base', () => {
     const run = createGit(dir)
     return { calls, git: (args: string[]) => (calls.push(args), run(args)) }
   }
+  /** How many times git went to the remote. */
+  const fetches = (run: { calls: string[][] }) => run.calls.filter((args) => args[0] === 'fetch').length
 
-  it('a full clone lacking the PR head (issue_comment, fetch-depth: 0) fetches it without --depth and stays complete', async () => {
+  it('a full clone lacking the PR head (issue_comment, fetch-depth: 0) fetches it in one go and stays complete', async () => {
     const checkout = tempDir()
     git(checkout, 'clone', '-q', '--single-branch', '--branch', repo.baseRef, `file://${repo.origin}`, '.')
     const run = recording(checkout)
     expect(await changedFilesFromGit(run.git, range(repo), { mergeBase: fromOrigin })).toEqual(['Dockerfile.ci'])
-    expect(run.calls.filter((args) => args[0] === 'fetch')).toEqual([
-      ['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', 'origin', repo.headSha],
-    ])
+    expect(fetches(run)).toBe(1)
     expect(git(checkout, 'rev-parse', '--is-shallow-repository')).toBe('false')
   })
 
-  it('takes a merge base and base SHA in upper case as the same commits (git reads hex digits in either case: hex.c, hexval_table)', async () => {
-    const checkout = tempDir()
-    git(checkout, 'clone', '-q', '--single-branch', '--branch', repo.baseRef, `file://${repo.origin}`, '.')
-    const run = recording(checkout)
-    const upper = { ...range(repo), baseSha: repo.baseSha.toUpperCase() }
-    const mergeBase = async () => mergeBaseSha.toUpperCase()
-    expect(await changedFilesFromGit(run.git, upper, { mergeBase })).toEqual(['Dockerfile.ci'])
-    expect(run.calls.filter((args) => args[0] === 'fetch')).toEqual([
-      ['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', 'origin', repo.headSha],
-    ])
-  })
-
-  it('fetches only the commits a deeper checkout lacks, so its history is not cut short', async () => {
-    // A PR of six commits: fetch-depth: 3 has the head (a parent of the merge commit), not the fork point.
+  /**
+   * A PR of six commits, checked out with fetch-depth: 3: the checkout has the head and the base
+   * (parents of the merge commit) with some of their history, not the fork point.
+   */
+  function deeperCheckout() {
     const long = makePullRequestRepo({ prFiles: { 'Dockerfile.ci': 'x\n' }, baseCommitsAfterFork: 80 })
     git(long.origin, 'checkout', '-q', 'feature')
     appendCommits(long.origin, 'feature', 5, (i) => `pr-${i}.txt`)
     git(long.origin, 'checkout', '-q', long.baseRef)
     const pr = publishPullRequest(long.origin, { baseRef: long.baseRef, headRef: 'feature' })
-    const forkPoint = git(pr.origin, 'merge-base', pr.baseSha, pr.headSha)
     const checkout = checkoutMerge(pr, 3)
     const shallowFile = git(checkout, 'rev-parse', '--git-path', 'shallow')
-    const boundaryBefore = readShallow(checkout, shallowFile)
+    return {
+      pr,
+      forkPoint: git(pr.origin, 'merge-base', pr.baseSha, pr.headSha),
+      checkout,
+      boundaries: () => readShallow(checkout, shallowFile),
+      files: ['Dockerfile.ci', 'pr-0.txt', 'pr-1.txt', 'pr-2.txt', 'pr-3.txt', 'pr-4.txt'],
+    }
+  }
+
+  it('fetches only the commits a deeper checkout lacks, so its history is not cut short', async () => {
+    const { pr, forkPoint, checkout, boundaries, files } = deeperCheckout()
+    const boundaryBefore = boundaries()
     const run = recording(checkout)
-    const files = await changedFilesFromGit(run.git, range(pr), { mergeBase: async () => forkPoint })
-    expect(files).toEqual(['Dockerfile.ci', 'pr-0.txt', 'pr-1.txt', 'pr-2.txt', 'pr-3.txt', 'pr-4.txt'])
-    expect(run.calls.filter((args) => args[0] === 'fetch')).toEqual([
-      ['fetch', '--no-tags', '--no-recurse-submodules', '--quiet', '--depth=1', 'origin', forkPoint],
-    ])
-    // The old boundaries stay; only the fetched merge base is new.
-    expect(readShallow(checkout, shallowFile)).toEqual([...boundaryBefore, forkPoint].sort())
+    expect(await changedFilesFromGit(run.git, range(pr), { mergeBase: async () => forkPoint })).toEqual(files)
+    expect(fetches(run)).toBe(1)
+    // The old boundaries stay; only the fetched merge base is new, without its history.
+    expect(boundaries()).toEqual([...boundaryBefore, forkPoint].sort())
+  })
+
+  it('takes a merge base and base SHA in upper case as the same commits (git reads hex digits in either case: hex.c, hexval_table)', async () => {
+    const { pr, forkPoint, checkout, boundaries, files } = deeperCheckout()
+    const boundaryBefore = boundaries()
+    const upper = { ...range(pr), baseSha: pr.baseSha.toUpperCase() }
+    expect(await changedFilesFromGit(createGit(checkout), upper, { mergeBase: async () => forkPoint.toUpperCase() })).toEqual(files)
+    // The base is known as the commit the checkout has: fetched again at depth 1, its history would be cut short.
+    expect(boundaries()).toEqual([...boundaryBefore, forkPoint].sort())
   })
 
   it('takes nothing but a SHA from the lookup: anything else is not passed to git, which finds the fork point alone', async () => {
     const checkout = checkoutMerge(repo, 1)
     const run = recording(checkout)
-    const files = await changedFilesFromGit(run.git, range(repo), { mergeBase: async () => '--upload-pack=touch /tmp/owned' })
+    const owned = join(tempDir(), 'owned')
+    const files = await changedFilesFromGit(run.git, range(repo), { mergeBase: async () => `--upload-pack=touch ${owned}` })
     expect(files).toEqual(['Dockerfile.ci'])
     expect(run.calls.flat().some((arg) => arg.includes('upload-pack'))).toBe(false)
-    expect(run.calls.some((args) => args.includes('--depth=50'))).toBe(true)
+    expect(existsSync(owned)).toBe(false)
   })
 
-  it('without an answer from the lookup, deepens as before', async () => {
+  it('without an answer from the lookup, deepens the clone with git alone until it holds the fork point, 80 commits down', async () => {
     const checkout = checkoutMerge(repo, 1)
     const run = recording(checkout)
     expect(await changedFilesFromGit(run.git, range(repo), { mergeBase: async () => undefined })).toEqual(['Dockerfile.ci'])
-    expect(run.calls.filter((args) => args[0] === 'fetch').map((args) => args[4])).toEqual(['--depth=50', '--deepen=200'])
+    expect(git(checkout, 'cat-file', '-t', mergeBaseSha)).toBe('commit')
+    expect(git(checkout, 'rev-parse', '--is-shallow-repository')).toBe('true')
   })
 })

@@ -36,6 +36,9 @@ function withDocker(imagetools: FakeImagetools, extra: Partial<InspectOptions> =
   return { docker, o, sleeps, lines }
 }
 
+/** The reads docker made of the registry (`docker buildx imagetools …`). */
+const imagetoolsCalls = (docker: { calls(): string[][] }) => docker.calls().filter((call) => call[1] === 'imagetools')
+
 function platformManifest(image: FakeImage, platformIndex = 0): string {
   return [...image.configs.keys()][platformIndex]!
 }
@@ -59,15 +62,13 @@ describe('reading an image with docker buildx imagetools', () => {
       source: 'https://github.com/acme/app',
       via: 'docker',
     })
-    // Argument lists, never a shell; each platform's config read pinned to its manifest's digest.
-    const calls = docker.calls()
-    expect(calls.slice(0, 2)).toEqual([
-      ['buildx', 'version'],
-      ['buildx', 'imagetools', 'inspect', '--raw', REF],
-    ])
-    expect(calls.slice(2)).toEqual(
-      expect.arrayContaining(
-        [0, 1].map((i) => [
+    // Argument lists, never a shell: the tag read once, each platform's config read pinned to its
+    // manifest's digest, and nothing else read.
+    const reads = imagetoolsCalls(docker)
+    expect(reads).toEqual(
+      expect.arrayContaining([
+        ['buildx', 'imagetools', 'inspect', '--raw', REF],
+        ...[0, 1].map((i) => [
           'buildx',
           'imagetools',
           'inspect',
@@ -75,9 +76,9 @@ describe('reading an image with docker buildx imagetools', () => {
           '{{json .Image}}',
           `${REPOSITORY}@${platformManifest(image, i)}`,
         ]),
-      ),
+      ]),
     )
-    expect(calls).toHaveLength(4)
+    expect(reads).toHaveLength(3)
     expect(sleeps).toEqual([])
   })
 
@@ -91,7 +92,7 @@ describe('reading an image with docker buildx imagetools', () => {
       revision: HEAD,
       via: 'docker',
     })
-    expect(docker.calls()[2]).toEqual([
+    expect(docker.calls()).toContainEqual([
       'buildx',
       'imagetools',
       'inspect',
@@ -106,9 +107,10 @@ describe('reading an image with docker buildx imagetools', () => {
     expect(await inspectImage(REF, o)).toMatchObject({ revision: HEAD })
     expect(sleeps).toEqual([5_000, 10_000])
     expect(docker.calls().filter((call) => call.includes('--raw'))).toHaveLength(3)
-    expect(lines[0]).toBe(
-      `docker buildx imagetools inspect --raw ${REF} failed: ERROR: ${REF}: not found. The registry may lag the build: trying again in 5s.`,
-    )
+    // Each retry is said, with docker's answer and the wait before the next try.
+    expect(lines).toHaveLength(2)
+    expect(lines[0]).toContain(`ERROR: ${REF}: not found`)
+    expect(lines[0]).toMatch(/\b5s\b/)
   })
 
   it('fails with the GHCR causes when docker’s login is refused and there is no token to try', async () => {
@@ -139,11 +141,9 @@ describe('when docker cannot help, the registry API with the GitHub token', () =
       { token: TOKEN, tokenHosts: [r.host], fetch },
     )
     expect(await inspectImage(ref, o)).toMatchObject({ digest: image.root.digest, revision: HEAD, via: 'http' })
-    expect(docker.calls()).toHaveLength(2)
-    expect(lines).toEqual([
-      `docker's login was refused (docker buildx imagetools inspect --raw ${ref} failed: ERROR: unexpected status from GET request to ` +
-        "https://ghcr.io/token: 401 Unauthorized); reading the registry's HTTP API with the GitHub token instead.",
-    ])
+    // A refused login is not asked again; one line says so, with docker's answer, and what is done instead.
+    expect(imagetoolsCalls(docker)).toHaveLength(1)
+    expect(lines).toEqual([expect.stringMatching(/login was refused .*401 Unauthorized.*HTTP API with the GitHub token/)])
     expect(lines.join('')).not.toContain(TOKEN)
   })
 
@@ -151,8 +151,8 @@ describe('when docker cannot help, the registry API with the GitHub token', () =
     const { ref } = await fakeGhcr(dockerV2Image({ labels: LABELS }))
     const { docker, o, lines } = withDocker({ images: {}, buildx: false }, { token: TOKEN, tokenHosts: [registry!.host], fetch })
     expect(await inspectImage(ref, o)).toMatchObject({ revision: HEAD, via: 'http' })
-    expect(docker.calls()).toEqual([['buildx', 'version']])
-    expect(lines).toEqual(['docker buildx is not available: reading the registry over its HTTP API.'])
+    expect(imagetoolsCalls(docker)).toEqual([])
+    expect(lines).toEqual([expect.stringMatching(/buildx is not available.*HTTP API/)])
   })
 
   it('is used at once when there is no docker at all', async () => {

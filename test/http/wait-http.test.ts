@@ -57,7 +57,7 @@ describe('wait-for-build over HTTP', () => {
       let build: ReturnType<FakeRuns['startRun']>
       runs.script([
         // Someone dispatches the build on the PR's head commit by hand: it succeeds, but it is not
-        // the PR's build and must not end the wait (issue #10).
+        // the PR's build and must not end the wait.
         { atMs: 0, apply: () => runs.startRun({ headSha: HEAD, event: 'workflow_dispatch', status: 'completed', conclusion: 'success' }) },
         { atMs: 1 * MIN, apply: () => (build = runs.startRun({ headSha: HEAD, pullRequests: [42] })) },
         { atMs: 2 * MIN, apply: () => runs.set(build, 'in_progress') },

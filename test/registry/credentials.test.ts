@@ -51,7 +51,7 @@ function inspect(env: NodeJS.ProcessEnv, token?: string) {
   return { result, lines }
 }
 
-describe("docker's stored credentials, over the registry's HTTP API (issue: docker login done, still 401)", () => {
+describe("docker's stored credentials, over the registry's HTTP API: after docker login, no 401", () => {
   it('reads `auths` (base64 user:password), as `docker login` writes it', async () => {
     const env = dockerConfig({ auths: { [registry.host]: { auth: auth(ACCOUNT.user, ACCOUNT.password) } } })
     expect(await inspect(env).result).toMatchObject({ digest: pushed.digest, revision: A, via: 'http' })

@@ -1,4 +1,4 @@
-// The case: one PR, ten pushes. Pushes 1, 4 and 8 change the image's inputs (8 back to
+// One PR, ten pushes. Pushes 1, 4 and 8 change the image's inputs (8 back to
 // the state of push 1); the others change only code. Each push runs the build workflow and a
 // check job together (test/support/reuse-world.ts). Played by test/bundle/reuse.test.ts, which
 // asserts the outcome, and bench/reuse.ts, which measures it.

@@ -56,6 +56,13 @@ export function workflowCommands(output: string): WorkflowCommand[] {
   return commands
 }
 
+/** The data of every `::debug::` line in `output`: what the step's log shows with step debug logging on. */
+export function debugLines(output: string): string[] {
+  return workflowCommands(output)
+    .filter(({ name }) => name === 'debug')
+    .map(({ data }) => data)
+}
+
 /** What this action means to issue: annotations, groups, masks, debug lines and its own stop/resume pairs. */
 const INTENDED = /^(?:error|warning|notice|group|endgroup|debug|add-mask|stop-commands|ci-image-[0-9a-f]{32})$/
 

@@ -71,7 +71,7 @@ describe('the inputs label', () => {
   it("leaves a copied image unproved, not refused, where this run knows no inputs hash (a /regen's issue_comment run)", () => {
     const check = checkRevision('r/ci:pr-42-sha-1234567', SHA, 'f'.repeat(40), { labelled: HASH })
     expect(check).toMatchObject({ kind: 'unproved', message: expect.stringContaining(`reused it as an image of the same inputs`) })
-    // Without an inputs label it is another commit's image: refused as before.
+    // Without an inputs label it is another commit's image: refused.
     expect(checkRevision('r/ci:pr-42-sha-1234567', SHA, 'f'.repeat(40), {}).kind).toBe('mismatch')
   })
 })

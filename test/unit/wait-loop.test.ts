@@ -194,8 +194,8 @@ describe('waiting for the build run of a commit', () => {
     expect(later.outcome).toMatchObject({ kind: 'success', run: { id: 5005 } })
   })
 
-  // Issue #10: any run of the head commit used to decide, so a dispatch, a push run or another
-  // PR's run could pass the wait while this PR's own build was still running or had failed.
+  // A dispatch, a push run or another PR's run of the head commit must not pass the wait while this
+  // PR's own build is still running or has failed.
   it("never lets a workflow_dispatch, a push or another PR's run of the same commit decide; says each once", async () => {
     const dispatch = ours('completed', 'success', {
       id: 6001,
