@@ -31949,7 +31949,7 @@ const INPUT_DEFAULTS = {
     watch: '',
     'build-workflow': 'build-ci-image.yml',
     'branch-tags': 'v2=v2\nmain=latest\nmaster=latest',
-    // Empty: the tag branch-tags gives the repository's default branch, else `latest` (resolve/tags.ts).
+    // Empty: the tag branch-tags gives the repository's default branch, else `latest` (resolution/tags.ts).
     'default-tag': '',
     'pr-number': '',
     'head-sha': '',
@@ -37552,7 +37552,7 @@ async function openSession() {
 
 /***/ }),
 
-/***/ 2350:
+/***/ 9340:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37573,8 +37573,8 @@ var git_git = __nccwpck_require__(5128);
 var log = __nccwpck_require__(5384);
 // EXTERNAL MODULE: ./src/registry/image-ref.ts
 var image_ref = __nccwpck_require__(8230);
-// EXTERNAL MODULE: ./src/resolve/tags.ts
-var tags = __nccwpck_require__(739);
+// EXTERNAL MODULE: ./src/resolution/tags.ts
+var tags = __nccwpck_require__(5393);
 // EXTERNAL MODULE: ./src/diff/compare.ts + 3 modules
 var compare = __nccwpck_require__(1080);
 // EXTERNAL MODULE: ./src/diff/terminal.ts
@@ -37695,14 +37695,14 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/github/repository.ts
 var github_repository = __nccwpck_require__(651);
-// EXTERNAL MODULE: ./src/resolve/watch.ts + 101 modules
-var watch = __nccwpck_require__(4282);
+// EXTERNAL MODULE: ./src/watch/watch.ts + 101 modules
+var watch = __nccwpck_require__(1971);
 // EXTERNAL MODULE: ./src/git/commit-sha.ts
 var commit_sha = __nccwpck_require__(1600);
-;// CONCATENATED MODULE: ./src/resolve/base-branches.ts
+;// CONCATENATED MODULE: ./src/git/base-branches.ts
 // A shallow or single-branch clone (a CI shell step, `git clone --depth 1`) has only its own
 // branch: the long-lived branches a local run compares against are fetched from origin, as
-// little of them as the action fetches (resolve/changed-files.ts), argument arrays only.
+// little of them as the action fetches (git/changed-files.ts), argument arrays only.
 
 
 
@@ -37787,7 +37787,7 @@ async function fetchMissingBaseBranches(git, branches, log) {
 var git_files = __nccwpck_require__(4406);
 // EXTERNAL MODULE: ./src/git/commit-object.ts
 var commit_object = __nccwpck_require__(2415);
-;// CONCATENATED MODULE: ./src/resolve/local-merge.ts
+;// CONCATENATED MODULE: ./src/git/local-merge.ts
 // commit-tree needs an identity; the commit is never on a branch, so it names this tool.
 const IDENTITY = {
     GIT_AUTHOR_NAME: 'ci-image',
@@ -37812,13 +37812,13 @@ async function localMergeCommit(git, base, head) {
     return commit.exitCode === 0 ? commit.stdout.trim() : undefined;
 }
 
-// EXTERNAL MODULE: ./src/resolve/reuse-lookup.ts + 2 modules
-var reuse_lookup = __nccwpck_require__(3823);
+// EXTERNAL MODULE: ./src/resolution/reuse-lookup.ts + 2 modules
+var reuse_lookup = __nccwpck_require__(6061);
 // EXTERNAL MODULE: ./src/resolve/command.ts
 var command = __nccwpck_require__(9845);
-// EXTERNAL MODULE: ./src/resolve/oci-labels.ts
-var oci_labels = __nccwpck_require__(5181);
-;// CONCATENATED MODULE: ./src/resolve/working-tree.ts
+// EXTERNAL MODULE: ./src/resolution/oci-labels.ts
+var oci_labels = __nccwpck_require__(4403);
+;// CONCATENATED MODULE: ./src/git/working-tree.ts
 // What a developer has changed and not committed: CI never sees it, so no CI image is built from it.
 
 /**
@@ -37845,8 +37845,8 @@ async function uncommittedPaths(git) {
     return paths;
 }
 
-// EXTERNAL MODULE: ./src/resolve/resolve.ts + 5 modules
-var resolve = __nccwpck_require__(3971);
+// EXTERNAL MODULE: ./src/resolution/resolve.ts + 5 modules
+var resolve = __nccwpck_require__(9837);
 ;// CONCATENATED MODULE: ./src/cli/resolve-image.ts
 // resolve-image outside GitHub Actions, in the current checkout: `npx github:OWNER/REPO resolve-image`
 // (or `npm run local -- resolve-image` here). The context comes from git (branch, nearest
@@ -38313,8 +38313,8 @@ function renderComment(comment) {
 
 // EXTERNAL MODULE: ./src/action/event.ts
 var action_event = __nccwpck_require__(3566);
-// EXTERNAL MODULE: ./src/resolve/decision.ts
-var decision = __nccwpck_require__(6788);
+// EXTERNAL MODULE: ./src/resolution/decision.ts
+var decision = __nccwpck_require__(3658);
 ;// CONCATENATED MODULE: ./src/comment/upsert-comment.ts
 // Keeps exactly one comment with our marker on a PR: update it when it exists, else create it,
 // and settle a race between two runs that both created one. Only comments written by the
@@ -38403,10 +38403,10 @@ async function tokenLogin(client) {
 var log_log = __nccwpck_require__(5384);
 // EXTERNAL MODULE: ./src/action/report.ts
 var report = __nccwpck_require__(1658);
-// EXTERNAL MODULE: ./src/resolve/build-gate.ts
-var build_gate = __nccwpck_require__(4142);
-// EXTERNAL MODULE: ./src/resolve/resolve.ts + 5 modules
-var resolve = __nccwpck_require__(3971);
+// EXTERNAL MODULE: ./src/resolution/build-gate.ts
+var build_gate = __nccwpck_require__(364);
+// EXTERNAL MODULE: ./src/resolution/resolve.ts + 5 modules
+var resolve = __nccwpck_require__(9837);
 // EXTERNAL MODULE: ./src/diff/image-diff.ts + 1 modules
 var image_diff = __nccwpck_require__(9613);
 // EXTERNAL MODULE: ./src/diff/format.ts
@@ -38491,8 +38491,8 @@ function renderDiffMarkdown(outcome, layout) {
 var compare = __nccwpck_require__(1080);
 // EXTERNAL MODULE: ./src/diff/terminal.ts
 var terminal = __nccwpck_require__(675);
-// EXTERNAL MODULE: ./src/resolve/tags.ts
-var tags = __nccwpck_require__(739);
+// EXTERNAL MODULE: ./src/resolution/tags.ts
+var tags = __nccwpck_require__(5393);
 ;// CONCATENATED MODULE: ./src/comment/stable-diff.ts
 // comment-image's comparison of the PR's freshly built image with the stable image it replaces
 // (its base branch's stable tag, as resolve-image names it), for the comment and the job summary.
@@ -39821,7 +39821,7 @@ async function getPullRequest(client, repo, prNumber) {
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .apiError */ .pb)(`read pull request #${prNumber}`, error, 'pull-requests: read');
     }
 }
-/** Changed paths of a PR (a rename counts both its old and new path), at most API_FILE_LIST_CAP (resolve/decision.ts) files. */
+/** Changed paths of a PR (a rename counts both its old and new path), at most API_FILE_LIST_CAP (resolution/decision.ts) files. */
 async function listPullRequestFiles(client, repo, prNumber) {
     const paths = [];
     let listed = 0;
@@ -39964,7 +39964,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _comment_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1294);
 /* harmony import */ var _resolve_command_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9845);
 /* harmony import */ var _wait_command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6268);
-/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2350);
+/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9340);
 /* harmony import */ var _cli_usage_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7485);
 /* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5384);
 /* harmony import */ var _action_session_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1985);
@@ -41126,7 +41126,7 @@ const REVISION_LABEL = 'org.opencontainers.image.revision';
  * "Connecting a repository to a package" (https://docs.github.com/en/packages/learn-github-packages/connecting-a-repository-to-a-package).
  */
 const SOURCE_LABEL = 'org.opencontainers.image.source';
-/** The inputs hash the image was built from (resolve/inputs-hash.ts): what makes it reusable. */
+/** The inputs hash the image was built from (resolution/inputs-hash.ts): what makes it reusable. */
 const INPUTS_LABEL = 'ci-image.inputs';
 /**
  * Compares the image's revision label with the commit whose build was awaited; an image copied
@@ -41324,7 +41324,7 @@ function missingTagHint(reference) {
 
 /***/ }),
 
-/***/ 5828:
+/***/ 878:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -41379,15 +41379,15 @@ function buildCommitOf(run, target) {
 
 /***/ }),
 
-/***/ 4142:
+/***/ 364:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   D: () => (/* binding */ checkBuild)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
-/* harmony import */ var _decision_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6788);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3971);
+/* harmony import */ var _decision_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3658);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9837);
 // Is there a build of this PR's own image to wait for or to announce? Written once for
 // wait-for-build and comment-image: a fork's PR cannot push an image, and a PR whose changes
 // start no build of the build workflow has none.
@@ -41413,105 +41413,7 @@ async function checkBuild(session, target) {
 
 /***/ }),
 
-/***/ 9845:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ resolveImageOutputs),
-/* harmony export */   l: () => (/* binding */ resolveImageCommand)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
-/* harmony import */ var _action_event_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3566);
-/* harmony import */ var _action_html_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7161);
-/* harmony import */ var _oci_labels_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5181);
-/* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5384);
-/* harmony import */ var _action_report_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1658);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3971);
-// `resolve-image`: which image this context uses, and which tags a build here should push.
-
-
-
-
-
-
-
-const MAX_FILES_IN_SUMMARY = 50;
-/**
- * Every output resolve-image sets, as text: the action writes them, and the local CLI prints the
- * same ones as JSON (`--json`). Undefined: not known in this context, and not set.
- */
-function resolveImageOutputs(result, target, labels) {
-    return {
-        image: result.reference,
-        tag: result.tag,
-        tags: result.pushReferences.join('\n'),
-        labels: labels?.join('\n'),
-        modified: result.modified,
-        'changed-files': JSON.stringify(result.matched),
-        reason: result.reason,
-        fork: result.fork,
-        // Empty where nothing is reused: no hash is computed there.
-        'inputs-hash': result.reuse?.hash ?? '',
-        'reusable-image': result.reuse?.reusable?.pinned ?? '',
-        ...(0,_action_report_js__WEBPACK_IMPORTED_MODULE_2__/* .targetOutputs */ .OL)(target),
-    };
-}
-function reportResolvedImage(result, target, labels) {
-    (0,_action_report_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutputs */ .n0)(resolveImageOutputs(result, target, labels));
-    if (result.reuse?.notice)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(result.reuse.notice, { title: 'CI image not reused' });
-    if (result.reuse?.reusable)
-        (0,_log_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`${result.reuse.reusable.pinned} was built from the same inputs: a build here can copy it.`);
-    if (result.fork && result.modified) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${result.reason} Its checks run on the stable image, not on the changed Dockerfile.`, {
-            title: 'Changed CI image not used',
-        });
-    }
-    for (const warning of result.warnings)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(warning, { title: 'CI image' });
-    (0,_log_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`${result.reference}: ${result.reason}`);
-    const rows = [
-        ['Image', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(result.reference)],
-        ['Why', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeHtml */ .Z)(result.reason)],
-        ['Push', result.pushReferences.length > 0 ? result.pushReferences.map(_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a).join('<br>') : 'nothing (no build in this context)'],
-    ];
-    // The source names the build workflow, a file name the inputs validated.
-    if (result.watch)
-        rows.push(['Watched', `${result.watch.patterns.map(_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a).join(' ')} from ${result.watch.source}`]);
-    if (result.reuse?.hash)
-        rows.push(['Inputs', `${(0,_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(result.reuse.hash)} (${result.reuse.inputFiles} files)`]);
-    if (result.reuse?.reusable)
-        rows.push(['Reusable', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(result.reuse.reusable.pinned)]);
-    if (result.reuse?.notice)
-        rows.push(['Not reused', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeHtml */ .Z)(result.reuse.notice)]);
-    for (const warning of result.warnings)
-        rows.push(['Warning', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeHtml */ .Z)(warning)]);
-    if (result.changedSource)
-        rows.push(['Changed files', `${result.changedCount} (listed by ${result.changedSource})`]);
-    const summary = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addHeading('CI image', 3).addTable(rows.map(([k, v]) => [{ data: k, header: true }, v]));
-    if (result.matched.length > 0) {
-        const shown = result.matched.slice(0, MAX_FILES_IN_SUMMARY).map(_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a);
-        if (result.matched.length > shown.length)
-            shown.push(`and ${result.matched.length - shown.length} more`);
-        summary.addDetails(`Watched files changed (${result.matched.length})`, shown.join('<br>'));
-    }
-    (0,_action_report_js__WEBPACK_IMPORTED_MODULE_2__/* .writeSummary */ .Sy)(summary);
-}
-async function resolveImageCommand(session) {
-    const result = await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Resolving the CI image', () => (0,_resolve_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveForSession */ .K3)(session));
-    // What a build here sets, so that wait-for-build can prove which commit an image was built from.
-    const labels = (0,_oci_labels_js__WEBPACK_IMPORTED_MODULE_5__/* .ociLabels */ .T)({
-        revision: (0,_oci_labels_js__WEBPACK_IMPORTED_MODULE_5__/* .builtRevision */ .m)(session.target),
-        sourceUrl: (0,_action_event_js__WEBPACK_IMPORTED_MODULE_6__/* .repositoryUrl */ .Ek)(session.ctx),
-        inputsHash: result.reuse?.hash,
-    });
-    reportResolvedImage(result, session.target, labels);
-}
-
-
-/***/ }),
-
-/***/ 6788:
+/***/ 3658:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -41523,10 +41425,10 @@ async function resolveImageCommand(session) {
 /* harmony export */   y6: () => (/* binding */ API_FILE_LIST_CAP)
 /* harmony export */ });
 /* harmony import */ var _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8230);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(739);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5393);
 // The resolve decision: from what a PR changed, which build triggers fire and where the PR
 // comes from, the image its checks use and the tags a build pushes for it. Pure:
-// resolve/resolve.ts gathers the changed files and the build workflow's copies.
+// resolution/resolve.ts gathers the changed files and the build workflow's copies.
 
 
 /**
@@ -41624,7 +41526,7 @@ function resolveMergeGroup(config, target, decision, changed) {
 
 /***/ }),
 
-/***/ 5181:
+/***/ 4403:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -41677,7 +41579,7 @@ function ociLabels(input) {
 
 /***/ }),
 
-/***/ 3971:
+/***/ 9837:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41694,10 +41596,10 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/action/event.ts
 var action_event = __nccwpck_require__(3566);
-// EXTERNAL MODULE: ./src/resolve/decision.ts
-var resolve_decision = __nccwpck_require__(6788);
-// EXTERNAL MODULE: ./src/resolve/watch.ts + 101 modules
-var watch = __nccwpck_require__(4282);
+// EXTERNAL MODULE: ./src/resolution/decision.ts
+var resolution_decision = __nccwpck_require__(3658);
+// EXTERNAL MODULE: ./src/watch/watch.ts + 101 modules
+var watch = __nccwpck_require__(1971);
 // EXTERNAL MODULE: ./src/github/errors.ts
 var errors = __nccwpck_require__(3116);
 ;// CONCATENATED MODULE: ./src/github/compare.ts
@@ -41799,15 +41701,15 @@ async function readCommitParents(client, repo, sha) {
 
 // EXTERNAL MODULE: ./src/git/commit-object.ts
 var commit_object = __nccwpck_require__(2415);
-// EXTERNAL MODULE: ./src/resolve/build-commit.ts
-var build_commit = __nccwpck_require__(5828);
+// EXTERNAL MODULE: ./src/resolution/build-commit.ts
+var build_commit = __nccwpck_require__(878);
 // EXTERNAL MODULE: ./src/github/pulls.ts
 var pulls = __nccwpck_require__(4487);
 // EXTERNAL MODULE: ./src/git/commit-sha.ts
 var commit_sha = __nccwpck_require__(1600);
 // EXTERNAL MODULE: ./src/log/log.ts
 var log = __nccwpck_require__(5384);
-;// CONCATENATED MODULE: ./src/resolve/changed-files.ts
+;// CONCATENATED MODULE: ./src/git/changed-files.ts
 // The files a pull request changes, from the checkout: git fetches what the checkout lacks.
 // With the fork point known (GitHub's merge base, through a seam), one fetch of a few commits
 // answers however far the base moved on; without it, git deepens the clone until it finds it.
@@ -41969,12 +41871,12 @@ async function changedFilesFromGit(git, range, options = {}) {
 var git_git = __nccwpck_require__(5128);
 // EXTERNAL MODULE: ./src/git/git-files.ts
 var git_files = __nccwpck_require__(4406);
-// EXTERNAL MODULE: ./src/resolve/reuse-lookup.ts + 2 modules
-var reuse_lookup = __nccwpck_require__(3823);
-;// CONCATENATED MODULE: ./src/resolve/resolve.ts
+// EXTERNAL MODULE: ./src/resolution/reuse-lookup.ts + 2 modules
+var reuse_lookup = __nccwpck_require__(6061);
+;// CONCATENATED MODULE: ./src/resolution/resolve.ts
 // resolve-image's I/O: the changed files (git first, else the REST API) and the build workflow
 // as GitHub reads it for each trigger, gathered through seams and handed to the pure decision
-// (resolve/decision.ts, resolve/watch.ts). The commands share it through resolveForSession; the local
+// (resolution/decision.ts, watch/watch.ts). The commands share it through resolveForSession; the local
 // CLI fills the seams with git alone.
 
 
@@ -42002,7 +41904,7 @@ async function listChangedPaths(range, pr, io) {
             'check out the repository (actions/checkout) or pass `github-token`.');
     }
     const { paths, listed } = await io.listPullRequestFiles(pr.number);
-    const complete = pr.changedFiles === undefined ? listed < resolve_decision/* API_FILE_LIST_CAP */.y6 : listed >= pr.changedFiles;
+    const complete = pr.changedFiles === undefined ? listed < resolution_decision/* API_FILE_LIST_CAP */.y6 : listed >= pr.changedFiles;
     return { paths, source: 'api', complete };
 }
 const WORKFLOWS_DIRECTORY = '.github/workflows';
@@ -42034,7 +41936,7 @@ async function requireBuildWorkflowAt(config, commit, branch, io) {
 /**
  * For a merge queue, the queue's commit is what merges, and its copy of the workflow is the one
  * that counts for the pull request in it. For a PR, the merge commit is the build commit
- * (resolve/build-commit.ts), known only in the PR's own pull_request runs.
+ * (resolution/build-commit.ts), known only in the PR's own pull_request runs.
  */
 function workflowCommits(target, buildCommit) {
     if (target.kind === 'merge_group')
@@ -42074,19 +41976,19 @@ async function resolveImage(config, target, io) {
     if (target.kind === 'push') {
         if (config.watch.length === 0)
             await requireBuildWorkflowAt(config, target.sha, target.branch, io);
-        return (0,resolve_decision/* resolvePush */.B$)(config, target);
+        return (0,resolution_decision/* resolvePush */.B$)(config, target);
     }
     if (target.kind === 'merge_group') {
         // The queue's commit is what merges: its diff decides.
         const { queue, pr } = target;
         const changed = await listChangedPaths({ baseRef: queue.baseRef, baseSha: queue.baseSha, headSha: queue.headSha }, pr, io);
         const decision = await decide(config, { baseRef: queue.baseRef }, workflowCommits(target, undefined), changed, io);
-        return (0,resolve_decision/* resolveMergeGroup */.Cs)(config, target, decision, changed);
+        return (0,resolution_decision/* resolveMergeGroup */.Cs)(config, target, decision, changed);
     }
     const changed = await listChangedPaths(target, target, io);
     const commits = workflowCommits(target, io.buildCommit);
     const decision = await decide(config, { baseRef: target.baseRef, action: target.action }, commits, changed, io);
-    return (0,resolve_decision/* resolvePullRequest */.DJ)(config, target, decision, changed);
+    return (0,resolution_decision/* resolvePullRequest */.DJ)(config, target, decision, changed);
 }
 /** The image repository, branch tags and default tag of this run, for the pure decisions. */
 function resolveConfig(session) {
@@ -42162,7 +42064,7 @@ async function resolveForSession(session) {
 
 /***/ }),
 
-/***/ 3823:
+/***/ 6061:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42178,7 +42080,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 var ls_tree = __nccwpck_require__(7872);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/resolve/inputs-hash.ts
+;// CONCATENATED MODULE: ./src/resolution/inputs-hash.ts
 // The image's inputs and their hash: the files of the build commit that the watch set matches,
 // each as `<mode> <object id> <path>\n` (the mode as git writes it, so a `chmod +x` is a change;
 // the path as raw bytes), sorted by path bytes, hashed with sha256. Anyone can recompute it from
@@ -42217,7 +42119,7 @@ function shortInputsHash(hash) {
 var image_ref = __nccwpck_require__(8230);
 // EXTERNAL MODULE: ./src/registry/labels.ts
 var labels = __nccwpck_require__(7432);
-;// CONCATENATED MODULE: ./src/resolve/reuse.ts
+;// CONCATENATED MODULE: ./src/resolution/reuse.ts
 // Reuse, decided without I/O: whether a build here pushes a reuse tag so that a later context may
 // reuse its image (and looks the tag up first), and whether the image found may stand in for a
 // build. A tag alone is never proof: only the image's inputs label is (docs/reuse.md).
@@ -42255,17 +42157,17 @@ function withReuseTag(resolved, imageRepository, tag) {
     return { ...resolved, push: [...resolved.push, tag], pushReferences: [...resolved.pushReferences, (0,image_ref/* imageReference */.rA)(imageRepository, tag)] };
 }
 
-// EXTERNAL MODULE: ./src/resolve/tags.ts
-var tags = __nccwpck_require__(739);
-// EXTERNAL MODULE: ./src/resolve/build-commit.ts
-var build_commit = __nccwpck_require__(5828);
+// EXTERNAL MODULE: ./src/resolution/tags.ts
+var tags = __nccwpck_require__(5393);
+// EXTERNAL MODULE: ./src/resolution/build-commit.ts
+var build_commit = __nccwpck_require__(878);
 // EXTERNAL MODULE: ./src/action/event.ts
 var action_event = __nccwpck_require__(3566);
-// EXTERNAL MODULE: ./src/resolve/watch.ts + 101 modules
-var watch = __nccwpck_require__(4282);
+// EXTERNAL MODULE: ./src/watch/watch.ts + 101 modules
+var watch = __nccwpck_require__(1971);
 // EXTERNAL MODULE: ./src/registry/inspect.ts + 1 modules
 var inspect = __nccwpck_require__(9033);
-;// CONCATENATED MODULE: ./src/resolve/reuse-lookup.ts
+;// CONCATENATED MODULE: ./src/resolution/reuse-lookup.ts
 // Reuse's I/O: the build commit checked against the checkout and the PR, the inputs hash from its
 // tree (`git ls-tree -r -z` in the checkout, which a depth-1 checkout of that commit has), and a
 // read-only lookup of the reuse tag in the registry. A registry that cannot be reached or refuses
@@ -42391,7 +42293,7 @@ async function resolveReuse(resolved, context, io) {
 
 /***/ }),
 
-/***/ 739:
+/***/ 5393:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -42512,7 +42414,867 @@ function reuseTag(prNumber, shortHash) {
 
 /***/ }),
 
-/***/ 4282:
+/***/ 9845:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ resolveImageOutputs),
+/* harmony export */   l: () => (/* binding */ resolveImageCommand)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
+/* harmony import */ var _action_event_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3566);
+/* harmony import */ var _action_html_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7161);
+/* harmony import */ var _resolution_oci_labels_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4403);
+/* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5384);
+/* harmony import */ var _action_report_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1658);
+/* harmony import */ var _resolution_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9837);
+// `resolve-image`: which image this context uses, and which tags a build here should push.
+
+
+
+
+
+
+
+const MAX_FILES_IN_SUMMARY = 50;
+/**
+ * Every output resolve-image sets, as text: the action writes them, and the local CLI prints the
+ * same ones as JSON (`--json`). Undefined: not known in this context, and not set.
+ */
+function resolveImageOutputs(result, target, labels) {
+    return {
+        image: result.reference,
+        tag: result.tag,
+        tags: result.pushReferences.join('\n'),
+        labels: labels?.join('\n'),
+        modified: result.modified,
+        'changed-files': JSON.stringify(result.matched),
+        reason: result.reason,
+        fork: result.fork,
+        // Empty where nothing is reused: no hash is computed there.
+        'inputs-hash': result.reuse?.hash ?? '',
+        'reusable-image': result.reuse?.reusable?.pinned ?? '',
+        ...(0,_action_report_js__WEBPACK_IMPORTED_MODULE_2__/* .targetOutputs */ .OL)(target),
+    };
+}
+function reportResolvedImage(result, target, labels) {
+    (0,_action_report_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutputs */ .n0)(resolveImageOutputs(result, target, labels));
+    if (result.reuse?.notice)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(result.reuse.notice, { title: 'CI image not reused' });
+    if (result.reuse?.reusable)
+        (0,_log_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`${result.reuse.reusable.pinned} was built from the same inputs: a build here can copy it.`);
+    if (result.fork && result.modified) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${result.reason} Its checks run on the stable image, not on the changed Dockerfile.`, {
+            title: 'Changed CI image not used',
+        });
+    }
+    for (const warning of result.warnings)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(warning, { title: 'CI image' });
+    (0,_log_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`${result.reference}: ${result.reason}`);
+    const rows = [
+        ['Image', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(result.reference)],
+        ['Why', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeHtml */ .Z)(result.reason)],
+        ['Push', result.pushReferences.length > 0 ? result.pushReferences.map(_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a).join('<br>') : 'nothing (no build in this context)'],
+    ];
+    // The source names the build workflow, a file name the inputs validated.
+    if (result.watch)
+        rows.push(['Watched', `${result.watch.patterns.map(_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a).join(' ')} from ${result.watch.source}`]);
+    if (result.reuse?.hash)
+        rows.push(['Inputs', `${(0,_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(result.reuse.hash)} (${result.reuse.inputFiles} files)`]);
+    if (result.reuse?.reusable)
+        rows.push(['Reusable', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(result.reuse.reusable.pinned)]);
+    if (result.reuse?.notice)
+        rows.push(['Not reused', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeHtml */ .Z)(result.reuse.notice)]);
+    for (const warning of result.warnings)
+        rows.push(['Warning', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeHtml */ .Z)(warning)]);
+    if (result.changedSource)
+        rows.push(['Changed files', `${result.changedCount} (listed by ${result.changedSource})`]);
+    const summary = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addHeading('CI image', 3).addTable(rows.map(([k, v]) => [{ data: k, header: true }, v]));
+    if (result.matched.length > 0) {
+        const shown = result.matched.slice(0, MAX_FILES_IN_SUMMARY).map(_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a);
+        if (result.matched.length > shown.length)
+            shown.push(`and ${result.matched.length - shown.length} more`);
+        summary.addDetails(`Watched files changed (${result.matched.length})`, shown.join('<br>'));
+    }
+    (0,_action_report_js__WEBPACK_IMPORTED_MODULE_2__/* .writeSummary */ .Sy)(summary);
+}
+async function resolveImageCommand(session) {
+    const result = await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Resolving the CI image', () => (0,_resolution_resolve_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveForSession */ .K3)(session));
+    // What a build here sets, so that wait-for-build can prove which commit an image was built from.
+    const labels = (0,_resolution_oci_labels_js__WEBPACK_IMPORTED_MODULE_5__/* .ociLabels */ .T)({
+        revision: (0,_resolution_oci_labels_js__WEBPACK_IMPORTED_MODULE_5__/* .builtRevision */ .m)(session.target),
+        sourceUrl: (0,_action_event_js__WEBPACK_IMPORTED_MODULE_6__/* .repositoryUrl */ .Ek)(session.ctx),
+        inputsHash: result.reuse?.hash,
+    });
+    reportResolvedImage(result, session.target, labels);
+}
+
+
+/***/ }),
+
+/***/ 8680:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+// Durations as people read them in a log: `45s`, `3m 20s`, `1h 2m`.
+function formatDuration(ms) {
+    const seconds = Math.max(0, Math.round(ms / 1000));
+    if (seconds < 60)
+        return `${seconds}s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60)
+        return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m ${seconds % 60}s`;
+    const hours = Math.floor(minutes / 60);
+    return minutes % 60 === 0 ? `${hours}h` : `${hours}h ${minutes % 60}m`;
+}
+
+
+/***/ }),
+
+/***/ 9754:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JR: () => (/* binding */ boundedRequest),
+/* harmony export */   KO: () => (/* binding */ runTiming),
+/* harmony export */   bN: () => (/* binding */ MAX_RATE_LIMIT_RETRIES),
+/* harmony export */   dv: () => (/* binding */ REGISTRY_RETRY),
+/* harmony export */   sE: () => (/* binding */ CREDENTIAL_HELPER_TIMEOUT_MS)
+/* harmony export */ });
+/* unused harmony export createDeadline */
+// Every wait of a run decided in one place: the poll interval and the wait's deadline (from the
+// inputs), the API client's rate-limit waits and retry back-off, the registry's retries. Pure:
+// the clock is injected, and the timers that sleep are the session's.
+function createDeadline(now, timeoutMs) {
+    const startedAt = now();
+    const at = startedAt + timeoutMs;
+    return {
+        startedAt,
+        at,
+        now,
+        elapsedMs: () => now() - startedAt,
+        remainingMs: () => Math.max(0, at - now()),
+        allows: (ms) => now() + ms <= at,
+    };
+}
+/** plugin-retry waits 1 + 4 + 9 seconds before its three retries of a 5xx or network error. */
+const RETRY_BACKOFF_MS = 14_000;
+/** One API request of the poll: never past the deadline, but at least 10 s and at most 30 s. */
+const REQUEST_TIMEOUT_MS = { min: 10_000, max: 30_000 };
+/** How many rate limits of one request the REST client waits out before it gives up. */
+const MAX_RATE_LIMIT_RETRIES = 5;
+/** A registry read or a docker pull: 4 attempts, waiting 5 s, then twice as long each time (the registry may lag the build). */
+const REGISTRY_RETRY = { attempts: 4, firstDelayMs: 5_000 };
+/**
+ * A docker credential helper's `get`: a keyring answers in milliseconds, the cloud helpers
+ * (ecr-login, gcloud) after a token request of a second or two; past 15 s it is hung, and stopped.
+ */
+const CREDENTIAL_HELPER_TIMEOUT_MS = 15_000;
+/** Per-request options that keep one poll, retries included, within the wait's deadline. */
+function boundedRequest(remainingMs) {
+    // Closer to the deadline than the back-off, the next poll asks again instead. Only 0 can be
+    // set ahead: a positive `retries` makes plugin-retry repeat every error, 304s and 404s included.
+    const retries = remainingMs < RETRY_BACKOFF_MS ? { retries: 0 } : {};
+    // A hung connection must not outlive the deadline; the last poll still gets a fair chance.
+    const timeoutMs = Math.min(Math.max(remainingMs, REQUEST_TIMEOUT_MS.min), REQUEST_TIMEOUT_MS.max);
+    return { ...retries, timeoutMs };
+}
+function runTiming(inputs, now = Date.now) {
+    let deadline;
+    return {
+        pollIntervalMs: inputs.pollIntervalSeconds * 1000,
+        startWait: () => (deadline = createDeadline(now, inputs.timeoutSeconds * 1000)),
+        mayWaitRateLimit: (seconds) => deadline === undefined || deadline.allows(seconds * 1000),
+    };
+}
+
+
+/***/ }),
+
+/***/ 6268:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  G: () => (/* binding */ waitForBuildCommand)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __nccwpck_require__(3360);
+// EXTERNAL MODULE: ./src/timing/duration.ts
+var timing_duration = __nccwpck_require__(8680);
+// EXTERNAL MODULE: ./src/action/html.ts
+var html = __nccwpck_require__(7161);
+// EXTERNAL MODULE: ./src/registry/image-ref.ts
+var image_ref = __nccwpck_require__(8230);
+// EXTERNAL MODULE: ./src/resolution/decision.ts
+var decision = __nccwpck_require__(3658);
+;// CONCATENATED MODULE: ./src/wait/runs.ts
+// Workflow runs as the REST API lists them, and which one decides a commit's build.
+function time(text) {
+    const parsed = text ? Date.parse(text) : NaN;
+    return Number.isNaN(parsed) ? 0 : parsed;
+}
+/** When this attempt began: a re-run of an old run is newer than a run created after it. */
+function attemptStartedAt(run) {
+    return time(run.run_started_at) || time(run.created_at);
+}
+/** Positive when `a` is a newer attempt than `b`. */
+function compareAttempts(a, b) {
+    return (attemptStartedAt(a) - attemptStartedAt(b) ||
+        time(a.created_at) - time(b.created_at) ||
+        a.id - b.id ||
+        (a.run_attempt ?? 1) - (b.run_attempt ?? 1));
+}
+/**
+ * Splits a commit's runs into ours and the others, with why each other one does not count: a
+ * `workflow_dispatch` or `push` run of the PR's head commit, or another PR's run of the same
+ * commit (the same branch opened against two bases), must not decide this PR's wait. The event
+ * is the main separator: GitHub lists in `pull_requests` every open PR whose head matches.
+ */
+function scopeRuns(runs, scope) {
+    const ours = [];
+    const ignored = [];
+    for (const run of runs) {
+        const event = run.event ?? 'unknown';
+        const named = (run.pull_requests ?? []).map((pr) => pr.number);
+        if (!scope.events.includes(event)) {
+            ignored.push({ run, why: `it was started by ${event}, and this build runs on ${scope.events.join(' or ')}` });
+        }
+        else if (scope.prNumber !== undefined && named.length > 0 && !named.includes(scope.prNumber)) {
+            ignored.push({ run, why: `it builds ${named.map((n) => `PR #${n}`).join(', ')}, not PR #${scope.prNumber}` });
+        }
+        else {
+            ours.push(run);
+        }
+    }
+    return { ours, ignored };
+}
+/**
+ * The run that decides the build of `headSha`: of the runs for exactly that commit (never the
+ * merge commit, never another PR's: see scopeRuns), the newest attempt. A re-run after a failure is that
+ * newest attempt, so a run that went back to `queued` is followed rather than its old result.
+ */
+function selectRun(runs, headSha) {
+    const sha = headSha.toLowerCase();
+    let newest;
+    for (const run of runs) {
+        if (run.head_sha.toLowerCase() !== sha)
+            continue;
+        if (newest === undefined || compareAttempts(run, newest) > 0)
+            newest = run;
+    }
+    return newest;
+}
+function isCompleted(run) {
+    return run.status === 'completed';
+}
+/** How long the attempt took (or has taken so far, by `updated_at`). */
+function runDurationMs(run) {
+    const start = attemptStartedAt(run);
+    const end = time(run.updated_at);
+    return start > 0 && end >= start ? end - start : undefined;
+}
+/** The median duration of completed runs; undefined when none has a usable duration. */
+function typicalDurationMs(runs) {
+    const durations = runs
+        .filter(isCompleted)
+        .map(runDurationMs)
+        .filter((ms) => ms !== undefined && ms > 0)
+        .sort((a, b) => a - b);
+    if (durations.length === 0)
+        return undefined;
+    const middle = Math.floor(durations.length / 2);
+    return durations.length % 2 === 1 ? durations[middle] : Math.round((durations[middle - 1] + durations[middle]) / 2);
+}
+/** `#1234 (attempt 2)`: how a person finds the run on the Actions tab. */
+function runLabel(run) {
+    const attempt = (run.run_attempt ?? 1) > 1 ? ` (attempt ${run.run_attempt})` : '';
+    return `#${run.run_number ?? run.id}${attempt}`;
+}
+/** `queued`, `in_progress`, `completed: failure`: a run's state as one string. */
+function runState(run) {
+    return isCompleted(run) ? `completed: ${run.conclusion ?? 'unknown'}` : (run.status ?? 'unknown');
+}
+
+// EXTERNAL MODULE: ./src/github/api-fault.ts
+var api_fault = __nccwpck_require__(7722);
+;// CONCATENATED MODULE: ./src/wait/wait-loop.ts
+// The poll loop of `wait-for-build`: follows the build run of one commit until it ends or the
+// deadline passes. Time, sleep and the API are injected, so tests run 20 minutes in milliseconds.
+
+
+
+function missingWorkflowMessage(o) {
+    return (`The build workflow ${o.workflowFile} does not exist in ${o.repository} (GitHub answered 404). ` +
+        'Check the `build-workflow` input: the file name of a workflow in .github/workflows, ' +
+        'and that the token may read Actions (permissions: actions: read).');
+}
+function workflowDescription(file, workflow) {
+    if (workflow === undefined)
+        return `${file} (its existence could not be checked)`;
+    return `${file} ("${workflow.name ?? file}", ${workflow.state ?? 'state unknown'})`;
+}
+function transientFault(error) {
+    return error instanceof api_fault/* ApiFault */.d && error.kind === 'transient' ? error : undefined;
+}
+/** A fault that asking again will not fix, as the step's error: a refusal names the permission. */
+function fatal(error, what) {
+    if (error instanceof api_fault/* ApiFault */.d)
+        return new Error(`GitHub refused to ${what} (${error.description})${error.permissionHint()}.`, { cause: error });
+    return error instanceof Error ? error : new Error(String(error));
+}
+function workflowHint(workflow) {
+    if (workflow === undefined)
+        return '';
+    if (workflow.state !== undefined && workflow.state !== 'active')
+        return ` The workflow exists but is ${workflow.state}: enable it on the Actions tab.`;
+    return ' The workflow exists: check that its triggers (on: ... paths) cover this commit.';
+}
+/**
+ * A wait prints a progress line at least this often, so that a long wait shows it is alive and how
+ * long it may still take; a state change resets it.
+ */
+const HEARTBEAT_MS = 60_000;
+/** The time left: from a successful build's usual duration when known, else the timeout's. */
+function timeLeft(run, typicalMs, deadline) {
+    const beforeTimeout = `${(0,timing_duration/* formatDuration */.a)(deadline.remainingMs())} left before the timeout`;
+    const started = Date.parse(run.run_started_at ?? run.created_at);
+    if (typicalMs === undefined || Number.isNaN(started))
+        return `, up to ${beforeTimeout} (no successful build to estimate from)`;
+    const left = typicalMs - (deadline.now() - started);
+    return left > 0
+        ? `, about ${(0,timing_duration/* formatDuration */.a)(left)} left (a successful build takes ${(0,timing_duration/* formatDuration */.a)(typicalMs)})`
+        : `, longer than the usual ${(0,timing_duration/* formatDuration */.a)(typicalMs)}; ${beforeTimeout}`;
+}
+async function waitForRun(o) {
+    const { deadline } = o;
+    const write = o.log ?? (() => { });
+    let lastLineMs = deadline.elapsedMs();
+    const log = (line) => {
+        lastLineMs = deadline.elapsedMs();
+        write(line);
+    };
+    const sha7 = o.headSha.slice(0, 7);
+    const stamp = () => `[${(0,timing_duration/* formatDuration */.a)(deadline.elapsedMs())}]`;
+    const done = (outcome) => ({ ...outcome, elapsedMs: deadline.elapsedMs() });
+    let workflow;
+    try {
+        workflow = await o.findWorkflow();
+        if (workflow === undefined)
+            return done({ kind: 'missing-workflow', message: missingWorkflowMessage(o) });
+    }
+    catch (error) {
+        // The runs list answers the same question below; only a fault that will not pass is fatal.
+        const fault = transientFault(error);
+        if (!fault)
+            throw fatal(error, `read the workflow ${o.workflowFile}`);
+        log(`${stamp()} Could not look up ${o.workflowFile} (${fault.description}); going on.`);
+    }
+    if (workflow?.state !== undefined && workflow.state !== 'active') {
+        log(`${stamp()} Workflow ${o.workflowFile} is ${workflow.state}: it starts no new runs until it is enabled.`);
+    }
+    let run;
+    const saidIgnored = new Set();
+    const ourRun = (runs) => {
+        const { ours, ignored } = scopeRuns(runs, o.scope);
+        for (const { run: other, why } of ignored) {
+            if (saidIgnored.has(other.id))
+                continue;
+            saidIgnored.add(other.id);
+            log(`${stamp()} Not the build waited for: ${other.name ?? o.workflowFile} ${runLabel(other)} (${other.html_url}), because ${why}.`);
+        }
+        return selectRun(ours, o.headSha);
+    };
+    let lastState;
+    let lastError;
+    let typicalMs;
+    let askedTypical = false;
+    const wantedFor = `${workflowDescription(o.workflowFile, workflow)} for commit ${o.headSha}`;
+    const progress = () => run === undefined
+        ? `${stamp()} No run of ${o.workflowFile} for commit ${sha7} yet; checking every ${(0,timing_duration/* formatDuration */.a)(o.pollIntervalMs)}, ` +
+            `for up to ${(0,timing_duration/* formatDuration */.a)(deadline.remainingMs())} more.`
+        : `${stamp()} ${run.name ?? o.workflowFile} ${runLabel(run)}: ${runState(run)}` +
+            (isCompleted(run) ? '' : timeLeft(run, typicalMs, deadline)) +
+            ` · ${run.html_url}`;
+    const heartbeatDue = () => deadline.elapsedMs() - lastLineMs >= HEARTBEAT_MS;
+    // Sleeps in slices so that a progress line comes at least every HEARTBEAT_MS, whatever the interval.
+    const pauseWithProgress = async (ms) => {
+        for (let left = ms; left > 0;) {
+            const slice = Math.min(left, Math.max(1, lastLineMs + HEARTBEAT_MS - deadline.elapsedMs()));
+            await o.sleep(slice);
+            left -= slice;
+            // At the end of the pause a poll follows, which says where things stand.
+            if (left > 0 && heartbeatDue())
+                log(progress());
+        }
+    };
+    for (;;) {
+        let pause = o.pollIntervalMs;
+        try {
+            run = ourRun(await o.fetchRuns(deadline.remainingMs()));
+            lastError = undefined;
+        }
+        catch (error) {
+            if (error instanceof api_fault/* ApiFault */.d && error.kind === 'not-found') {
+                return done({ kind: 'missing-workflow', message: missingWorkflowMessage(o) });
+            }
+            const fault = transientFault(error);
+            if (!fault)
+                throw fatal(error, `list the runs of ${o.workflowFile}`);
+            const { description, retryAfterSeconds: askedSeconds } = fault;
+            if (askedSeconds !== undefined && !deadline.allows(askedSeconds * 1000)) {
+                return done({
+                    kind: 'timeout',
+                    run,
+                    message: `GitHub asks to wait ${askedSeconds}s (${description}), past the timeout, while waiting for a run of ${wantedFor}` +
+                        (run ? `; the last state seen was ${runState(run)}: ${run.html_url}` : '.'),
+                });
+            }
+            if (description !== lastError)
+                log(`${stamp()} GitHub API: ${description}; asking again at the next poll.`);
+            lastError = description;
+            if (askedSeconds !== undefined)
+                pause = Math.max(pause, askedSeconds * 1000);
+        }
+        if (run !== undefined && !isCompleted(run) && !askedTypical && o.typicalDurationMs) {
+            askedTypical = true;
+            typicalMs = await o.typicalDurationMs().catch(() => undefined);
+        }
+        const state = run === undefined ? (lastError === undefined ? 'absent' : undefined) : `${run.id}/${run.run_attempt ?? 1}/${runState(run)}`;
+        if (state !== undefined && state !== lastState) {
+            lastState = state;
+            log(progress());
+        }
+        else if (heartbeatDue()) {
+            log(progress());
+        }
+        if (run !== undefined && isCompleted(run)) {
+            if (run.conclusion === 'success')
+                return done({ kind: 'success', run });
+            return done({
+                kind: 'failure',
+                run,
+                message: `The build run ${runLabel(run)} of ${o.workflowFile} for commit ${o.headSha} ended with conclusion "${run.conclusion ?? 'unknown'}": ${run.html_url}`,
+            });
+        }
+        if (deadline.remainingMs() <= 0) {
+            const limit = (0,timing_duration/* formatDuration */.a)(deadline.at - deadline.startedAt);
+            const why = lastError === undefined ? '' : ` The last API request failed: ${lastError}.`;
+            return done({
+                kind: 'timeout',
+                run,
+                message: run === undefined
+                    ? `No run of ${wantedFor} appeared within ${limit} (the \`timeout\` input).${why}` +
+                        (saidIgnored.size > 0 ? ` ${saidIgnored.size} run(s) of that commit were another build (see the log above).` : '') +
+                        workflowHint(workflow)
+                    : `The build run ${runLabel(run)} of ${o.workflowFile} for commit ${o.headSha} is still ${run.status} after ${limit} (the \`timeout\` input): ${run.html_url}`,
+            });
+        }
+        // The last poll lands on the deadline, so a run that ends just in time still counts.
+        await pauseWithProgress(Math.min(pause, deadline.remainingMs()));
+    }
+}
+
+// EXTERNAL MODULE: ./src/github/errors.ts
+var errors = __nccwpck_require__(3116);
+;// CONCATENATED MODULE: ./src/github/conditional.ts
+// Conditional GETs. GitHub answers `If-None-Match` with 304 when nothing changed, and a 304
+// does not count against the rate limit. Octokit keeps no cache and reports a 304 as a
+// RequestError, so the last ETag and body of each URL are kept here.
+
+function createConditionalGet(client) {
+    const cache = new Map();
+    const stats = { requests: 0, notModified: 0 };
+    return {
+        stats,
+        async get(route, params = {}) {
+            // The expanded URL (path and query) identifies the resource; `request` options are not part of it.
+            const { method, url } = client.request.endpoint(route, params);
+            const key = `${method} ${url}`;
+            const cached = cache.get(key);
+            const headers = { ...params.headers, ...(cached ? { 'if-none-match': cached.etag } : {}) };
+            stats.requests++;
+            try {
+                const response = await client.request(route, { ...params, headers });
+                const etag = response.headers.etag;
+                if (etag)
+                    cache.set(key, { etag, data: response.data });
+                return { data: response.data, notModified: false };
+            }
+            catch (error) {
+                if (cached && (0,errors/* httpStatus */.nG)(error) === 304) {
+                    stats.notModified++;
+                    return { data: cached.data, notModified: true };
+                }
+                throw error;
+            }
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/timing/timing.ts
+var timing = __nccwpck_require__(9754);
+;// CONCATENATED MODULE: ./src/wait/build-runs.ts
+
+
+
+
+
+/** Reading workflows and their runs needs this (GitHub answers 403 or 404 without it). */
+const PERMISSION = 'actions: read';
+/** boundedRequest's limits, its timeout as a signal that aborts the request. */
+function boundedBy(remainingMs) {
+    const { timeoutMs, ...retries } = (0,timing/* boundedRequest */.JR)(remainingMs);
+    return { ...retries, signal: AbortSignal.timeout(timeoutMs) };
+}
+function createBuildRunsApi(client, repository, workflowFile, now = Date.now) {
+    const conditional = createConditionalGet(client);
+    const workflowRoute = 'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}';
+    const runsRoute = `${workflowRoute}/runs`;
+    const base = { ...repository, workflow_id: workflowFile };
+    // Failures reach the poll loop as ApiFaults, which name the permission to grant.
+    const asked = async (call) => {
+        try {
+            return await call();
+        }
+        catch (error) {
+            throw (0,errors/* toApiFault */.eo)(error, { permission: PERMISSION, nowMs: now() });
+        }
+    };
+    return {
+        stats: conditional.stats,
+        findWorkflow: () => asked(async () => {
+            try {
+                return (await conditional.get(workflowRoute, base)).data;
+            }
+            catch (error) {
+                if ((0,errors/* isNotFound */.c4)(error))
+                    return undefined;
+                throw error;
+            }
+        }),
+        fetchRuns: (headSha, remainingMs, event) => asked(async () => {
+            // head_sha asks for exactly this commit's runs: a page of recent runs could lose it on a
+            // busy repository. `event` ("Returns workflow run triggered by the event you specify":
+            // GitHub's OpenAPI description) leaves out runs that are not ours before they cost a byte;
+            // pull_requests stay in (no exclude_pull_requests), to tell one PR's run from another's.
+            const params = { ...base, head_sha: headSha, ...(event ? { event } : {}), per_page: 100, request: boundedBy(remainingMs) };
+            return (await conditional.get(runsRoute, params)).data.workflow_runs;
+        }),
+        typicalDurationMs: () => asked(async () => {
+            const params = { ...base, status: 'success', per_page: 5, exclude_pull_requests: true };
+            return typicalDurationMs((await conditional.get(runsRoute, params)).data.workflow_runs);
+        }),
+    };
+}
+/** Waits for the build run of one commit over REST: what the command, the HTTP tests and the bench run. */
+async function waitForBuildRun(client, o) {
+    const api = createBuildRunsApi(client, o.repository, o.workflowFile, o.deadline.now);
+    const outcome = await waitForRun({
+        ...o,
+        repository: `${o.repository.owner}/${o.repository.repo}`,
+        findWorkflow: () => api.findWorkflow(),
+        // One event: the API filters; several: one request, filtered here.
+        fetchRuns: (remainingMs) => api.fetchRuns(o.headSha, remainingMs, o.scope.events.length === 1 ? o.scope.events[0] : undefined),
+        typicalDurationMs: () => api.typicalDurationMs(),
+    });
+    return { outcome, stats: api.stats };
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
+var exec = __nccwpck_require__(2876);
+// EXTERNAL MODULE: ./src/registry/command-output.ts
+var command_output = __nccwpck_require__(2210);
+// EXTERNAL MODULE: ./src/registry/registry-hints.ts
+var registry_hints = __nccwpck_require__(1707);
+// EXTERNAL MODULE: ./src/log/log.ts
+var log = __nccwpck_require__(5384);
+;// CONCATENATED MODULE: ./src/registry/docker.ts
+// `docker pull` of the freshly built image, by digest: an argument array (never a shell),
+// retried because a registry can lag a build that has just pushed.
+
+
+
+
+
+
+// Retrying cannot fix credentials: fail at once with a hint instead.
+const AUTH_FAILURE = /unauthorized|denied|authentication required|no basic auth credentials/i;
+async function docker(args) {
+    try {
+        // docker's progress streams into the log as it comes, with what the registry answers in it:
+        // the runner reads no command from it.
+        return await (0,log/* withCommandsStopped */.c7)(() => (0,exec/* getExecOutput */.H)('docker', args, { ignoreReturnCode: true }));
+    }
+    catch (error) {
+        // @actions/exec throws only when it cannot start the program.
+        throw new Error(`Cannot run docker to pull the image (${error.message.split('.')[0]}). ` +
+            'Use a runner with Docker installed, or set `pull: false` to skip the pull.', { cause: error });
+    }
+}
+/** How to get past a refusal; for ghcr.io, its usual causes too. */
+function refusalHint(reference) {
+    const login = 'Log in to the registry before this step (docker/login-action), with a token that may read packages.';
+    let registry;
+    try {
+        registry = (0,image_ref/* parseImageReference */.o_)(reference).registry;
+    }
+    catch {
+        return login;
+    }
+    return (0,registry_hints/* isGhcr */.T_)(registry) ? `${login}\n${(0,registry_hints/* ghcrDeniedHint */.vn)()}` : login;
+}
+async function pullImage(reference, o) {
+    const attempts = o.attempts ?? timing/* REGISTRY_RETRY */.dv.attempts;
+    let delay = o.firstDelayMs ?? timing/* REGISTRY_RETRY */.dv.firstDelayMs;
+    for (let attempt = 1;; attempt++) {
+        const result = await docker(['pull', reference]);
+        const output = `${result.stdout}\n${result.stderr}`;
+        if (result.exitCode === 0) {
+            return { attempts: attempt };
+        }
+        const why = (0,command_output/* lastLines */.w)(result.stderr || result.stdout);
+        if (AUTH_FAILURE.test(output)) {
+            throw new Error(`docker pull ${reference} was refused by the registry: ${why}\n${refusalHint(reference)}`);
+        }
+        if (attempt >= attempts) {
+            throw new Error(`docker pull ${reference} failed ${attempts} times (exit code ${result.exitCode}): ${why}`);
+        }
+        o.log?.(`docker pull failed (exit code ${result.exitCode}); the registry may lag the build, trying again in ${Math.round(delay / 1000)}s.`);
+        await o.sleep(delay);
+        delay *= 2;
+    }
+}
+
+// EXTERNAL MODULE: ./src/action/report.ts
+var report = __nccwpck_require__(1658);
+// EXTERNAL MODULE: ./src/resolution/build-gate.ts
+var build_gate = __nccwpck_require__(364);
+// EXTERNAL MODULE: ./src/resolution/resolve.ts + 5 modules
+var resolve = __nccwpck_require__(9837);
+// EXTERNAL MODULE: ./src/registry/labels.ts
+var labels = __nccwpck_require__(7432);
+// EXTERNAL MODULE: ./src/registry/inspect.ts + 1 modules
+var registry_inspect = __nccwpck_require__(9033);
+;// CONCATENATED MODULE: ./src/wait/verify-image.ts
+// The image a finished build pushed, read from the registry and proved to be built from the
+// awaited commit: a tag like pr-42 moves with every push to the PR, so the checks of commit A
+// must not run on whatever it points to when they start. The per-commit tag (pr-42-sha-<7>)
+// never moves; its digest pins the image; its revision label must name the awaited commit.
+
+
+
+
+/** The first line of a registry error: what failed, without its hint. */
+const firstLine = (error) => error.message.split('\n')[0];
+async function verifyBuiltImage(built, o) {
+    const inspect = (reference, attempts) => (0,registry_inspect/* inspectImage */.m)(reference, { token: o.token, sleep: o.sleep, log: o.log, attempts });
+    let image;
+    try {
+        // Pushed together with the moving tag: missing means the build does not push it, not a lag.
+        image = await inspect(built.commitReference, built.commitReference === built.reference ? undefined : 1);
+    }
+    catch (error) {
+        if (!(error instanceof registry_inspect/* RegistryError */.g && error.fault === 'missing') || built.commitReference === built.reference)
+            throw error;
+        o.log(`The build pushed no ${built.commitReference}: reading ${built.reference} and checking that it was built from ${built.headSha}.`);
+        try {
+            image = await inspect(built.reference);
+        }
+        catch (second) {
+            if (!(second instanceof registry_inspect/* RegistryError */.g && second.fault === 'missing'))
+                throw second;
+            // Both tags are missing: say so, each with how often it was asked.
+            throw new registry_inspect/* RegistryError */.g('missing', `No image of ${built.headSha} is in the registry; both tags were tried:\n` +
+                `- ${built.commitReference}: ${firstLine(error)} (1 try)\n` +
+                `- ${built.reference}: ${firstLine(second)}\n` +
+                (0,registry_hints/* missingTagHint */.ID)(built.commitReference));
+        }
+    }
+    const revision = (0,labels/* checkRevision */.G7)(image.reference, built.headSha, image.revision, {
+        expected: built.inputsHash,
+        labelled: image.labels[labels/* INPUTS_LABEL */.Pv],
+    });
+    if (revision.kind === 'mismatch')
+        throw new Error(revision.message);
+    return {
+        digest: image.digest,
+        pinned: (0,image_ref/* pinnedReference */.ct)(built.reference, image.digest),
+        image,
+        verified: revision.kind === 'match',
+        warning: revision.kind === 'unlabelled' || revision.kind === 'unproved' ? revision.message : undefined,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/wait/command.ts
+// `wait-for-build`: waits for the build workflow's run for this commit, fails fast when it fails,
+// then pulls the image it built.
+
+
+
+
+
+
+
+
+
+
+
+
+
+function summarize(title, rows) {
+    const table = rows.map(([key, value]) => [{ data: key, header: true }, value]);
+    (0,report/* writeSummary */.Sy)(core/* summary */.z.addHeading(title, 3).addTable(table));
+}
+function runRows(outcome) {
+    const run = outcome.run;
+    if (!run)
+        return [['Build run', 'none found']];
+    const duration = runDurationMs(run);
+    return [
+        ['Build run', `<a href="${(0,html/* escapeHtml */.Z)(run.html_url)}">${(0,html/* code */.a)(`${run.name ?? 'build'} ${runLabel(run)}`)}</a>`],
+        ['Result', run.status === 'completed' ? (0,html/* code */.a)(run.conclusion ?? 'unknown') : (0,html/* code */.a)(run.status ?? 'unknown')],
+        ...(duration === undefined ? [] : [['Run duration', (0,timing_duration/* formatDuration */.a)(duration)]]),
+    ];
+}
+/** An image built from the same inputs stands in for the build: nothing to wait for. */
+async function useReusedImage(session, resolved, reusable) {
+    const { pinned, digest, revision } = reusable;
+    (0,report/* setOutputs */.n0)({
+        image: resolved.reference,
+        tag: resolved.tag,
+        digest,
+        'pinned-image': pinned,
+        'reusable-image': pinned,
+        reused: true,
+        // resolve accepted it only because its ci-image.inputs label equals this context's inputs hash.
+        verified: true,
+        ...(0,report/* targetOutputs */.OL)(session.target),
+    });
+    const from = revision ? ` for ${revision}` : '';
+    (0,log/* info */.pq)(`Reusing ${pinned}, built${from} from the same inputs: no build run is awaited.`);
+    if (session.inputs.pull)
+        await core/* group */.Os(`Pulling ${pinned}`, () => pullImage(pinned, { sleep: session.sleep, log: (line) => (0,log/* info */.pq)(line) }));
+    summarize('CI image build', [
+        ['Image', (0,html/* code */.a)(pinned)],
+        ['Build', `not awaited: the image built${revision ? ` for ${(0,html/* code */.a)(revision)}` : ''} from the same inputs is reused`],
+    ]);
+}
+async function waitForBuildCommand(session) {
+    const { inputs, ctx, target } = session;
+    let awaited;
+    let inputsHash;
+    if (target.kind === 'push' && inputs.reuse === 'repository') {
+        // A long-lived branch may ship the image its PR built: then no run is awaited.
+        const resolved = await core/* group */.Os('Looking for an image built from the same inputs', () => (0,resolve/* resolveForSession */.K3)(session));
+        if (resolved.reuse?.reusable)
+            return useReusedImage(session, resolved, resolved.reuse.reusable);
+        inputsHash = resolved.reuse?.hash;
+    }
+    if (target.kind === 'push') {
+        // After a push, the push run of that commit builds `<branch>-sha-<7>`, its commit tag.
+        const commitTag = (0,decision/* resolvePush */.B$)((0,resolve/* resolveConfig */.pE)(session), target).commitTag;
+        awaited = { tag: commitTag, commitTag, headSha: target.sha, scope: { events: ['push'] } };
+    }
+    else {
+        const gate = await (0,build_gate/* checkBuild */.D)(session, target);
+        if (gate.kind !== 'built') {
+            // No build will come: say why now, not at the timeout, and hand over the stable image.
+            const message = `${gate.reason} There is nothing to wait for; it uses ${gate.reference}.`;
+            (0,report/* setOutputs */.n0)({ image: gate.reference, tag: gate.tag, ...(0,report/* targetOutputs */.OL)(target) });
+            (0,log/* info */.pq)(message);
+            return summarize('CI image build', [
+                ['Image', (0,html/* code */.a)(gate.reference)],
+                ['Build', `not awaited: ${(0,html/* escapeHtml */.Z)(message)}`],
+            ]);
+        }
+        const { pr, resolved } = gate;
+        if (resolved.reuse?.reusable)
+            return useReusedImage(session, resolved, resolved.reuse.reusable);
+        inputsHash = resolved.reuse?.hash;
+        // Only the PR's own build counts: the events its build triggers fire on, and its number.
+        const scope = { events: resolved.watch?.events ?? ['pull_request'], prNumber: pr.number };
+        const noRunHint = resolved.beyondPathFilterLimit
+            ? `PR #${pr.number} changes ${resolved.changedCount} files, and GitHub evaluates path filters on the first ${decision/* PATH_FILTER_DIFF_LIMIT */.vV} only, so it may not have started the build.`
+            : undefined;
+        awaited = { tag: resolved.tag, commitTag: resolved.commitTag, headSha: pr.headSha, scope, noRunHint };
+    }
+    const { tag, headSha, scope } = awaited;
+    const reference = (0,image_ref/* imageReference */.rA)(session.imageRepository, tag);
+    (0,report/* setOutputs */.n0)({ image: reference, tag, reused: false, 'reusable-image': '', ...(0,report/* targetOutputs */.OL)(target) });
+    // From here on, the session's client waits out a rate limit only when it ends before the deadline.
+    const deadline = session.timing.startWait();
+    const client = await session.client();
+    const rows = [
+        ['Image', (0,html/* code */.a)(reference)],
+        ['Commit', (0,html/* code */.a)(headSha)],
+    ];
+    const failWith = async (error) => {
+        summarize('CI image build', [...rows, ['Failed', (0,html/* escapeHtml */.Z)(error instanceof Error ? error.message : String(error))]]);
+        throw error;
+    };
+    // No log group: the UI collapses groups, and a long wait must show its progress lines.
+    (0,log/* info */.pq)(`Waiting for ${inputs.buildWorkflow} to build ${reference}`);
+    const repository = `${ctx.repository.owner}/${ctx.repository.repo}`;
+    (0,log/* info */.pq)(`Looking for the run of ${inputs.buildWorkflow} in ${repository} for commit ${headSha}.`);
+    const { outcome, stats } = await waitForBuildRun(client, {
+        repository: ctx.repository,
+        workflowFile: inputs.buildWorkflow,
+        headSha,
+        scope,
+        pollIntervalMs: session.timing.pollIntervalMs,
+        deadline,
+        sleep: session.sleep,
+        log: (line) => (0,log/* info */.pq)(line),
+    }).catch(failWith);
+    (0,log/* info */.pq)(`GitHub API: ${stats.requests} requests, ${stats.notModified} of them answered 304 Not Modified (free of rate limit).`);
+    const run = outcome.run;
+    (0,report/* setOutputs */.n0)({ 'run-id': run?.id, 'run-url': run?.html_url, conclusion: run?.conclusion ?? undefined });
+    rows.push(...runRows(outcome), ['Waited', (0,timing_duration/* formatDuration */.a)(outcome.elapsedMs)]);
+    if (outcome.kind === 'timeout' && !outcome.run && awaited.noRunHint) {
+        return failWith(new Error(`${outcome.message} The likely cause: ${awaited.noRunHint}`));
+    }
+    if (outcome.kind !== 'success')
+        return failWith(new Error(outcome.message));
+    (0,log/* info */.pq)(`${reference} was built by ${outcome.run.html_url}`);
+    // Pulled or not, the image is read from the registry: its digest pins it, its label proves it.
+    const built = { reference, commitReference: (0,image_ref/* imageReference */.rA)(session.imageRepository, awaited.commitTag), headSha, inputsHash };
+    let verified;
+    try {
+        verified = await core/* group */.Os(`Reading ${built.commitReference} from the registry`, () => verifyBuiltImage(built, { token: inputs.token, sleep: session.sleep, log: (line) => (0,log/* info */.pq)(line) }));
+    }
+    catch (error) {
+        return failWith(error);
+    }
+    (0,report/* setOutputs */.n0)({ digest: verified.digest, 'pinned-image': verified.pinned, verified: String(verified.verified) });
+    rows.push(['Digest', (0,html/* code */.a)(verified.digest)], ['Pinned', (0,html/* code */.a)(verified.pinned)], ['Verified', (0,html/* code */.a)(String(verified.verified))]);
+    if (verified.warning) {
+        core/* warning */.$e(verified.warning, { title: 'CI image not verified' });
+        rows.push(['Warning', (0,html/* escapeHtml */.Z)(verified.warning)]);
+    }
+    else {
+        (0,log/* info */.pq)(`${verified.pinned} was built from ${headSha} (${verified.image.platforms.join(', ') || 'one platform'}).`);
+    }
+    if (inputs.pull) {
+        try {
+            // By digest: exactly the image that was read and checked, whatever the tag points to by now.
+            await core/* group */.Os(`Pulling ${verified.pinned}`, () => pullImage(verified.pinned, { sleep: session.sleep, log: (line) => (0,log/* info */.pq)(line) }));
+        }
+        catch (error) {
+            return failWith(error);
+        }
+    }
+    summarize('CI image build', rows);
+}
+
+
+/***/ }),
+
+/***/ 1971:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42526,7 +43288,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/action/inputs.ts + 1 modules
 var inputs = __nccwpck_require__(887);
-;// CONCATENATED MODULE: ./src/resolve/patterns.ts
+;// CONCATENATED MODULE: ./src/watch/patterns.ts
 // GitHub's filter patterns: the `paths`/`paths-ignore` and `branches`/`branches-ignore`/`tags`
 // filters of a workflow trigger. Each pattern matches what the anchored regex of nektos/act's port
 // of GitHub's matcher (pkg/workflowpattern/workflow_pattern.go) matches, in time linear in the
@@ -49604,7 +50366,7 @@ function getOptionsWithDefaults(options) {
 
 
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./src/resolve/workflow-budget.ts
+;// CONCATENATED MODULE: ./src/watch/workflow-budget.ts
 // The build workflow is the PR's (GitHub reads pull_request triggers from the merge commit, a
 // fork's included), so before @actions/workflow-parser reads it, what reading it would cost is
 // counted on its YAML, in time linear in the file: GitHub's own limits, and one of ours for the
@@ -49749,7 +50511,7 @@ function workflowOverBudget(text) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/resolve/triggers.ts
+;// CONCATENATED MODULE: ./src/watch/triggers.ts
 // The build workflow's pull request triggers, read and evaluated as GitHub does, so that
 // "will GitHub start the build for this PR?" has one answer for the build and for whoever
 // waits for it. Pure: the workflow's text and the PR's facts are passed in.
@@ -49901,7 +50663,7 @@ function evaluateTrigger(trigger, facts) {
     return { trigger, fires: true, matched };
 }
 
-;// CONCATENATED MODULE: ./src/resolve/watch.ts
+;// CONCATENATED MODULE: ./src/watch/watch.ts
 // Which changed files make a PR need its own image: the build workflow's own pull request
 // triggers (so that what starts the build and what waits for it cannot disagree), or the `watch`
 // input taken at its word. Without either there is no answer: a build workflow that does not
@@ -49988,768 +50750,6 @@ async function decideWatch(sources, facts) {
     // "Changes no watched path" is the everyday answer; any other filter is worth saying.
     const notPaths = verdicts.filter((verdict) => verdict.excluded?.filter !== 'paths');
     return notPaths.length === 0 ? decision : { ...decision, noBuildBecause: notPaths.map((verdict) => verdict.excluded?.why).join('; ') };
-}
-
-
-/***/ }),
-
-/***/ 8680:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ formatDuration)
-/* harmony export */ });
-// Durations as people read them in a log: `45s`, `3m 20s`, `1h 2m`.
-function formatDuration(ms) {
-    const seconds = Math.max(0, Math.round(ms / 1000));
-    if (seconds < 60)
-        return `${seconds}s`;
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60)
-        return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m ${seconds % 60}s`;
-    const hours = Math.floor(minutes / 60);
-    return minutes % 60 === 0 ? `${hours}h` : `${hours}h ${minutes % 60}m`;
-}
-
-
-/***/ }),
-
-/***/ 9754:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   JR: () => (/* binding */ boundedRequest),
-/* harmony export */   KO: () => (/* binding */ runTiming),
-/* harmony export */   bN: () => (/* binding */ MAX_RATE_LIMIT_RETRIES),
-/* harmony export */   dv: () => (/* binding */ REGISTRY_RETRY),
-/* harmony export */   sE: () => (/* binding */ CREDENTIAL_HELPER_TIMEOUT_MS)
-/* harmony export */ });
-/* unused harmony export createDeadline */
-// Every wait of a run decided in one place: the poll interval and the wait's deadline (from the
-// inputs), the API client's rate-limit waits and retry back-off, the registry's retries. Pure:
-// the clock is injected, and the timers that sleep are the session's.
-function createDeadline(now, timeoutMs) {
-    const startedAt = now();
-    const at = startedAt + timeoutMs;
-    return {
-        startedAt,
-        at,
-        now,
-        elapsedMs: () => now() - startedAt,
-        remainingMs: () => Math.max(0, at - now()),
-        allows: (ms) => now() + ms <= at,
-    };
-}
-/** plugin-retry waits 1 + 4 + 9 seconds before its three retries of a 5xx or network error. */
-const RETRY_BACKOFF_MS = 14_000;
-/** One API request of the poll: never past the deadline, but at least 10 s and at most 30 s. */
-const REQUEST_TIMEOUT_MS = { min: 10_000, max: 30_000 };
-/** How many rate limits of one request the REST client waits out before it gives up. */
-const MAX_RATE_LIMIT_RETRIES = 5;
-/** A registry read or a docker pull: 4 attempts, waiting 5 s, then twice as long each time (the registry may lag the build). */
-const REGISTRY_RETRY = { attempts: 4, firstDelayMs: 5_000 };
-/**
- * A docker credential helper's `get`: a keyring answers in milliseconds, the cloud helpers
- * (ecr-login, gcloud) after a token request of a second or two; past 15 s it is hung, and stopped.
- */
-const CREDENTIAL_HELPER_TIMEOUT_MS = 15_000;
-/** Per-request options that keep one poll, retries included, within the wait's deadline. */
-function boundedRequest(remainingMs) {
-    // Closer to the deadline than the back-off, the next poll asks again instead. Only 0 can be
-    // set ahead: a positive `retries` makes plugin-retry repeat every error, 304s and 404s included.
-    const retries = remainingMs < RETRY_BACKOFF_MS ? { retries: 0 } : {};
-    // A hung connection must not outlive the deadline; the last poll still gets a fair chance.
-    const timeoutMs = Math.min(Math.max(remainingMs, REQUEST_TIMEOUT_MS.min), REQUEST_TIMEOUT_MS.max);
-    return { ...retries, timeoutMs };
-}
-function runTiming(inputs, now = Date.now) {
-    let deadline;
-    return {
-        pollIntervalMs: inputs.pollIntervalSeconds * 1000,
-        startWait: () => (deadline = createDeadline(now, inputs.timeoutSeconds * 1000)),
-        mayWaitRateLimit: (seconds) => deadline === undefined || deadline.allows(seconds * 1000),
-    };
-}
-
-
-/***/ }),
-
-/***/ 6268:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  G: () => (/* binding */ waitForBuildCommand)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __nccwpck_require__(3360);
-// EXTERNAL MODULE: ./src/timing/duration.ts
-var timing_duration = __nccwpck_require__(8680);
-// EXTERNAL MODULE: ./src/action/html.ts
-var html = __nccwpck_require__(7161);
-// EXTERNAL MODULE: ./src/registry/image-ref.ts
-var image_ref = __nccwpck_require__(8230);
-// EXTERNAL MODULE: ./src/resolve/decision.ts
-var decision = __nccwpck_require__(6788);
-;// CONCATENATED MODULE: ./src/wait/runs.ts
-// Workflow runs as the REST API lists them, and which one decides a commit's build.
-function time(text) {
-    const parsed = text ? Date.parse(text) : NaN;
-    return Number.isNaN(parsed) ? 0 : parsed;
-}
-/** When this attempt began: a re-run of an old run is newer than a run created after it. */
-function attemptStartedAt(run) {
-    return time(run.run_started_at) || time(run.created_at);
-}
-/** Positive when `a` is a newer attempt than `b`. */
-function compareAttempts(a, b) {
-    return (attemptStartedAt(a) - attemptStartedAt(b) ||
-        time(a.created_at) - time(b.created_at) ||
-        a.id - b.id ||
-        (a.run_attempt ?? 1) - (b.run_attempt ?? 1));
-}
-/**
- * Splits a commit's runs into ours and the others, with why each other one does not count: a
- * `workflow_dispatch` or `push` run of the PR's head commit, or another PR's run of the same
- * commit (the same branch opened against two bases), must not decide this PR's wait. The event
- * is the main separator: GitHub lists in `pull_requests` every open PR whose head matches.
- */
-function scopeRuns(runs, scope) {
-    const ours = [];
-    const ignored = [];
-    for (const run of runs) {
-        const event = run.event ?? 'unknown';
-        const named = (run.pull_requests ?? []).map((pr) => pr.number);
-        if (!scope.events.includes(event)) {
-            ignored.push({ run, why: `it was started by ${event}, and this build runs on ${scope.events.join(' or ')}` });
-        }
-        else if (scope.prNumber !== undefined && named.length > 0 && !named.includes(scope.prNumber)) {
-            ignored.push({ run, why: `it builds ${named.map((n) => `PR #${n}`).join(', ')}, not PR #${scope.prNumber}` });
-        }
-        else {
-            ours.push(run);
-        }
-    }
-    return { ours, ignored };
-}
-/**
- * The run that decides the build of `headSha`: of the runs for exactly that commit (never the
- * merge commit, never another PR's: see scopeRuns), the newest attempt. A re-run after a failure is that
- * newest attempt, so a run that went back to `queued` is followed rather than its old result.
- */
-function selectRun(runs, headSha) {
-    const sha = headSha.toLowerCase();
-    let newest;
-    for (const run of runs) {
-        if (run.head_sha.toLowerCase() !== sha)
-            continue;
-        if (newest === undefined || compareAttempts(run, newest) > 0)
-            newest = run;
-    }
-    return newest;
-}
-function isCompleted(run) {
-    return run.status === 'completed';
-}
-/** How long the attempt took (or has taken so far, by `updated_at`). */
-function runDurationMs(run) {
-    const start = attemptStartedAt(run);
-    const end = time(run.updated_at);
-    return start > 0 && end >= start ? end - start : undefined;
-}
-/** The median duration of completed runs; undefined when none has a usable duration. */
-function typicalDurationMs(runs) {
-    const durations = runs
-        .filter(isCompleted)
-        .map(runDurationMs)
-        .filter((ms) => ms !== undefined && ms > 0)
-        .sort((a, b) => a - b);
-    if (durations.length === 0)
-        return undefined;
-    const middle = Math.floor(durations.length / 2);
-    return durations.length % 2 === 1 ? durations[middle] : Math.round((durations[middle - 1] + durations[middle]) / 2);
-}
-/** `#1234 (attempt 2)`: how a person finds the run on the Actions tab. */
-function runLabel(run) {
-    const attempt = (run.run_attempt ?? 1) > 1 ? ` (attempt ${run.run_attempt})` : '';
-    return `#${run.run_number ?? run.id}${attempt}`;
-}
-/** `queued`, `in_progress`, `completed: failure`: a run's state as one string. */
-function runState(run) {
-    return isCompleted(run) ? `completed: ${run.conclusion ?? 'unknown'}` : (run.status ?? 'unknown');
-}
-
-// EXTERNAL MODULE: ./src/github/api-fault.ts
-var api_fault = __nccwpck_require__(7722);
-;// CONCATENATED MODULE: ./src/wait/wait-loop.ts
-// The poll loop of `wait-for-build`: follows the build run of one commit until it ends or the
-// deadline passes. Time, sleep and the API are injected, so tests run 20 minutes in milliseconds.
-
-
-
-function missingWorkflowMessage(o) {
-    return (`The build workflow ${o.workflowFile} does not exist in ${o.repository} (GitHub answered 404). ` +
-        'Check the `build-workflow` input: the file name of a workflow in .github/workflows, ' +
-        'and that the token may read Actions (permissions: actions: read).');
-}
-function workflowDescription(file, workflow) {
-    if (workflow === undefined)
-        return `${file} (its existence could not be checked)`;
-    return `${file} ("${workflow.name ?? file}", ${workflow.state ?? 'state unknown'})`;
-}
-function transientFault(error) {
-    return error instanceof api_fault/* ApiFault */.d && error.kind === 'transient' ? error : undefined;
-}
-/** A fault that asking again will not fix, as the step's error: a refusal names the permission. */
-function fatal(error, what) {
-    if (error instanceof api_fault/* ApiFault */.d)
-        return new Error(`GitHub refused to ${what} (${error.description})${error.permissionHint()}.`, { cause: error });
-    return error instanceof Error ? error : new Error(String(error));
-}
-function workflowHint(workflow) {
-    if (workflow === undefined)
-        return '';
-    if (workflow.state !== undefined && workflow.state !== 'active')
-        return ` The workflow exists but is ${workflow.state}: enable it on the Actions tab.`;
-    return ' The workflow exists: check that its triggers (on: ... paths) cover this commit.';
-}
-/**
- * A wait prints a progress line at least this often, so that a long wait shows it is alive and how
- * long it may still take; a state change resets it.
- */
-const HEARTBEAT_MS = 60_000;
-/** The time left: from a successful build's usual duration when known, else the timeout's. */
-function timeLeft(run, typicalMs, deadline) {
-    const beforeTimeout = `${(0,timing_duration/* formatDuration */.a)(deadline.remainingMs())} left before the timeout`;
-    const started = Date.parse(run.run_started_at ?? run.created_at);
-    if (typicalMs === undefined || Number.isNaN(started))
-        return `, up to ${beforeTimeout} (no successful build to estimate from)`;
-    const left = typicalMs - (deadline.now() - started);
-    return left > 0
-        ? `, about ${(0,timing_duration/* formatDuration */.a)(left)} left (a successful build takes ${(0,timing_duration/* formatDuration */.a)(typicalMs)})`
-        : `, longer than the usual ${(0,timing_duration/* formatDuration */.a)(typicalMs)}; ${beforeTimeout}`;
-}
-async function waitForRun(o) {
-    const { deadline } = o;
-    const write = o.log ?? (() => { });
-    let lastLineMs = deadline.elapsedMs();
-    const log = (line) => {
-        lastLineMs = deadline.elapsedMs();
-        write(line);
-    };
-    const sha7 = o.headSha.slice(0, 7);
-    const stamp = () => `[${(0,timing_duration/* formatDuration */.a)(deadline.elapsedMs())}]`;
-    const done = (outcome) => ({ ...outcome, elapsedMs: deadline.elapsedMs() });
-    let workflow;
-    try {
-        workflow = await o.findWorkflow();
-        if (workflow === undefined)
-            return done({ kind: 'missing-workflow', message: missingWorkflowMessage(o) });
-    }
-    catch (error) {
-        // The runs list answers the same question below; only a fault that will not pass is fatal.
-        const fault = transientFault(error);
-        if (!fault)
-            throw fatal(error, `read the workflow ${o.workflowFile}`);
-        log(`${stamp()} Could not look up ${o.workflowFile} (${fault.description}); going on.`);
-    }
-    if (workflow?.state !== undefined && workflow.state !== 'active') {
-        log(`${stamp()} Workflow ${o.workflowFile} is ${workflow.state}: it starts no new runs until it is enabled.`);
-    }
-    let run;
-    const saidIgnored = new Set();
-    const ourRun = (runs) => {
-        const { ours, ignored } = scopeRuns(runs, o.scope);
-        for (const { run: other, why } of ignored) {
-            if (saidIgnored.has(other.id))
-                continue;
-            saidIgnored.add(other.id);
-            log(`${stamp()} Not the build waited for: ${other.name ?? o.workflowFile} ${runLabel(other)} (${other.html_url}), because ${why}.`);
-        }
-        return selectRun(ours, o.headSha);
-    };
-    let lastState;
-    let lastError;
-    let typicalMs;
-    let askedTypical = false;
-    const wantedFor = `${workflowDescription(o.workflowFile, workflow)} for commit ${o.headSha}`;
-    const progress = () => run === undefined
-        ? `${stamp()} No run of ${o.workflowFile} for commit ${sha7} yet; checking every ${(0,timing_duration/* formatDuration */.a)(o.pollIntervalMs)}, ` +
-            `for up to ${(0,timing_duration/* formatDuration */.a)(deadline.remainingMs())} more.`
-        : `${stamp()} ${run.name ?? o.workflowFile} ${runLabel(run)}: ${runState(run)}` +
-            (isCompleted(run) ? '' : timeLeft(run, typicalMs, deadline)) +
-            ` · ${run.html_url}`;
-    const heartbeatDue = () => deadline.elapsedMs() - lastLineMs >= HEARTBEAT_MS;
-    // Sleeps in slices so that a progress line comes at least every HEARTBEAT_MS, whatever the interval.
-    const pauseWithProgress = async (ms) => {
-        for (let left = ms; left > 0;) {
-            const slice = Math.min(left, Math.max(1, lastLineMs + HEARTBEAT_MS - deadline.elapsedMs()));
-            await o.sleep(slice);
-            left -= slice;
-            // At the end of the pause a poll follows, which says where things stand.
-            if (left > 0 && heartbeatDue())
-                log(progress());
-        }
-    };
-    for (;;) {
-        let pause = o.pollIntervalMs;
-        try {
-            run = ourRun(await o.fetchRuns(deadline.remainingMs()));
-            lastError = undefined;
-        }
-        catch (error) {
-            if (error instanceof api_fault/* ApiFault */.d && error.kind === 'not-found') {
-                return done({ kind: 'missing-workflow', message: missingWorkflowMessage(o) });
-            }
-            const fault = transientFault(error);
-            if (!fault)
-                throw fatal(error, `list the runs of ${o.workflowFile}`);
-            const { description, retryAfterSeconds: askedSeconds } = fault;
-            if (askedSeconds !== undefined && !deadline.allows(askedSeconds * 1000)) {
-                return done({
-                    kind: 'timeout',
-                    run,
-                    message: `GitHub asks to wait ${askedSeconds}s (${description}), past the timeout, while waiting for a run of ${wantedFor}` +
-                        (run ? `; the last state seen was ${runState(run)}: ${run.html_url}` : '.'),
-                });
-            }
-            if (description !== lastError)
-                log(`${stamp()} GitHub API: ${description}; asking again at the next poll.`);
-            lastError = description;
-            if (askedSeconds !== undefined)
-                pause = Math.max(pause, askedSeconds * 1000);
-        }
-        if (run !== undefined && !isCompleted(run) && !askedTypical && o.typicalDurationMs) {
-            askedTypical = true;
-            typicalMs = await o.typicalDurationMs().catch(() => undefined);
-        }
-        const state = run === undefined ? (lastError === undefined ? 'absent' : undefined) : `${run.id}/${run.run_attempt ?? 1}/${runState(run)}`;
-        if (state !== undefined && state !== lastState) {
-            lastState = state;
-            log(progress());
-        }
-        else if (heartbeatDue()) {
-            log(progress());
-        }
-        if (run !== undefined && isCompleted(run)) {
-            if (run.conclusion === 'success')
-                return done({ kind: 'success', run });
-            return done({
-                kind: 'failure',
-                run,
-                message: `The build run ${runLabel(run)} of ${o.workflowFile} for commit ${o.headSha} ended with conclusion "${run.conclusion ?? 'unknown'}": ${run.html_url}`,
-            });
-        }
-        if (deadline.remainingMs() <= 0) {
-            const limit = (0,timing_duration/* formatDuration */.a)(deadline.at - deadline.startedAt);
-            const why = lastError === undefined ? '' : ` The last API request failed: ${lastError}.`;
-            return done({
-                kind: 'timeout',
-                run,
-                message: run === undefined
-                    ? `No run of ${wantedFor} appeared within ${limit} (the \`timeout\` input).${why}` +
-                        (saidIgnored.size > 0 ? ` ${saidIgnored.size} run(s) of that commit were another build (see the log above).` : '') +
-                        workflowHint(workflow)
-                    : `The build run ${runLabel(run)} of ${o.workflowFile} for commit ${o.headSha} is still ${run.status} after ${limit} (the \`timeout\` input): ${run.html_url}`,
-            });
-        }
-        // The last poll lands on the deadline, so a run that ends just in time still counts.
-        await pauseWithProgress(Math.min(pause, deadline.remainingMs()));
-    }
-}
-
-// EXTERNAL MODULE: ./src/github/errors.ts
-var errors = __nccwpck_require__(3116);
-;// CONCATENATED MODULE: ./src/github/conditional.ts
-// Conditional GETs. GitHub answers `If-None-Match` with 304 when nothing changed, and a 304
-// does not count against the rate limit. Octokit keeps no cache and reports a 304 as a
-// RequestError, so the last ETag and body of each URL are kept here.
-
-function createConditionalGet(client) {
-    const cache = new Map();
-    const stats = { requests: 0, notModified: 0 };
-    return {
-        stats,
-        async get(route, params = {}) {
-            // The expanded URL (path and query) identifies the resource; `request` options are not part of it.
-            const { method, url } = client.request.endpoint(route, params);
-            const key = `${method} ${url}`;
-            const cached = cache.get(key);
-            const headers = { ...params.headers, ...(cached ? { 'if-none-match': cached.etag } : {}) };
-            stats.requests++;
-            try {
-                const response = await client.request(route, { ...params, headers });
-                const etag = response.headers.etag;
-                if (etag)
-                    cache.set(key, { etag, data: response.data });
-                return { data: response.data, notModified: false };
-            }
-            catch (error) {
-                if (cached && (0,errors/* httpStatus */.nG)(error) === 304) {
-                    stats.notModified++;
-                    return { data: cached.data, notModified: true };
-                }
-                throw error;
-            }
-        },
-    };
-}
-
-// EXTERNAL MODULE: ./src/timing/timing.ts
-var timing = __nccwpck_require__(9754);
-;// CONCATENATED MODULE: ./src/wait/build-runs.ts
-
-
-
-
-
-/** Reading workflows and their runs needs this (GitHub answers 403 or 404 without it). */
-const PERMISSION = 'actions: read';
-/** boundedRequest's limits, its timeout as a signal that aborts the request. */
-function boundedBy(remainingMs) {
-    const { timeoutMs, ...retries } = (0,timing/* boundedRequest */.JR)(remainingMs);
-    return { ...retries, signal: AbortSignal.timeout(timeoutMs) };
-}
-function createBuildRunsApi(client, repository, workflowFile, now = Date.now) {
-    const conditional = createConditionalGet(client);
-    const workflowRoute = 'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}';
-    const runsRoute = `${workflowRoute}/runs`;
-    const base = { ...repository, workflow_id: workflowFile };
-    // Failures reach the poll loop as ApiFaults, which name the permission to grant.
-    const asked = async (call) => {
-        try {
-            return await call();
-        }
-        catch (error) {
-            throw (0,errors/* toApiFault */.eo)(error, { permission: PERMISSION, nowMs: now() });
-        }
-    };
-    return {
-        stats: conditional.stats,
-        findWorkflow: () => asked(async () => {
-            try {
-                return (await conditional.get(workflowRoute, base)).data;
-            }
-            catch (error) {
-                if ((0,errors/* isNotFound */.c4)(error))
-                    return undefined;
-                throw error;
-            }
-        }),
-        fetchRuns: (headSha, remainingMs, event) => asked(async () => {
-            // head_sha asks for exactly this commit's runs: a page of recent runs could lose it on a
-            // busy repository. `event` ("Returns workflow run triggered by the event you specify":
-            // GitHub's OpenAPI description) leaves out runs that are not ours before they cost a byte;
-            // pull_requests stay in (no exclude_pull_requests), to tell one PR's run from another's.
-            const params = { ...base, head_sha: headSha, ...(event ? { event } : {}), per_page: 100, request: boundedBy(remainingMs) };
-            return (await conditional.get(runsRoute, params)).data.workflow_runs;
-        }),
-        typicalDurationMs: () => asked(async () => {
-            const params = { ...base, status: 'success', per_page: 5, exclude_pull_requests: true };
-            return typicalDurationMs((await conditional.get(runsRoute, params)).data.workflow_runs);
-        }),
-    };
-}
-/** Waits for the build run of one commit over REST: what the command, the HTTP tests and the bench run. */
-async function waitForBuildRun(client, o) {
-    const api = createBuildRunsApi(client, o.repository, o.workflowFile, o.deadline.now);
-    const outcome = await waitForRun({
-        ...o,
-        repository: `${o.repository.owner}/${o.repository.repo}`,
-        findWorkflow: () => api.findWorkflow(),
-        // One event: the API filters; several: one request, filtered here.
-        fetchRuns: (remainingMs) => api.fetchRuns(o.headSha, remainingMs, o.scope.events.length === 1 ? o.scope.events[0] : undefined),
-        typicalDurationMs: () => api.typicalDurationMs(),
-    });
-    return { outcome, stats: api.stats };
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
-var exec = __nccwpck_require__(2876);
-// EXTERNAL MODULE: ./src/registry/command-output.ts
-var command_output = __nccwpck_require__(2210);
-// EXTERNAL MODULE: ./src/registry/registry-hints.ts
-var registry_hints = __nccwpck_require__(1707);
-// EXTERNAL MODULE: ./src/log/log.ts
-var log = __nccwpck_require__(5384);
-;// CONCATENATED MODULE: ./src/registry/docker.ts
-// `docker pull` of the freshly built image, by digest: an argument array (never a shell),
-// retried because a registry can lag a build that has just pushed.
-
-
-
-
-
-
-// Retrying cannot fix credentials: fail at once with a hint instead.
-const AUTH_FAILURE = /unauthorized|denied|authentication required|no basic auth credentials/i;
-async function docker(args) {
-    try {
-        // docker's progress streams into the log as it comes, with what the registry answers in it:
-        // the runner reads no command from it.
-        return await (0,log/* withCommandsStopped */.c7)(() => (0,exec/* getExecOutput */.H)('docker', args, { ignoreReturnCode: true }));
-    }
-    catch (error) {
-        // @actions/exec throws only when it cannot start the program.
-        throw new Error(`Cannot run docker to pull the image (${error.message.split('.')[0]}). ` +
-            'Use a runner with Docker installed, or set `pull: false` to skip the pull.', { cause: error });
-    }
-}
-/** How to get past a refusal; for ghcr.io, its usual causes too. */
-function refusalHint(reference) {
-    const login = 'Log in to the registry before this step (docker/login-action), with a token that may read packages.';
-    let registry;
-    try {
-        registry = (0,image_ref/* parseImageReference */.o_)(reference).registry;
-    }
-    catch {
-        return login;
-    }
-    return (0,registry_hints/* isGhcr */.T_)(registry) ? `${login}\n${(0,registry_hints/* ghcrDeniedHint */.vn)()}` : login;
-}
-async function pullImage(reference, o) {
-    const attempts = o.attempts ?? timing/* REGISTRY_RETRY */.dv.attempts;
-    let delay = o.firstDelayMs ?? timing/* REGISTRY_RETRY */.dv.firstDelayMs;
-    for (let attempt = 1;; attempt++) {
-        const result = await docker(['pull', reference]);
-        const output = `${result.stdout}\n${result.stderr}`;
-        if (result.exitCode === 0) {
-            return { attempts: attempt };
-        }
-        const why = (0,command_output/* lastLines */.w)(result.stderr || result.stdout);
-        if (AUTH_FAILURE.test(output)) {
-            throw new Error(`docker pull ${reference} was refused by the registry: ${why}\n${refusalHint(reference)}`);
-        }
-        if (attempt >= attempts) {
-            throw new Error(`docker pull ${reference} failed ${attempts} times (exit code ${result.exitCode}): ${why}`);
-        }
-        o.log?.(`docker pull failed (exit code ${result.exitCode}); the registry may lag the build, trying again in ${Math.round(delay / 1000)}s.`);
-        await o.sleep(delay);
-        delay *= 2;
-    }
-}
-
-// EXTERNAL MODULE: ./src/action/report.ts
-var report = __nccwpck_require__(1658);
-// EXTERNAL MODULE: ./src/resolve/build-gate.ts
-var build_gate = __nccwpck_require__(4142);
-// EXTERNAL MODULE: ./src/resolve/resolve.ts + 5 modules
-var resolve = __nccwpck_require__(3971);
-// EXTERNAL MODULE: ./src/registry/labels.ts
-var labels = __nccwpck_require__(7432);
-// EXTERNAL MODULE: ./src/registry/inspect.ts + 1 modules
-var registry_inspect = __nccwpck_require__(9033);
-;// CONCATENATED MODULE: ./src/wait/verify-image.ts
-// The image a finished build pushed, read from the registry and proved to be built from the
-// awaited commit: a tag like pr-42 moves with every push to the PR, so the checks of commit A
-// must not run on whatever it points to when they start. The per-commit tag (pr-42-sha-<7>)
-// never moves; its digest pins the image; its revision label must name the awaited commit.
-
-
-
-
-/** The first line of a registry error: what failed, without its hint. */
-const firstLine = (error) => error.message.split('\n')[0];
-async function verifyBuiltImage(built, o) {
-    const inspect = (reference, attempts) => (0,registry_inspect/* inspectImage */.m)(reference, { token: o.token, sleep: o.sleep, log: o.log, attempts });
-    let image;
-    try {
-        // Pushed together with the moving tag: missing means the build does not push it, not a lag.
-        image = await inspect(built.commitReference, built.commitReference === built.reference ? undefined : 1);
-    }
-    catch (error) {
-        if (!(error instanceof registry_inspect/* RegistryError */.g && error.fault === 'missing') || built.commitReference === built.reference)
-            throw error;
-        o.log(`The build pushed no ${built.commitReference}: reading ${built.reference} and checking that it was built from ${built.headSha}.`);
-        try {
-            image = await inspect(built.reference);
-        }
-        catch (second) {
-            if (!(second instanceof registry_inspect/* RegistryError */.g && second.fault === 'missing'))
-                throw second;
-            // Both tags are missing: say so, each with how often it was asked.
-            throw new registry_inspect/* RegistryError */.g('missing', `No image of ${built.headSha} is in the registry; both tags were tried:\n` +
-                `- ${built.commitReference}: ${firstLine(error)} (1 try)\n` +
-                `- ${built.reference}: ${firstLine(second)}\n` +
-                (0,registry_hints/* missingTagHint */.ID)(built.commitReference));
-        }
-    }
-    const revision = (0,labels/* checkRevision */.G7)(image.reference, built.headSha, image.revision, {
-        expected: built.inputsHash,
-        labelled: image.labels[labels/* INPUTS_LABEL */.Pv],
-    });
-    if (revision.kind === 'mismatch')
-        throw new Error(revision.message);
-    return {
-        digest: image.digest,
-        pinned: (0,image_ref/* pinnedReference */.ct)(built.reference, image.digest),
-        image,
-        verified: revision.kind === 'match',
-        warning: revision.kind === 'unlabelled' || revision.kind === 'unproved' ? revision.message : undefined,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/wait/command.ts
-// `wait-for-build`: waits for the build workflow's run for this commit, fails fast when it fails,
-// then pulls the image it built.
-
-
-
-
-
-
-
-
-
-
-
-
-
-function summarize(title, rows) {
-    const table = rows.map(([key, value]) => [{ data: key, header: true }, value]);
-    (0,report/* writeSummary */.Sy)(core/* summary */.z.addHeading(title, 3).addTable(table));
-}
-function runRows(outcome) {
-    const run = outcome.run;
-    if (!run)
-        return [['Build run', 'none found']];
-    const duration = runDurationMs(run);
-    return [
-        ['Build run', `<a href="${(0,html/* escapeHtml */.Z)(run.html_url)}">${(0,html/* code */.a)(`${run.name ?? 'build'} ${runLabel(run)}`)}</a>`],
-        ['Result', run.status === 'completed' ? (0,html/* code */.a)(run.conclusion ?? 'unknown') : (0,html/* code */.a)(run.status ?? 'unknown')],
-        ...(duration === undefined ? [] : [['Run duration', (0,timing_duration/* formatDuration */.a)(duration)]]),
-    ];
-}
-/** An image built from the same inputs stands in for the build: nothing to wait for. */
-async function useReusedImage(session, resolved, reusable) {
-    const { pinned, digest, revision } = reusable;
-    (0,report/* setOutputs */.n0)({
-        image: resolved.reference,
-        tag: resolved.tag,
-        digest,
-        'pinned-image': pinned,
-        'reusable-image': pinned,
-        reused: true,
-        // resolve accepted it only because its ci-image.inputs label equals this context's inputs hash.
-        verified: true,
-        ...(0,report/* targetOutputs */.OL)(session.target),
-    });
-    const from = revision ? ` for ${revision}` : '';
-    (0,log/* info */.pq)(`Reusing ${pinned}, built${from} from the same inputs: no build run is awaited.`);
-    if (session.inputs.pull)
-        await core/* group */.Os(`Pulling ${pinned}`, () => pullImage(pinned, { sleep: session.sleep, log: (line) => (0,log/* info */.pq)(line) }));
-    summarize('CI image build', [
-        ['Image', (0,html/* code */.a)(pinned)],
-        ['Build', `not awaited: the image built${revision ? ` for ${(0,html/* code */.a)(revision)}` : ''} from the same inputs is reused`],
-    ]);
-}
-async function waitForBuildCommand(session) {
-    const { inputs, ctx, target } = session;
-    let awaited;
-    let inputsHash;
-    if (target.kind === 'push' && inputs.reuse === 'repository') {
-        // A long-lived branch may ship the image its PR built: then no run is awaited.
-        const resolved = await core/* group */.Os('Looking for an image built from the same inputs', () => (0,resolve/* resolveForSession */.K3)(session));
-        if (resolved.reuse?.reusable)
-            return useReusedImage(session, resolved, resolved.reuse.reusable);
-        inputsHash = resolved.reuse?.hash;
-    }
-    if (target.kind === 'push') {
-        // After a push, the push run of that commit builds `<branch>-sha-<7>`, its commit tag.
-        const commitTag = (0,decision/* resolvePush */.B$)((0,resolve/* resolveConfig */.pE)(session), target).commitTag;
-        awaited = { tag: commitTag, commitTag, headSha: target.sha, scope: { events: ['push'] } };
-    }
-    else {
-        const gate = await (0,build_gate/* checkBuild */.D)(session, target);
-        if (gate.kind !== 'built') {
-            // No build will come: say why now, not at the timeout, and hand over the stable image.
-            const message = `${gate.reason} There is nothing to wait for; it uses ${gate.reference}.`;
-            (0,report/* setOutputs */.n0)({ image: gate.reference, tag: gate.tag, ...(0,report/* targetOutputs */.OL)(target) });
-            (0,log/* info */.pq)(message);
-            return summarize('CI image build', [
-                ['Image', (0,html/* code */.a)(gate.reference)],
-                ['Build', `not awaited: ${(0,html/* escapeHtml */.Z)(message)}`],
-            ]);
-        }
-        const { pr, resolved } = gate;
-        if (resolved.reuse?.reusable)
-            return useReusedImage(session, resolved, resolved.reuse.reusable);
-        inputsHash = resolved.reuse?.hash;
-        // Only the PR's own build counts: the events its build triggers fire on, and its number.
-        const scope = { events: resolved.watch?.events ?? ['pull_request'], prNumber: pr.number };
-        const noRunHint = resolved.beyondPathFilterLimit
-            ? `PR #${pr.number} changes ${resolved.changedCount} files, and GitHub evaluates path filters on the first ${decision/* PATH_FILTER_DIFF_LIMIT */.vV} only, so it may not have started the build.`
-            : undefined;
-        awaited = { tag: resolved.tag, commitTag: resolved.commitTag, headSha: pr.headSha, scope, noRunHint };
-    }
-    const { tag, headSha, scope } = awaited;
-    const reference = (0,image_ref/* imageReference */.rA)(session.imageRepository, tag);
-    (0,report/* setOutputs */.n0)({ image: reference, tag, reused: false, 'reusable-image': '', ...(0,report/* targetOutputs */.OL)(target) });
-    // From here on, the session's client waits out a rate limit only when it ends before the deadline.
-    const deadline = session.timing.startWait();
-    const client = await session.client();
-    const rows = [
-        ['Image', (0,html/* code */.a)(reference)],
-        ['Commit', (0,html/* code */.a)(headSha)],
-    ];
-    const failWith = async (error) => {
-        summarize('CI image build', [...rows, ['Failed', (0,html/* escapeHtml */.Z)(error instanceof Error ? error.message : String(error))]]);
-        throw error;
-    };
-    // No log group: the UI collapses groups, and a long wait must show its progress lines.
-    (0,log/* info */.pq)(`Waiting for ${inputs.buildWorkflow} to build ${reference}`);
-    const repository = `${ctx.repository.owner}/${ctx.repository.repo}`;
-    (0,log/* info */.pq)(`Looking for the run of ${inputs.buildWorkflow} in ${repository} for commit ${headSha}.`);
-    const { outcome, stats } = await waitForBuildRun(client, {
-        repository: ctx.repository,
-        workflowFile: inputs.buildWorkflow,
-        headSha,
-        scope,
-        pollIntervalMs: session.timing.pollIntervalMs,
-        deadline,
-        sleep: session.sleep,
-        log: (line) => (0,log/* info */.pq)(line),
-    }).catch(failWith);
-    (0,log/* info */.pq)(`GitHub API: ${stats.requests} requests, ${stats.notModified} of them answered 304 Not Modified (free of rate limit).`);
-    const run = outcome.run;
-    (0,report/* setOutputs */.n0)({ 'run-id': run?.id, 'run-url': run?.html_url, conclusion: run?.conclusion ?? undefined });
-    rows.push(...runRows(outcome), ['Waited', (0,timing_duration/* formatDuration */.a)(outcome.elapsedMs)]);
-    if (outcome.kind === 'timeout' && !outcome.run && awaited.noRunHint) {
-        return failWith(new Error(`${outcome.message} The likely cause: ${awaited.noRunHint}`));
-    }
-    if (outcome.kind !== 'success')
-        return failWith(new Error(outcome.message));
-    (0,log/* info */.pq)(`${reference} was built by ${outcome.run.html_url}`);
-    // Pulled or not, the image is read from the registry: its digest pins it, its label proves it.
-    const built = { reference, commitReference: (0,image_ref/* imageReference */.rA)(session.imageRepository, awaited.commitTag), headSha, inputsHash };
-    let verified;
-    try {
-        verified = await core/* group */.Os(`Reading ${built.commitReference} from the registry`, () => verifyBuiltImage(built, { token: inputs.token, sleep: session.sleep, log: (line) => (0,log/* info */.pq)(line) }));
-    }
-    catch (error) {
-        return failWith(error);
-    }
-    (0,report/* setOutputs */.n0)({ digest: verified.digest, 'pinned-image': verified.pinned, verified: String(verified.verified) });
-    rows.push(['Digest', (0,html/* code */.a)(verified.digest)], ['Pinned', (0,html/* code */.a)(verified.pinned)], ['Verified', (0,html/* code */.a)(String(verified.verified))]);
-    if (verified.warning) {
-        core/* warning */.$e(verified.warning, { title: 'CI image not verified' });
-        rows.push(['Warning', (0,html/* escapeHtml */.Z)(verified.warning)]);
-    }
-    else {
-        (0,log/* info */.pq)(`${verified.pinned} was built from ${headSha} (${verified.image.platforms.join(', ') || 'one platform'}).`);
-    }
-    if (inputs.pull) {
-        try {
-            // By digest: exactly the image that was read and checked, whatever the tag points to by now.
-            await core/* group */.Os(`Pulling ${verified.pinned}`, () => pullImage(verified.pinned, { sleep: session.sleep, log: (line) => (0,log/* info */.pq)(line) }));
-        }
-        catch (error) {
-            return failWith(error);
-        }
-    }
-    summarize('CI image build', rows);
 }
 
 

@@ -11,7 +11,7 @@ export const INPUT_DEFAULTS = {
   watch: '',
   'build-workflow': 'build-ci-image.yml',
   'branch-tags': 'v2=v2\nmain=latest\nmaster=latest',
-  // Empty: the tag branch-tags gives the repository's default branch, else `latest` (resolve/tags.ts).
+  // Empty: the tag branch-tags gives the repository's default branch, else `latest` (resolution/tags.ts).
   'default-tag': '',
   'pr-number': '',
   'head-sha': '',

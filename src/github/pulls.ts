@@ -14,7 +14,7 @@ export async function getPullRequest(client: GitHubClient, repo: Repository, prN
   }
 }
 
-/** Changed paths of a PR (a rename counts both its old and new path), at most API_FILE_LIST_CAP (resolve/decision.ts) files. */
+/** Changed paths of a PR (a rename counts both its old and new path), at most API_FILE_LIST_CAP (resolution/decision.ts) files. */
 export async function listPullRequestFiles(
   client: GitHubClient,
   repo: Repository,

@@ -14,7 +14,7 @@ export const REVISION_LABEL = 'org.opencontainers.image.revision'
  * "Connecting a repository to a package" (https://docs.github.com/en/packages/learn-github-packages/connecting-a-repository-to-a-package).
  */
 export const SOURCE_LABEL = 'org.opencontainers.image.source'
-/** The inputs hash the image was built from (resolve/inputs-hash.ts): what makes it reusable. */
+/** The inputs hash the image was built from (resolution/inputs-hash.ts): what makes it reusable. */
 export const INPUTS_LABEL = 'ci-image.inputs'
 
 export type RevisionCheck =

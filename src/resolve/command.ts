@@ -2,13 +2,13 @@
 import * as core from '@actions/core'
 import { repositoryUrl } from '../action/event.js'
 import { code, escapeHtml } from '../action/html.js'
-import { builtRevision, ociLabels } from './oci-labels.js'
-import type { ResolvedImage } from './decision.js'
+import { builtRevision, ociLabels } from '../resolution/oci-labels.js'
+import type { ResolvedImage } from '../resolution/decision.js'
 import type { Target } from '../action/target.js'
 import { info } from '../log/log.js'
 import type { Outputs } from '../action/action-interface.js'
 import { setOutputs, targetOutputs, writeSummary } from '../action/report.js'
-import { resolveForSession } from './resolve.js'
+import { resolveForSession } from '../resolution/resolve.js'
 import type { Session } from '../action/session.js'
 
 const MAX_FILES_IN_SUMMARY = 50

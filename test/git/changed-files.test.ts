@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { changedFilesFromGit } from '../../src/resolve/changed-files.js'
+import { changedFilesFromGit } from '../../src/git/changed-files.js'
 import { createGit } from '../../src/git/git.js'
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'

@@ -6,9 +6,9 @@ import { execFileSync } from 'node:child_process'
 import { chmodSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { pathsMatcher } from '../../src/resolve/patterns.js'
+import { pathsMatcher } from '../../src/watch/patterns.js'
 import { createGit } from '../../src/git/git.js'
-import { hashTreeWithGit } from '../../src/resolve/reuse-lookup.js'
+import { hashTreeWithGit } from '../../src/resolution/reuse-lookup.js'
 import { commit, git, tempDir } from '../support/git.js'
 
 /**

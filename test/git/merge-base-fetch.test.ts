@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { createClient } from '../../src/github/client.js'
 import { getMergeBase } from '../../src/github/compare.js'
-import { changedFilesFromGit, type ChangeRange } from '../../src/resolve/changed-files.js'
+import { changedFilesFromGit, type ChangeRange } from '../../src/git/changed-files.js'
 import { createGit, type Git } from '../../src/git/git.js'
 import { useEmbeddedGitHub } from '../support/embedded-github.js'
 import { serveCompare } from '../support/fake-compare.js'

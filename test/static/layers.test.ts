@@ -1,7 +1,7 @@
-// The house of src/, checked rather than hoped: one folder per feature (resolve, wait, diff, comment)
-// over shared folders (log, timing, git, github, registry, action); features import shared folders and build
-// on resolve in one direction only; a feature's pure decisions import no I/O, not even through
-// another file; no files import each other in a circle.
+// The house of src/, checked rather than hoped: one folder per command (resolve, wait, comment) and
+// per feature (diff, the local CLI) over the decision they all stand on (resolution, watch) and the
+// shared folders (log, timing, git, github, registry, action); arrows point down only; a folder's
+// pure decisions import no I/O, not even through another file; no files import each other in a circle.
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -12,32 +12,40 @@ const SRC = resolve(import.meta.dirname, '../../src')
 const FOLDERS = {
   log: { doc: 'the one way to write to the job log, whatever text it quotes', mayImport: [] },
   timing: { doc: 'poll interval, timeout, deadline, retry and rate-limit waits', mayImport: [] },
-  git: { doc: 'git run with an argument array; the commit SHA pattern; tree entries', mayImport: ['log'] },
+  git: { doc: 'git run with an argument array; the commit SHA pattern; tree entries; changed files, base branches, the working tree', mayImport: ['log'] },
   github: { doc: 'GitHub REST: the one client, its errors, calls several features make', mayImport: ['timing', 'git'] },
   registry: { doc: "an image's reference, manifest and labels, read from its registry or docker", mayImport: ['log', 'timing', 'git'] },
   action: {
     doc: "the action's face: inputs, event, target, report, the session",
     mayImport: ['log', 'timing', 'git', 'github', 'registry'],
   },
+  watch: {
+    doc: 'which changed files start the build workflow: its triggers as GitHub reads them, path patterns, the watch set',
+    mayImport: ['log', 'timing', 'action'],
+  },
+  resolution: {
+    doc: 'the decision every command stands on: tags, the build gate, the inputs hash and reuse, the resolution value',
+    mayImport: ['log', 'timing', 'git', 'github', 'registry', 'action', 'watch'],
+  },
   resolve: {
-    doc: 'which image a run uses: tags, watched paths, changed files, reuse, resolve-image',
-    mayImport: ['log', 'timing', 'git', 'github', 'registry', 'action'],
+    doc: 'resolve-image: the decision reported as outputs (the resolution among them) and a job summary',
+    mayImport: ['log', 'timing', 'git', 'github', 'registry', 'action', 'watch', 'resolution'],
   },
   wait: {
     doc: 'wait-for-build: the build run of a commit, then its verified image',
-    mayImport: ['log', 'timing', 'git', 'github', 'registry', 'action', 'resolve'],
+    mayImport: ['log', 'timing', 'git', 'github', 'registry', 'action', 'watch', 'resolution'],
   },
   diff: {
     doc: 'what a PR changes in its image against the stable one: size, layers, SBOM packages',
-    mayImport: ['log', 'timing', 'git', 'registry', 'action', 'resolve'],
+    mayImport: ['log', 'timing', 'git', 'registry', 'action', 'resolution'],
   },
   comment: {
     doc: 'comment-image: one comment per image on the PR',
-    mayImport: ['log', 'timing', 'git', 'github', 'registry', 'action', 'resolve', 'diff'],
+    mayImport: ['log', 'timing', 'git', 'github', 'registry', 'action', 'watch', 'resolution', 'diff'],
   },
   cli: {
     doc: 'the local CLI: its commands (resolve-image, diff), their usage and usage errors',
-    mayImport: ['log', 'timing', 'git', 'github', 'registry', 'action', 'resolve', 'diff'],
+    mayImport: ['log', 'timing', 'git', 'github', 'registry', 'action', 'watch', 'resolution', 'resolve', 'diff'],
   },
   entry: { doc: 'main.ts: a command per input, or the local CLI', mayImport: ['log', 'action', 'resolve', 'wait', 'comment', 'cli'] },
 } as const satisfies Record<string, { doc: string; mayImport: readonly string[] }>
@@ -64,16 +72,16 @@ const DECISIONS = [
   'action/target.ts',
   'action/permission.ts',
   'action/html.ts',
-  'resolve/tags.ts',
-  'resolve/patterns.ts',
-  'resolve/triggers.ts',
-  'resolve/workflow-budget.ts',
-  'resolve/watch.ts',
-  'resolve/decision.ts',
-  'resolve/oci-labels.ts',
-  'resolve/inputs-hash.ts',
-  'resolve/reuse.ts',
-  'resolve/build-commit.ts',
+  'resolution/tags.ts',
+  'watch/patterns.ts',
+  'watch/triggers.ts',
+  'watch/workflow-budget.ts',
+  'watch/watch.ts',
+  'resolution/decision.ts',
+  'resolution/oci-labels.ts',
+  'resolution/inputs-hash.ts',
+  'resolution/reuse.ts',
+  'resolution/build-commit.ts',
   'wait/runs.ts',
   'wait/wait-loop.ts',
   'diff/purl.ts',
@@ -185,7 +193,7 @@ describe('the house of src/', () => {
     expect(DECISIONS.filter((file) => !all.some((source) => source.file === file))).toEqual([])
   })
 
-  it('features import shared folders, and build on resolve in one direction only', () => {
+  it('every folder imports only the folders below it', () => {
     expect(wrongArrows(all)).toEqual([])
   })
 
@@ -203,7 +211,7 @@ describe('the house of src/', () => {
       { file: 'resolve/patterns.ts', imports: ['./tags.js', './changed-files.js'] },
       { file: 'resolve/changed-files.ts', imports: ['@actions/core', '../git/git.js'] },
       { file: 'github/pulls.ts', imports: ['../action/target.js'] },
-      { file: 'comment/command.ts', imports: ['../wait/verify-image.js', '../resolve/build-gate.js'] },
+      { file: 'comment/command.ts', imports: ['../wait/verify-image.js', '../resolution/build-gate.js'] },
       { file: 'wait/runs.ts', imports: [] },
       { file: 'git/git.ts', imports: ['node:child_process'] },
     ]

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { COMMANDS } from '../../src/action/inputs.js'
-import { choosePullRequestTag, reuseTag } from '../../src/resolve/tags.js'
+import { choosePullRequestTag, reuseTag } from '../../src/resolution/tags.js'
 import { commit, git, tempDir } from '../support/git.js'
 
 const root = resolve(import.meta.dirname, '../..')

@@ -2,7 +2,7 @@
 // are read at. GitHub's docs, "Events that trigger workflows", give GITHUB_SHA and GITHUB_REF per event.
 import { describe, expect, it } from 'vitest'
 import { resolveTarget, type Target } from '../../src/action/target.js'
-import { buildCommitOf } from '../../src/resolve/build-commit.js'
+import { buildCommitOf } from '../../src/resolution/build-commit.js'
 import { issueCommentEvent, pullRequestEvent, pullRequestObject, runContext } from '../support/events.js'
 import { pullRequestFromApiShape } from '../../src/action/target.js'
 

@@ -1,7 +1,7 @@
 // The OCI labels a build sets, and the check of the revision label against the awaited commit.
 import { describe, expect, it } from 'vitest'
 import { checkRevision, REVISION_LABEL, SOURCE_LABEL } from '../../src/registry/labels.js'
-import { builtRevision, ociLabels } from '../../src/resolve/oci-labels.js'
+import { builtRevision, ociLabels } from '../../src/resolution/oci-labels.js'
 
 const HEAD = '1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d'
 const MERGE = 'f'.repeat(40)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { PatternError, pathsIgnoreMatcher, pathsMatcher } from '../../src/resolve/patterns.js'
+import { PatternError, pathsIgnoreMatcher, pathsMatcher } from '../../src/watch/patterns.js'
 
 // Where each row comes from:
 // docs: https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax, the sections

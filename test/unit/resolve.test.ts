@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import type { PullRequestTarget } from '../../src/action/target.js'
 import type { GitResult } from '../../src/git/git.js'
-import { resolveImage, type ResolveImageConfig, type ResolveImageIo } from '../../src/resolve/resolve.js'
+import { resolveImage, type ResolveImageConfig, type ResolveImageIo } from '../../src/resolution/resolve.js'
 
 const config: ResolveImageConfig = {
   imageRepository: 'ghcr.io/acme/app/ci',

@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { evaluateTrigger, readPullRequestTriggers } from '../../src/resolve/triggers.js'
-import { decideWatch, type WatchSources } from '../../src/resolve/watch.js'
+import { evaluateTrigger, readPullRequestTriggers } from '../../src/watch/triggers.js'
+import { decideWatch, type WatchSources } from '../../src/watch/watch.js'
 
 const ROOT = join(import.meta.dirname, '../..')
 const FILE = '.github/workflows/build-ci-image.yml'

@@ -1,5 +1,5 @@
 // What a developer has changed and not committed: CI never sees it, so no CI image is built from it.
-import { type Git } from '../git/git.js'
+import { type Git } from './git.js'
 
 /**
  * Paths with uncommitted changes, staged or not, and untracked files (ignored ones excepted);

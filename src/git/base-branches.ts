@@ -1,9 +1,9 @@
 // A shallow or single-branch clone (a CI shell step, `git clone --depth 1`) has only its own
 // branch: the long-lived branches a local run compares against are fetched from origin, as
-// little of them as the action fetches (resolve/changed-files.ts), argument arrays only.
+// little of them as the action fetches (git/changed-files.ts), argument arrays only.
 import { existsSync, readFileSync } from 'node:fs'
-import { type Git } from '../git/git.js'
-import { FULL_COMMIT_SHA } from '../git/commit-sha.js'
+import { type Git } from './git.js'
+import { FULL_COMMIT_SHA } from './commit-sha.js'
 
 // As deep as the action's first fetch: a fork point within it costs one round trip.
 const FIRST_DEPTH = 50

@@ -1,7 +1,7 @@
 // The merge commit GitHub makes of a PR (refs/pull/N/merge: the head merged into the base's tip),
 // made in a developer's clone, so that the local run reads the build workflow and hashes the
 // image's inputs at the commit a PR's build uses, as the action does.
-import type { Git } from '../git/git.js'
+import type { Git } from './git.js'
 
 // commit-tree needs an identity; the commit is never on a branch, so it names this tool.
 const IDENTITY = {

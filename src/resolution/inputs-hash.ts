@@ -4,7 +4,7 @@
 // `git ls-tree -r -z` (docs/reuse.md shows how). Pure.
 import { createHash } from 'node:crypto'
 import type { TreeEntry } from '../git/ls-tree.js'
-import type { PathMatcher } from './patterns.js'
+import type { PathMatcher } from '../watch/patterns.js'
 
 const decoder = new TextDecoder()
 

@@ -42,7 +42,7 @@ export interface WatchDecision {
    * did it (types, branches, or no pull request trigger at all): worth a warning.
    */
   noBuildBecause?: string
-  /** The files that are the image's inputs (resolve/inputs-hash.ts): what the watch set matches. */
+  /** The files that are the image's inputs (resolution/inputs-hash.ts): what the watch set matches. */
   isInput: PathMatcher
 }
 

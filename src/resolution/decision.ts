@@ -1,11 +1,11 @@
 // The resolve decision: from what a PR changed, which build triggers fire and where the PR
 // comes from, the image its checks use and the tags a build pushes for it. Pure:
-// resolve/resolve.ts gathers the changed files and the build workflow's copies.
+// resolution/resolve.ts gathers the changed files and the build workflow's copies.
 import { imageReference } from '../registry/image-ref.js'
 import type { ReuseFacts } from './reuse.js'
 import { choosePullRequestTag, choosePushTags, type TagChoice } from './tags.js'
 import type { MergeGroupTarget, PullRequestTarget, PushTarget } from '../action/target.js'
-import type { WatchDecision } from './watch.js'
+import type { WatchDecision } from '../watch/watch.js'
 
 /**
  * GitHub lists at most this many files of a pull request, whatever the pagination ("Responses
@@ -51,7 +51,7 @@ export interface ResolvedImage extends TagChoice {
   warnings: string[]
   /** More files changed than GitHub's path filters look at: a build may not start though it should. */
   beyondPathFilterLimit?: boolean
-  /** The inputs hash and the image that may stand in for a build (resolve/reuse-lookup.ts). */
+  /** The inputs hash and the image that may stand in for a build (resolution/reuse-lookup.ts). */
   reuse?: ReuseFacts
 }
 

@@ -1,6 +1,6 @@
 // resolve-image's I/O: the changed files (git first, else the REST API) and the build workflow
 // as GitHub reads it for each trigger, gathered through seams and handed to the pure decision
-// (resolve/decision.ts, resolve/watch.ts). The commands share it through resolveForSession; the local
+// (resolution/decision.ts, watch/watch.ts). The commands share it through resolveForSession; the local
 // CLI fills the seams with git alone.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -15,7 +15,7 @@ import {
   type ResolvedImage,
 } from './decision.js'
 import type { MergeGroupTarget, PullRequestTarget, Target } from '../action/target.js'
-import { buildWorkflowPath, decideWatch, missingBuildWorkflow, type WatchDecision } from './watch.js'
+import { buildWorkflowPath, decideWatch, missingBuildWorkflow, type WatchDecision } from '../watch/watch.js'
 import { getMergeBase } from '../github/compare.js'
 import { listRepositoryDirectory, readRepositoryFile } from '../github/contents.js'
 import { readCommitTree } from '../github/trees.js'
@@ -23,7 +23,7 @@ import { readCommitParents } from '../github/commits.js'
 import { checkedOutCommit, commitParents } from '../git/commit-object.js'
 import { buildCommitOf } from './build-commit.js'
 import { listPullRequestFiles } from '../github/pulls.js'
-import { changedFilesFromGit, type ChangeRange } from './changed-files.js'
+import { changedFilesFromGit, type ChangeRange } from '../git/changed-files.js'
 import { createGit, type Git } from '../git/git.js'
 import { readFilesAt, type FileAtCommit } from '../git/git-files.js'
 import { debug, info } from '../log/log.js'
@@ -108,7 +108,7 @@ interface WorkflowCommits {
 /**
  * For a merge queue, the queue's commit is what merges, and its copy of the workflow is the one
  * that counts for the pull request in it. For a PR, the merge commit is the build commit
- * (resolve/build-commit.ts), known only in the PR's own pull_request runs.
+ * (resolution/build-commit.ts), known only in the PR's own pull_request runs.
  */
 function workflowCommits(target: PullRequestTarget | MergeGroupTarget, buildCommit: string | undefined): WorkflowCommits {
   if (target.kind === 'merge_group') return { merge: target.queue.headSha, head: target.queue.headSha, base: target.queue.baseSha }

@@ -4,7 +4,7 @@
 // means no reuse, never a failed step.
 import { parseLsTree, type TreeEntry } from '../git/ls-tree.js'
 import { hashInputs, shortInputsHash, type InputsHash } from './inputs-hash.js'
-import type { PathMatcher } from './patterns.js'
+import type { PathMatcher } from '../watch/patterns.js'
 import type { ResolvedImage } from './decision.js'
 import { judgeReusable, planReuse, withReuseTag, type ReuseFacts } from './reuse.js'
 import { reuseTag } from './tags.js'
@@ -13,7 +13,7 @@ import { runsWorkflow, type EventContext } from '../action/event.js'
 import { imageReference } from '../registry/image-ref.js'
 import type { Inputs } from '../action/inputs.js'
 import type { Target } from '../action/target.js'
-import { inputsMatcher } from './watch.js'
+import { inputsMatcher } from '../watch/watch.js'
 import { inspectImage, RegistryError } from '../registry/inspect.js'
 import type { Git } from '../git/git.js'
 

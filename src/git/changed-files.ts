@@ -1,8 +1,8 @@
 // The files a pull request changes, from the checkout: git fetches what the checkout lacks.
 // With the fork point known (GitHub's merge base, through a seam), one fetch of a few commits
 // answers however far the base moved on; without it, git deepens the clone until it finds it.
-import { FULL_COMMIT_SHA } from '../git/commit-sha.js'
-import type { Git } from '../git/git.js'
+import { FULL_COMMIT_SHA } from './commit-sha.js'
+import type { Git } from './git.js'
 import { debug, info } from '../log/log.js'
 
 export interface ChangeRange {
