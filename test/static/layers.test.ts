@@ -12,7 +12,10 @@ const SRC = resolve(import.meta.dirname, '../../src')
 const FOLDERS = {
   log: { doc: 'the one way to write to the job log, whatever text it quotes', mayImport: [] },
   timing: { doc: 'poll interval, timeout, deadline, retry and rate-limit waits', mayImport: [] },
-  git: { doc: 'git run with an argument array; the commit SHA pattern; tree entries; changed files, base branches, the working tree', mayImport: ['log'] },
+  git: {
+    doc: 'git run with an argument array; the commit SHA pattern; tree entries; changed files, base branches, the working tree',
+    mayImport: ['log'],
+  },
   github: { doc: 'GitHub REST: the one client, its errors, calls several features make', mayImport: ['timing', 'git'] },
   registry: { doc: "an image's reference, manifest and labels, read from its registry or docker", mayImport: ['log', 'timing', 'git'] },
   action: {
