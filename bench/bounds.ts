@@ -1,7 +1,7 @@
 // Hostile inputs, as an attacker with a fork PR or a registry would send them: the time each one
 // holds resolve-image (the bundle, started as the runner starts it), its peak memory, and for the
-// registry what it was made to read. One run each, killed past CAP_MS: before the bounds, these
-// ran for minutes to hours; with them, each ends in well under a second, refused with its limit.
+// registry what it was made to read. One run each, killed past CAP_MS: unbounded, these would
+// run for minutes to hours; bounded, each ends in well under a second, refused with its limit.
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'

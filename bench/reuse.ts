@@ -1,9 +1,9 @@
 // Reuse (docs/reuse.md): one PR, ten pushes (test/support/reuse-pushes.ts), each running the build
 // workflow's steps and a check job against the embedded GitHub and a real registry, with reuse off
-// (today's behaviour: every push builds) and with the default `reuse: pull-request`. The checks'
-// wait is on a simulated clock: a check that awaits a build run waits the whole build (5 minutes,
-// the build starting with the push); one that takes a reusable image waits nothing. The build
-// workflow's docker steps are stand-ins over the registry's HTTP API (buildx cannot run here).
+// (every push builds) and with the default `reuse: pull-request`. The checks' wait is on a
+// simulated clock: a check that awaits a build run waits the whole build (5 minutes, the build
+// starting with the push); one that takes a reusable image waits nothing. The build workflow's
+// docker steps are stand-ins over the registry's HTTP API (buildx cannot run here).
 import { registryAvailable, REGISTRY_BINARY } from '../test/support/registry-service.js'
 import { playTenPushes } from '../test/support/reuse-pushes.js'
 import { startReuseWorld } from '../test/support/reuse-world.js'
@@ -47,7 +47,7 @@ export async function measureReuse(): Promise<Section> {
   return {
     title: 'Reuse: one PR, 10 pushes (1, 4 and 8 change the image inputs, 8 back to 1), a 5-minute build; wait on a simulated clock',
     head: ['reuse', 'builds', 'checks that waited', 'seconds waited', 'registry requests', 'wall'],
-    rows: [row('off (today)', off), row('pull-request (default)', reuse)],
+    rows: [row('off', off), row('pull-request (default)', reuse)],
     notes: [
       'Goal: 2 builds for 10 pushes, and only pushes 1 and 4 wait.',
       'Registry requests: those of the action steps (lookups, verification), through a counting proxy; the build stand-ins bypass it.',

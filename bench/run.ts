@@ -52,3 +52,9 @@ try {
 } finally {
   scratch.remove()
 }
+// Every case stops what it started (servers, child processes, timers), so the bench ends by
+// itself. Should a case leave one behind, say what keeps the process alive and end, not hang.
+setTimeout(() => {
+  process.stderr.write(`[bench] still running 10 s after the last case, kept alive by: ${process.getActiveResourcesInfo().join(', ')}\n`)
+  process.exit(1)
+}, 10_000).unref()

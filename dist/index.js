@@ -31931,7 +31931,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   Xs: () => (/* binding */ WORKFLOW_FILE_NAME),
   l3: () => (/* binding */ defaultImageRepository),
   qw: () => (/* binding */ inputDefault),
-  M9: () => (/* binding */ lowerCaseImagePath),
   D3: () => (/* binding */ parseBranchTags),
   TL: () => (/* binding */ parseInputs)
 });
@@ -32028,22 +32027,6 @@ function parseCommand(value) {
     }
     return value;
 }
-// A registry host (optionally with a port) and lower-case path components, as Docker accepts them.
-const IMAGE_REPOSITORY = /^(?:[a-z0-9]+(?:[.-][a-z0-9]+)*(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
-/**
- * The image repository with its path lower-cased: what registries take. The distribution reference
- * grammar makes a repository path lower-case (`path-component := alpha-numeric [separator
- * alpha-numeric]*`, `alpha-numeric := /[a-z0-9]+/`: github.com/distribution/reference, reference.go)
- * and docker refuses anything else ("repository name must be lowercase", normalize.go); the
- * registry's host, which that grammar lets be upper-case, is kept as given. The first component is
- * the host when it has a "." or ":" or is localhost, as docker tells (normalize.go, splitDockerDomain).
- */
-function lowerCaseImagePath(value) {
-    const slash = value.indexOf('/');
-    const first = slash === -1 ? '' : value.slice(0, slash);
-    const host = /[.:]/.test(first) || first === 'localhost' ? `${first}/` : '';
-    return host + value.slice(host.length).toLowerCase();
-}
 function parseImageRepository(value) {
     if (value === '')
         return undefined;
@@ -32052,7 +32035,7 @@ function parseImageRepository(value) {
     if (image.includes('@') || lastComponent.includes(':')) {
         throw new InputError('image', `is the image repository without a tag or digest (e.g. ghcr.io/acme/app/ci); got "${value}".`);
     }
-    if (!IMAGE_REPOSITORY.test(image)) {
+    if (!(0,image_ref/* isImageRepository */.Ic)(image)) {
         throw new InputError('image', `must be an image repository such as ghcr.io/acme/app/ci; got "${value}".`);
     }
     return image;
@@ -32119,7 +32102,7 @@ function parseJobStatus(value) {
 function parseDigest(value) {
     if (value === '')
         return undefined;
-    if (!/^sha256:[0-9a-f]{64}$/.test(value)) {
+    if (!image_ref/* SHA256_DIGEST */.fu.test(value)) {
         throw new InputError('digest', `must be an image digest, sha256: and 64 hexadecimal characters (docker/build-push-action's \`digest\` output); got "${value}".`);
     }
     return value;
@@ -37812,8 +37795,8 @@ async function localMergeCommit(git, base, head) {
     return commit.exitCode === 0 ? commit.stdout.trim() : undefined;
 }
 
-// EXTERNAL MODULE: ./src/resolution/reuse-lookup.ts + 2 modules
-var reuse_lookup = __nccwpck_require__(6061);
+// EXTERNAL MODULE: ./src/resolution/reuse-lookup.ts + 1 modules
+var reuse_lookup = __nccwpck_require__(2902);
 // EXTERNAL MODULE: ./src/resolve/command.ts
 var command = __nccwpck_require__(9845);
 // EXTERNAL MODULE: ./src/resolution/oci-labels.ts
@@ -37853,6 +37836,7 @@ var resolve = __nccwpck_require__(9837);
 // long-lived base), no token, no network when git has the answer; a shallow or single-branch
 // clone fetches the base branches it lacks. Stdout gets only the image reference (or JSON), so
 // `$(...)` can use it; what a person should know goes to stderr.
+
 
 
 
@@ -37934,7 +37918,7 @@ async function resolveImageHere(argv, print) {
         throw new usage/* UsageError */.eb(`unexpected argument${s} ${positionals.map(usage/* quoted */.TL).join(' ')}: resolve-image takes options only (${(0,usage/* invoked */.To)()} --help lists them).`);
     }
     if (values.image !== undefined) {
-        const lower = (0,action_inputs/* lowerCaseImagePath */.M9)(values.image);
+        const lower = (0,image_ref/* lowerCaseImagePath */.M9)(values.image);
         if (lower !== values.image) {
             throw new usage/* UsageError */.eb(`--image ${(0,usage/* quoted */.TL)(values.image)} has upper-case letters in its repository path, which registries refuse: ` +
                 `the path is lower-case letters, digits and the separators . _ __ - (the distribution reference grammar). Did you mean --image ${lower}?`);
@@ -38202,10 +38186,6 @@ var image_ref = __nccwpck_require__(8230);
 const MAX_COMMENT_LENGTH = 65_536;
 /** Untrusted values (a branch name) are cut here: a person reads the start, the rest is noise. */
 const MAX_VALUE_LENGTH = 200;
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
-// What the inputs accept as a repository (lower case, registry host, path): nothing that can
-// end a code block or a line. Checked again here because these values go into a shell example.
-const SAFE_REPOSITORY = /^[a-z0-9][a-z0-9._/:-]*$/;
 /**
  * Untrusted text as an inline code element that shows the text and nothing else: control and
  * format characters (newlines, bidi overrides) are replaced, HTML and Markdown are escaped, so
@@ -38217,8 +38197,10 @@ function untrustedCode(text, maxLength = MAX_VALUE_LENGTH) {
     const shown = chars.length > maxLength ? chars.slice(0, maxLength - 1).join('') + '…' : chars.join('');
     return `<code>${(0,html/* escapeHtml */.Z)(shown)}</code>`;
 }
+// What the inputs accept as a repository and a tag: nothing that can end a code block or a line.
+// Checked again here because these values go into a shell example.
 function checkReference(imageRepository, tag) {
-    if (!SAFE_REPOSITORY.test(imageRepository) || !(0,image_ref/* isValidTag */.r_)(tag)) {
+    if (!(0,image_ref/* isImageRepository */.Ic)(imageRepository) || !(0,image_ref/* isValidTag */.r_)(tag)) {
         throw new Error(`Refusing to render an image comment for "${imageRepository}:${tag}": not an image reference.`);
     }
     return (0,image_ref/* imageReference */.rA)(imageRepository, tag);
@@ -38241,13 +38223,13 @@ function usage(reference, localCommand) {
 function exactReference(comment) {
     const reference = checkReference(comment.imageRepository, comment.tag);
     const commitReference = comment.commitTag ? checkReference(comment.imageRepository, comment.commitTag) : undefined;
-    const digest = comment.digest !== undefined && DIGEST.test(comment.digest) ? comment.digest : undefined;
+    const digest = comment.digest !== undefined && image_ref/* SHA256_DIGEST */.fu.test(comment.digest) ? comment.digest : undefined;
     return digest ? (0,image_ref/* pinnedReference */.ct)(reference, digest) : (commitReference ?? reference);
 }
 function built(comment) {
     const reference = checkReference(comment.imageRepository, comment.tag);
     const commitReference = comment.commitTag ? checkReference(comment.imageRepository, comment.commitTag) : undefined;
-    const digest = comment.digest !== undefined && DIGEST.test(comment.digest) ? comment.digest : undefined;
+    const digest = comment.digest !== undefined && image_ref/* SHA256_DIGEST */.fu.test(comment.digest) ? comment.digest : undefined;
     const exact = exactReference(comment);
     const facts = [`- **Image:** ${untrustedCode(reference)}${commitReference ? ` (this commit: ${untrustedCode(commitReference)})` : ''}`];
     if (digest)
@@ -38320,7 +38302,7 @@ var decision = __nccwpck_require__(3658);
 // and settle a race between two runs that both created one. Only comments written by the
 // token's own identity count as ours: anyone can post a comment that carries the marker, and
 // its author could later edit it into a malicious `docker pull` line. The comments come through
-// a port (github/comments.ts over REST).
+// a port (issue-comments.ts over REST).
 
 async function removeAll(api, comments) {
     for (const comment of comments)
@@ -38664,14 +38646,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   q: () => (/* binding */ compareImages)
 });
 
-// EXTERNAL MODULE: ./src/registry/docker-credentials.ts + 3 modules
-var docker_credentials = __nccwpck_require__(2393);
 // EXTERNAL MODULE: ./src/registry/errors.ts
 var errors = __nccwpck_require__(6764);
-// EXTERNAL MODULE: ./src/registry/http.ts
-var http = __nccwpck_require__(8851);
+// EXTERNAL MODULE: ./src/registry/http-reader.ts + 5 modules
+var http_reader = __nccwpck_require__(962);
 // EXTERNAL MODULE: ./src/registry/image-ref.ts
 var image_ref = __nccwpck_require__(8230);
+// EXTERNAL MODULE: ./src/timing/timing.ts
+var timing = __nccwpck_require__(9754);
 // EXTERNAL MODULE: ./src/diff/image-diff.ts + 1 modules
 var image_diff = __nccwpck_require__(9613);
 // EXTERNAL MODULE: ./src/diff/format.ts
@@ -38880,13 +38862,8 @@ async function openImage(reference, transport) {
 
 
 
-/** The whole comparison, both images: a registry that takes longer holds no step. */
-const COMPARE_BUDGET_MS = 30_000;
 async function compare_open(reference, o, fetch) {
-    const ref = (0,image_ref/* parseImageReference */.o_)(reference);
-    const credential = await (0,docker_credentials/* dockerCredential */.Y)(ref.registry, o.env);
-    const transport = (0,http/* httpTransport */.k)(ref, { token: o.token, tokenHosts: o.tokenHosts ?? ['ghcr.io'], username: o.username, credential, fetch });
-    return openImage(reference, transport);
+    return openImage(reference, await (0,http_reader/* readRegistryOverHttp */.B)((0,image_ref/* parseImageReference */.o_)(reference), { ...o, fetch }));
 }
 /** Why the stable image cannot be read, for a person: a missing one is the usual case (no build pushed it yet). */
 function stableFault(error) {
@@ -38897,7 +38874,7 @@ function stableFault(error) {
     return firstLine(error);
 }
 async function compareImages(pr, stable, o = {}) {
-    const budgetMs = o.budgetMs ?? COMPARE_BUDGET_MS;
+    const budgetMs = o.budgetMs ?? timing/* IMAGE_COMPARISON_BUDGET_MS */.F7;
     const budget = AbortSignal.timeout(budgetMs);
     const fetchWithin = (input, init) => (o.fetch ?? fetch)(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, budget]) : budget });
     const none = (reason) => ({
@@ -40037,13 +40014,41 @@ function lastLines(text, count = 5) {
 
 /***/ }),
 
-/***/ 2393:
+/***/ 6764:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ RegistryError),
+/* harmony export */   r: () => (/* binding */ isRetryable)
+/* harmony export */ });
+// A registry's answer that ends an inspection, sorted by what the caller can do about it.
+class RegistryError extends Error {
+    fault;
+    credentials;
+    constructor(fault, message, 
+    /** For `denied`: whether no credentials were sent, the ones sent were refused, or docker's were kept from a token service on plain HTTP. */
+    credentials) {
+        super(message);
+        this.fault = fault;
+        this.credentials = credentials;
+        this.name = 'RegistryError';
+    }
+}
+function isRetryable(error) {
+    return error instanceof RegistryError && (error.fault === 'missing' || error.fault === 'unavailable');
+}
+
+
+/***/ }),
+
+/***/ 962:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Y: () => (/* binding */ dockerCredential)
+  U: () => (/* binding */ GITHUB_TOKEN_HOSTS),
+  B: () => (/* binding */ readRegistryOverHttp)
 });
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -40292,45 +40297,12 @@ async function dockerCredential(registry, env = process.env, helperTimeoutMs = t
     throw fail(`${why}${detail}`);
 }
 
+// EXTERNAL MODULE: ./src/registry/image-manifest.ts
+var image_manifest = __nccwpck_require__(6222);
+// EXTERNAL MODULE: ./src/registry/registry-access.ts
+var registry_access = __nccwpck_require__(2735);
+;// CONCATENATED MODULE: ./src/registry/http.ts
 
-/***/ }),
-
-/***/ 6764:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ RegistryError),
-/* harmony export */   r: () => (/* binding */ isRetryable)
-/* harmony export */ });
-// A registry's answer that ends an inspection, sorted by what the caller can do about it.
-class RegistryError extends Error {
-    fault;
-    credentials;
-    constructor(fault, message, 
-    /** For `denied`: whether no credentials were sent, the ones sent were refused, or docker's were kept from a token service on plain HTTP. */
-    credentials) {
-        super(message);
-        this.fault = fault;
-        this.credentials = credentials;
-        this.name = 'RegistryError';
-    }
-}
-function isRetryable(error) {
-    return error instanceof RegistryError && (error.fault === 'missing' || error.fault === 'unavailable');
-}
-
-
-/***/ }),
-
-/***/ 8851:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ httpTransport)
-/* harmony export */ });
-/* harmony import */ var _image_manifest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6222);
-/* harmony import */ var _registry_access_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2735);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6764);
 
 
 
@@ -40377,17 +40349,17 @@ function refusedBy(sender, host) {
 function fail(reply, what, host, sender) {
     const why = errorText(reply);
     if (reply.status === 401 || reply.status === 403) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('denied', `${refusedBy(sender, host)}: it does not serve ${what} (${why}).`, sender.kind === 'anonymous' ? 'none' : sender.kind === 'withheld' ? 'withheld' : 'refused');
+        return new errors/* RegistryError */.g('denied', `${refusedBy(sender, host)}: it does not serve ${what} (${why}).`, sender.kind === 'anonymous' ? 'none' : sender.kind === 'withheld' ? 'withheld' : 'refused');
     }
     if (reply.status === 404)
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('missing', `${what} is not in ${host} (${why}).`);
+        return new errors/* RegistryError */.g('missing', `${what} is not in ${host} (${why}).`);
     if (reply.status === 429 || reply.status >= 500)
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('unavailable', `${host} failed to serve ${what} (${why}).`);
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('invalid', `${host} answered ${why} for ${what}.`);
+        return new errors/* RegistryError */.g('unavailable', `${host} failed to serve ${what} (${why}).`);
+    return new errors/* RegistryError */.g('invalid', `${host} answered ${why} for ${what}.`);
 }
 /** The body, at most `limit` bytes: a larger answer is refused before it is all read. */
 async function readCapped(response, limit, what, host) {
-    const tooLarge = () => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('invalid', `${host} answered more than ${limit / (1024 * 1024)} MiB for ${what}; ci-image reads no more than that.`);
+    const tooLarge = () => new errors/* RegistryError */.g('invalid', `${host} answered more than ${limit / (1024 * 1024)} MiB for ${what}; ci-image reads no more than that.`);
     if (Number(response.headers.get('content-length') ?? 0) > limit) {
         await response.body?.cancel();
         throw tooLarge();
@@ -40407,7 +40379,7 @@ async function readCapped(response, limit, what, host) {
     return Buffer.concat(chunks);
 }
 function httpTransport(ref, o) {
-    const base = (0,_registry_access_js__WEBPACK_IMPORTED_MODULE_1__/* .registryBaseUrl */ .mO)(ref.registry);
+    const base = (0,registry_access/* registryBaseUrl */.mO)(ref.registry);
     const host = new URL(base).host;
     let authorization;
     let sender = { kind: 'anonymous' };
@@ -40429,12 +40401,12 @@ function httpTransport(ref, o) {
                     headers,
                     body: r.form?.toString(),
                     redirect: 'manual',
-                    signal: AbortSignal.timeout(o.timeoutMs ?? 30_000),
+                    signal: AbortSignal.timeout(o.timeoutMs ?? timing/* REGISTRY_REQUEST_TIMEOUT_MS */.j5),
                 });
             }
             catch (error) {
                 const cause = error instanceof Error ? (error.cause?.message ?? error.message) : String(error);
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('unavailable', `Cannot reach ${target.host}: ${cause}.`);
+                throw new errors/* RegistryError */.g('unavailable', `Cannot reach ${target.host}: ${cause}.`);
             }
             const location = response.headers.get('location');
             if (REDIRECTS.has(response.status) && location && hop < MAX_REDIRECTS && !r.form) {
@@ -40462,7 +40434,7 @@ function httpTransport(ref, o) {
             token = undefined;
         }
         if (typeof token !== 'string' || token === '')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('invalid', `${tokenHost} answered no token.`);
+            throw new errors/* RegistryError */.g('invalid', `${tokenHost} answered no token.`);
         return `Bearer ${token}`;
     }
     /**
@@ -40478,12 +40450,12 @@ function httpTransport(ref, o) {
             url = new URL(realm ?? '');
         }
         catch {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('invalid', `${host} asked for a bearer token without a valid realm ("${realm ?? ''}").`);
+            throw new errors/* RegistryError */.g('invalid', `${host} asked for a bearer token without a valid realm ("${realm ?? ''}").`);
         }
         const scopes = (challenge.params.scope ?? `repository:${ref.path}:pull`).split(' ').filter(Boolean);
         const what = `a token for ${ref.path}`;
         const request = { accept: 'application/json', limit: MAX_TOKEN_BYTES, what };
-        const docker = credential && (0,_registry_access_js__WEBPACK_IMPORTED_MODULE_1__/* .mayReceiveCredentials */ .hp)(base, url.href) ? credential : undefined;
+        const docker = credential && (0,registry_access/* mayReceiveCredentials */.hp)(base, url.href) ? credential : undefined;
         if (docker?.identityToken) {
             const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: docker.identityToken, client_id: 'ci-image' });
             if (challenge.params.service)
@@ -40504,7 +40476,7 @@ function httpTransport(ref, o) {
             auth = basic(docker.username, docker.password);
             sender = { kind: 'docker', username: docker.username, source: docker.source };
         }
-        else if (o.token && (0,_registry_access_js__WEBPACK_IMPORTED_MODULE_1__/* .mayReceiveToken */ .s1)(base, o.tokenHosts, url.href)) {
+        else if (o.token && (0,registry_access/* mayReceiveToken */.s1)(base, o.tokenHosts, url.href)) {
             auth = githubBasic(o.token);
             sender = { kind: 'github' };
         }
@@ -40517,7 +40489,7 @@ function httpTransport(ref, o) {
         return readToken(reply, url.host);
     }
     async function answer(challengeHeader) {
-        const challenge = (0,_registry_access_js__WEBPACK_IMPORTED_MODULE_1__/* .parseChallenge */ .xy)(challengeHeader ?? '');
+        const challenge = (0,registry_access/* parseChallenge */.xy)(challengeHeader ?? '');
         if (challenge?.scheme === 'bearer')
             return bearer(challenge);
         if (challenge?.scheme !== 'basic')
@@ -40526,7 +40498,7 @@ function httpTransport(ref, o) {
             sender = { kind: 'docker', username: credential.username, source: credential.source };
             return basic(credential.username, credential.password);
         }
-        if (o.token && (0,_registry_access_js__WEBPACK_IMPORTED_MODULE_1__/* .mayReceiveToken */ .s1)(base, o.tokenHosts)) {
+        if (o.token && (0,registry_access/* mayReceiveToken */.s1)(base, o.tokenHosts)) {
             sender = { kind: 'github' };
             return githubBasic(o.token);
         }
@@ -40550,29 +40522,29 @@ function httpTransport(ref, o) {
     /** The manifest at `reference` (a tag or a digest), its digest checked as the distribution spec asks. */
     async function manifest(reference) {
         const what = `${ref.repository}${reference.startsWith('sha256:') ? '@' : ':'}${reference}`;
-        const reply = await get(`/v2/${ref.path}/manifests/${reference}`, _image_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .MANIFEST_ACCEPT */ .dY, what, MAX_MANIFEST_BYTES);
-        const digest = (0,_image_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestOf */ .ol)(reply.bytes);
+        const reply = await get(`/v2/${ref.path}/manifests/${reference}`, image_manifest/* MANIFEST_ACCEPT */.dY, what, MAX_MANIFEST_BYTES);
+        const digest = (0,image_manifest/* digestOf */.ol)(reply.bytes);
         // "the client MUST always verify the content against the digest used to fetch the content"; by
         // tag, the Docker-Content-Digest header is what the registry says it holds.
         const claimed = reference.startsWith('sha256:') ? reference : reply.headers.get('docker-content-digest');
         if (claimed?.startsWith('sha256:') && claimed !== digest) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('invalid', `${host} served ${what} with digest ${digest}, not ${claimed}.`);
+            throw new errors/* RegistryError */.g('invalid', `${host} served ${what} with digest ${digest}, not ${claimed}.`);
         }
         try {
-            return { digest, document: (0,_image_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .parseManifest */ .Ng)(new TextDecoder().decode(reply.bytes), reply.headers.get('content-type') ?? undefined) };
+            return { digest, document: (0,image_manifest/* parseManifest */.Ng)(new TextDecoder().decode(reply.bytes), reply.headers.get('content-type') ?? undefined) };
         }
         catch (error) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('invalid', `${what}: ${error.message}`);
+            throw new errors/* RegistryError */.g('invalid', `${what}: ${error.message}`);
         }
     }
     /** A blob, its digest checked as for a manifest; one whose descriptor is over `limit` is not asked for. */
     async function blob(descriptor, limit, what) {
-        const tooLarge = () => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('invalid', `${what} is larger than ${limit / (1024 * 1024)} MiB; ci-image reads no more than that.`);
+        const tooLarge = () => new errors/* RegistryError */.g('invalid', `${what} is larger than ${limit / (1024 * 1024)} MiB; ci-image reads no more than that.`);
         if ((descriptor.size ?? 0) > limit)
             throw tooLarge();
         const reply = await get(`/v2/${ref.path}/blobs/${descriptor.digest}`, descriptor.mediaType ?? '*/*', what, limit);
-        if ((0,_image_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestOf */ .ol)(reply.bytes) !== descriptor.digest)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('invalid', `${host} served ${what} with content that does not match ${descriptor.digest}.`);
+        if ((0,image_manifest/* digestOf */.ol)(reply.bytes) !== descriptor.digest)
+            throw new errors/* RegistryError */.g('invalid', `${host} served ${what} with content that does not match ${descriptor.digest}.`);
         return reply.bytes;
     }
     return {
@@ -40583,16 +40555,36 @@ function httpTransport(ref, o) {
         async config(digest, resolved) {
             const document = digest === resolved.digest ? resolved.document : (await manifest(digest)).document;
             if (document.kind !== 'manifest')
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('invalid', `${ref.repository}@${digest} is an index, not an image manifest.`);
+                throw new errors/* RegistryError */.g('invalid', `${ref.repository}@${digest} is an index, not an image manifest.`);
             const bytes = await blob(document.config, MAX_CONFIG_BYTES, `the config of ${ref.repository}@${digest}`);
             try {
-                return (0,_image_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageConfig */ .FB)(new TextDecoder().decode(bytes));
+                return (0,image_manifest/* parseImageConfig */.FB)(new TextDecoder().decode(bytes));
             }
             catch (error) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g('invalid', `The config of ${ref.repository}@${digest}: ${error.message}`);
+                throw new errors/* RegistryError */.g('invalid', `The config of ${ref.repository}@${digest}: ${error.message}`);
             }
         },
     };
+}
+
+;// CONCATENATED MODULE: ./src/registry/http-reader.ts
+// The registry's HTTP API as every reader here reaches it (inspect.ts for an image's digest and
+// labels, diff/compare.ts for two images' layers and SBOMs): with the credentials docker stored for
+// the registry, the GitHub token only where it may go, Node's fetch.
+
+
+/** Where the GitHub token may go unless told otherwise: github.com's Container registry. */
+const GITHUB_TOKEN_HOSTS = ['ghcr.io'];
+/** The HTTP API of `ref`'s registry; without docker's stored credentials when `dockerCredentials` is false. */
+async function readRegistryOverHttp(ref, o, dockerCredentials = true) {
+    const credential = o.credential ?? (dockerCredentials ? await dockerCredential(ref.registry, o.env) : undefined);
+    return httpTransport(ref, {
+        token: o.token,
+        tokenHosts: o.tokenHosts ?? GITHUB_TOKEN_HOSTS,
+        username: o.username,
+        credential,
+        fetch: o.fetch ?? fetch,
+    });
 }
 
 
@@ -40774,6 +40766,8 @@ function describeImage(reference, resolved, config, platform) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ic: () => (/* binding */ isImageRepository),
+/* harmony export */   M9: () => (/* binding */ lowerCaseImagePath),
 /* harmony export */   Ti: () => (/* binding */ MAX_TAG_LENGTH),
 /* harmony export */   ct: () => (/* binding */ pinnedReference),
 /* harmony export */   fu: () => (/* binding */ SHA256_DIGEST),
@@ -40803,14 +40797,52 @@ function pinnedReference(reference, digest) {
         throw new Error(`${reference} is already pinned to a digest.`);
     return `${reference}@${digest}`;
 }
-// distribution/reference's grammar (reference.go): lower-case path components separated by `/`,
-// each alphanumeric runs joined by `.`, `_`, `__` or dashes.
+// distribution/reference's grammar (regexp.go): a repository is an optional registry host and
+// port (`domainAndPort`: components of letters and digits with dashes inside, joined by `.`, or an
+// IPv6 address in brackets) and a path of lower-case components separated by `/`, each alphanumeric
+// runs joined by `.`, `_`, `__` or dashes (`remoteName`).
 const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
 const REPOSITORY_PATH = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const REGISTRY_HOST = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`);
+/**
+ * A repository's registry and the path after it, as docker splits them (distribution/reference,
+ * normalize.go, splitDockerDomain): the first component is a registry only when it contains `.` or
+ * `:` or is `localhost`; otherwise there is none (the image is on Docker Hub).
+ */
+function splitRegistry(repository) {
+    const slash = repository.indexOf('/');
+    const first = slash < 0 ? undefined : repository.slice(0, slash);
+    if (first !== undefined && (/[.:]/.test(first) || first === 'localhost'))
+        return { registry: first, path: repository.slice(slash + 1) };
+    return { path: repository };
+}
+/** Why `repository` (no tag, no digest) is not an image repository; undefined when it is one. */
+function repositoryFault(repository) {
+    const { registry, path } = splitRegistry(repository);
+    if (registry !== undefined && !REGISTRY_HOST.test(registry))
+        return `the registry "${registry}" is not a host name or address with an optional port`;
+    if (!REPOSITORY_PATH.test(path))
+        return `the repository path "${path}" must be lower-case components separated by /`;
+    return undefined;
+}
+/** Whether `repository` is an image repository docker takes: `ghcr.io/acme/app/ci`, `localhost:5000/ci`, `node`. */
+function isImageRepository(repository) {
+    return repositoryFault(repository) === undefined;
+}
+/**
+ * The image repository with its path lower-cased: what registries take. The path grammar is
+ * lower-case and docker refuses anything else ("repository name must be lowercase", normalize.go);
+ * the registry's host, which the grammar lets be upper-case, is kept as given.
+ */
+function lowerCaseImagePath(repository) {
+    const { registry, path } = splitRegistry(repository);
+    return registry === undefined ? path.toLowerCase() : `${registry}/${path.toLowerCase()}`;
+}
 /**
  * Splits an image reference as docker reads it (distribution/reference, normalize.go,
- * splitDockerDomain): the first path component is a registry only when it contains `.` or `:` or is
- * `localhost`; otherwise the image is on Docker Hub, whose one-component names live in `library/`.
+ * splitDockerDomain): without a registry the image is on Docker Hub, whose one-component names
+ * live in `library/`.
  */
 function parseImageReference(reference) {
     const bad = (why) => new Error(`"${reference}" is not an image reference: ${why}.`);
@@ -40824,17 +40856,12 @@ function parseImageReference(reference) {
     const repository = tag === undefined ? named : named.slice(0, colon);
     if (tag !== undefined && !isValidTag(tag))
         throw bad(`the tag "${tag}" is not a valid tag`);
-    const slash = repository.indexOf('/');
-    const first = slash >= 0 ? repository.slice(0, slash) : '';
-    const hasRegistry = slash >= 0 && (/[.:]/.test(first) || first === 'localhost');
-    let registry = hasRegistry ? first : 'docker.io';
-    let path = hasRegistry ? repository.slice(slash + 1) : repository;
-    if (registry === 'index.docker.io')
-        registry = 'docker.io';
-    if (registry === 'docker.io' && !path.includes('/'))
-        path = `library/${path}`;
-    if (!REPOSITORY_PATH.test(path))
-        throw bad(`the repository path "${path}" must be lower-case components separated by /`);
+    const fault = repositoryFault(repository);
+    if (fault !== undefined)
+        throw bad(fault);
+    const split = splitRegistry(repository);
+    const registry = split.registry === undefined || split.registry === 'index.docker.io' ? 'docker.io' : split.registry;
+    const path = registry === 'docker.io' && !split.path.includes('/') ? `library/${split.path}` : split.path;
     return { registry, path, repository, tag, digest };
 }
 
@@ -40855,6 +40882,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var duration = __nccwpck_require__(8680);
 // EXTERNAL MODULE: ./src/timing/timing.ts
 var timing = __nccwpck_require__(9754);
+// EXTERNAL MODULE: ./src/timing/backoff.ts
+var backoff = __nccwpck_require__(4866);
 // EXTERNAL MODULE: ./src/registry/image-manifest.ts
 var image_manifest = __nccwpck_require__(6222);
 // EXTERNAL MODULE: ./src/registry/image-ref.ts
@@ -40865,12 +40894,10 @@ var labels = __nccwpck_require__(7432);
 var registry_access = __nccwpck_require__(2735);
 // EXTERNAL MODULE: ./src/registry/registry-hints.ts
 var registry_hints = __nccwpck_require__(1707);
-// EXTERNAL MODULE: ./src/registry/docker-credentials.ts + 3 modules
-var docker_credentials = __nccwpck_require__(2393);
 // EXTERNAL MODULE: ./src/registry/errors.ts
 var errors = __nccwpck_require__(6764);
-// EXTERNAL MODULE: ./src/registry/http.ts
-var http = __nccwpck_require__(8851);
+// EXTERNAL MODULE: ./src/registry/http-reader.ts + 5 modules
+var http_reader = __nccwpck_require__(962);
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
 var exec = __nccwpck_require__(2876);
 // EXTERNAL MODULE: ./src/registry/command-output.ts
@@ -40954,6 +40981,10 @@ function imagetoolsTransport(ref, reference) {
 }
 
 ;// CONCATENATED MODULE: ./src/registry/inspect.ts
+// Reads from the registry what an image reference points to: its digest, its platforms and the
+// labels of its config, through the runner's docker login when docker buildx is there, else the
+// registry's HTTP API with the credentials docker stored, or the GitHub token for ghcr.io.
+// Registries can lag a push by seconds: a missing tag is asked again, backing off.
 
 
 
@@ -41022,32 +41053,25 @@ async function platformConfigs(transport, resolved, reference) {
     }
     return { chosen, config: configs.get(chosen.digest) };
 }
-async function withRetries(reference, transport, o) {
-    const attempts = o.attempts ?? timing/* REGISTRY_RETRY */.dv.attempts;
-    let delay = o.firstDelayMs ?? timing/* REGISTRY_RETRY */.dv.firstDelayMs;
-    let waitedMs = 0;
-    for (let attempt = 1;; attempt++) {
-        try {
-            const resolved = await transport.resolve();
-            const { chosen, config } = await platformConfigs(transport, resolved, reference);
-            const platform = chosen?.platform ? (0,image_manifest/* formatPlatform */.Bq)(chosen.platform) : undefined;
-            return { ...(0,image_manifest/* describeImage */.hu)(reference, resolved, config, platform), via: transport.via };
-        }
-        catch (error) {
-            if (!(0,errors/* isRetryable */.r)(error) || attempt >= attempts) {
-                if (error instanceof errors/* RegistryError */.g && attempt > 1) {
-                    const tries = `${attempt} tries over ${(0,duration/* formatDuration */.a)(waitedMs)}`;
-                    throw new errors/* RegistryError */.g(error.fault, `${error.message} (${tries})`, error.credentials);
-                }
-                throw error;
-            }
+function withRetries(reference, transport, o) {
+    return (0,backoff/* withBackoff */.D)(async () => {
+        const resolved = await transport.resolve();
+        const { chosen, config } = await platformConfigs(transport, resolved, reference);
+        const platform = chosen?.platform ? (0,image_manifest/* formatPlatform */.Bq)(chosen.platform) : undefined;
+        return { ...(0,image_manifest/* describeImage */.hu)(reference, resolved, config, platform), via: transport.via };
+    }, {
+        attempts: o.attempts ?? timing/* REGISTRY_RETRY */.dv.attempts,
+        firstDelayMs: o.firstDelayMs ?? timing/* REGISTRY_RETRY */.dv.firstDelayMs,
+        sleep: o.sleep,
+        retryable: errors/* isRetryable */.r,
+        onRetry: (error, delayMs) => {
             const why = error.message.split('\n')[0];
-            o.log?.(`${why}${/[.)]$/.test(why) ? '' : '.'} The registry may lag the build: trying again in ${Math.round(delay / 1000)}s.`);
-            await o.sleep(delay);
-            waitedMs += delay;
-            delay *= 2;
-        }
-    }
+            o.log?.(`${why}${/[.)]$/.test(why) ? '' : '.'} The registry may lag the build: trying again in ${Math.round(delayMs / 1000)}s.`);
+        },
+        giveUp: (error, tries, waitedMs) => error instanceof errors/* RegistryError */.g && tries > 1
+            ? new errors/* RegistryError */.g(error.fault, `${error.message} (${tries} tries over ${(0,duration/* formatDuration */.a)(waitedMs)})`, error.credentials)
+            : error,
+    });
 }
 /** The error to show: what failed, then what usually causes it. */
 function explained(error, ref, reference) {
@@ -41069,13 +41093,10 @@ async function inspectImage(reference, o) {
     if (ref.tag === undefined && ref.digest === undefined) {
         throw new Error(`"${reference}" names no tag or digest: ci-image reads one image, e.g. ${reference}:pr-42.`);
     }
-    const tokenHosts = o.tokenHosts ?? ['ghcr.io'];
+    const tokenHosts = o.tokenHosts ?? http_reader/* GITHUB_TOKEN_HOSTS */.U;
     /** Docker's credentials are used unless docker itself was just refused with them. */
     let refusedToDocker = false;
-    const overHttp = async (withDockerCredentials = true) => {
-        const credential = o.credential ?? (withDockerCredentials ? await (0,docker_credentials/* dockerCredential */.Y)(ref.registry, o.env) : undefined);
-        return withRetries(reference, (0,http/* httpTransport */.k)(ref, { ...o, credential, tokenHosts, fetch: o.fetch ?? fetch }), o);
-    };
+    const overHttp = async (withDockerCredentials = true) => withRetries(reference, await (0,http_reader/* readRegistryOverHttp */.B)(ref, o, withDockerCredentials), o);
     if (o.docker !== 'never' && (await hasBuildx())) {
         try {
             return await withRetries(reference, imagetoolsTransport(ref, reference), o);
@@ -41157,6 +41178,38 @@ function checkRevision(reference, expected, labelled, inputs = {}) {
         message: `${reference} was built from commit ${labelled.trim()}, not from ${expected}, the commit whose build was awaited: ` +
             'a later build may have overwritten the tag, or the build labels the merge commit instead of the PR head.',
     };
+}
+
+
+/***/ }),
+
+/***/ 8175:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hj: () => (/* binding */ prTag),
+/* harmony export */   m9: () => (/* binding */ prCommitTag),
+/* harmony export */   s8: () => (/* binding */ isPrCommitTag)
+/* harmony export */ });
+/* harmony import */ var _git_commit_sha_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1600);
+// The tags of a PR's image (docs/how-it-decides.md, its table): `pr-<N>`, which every push to the
+// PR moves, and `pr-<N>-sha-<7>`, which names one commit's build and never moves. resolution/tags.ts
+// chooses them; registry-hints.ts tells by them what a missing tag means.
+
+const PR_COMMIT_TAG = /^pr-\d+-sha-[0-9a-f]{7}$/;
+/** `pr-<N>`: the image of PR N, moved by every push to it. */
+function prTag(prNumber) {
+    return `pr-${prNumber}`;
+}
+/** `pr-<N>-sha-<7>`: the immutable tag of one commit's build of a PR, beside `pr-<N>`. */
+function prCommitTag(prNumber, headSha) {
+    if (!_git_commit_sha_js__WEBPACK_IMPORTED_MODULE_0__/* .FULL_COMMIT_SHA */ .P.test(headSha))
+        throw new Error(`A PR's head commit must be a hexadecimal SHA; got "${headSha}".`);
+    return `${prTag(prNumber)}-sha-${headSha.slice(0, 7).toLowerCase()}`;
+}
+/** Whether `tag` is a `pr-<N>-sha-<7>` tag. */
+function isPrCommitTag(tag) {
+    return PR_COMMIT_TAG.test(tag);
 }
 
 
@@ -41267,8 +41320,10 @@ function mayReceiveToken(registryUrl, tokenHosts, realm) {
 /* harmony export */   vn: () => (/* binding */ ghcrDeniedHint)
 /* harmony export */ });
 /* unused harmony export ghcrDeniedCauses */
+/* harmony import */ var _pr_tags_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8175);
 // What a registry's refusal or missing tag usually means, said once for `docker pull` and for
 // reading an image's manifest. The GHCR causes come with the GitHub Docs page that explains each.
+
 const DOCS = 'https://docs.github.com/en';
 /** Whether a reference's registry is GitHub's Container registry (github.com's; GHES serves its own host). */
 function isGhcr(registry) {
@@ -41315,8 +41370,7 @@ function deniedHint(registry, credentials) {
 }
 /** Why a tag is not in the registry: almost always, nothing pushed it (yet). */
 function missingTagHint(reference) {
-    const commitTag = /:pr-\d+-sha-[0-9a-f]{7}$/.test(reference);
-    return commitTag
+    return (0,_pr_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .isPrCommitTag */ .s8)(reference.slice(reference.lastIndexOf(':') + 1))
         ? `Nothing pushed this tag: the build must push pr-<N>-sha-<7> as well as pr-<N>. Pass resolve-image's \`tags\` output to docker/build-push-action's \`tags\` input with \`push: true\` (${DOCS}/actions/tutorials/publish-packages/publish-docker-images).`
         : `Nothing pushed this tag: check the build's \`tags\` and \`push: true\` (${DOCS}/actions/tutorials/publish-packages/publish-docker-images).`;
 }
@@ -41526,6 +41580,57 @@ function resolveMergeGroup(config, target, decision, changed) {
 
 /***/ }),
 
+/***/ 8422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EN: () => (/* binding */ isInputsHash),
+/* harmony export */   OO: () => (/* binding */ shortInputsHash),
+/* harmony export */   _4: () => (/* binding */ hashInputs)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// The image's inputs and their hash: the files of the build commit that the watch set matches,
+// each as `<mode> <object id> <path>\n` (the mode as git writes it, so a `chmod +x` is a change;
+// the path as raw bytes), sorted by path bytes, hashed with sha256. Anyone can recompute it from
+// `git ls-tree -r -z` (docs/reuse.md shows how). Pure.
+
+const decoder = new TextDecoder();
+function compareBytes(a, b) {
+    const length = Math.min(a.length, b.length);
+    for (let i = 0; i < length; i++)
+        if (a[i] !== b[i])
+            return a[i] - b[i];
+    return a.length - b.length;
+}
+/** The hash of the entries `isInput` matches (their paths read as UTF-8 for the patterns). */
+function hashInputs(entries, isInput) {
+    const inputs = entries
+        .filter((entry) => entry.type === 'blob' || entry.type === 'commit')
+        .filter((entry) => isInput(decoder.decode(entry.path)))
+        .sort((a, b) => compareBytes(a.path, b.path));
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    for (const entry of inputs) {
+        hash.update(`${entry.mode} ${entry.id} `);
+        hash.update(entry.path);
+        hash.update('\n');
+    }
+    return { hash: hash.digest('hex'), files: inputs.length };
+}
+/** Whether `hash` has the form of an inputs hash: sha256 in 64 lower-case hexadecimal characters. */
+function isInputsHash(hash) {
+    return /^[0-9a-f]{64}$/.test(hash);
+}
+/** The first 16 hex characters: what the reuse tags carry. */
+function shortInputsHash(hash) {
+    if (!isInputsHash(hash))
+        throw new Error(`An inputs hash is 64 lower-case hexadecimal characters; got "${hash}".`);
+    return hash.slice(0, 16);
+}
+
+
+/***/ }),
+
 /***/ 4403:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -41533,8 +41638,10 @@ function resolveMergeGroup(config, target, decision, changed) {
 /* harmony export */   T: () => (/* binding */ ociLabels),
 /* harmony export */   m: () => (/* binding */ builtRevision)
 /* harmony export */ });
-/* harmony import */ var _git_commit_sha_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1600);
-/* harmony import */ var _registry_labels_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7432);
+/* harmony import */ var _git_commit_sha_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1600);
+/* harmony import */ var _registry_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7432);
+/* harmony import */ var _inputs_hash_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8422);
+
 
 
 /**
@@ -41556,7 +41663,7 @@ function builtRevision(target) {
  * values are checked so that none can add a line, that is, a label of its own.
  */
 function ociLabels(input) {
-    if (!_git_commit_sha_js__WEBPACK_IMPORTED_MODULE_0__/* .FULL_COMMIT_SHA */ .P.test(input.revision)) {
+    if (!_git_commit_sha_js__WEBPACK_IMPORTED_MODULE_1__/* .FULL_COMMIT_SHA */ .P.test(input.revision)) {
         throw new Error(`The revision label needs a full commit SHA (40 or 64 hexadecimal characters); got "${input.revision}".`);
     }
     let url;
@@ -41569,11 +41676,11 @@ function ociLabels(input) {
     if (!url || !/^https?:$/.test(url.protocol) || /\s/.test(input.sourceUrl)) {
         throw new Error(`The source label needs the repository's http(s) URL; got "${input.sourceUrl}".`);
     }
-    if (input.inputsHash !== undefined && !/^[0-9a-f]{64}$/.test(input.inputsHash)) {
+    if (input.inputsHash !== undefined && !(0,_inputs_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .isInputsHash */ .EN)(input.inputsHash)) {
         throw new Error(`The inputs label needs a sha256 in lower-case hexadecimal; got "${input.inputsHash}".`);
     }
-    const inputs = input.inputsHash === undefined ? [] : [`${_registry_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUTS_LABEL */ .Pv}=${input.inputsHash}`];
-    return [`${_registry_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .REVISION_LABEL */ .P1}=${input.revision.toLowerCase()}`, `${_registry_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .SOURCE_LABEL */ .Rc}=${input.sourceUrl}`, ...inputs];
+    const inputs = input.inputsHash === undefined ? [] : [`${_registry_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUTS_LABEL */ .Pv}=${input.inputsHash}`];
+    return [`${_registry_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .REVISION_LABEL */ .P1}=${input.revision.toLowerCase()}`, `${_registry_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .SOURCE_LABEL */ .Rc}=${input.sourceUrl}`, ...inputs];
 }
 
 
@@ -41602,10 +41709,11 @@ var resolution_decision = __nccwpck_require__(3658);
 var watch = __nccwpck_require__(1971);
 // EXTERNAL MODULE: ./src/github/errors.ts
 var errors = __nccwpck_require__(3116);
+// EXTERNAL MODULE: ./src/timing/timing.ts
+var timing = __nccwpck_require__(9754);
 ;// CONCATENATED MODULE: ./src/github/compare.ts
 
-// A lookup git can do without: a slow or failing answer falls back to git, never holds the step.
-const TIMEOUT_MS = 10_000;
+
 /**
  * `merge_base_commit` of `GET /repos/{owner}/{repo}/compare/{base}...{head}`
  * (https://docs.github.com/rest/commits/commits#compare-two-commits; `base` and `head` are SHAs or
@@ -41622,7 +41730,7 @@ async function getMergeBase(client, repo, base, head) {
             basehead: `${base}...${head}`,
             per_page: 1,
             page: 2,
-            request: { retries: 0, signal: AbortSignal.timeout(TIMEOUT_MS) },
+            request: { retries: 0, signal: AbortSignal.timeout(timing/* MERGE_BASE_TIMEOUT_MS */.mx) },
         });
         return data.merge_base_commit.sha;
     }
@@ -41871,8 +41979,8 @@ async function changedFilesFromGit(git, range, options = {}) {
 var git_git = __nccwpck_require__(5128);
 // EXTERNAL MODULE: ./src/git/git-files.ts
 var git_files = __nccwpck_require__(4406);
-// EXTERNAL MODULE: ./src/resolution/reuse-lookup.ts + 2 modules
-var reuse_lookup = __nccwpck_require__(6061);
+// EXTERNAL MODULE: ./src/resolution/reuse-lookup.ts + 1 modules
+var reuse_lookup = __nccwpck_require__(2902);
 ;// CONCATENATED MODULE: ./src/resolution/resolve.ts
 // resolve-image's I/O: the changed files (git first, else the REST API) and the build workflow
 // as GitHub reads it for each trigger, gathered through seams and handed to the pure decision
@@ -42029,7 +42137,7 @@ async function resolveForSession(session) {
         return listRepositoryDirectory(await session.client(), ctx.repository, WORKFLOWS_DIRECTORY, commit);
     };
     const listFiles = async (prNumber) => (0,pulls/* listPullRequestFiles */.c)(await session.client(), ctx.repository, prNumber);
-    // Only an answer or nothing: without one, git finds the fork point alone, as before.
+    // Only an answer or nothing: without one, git finds the fork point alone.
     const mergeBase = async (base, head) => {
         try {
             return await getMergeBase(await session.client(), ctx.repository, base, head);
@@ -42064,7 +42172,7 @@ async function resolveForSession(session) {
 
 /***/ }),
 
-/***/ 6061:
+/***/ 2902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42078,43 +42186,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/git/ls-tree.ts
 var ls_tree = __nccwpck_require__(7872);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/resolution/inputs-hash.ts
-// The image's inputs and their hash: the files of the build commit that the watch set matches,
-// each as `<mode> <object id> <path>\n` (the mode as git writes it, so a `chmod +x` is a change;
-// the path as raw bytes), sorted by path bytes, hashed with sha256. Anyone can recompute it from
-// `git ls-tree -r -z` (docs/reuse.md shows how). Pure.
-
-const decoder = new TextDecoder();
-function compareBytes(a, b) {
-    const length = Math.min(a.length, b.length);
-    for (let i = 0; i < length; i++)
-        if (a[i] !== b[i])
-            return a[i] - b[i];
-    return a.length - b.length;
-}
-/** The hash of the entries `isInput` matches (their paths read as UTF-8 for the patterns). */
-function hashInputs(entries, isInput) {
-    const inputs = entries
-        .filter((entry) => entry.type === 'blob' || entry.type === 'commit')
-        .filter((entry) => isInput(decoder.decode(entry.path)))
-        .sort((a, b) => compareBytes(a.path, b.path));
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for (const entry of inputs) {
-        hash.update(`${entry.mode} ${entry.id} `);
-        hash.update(entry.path);
-        hash.update('\n');
-    }
-    return { hash: hash.digest('hex'), files: inputs.length };
-}
-/** The first 16 hex characters: what the reuse tags carry. */
-function shortInputsHash(hash) {
-    if (!/^[0-9a-f]{64}$/.test(hash))
-        throw new Error(`An inputs hash is 64 lower-case hexadecimal characters; got "${hash}".`);
-    return hash.slice(0, 16);
-}
-
+// EXTERNAL MODULE: ./src/resolution/inputs-hash.ts
+var inputs_hash = __nccwpck_require__(8422);
 // EXTERNAL MODULE: ./src/registry/image-ref.ts
 var image_ref = __nccwpck_require__(8230);
 // EXTERNAL MODULE: ./src/registry/labels.ts
@@ -42198,12 +42271,12 @@ async function hashTreeWithGit(git, commit, isInput) {
     const result = await git(['ls-tree', '-r', '-z', '--full-tree', commit]);
     if (result.exitCode !== 0 || !result.stdoutBytes)
         return undefined;
-    return hashInputs((0,ls_tree/* parseLsTree */.$)(result.stdoutBytes), isInput);
+    return (0,inputs_hash/* hashInputs */._4)((0,ls_tree/* parseLsTree */.$)(result.stdoutBytes), isInput);
 }
 /** Without the commit in a checkout: its tree from the API; a failed read means no reuse, not a failed step. */
 async function hashTreeFromApi(io, commit, isInput) {
     const entries = await io.readTree?.(commit).catch(() => undefined);
-    return entries && hashInputs(entries, isInput);
+    return entries && (0,inputs_hash/* hashInputs */._4)(entries, isInput);
 }
 async function pushInputs(inputs, commit, io) {
     const sources = { input: inputs.watch, buildWorkflow: inputs.buildWorkflow };
@@ -42284,7 +42357,7 @@ async function resolveReuse(resolved, context, io) {
     if (!hashed) {
         return noReuse(`neither the checkout nor the API gave the tree of ${reuse_lookup_short(commit.sha)} and its build workflow; check out the commit the build uses (actions/checkout does)`);
     }
-    const tag = (0,tags/* reuseTag */.BK)(plan.prNumber, shortInputsHash(hashed.hash));
+    const tag = (0,tags/* reuseTag */.BK)(plan.prNumber, (0,inputs_hash/* shortInputsHash */.OO)(hashed.hash));
     const found = await lookUp((0,image_ref/* imageReference */.rA)(imageRepository, tag), hashed.hash, io.readImage);
     const facts = { hash: hashed.hash, inputFiles: hashed.files, tag, ...found };
     return { ...withReuseTag(resolved, imageRepository, tag), reuse: facts };
@@ -42303,9 +42376,9 @@ async function resolveReuse(resolved, context, io) {
 /* harmony export */   Tq: () => (/* binding */ defaultStableTag),
 /* harmony export */   W: () => (/* binding */ choosePullRequestTag)
 /* harmony export */ });
-/* unused harmony exports sanitizeTagPart, prCommitTag, shaTag */
-/* harmony import */ var _git_commit_sha_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1600);
+/* unused harmony exports sanitizeTagPart, shaTag */
 /* harmony import */ var _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8230);
+/* harmony import */ var _registry_pr_tags_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8175);
 // Tag strategy: pure functions from a context to the image tags of the table in
 // docs/how-it-decides.md (test/unit/tags.test.ts checks it row by row).
 
@@ -42323,18 +42396,6 @@ function sanitizeTagPart(value, maxLength = _registry_image_ref_js__WEBPACK_IMPO
         .slice(0, maxLength)
         .replace(/[.-]+$/, '');
     return cleaned === '' ? 'branch' : cleaned;
-}
-function prTag(prNumber) {
-    return `pr-${prNumber}`;
-}
-/**
- * `pr-<N>-sha-<7>`: the immutable tag of one commit's build of a PR, beside `pr-<N>`, which every
- * push to the PR overwrites (docs/how-it-decides.md, its table).
- */
-function prCommitTag(prNumber, headSha) {
-    if (!_git_commit_sha_js__WEBPACK_IMPORTED_MODULE_1__/* .FULL_COMMIT_SHA */ .P.test(headSha))
-        throw new Error(`A PR's head commit must be a hexadecimal SHA; got "${headSha}".`);
-    return `${prTag(prNumber)}-sha-${headSha.slice(0, 7).toLowerCase()}`;
 }
 /** `<branch>-sha-<7>`, the branch part shortened so the whole tag stays within 128 characters. */
 function shaTag(branch, sha) {
@@ -42379,8 +42440,8 @@ function choosePullRequestTag(input) {
         throw new Error("This branch changes the CI image, so its image is its PR's (pr-N): pass the PR number (--pr-number N), " +
             'or build the image locally.');
     }
-    const tag = prTag(input.prNumber);
-    const commitTag = prCommitTag(input.prNumber, input.headSha);
+    const tag = (0,_registry_pr_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .prTag */ .Hj)(input.prNumber);
+    const commitTag = (0,_registry_pr_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .prCommitTag */ .m9)(input.prNumber, input.headSha);
     return {
         tag,
         push: [tag, commitTag],
@@ -42408,7 +42469,7 @@ function choosePushTags(branch, sha, branchTags) {
 function reuseTag(prNumber, shortHash) {
     if (!/^[0-9a-f]{16}$/.test(shortHash))
         throw new Error(`A reuse tag takes 16 hexadecimal characters of the inputs hash; got "${shortHash}".`);
-    return prNumber === undefined ? `inputs-${shortHash}` : `${prTag(prNumber)}-inputs-${shortHash}`;
+    return prNumber === undefined ? `inputs-${shortHash}` : `${(0,_registry_pr_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .prTag */ .Hj)(prNumber)}-inputs-${shortHash}`;
 }
 
 
@@ -42423,11 +42484,11 @@ function reuseTag(prNumber, shortHash) {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var _action_event_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3566);
-/* harmony import */ var _action_html_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7161);
-/* harmony import */ var _resolution_oci_labels_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4403);
-/* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5384);
-/* harmony import */ var _action_report_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1658);
-/* harmony import */ var _resolution_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9837);
+/* harmony import */ var _action_html_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7161);
+/* harmony import */ var _resolution_oci_labels_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4403);
+/* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5384);
+/* harmony import */ var _action_report_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1658);
+/* harmony import */ var _resolution_resolve_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9837);
 // `resolve-image`: which image this context uses, and which tags a build here should push.
 
 
@@ -42454,15 +42515,15 @@ function resolveImageOutputs(result, target, labels) {
         // Empty where nothing is reused: no hash is computed there.
         'inputs-hash': result.reuse?.hash ?? '',
         'reusable-image': result.reuse?.reusable?.pinned ?? '',
-        ...(0,_action_report_js__WEBPACK_IMPORTED_MODULE_2__/* .targetOutputs */ .OL)(target),
+        ...(0,_action_report_js__WEBPACK_IMPORTED_MODULE_3__/* .targetOutputs */ .OL)(target),
     };
 }
 function reportResolvedImage(result, target, labels) {
-    (0,_action_report_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutputs */ .n0)(resolveImageOutputs(result, target, labels));
+    (0,_action_report_js__WEBPACK_IMPORTED_MODULE_3__/* .setOutputs */ .n0)(resolveImageOutputs(result, target, labels));
     if (result.reuse?.notice)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(result.reuse.notice, { title: 'CI image not reused' });
     if (result.reuse?.reusable)
-        (0,_log_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`${result.reuse.reusable.pinned} was built from the same inputs: a build here can copy it.`);
+        (0,_log_log_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq)(`${result.reuse.reusable.pinned} was built from the same inputs: a build here can copy it.`);
     if (result.fork && result.modified) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${result.reason} Its checks run on the stable image, not on the changed Dockerfile.`, {
             title: 'Changed CI image not used',
@@ -42470,43 +42531,73 @@ function reportResolvedImage(result, target, labels) {
     }
     for (const warning of result.warnings)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(warning, { title: 'CI image' });
-    (0,_log_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`${result.reference}: ${result.reason}`);
+    (0,_log_log_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq)(`${result.reference}: ${result.reason}`);
     const rows = [
-        ['Image', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(result.reference)],
-        ['Why', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeHtml */ .Z)(result.reason)],
-        ['Push', result.pushReferences.length > 0 ? result.pushReferences.map(_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a).join('<br>') : 'nothing (no build in this context)'],
+        ['Image', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .a)(result.reference)],
+        ['Why', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeHtml */ .Z)(result.reason)],
+        ['Push', result.pushReferences.length > 0 ? result.pushReferences.map(_action_html_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .a).join('<br>') : 'nothing (no build in this context)'],
     ];
     // The source names the build workflow, a file name the inputs validated.
     if (result.watch)
-        rows.push(['Watched', `${result.watch.patterns.map(_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a).join(' ')} from ${result.watch.source}`]);
+        rows.push(['Watched', `${result.watch.patterns.map(_action_html_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .a).join(' ')} from ${result.watch.source}`]);
     if (result.reuse?.hash)
-        rows.push(['Inputs', `${(0,_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(result.reuse.hash)} (${result.reuse.inputFiles} files)`]);
+        rows.push(['Inputs', `${(0,_action_html_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .a)(result.reuse.hash)} (${result.reuse.inputFiles} files)`]);
     if (result.reuse?.reusable)
-        rows.push(['Reusable', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a)(result.reuse.reusable.pinned)]);
+        rows.push(['Reusable', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .a)(result.reuse.reusable.pinned)]);
     if (result.reuse?.notice)
-        rows.push(['Not reused', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeHtml */ .Z)(result.reuse.notice)]);
+        rows.push(['Not reused', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeHtml */ .Z)(result.reuse.notice)]);
     for (const warning of result.warnings)
-        rows.push(['Warning', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeHtml */ .Z)(warning)]);
+        rows.push(['Warning', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeHtml */ .Z)(warning)]);
     if (result.changedSource)
         rows.push(['Changed files', `${result.changedCount} (listed by ${result.changedSource})`]);
     const summary = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addHeading('CI image', 3).addTable(rows.map(([k, v]) => [{ data: k, header: true }, v]));
     if (result.matched.length > 0) {
-        const shown = result.matched.slice(0, MAX_FILES_IN_SUMMARY).map(_action_html_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .a);
+        const shown = result.matched.slice(0, MAX_FILES_IN_SUMMARY).map(_action_html_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .a);
         if (result.matched.length > shown.length)
             shown.push(`and ${result.matched.length - shown.length} more`);
         summary.addDetails(`Watched files changed (${result.matched.length})`, shown.join('<br>'));
     }
-    (0,_action_report_js__WEBPACK_IMPORTED_MODULE_2__/* .writeSummary */ .Sy)(summary);
+    (0,_action_report_js__WEBPACK_IMPORTED_MODULE_3__/* .writeSummary */ .Sy)(summary);
 }
 async function resolveImageCommand(session) {
-    const result = await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Resolving the CI image', () => (0,_resolution_resolve_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveForSession */ .K3)(session));
+    const result = await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Resolving the CI image', () => (0,_resolution_resolve_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveForSession */ .K3)(session));
     // What a build here sets, so that wait-for-build can prove which commit an image was built from.
-    const labels = (0,_resolution_oci_labels_js__WEBPACK_IMPORTED_MODULE_5__/* .ociLabels */ .T)({
-        revision: (0,_resolution_oci_labels_js__WEBPACK_IMPORTED_MODULE_5__/* .builtRevision */ .m)(session.target),
+    const labels = (0,_resolution_oci_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .ociLabels */ .T)({
+        revision: (0,_resolution_oci_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .builtRevision */ .m)(session.target),
         sourceUrl: (0,_action_event_js__WEBPACK_IMPORTED_MODULE_6__/* .repositoryUrl */ .Ek)(session.ctx),
         inputsHash: result.reuse?.hash,
     });
     reportResolvedImage(result, session.target, labels);
+}
+
+
+/***/ }),
+
+/***/ 4866:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ withBackoff)
+/* harmony export */ });
+// Trying again, waiting longer each time: the first wait, then twice as long after each failure.
+// Pure: the sleep is injected.
+/** `attempt(n)` for n = 1, 2, … until it succeeds, fails for good or runs out of tries. */
+async function withBackoff(attempt, o) {
+    let delay = o.firstDelayMs;
+    let waitedMs = 0;
+    for (let n = 1;; n++) {
+        try {
+            return await attempt(n);
+        }
+        catch (error) {
+            if (!o.retryable(error) || n >= o.attempts)
+                throw o.giveUp ? o.giveUp(error, n, waitedMs) : error;
+            o.onRetry?.(error, delay);
+            await o.sleep(delay);
+            waitedMs += delay;
+            delay *= 2;
+        }
+    }
 }
 
 
@@ -42537,16 +42628,20 @@ function formatDuration(ms) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F7: () => (/* binding */ IMAGE_COMPARISON_BUDGET_MS),
 /* harmony export */   JR: () => (/* binding */ boundedRequest),
 /* harmony export */   KO: () => (/* binding */ runTiming),
 /* harmony export */   bN: () => (/* binding */ MAX_RATE_LIMIT_RETRIES),
 /* harmony export */   dv: () => (/* binding */ REGISTRY_RETRY),
+/* harmony export */   j5: () => (/* binding */ REGISTRY_REQUEST_TIMEOUT_MS),
+/* harmony export */   mx: () => (/* binding */ MERGE_BASE_TIMEOUT_MS),
 /* harmony export */   sE: () => (/* binding */ CREDENTIAL_HELPER_TIMEOUT_MS)
 /* harmony export */ });
 /* unused harmony export createDeadline */
 // Every wait of a run decided in one place: the poll interval and the wait's deadline (from the
-// inputs), the API client's rate-limit waits and retry back-off, the registry's retries. Pure:
-// the clock is injected, and the timers that sleep are the session's.
+// inputs), the API client's rate-limit waits and retry back-off, the registry's retries, and how
+// long one request or one lookup may take. Pure: the clock is injected, and the timers that sleep
+// are the session's.
 function createDeadline(now, timeoutMs) {
     const startedAt = now();
     const at = startedAt + timeoutMs;
@@ -42572,6 +42667,12 @@ const REGISTRY_RETRY = { attempts: 4, firstDelayMs: 5_000 };
  * (ecr-login, gcloud) after a token request of a second or two; past 15 s it is hung, and stopped.
  */
 const CREDENTIAL_HELPER_TIMEOUT_MS = 15_000;
+/** One request to a registry's HTTP API: a registry that takes longer counts as unavailable. */
+const REGISTRY_REQUEST_TIMEOUT_MS = 30_000;
+/** GitHub's merge base of a PR: a lookup git can do without, so a slow answer falls back to git, never holds the step. */
+const MERGE_BASE_TIMEOUT_MS = 10_000;
+/** The comparison of a PR's image with the stable one, both images read: a registry that takes longer holds no step. */
+const IMAGE_COMPARISON_BUDGET_MS = 30_000;
 /** Per-request options that keep one poll, retries included, within the wait's deadline. */
 function boundedRequest(remainingMs) {
     // Closer to the deadline than the back-off, the next poll asks again instead. Only 0 can be
@@ -42993,9 +43094,12 @@ var command_output = __nccwpck_require__(2210);
 var registry_hints = __nccwpck_require__(1707);
 // EXTERNAL MODULE: ./src/log/log.ts
 var log = __nccwpck_require__(5384);
+// EXTERNAL MODULE: ./src/timing/backoff.ts
+var backoff = __nccwpck_require__(4866);
 ;// CONCATENATED MODULE: ./src/registry/docker.ts
 // `docker pull` of the freshly built image, by digest: an argument array (never a shell),
 // retried because a registry can lag a build that has just pushed.
+
 
 
 
@@ -43028,26 +43132,36 @@ function refusalHint(reference) {
     }
     return (0,registry_hints/* isGhcr */.T_)(registry) ? `${login}\n${(0,registry_hints/* ghcrDeniedHint */.vn)()}` : login;
 }
+/** A pull that failed for a reason another try may get past (a registry lagging the build). */
+class PullFailure extends Error {
+    exitCode;
+    why;
+    constructor(exitCode, why) {
+        super(`docker pull failed (exit code ${exitCode}): ${why}`);
+        this.exitCode = exitCode;
+        this.why = why;
+    }
+}
 async function pullImage(reference, o) {
-    const attempts = o.attempts ?? timing/* REGISTRY_RETRY */.dv.attempts;
-    let delay = o.firstDelayMs ?? timing/* REGISTRY_RETRY */.dv.firstDelayMs;
-    for (let attempt = 1;; attempt++) {
+    return (0,backoff/* withBackoff */.D)(async (attempt) => {
         const result = await docker(['pull', reference]);
-        const output = `${result.stdout}\n${result.stderr}`;
-        if (result.exitCode === 0) {
+        if (result.exitCode === 0)
             return { attempts: attempt };
-        }
         const why = (0,command_output/* lastLines */.w)(result.stderr || result.stdout);
-        if (AUTH_FAILURE.test(output)) {
+        if (AUTH_FAILURE.test(`${result.stdout}\n${result.stderr}`)) {
             throw new Error(`docker pull ${reference} was refused by the registry: ${why}\n${refusalHint(reference)}`);
         }
-        if (attempt >= attempts) {
-            throw new Error(`docker pull ${reference} failed ${attempts} times (exit code ${result.exitCode}): ${why}`);
-        }
-        o.log?.(`docker pull failed (exit code ${result.exitCode}); the registry may lag the build, trying again in ${Math.round(delay / 1000)}s.`);
-        await o.sleep(delay);
-        delay *= 2;
-    }
+        throw new PullFailure(result.exitCode, why);
+    }, {
+        attempts: o.attempts ?? timing/* REGISTRY_RETRY */.dv.attempts,
+        firstDelayMs: o.firstDelayMs ?? timing/* REGISTRY_RETRY */.dv.firstDelayMs,
+        sleep: o.sleep,
+        retryable: (error) => error instanceof PullFailure,
+        onRetry: (error, delayMs) => o.log?.(`docker pull failed (exit code ${error.exitCode}); the registry may lag the build, trying again in ${Math.round(delayMs / 1000)}s.`),
+        giveUp: (error, tries) => error instanceof PullFailure
+            ? new Error(`docker pull ${reference} failed ${tries} times (exit code ${error.exitCode}): ${error.why}`)
+            : error,
+    });
 }
 
 // EXTERNAL MODULE: ./src/action/report.ts

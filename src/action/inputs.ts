@@ -3,7 +3,7 @@ import { INPUT_DEFAULTS, type InputName } from './action-interface.js'
 import { FULL_COMMIT_SHA } from '../git/commit-sha.js'
 import { isPermission, PERMISSIONS, type Permission } from './permission.js'
 import type { Repository } from '../github/repository.js'
-import { isValidTag, parseImageReference, type ParsedImageReference } from '../registry/image-ref.js'
+import { isImageRepository, isValidTag, parseImageReference, SHA256_DIGEST, type ParsedImageReference } from '../registry/image-ref.js'
 
 const REUSE_MODES = ['pull-request', 'repository', 'off'] as const
 /** Which image built from the same inputs may stand in for a build (docs/reuse.md). */
@@ -73,25 +73,6 @@ function parseCommand(value: string): Command {
   return value as Command
 }
 
-// A registry host (optionally with a port) and lower-case path components, as Docker accepts them.
-const IMAGE_REPOSITORY =
-  /^(?:[a-z0-9]+(?:[.-][a-z0-9]+)*(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/
-
-/**
- * The image repository with its path lower-cased: what registries take. The distribution reference
- * grammar makes a repository path lower-case (`path-component := alpha-numeric [separator
- * alpha-numeric]*`, `alpha-numeric := /[a-z0-9]+/`: github.com/distribution/reference, reference.go)
- * and docker refuses anything else ("repository name must be lowercase", normalize.go); the
- * registry's host, which that grammar lets be upper-case, is kept as given. The first component is
- * the host when it has a "." or ":" or is localhost, as docker tells (normalize.go, splitDockerDomain).
- */
-export function lowerCaseImagePath(value: string): string {
-  const slash = value.indexOf('/')
-  const first = slash === -1 ? '' : value.slice(0, slash)
-  const host = /[.:]/.test(first) || first === 'localhost' ? `${first}/` : ''
-  return host + value.slice(host.length).toLowerCase()
-}
-
 function parseImageRepository(value: string): string | undefined {
   if (value === '') return undefined
   const image = value.toLowerCase()
@@ -99,7 +80,7 @@ function parseImageRepository(value: string): string | undefined {
   if (image.includes('@') || lastComponent.includes(':')) {
     throw new InputError('image', `is the image repository without a tag or digest (e.g. ghcr.io/acme/app/ci); got "${value}".`)
   }
-  if (!IMAGE_REPOSITORY.test(image)) {
+  if (!isImageRepository(image)) {
     throw new InputError('image', `must be an image repository such as ghcr.io/acme/app/ci; got "${value}".`)
   }
   return image
@@ -181,7 +162,7 @@ function parseJobStatus(value: string): JobStatus {
 
 function parseDigest(value: string): string | undefined {
   if (value === '') return undefined
-  if (!/^sha256:[0-9a-f]{64}$/.test(value)) {
+  if (!SHA256_DIGEST.test(value)) {
     throw new InputError(
       'digest',
       `must be an image digest, sha256: and 64 hexadecimal characters (docker/build-push-action's \`digest\` output); got "${value}".`,

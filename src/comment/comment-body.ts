@@ -4,7 +4,7 @@
 import { commentMarker } from './comment-marker.js'
 import { FULL_COMMIT_SHA } from '../git/commit-sha.js'
 import { escapeHtml } from '../action/html.js'
-import { imageReference, isValidTag, pinnedReference } from '../registry/image-ref.js'
+import { imageReference, isImageRepository, isValidTag, pinnedReference, SHA256_DIGEST } from '../registry/image-ref.js'
 
 /** GitHub rejects a comment body longer than this (422 "Body is too long"). */
 export const MAX_COMMENT_LENGTH = 65_536
@@ -48,11 +48,6 @@ export interface ImageComment {
   diff?: string
 }
 
-const DIGEST = /^sha256:[0-9a-f]{64}$/
-// What the inputs accept as a repository (lower case, registry host, path): nothing that can
-// end a code block or a line. Checked again here because these values go into a shell example.
-const SAFE_REPOSITORY = /^[a-z0-9][a-z0-9._/:-]*$/
-
 /**
  * Untrusted text as an inline code element that shows the text and nothing else: control and
  * format characters (newlines, bidi overrides) are replaced, HTML and Markdown are escaped, so
@@ -65,8 +60,10 @@ export function untrustedCode(text: string, maxLength = MAX_VALUE_LENGTH): strin
   return `<code>${escapeHtml(shown)}</code>`
 }
 
+// What the inputs accept as a repository and a tag: nothing that can end a code block or a line.
+// Checked again here because these values go into a shell example.
 function checkReference(imageRepository: string, tag: string): string {
-  if (!SAFE_REPOSITORY.test(imageRepository) || !isValidTag(tag)) {
+  if (!isImageRepository(imageRepository) || !isValidTag(tag)) {
     throw new Error(`Refusing to render an image comment for "${imageRepository}:${tag}": not an image reference.`)
   }
   return imageReference(imageRepository, tag)
@@ -94,14 +91,14 @@ function usage(reference: string, localCommand: string): string[] {
 export function exactReference(comment: Pick<ImageComment, 'imageRepository' | 'tag' | 'commitTag' | 'digest'>): string {
   const reference = checkReference(comment.imageRepository, comment.tag)
   const commitReference = comment.commitTag ? checkReference(comment.imageRepository, comment.commitTag) : undefined
-  const digest = comment.digest !== undefined && DIGEST.test(comment.digest) ? comment.digest : undefined
+  const digest = comment.digest !== undefined && SHA256_DIGEST.test(comment.digest) ? comment.digest : undefined
   return digest ? pinnedReference(reference, digest) : (commitReference ?? reference)
 }
 
 function built(comment: ImageComment): string[] {
   const reference = checkReference(comment.imageRepository, comment.tag)
   const commitReference = comment.commitTag ? checkReference(comment.imageRepository, comment.commitTag) : undefined
-  const digest = comment.digest !== undefined && DIGEST.test(comment.digest) ? comment.digest : undefined
+  const digest = comment.digest !== undefined && SHA256_DIGEST.test(comment.digest) ? comment.digest : undefined
   const exact = exactReference(comment)
   const facts = [`- **Image:** ${untrustedCode(reference)}${commitReference ? ` (this commit: ${untrustedCode(commitReference)})` : ''}`]
   if (digest) facts.push(`- **Digest:** ${untrustedCode(digest, 80)}`)

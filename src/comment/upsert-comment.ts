@@ -2,7 +2,7 @@
 // and settle a race between two runs that both created one. Only comments written by the
 // token's own identity count as ours: anyone can post a comment that carries the marker, and
 // its author could later edit it into a malicious `docker pull` line. The comments come through
-// a port (github/comments.ts over REST).
+// a port (issue-comments.ts over REST).
 import { markedComments } from './comment-marker.js'
 
 export interface IssueComment {

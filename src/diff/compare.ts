@@ -4,33 +4,21 @@
 // that one SBOM at a time is in memory, and the whole comparison within a time budget. Whatever
 // goes wrong (a refusal, a missing stable image, a slow registry) is "no comparison", said in one
 // sentence, never a thrown error.
-import { dockerCredential } from '../registry/docker-credentials.js'
 import { RegistryError } from '../registry/errors.js'
-import { httpTransport } from '../registry/http.js'
+import { readRegistryOverHttp, type RegistryReadOptions } from '../registry/http-reader.js'
 import { parseImageReference } from '../registry/image-ref.js'
+import { IMAGE_COMPARISON_BUDGET_MS } from '../timing/timing.js'
 import { diffLayers, diffSboms, planSboms, planPlatforms, type DiffOutcome, type PlatformDiff } from './image-diff.js'
 import { platformList } from './format.js'
 import { firstLine, openImage, type OpenedImage } from './read-image.js'
 
-/** The whole comparison, both images: a registry that takes longer holds no step. */
-const COMPARE_BUDGET_MS = 30_000
-
-export interface CompareOptions {
-  /** The GitHub token, sent only to `tokenHosts` (ghcr.io by default), as for every registry read. */
-  token?: string
-  tokenHosts?: readonly string[]
-  username?: string
-  /** Where DOCKER_CONFIG and HOME are read for docker's stored credentials: process.env by default. */
-  env?: NodeJS.ProcessEnv
-  fetch?: typeof fetch
+export interface CompareOptions extends RegistryReadOptions {
+  /** The whole comparison, both images (default: timing's IMAGE_COMPARISON_BUDGET_MS). */
   budgetMs?: number
 }
 
 async function open(reference: string, o: CompareOptions, fetch: typeof globalThis.fetch): Promise<OpenedImage> {
-  const ref = parseImageReference(reference)
-  const credential = await dockerCredential(ref.registry, o.env)
-  const transport = httpTransport(ref, { token: o.token, tokenHosts: o.tokenHosts ?? ['ghcr.io'], username: o.username, credential, fetch })
-  return openImage(reference, transport)
+  return openImage(reference, await readRegistryOverHttp(parseImageReference(reference), { ...o, fetch }))
 }
 
 /** Why the stable image cannot be read, for a person: a missing one is the usual case (no build pushed it yet). */
@@ -41,7 +29,7 @@ function stableFault(error: unknown): string {
 }
 
 export async function compareImages(pr: string, stable: string, o: CompareOptions = {}): Promise<DiffOutcome> {
-  const budgetMs = o.budgetMs ?? COMPARE_BUDGET_MS
+  const budgetMs = o.budgetMs ?? IMAGE_COMPARISON_BUDGET_MS
   const budget = AbortSignal.timeout(budgetMs)
   const fetchWithin: typeof fetch = (input, init) =>
     (o.fetch ?? fetch)(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, budget]) : budget })

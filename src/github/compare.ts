@@ -3,9 +3,7 @@
 import type { Repository } from './repository.js'
 import type { GitHubClient } from './client.js'
 import { apiError } from './errors.js'
-
-// A lookup git can do without: a slow or failing answer falls back to git, never holds the step.
-const TIMEOUT_MS = 10_000
+import { MERGE_BASE_TIMEOUT_MS } from '../timing/timing.js'
 
 /**
  * `merge_base_commit` of `GET /repos/{owner}/{repo}/compare/{base}...{head}`
@@ -23,7 +21,7 @@ export async function getMergeBase(client: GitHubClient, repo: Repository, base:
       basehead: `${base}...${head}`,
       per_page: 1,
       page: 2,
-      request: { retries: 0, signal: AbortSignal.timeout(TIMEOUT_MS) },
+      request: { retries: 0, signal: AbortSignal.timeout(MERGE_BASE_TIMEOUT_MS) },
     })
     return data.merge_base_commit.sha
   } catch (error) {

@@ -6,6 +6,7 @@ import { parseImageReference } from './image-ref.js'
 import { ghcrDeniedHint, isGhcr } from './registry-hints.js'
 import { withCommandsStopped } from '../log/log.js'
 import { REGISTRY_RETRY } from '../timing/timing.js'
+import { withBackoff } from '../timing/backoff.js'
 
 export interface PullOptions {
   sleep: (ms: number) => Promise<void>
@@ -56,26 +57,40 @@ function refusalHint(reference: string): string {
   return isGhcr(registry) ? `${login}\n${ghcrDeniedHint()}` : login
 }
 
-export async function pullImage(reference: string, o: PullOptions): Promise<PullResult> {
-  const attempts = o.attempts ?? REGISTRY_RETRY.attempts
-  let delay = o.firstDelayMs ?? REGISTRY_RETRY.firstDelayMs
-  for (let attempt = 1; ; attempt++) {
-    const result = await docker(['pull', reference])
-    const output = `${result.stdout}\n${result.stderr}`
-    if (result.exitCode === 0) {
-      return { attempts: attempt }
-    }
-    const why = lastLines(result.stderr || result.stdout)
-    if (AUTH_FAILURE.test(output)) {
-      throw new Error(`docker pull ${reference} was refused by the registry: ${why}\n${refusalHint(reference)}`)
-    }
-    if (attempt >= attempts) {
-      throw new Error(`docker pull ${reference} failed ${attempts} times (exit code ${result.exitCode}): ${why}`)
-    }
-    o.log?.(
-      `docker pull failed (exit code ${result.exitCode}); the registry may lag the build, trying again in ${Math.round(delay / 1000)}s.`,
-    )
-    await o.sleep(delay)
-    delay *= 2
+/** A pull that failed for a reason another try may get past (a registry lagging the build). */
+class PullFailure extends Error {
+  constructor(
+    readonly exitCode: number,
+    readonly why: string,
+  ) {
+    super(`docker pull failed (exit code ${exitCode}): ${why}`)
   }
+}
+
+export async function pullImage(reference: string, o: PullOptions): Promise<PullResult> {
+  return withBackoff(
+    async (attempt) => {
+      const result = await docker(['pull', reference])
+      if (result.exitCode === 0) return { attempts: attempt }
+      const why = lastLines(result.stderr || result.stdout)
+      if (AUTH_FAILURE.test(`${result.stdout}\n${result.stderr}`)) {
+        throw new Error(`docker pull ${reference} was refused by the registry: ${why}\n${refusalHint(reference)}`)
+      }
+      throw new PullFailure(result.exitCode, why)
+    },
+    {
+      attempts: o.attempts ?? REGISTRY_RETRY.attempts,
+      firstDelayMs: o.firstDelayMs ?? REGISTRY_RETRY.firstDelayMs,
+      sleep: o.sleep,
+      retryable: (error) => error instanceof PullFailure,
+      onRetry: (error, delayMs) =>
+        o.log?.(
+          `docker pull failed (exit code ${(error as PullFailure).exitCode}); the registry may lag the build, trying again in ${Math.round(delayMs / 1000)}s.`,
+        ),
+      giveUp: (error, tries) =>
+        error instanceof PullFailure
+          ? new Error(`docker pull ${reference} failed ${tries} times (exit code ${error.exitCode}): ${error.why}`)
+          : error,
+    },
+  )
 }

@@ -10,6 +10,7 @@ import { digestOf, MANIFEST_ACCEPT, parseImageConfig, parseManifest, type Descri
 import { mayReceiveCredentials, mayReceiveToken, parseChallenge, registryBaseUrl, type Challenge } from './registry-access.js'
 import { RegistryError } from './errors.js'
 import type { Resolved, Transport } from './transport.js'
+import { REGISTRY_REQUEST_TIMEOUT_MS } from '../timing/timing.js'
 
 export interface HttpOptions {
   token?: string
@@ -24,7 +25,7 @@ export interface HttpOptions {
   username?: string
   /** What docker stored for this registry (`docker login`); it comes before the GitHub token. */
   credential?: RegistryCredential
-  /** Per request. */
+  /** Per request (default: timing's REGISTRY_REQUEST_TIMEOUT_MS). */
   timeoutMs?: number
 }
 
@@ -158,7 +159,7 @@ export function httpTransport(ref: ParsedImageReference, o: HttpOptions): HttpTr
           headers,
           body: r.form?.toString(),
           redirect: 'manual',
-          signal: AbortSignal.timeout(o.timeoutMs ?? 30_000),
+          signal: AbortSignal.timeout(o.timeoutMs ?? REGISTRY_REQUEST_TIMEOUT_MS),
         })
       } catch (error) {
         const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error)

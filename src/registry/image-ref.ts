@@ -38,15 +38,55 @@ export interface ParsedImageReference {
   digest?: string
 }
 
-// distribution/reference's grammar (reference.go): lower-case path components separated by `/`,
-// each alphanumeric runs joined by `.`, `_`, `__` or dashes.
+// distribution/reference's grammar (regexp.go): a repository is an optional registry host and
+// port (`domainAndPort`: components of letters and digits with dashes inside, joined by `.`, or an
+// IPv6 address in brackets) and a path of lower-case components separated by `/`, each alphanumeric
+// runs joined by `.`, `_`, `__` or dashes (`remoteName`).
 const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*'
 const REPOSITORY_PATH = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`)
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])'
+const REGISTRY_HOST = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`)
+
+/**
+ * A repository's registry and the path after it, as docker splits them (distribution/reference,
+ * normalize.go, splitDockerDomain): the first component is a registry only when it contains `.` or
+ * `:` or is `localhost`; otherwise there is none (the image is on Docker Hub).
+ */
+function splitRegistry(repository: string): { registry?: string; path: string } {
+  const slash = repository.indexOf('/')
+  const first = slash < 0 ? undefined : repository.slice(0, slash)
+  if (first !== undefined && (/[.:]/.test(first) || first === 'localhost')) return { registry: first, path: repository.slice(slash + 1) }
+  return { path: repository }
+}
+
+/** Why `repository` (no tag, no digest) is not an image repository; undefined when it is one. */
+function repositoryFault(repository: string): string | undefined {
+  const { registry, path } = splitRegistry(repository)
+  if (registry !== undefined && !REGISTRY_HOST.test(registry))
+    return `the registry "${registry}" is not a host name or address with an optional port`
+  if (!REPOSITORY_PATH.test(path)) return `the repository path "${path}" must be lower-case components separated by /`
+  return undefined
+}
+
+/** Whether `repository` is an image repository docker takes: `ghcr.io/acme/app/ci`, `localhost:5000/ci`, `node`. */
+export function isImageRepository(repository: string): boolean {
+  return repositoryFault(repository) === undefined
+}
+
+/**
+ * The image repository with its path lower-cased: what registries take. The path grammar is
+ * lower-case and docker refuses anything else ("repository name must be lowercase", normalize.go);
+ * the registry's host, which the grammar lets be upper-case, is kept as given.
+ */
+export function lowerCaseImagePath(repository: string): string {
+  const { registry, path } = splitRegistry(repository)
+  return registry === undefined ? path.toLowerCase() : `${registry}/${path.toLowerCase()}`
+}
 
 /**
  * Splits an image reference as docker reads it (distribution/reference, normalize.go,
- * splitDockerDomain): the first path component is a registry only when it contains `.` or `:` or is
- * `localhost`; otherwise the image is on Docker Hub, whose one-component names live in `library/`.
+ * splitDockerDomain): without a registry the image is on Docker Hub, whose one-component names
+ * live in `library/`.
  */
 export function parseImageReference(reference: string): ParsedImageReference {
   const bad = (why: string) => new Error(`"${reference}" is not an image reference: ${why}.`)
@@ -58,13 +98,10 @@ export function parseImageReference(reference: string): ParsedImageReference {
   const tag = colon > named.lastIndexOf('/') ? named.slice(colon + 1) : undefined
   const repository = tag === undefined ? named : named.slice(0, colon)
   if (tag !== undefined && !isValidTag(tag)) throw bad(`the tag "${tag}" is not a valid tag`)
-  const slash = repository.indexOf('/')
-  const first = slash >= 0 ? repository.slice(0, slash) : ''
-  const hasRegistry = slash >= 0 && (/[.:]/.test(first) || first === 'localhost')
-  let registry = hasRegistry ? first : 'docker.io'
-  let path = hasRegistry ? repository.slice(slash + 1) : repository
-  if (registry === 'index.docker.io') registry = 'docker.io'
-  if (registry === 'docker.io' && !path.includes('/')) path = `library/${path}`
-  if (!REPOSITORY_PATH.test(path)) throw bad(`the repository path "${path}" must be lower-case components separated by /`)
+  const fault = repositoryFault(repository)
+  if (fault !== undefined) throw bad(fault)
+  const split = splitRegistry(repository)
+  const registry = split.registry === undefined || split.registry === 'index.docker.io' ? 'docker.io' : split.registry
+  const path = registry === 'docker.io' && !split.path.includes('/') ? `library/${split.path}` : split.path
   return { registry, path, repository, tag, digest }
 }

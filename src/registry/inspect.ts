@@ -2,9 +2,9 @@
 // labels of its config, through the runner's docker login when docker buildx is there, else the
 // registry's HTTP API with the credentials docker stored, or the GitHub token for ghcr.io.
 // Registries can lag a push by seconds: a missing tag is asked again, backing off.
-import type { RegistryCredential } from './docker-config.js'
 import { formatDuration } from '../timing/duration.js'
 import { REGISTRY_RETRY } from '../timing/timing.js'
+import { withBackoff } from '../timing/backoff.js'
 import {
   choosePlatformManifest,
   describeImage,
@@ -18,21 +18,14 @@ import { parseImageReference, type ParsedImageReference } from './image-ref.js'
 import { INPUTS_LABEL, REVISION_LABEL } from './labels.js'
 import { mayReceiveToken, registryBaseUrl } from './registry-access.js'
 import { deniedHint, missingTagHint } from './registry-hints.js'
-import { dockerCredential } from './docker-credentials.js'
 import { isRetryable, RegistryError } from './errors.js'
-import { httpTransport } from './http.js'
+import { GITHUB_TOKEN_HOSTS, readRegistryOverHttp, type RegistryReadOptions } from './http-reader.js'
 import { hasBuildx, imagetoolsTransport } from './imagetools.js'
 import type { Resolved, Transport } from './transport.js'
 
 export { RegistryError } from './errors.js'
 
-export interface InspectOptions {
-  /** The GitHub token, sent only to `tokenHosts` (never logged). */
-  token?: string
-  /** Registries the token is for: ghcr.io unless told otherwise (a GHES container registry host). */
-  tokenHosts?: readonly string[]
-  /** The username sent with the token; the runner's GITHUB_ACTOR by default. */
-  username?: string
+export interface InspectOptions extends RegistryReadOptions {
   /** `auto`: docker buildx when it is installed, else HTTP. `never`: HTTP only. */
   docker?: 'auto' | 'never'
   log?: (line: string) => void
@@ -41,14 +34,6 @@ export interface InspectOptions {
   attempts?: number
   /** Pause before the second try; doubles after each failure (default: timing's REGISTRY_RETRY). */
   firstDelayMs?: number
-  fetch?: typeof fetch
-  /**
-   * The credentials for the image's registry; by default those docker stored
-   * (`$DOCKER_CONFIG/config.json`, its credential helpers), read from `env`.
-   */
-  credential?: RegistryCredential
-  /** Where DOCKER_CONFIG and HOME are read: process.env by default. */
-  env?: NodeJS.ProcessEnv
 }
 
 export interface RegistryImage extends InspectedImage {
@@ -120,31 +105,29 @@ async function platformConfigs(
   return { chosen, config: configs.get(chosen.digest)! }
 }
 
-async function withRetries(reference: string, transport: Transport, o: InspectOptions): Promise<RegistryImage> {
-  const attempts = o.attempts ?? REGISTRY_RETRY.attempts
-  let delay = o.firstDelayMs ?? REGISTRY_RETRY.firstDelayMs
-  let waitedMs = 0
-  for (let attempt = 1; ; attempt++) {
-    try {
+function withRetries(reference: string, transport: Transport, o: InspectOptions): Promise<RegistryImage> {
+  return withBackoff(
+    async () => {
       const resolved = await transport.resolve()
       const { chosen, config } = await platformConfigs(transport, resolved, reference)
       const platform = chosen?.platform ? formatPlatform(chosen.platform) : undefined
       return { ...describeImage(reference, resolved, config, platform), via: transport.via }
-    } catch (error) {
-      if (!isRetryable(error) || attempt >= attempts) {
-        if (error instanceof RegistryError && attempt > 1) {
-          const tries = `${attempt} tries over ${formatDuration(waitedMs)}`
-          throw new RegistryError(error.fault, `${error.message} (${tries})`, error.credentials)
-        }
-        throw error
-      }
-      const why = (error as Error).message.split('\n')[0]!
-      o.log?.(`${why}${/[.)]$/.test(why) ? '' : '.'} The registry may lag the build: trying again in ${Math.round(delay / 1000)}s.`)
-      await o.sleep(delay)
-      waitedMs += delay
-      delay *= 2
-    }
-  }
+    },
+    {
+      attempts: o.attempts ?? REGISTRY_RETRY.attempts,
+      firstDelayMs: o.firstDelayMs ?? REGISTRY_RETRY.firstDelayMs,
+      sleep: o.sleep,
+      retryable: isRetryable,
+      onRetry: (error, delayMs) => {
+        const why = (error as Error).message.split('\n')[0]!
+        o.log?.(`${why}${/[.)]$/.test(why) ? '' : '.'} The registry may lag the build: trying again in ${Math.round(delayMs / 1000)}s.`)
+      },
+      giveUp: (error, tries, waitedMs) =>
+        error instanceof RegistryError && tries > 1
+          ? new RegistryError(error.fault, `${error.message} (${tries} tries over ${formatDuration(waitedMs)})`, error.credentials)
+          : error,
+    },
+  )
 }
 
 /** The error to show: what failed, then what usually causes it. */
@@ -166,13 +149,11 @@ export async function inspectImage(reference: string, o: InspectOptions): Promis
   if (ref.tag === undefined && ref.digest === undefined) {
     throw new Error(`"${reference}" names no tag or digest: ci-image reads one image, e.g. ${reference}:pr-42.`)
   }
-  const tokenHosts = o.tokenHosts ?? ['ghcr.io']
+  const tokenHosts = o.tokenHosts ?? GITHUB_TOKEN_HOSTS
   /** Docker's credentials are used unless docker itself was just refused with them. */
   let refusedToDocker = false
-  const overHttp = async (withDockerCredentials = true) => {
-    const credential = o.credential ?? (withDockerCredentials ? await dockerCredential(ref.registry, o.env) : undefined)
-    return withRetries(reference, httpTransport(ref, { ...o, credential, tokenHosts, fetch: o.fetch ?? fetch }), o)
-  }
+  const overHttp = async (withDockerCredentials = true) =>
+    withRetries(reference, await readRegistryOverHttp(ref, o, withDockerCredentials), o)
   if (o.docker !== 'never' && (await hasBuildx())) {
     try {
       return await withRetries(reference, imagetoolsTransport(ref, reference), o)

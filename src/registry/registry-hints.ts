@@ -1,6 +1,8 @@
 // What a registry's refusal or missing tag usually means, said once for `docker pull` and for
 // reading an image's manifest. The GHCR causes come with the GitHub Docs page that explains each.
 
+import { isPrCommitTag } from './pr-tags.js'
+
 const DOCS = 'https://docs.github.com/en'
 
 /** Whether a reference's registry is GitHub's Container registry (github.com's; GHES serves its own host). */
@@ -51,8 +53,7 @@ export function deniedHint(registry: string, credentials?: 'none' | 'refused' | 
 
 /** Why a tag is not in the registry: almost always, nothing pushed it (yet). */
 export function missingTagHint(reference: string): string {
-  const commitTag = /:pr-\d+-sha-[0-9a-f]{7}$/.test(reference)
-  return commitTag
+  return isPrCommitTag(reference.slice(reference.lastIndexOf(':') + 1))
     ? `Nothing pushed this tag: the build must push pr-<N>-sha-<7> as well as pr-<N>. Pass resolve-image's \`tags\` output to docker/build-push-action's \`tags\` input with \`push: true\` (${DOCS}/actions/tutorials/publish-packages/publish-docker-images).`
     : `Nothing pushed this tag: check the build's \`tags\` and \`push: true\` (${DOCS}/actions/tutorials/publish-packages/publish-docker-images).`
 }

@@ -36,8 +36,13 @@ export function hashInputs(entries: readonly TreeEntry[], isInput: PathMatcher):
   return { hash: hash.digest('hex'), files: inputs.length }
 }
 
+/** Whether `hash` has the form of an inputs hash: sha256 in 64 lower-case hexadecimal characters. */
+export function isInputsHash(hash: string): boolean {
+  return /^[0-9a-f]{64}$/.test(hash)
+}
+
 /** The first 16 hex characters: what the reuse tags carry. */
 export function shortInputsHash(hash: string): string {
-  if (!/^[0-9a-f]{64}$/.test(hash)) throw new Error(`An inputs hash is 64 lower-case hexadecimal characters; got "${hash}".`)
+  if (!isInputsHash(hash)) throw new Error(`An inputs hash is 64 lower-case hexadecimal characters; got "${hash}".`)
   return hash.slice(0, 16)
 }

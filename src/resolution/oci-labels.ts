@@ -3,6 +3,7 @@
 import type { Target } from '../action/target.js'
 import { FULL_COMMIT_SHA } from '../git/commit-sha.js'
 import { INPUTS_LABEL, REVISION_LABEL, SOURCE_LABEL } from '../registry/labels.js'
+import { isInputsHash } from './inputs-hash.js'
 
 export interface OciLabelInput {
   /** The commit the build is built from: a full SHA. */
@@ -45,7 +46,7 @@ export function ociLabels(input: OciLabelInput): string[] {
   if (!url || !/^https?:$/.test(url.protocol) || /\s/.test(input.sourceUrl)) {
     throw new Error(`The source label needs the repository's http(s) URL; got "${input.sourceUrl}".`)
   }
-  if (input.inputsHash !== undefined && !/^[0-9a-f]{64}$/.test(input.inputsHash)) {
+  if (input.inputsHash !== undefined && !isInputsHash(input.inputsHash)) {
     throw new Error(`The inputs label needs a sha256 in lower-case hexadecimal; got "${input.inputsHash}".`)
   }
   const inputs = input.inputsHash === undefined ? [] : [`${INPUTS_LABEL}=${input.inputsHash}`]

@@ -219,7 +219,7 @@ export async function resolveForSession(session: Session): Promise<ResolvedImage
     return listRepositoryDirectory(await session.client(), ctx.repository, WORKFLOWS_DIRECTORY, commit)
   }
   const listFiles = async (prNumber: number) => listPullRequestFiles(await session.client(), ctx.repository, prNumber)
-  // Only an answer or nothing: without one, git finds the fork point alone, as before.
+  // Only an answer or nothing: without one, git finds the fork point alone.
   const mergeBase = async (base: string, head: string) => {
     try {
       return await getMergeBase(await session.client(), ctx.repository, base, head)

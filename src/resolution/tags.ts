@@ -1,8 +1,8 @@
 // Tag strategy: pure functions from a context to the image tags of the table in
 // docs/how-it-decides.md (test/unit/tags.test.ts checks it row by row).
 
-import { FULL_COMMIT_SHA } from '../git/commit-sha.js'
 import { MAX_TAG_LENGTH } from '../registry/image-ref.js'
+import { prCommitTag, prTag } from '../registry/pr-tags.js'
 
 /**
  * Turns any string (a branch name: untrusted, maybe unicode) into text that is valid inside a
@@ -17,19 +17,6 @@ export function sanitizeTagPart(value: string, maxLength = MAX_TAG_LENGTH): stri
     .slice(0, maxLength)
     .replace(/[.-]+$/, '')
   return cleaned === '' ? 'branch' : cleaned
-}
-
-function prTag(prNumber: number): string {
-  return `pr-${prNumber}`
-}
-
-/**
- * `pr-<N>-sha-<7>`: the immutable tag of one commit's build of a PR, beside `pr-<N>`, which every
- * push to the PR overwrites (docs/how-it-decides.md, its table).
- */
-export function prCommitTag(prNumber: number, headSha: string): string {
-  if (!FULL_COMMIT_SHA.test(headSha)) throw new Error(`A PR's head commit must be a hexadecimal SHA; got "${headSha}".`)
-  return `${prTag(prNumber)}-sha-${headSha.slice(0, 7).toLowerCase()}`
 }
 
 /** `<branch>-sha-<7>`, the branch part shortened so the whole tag stays within 128 characters. */

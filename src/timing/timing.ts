@@ -1,6 +1,7 @@
 // Every wait of a run decided in one place: the poll interval and the wait's deadline (from the
-// inputs), the API client's rate-limit waits and retry back-off, the registry's retries. Pure:
-// the clock is injected, and the timers that sleep are the session's.
+// inputs), the API client's rate-limit waits and retry back-off, the registry's retries, and how
+// long one request or one lookup may take. Pure: the clock is injected, and the timers that sleep
+// are the session's.
 
 export type Clock = () => number
 
@@ -40,6 +41,12 @@ export const REGISTRY_RETRY = { attempts: 4, firstDelayMs: 5_000 } as const
  * (ecr-login, gcloud) after a token request of a second or two; past 15 s it is hung, and stopped.
  */
 export const CREDENTIAL_HELPER_TIMEOUT_MS = 15_000
+/** One request to a registry's HTTP API: a registry that takes longer counts as unavailable. */
+export const REGISTRY_REQUEST_TIMEOUT_MS = 30_000
+/** GitHub's merge base of a PR: a lookup git can do without, so a slow answer falls back to git, never holds the step. */
+export const MERGE_BASE_TIMEOUT_MS = 10_000
+/** The comparison of a PR's image with the stable one, both images read: a registry that takes longer holds no step. */
+export const IMAGE_COMPARISON_BUDGET_MS = 30_000
 
 /** Per-request options that keep one poll, retries included, within the wait's deadline. */
 export function boundedRequest(remainingMs: number): { retries?: number; timeoutMs: number } {

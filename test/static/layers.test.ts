@@ -58,11 +58,13 @@ type Folder = keyof typeof FOLDERS
 const DECISIONS = [
   'timing/timing.ts',
   'timing/duration.ts',
+  'timing/backoff.ts',
   'git/commit-sha.ts',
   'git/ls-tree.ts',
   'github/api-fault.ts',
   'github/repository.ts',
   'registry/image-ref.ts',
+  'registry/pr-tags.ts',
   'registry/image-manifest.ts',
   'registry/registry-access.ts',
   'registry/registry-hints.ts',

@@ -312,9 +312,16 @@ export async function checkJob(
   return { resolve, wait }
 }
 
-/** Resolves once a request to a path matching `pattern` arrives after `since` (an index into the recorded requests). */
-async function requestArrives(github: FakeGitHub, pattern: RegExp, since: number): Promise<void> {
-  while (!github.requests.slice(since).some((request) => pattern.test(request.path))) {
+/**
+ * Resolves once a request to a path matching `pattern` arrives after `since` (an index into the
+ * recorded requests), or once `until` settles: a check that reuses an image never polls, and a
+ * watch that outlived it would keep the process alive.
+ */
+async function requestArrives(github: FakeGitHub, pattern: RegExp, since: number, until: Promise<unknown>): Promise<void> {
+  let settled = false
+  const settle = () => void (settled = true)
+  until.then(settle, settle)
+  while (!settled && !github.requests.slice(since).some((request) => pattern.test(request.path))) {
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
@@ -332,7 +339,7 @@ export interface PushCycle {
 export async function pushCycle(world: ReuseWorld, context: Context, o: { reuse?: string; pull?: boolean } = {}): Promise<PushCycle> {
   const since = world.github.requests.length
   const check = checkJob(world, context, o)
-  const polled = requestArrives(world.github, /\/actions\/workflows\/[^/]+\/runs$/, since)
+  const polled = requestArrives(world.github, /\/actions\/workflows\/[^/]+\/runs$/, since, check)
   const build = buildWorkflow(world, context, { reuse: o.reuse, beforePush: Promise.race([check.then(() => {}), polled]) })
   return { build: await build, check: await check }
 }

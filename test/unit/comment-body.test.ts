@@ -73,6 +73,7 @@ describe('the image comment', () => {
   it('refuses to put something that is not an image reference into a shell example', () => {
     expect(() => renderComment(comment({ imageRepository: 'ghcr.io/acme/app\nrm -rf /' }))).toThrow('not an image reference')
     expect(() => renderComment(comment({ tag: 'pr-1; curl x' }))).toThrow('not an image reference')
+    expect(() => renderComment(comment({ imageRepository: 'ghcr.io/acme//ci' }))).toThrow('not an image reference')
   })
 })
 

@@ -101,4 +101,15 @@ describe('inputs', () => {
   it('accepts a registry with a port', () => {
     expect(parseInputs(read({ command: 'resolve-image', image: 'localhost:5000/ci' })).imageRepository).toBe('localhost:5000/ci')
   })
+
+  // docker's grammar (distribution/reference, regexp.go: domainAndPort), as for every reference read.
+  it('accepts a registry at an IPv6 address, as docker does', () => {
+    expect(parseInputs(read({ command: 'resolve-image', image: '[::1]:5000/ci' })).imageRepository).toBe('[::1]:5000/ci')
+  })
+
+  it('refuses a first component that names a registry no host can have', () => {
+    expect(() => parseInputs(read({ command: 'resolve-image', image: 'my_registry.io/acme/ci' }))).toThrow(
+      'Input `image` must be an image repository such as ghcr.io/acme/app/ci; got "my_registry.io/acme/ci".',
+    )
+  })
 })

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { parseBranchTags } from '../../src/action/inputs.js'
 import { isValidTag } from '../../src/registry/image-ref.js'
-import { choosePullRequestTag, choosePushTags, defaultStableTag, prCommitTag, sanitizeTagPart, shaTag } from '../../src/resolution/tags.js'
+import { prCommitTag } from '../../src/registry/pr-tags.js'
+import { choosePullRequestTag, choosePushTags, defaultStableTag, sanitizeTagPart, shaTag } from '../../src/resolution/tags.js'
 
 const branchTags = parseBranchTags('v2=v2\nmain=latest\nmaster=latest')
 const sha = '0123456789abcdef0123456789abcdef01234567'
