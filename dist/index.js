@@ -41563,7 +41563,7 @@ function ociLabels(input) {
 /* harmony export */   FM: () => (/* binding */ imageDecisionOf),
 /* harmony export */   um: () => (/* binding */ resolutionValue)
 /* harmony export */ });
-/* unused harmony exports RESOLUTION_SCHEMA, MAX_RESOLUTION_LENGTH */
+/* unused harmony export MAX_RESOLUTION_LENGTH */
 /* harmony import */ var _git_commit_sha_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1600);
 /* harmony import */ var _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8230);
 /* harmony import */ var _watch_triggers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7994);

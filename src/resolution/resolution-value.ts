@@ -13,7 +13,7 @@ import type { ResolvedImage } from './decision.js'
 import type { ReuseVerdict } from './reuse.js'
 
 /** The version of the value's shape; a step of another version of the action refuses it. */
-export const RESOLUTION_SCHEMA = 1
+const RESOLUTION_SCHEMA = 1
 
 /** The most characters the input may hold: a real value is a few hundred to a few thousand. */
 export const MAX_RESOLUTION_LENGTH = 16 * 1024
@@ -35,7 +35,7 @@ export interface ResolutionScope {
 }
 
 /** The target as the value names it: what identifies the context the decision was made for. */
-export type ResolutionTarget =
+type ResolutionTarget =
   | { kind: 'pull_request'; pr: number; headSha: string }
   /** A merge queue's group: its PR, the PR's head, and the queue's commit (whose diff decided). */
   | { kind: 'merge_group'; pr: number; headSha: string; queueSha: string }
@@ -65,7 +65,7 @@ export interface ImageDecision {
   reuse?: { hash?: string; reusable?: Reusable }
 }
 
-export interface Resolution {
+interface Resolution {
   schema: typeof RESOLUTION_SCHEMA
   /** `owner/repo`: the run's repository. */
   repository: string

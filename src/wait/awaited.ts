@@ -7,7 +7,7 @@ import type { ImageDecision } from '../resolution/resolution-value.js'
 import type { PushTarget } from '../action/target.js'
 import type { RunScope } from './runs.js'
 
-export type Reusable = NonNullable<NonNullable<ImageDecision['reuse']>['reusable']>
+type Reusable = NonNullable<NonNullable<ImageDecision['reuse']>['reusable']>
 
 /** What to wait for: the build of this commit, of these events, for this PR. */
 export interface Awaited {
