@@ -23,11 +23,11 @@ export async function checkBuild(
   carried: ImageDecision | undefined,
 ): Promise<BuildGate> {
   const pr = target.kind === 'merge_group' ? target.pr : target
+  // A fork's is known from the event alone: no need to list the changed files.
   const resolve = async () =>
-    // A fork's is known from the event alone: no need to list the changed files.
     pr.fork
       ? resolveFork(resolveConfig(session), pr)
-      : await core.group('Checking that this PR changes the CI image', () => resolveForSession(session))
+      : core.group('Checking that this PR changes the CI image', () => resolveForSession(session))
   return gateOf(carried ?? imageDecisionOf(await resolve()), pr, session.inputs.buildWorkflow)
 }
 
