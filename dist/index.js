@@ -42604,11 +42604,10 @@ function carriedDecision(session) {
 /** The gate of this PR: from `carried` when given, else resolved here (a fork's from the event alone). */
 async function checkBuild(session, target, carried) {
     const pr = target.kind === 'merge_group' ? target.pr : target;
-    const resolve = async () => 
     // A fork's is known from the event alone: no need to list the changed files.
-    pr.fork
+    const resolve = async () => pr.fork
         ? (0,decision/* resolveFork */.Zl)((0,resolution_resolve/* resolveConfig */.pE)(session), pr)
-        : await core/* group */.Os('Checking that this PR changes the CI image', () => (0,resolution_resolve/* resolveForSession */.K3)(session));
+        : core/* group */.Os('Checking that this PR changes the CI image', () => (0,resolution_resolve/* resolveForSession */.K3)(session));
     return gateOf(carried ?? (0,resolution_value/* imageDecisionOf */.FM)(await resolve()), pr, session.inputs.buildWorkflow);
 }
 /**
