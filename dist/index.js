@@ -31957,6 +31957,8 @@ const INPUT_DEFAULTS = {
     pull: 'true',
     'trusted-permission': 'write',
     reuse: 'pull-request',
+    // wait-for-build, comment-image: resolve-image's `resolution` output; empty: they resolve by themselves.
+    resolution: '',
     'job-status': 'success',
     digest: '',
     diff: 'true',
@@ -31983,6 +31985,7 @@ const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     'inputs-hash',
     'reusable-image',
     'reused',
+    'resolution',
     'comment-id',
     'comment-url',
 ]));
@@ -32112,6 +32115,15 @@ function parseReuse(value) {
         return value;
     throw new InputError('reuse', `must be one of ${REUSE_MODES.join(', ')} (pull-request: only an image built for the same PR; repository: any built in this repository; off: always build); got "${value}".`);
 }
+// resolve-image makes the value; given to it, the input says the workflow mixed up its steps.
+function parseResolution(command, value) {
+    if (value === '')
+        return undefined;
+    if (command === 'resolve-image') {
+        throw new InputError('resolution', "is resolve-image's own output, for the wait-for-build and comment-image steps after it: remove it from the resolve-image step.");
+    }
+    return value;
+}
 function parseBoolean(name, value) {
     if (/^true$/i.test(value))
         return true;
@@ -32128,8 +32140,9 @@ function parseInputs(read) {
     // The runner passes action.yml's defaults; other callers (tests, the local CLI) may not.
     const text = (name) => read(name).trim() || inputDefault(name);
     const prNumber = text('pr-number');
+    const command = parseCommand(text('command'));
     return {
-        command: parseCommand(text('command')),
+        command,
         token: text('github-token'),
         imageRepository: parseImageRepository(text('image')),
         watch: lines(read('watch')),
@@ -32143,6 +32156,7 @@ function parseInputs(read) {
         pull: parseBoolean('pull', text('pull')),
         trustedPermission: parsePermission(text('trusted-permission')),
         reuse: parseReuse(text('reuse')),
+        resolution: parseResolution(command, text('resolution')),
         jobStatus: parseJobStatus(text('job-status')),
         digest: parseDigest(text('digest')),
         diff: parseBoolean('diff', text('diff')),
@@ -37678,8 +37692,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/github/repository.ts
 var github_repository = __nccwpck_require__(651);
-// EXTERNAL MODULE: ./src/watch/watch.ts + 101 modules
-var watch = __nccwpck_require__(1971);
+// EXTERNAL MODULE: ./src/watch/watch.ts
+var watch = __nccwpck_require__(4416);
 // EXTERNAL MODULE: ./src/git/commit-sha.ts
 var commit_sha = __nccwpck_require__(1600);
 ;// CONCATENATED MODULE: ./src/git/base-branches.ts
@@ -38295,8 +38309,6 @@ function renderComment(comment) {
 
 // EXTERNAL MODULE: ./src/action/event.ts
 var action_event = __nccwpck_require__(3566);
-// EXTERNAL MODULE: ./src/resolution/decision.ts
-var decision = __nccwpck_require__(3658);
 ;// CONCATENATED MODULE: ./src/comment/upsert-comment.ts
 // Keeps exactly one comment with our marker on a PR: update it when it exists, else create it,
 // and settle a race between two runs that both created one. Only comments written by the
@@ -38385,10 +38397,8 @@ async function tokenLogin(client) {
 var log_log = __nccwpck_require__(5384);
 // EXTERNAL MODULE: ./src/action/report.ts
 var report = __nccwpck_require__(1658);
-// EXTERNAL MODULE: ./src/resolution/build-gate.ts
-var build_gate = __nccwpck_require__(364);
-// EXTERNAL MODULE: ./src/resolution/resolve.ts + 5 modules
-var resolve = __nccwpck_require__(9837);
+// EXTERNAL MODULE: ./src/resolution/session-decision.ts + 1 modules
+var session_decision = __nccwpck_require__(9311);
 // EXTERNAL MODULE: ./src/diff/image-diff.ts + 1 modules
 var image_diff = __nccwpck_require__(9613);
 // EXTERNAL MODULE: ./src/diff/format.ts
@@ -38473,6 +38483,8 @@ function renderDiffMarkdown(outcome, layout) {
 var compare = __nccwpck_require__(1080);
 // EXTERNAL MODULE: ./src/diff/terminal.ts
 var terminal = __nccwpck_require__(675);
+// EXTERNAL MODULE: ./src/resolution/resolve.ts + 5 modules
+var resolve = __nccwpck_require__(9837);
 // EXTERNAL MODULE: ./src/resolution/tags.ts
 var tags = __nccwpck_require__(5393);
 ;// CONCATENATED MODULE: ./src/comment/stable-diff.ts
@@ -38504,8 +38516,6 @@ async function compareWithStable(session, pr, prReference) {
 // what the build of this commit gave (the image, a failure, a cancellation); anywhere else (the
 // checks, which run on every PR) it only corrects a comment that no longer holds: a PR that no
 // longer changes the image has its comment say so, and gets none if it never had one.
-
-
 
 
 
@@ -38569,13 +38579,14 @@ summaryMore) {
 }
 async function commentImageCommand(session) {
     const { target, inputs, ctx } = session;
+    const carried = (0,session_decision/* carriedDecision */.Fn)(session);
     if (target.kind === 'push') {
-        const { reference, tag } = (0,decision/* resolvePush */.B$)((0,resolve/* resolveConfig */.pE)(session), target);
+        const { image, tag } = await (0,session_decision/* pushDecision */.N$)(session, target, carried, false);
         const why = (branch) => `a push to ${branch} is not a pull request, so there is no PR to comment on.`;
-        const outputs = { image: reference, tag, ...(0,report/* targetOutputs */.OL)(target) };
+        const outputs = { image, tag, ...(0,report/* targetOutputs */.OL)(target) };
         return reportNothingDone({ text: why(target.branch), html: why(untrustedCode(target.branch)), outputs });
     }
-    const gate = await (0,build_gate/* checkBuild */.D)(session, target);
+    const gate = await (0,session_decision/* checkBuild */.DV)(session, target, carried);
     if (gate.kind === 'fork') {
         const text = `${gate.reason} There is no image to announce.`;
         return reportNothingDone({
@@ -38588,11 +38599,10 @@ async function commentImageCommand(session) {
     if (target.kind === 'merge_group') {
         // The PR's comment is its build's; a queue run adds nothing to it.
         const text = `a merge queue run announces nothing: PR #${target.pr.number}'s image comment is written by its own build.`;
-        const resolved = gate.kind === 'built' ? gate.resolved : gate;
         return reportNothingDone({
             text,
             html: (0,html/* escapeHtml */.Z)(text),
-            outputs: { image: resolved.reference, tag: resolved.tag, ...(0,report/* targetOutputs */.OL)(target) },
+            outputs: { image: gate.reference, tag: gate.tag, ...(0,report/* targetOutputs */.OL)(target) },
         });
     }
     const pr = target;
@@ -38609,20 +38619,20 @@ async function commentImageCommand(session) {
         const outputs = { image: gate.reference, tag: gate.tag, ...(0,report/* targetOutputs */.OL)(pr) };
         return writeComment(session, pr, { ...base, state: 'stable', tag: gate.tag }, false, outputs);
     }
-    const { reference, tag, commitTag } = gate.resolved;
+    const { reference, tag, decision } = gate;
     const outputs = { image: reference, tag, ...(0,report/* targetOutputs */.OL)(pr) };
     if (!(0,action_event/* runsWorkflow */.wq)(ctx, inputs.buildWorkflow)) {
         const text = `PR #${pr.number} changes the CI image: ${inputs.buildWorkflow} announces its build.`;
         return reportNothingDone({ text, html: (0,html/* escapeHtml */.Z)(text), outputs });
     }
     // The image behind the reuse tag was built for another commit: this run copied it, no build.
-    const reusable = gate.resolved.reuse?.reusable;
+    const reusable = decision.reuse?.reusable;
     const reused = reusable && reusable.revision?.toLowerCase() !== pr.headSha.toLowerCase() ? reusable : undefined;
     const comment = {
         ...base,
         state: STATE_OF[inputs.jobStatus],
         tag,
-        commitTag,
+        commitTag: decision.commitTag,
         digest: inputs.digest ?? reused?.digest,
         runUrl: runUrl(ctx),
         reused: reused && { from: reused.revision },
@@ -39940,7 +39950,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var _comment_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1294);
 /* harmony import */ var _resolve_command_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9845);
-/* harmony import */ var _wait_command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6268);
+/* harmony import */ var _wait_command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9116);
 /* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9340);
 /* harmony import */ var _cli_usage_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7485);
 /* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5384);
@@ -41433,40 +41443,6 @@ function buildCommitOf(run, target) {
 
 /***/ }),
 
-/***/ 364:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ checkBuild)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
-/* harmony import */ var _decision_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3658);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9837);
-// Is there a build of this PR's own image to wait for or to announce? Written once for
-// wait-for-build and comment-image: a fork's PR cannot push an image, and a PR whose changes
-// start no build of the build workflow has none.
-
-
-
-async function checkBuild(session, target) {
-    const pr = target.kind === 'merge_group' ? target.pr : target;
-    if (pr.fork) {
-        // Known from the event alone: no need to list the changed files.
-        const resolved = (0,_decision_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveFork */ .Zl)((0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveConfig */ .pE)(session), pr);
-        const reason = `PR #${pr.number} comes from a fork, whose token cannot push an image, so no image is built for it.`;
-        return { kind: 'fork', reference: resolved.reference, tag: resolved.tag, reason, resolved };
-    }
-    const resolved = await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Checking that this PR changes the CI image', () => (0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveForSession */ .K3)(session));
-    if (!resolved.modified) {
-        const reason = `${resolved.reason} ${session.inputs.buildWorkflow} builds no image for it.`;
-        return { kind: 'unmodified', reference: resolved.reference, tag: resolved.tag, reason, resolved };
-    }
-    return { kind: 'built', resolved, pr };
-}
-
-
-/***/ }),
-
 /***/ 3658:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -41686,6 +41662,291 @@ function ociLabels(input) {
 
 /***/ }),
 
+/***/ 6030:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BB: () => (/* binding */ readResolution),
+/* harmony export */   FM: () => (/* binding */ imageDecisionOf),
+/* harmony export */   um: () => (/* binding */ resolutionValue)
+/* harmony export */ });
+/* unused harmony export MAX_RESOLUTION_LENGTH */
+/* harmony import */ var _git_commit_sha_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1600);
+/* harmony import */ var _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8230);
+/* harmony import */ var _watch_triggers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7994);
+// The resolution value: what resolve-image decided, as compact JSON (its `resolution` output), and
+// its checked reading for wait-for-build and comment-image (their `resolution` input), which then
+// resolve nothing again: no diff, no workflow read, no inputs hash, no registry lookup. The input
+// is untrusted text: it has a size cap, a strict schema (every field checked, no other field, one
+// known version), and it must be this run's: its repository, its target and its image repository
+// (docs/how-it-decides.md, "One resolution per job"). Pure.
+
+
+
+/** The version of the value's shape; a step of another version of the action refuses it. */
+const RESOLUTION_SCHEMA = 1;
+/** The most characters the input may hold: a real value is a few hundred to a few thousand. */
+const MAX_RESOLUTION_LENGTH = 16 * 1024;
+/** The longest `reason` a value carries (a sentence, which quotes branch names and filters). */
+const MAX_REASON_LENGTH = 2048;
+/** The longest `revision` a value carries: a registry label's value, which may be anything. */
+const MAX_REVISION_LENGTH = 128;
+/** The most references `tags` holds: the tag, the commit's tag, the reuse tag, with room to spare. */
+const MAX_TAGS = 8;
+const clip = (text, max) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/** The decision as the steps after resolve-image act on it, whether it travelled or was made here. */
+function imageDecisionOf(resolved) {
+    const { hash, reusable } = resolved.reuse ?? {};
+    const reuse = hash === undefined && reusable === undefined
+        ? undefined
+        : {
+            hash,
+            reusable: reusable && {
+                pinned: reusable.pinned,
+                digest: reusable.digest,
+                revision: reusable.revision === undefined ? undefined : clip(reusable.revision, MAX_REVISION_LENGTH),
+            },
+        };
+    return {
+        image: resolved.reference,
+        tag: resolved.tag,
+        commitTag: resolved.commitTag,
+        tags: resolved.pushReferences,
+        modified: resolved.modified,
+        fork: resolved.fork,
+        reason: clip(resolved.reason, MAX_REASON_LENGTH),
+        events: resolved.watch?.events,
+        changedCount: resolved.changedCount,
+        beyondPathFilterLimit: resolved.beyondPathFilterLimit,
+        reuse,
+    };
+}
+function resolutionTarget(target) {
+    switch (target.kind) {
+        case 'pull_request':
+            return { kind: 'pull_request', pr: target.number, headSha: target.headSha.toLowerCase() };
+        case 'merge_group':
+            return {
+                kind: 'merge_group',
+                pr: target.pr.number,
+                headSha: target.pr.headSha.toLowerCase(),
+                queueSha: target.queue.headSha.toLowerCase(),
+            };
+        case 'push':
+            return { kind: 'push', branch: target.branch, sha: target.sha.toLowerCase() };
+    }
+}
+/** resolve-image's `resolution` output: the decision and what it is for, as compact JSON. */
+function resolutionValue(resolved, scope) {
+    const value = {
+        schema: RESOLUTION_SCHEMA,
+        repository: `${scope.repository.owner}/${scope.repository.repo}`,
+        imageRepository: scope.imageRepository,
+        target: resolutionTarget(scope.target),
+        decision: imageDecisionOf(resolved),
+    };
+    return JSON.stringify(value);
+}
+// Reading the input. Every message names the input, says what was wrong and what to pass instead.
+const PASS_OWN = "pass the `resolution` output of this run's own resolve-image step as it is (`${{ steps.<id>.outputs.resolution }}`, " +
+    'or `${{ needs.<job>.outputs.resolution }}` from an earlier job), or leave the input out and the step resolves by itself';
+/** At most a line of an untrusted value, as JSON text: no line break, no huge echo. */
+function shown(value) {
+    if (value === undefined)
+        return 'nothing';
+    return clip(JSON.stringify(value) ?? 'nothing', 80);
+}
+function malformed(path, expected, got) {
+    const what = path === '' ? 'the value' : `\`${path}\``;
+    return new Error(`Input \`resolution\` is not a value resolve-image wrote: ${what} must be ${expected}; got ${shown(got)}. To fix: ${PASS_OWN}.`);
+}
+const at = (path, key) => (path === '' ? key : `${path}.${key}`);
+/** An object with the `required` keys and maybe the `optional` ones, and no other. */
+function object(value, path, required, optional = []) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw malformed(path, 'an object', value);
+    const fields = value;
+    const extra = Object.keys(fields).find((key) => !required.includes(key) && !optional.includes(key));
+    if (extra !== undefined)
+        throw malformed(at(path, extra), 'absent (resolve-image writes no such field)', fields[extra]);
+    const missing = required.find((key) => !Object.hasOwn(fields, key));
+    if (missing !== undefined)
+        throw malformed(at(path, missing), 'present', undefined);
+    return fields;
+}
+function text(fields, path, key, max, test, expected) {
+    const value = fields[key];
+    if (typeof value !== 'string' || value.length > max || !test(value))
+        throw malformed(at(path, key), expected, value);
+    return value;
+}
+function optionalText(fields, path, key, max, test, expected) {
+    return fields[key] === undefined ? undefined : text(fields, path, key, max, test, expected);
+}
+function boolean(fields, path, key) {
+    if (typeof fields[key] !== 'boolean')
+        throw malformed(at(path, key), 'true or false', fields[key]);
+    return fields[key];
+}
+function count(fields, path, key, least) {
+    const value = fields[key];
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < least)
+        throw malformed(at(path, key), `a whole number of at least ${least}`, value);
+    return value;
+}
+const anything = () => true;
+const noControl = (value) => value !== '' && !/[\p{Cc}\p{Cf}\u2028\u2029]/u.test(value);
+const commitSha = (value) => _git_commit_sha_js__WEBPACK_IMPORTED_MODULE_2__/* .FULL_COMMIT_SHA */ .P.test(value);
+const COMMIT = 'a full commit SHA';
+const INPUTS_HASH = /^[0-9a-f]{64}$/;
+function readTarget(value) {
+    const kind = object(value, 'target', ['kind'], ['pr', 'headSha', 'queueSha', 'branch', 'sha']).kind;
+    if (kind === 'push') {
+        const fields = object(value, 'target', ['kind', 'branch', 'sha']);
+        return {
+            kind,
+            branch: text(fields, 'target', 'branch', 255, noControl, 'a branch name'),
+            sha: text(fields, 'target', 'sha', 64, commitSha, COMMIT).toLowerCase(),
+        };
+    }
+    if (kind === 'pull_request') {
+        const fields = object(value, 'target', ['kind', 'pr', 'headSha']);
+        return { kind, pr: count(fields, 'target', 'pr', 1), headSha: text(fields, 'target', 'headSha', 64, commitSha, COMMIT).toLowerCase() };
+    }
+    if (kind === 'merge_group') {
+        const fields = object(value, 'target', ['kind', 'pr', 'headSha', 'queueSha']);
+        return {
+            kind,
+            pr: count(fields, 'target', 'pr', 1),
+            headSha: text(fields, 'target', 'headSha', 64, commitSha, COMMIT).toLowerCase(),
+            queueSha: text(fields, 'target', 'queueSha', 64, commitSha, COMMIT).toLowerCase(),
+        };
+    }
+    throw malformed('target.kind', 'pull_request, merge_group or push', kind);
+}
+/** A reference in `imageRepository`: `<imageRepository>:<tag>`. */
+const inRepository = (imageRepository) => (value) => value.startsWith(`${imageRepository}:`) && (0,_registry_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_)(value.slice(imageRepository.length + 1));
+function readReuse(value, imageRepository) {
+    const fields = object(value, 'decision.reuse', [], ['hash', 'reusable']);
+    const hash = optionalText(fields, 'decision.reuse', 'hash', 64, (v) => INPUTS_HASH.test(v), 'a sha256 in lower-case hex');
+    if (fields.reusable === undefined)
+        return { hash };
+    const path = 'decision.reuse.reusable';
+    const reusable = object(fields.reusable, path, ['pinned', 'digest'], ['revision']);
+    const digest = text(reusable, path, 'digest', 71, (v) => _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .SHA256_DIGEST */ .fu.test(v), 'an image digest (sha256:<64 hex>)');
+    const pinned = text(reusable, path, 'pinned', imageRepository.length + 200, (v) => v.endsWith(`@${digest}`) && inRepository(imageRepository)(v.slice(0, -digest.length - 1)), `${imageRepository}:<tag>@${digest}`);
+    const revision = optionalText(reusable, path, 'revision', MAX_REVISION_LENGTH, anything, `at most ${MAX_REVISION_LENGTH} characters`);
+    return { hash, reusable: { pinned, digest, revision } };
+}
+function readEvents(value) {
+    const events = value;
+    const known = (event) => _watch_triggers_js__WEBPACK_IMPORTED_MODULE_1__/* .PULL_REQUEST_EVENTS */ .m_.includes(event);
+    if (!Array.isArray(value) ||
+        events.length > _watch_triggers_js__WEBPACK_IMPORTED_MODULE_1__/* .PULL_REQUEST_EVENTS */ .m_.length ||
+        !events.every(known) ||
+        new Set(events).size !== events.length) {
+        throw malformed('decision.events', `a list of distinct events among ${_watch_triggers_js__WEBPACK_IMPORTED_MODULE_1__/* .PULL_REQUEST_EVENTS */ .m_.join(', ')}`, value);
+    }
+    return value;
+}
+function readTags(value, imageRepository) {
+    const isReference = inRepository(imageRepository);
+    if (!Array.isArray(value) || value.length > MAX_TAGS || !value.every((v) => typeof v === 'string' && isReference(v))) {
+        throw malformed('decision.tags', `a list of at most ${MAX_TAGS} references ${imageRepository}:<tag>`, value);
+    }
+    return value;
+}
+const DECISION_FIELDS = ['image', 'tag', 'tags', 'modified', 'fork', 'reason'];
+const OPTIONAL_DECISION_FIELDS = ['commitTag', 'events', 'changedCount', 'beyondPathFilterLimit', 'reuse'];
+function readDecision(value, imageRepository, target) {
+    const path = 'decision';
+    const fields = object(value, path, DECISION_FIELDS, OPTIONAL_DECISION_FIELDS);
+    const TAG = 'a Docker tag';
+    const tag = text(fields, path, 'tag', 128, _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_, TAG);
+    const image = (0,_registry_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .imageReference */ .rA)(imageRepository, tag);
+    text(fields, path, 'image', image.length, (v) => v === image, image);
+    const modified = boolean(fields, path, 'modified');
+    const fork = boolean(fields, path, 'fork');
+    // Where a build of this context's own image is awaited or announced, its commit's tag names it.
+    const ownImage = target.kind === 'push' || (modified && !fork);
+    const commitTag = ownImage
+        ? text(fields, path, 'commitTag', 128, _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_, TAG)
+        : optionalText(fields, path, 'commitTag', 128, _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_, TAG);
+    return {
+        image,
+        tag,
+        commitTag,
+        tags: readTags(fields.tags, imageRepository),
+        modified,
+        fork,
+        reason: text(fields, path, 'reason', MAX_REASON_LENGTH, noControl, `one sentence of at most ${MAX_REASON_LENGTH} characters`),
+        events: fields.events === undefined ? undefined : readEvents(fields.events),
+        changedCount: fields.changedCount === undefined ? undefined : count(fields, path, 'changedCount', 0),
+        beyondPathFilterLimit: fields.beyondPathFilterLimit === undefined ? undefined : boolean(fields, path, 'beyondPathFilterLimit'),
+        reuse: fields.reuse === undefined ? undefined : readReuse(fields.reuse, imageRepository),
+    };
+}
+/** What a target is, for a message: `PR #42 at 0123abc`, `a push to "main" at 0123abc`. */
+function describeTarget(target) {
+    const at = (sha) => `at ${sha.slice(0, 7)}`;
+    switch (target.kind) {
+        case 'pull_request':
+            return `PR #${target.pr} ${at(target.headSha)}`;
+        case 'merge_group':
+            return `the merge queue's group of PR #${target.pr} ${at(target.headSha)} (queue commit ${target.queueSha.slice(0, 7)})`;
+        case 'push':
+            return `a push to ${shown(target.branch)} ${at(target.sha)}`;
+    }
+}
+function describe(repository, target, imageRepository) {
+    return `${describeTarget(target)} of ${shown(repository)}, image ${shown(imageRepository)}`;
+}
+function sameTarget(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+}
+/**
+ * The decision the `resolution` input carries, once it is found to be a value resolve-image wrote
+ * for this run's repository, target and image repository; otherwise an error saying what to pass.
+ */
+function readResolution(input, scope) {
+    if (input.length > MAX_RESOLUTION_LENGTH) {
+        throw new Error(`Input \`resolution\` holds ${input.length} characters, more than the ${MAX_RESOLUTION_LENGTH} a resolve-image value can have ` +
+            `(it starts ${shown(input.slice(0, 40))}). To fix: ${PASS_OWN}.`);
+    }
+    let value;
+    try {
+        value = JSON.parse(input);
+    }
+    catch (error) {
+        const why = clip(error.message, 120);
+        throw new Error(`Input \`resolution\` is not JSON (${why}); got ${shown(input)}. To fix: ${PASS_OWN}.`, { cause: error });
+    }
+    const schema = object(value, '', ['schema'], ['repository', 'imageRepository', 'target', 'decision']).schema;
+    if (schema !== RESOLUTION_SCHEMA) {
+        throw new Error(`Input \`resolution\` has schema version ${shown(schema)}; this version of ci-image reads version ${RESOLUTION_SCHEMA}. ` +
+            'Run resolve-image and this step with the same version of the action, and pass the output as it is.');
+    }
+    const fields = object(value, '', ['schema', 'repository', 'imageRepository', 'target', 'decision']);
+    const repository = text(fields, '', 'repository', 201, (v) => /^[\w.-]+\/[\w.-]+$/.test(v), 'owner/repo');
+    const imageRepository = text(fields, '', 'imageRepository', 1024, noControl, 'an image repository');
+    const target = readTarget(fields.target);
+    const ours = {
+        repository: `${scope.repository.owner}/${scope.repository.repo}`,
+        target: resolutionTarget(scope.target),
+        imageRepository: scope.imageRepository,
+    };
+    if (repository.toLowerCase() !== ours.repository.toLowerCase() ||
+        !sameTarget(target, ours.target) ||
+        imageRepository !== ours.imageRepository) {
+        throw new Error(`Input \`resolution\` is resolve-image's decision for ${describe(repository, target, imageRepository)}, but this step runs for ` +
+            `${describe(ours.repository, ours.target, ours.imageRepository)}: it is refused. To fix: ${PASS_OWN}.`);
+    }
+    return readDecision(fields.decision, imageRepository, target);
+}
+
+
+/***/ }),
+
 /***/ 9837:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -41705,8 +41966,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var action_event = __nccwpck_require__(3566);
 // EXTERNAL MODULE: ./src/resolution/decision.ts
 var resolution_decision = __nccwpck_require__(3658);
-// EXTERNAL MODULE: ./src/watch/watch.ts + 101 modules
-var watch = __nccwpck_require__(1971);
+// EXTERNAL MODULE: ./src/watch/watch.ts
+var watch = __nccwpck_require__(4416);
 // EXTERNAL MODULE: ./src/github/errors.ts
 var errors = __nccwpck_require__(3116);
 // EXTERNAL MODULE: ./src/timing/timing.ts
@@ -42236,8 +42497,8 @@ var tags = __nccwpck_require__(5393);
 var build_commit = __nccwpck_require__(878);
 // EXTERNAL MODULE: ./src/action/event.ts
 var action_event = __nccwpck_require__(3566);
-// EXTERNAL MODULE: ./src/watch/watch.ts + 101 modules
-var watch = __nccwpck_require__(1971);
+// EXTERNAL MODULE: ./src/watch/watch.ts
+var watch = __nccwpck_require__(4416);
 // EXTERNAL MODULE: ./src/registry/inspect.ts + 1 modules
 var inspect = __nccwpck_require__(9033);
 ;// CONCATENATED MODULE: ./src/resolution/reuse-lookup.ts
@@ -42366,6 +42627,77 @@ async function resolveReuse(resolved, context, io) {
 
 /***/ }),
 
+/***/ 9311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Fn: () => (/* binding */ carriedDecision),
+  DV: () => (/* binding */ checkBuild),
+  N$: () => (/* binding */ pushDecision)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __nccwpck_require__(3360);
+// EXTERNAL MODULE: ./src/resolution/decision.ts
+var decision = __nccwpck_require__(3658);
+;// CONCATENATED MODULE: ./src/resolution/build-gate.ts
+function gateOf(decision, pr, buildWorkflow) {
+    const image = { reference: decision.image, tag: decision.tag, decision };
+    if (decision.fork) {
+        const reason = `PR #${pr.number} comes from a fork, whose token cannot push an image, so no image is built for it.`;
+        return { kind: 'fork', ...image, reason };
+    }
+    if (!decision.modified)
+        return { kind: 'unmodified', ...image, reason: `${decision.reason} ${buildWorkflow} builds no image for it.` };
+    return { kind: 'built', ...image, pr };
+}
+
+// EXTERNAL MODULE: ./src/resolution/resolve.ts + 5 modules
+var resolution_resolve = __nccwpck_require__(9837);
+// EXTERNAL MODULE: ./src/resolution/resolution-value.ts
+var resolution_value = __nccwpck_require__(6030);
+;// CONCATENATED MODULE: ./src/resolution/session-decision.ts
+// The decision wait-for-build and comment-image act on: the one resolve-image carried to them in
+// the `resolution` input, checked to be this run's, or else resolved in their own step as
+// resolve-image resolves it (a job with no resolve-image step).
+
+
+
+
+
+/** The decision the `resolution` input carries, checked to be this run's; undefined without the input. */
+function carriedDecision(session) {
+    const { inputs, ctx, target, imageRepository } = session;
+    if (inputs.resolution === undefined)
+        return undefined;
+    return (0,resolution_value/* readResolution */.BB)(inputs.resolution, { repository: ctx.repository, target, imageRepository });
+}
+/** The gate of this PR: from `carried` when given, else resolved here (a fork's from the event alone). */
+async function checkBuild(session, target, carried) {
+    const pr = target.kind === 'merge_group' ? target.pr : target;
+    // A fork's is known from the event alone: no need to list the changed files.
+    const resolve = async () => pr.fork
+        ? (0,decision/* resolveFork */.Zl)((0,resolution_resolve/* resolveConfig */.pE)(session), pr)
+        : core/* group */.Os('Checking that this PR changes the CI image', () => (0,resolution_resolve/* resolveForSession */.K3)(session));
+    return gateOf(carried ?? (0,resolution_value/* imageDecisionOf */.FM)(await resolve()), pr, session.inputs.buildWorkflow);
+}
+/**
+ * A push's decision: from `carried` when given; else its tags, known from the event alone, and,
+ * when `lookUpReuse`, the image built from the same inputs that may stand in for its build.
+ */
+async function pushDecision(session, target, carried, lookUpReuse) {
+    if (carried)
+        return carried;
+    if (!lookUpReuse)
+        return (0,resolution_value/* imageDecisionOf */.FM)((0,decision/* resolvePush */.B$)((0,resolution_resolve/* resolveConfig */.pE)(session), target));
+    return (0,resolution_value/* imageDecisionOf */.FM)(await core/* group */.Os('Looking for an image built from the same inputs', () => (0,resolution_resolve/* resolveForSession */.K3)(session)));
+}
+
+
+/***/ }),
+
 /***/ 5393:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -42483,13 +42815,15 @@ function reuseTag(prNumber, shortHash) {
 /* harmony export */   l: () => (/* binding */ resolveImageCommand)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
-/* harmony import */ var _action_event_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3566);
-/* harmony import */ var _action_html_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7161);
+/* harmony import */ var _action_event_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3566);
+/* harmony import */ var _action_html_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7161);
 /* harmony import */ var _resolution_oci_labels_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4403);
 /* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5384);
 /* harmony import */ var _action_report_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1658);
 /* harmony import */ var _resolution_resolve_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9837);
+/* harmony import */ var _resolution_resolution_value_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6030);
 // `resolve-image`: which image this context uses, and which tags a build here should push.
+
 
 
 
@@ -42499,8 +42833,9 @@ function reuseTag(prNumber, shortHash) {
 
 const MAX_FILES_IN_SUMMARY = 50;
 /**
- * Every output resolve-image sets, as text: the action writes them, and the local CLI prints the
- * same ones as JSON (`--json`). Undefined: not known in this context, and not set.
+ * Every output resolve-image sets, as text, but `resolution` (for the later steps of a run): the
+ * action writes them, and the local CLI prints the same ones as JSON (`--json`). Undefined: not
+ * known in this context, and not set.
  */
 function resolveImageOutputs(result, target, labels) {
     return {
@@ -42518,8 +42853,10 @@ function resolveImageOutputs(result, target, labels) {
         ...(0,_action_report_js__WEBPACK_IMPORTED_MODULE_3__/* .targetOutputs */ .OL)(target),
     };
 }
-function reportResolvedImage(result, target, labels) {
-    (0,_action_report_js__WEBPACK_IMPORTED_MODULE_3__/* .setOutputs */ .n0)(resolveImageOutputs(result, target, labels));
+function reportResolvedImage(result, session, labels) {
+    const { target, ctx, imageRepository } = session;
+    const resolution = (0,_resolution_resolution_value_js__WEBPACK_IMPORTED_MODULE_5__/* .resolutionValue */ .um)(result, { repository: ctx.repository, target, imageRepository });
+    (0,_action_report_js__WEBPACK_IMPORTED_MODULE_3__/* .setOutputs */ .n0)({ ...resolveImageOutputs(result, target, labels), resolution });
     if (result.reuse?.notice)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(result.reuse.notice, { title: 'CI image not reused' });
     if (result.reuse?.reusable)
@@ -42533,26 +42870,26 @@ function reportResolvedImage(result, target, labels) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(warning, { title: 'CI image' });
     (0,_log_log_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq)(`${result.reference}: ${result.reason}`);
     const rows = [
-        ['Image', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .a)(result.reference)],
-        ['Why', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeHtml */ .Z)(result.reason)],
-        ['Push', result.pushReferences.length > 0 ? result.pushReferences.map(_action_html_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .a).join('<br>') : 'nothing (no build in this context)'],
+        ['Image', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_6__/* .code */ .a)(result.reference)],
+        ['Why', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeHtml */ .Z)(result.reason)],
+        ['Push', result.pushReferences.length > 0 ? result.pushReferences.map(_action_html_js__WEBPACK_IMPORTED_MODULE_6__/* .code */ .a).join('<br>') : 'nothing (no build in this context)'],
     ];
     // The source names the build workflow, a file name the inputs validated.
     if (result.watch)
-        rows.push(['Watched', `${result.watch.patterns.map(_action_html_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .a).join(' ')} from ${result.watch.source}`]);
+        rows.push(['Watched', `${result.watch.patterns.map(_action_html_js__WEBPACK_IMPORTED_MODULE_6__/* .code */ .a).join(' ')} from ${result.watch.source}`]);
     if (result.reuse?.hash)
-        rows.push(['Inputs', `${(0,_action_html_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .a)(result.reuse.hash)} (${result.reuse.inputFiles} files)`]);
+        rows.push(['Inputs', `${(0,_action_html_js__WEBPACK_IMPORTED_MODULE_6__/* .code */ .a)(result.reuse.hash)} (${result.reuse.inputFiles} files)`]);
     if (result.reuse?.reusable)
-        rows.push(['Reusable', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .a)(result.reuse.reusable.pinned)]);
+        rows.push(['Reusable', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_6__/* .code */ .a)(result.reuse.reusable.pinned)]);
     if (result.reuse?.notice)
-        rows.push(['Not reused', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeHtml */ .Z)(result.reuse.notice)]);
+        rows.push(['Not reused', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeHtml */ .Z)(result.reuse.notice)]);
     for (const warning of result.warnings)
-        rows.push(['Warning', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeHtml */ .Z)(warning)]);
+        rows.push(['Warning', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeHtml */ .Z)(warning)]);
     if (result.changedSource)
         rows.push(['Changed files', `${result.changedCount} (listed by ${result.changedSource})`]);
     const summary = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addHeading('CI image', 3).addTable(rows.map(([k, v]) => [{ data: k, header: true }, v]));
     if (result.matched.length > 0) {
-        const shown = result.matched.slice(0, MAX_FILES_IN_SUMMARY).map(_action_html_js__WEBPACK_IMPORTED_MODULE_5__/* .code */ .a);
+        const shown = result.matched.slice(0, MAX_FILES_IN_SUMMARY).map(_action_html_js__WEBPACK_IMPORTED_MODULE_6__/* .code */ .a);
         if (result.matched.length > shown.length)
             shown.push(`and ${result.matched.length - shown.length} more`);
         summary.addDetails(`Watched files changed (${result.matched.length})`, shown.join('<br>'));
@@ -42564,10 +42901,10 @@ async function resolveImageCommand(session) {
     // What a build here sets, so that wait-for-build can prove which commit an image was built from.
     const labels = (0,_resolution_oci_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .ociLabels */ .T)({
         revision: (0,_resolution_oci_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .builtRevision */ .m)(session.target),
-        sourceUrl: (0,_action_event_js__WEBPACK_IMPORTED_MODULE_6__/* .repositoryUrl */ .Ek)(session.ctx),
+        sourceUrl: (0,_action_event_js__WEBPACK_IMPORTED_MODULE_7__/* .repositoryUrl */ .Ek)(session.ctx),
         inputsHash: result.reuse?.hash,
     });
-    reportResolvedImage(result, session.target, labels);
+    reportResolvedImage(result, session, labels);
 }
 
 
@@ -42694,7 +43031,7 @@ function runTiming(inputs, now = Date.now) {
 
 /***/ }),
 
-/***/ 6268:
+/***/ 9116:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42703,16 +43040,18 @@ __nccwpck_require__.d(__webpack_exports__, {
   G: () => (/* binding */ waitForBuildCommand)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __nccwpck_require__(3360);
-// EXTERNAL MODULE: ./src/timing/duration.ts
-var timing_duration = __nccwpck_require__(8680);
 // EXTERNAL MODULE: ./src/action/html.ts
 var html = __nccwpck_require__(7161);
+// EXTERNAL MODULE: ./src/action/report.ts
+var report = __nccwpck_require__(1658);
+// EXTERNAL MODULE: ./src/log/log.ts
+var log_log = __nccwpck_require__(5384);
+// EXTERNAL MODULE: ./src/resolution/session-decision.ts + 1 modules
+var session_decision = __nccwpck_require__(9311);
 // EXTERNAL MODULE: ./src/registry/image-ref.ts
 var image_ref = __nccwpck_require__(8230);
-// EXTERNAL MODULE: ./src/resolution/decision.ts
-var decision = __nccwpck_require__(3658);
+// EXTERNAL MODULE: ./src/timing/duration.ts
+var timing_duration = __nccwpck_require__(8680);
 ;// CONCATENATED MODULE: ./src/wait/runs.ts
 // Workflow runs as the REST API lists them, and which one decides a commit's build.
 function time(text) {
@@ -43086,14 +43425,44 @@ async function waitForBuildRun(client, o) {
     return { outcome, stats: api.stats };
 }
 
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __nccwpck_require__(3360);
+;// CONCATENATED MODULE: ./src/wait/summary.ts
+// wait-for-build's job summary: the image, the commit, the build run and how it ended.
+
+
+
+
+
+function summarize(rows) {
+    const table = rows.map(([key, value]) => [{ data: key, header: true }, value]);
+    (0,report/* writeSummary */.Sy)(core/* summary */.z.addHeading('CI image build', 3).addTable(table));
+}
+function runRows(outcome) {
+    const run = outcome.run;
+    if (!run)
+        return [['Build run', 'none found']];
+    const duration = runDurationMs(run);
+    return [
+        ['Build run', `<a href="${(0,html/* escapeHtml */.Z)(run.html_url)}">${(0,html/* code */.a)(`${run.name ?? 'build'} ${runLabel(run)}`)}</a>`],
+        ['Result', run.status === 'completed' ? (0,html/* code */.a)(run.conclusion ?? 'unknown') : (0,html/* code */.a)(run.status ?? 'unknown')],
+        ...(duration === undefined ? [] : [['Run duration', (0,timing_duration/* formatDuration */.a)(duration)]]),
+    ];
+}
+/** The summary of a failed wait, with what was known up to the failure; then the error, thrown on. */
+function failedWith(rows) {
+    return (error) => {
+        summarize([...rows, ['Failed', (0,html/* escapeHtml */.Z)(error instanceof Error ? error.message : String(error))]]);
+        throw error;
+    };
+}
+
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
 var exec = __nccwpck_require__(2876);
 // EXTERNAL MODULE: ./src/registry/command-output.ts
 var command_output = __nccwpck_require__(2210);
 // EXTERNAL MODULE: ./src/registry/registry-hints.ts
 var registry_hints = __nccwpck_require__(1707);
-// EXTERNAL MODULE: ./src/log/log.ts
-var log = __nccwpck_require__(5384);
 // EXTERNAL MODULE: ./src/timing/backoff.ts
 var backoff = __nccwpck_require__(4866);
 ;// CONCATENATED MODULE: ./src/registry/docker.ts
@@ -43112,7 +43481,7 @@ async function docker(args) {
     try {
         // docker's progress streams into the log as it comes, with what the registry answers in it:
         // the runner reads no command from it.
-        return await (0,log/* withCommandsStopped */.c7)(() => (0,exec/* getExecOutput */.H)('docker', args, { ignoreReturnCode: true }));
+        return await (0,log_log/* withCommandsStopped */.c7)(() => (0,exec/* getExecOutput */.H)('docker', args, { ignoreReturnCode: true }));
     }
     catch (error) {
         // @actions/exec throws only when it cannot start the program.
@@ -43164,12 +43533,6 @@ async function pullImage(reference, o) {
     });
 }
 
-// EXTERNAL MODULE: ./src/action/report.ts
-var report = __nccwpck_require__(1658);
-// EXTERNAL MODULE: ./src/resolution/build-gate.ts
-var build_gate = __nccwpck_require__(364);
-// EXTERNAL MODULE: ./src/resolution/resolve.ts + 5 modules
-var resolve = __nccwpck_require__(9837);
 // EXTERNAL MODULE: ./src/registry/labels.ts
 var labels = __nccwpck_require__(7432);
 // EXTERNAL MODULE: ./src/registry/inspect.ts + 1 modules
@@ -43224,99 +43587,48 @@ async function verifyBuiltImage(built, o) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/wait/command.ts
-// `wait-for-build`: waits for the build workflow's run for this commit, fails fast when it fails,
-// then pulls the image it built.
+;// CONCATENATED MODULE: ./src/wait/verified-pull.ts
+// After the build run succeeded: the image it pushed, read from the registry (its digest pins it,
+// its label proves it), then pulled by that digest when `pull` asks.
 
 
 
 
 
 
-
-
-
-
-
-
-
-function summarize(title, rows) {
-    const table = rows.map(([key, value]) => [{ data: key, header: true }, value]);
-    (0,report/* writeSummary */.Sy)(core/* summary */.z.addHeading(title, 3).addTable(table));
-}
-function runRows(outcome) {
-    const run = outcome.run;
-    if (!run)
-        return [['Build run', 'none found']];
-    const duration = runDurationMs(run);
-    return [
-        ['Build run', `<a href="${(0,html/* escapeHtml */.Z)(run.html_url)}">${(0,html/* code */.a)(`${run.name ?? 'build'} ${runLabel(run)}`)}</a>`],
-        ['Result', run.status === 'completed' ? (0,html/* code */.a)(run.conclusion ?? 'unknown') : (0,html/* code */.a)(run.status ?? 'unknown')],
-        ...(duration === undefined ? [] : [['Run duration', (0,timing_duration/* formatDuration */.a)(duration)]]),
-    ];
-}
-/** An image built from the same inputs stands in for the build: nothing to wait for. */
-async function useReusedImage(session, resolved, reusable) {
-    const { pinned, digest, revision } = reusable;
-    (0,report/* setOutputs */.n0)({
-        image: resolved.reference,
-        tag: resolved.tag,
-        digest,
-        'pinned-image': pinned,
-        'reusable-image': pinned,
-        reused: true,
-        // resolve accepted it only because its ci-image.inputs label equals this context's inputs hash.
-        verified: true,
-        ...(0,report/* targetOutputs */.OL)(session.target),
-    });
-    const from = revision ? ` for ${revision}` : '';
-    (0,log/* info */.pq)(`Reusing ${pinned}, built${from} from the same inputs: no build run is awaited.`);
-    if (session.inputs.pull)
-        await core/* group */.Os(`Pulling ${pinned}`, () => pullImage(pinned, { sleep: session.sleep, log: (line) => (0,log/* info */.pq)(line) }));
-    summarize('CI image build', [
-        ['Image', (0,html/* code */.a)(pinned)],
-        ['Build', `not awaited: the image built${revision ? ` for ${(0,html/* code */.a)(revision)}` : ''} from the same inputs is reused`],
-    ]);
-}
-async function waitForBuildCommand(session) {
-    const { inputs, ctx, target } = session;
-    let awaited;
-    let inputsHash;
-    if (target.kind === 'push' && inputs.reuse === 'repository') {
-        // A long-lived branch may ship the image its PR built: then no run is awaited.
-        const resolved = await core/* group */.Os('Looking for an image built from the same inputs', () => (0,resolve/* resolveForSession */.K3)(session));
-        if (resolved.reuse?.reusable)
-            return useReusedImage(session, resolved, resolved.reuse.reusable);
-        inputsHash = resolved.reuse?.hash;
-    }
-    if (target.kind === 'push') {
-        // After a push, the push run of that commit builds `<branch>-sha-<7>`, its commit tag.
-        const commitTag = (0,decision/* resolvePush */.B$)((0,resolve/* resolveConfig */.pE)(session), target).commitTag;
-        awaited = { tag: commitTag, commitTag, headSha: target.sha, scope: { events: ['push'] } };
+/** Sets `digest`, `pinned-image` and `verified`, and adds them to the summary's `rows`. */
+async function verifyAndPull(session, built, rows) {
+    const { inputs, sleep } = session;
+    const log = (line) => (0,log_log/* info */.pq)(line);
+    const verified = await core/* group */.Os(`Reading ${built.commitReference} from the registry`, () => verifyBuiltImage(built, { token: inputs.token, sleep, log }));
+    (0,report/* setOutputs */.n0)({ digest: verified.digest, 'pinned-image': verified.pinned, verified: String(verified.verified) });
+    rows.push(['Digest', (0,html/* code */.a)(verified.digest)], ['Pinned', (0,html/* code */.a)(verified.pinned)], ['Verified', (0,html/* code */.a)(String(verified.verified))]);
+    if (verified.warning) {
+        core/* warning */.$e(verified.warning, { title: 'CI image not verified' });
+        rows.push(['Warning', (0,html/* escapeHtml */.Z)(verified.warning)]);
     }
     else {
-        const gate = await (0,build_gate/* checkBuild */.D)(session, target);
-        if (gate.kind !== 'built') {
-            // No build will come: say why now, not at the timeout, and hand over the stable image.
-            const message = `${gate.reason} There is nothing to wait for; it uses ${gate.reference}.`;
-            (0,report/* setOutputs */.n0)({ image: gate.reference, tag: gate.tag, ...(0,report/* targetOutputs */.OL)(target) });
-            (0,log/* info */.pq)(message);
-            return summarize('CI image build', [
-                ['Image', (0,html/* code */.a)(gate.reference)],
-                ['Build', `not awaited: ${(0,html/* escapeHtml */.Z)(message)}`],
-            ]);
-        }
-        const { pr, resolved } = gate;
-        if (resolved.reuse?.reusable)
-            return useReusedImage(session, resolved, resolved.reuse.reusable);
-        inputsHash = resolved.reuse?.hash;
-        // Only the PR's own build counts: the events its build triggers fire on, and its number.
-        const scope = { events: resolved.watch?.events ?? ['pull_request'], prNumber: pr.number };
-        const noRunHint = resolved.beyondPathFilterLimit
-            ? `PR #${pr.number} changes ${resolved.changedCount} files, and GitHub evaluates path filters on the first ${decision/* PATH_FILTER_DIFF_LIMIT */.vV} only, so it may not have started the build.`
-            : undefined;
-        awaited = { tag: resolved.tag, commitTag: resolved.commitTag, headSha: pr.headSha, scope, noRunHint };
+        (0,log_log/* info */.pq)(`${verified.pinned} was built from ${built.headSha} (${verified.image.platforms.join(', ') || 'one platform'}).`);
     }
+    // By digest: exactly the image that was read and checked, whatever the tag points to by now.
+    if (inputs.pull)
+        await core/* group */.Os(`Pulling ${verified.pinned}`, () => pullImage(verified.pinned, { sleep, log }));
+}
+
+;// CONCATENATED MODULE: ./src/wait/await-build.ts
+// wait-for-build's wait: the build run of the awaited commit, polled until it ends or the timeout,
+// then its image verified and pulled. Outputs are set as they become known: the image first, the
+// run once it ends, the digest once it is read.
+
+
+
+
+
+
+
+
+async function awaitBuild(session, awaited) {
+    const { inputs, ctx, target } = session;
     const { tag, headSha, scope } = awaited;
     const reference = (0,image_ref/* imageReference */.rA)(session.imageRepository, tag);
     (0,report/* setOutputs */.n0)({ image: reference, tag, reused: false, 'reusable-image': '', ...(0,report/* targetOutputs */.OL)(target) });
@@ -43327,14 +43639,11 @@ async function waitForBuildCommand(session) {
         ['Image', (0,html/* code */.a)(reference)],
         ['Commit', (0,html/* code */.a)(headSha)],
     ];
-    const failWith = async (error) => {
-        summarize('CI image build', [...rows, ['Failed', (0,html/* escapeHtml */.Z)(error instanceof Error ? error.message : String(error))]]);
-        throw error;
-    };
+    const fail = failedWith(rows);
     // No log group: the UI collapses groups, and a long wait must show its progress lines.
-    (0,log/* info */.pq)(`Waiting for ${inputs.buildWorkflow} to build ${reference}`);
+    (0,log_log/* info */.pq)(`Waiting for ${inputs.buildWorkflow} to build ${reference}`);
     const repository = `${ctx.repository.owner}/${ctx.repository.repo}`;
-    (0,log/* info */.pq)(`Looking for the run of ${inputs.buildWorkflow} in ${repository} for commit ${headSha}.`);
+    (0,log_log/* info */.pq)(`Looking for the run of ${inputs.buildWorkflow} in ${repository} for commit ${headSha}.`);
     const { outcome, stats } = await waitForBuildRun(client, {
         repository: ctx.repository,
         workflowFile: inputs.buildWorkflow,
@@ -43343,66 +43652,149 @@ async function waitForBuildCommand(session) {
         pollIntervalMs: session.timing.pollIntervalMs,
         deadline,
         sleep: session.sleep,
-        log: (line) => (0,log/* info */.pq)(line),
-    }).catch(failWith);
-    (0,log/* info */.pq)(`GitHub API: ${stats.requests} requests, ${stats.notModified} of them answered 304 Not Modified (free of rate limit).`);
+        log: (line) => (0,log_log/* info */.pq)(line),
+    }).catch(fail);
+    (0,log_log/* info */.pq)(`GitHub API: ${stats.requests} requests, ${stats.notModified} of them answered 304 Not Modified (free of rate limit).`);
     const run = outcome.run;
     (0,report/* setOutputs */.n0)({ 'run-id': run?.id, 'run-url': run?.html_url, conclusion: run?.conclusion ?? undefined });
     rows.push(...runRows(outcome), ['Waited', (0,timing_duration/* formatDuration */.a)(outcome.elapsedMs)]);
     if (outcome.kind === 'timeout' && !outcome.run && awaited.noRunHint) {
-        return failWith(new Error(`${outcome.message} The likely cause: ${awaited.noRunHint}`));
+        return fail(new Error(`${outcome.message} The likely cause: ${awaited.noRunHint}`));
     }
     if (outcome.kind !== 'success')
-        return failWith(new Error(outcome.message));
-    (0,log/* info */.pq)(`${reference} was built by ${outcome.run.html_url}`);
-    // Pulled or not, the image is read from the registry: its digest pins it, its label proves it.
-    const built = { reference, commitReference: (0,image_ref/* imageReference */.rA)(session.imageRepository, awaited.commitTag), headSha, inputsHash };
-    let verified;
-    try {
-        verified = await core/* group */.Os(`Reading ${built.commitReference} from the registry`, () => verifyBuiltImage(built, { token: inputs.token, sleep: session.sleep, log: (line) => (0,log/* info */.pq)(line) }));
+        return fail(new Error(outcome.message));
+    (0,log_log/* info */.pq)(`${reference} was built by ${outcome.run.html_url}`);
+    const commitReference = (0,image_ref/* imageReference */.rA)(session.imageRepository, awaited.commitTag);
+    await verifyAndPull(session, { reference, commitReference, headSha, inputsHash: awaited.inputsHash }, rows).catch(fail);
+    summarize(rows);
+}
+
+// EXTERNAL MODULE: ./src/resolution/decision.ts
+var resolution_decision = __nccwpck_require__(3658);
+;// CONCATENATED MODULE: ./src/wait/awaited.ts
+// What wait-for-build does with a decision, carried in `resolution` or resolved in its own step:
+// take the image built from the same inputs, report that no build comes, or await the build run of
+// this commit. Pure.
+
+function reuseOf(decision) {
+    const reusable = decision.reuse?.reusable;
+    return reusable && { kind: 'reuse', reference: decision.image, tag: decision.tag, reusable };
+}
+/** After a push, the push run of that commit builds `<branch>-sha-<7>`, its commit tag; a long-lived branch may ship a reused image. */
+function pushWait(decision, target) {
+    const commitTag = decision.commitTag;
+    const awaited = { tag: commitTag, commitTag, headSha: target.sha, scope: { events: ['push'] }, inputsHash: decision.reuse?.hash };
+    return reuseOf(decision) ?? { kind: 'await', awaited };
+}
+/** A PR's own build, of the events its build triggers fire on and its number: only that build counts. */
+function pullRequestWait(gate) {
+    if (gate.kind !== 'built') {
+        // No build will come: say why now, not at the timeout, and hand over the stable image.
+        return {
+            kind: 'no-build',
+            reference: gate.reference,
+            tag: gate.tag,
+            why: `${gate.reason} There is nothing to wait for; it uses ${gate.reference}.`,
+        };
     }
-    catch (error) {
-        return failWith(error);
+    const { pr, decision } = gate;
+    const noRunHint = decision.beyondPathFilterLimit
+        ? `PR #${pr.number} changes ${decision.changedCount} files, and GitHub evaluates path filters on the first ${resolution_decision/* PATH_FILTER_DIFF_LIMIT */.vV} only, so it may not have started the build.`
+        : undefined;
+    const awaited = {
+        tag: decision.tag,
+        commitTag: decision.commitTag,
+        headSha: pr.headSha,
+        scope: { events: decision.events ?? ['pull_request'], prNumber: pr.number },
+        noRunHint,
+        inputsHash: decision.reuse?.hash,
+    };
+    return reuseOf(decision) ?? { kind: 'await', awaited };
+}
+
+;// CONCATENATED MODULE: ./src/wait/reused-image.ts
+// wait-for-build when an image built from the same inputs stands in for the build: no run is
+// awaited, and the image is the one resolve found, pinned by digest.
+
+
+
+
+
+
+async function useReusedImage(session, plan) {
+    const { pinned, digest, revision } = plan.reusable;
+    (0,report/* setOutputs */.n0)({
+        image: plan.reference,
+        tag: plan.tag,
+        digest,
+        'pinned-image': pinned,
+        'reusable-image': pinned,
+        reused: true,
+        // resolve accepted it only because its ci-image.inputs label equals this context's inputs hash.
+        verified: true,
+        ...(0,report/* targetOutputs */.OL)(session.target),
+    });
+    const from = revision ? ` for ${revision}` : '';
+    (0,log_log/* info */.pq)(`Reusing ${pinned}, built${from} from the same inputs: no build run is awaited.`);
+    if (session.inputs.pull)
+        await core/* group */.Os(`Pulling ${pinned}`, () => pullImage(pinned, { sleep: session.sleep, log: (line) => (0,log_log/* info */.pq)(line) }));
+    summarize([
+        ['Image', (0,html/* code */.a)(pinned)],
+        ['Build', `not awaited: the image built${revision ? ` for ${(0,html/* code */.a)(revision)}` : ''} from the same inputs is reused`],
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/wait/command.ts
+// `wait-for-build`: waits for the build workflow's run for this commit, fails fast when it fails,
+// then pulls the image it built; or takes at once the image built from the same inputs, or says
+// that no build comes. The decision is resolve-image's when the `resolution` input carries it.
+
+
+
+
+
+
+
+
+async function planWait(session) {
+    const { target, inputs } = session;
+    const carried = (0,session_decision/* carriedDecision */.Fn)(session);
+    // Only a long-lived branch under `reuse: repository` may ship an image built elsewhere.
+    if (target.kind === 'push')
+        return pushWait(await (0,session_decision/* pushDecision */.N$)(session, target, carried, inputs.reuse === 'repository'), target);
+    return pullRequestWait(await (0,session_decision/* checkBuild */.DV)(session, target, carried));
+}
+function reportNoBuild(session, plan) {
+    (0,report/* setOutputs */.n0)({ image: plan.reference, tag: plan.tag, ...(0,report/* targetOutputs */.OL)(session.target) });
+    (0,log_log/* info */.pq)(plan.why);
+    summarize([
+        ['Image', (0,html/* code */.a)(plan.reference)],
+        ['Build', `not awaited: ${(0,html/* escapeHtml */.Z)(plan.why)}`],
+    ]);
+}
+async function waitForBuildCommand(session) {
+    const plan = await planWait(session);
+    switch (plan.kind) {
+        case 'reuse':
+            return useReusedImage(session, plan);
+        case 'no-build':
+            return reportNoBuild(session, plan);
+        case 'await':
+            return awaitBuild(session, plan.awaited);
     }
-    (0,report/* setOutputs */.n0)({ digest: verified.digest, 'pinned-image': verified.pinned, verified: String(verified.verified) });
-    rows.push(['Digest', (0,html/* code */.a)(verified.digest)], ['Pinned', (0,html/* code */.a)(verified.pinned)], ['Verified', (0,html/* code */.a)(String(verified.verified))]);
-    if (verified.warning) {
-        core/* warning */.$e(verified.warning, { title: 'CI image not verified' });
-        rows.push(['Warning', (0,html/* escapeHtml */.Z)(verified.warning)]);
-    }
-    else {
-        (0,log/* info */.pq)(`${verified.pinned} was built from ${headSha} (${verified.image.platforms.join(', ') || 'one platform'}).`);
-    }
-    if (inputs.pull) {
-        try {
-            // By digest: exactly the image that was read and checked, whatever the tag points to by now.
-            await core/* group */.Os(`Pulling ${verified.pinned}`, () => pullImage(verified.pinned, { sleep: session.sleep, log: (line) => (0,log/* info */.pq)(line) }));
-        }
-        catch (error) {
-            return failWith(error);
-        }
-    }
-    summarize('CI image build', rows);
 }
 
 
 /***/ }),
 
-/***/ 1971:
+/***/ 5800:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  D1: () => (/* binding */ buildWorkflowPath),
-  ui: () => (/* binding */ decideWatch),
-  AQ: () => (/* binding */ inputsMatcher),
-  EJ: () => (/* binding */ missingBuildWorkflow)
-});
-
-// EXTERNAL MODULE: ./src/action/inputs.ts + 1 modules
-var inputs = __nccwpck_require__(887);
-;// CONCATENATED MODULE: ./src/watch/patterns.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $8: () => (/* binding */ pathsMatcher),
+/* harmony export */   JM: () => (/* binding */ PatternError),
+/* harmony export */   ZO: () => (/* binding */ pathsIgnoreMatcher)
+/* harmony export */ });
 // GitHub's filter patterns: the `paths`/`paths-ignore` and `branches`/`branches-ignore`/`tags`
 // filters of a workflow trigger. Each pattern matches what the anchored regex of nektos/act's port
 // of GitHub's matcher (pkg/workflowpattern/workflow_pattern.go) matches, in time linear in the
@@ -43666,6 +44058,20 @@ function pathsIgnoreMatcher(patterns) {
     const compiled = compile(patterns);
     return (path) => !lastMatchIsPositive(compiled, path);
 }
+
+
+/***/ }),
+
+/***/ 7994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  m_: () => (/* binding */ PULL_REQUEST_EVENTS),
+  gm: () => (/* binding */ evaluateTrigger),
+  W9: () => (/* binding */ readPullRequestTriggers)
+});
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/features.js
 /**
@@ -50480,6 +50886,8 @@ function getOptionsWithDefaults(options) {
 
 
 //# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./src/watch/patterns.ts
+var watch_patterns = __nccwpck_require__(5800);
 ;// CONCATENATED MODULE: ./src/watch/workflow-budget.ts
 // The build workflow is the PR's (GitHub reads pull_request triggers from the merge commit, a
 // fork's included), so before @actions/workflow-parser reads it, what reading it would cost is
@@ -50677,10 +51085,10 @@ function filter(config, key, event, file, text) {
         return undefined;
     const name = included ? key : ignoreKey;
     try {
-        return { key: name, patterns, include: !!included, matches: included ? pathsMatcher(patterns) : pathsIgnoreMatcher(patterns) };
+        return { key: name, patterns, include: !!included, matches: included ? (0,watch_patterns/* pathsMatcher */.$8)(patterns) : (0,watch_patterns/* pathsIgnoreMatcher */.ZO)(patterns) };
     }
     catch (error) {
-        if (!(error instanceof PatternError))
+        if (!(error instanceof watch_patterns/* PatternError */.JM))
             throw error;
         const line = lineOf(text, error.pattern);
         throw new WorkflowError(`Invalid ${name} pattern in ${file}${line ? ` (line ${line})` : ''}, on.${event}: ${error.message}`, {
@@ -50777,7 +51185,21 @@ function evaluateTrigger(trigger, facts) {
     return { trigger, fires: true, matched };
 }
 
-;// CONCATENATED MODULE: ./src/watch/watch.ts
+
+/***/ }),
+
+/***/ 4416:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AQ: () => (/* binding */ inputsMatcher),
+/* harmony export */   D1: () => (/* binding */ buildWorkflowPath),
+/* harmony export */   EJ: () => (/* binding */ missingBuildWorkflow),
+/* harmony export */   ui: () => (/* binding */ decideWatch)
+/* harmony export */ });
+/* harmony import */ var _action_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(887);
+/* harmony import */ var _patterns_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5800);
+/* harmony import */ var _triggers_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7994);
 // Which changed files make a PR need its own image: the build workflow's own pull request
 // triggers (so that what starts the build and what waits for it cannot disagree), or the `watch`
 // input taken at its word. Without either there is no answer: a build workflow that does not
@@ -50797,7 +51219,7 @@ const LISTED_WORKFLOWS = 30;
  */
 function missingBuildWorkflow(buildWorkflow, where, files) {
     const file = buildWorkflowPath(buildWorkflow);
-    const workflows = (files ?? []).filter((name) => inputs/* WORKFLOW_FILE_NAME */.Xs.test(name)).sort();
+    const workflows = (files ?? []).filter((name) => _action_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .WORKFLOW_FILE_NAME */ .Xs.test(name)).sort();
     const named = workflows.slice(0, LISTED_WORKFLOWS).join(', ') +
         (workflows.length > LISTED_WORKFLOWS ? ` and ${workflows.length - LISTED_WORKFLOWS} more` : '');
     const there = files === undefined
@@ -50812,15 +51234,15 @@ function missingBuildWorkflow(buildWorkflow, where, files) {
 async function pullRequestTriggers(sources, file) {
     if (sources.mergeCopy === undefined && sources.baseCopy === undefined)
         throw missingBuildWorkflow(sources.buildWorkflow, 'at the commits read');
-    const fromMerge = sources.mergeCopy === undefined ? [] : await readPullRequestTriggers(sources.mergeCopy, file);
-    const fromBase = sources.baseCopy === undefined ? [] : await readPullRequestTriggers(sources.baseCopy, `${file} (base branch)`);
+    const fromMerge = sources.mergeCopy === undefined ? [] : await (0,_triggers_js__WEBPACK_IMPORTED_MODULE_2__/* .readPullRequestTriggers */ .W9)(sources.mergeCopy, file);
+    const fromBase = sources.baseCopy === undefined ? [] : await (0,_triggers_js__WEBPACK_IMPORTED_MODULE_2__/* .readPullRequestTriggers */ .W9)(sources.baseCopy, `${file} (base branch)`);
     return [...fromMerge.filter((t) => t.event === 'pull_request'), ...fromBase.filter((t) => t.event === 'pull_request_target')];
 }
 function byPatterns(source, patterns, changed) {
-    const isInput = pathsMatcher(patterns);
+    const isInput = (0,_patterns_js__WEBPACK_IMPORTED_MODULE_1__/* .pathsMatcher */ .$8)(patterns);
     const matched = changed.filter(isInput);
     // The trigger is not known: a build may run on either pull request event.
-    return { source, patterns, modified: matched.length > 0, matched, events: [...PULL_REQUEST_EVENTS], isInput };
+    return { source, patterns, modified: matched.length > 0, matched, events: [..._triggers_js__WEBPACK_IMPORTED_MODULE_2__/* .PULL_REQUEST_EVENTS */ .m_], isInput };
 }
 /**
  * A file is an input when any pull request trigger's path filter lets it through, whether or not
@@ -50836,7 +51258,7 @@ function triggersInput(triggers) {
 async function inputsMatcher(sources) {
     const file = buildWorkflowPath(sources.buildWorkflow);
     if (sources.input.length > 0)
-        return pathsMatcher(sources.input);
+        return (0,_patterns_js__WEBPACK_IMPORTED_MODULE_1__/* .pathsMatcher */ .$8)(sources.input);
     return triggersInput(await pullRequestTriggers(sources, file));
 }
 async function decideWatch(sources, facts) {
@@ -50844,7 +51266,7 @@ async function decideWatch(sources, facts) {
     if (sources.input.length > 0)
         return byPatterns('the `watch` input', sources.input, facts.changedPaths);
     const triggers = await pullRequestTriggers(sources, file);
-    const verdicts = triggers.map((trigger) => evaluateTrigger(trigger, facts));
+    const verdicts = triggers.map((trigger) => (0,_triggers_js__WEBPACK_IMPORTED_MODULE_2__/* .evaluateTrigger */ .gm)(trigger, facts));
     const firing = verdicts.filter((verdict) => verdict.fires);
     const patterns = [...new Set(triggers.flatMap((t) => t.paths?.patterns ?? ['**']))];
     const source = triggers.length === 0 ? file : triggers.map((t) => `on.${t.event}${t.paths ? `.${t.paths.key}` : ''} of ${t.file}`).join(' and ');

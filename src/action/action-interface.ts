@@ -20,6 +20,8 @@ export const INPUT_DEFAULTS = {
   pull: 'true',
   'trusted-permission': 'write',
   reuse: 'pull-request',
+  // wait-for-build, comment-image: resolve-image's `resolution` output; empty: they resolve by themselves.
+  resolution: '',
   'job-status': 'success',
   digest: '',
   diff: 'true',
@@ -49,6 +51,7 @@ export const OUTPUT_NAMES = [
   'inputs-hash',
   'reusable-image',
   'reused',
+  'resolution',
   'comment-id',
   'comment-url',
 ] as const

@@ -31,6 +31,11 @@ export interface Inputs {
   trustedPermission: Permission
   /** Which image built from the same inputs may stand in for a build. */
   reuse: ReuseMode
+  /**
+   * wait-for-build, comment-image: resolve-image's `resolution` output, untrusted text that
+   * resolution/resolution-value.ts reads and checks; undefined: the step resolves by itself.
+   */
+  resolution?: string
   /** comment-image: how the build job ended. */
   jobStatus: JobStatus
   /** comment-image: the digest the build pushed, when the workflow passes it. */
@@ -179,6 +184,18 @@ function parseReuse(value: string): ReuseMode {
   )
 }
 
+// resolve-image makes the value; given to it, the input says the workflow mixed up its steps.
+function parseResolution(command: Command, value: string): string | undefined {
+  if (value === '') return undefined
+  if (command === 'resolve-image') {
+    throw new InputError(
+      'resolution',
+      "is resolve-image's own output, for the wait-for-build and comment-image steps after it: remove it from the resolve-image step.",
+    )
+  }
+  return value
+}
+
 function parseBoolean(name: InputName, value: string): boolean {
   if (/^true$/i.test(value)) return true
   if (/^false$/i.test(value)) return false
@@ -195,8 +212,9 @@ export function parseInputs(read: InputReader): Inputs {
   // The runner passes action.yml's defaults; other callers (tests, the local CLI) may not.
   const text = (name: InputName): string => read(name).trim() || inputDefault(name)
   const prNumber = text('pr-number')
+  const command = parseCommand(text('command'))
   return {
-    command: parseCommand(text('command')),
+    command,
     token: text('github-token'),
     imageRepository: parseImageRepository(text('image')),
     watch: lines(read('watch')),
@@ -210,6 +228,7 @@ export function parseInputs(read: InputReader): Inputs {
     pull: parseBoolean('pull', text('pull')),
     trustedPermission: parsePermission(text('trusted-permission')),
     reuse: parseReuse(text('reuse')),
+    resolution: parseResolution(command, text('resolution')),
     jobStatus: parseJobStatus(text('job-status')),
     digest: parseDigest(text('digest')),
     diff: parseBoolean('diff', text('diff')),

@@ -9,7 +9,6 @@ import { commentMarker } from './comment-marker.js'
 import { repositoryUrl, runsWorkflow, type EventContext } from '../action/event.js'
 import { escapeHtml } from '../action/html.js'
 import type { JobStatus } from '../action/inputs.js'
-import { resolvePush } from '../resolution/decision.js'
 import type { PullRequestTarget } from '../action/target.js'
 import { upsertComment, type UpsertResult } from './upsert-comment.js'
 import { issueCommentsApi } from './issue-comments.js'
@@ -17,8 +16,7 @@ import { describeApiError, isIntegrationRefusal } from '../github/errors.js'
 import { tokenLogin } from '../github/identity.js'
 import { info } from '../log/log.js'
 import { setOutputs, targetOutputs, writeSummary } from '../action/report.js'
-import { checkBuild } from '../resolution/build-gate.js'
-import { resolveConfig } from '../resolution/resolve.js'
+import { carriedDecision, checkBuild, pushDecision } from '../resolution/session-decision.js'
 import type { Session } from '../action/session.js'
 import { IN_COMMENT, IN_SUMMARY, renderDiffMarkdown } from '../diff/markdown.js'
 import { compareWithStable } from './stable-diff.js'
@@ -91,13 +89,14 @@ async function writeComment(
 
 export async function commentImageCommand(session: Session): Promise<void> {
   const { target, inputs, ctx } = session
+  const carried = carriedDecision(session)
   if (target.kind === 'push') {
-    const { reference, tag } = resolvePush(resolveConfig(session), target)
+    const { image, tag } = await pushDecision(session, target, carried, false)
     const why = (branch: string) => `a push to ${branch} is not a pull request, so there is no PR to comment on.`
-    const outputs = { image: reference, tag, ...targetOutputs(target) }
+    const outputs = { image, tag, ...targetOutputs(target) }
     return reportNothingDone({ text: why(target.branch), html: why(untrustedCode(target.branch)), outputs })
   }
-  const gate = await checkBuild(session, target)
+  const gate = await checkBuild(session, target, carried)
   if (gate.kind === 'fork') {
     const text = `${gate.reason} There is no image to announce.`
     return reportNothingDone({
@@ -110,11 +109,10 @@ export async function commentImageCommand(session: Session): Promise<void> {
   if (target.kind === 'merge_group') {
     // The PR's comment is its build's; a queue run adds nothing to it.
     const text = `a merge queue run announces nothing: PR #${target.pr.number}'s image comment is written by its own build.`
-    const resolved = gate.kind === 'built' ? gate.resolved : gate
     return reportNothingDone({
       text,
       html: escapeHtml(text),
-      outputs: { image: resolved.reference, tag: resolved.tag, ...targetOutputs(target) },
+      outputs: { image: gate.reference, tag: gate.tag, ...targetOutputs(target) },
     })
   }
   const pr = target
@@ -131,20 +129,20 @@ export async function commentImageCommand(session: Session): Promise<void> {
     const outputs = { image: gate.reference, tag: gate.tag, ...targetOutputs(pr) }
     return writeComment(session, pr, { ...base, state: 'stable', tag: gate.tag }, false, outputs)
   }
-  const { reference, tag, commitTag } = gate.resolved
+  const { reference, tag, decision } = gate
   const outputs = { image: reference, tag, ...targetOutputs(pr) }
   if (!runsWorkflow(ctx, inputs.buildWorkflow)) {
     const text = `PR #${pr.number} changes the CI image: ${inputs.buildWorkflow} announces its build.`
     return reportNothingDone({ text, html: escapeHtml(text), outputs })
   }
   // The image behind the reuse tag was built for another commit: this run copied it, no build.
-  const reusable = gate.resolved.reuse?.reusable
+  const reusable = decision.reuse?.reusable
   const reused = reusable && reusable.revision?.toLowerCase() !== pr.headSha.toLowerCase() ? reusable : undefined
   const comment: ImageComment = {
     ...base,
     state: STATE_OF[inputs.jobStatus],
     tag,
-    commitTag,
+    commitTag: decision.commitTag,
     digest: inputs.digest ?? reused?.digest,
     runUrl: runUrl(ctx),
     reused: reused && { from: reused.revision },

@@ -9,13 +9,15 @@ import { info } from '../log/log.js'
 import type { Outputs } from '../action/action-interface.js'
 import { setOutputs, targetOutputs, writeSummary } from '../action/report.js'
 import { resolveForSession } from '../resolution/resolve.js'
+import { resolutionValue } from '../resolution/resolution-value.js'
 import type { Session } from '../action/session.js'
 
 const MAX_FILES_IN_SUMMARY = 50
 
 /**
- * Every output resolve-image sets, as text: the action writes them, and the local CLI prints the
- * same ones as JSON (`--json`). Undefined: not known in this context, and not set.
+ * Every output resolve-image sets, as text, but `resolution` (for the later steps of a run): the
+ * action writes them, and the local CLI prints the same ones as JSON (`--json`). Undefined: not
+ * known in this context, and not set.
  */
 export function resolveImageOutputs(result: ResolvedImage, target: Target, labels: string[] | undefined): Outputs {
   return {
@@ -34,8 +36,10 @@ export function resolveImageOutputs(result: ResolvedImage, target: Target, label
   }
 }
 
-function reportResolvedImage(result: ResolvedImage, target: Target, labels: string[]): void {
-  setOutputs(resolveImageOutputs(result, target, labels))
+function reportResolvedImage(result: ResolvedImage, session: Session, labels: string[]): void {
+  const { target, ctx, imageRepository } = session
+  const resolution = resolutionValue(result, { repository: ctx.repository, target, imageRepository })
+  setOutputs({ ...resolveImageOutputs(result, target, labels), resolution })
   if (result.reuse?.notice) core.notice(result.reuse.notice, { title: 'CI image not reused' })
   if (result.reuse?.reusable) info(`${result.reuse.reusable.pinned} was built from the same inputs: a build here can copy it.`)
   if (result.fork && result.modified) {
@@ -75,5 +79,5 @@ export async function resolveImageCommand(session: Session): Promise<void> {
     sourceUrl: repositoryUrl(session.ctx),
     inputsHash: result.reuse?.hash,
   })
-  reportResolvedImage(result, session.target, labels)
+  reportResolvedImage(result, session, labels)
 }

@@ -119,7 +119,7 @@ describe('mistakes in the command line exit 2 and say what is accepted', () => {
 })
 
 describe('--json', () => {
-  it("carries every output of the action's resolve-image for the same PR, with the same values", async () => {
+  it("carries every output of the action's resolve-image for the same PR, with the same values, but the resolution later steps take", async () => {
     // A PR that changes the image: its build would push a reuse tag, so both hash its inputs.
     const repo = makePullRequestRepo({ baseRef: 'main', prFiles: { 'Dockerfile.ci': 'FROM y\n' } })
     const event = pullRequestEvent({ number: 42, baseRef: 'main', baseSha: repo.baseSha, headSha: repo.headSha })
@@ -144,7 +144,10 @@ describe('--json', () => {
     expect(result.code, result.stderr).toBe(0)
     const { 'uncommitted-watched-files': uncommitted, ...outputs } = JSON.parse(result.stdout) as Record<string, unknown>
     expect(uncommitted).toEqual([])
-    expect(Object.keys(outputs).sort(), action.stdout).toEqual(Object.keys(action.outputs).sort())
+    // `resolution` is for the steps after resolve-image in a workflow run; a terminal has none.
+    const { resolution, ...actionOutputs } = action.outputs
+    expect(resolution).toMatch(/^\{"schema":1,/)
+    expect(Object.keys(outputs).sort(), action.stdout).toEqual(Object.keys(actionOutputs).sort())
     // As the action writes them: lists one per line, changed-files a JSON array. No registry is read
     // here, so whether an image may be reused is not known.
     const asText = (name: string, value: unknown) =>
@@ -152,7 +155,7 @@ describe('--json', () => {
     const { 'reusable-image': reusable, ...known } = outputs
     expect(reusable).toBeNull()
     expect(Object.fromEntries(Object.entries(known).map(([name, value]) => [name, asText(name, value)]))).toEqual(
-      Object.fromEntries(Object.entries(action.outputs).filter(([name]) => name !== 'reusable-image')),
+      Object.fromEntries(Object.entries(actionOutputs).filter(([name]) => name !== 'reusable-image')),
     )
     expect(outputs).toMatchObject({
       fork: false,

@@ -132,6 +132,27 @@ describe.each(workflows)('$file', ({ doc, text }) => {
     expect(read.filter((name) => !knownOutputs.has(name))).toEqual([])
   })
 
+  // One resolution per job (docs/how-it-decides.md): a later step resolving again costs the diff,
+  // the workflow read, the inputs hash and a registry lookup once more.
+  it("gives wait-for-build and comment-image the job's resolution, or a needed job's", () => {
+    const resolutionOf = (job: Job) => {
+      const resolve = job.steps.find((s) => isCommand(s, 'resolve-image'))
+      return resolve && `\${{ steps.${resolve.id}.outputs.resolution }}`
+    }
+    for (const job of Object.values(doc.jobs)) {
+      const needed = [job.needs ?? []].flat().filter((name) => {
+        const resolution = resolutionOf(doc.jobs[name]!)
+        const outputs = (doc.jobs[name] as { outputs?: Record<string, string> }).outputs
+        return resolution !== undefined && outputs?.resolution === resolution
+      })
+      const given = [resolutionOf(job), ...needed.map((name) => `\${{ needs.${name}.outputs.resolution }}`)].filter((r) => r !== undefined)
+      if (given.length === 0) continue
+      for (const step of job.steps.filter((s) => isCommand(s, 'wait-for-build') || isCommand(s, 'comment-image'))) {
+        expect(given).toContain(step.with?.resolution)
+      }
+    }
+  })
+
   it('never expands an untrusted value inside a script', () => {
     for (const step of steps(doc).filter((s) => s.run)) expect(step.run).not.toMatch(UNTRUSTED)
   })

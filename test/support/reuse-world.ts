@@ -13,6 +13,7 @@ import { serveCompare } from './fake-compare.js'
 import { fakeDocker, withDockerOnPath, type FakeDocker } from './fake-docker.js'
 import { FakeRuns } from './fake-runs.js'
 import { serveCommitObjects, serveTrees } from './fake-trees.js'
+import { recordGitCalls, type GitRecorder } from './git-recorder.js'
 import { commit, git, publishPullRequest, tempDir, type PullRequestRepo } from './git.js'
 import { FakeGitHub } from './github-server.js'
 import { startRegistry, type RegistryService } from './registry-service.js'
@@ -40,7 +41,11 @@ export interface ReuseWorld {
   imageRepository: string
   /** Requests the action's steps sent to the registry (the build stand-ins bypass the proxy). */
   registryRequests: () => number
+  /** The paths of those requests, in order. */
+  registryPaths: () => string[]
   docker: FakeDocker
+  /** Every git the action's steps started (the world's own git, which sets repositories up, is not on it). */
+  git: GitRecorder
   /** Images the build workflow built (not copied). */
   builds: number
   stop(): Promise<void>
@@ -60,8 +65,10 @@ export async function startReuseWorld(): Promise<ReuseWorld> {
     registry,
     imageRepository: `${proxy.host}/acme/app/ci`,
     registryRequests: () => proxy.paths.length,
+    registryPaths: () => [...proxy.paths],
     // No buildx here: the action reads the registry over its HTTP API; `docker pull` is recorded.
     docker: fakeDocker(),
+    git: recordGitCalls(),
     builds: 0,
     async stop() {
       await proxy.stop()
@@ -202,17 +209,23 @@ function event(context: Context): Record<string, unknown> {
   }
 }
 
+/** A step's run, with what reached GitHub, the registry and git while it ran (a job running meanwhile adds its own). */
+export interface StepRun extends ActionRun {
+  sent: { github: string[]; registry: string[]; git: string[][] }
+}
+
 /** One `uses: ./` step of a job of `workflow` (its file name: GITHUB_WORKFLOW_REF names it). */
-async function step(
+export async function runStep(
   world: ReuseWorld,
   context: Context,
   workflow: string,
   workspace: string,
   inputs: Record<string, string>,
   env: Record<string, string> = {},
-) {
+): Promise<StepRun> {
   const ref = context.eventName === 'pull_request' ? `refs/pull/${context.pr.number}/merge` : 'refs/heads/main'
-  return runAction({
+  const before = { github: world.github.requests.length, registry: world.registryRequests(), git: world.git.calls().length }
+  const run = await runAction({
     inputs: { 'github-token': TOKEN, image: world.imageRepository, ...inputs },
     eventName: context.eventName,
     event: event(context),
@@ -221,30 +234,42 @@ async function step(
     ref,
     apiUrl: world.github.url,
     env: {
-      ...withDockerOnPath(world.docker),
+      PATH: `${world.git.dir}:${withDockerOnPath(world.docker).PATH}`,
       GITHUB_RUN_ID: '7001',
       GITHUB_WORKFLOW_REF: `${world.github.owner}/${world.github.repo}/.github/workflows/${workflow}@${ref}`,
       ...env,
     },
   })
+  const sent = {
+    github: world.github.requests.slice(before.github).map((request) => request.path),
+    registry: world.registryPaths().slice(before.registry),
+    git: world.git.calls().slice(before.git),
+  }
+  return { ...run, sent }
 }
 
 export interface BuildJob {
-  resolve: ActionRun
+  resolve: StepRun
   /** What the job did with the image: built it, copied the reusable one, or nothing (no tags). */
   did: 'built' | 'copied' | 'nothing'
-  comment?: ActionRun
+  comment?: StepRun
+}
+
+/** `resolution` as the shipped workflows pass it from the resolve step; nothing when a job resolves in each step. */
+function passed(resolve: ActionRun, pass: boolean | undefined): Record<string, string> {
+  return pass === false ? {} : { resolution: resolve.outputs.resolution ?? '' }
 }
 
 /**
  * The shipped build workflow's steps (.github/workflows/build-ci-image.yml): resolve-image; the
  * copy when `reusable-image` is set and no fresh build was asked for, else the build; comment-image
- * on a PR. GitHub starts its run for the commit (`headSha`) and ends it when the job ends.
+ * on a PR, given resolve-image's `resolution` (unless `resolution: false`). GitHub starts its run
+ * for the commit (`headSha`) and ends it when the job ends.
  */
 export async function buildWorkflow(
   world: ReuseWorld,
   context: Context,
-  o: { reuse?: string; freshBuild?: boolean; beforePush?: Promise<void> } = {},
+  o: { reuse?: string; freshBuild?: boolean; beforePush?: Promise<void>; resolution?: boolean } = {},
 ): Promise<BuildJob> {
   const workspace = checkout(context)
   if (context.eventName === 'issue_comment') throw new Error('The build workflow does not run on issue_comment.')
@@ -256,7 +281,7 @@ export async function buildWorkflow(
     status: 'in_progress',
   })
   const inputs: Record<string, string> = o.reuse ? { reuse: o.reuse } : {}
-  const resolve = await step(world, context, BUILD_WORKFLOW_FILE, workspace, { command: 'resolve-image', ...inputs })
+  const resolve = await runStep(world, context, BUILD_WORKFLOW_FILE, workspace, { command: 'resolve-image', ...inputs })
   if (resolve.exitCode !== 0) throw new Error(`resolve-image failed:\n${resolve.stdout}`)
   const tags = resolve.outputs.tags!.split('\n').filter(Boolean)
   const reusable = resolve.outputs['reusable-image'] ?? ''
@@ -273,41 +298,42 @@ export async function buildWorkflow(
   }
   world.runs.complete(run, 'success')
   if (context.eventName !== 'pull_request' || tags.length === 0) return { resolve, did }
-  const comment = await step(
+  const comment = await runStep(
     world,
     context,
     BUILD_WORKFLOW_FILE,
     workspace,
-    { command: 'comment-image', ...inputs },
+    { command: 'comment-image', ...inputs, ...passed(resolve, o.resolution) },
     { GITHUB_RUN_ID: String(run.id) },
   )
   return { resolve, did, comment }
 }
 
 export interface CheckJob {
-  resolve: ActionRun
-  wait: ActionRun
+  resolve: StepRun
+  wait: StepRun
 }
 
 /**
  * A check job's steps (.github/workflows/check-generate.yml, or regenerate-on-comment.yml on a
- * comment): resolve-image, then wait-for-build.
+ * comment): resolve-image, then wait-for-build given its `resolution` (unless `resolution: false`).
  */
 export async function checkJob(
   world: ReuseWorld,
   context: Context,
-  o: { reuse?: string; pull?: boolean; withoutCheckout?: boolean } = {},
+  o: { reuse?: string; pull?: boolean; withoutCheckout?: boolean; resolution?: boolean } = {},
 ): Promise<CheckJob> {
   const workspace = checkout(context, o.withoutCheckout)
   const workflow = context.eventName === 'issue_comment' ? 'regenerate-on-comment.yml' : 'check-generate.yml'
   const inputs: Record<string, string> = o.reuse ? { reuse: o.reuse } : {}
-  const resolve = await step(world, context, workflow, workspace, { command: 'resolve-image', ...inputs })
-  const wait = await step(world, context, workflow, workspace, {
+  const resolve = await runStep(world, context, workflow, workspace, { command: 'resolve-image', ...inputs })
+  const wait = await runStep(world, context, workflow, workspace, {
     command: 'wait-for-build',
     'poll-interval': '1',
     timeout: '30',
     pull: String(o.pull ?? false),
     ...inputs,
+    ...passed(resolve, o.resolution),
   })
   return { resolve, wait }
 }

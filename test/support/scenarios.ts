@@ -205,7 +205,13 @@ export async function imageChangingPullRequest(
     // so GITHUB_RUN_ID is that run.
     const env = { GITHUB_RUN_ID: String(runs.runs.at(-1)!.id), GITHUB_WORKFLOW_REF: BUILD_WORKFLOW_REF }
     const comment = await step(world, 'build-ci-image', {
-      inputs: { command: 'comment-image', 'job-status': outcome, ...inputs, ...(registry ? { diff: 'true' } : {}) },
+      inputs: {
+        command: 'comment-image',
+        'job-status': outcome,
+        resolution: resolve.outputs.resolution ?? '',
+        ...inputs,
+        ...(registry ? { diff: 'true' } : {}),
+      },
       ...pr.run,
       workspace,
       env,
@@ -217,7 +223,13 @@ export async function imageChangingPullRequest(
     const workspace = pr.checkout()
     const resolve = await step(world, 'check-generate', { inputs: { command: 'resolve-image', ...inputs }, ...pr.run, workspace })
     const wait = await step(world, 'check-generate', {
-      inputs: { command: 'wait-for-build', 'poll-interval': '1', timeout: String(o.timeoutSeconds ?? 60), ...inputs },
+      inputs: {
+        command: 'wait-for-build',
+        'poll-interval': '1',
+        timeout: String(o.timeoutSeconds ?? 60),
+        resolution: resolve.outputs.resolution ?? '',
+        ...inputs,
+      },
       ...pr.run,
       workspace,
     })

@@ -94,8 +94,19 @@ describe('inputs', () => {
     ],
     [{ digest: 'abc' }, 'Input `digest` must be an image digest, sha256: and 64 hexadecimal characters'],
     [{ digest: `sha256:${'A'.repeat(64)}` }, 'Input `digest` must be an image digest'],
+    [
+      { resolution: '{"schema":1}' },
+      "Input `resolution` is resolve-image's own output, for the wait-for-build and comment-image steps after it",
+    ],
   ])('rejects %j', (values, message) => {
     expect(() => parseInputs(read({ command: 'resolve-image', ...values }))).toThrow(message)
+  })
+
+  it('hands `resolution` to wait-for-build and comment-image as it is (resolution/resolution-value.ts reads it); empty is none', () => {
+    for (const command of ['wait-for-build', 'comment-image']) {
+      expect(parseInputs(read({ command, resolution: ' {"schema":1} \n' })).resolution).toBe('{"schema":1}')
+      expect(parseInputs(read({ command })).resolution).toBeUndefined()
+    }
   })
 
   it('accepts a registry with a port', () => {
