@@ -38397,8 +38397,8 @@ async function tokenLogin(client) {
 var log_log = __nccwpck_require__(5384);
 // EXTERNAL MODULE: ./src/action/report.ts
 var report = __nccwpck_require__(1658);
-// EXTERNAL MODULE: ./src/resolution/session-decision.ts + 1 modules
-var session_decision = __nccwpck_require__(9311);
+// EXTERNAL MODULE: ./src/resolution/session-decision.ts + 2 modules
+var session_decision = __nccwpck_require__(8100);
 // EXTERNAL MODULE: ./src/diff/image-diff.ts + 1 modules
 var image_diff = __nccwpck_require__(9613);
 // EXTERNAL MODULE: ./src/diff/format.ts
@@ -41666,23 +41666,16 @@ function ociLabels(input) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BB: () => (/* binding */ readResolution),
+/* harmony export */   $Q: () => (/* binding */ clip),
 /* harmony export */   FM: () => (/* binding */ imageDecisionOf),
-/* harmony export */   um: () => (/* binding */ resolutionValue)
+/* harmony export */   NS: () => (/* binding */ MAX_RESOLUTION_LENGTH),
+/* harmony export */   Xi: () => (/* binding */ RESOLUTION_SCHEMA),
+/* harmony export */   Yo: () => (/* binding */ resolutionTarget),
+/* harmony export */   hl: () => (/* binding */ MAX_REASON_LENGTH),
+/* harmony export */   mo: () => (/* binding */ MAX_REVISION_LENGTH),
+/* harmony export */   um: () => (/* binding */ resolutionValue),
+/* harmony export */   x3: () => (/* binding */ MAX_TAGS)
 /* harmony export */ });
-/* unused harmony export MAX_RESOLUTION_LENGTH */
-/* harmony import */ var _git_commit_sha_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1600);
-/* harmony import */ var _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8230);
-/* harmony import */ var _watch_triggers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7994);
-// The resolution value: what resolve-image decided, as compact JSON (its `resolution` output), and
-// its checked reading for wait-for-build and comment-image (their `resolution` input), which then
-// resolve nothing again: no diff, no workflow read, no inputs hash, no registry lookup. The input
-// is untrusted text: it has a size cap, a strict schema (every field checked, no other field, one
-// known version), and it must be this run's: its repository, its target and its image repository
-// (docs/how-it-decides.md, "One resolution per job"). Pure.
-
-
-
 /** The version of the value's shape; a step of another version of the action refuses it. */
 const RESOLUTION_SCHEMA = 1;
 /** The most characters the input may hold: a real value is a few hundred to a few thousand. */
@@ -41746,202 +41739,6 @@ function resolutionValue(resolved, scope) {
         decision: imageDecisionOf(resolved),
     };
     return JSON.stringify(value);
-}
-// Reading the input. Every message names the input, says what was wrong and what to pass instead.
-const PASS_OWN = "pass the `resolution` output of this run's own resolve-image step as it is (`${{ steps.<id>.outputs.resolution }}`, " +
-    'or `${{ needs.<job>.outputs.resolution }}` from an earlier job), or leave the input out and the step resolves by itself';
-/** At most a line of an untrusted value, as JSON text: no line break, no huge echo. */
-function shown(value) {
-    if (value === undefined)
-        return 'nothing';
-    return clip(JSON.stringify(value) ?? 'nothing', 80);
-}
-function malformed(path, expected, got) {
-    const what = path === '' ? 'the value' : `\`${path}\``;
-    return new Error(`Input \`resolution\` is not a value resolve-image wrote: ${what} must be ${expected}; got ${shown(got)}. To fix: ${PASS_OWN}.`);
-}
-const at = (path, key) => (path === '' ? key : `${path}.${key}`);
-/** An object with the `required` keys and maybe the `optional` ones, and no other. */
-function object(value, path, required, optional = []) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-        throw malformed(path, 'an object', value);
-    const fields = value;
-    const extra = Object.keys(fields).find((key) => !required.includes(key) && !optional.includes(key));
-    if (extra !== undefined)
-        throw malformed(at(path, extra), 'absent (resolve-image writes no such field)', fields[extra]);
-    const missing = required.find((key) => !Object.hasOwn(fields, key));
-    if (missing !== undefined)
-        throw malformed(at(path, missing), 'present', undefined);
-    return fields;
-}
-function text(fields, path, key, max, test, expected) {
-    const value = fields[key];
-    if (typeof value !== 'string' || value.length > max || !test(value))
-        throw malformed(at(path, key), expected, value);
-    return value;
-}
-function optionalText(fields, path, key, max, test, expected) {
-    return fields[key] === undefined ? undefined : text(fields, path, key, max, test, expected);
-}
-function boolean(fields, path, key) {
-    if (typeof fields[key] !== 'boolean')
-        throw malformed(at(path, key), 'true or false', fields[key]);
-    return fields[key];
-}
-function count(fields, path, key, least) {
-    const value = fields[key];
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < least)
-        throw malformed(at(path, key), `a whole number of at least ${least}`, value);
-    return value;
-}
-const anything = () => true;
-const noControl = (value) => value !== '' && !/[\p{Cc}\p{Cf}\u2028\u2029]/u.test(value);
-const commitSha = (value) => _git_commit_sha_js__WEBPACK_IMPORTED_MODULE_2__/* .FULL_COMMIT_SHA */ .P.test(value);
-const COMMIT = 'a full commit SHA';
-const INPUTS_HASH = /^[0-9a-f]{64}$/;
-function readTarget(value) {
-    const kind = object(value, 'target', ['kind'], ['pr', 'headSha', 'queueSha', 'branch', 'sha']).kind;
-    if (kind === 'push') {
-        const fields = object(value, 'target', ['kind', 'branch', 'sha']);
-        return {
-            kind,
-            branch: text(fields, 'target', 'branch', 255, noControl, 'a branch name'),
-            sha: text(fields, 'target', 'sha', 64, commitSha, COMMIT).toLowerCase(),
-        };
-    }
-    if (kind === 'pull_request') {
-        const fields = object(value, 'target', ['kind', 'pr', 'headSha']);
-        return { kind, pr: count(fields, 'target', 'pr', 1), headSha: text(fields, 'target', 'headSha', 64, commitSha, COMMIT).toLowerCase() };
-    }
-    if (kind === 'merge_group') {
-        const fields = object(value, 'target', ['kind', 'pr', 'headSha', 'queueSha']);
-        return {
-            kind,
-            pr: count(fields, 'target', 'pr', 1),
-            headSha: text(fields, 'target', 'headSha', 64, commitSha, COMMIT).toLowerCase(),
-            queueSha: text(fields, 'target', 'queueSha', 64, commitSha, COMMIT).toLowerCase(),
-        };
-    }
-    throw malformed('target.kind', 'pull_request, merge_group or push', kind);
-}
-/** A reference in `imageRepository`: `<imageRepository>:<tag>`. */
-const inRepository = (imageRepository) => (value) => value.startsWith(`${imageRepository}:`) && (0,_registry_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_)(value.slice(imageRepository.length + 1));
-function readReuse(value, imageRepository) {
-    const fields = object(value, 'decision.reuse', [], ['hash', 'reusable']);
-    const hash = optionalText(fields, 'decision.reuse', 'hash', 64, (v) => INPUTS_HASH.test(v), 'a sha256 in lower-case hex');
-    if (fields.reusable === undefined)
-        return { hash };
-    const path = 'decision.reuse.reusable';
-    const reusable = object(fields.reusable, path, ['pinned', 'digest'], ['revision']);
-    const digest = text(reusable, path, 'digest', 71, (v) => _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .SHA256_DIGEST */ .fu.test(v), 'an image digest (sha256:<64 hex>)');
-    const pinned = text(reusable, path, 'pinned', imageRepository.length + 200, (v) => v.endsWith(`@${digest}`) && inRepository(imageRepository)(v.slice(0, -digest.length - 1)), `${imageRepository}:<tag>@${digest}`);
-    const revision = optionalText(reusable, path, 'revision', MAX_REVISION_LENGTH, anything, `at most ${MAX_REVISION_LENGTH} characters`);
-    return { hash, reusable: { pinned, digest, revision } };
-}
-function readEvents(value) {
-    const events = value;
-    const known = (event) => _watch_triggers_js__WEBPACK_IMPORTED_MODULE_1__/* .PULL_REQUEST_EVENTS */ .m_.includes(event);
-    if (!Array.isArray(value) ||
-        events.length > _watch_triggers_js__WEBPACK_IMPORTED_MODULE_1__/* .PULL_REQUEST_EVENTS */ .m_.length ||
-        !events.every(known) ||
-        new Set(events).size !== events.length) {
-        throw malformed('decision.events', `a list of distinct events among ${_watch_triggers_js__WEBPACK_IMPORTED_MODULE_1__/* .PULL_REQUEST_EVENTS */ .m_.join(', ')}`, value);
-    }
-    return value;
-}
-function readTags(value, imageRepository) {
-    const isReference = inRepository(imageRepository);
-    if (!Array.isArray(value) || value.length > MAX_TAGS || !value.every((v) => typeof v === 'string' && isReference(v))) {
-        throw malformed('decision.tags', `a list of at most ${MAX_TAGS} references ${imageRepository}:<tag>`, value);
-    }
-    return value;
-}
-const DECISION_FIELDS = ['image', 'tag', 'tags', 'modified', 'fork', 'reason'];
-const OPTIONAL_DECISION_FIELDS = ['commitTag', 'events', 'changedCount', 'beyondPathFilterLimit', 'reuse'];
-function readDecision(value, imageRepository, target) {
-    const path = 'decision';
-    const fields = object(value, path, DECISION_FIELDS, OPTIONAL_DECISION_FIELDS);
-    const TAG = 'a Docker tag';
-    const tag = text(fields, path, 'tag', 128, _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_, TAG);
-    const image = (0,_registry_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .imageReference */ .rA)(imageRepository, tag);
-    text(fields, path, 'image', image.length, (v) => v === image, image);
-    const modified = boolean(fields, path, 'modified');
-    const fork = boolean(fields, path, 'fork');
-    // Where a build of this context's own image is awaited or announced, its commit's tag names it.
-    const ownImage = target.kind === 'push' || (modified && !fork);
-    const commitTag = ownImage
-        ? text(fields, path, 'commitTag', 128, _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_, TAG)
-        : optionalText(fields, path, 'commitTag', 128, _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_, TAG);
-    return {
-        image,
-        tag,
-        commitTag,
-        tags: readTags(fields.tags, imageRepository),
-        modified,
-        fork,
-        reason: text(fields, path, 'reason', MAX_REASON_LENGTH, noControl, `one sentence of at most ${MAX_REASON_LENGTH} characters`),
-        events: fields.events === undefined ? undefined : readEvents(fields.events),
-        changedCount: fields.changedCount === undefined ? undefined : count(fields, path, 'changedCount', 0),
-        beyondPathFilterLimit: fields.beyondPathFilterLimit === undefined ? undefined : boolean(fields, path, 'beyondPathFilterLimit'),
-        reuse: fields.reuse === undefined ? undefined : readReuse(fields.reuse, imageRepository),
-    };
-}
-/** What a target is, for a message: `PR #42 at 0123abc`, `a push to "main" at 0123abc`. */
-function describeTarget(target) {
-    const at = (sha) => `at ${sha.slice(0, 7)}`;
-    switch (target.kind) {
-        case 'pull_request':
-            return `PR #${target.pr} ${at(target.headSha)}`;
-        case 'merge_group':
-            return `the merge queue's group of PR #${target.pr} ${at(target.headSha)} (queue commit ${target.queueSha.slice(0, 7)})`;
-        case 'push':
-            return `a push to ${shown(target.branch)} ${at(target.sha)}`;
-    }
-}
-function describe(repository, target, imageRepository) {
-    return `${describeTarget(target)} of ${shown(repository)}, image ${shown(imageRepository)}`;
-}
-function sameTarget(a, b) {
-    return JSON.stringify(a) === JSON.stringify(b);
-}
-/**
- * The decision the `resolution` input carries, once it is found to be a value resolve-image wrote
- * for this run's repository, target and image repository; otherwise an error saying what to pass.
- */
-function readResolution(input, scope) {
-    if (input.length > MAX_RESOLUTION_LENGTH) {
-        throw new Error(`Input \`resolution\` holds ${input.length} characters, more than the ${MAX_RESOLUTION_LENGTH} a resolve-image value can have ` +
-            `(it starts ${shown(input.slice(0, 40))}). To fix: ${PASS_OWN}.`);
-    }
-    let value;
-    try {
-        value = JSON.parse(input);
-    }
-    catch (error) {
-        const why = clip(error.message, 120);
-        throw new Error(`Input \`resolution\` is not JSON (${why}); got ${shown(input)}. To fix: ${PASS_OWN}.`, { cause: error });
-    }
-    const schema = object(value, '', ['schema'], ['repository', 'imageRepository', 'target', 'decision']).schema;
-    if (schema !== RESOLUTION_SCHEMA) {
-        throw new Error(`Input \`resolution\` has schema version ${shown(schema)}; this version of ci-image reads version ${RESOLUTION_SCHEMA}. ` +
-            'Run resolve-image and this step with the same version of the action, and pass the output as it is.');
-    }
-    const fields = object(value, '', ['schema', 'repository', 'imageRepository', 'target', 'decision']);
-    const repository = text(fields, '', 'repository', 201, (v) => /^[\w.-]+\/[\w.-]+$/.test(v), 'owner/repo');
-    const imageRepository = text(fields, '', 'imageRepository', 1024, noControl, 'an image repository');
-    const target = readTarget(fields.target);
-    const ours = {
-        repository: `${scope.repository.owner}/${scope.repository.repo}`,
-        target: resolutionTarget(scope.target),
-        imageRepository: scope.imageRepository,
-    };
-    if (repository.toLowerCase() !== ours.repository.toLowerCase() ||
-        !sameTarget(target, ours.target) ||
-        imageRepository !== ours.imageRepository) {
-        throw new Error(`Input \`resolution\` is resolve-image's decision for ${describe(repository, target, imageRepository)}, but this step runs for ` +
-            `${describe(ours.repository, ours.target, ours.imageRepository)}: it is refused. To fix: ${PASS_OWN}.`);
-    }
-    return readDecision(fields.decision, imageRepository, target);
 }
 
 
@@ -42627,7 +42424,7 @@ async function resolveReuse(resolved, context, io) {
 
 /***/ }),
 
-/***/ 9311:
+/***/ 8100:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42658,10 +42455,222 @@ function gateOf(decision, pr, buildWorkflow) {
 var resolution_resolve = __nccwpck_require__(9837);
 // EXTERNAL MODULE: ./src/resolution/resolution-value.ts
 var resolution_value = __nccwpck_require__(6030);
+// EXTERNAL MODULE: ./src/git/commit-sha.ts
+var commit_sha = __nccwpck_require__(1600);
+// EXTERNAL MODULE: ./src/registry/image-ref.ts
+var image_ref = __nccwpck_require__(8230);
+// EXTERNAL MODULE: ./src/watch/triggers.ts + 99 modules
+var triggers = __nccwpck_require__(7994);
+;// CONCATENATED MODULE: ./src/resolution/read-resolution.ts
+// The checked reading of the `resolution` input. The input is untrusted text: it has a size cap, a
+// strict schema (every field checked, no other field, one known version), and it must be this run's:
+// its repository, its target and its image repository. Every message names the input, says what
+// was wrong and what to pass instead. Pure.
+
+
+
+
+const PASS_OWN = "pass the `resolution` output of this run's own resolve-image step as it is (`${{ steps.<id>.outputs.resolution }}`, " +
+    'or `${{ needs.<job>.outputs.resolution }}` from an earlier job), or leave the input out and the step resolves by itself';
+/** At most a line of an untrusted value, as JSON text: no line break, no huge echo. */
+function shown(value) {
+    if (value === undefined)
+        return 'nothing';
+    return (0,resolution_value/* clip */.$Q)(JSON.stringify(value) ?? 'nothing', 80);
+}
+function malformed(path, expected, got) {
+    const what = path === '' ? 'the value' : `\`${path}\``;
+    return new Error(`Input \`resolution\` is not a value resolve-image wrote: ${what} must be ${expected}; got ${shown(got)}. To fix: ${PASS_OWN}.`);
+}
+const at = (path, key) => (path === '' ? key : `${path}.${key}`);
+/** An object with the `required` keys and maybe the `optional` ones, and no other. */
+function object(value, path, required, optional = []) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw malformed(path, 'an object', value);
+    const fields = value;
+    const extra = Object.keys(fields).find((key) => !required.includes(key) && !optional.includes(key));
+    if (extra !== undefined)
+        throw malformed(at(path, extra), 'absent (resolve-image writes no such field)', fields[extra]);
+    const missing = required.find((key) => !Object.hasOwn(fields, key));
+    if (missing !== undefined)
+        throw malformed(at(path, missing), 'present', undefined);
+    return fields;
+}
+function read_resolution_text(fields, path, key, max, test, expected) {
+    const value = fields[key];
+    if (typeof value !== 'string' || value.length > max || !test(value))
+        throw malformed(at(path, key), expected, value);
+    return value;
+}
+function optionalText(fields, path, key, max, test, expected) {
+    return fields[key] === undefined ? undefined : read_resolution_text(fields, path, key, max, test, expected);
+}
+function read_resolution_boolean(fields, path, key) {
+    if (typeof fields[key] !== 'boolean')
+        throw malformed(at(path, key), 'true or false', fields[key]);
+    return fields[key];
+}
+function count(fields, path, key, least) {
+    const value = fields[key];
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < least)
+        throw malformed(at(path, key), `a whole number of at least ${least}`, value);
+    return value;
+}
+const anything = () => true;
+const noControl = (value) => value !== '' && !/[\p{Cc}\p{Cf}\u2028\u2029]/u.test(value);
+const commitSha = (value) => commit_sha/* FULL_COMMIT_SHA */.P.test(value);
+const COMMIT = 'a full commit SHA';
+const INPUTS_HASH = /^[0-9a-f]{64}$/;
+function readTarget(value) {
+    const kind = object(value, 'target', ['kind'], ['pr', 'headSha', 'queueSha', 'branch', 'sha']).kind;
+    if (kind === 'push') {
+        const fields = object(value, 'target', ['kind', 'branch', 'sha']);
+        return {
+            kind,
+            branch: read_resolution_text(fields, 'target', 'branch', 255, noControl, 'a branch name'),
+            sha: read_resolution_text(fields, 'target', 'sha', 64, commitSha, COMMIT).toLowerCase(),
+        };
+    }
+    if (kind === 'pull_request') {
+        const fields = object(value, 'target', ['kind', 'pr', 'headSha']);
+        return { kind, pr: count(fields, 'target', 'pr', 1), headSha: read_resolution_text(fields, 'target', 'headSha', 64, commitSha, COMMIT).toLowerCase() };
+    }
+    if (kind === 'merge_group') {
+        const fields = object(value, 'target', ['kind', 'pr', 'headSha', 'queueSha']);
+        return {
+            kind,
+            pr: count(fields, 'target', 'pr', 1),
+            headSha: read_resolution_text(fields, 'target', 'headSha', 64, commitSha, COMMIT).toLowerCase(),
+            queueSha: read_resolution_text(fields, 'target', 'queueSha', 64, commitSha, COMMIT).toLowerCase(),
+        };
+    }
+    throw malformed('target.kind', 'pull_request, merge_group or push', kind);
+}
+/** A reference in `imageRepository`: `<imageRepository>:<tag>`. */
+const inRepository = (imageRepository) => (value) => value.startsWith(`${imageRepository}:`) && (0,image_ref/* isValidTag */.r_)(value.slice(imageRepository.length + 1));
+function readReuse(value, imageRepository) {
+    const fields = object(value, 'decision.reuse', [], ['hash', 'reusable']);
+    const hash = optionalText(fields, 'decision.reuse', 'hash', 64, (v) => INPUTS_HASH.test(v), 'a sha256 in lower-case hex');
+    if (fields.reusable === undefined)
+        return { hash };
+    const path = 'decision.reuse.reusable';
+    const reusable = object(fields.reusable, path, ['pinned', 'digest'], ['revision']);
+    const digest = read_resolution_text(reusable, path, 'digest', 71, (v) => image_ref/* SHA256_DIGEST */.fu.test(v), 'an image digest (sha256:<64 hex>)');
+    const pinned = read_resolution_text(reusable, path, 'pinned', imageRepository.length + 200, (v) => v.endsWith(`@${digest}`) && inRepository(imageRepository)(v.slice(0, -digest.length - 1)), `${imageRepository}:<tag>@${digest}`);
+    const revision = optionalText(reusable, path, 'revision', resolution_value/* MAX_REVISION_LENGTH */.mo, anything, `at most ${resolution_value/* MAX_REVISION_LENGTH */.mo} characters`);
+    return { hash, reusable: { pinned, digest, revision } };
+}
+function readEvents(value) {
+    const events = value;
+    const known = (event) => triggers/* PULL_REQUEST_EVENTS */.m_.includes(event);
+    if (!Array.isArray(value) ||
+        events.length > triggers/* PULL_REQUEST_EVENTS */.m_.length ||
+        !events.every(known) ||
+        new Set(events).size !== events.length) {
+        throw malformed('decision.events', `a list of distinct events among ${triggers/* PULL_REQUEST_EVENTS */.m_.join(', ')}`, value);
+    }
+    return value;
+}
+function readTags(value, imageRepository) {
+    const isReference = inRepository(imageRepository);
+    if (!Array.isArray(value) || value.length > resolution_value/* MAX_TAGS */.x3 || !value.every((v) => typeof v === 'string' && isReference(v))) {
+        throw malformed('decision.tags', `a list of at most ${resolution_value/* MAX_TAGS */.x3} references ${imageRepository}:<tag>`, value);
+    }
+    return value;
+}
+const DECISION_FIELDS = ['image', 'tag', 'tags', 'modified', 'fork', 'reason'];
+const OPTIONAL_DECISION_FIELDS = ['commitTag', 'events', 'changedCount', 'beyondPathFilterLimit', 'reuse'];
+function readDecision(value, imageRepository, target) {
+    const path = 'decision';
+    const fields = object(value, path, DECISION_FIELDS, OPTIONAL_DECISION_FIELDS);
+    const TAG = 'a Docker tag';
+    const tag = read_resolution_text(fields, path, 'tag', 128, image_ref/* isValidTag */.r_, TAG);
+    const image = (0,image_ref/* imageReference */.rA)(imageRepository, tag);
+    read_resolution_text(fields, path, 'image', image.length, (v) => v === image, image);
+    const modified = read_resolution_boolean(fields, path, 'modified');
+    const fork = read_resolution_boolean(fields, path, 'fork');
+    // Where a build of this context's own image is awaited or announced, its commit's tag names it.
+    const ownImage = target.kind === 'push' || (modified && !fork);
+    const commitTag = ownImage
+        ? read_resolution_text(fields, path, 'commitTag', 128, image_ref/* isValidTag */.r_, TAG)
+        : optionalText(fields, path, 'commitTag', 128, image_ref/* isValidTag */.r_, TAG);
+    return {
+        image,
+        tag,
+        commitTag,
+        tags: readTags(fields.tags, imageRepository),
+        modified,
+        fork,
+        reason: read_resolution_text(fields, path, 'reason', resolution_value/* MAX_REASON_LENGTH */.hl, noControl, `one sentence of at most ${resolution_value/* MAX_REASON_LENGTH */.hl} characters`),
+        events: fields.events === undefined ? undefined : readEvents(fields.events),
+        changedCount: fields.changedCount === undefined ? undefined : count(fields, path, 'changedCount', 0),
+        beyondPathFilterLimit: fields.beyondPathFilterLimit === undefined ? undefined : read_resolution_boolean(fields, path, 'beyondPathFilterLimit'),
+        reuse: fields.reuse === undefined ? undefined : readReuse(fields.reuse, imageRepository),
+    };
+}
+/** What a target is, for a message: `PR #42 at 0123abc`, `a push to "main" at 0123abc`. */
+function describeTarget(target) {
+    const at = (sha) => `at ${sha.slice(0, 7)}`;
+    switch (target.kind) {
+        case 'pull_request':
+            return `PR #${target.pr} ${at(target.headSha)}`;
+        case 'merge_group':
+            return `the merge queue's group of PR #${target.pr} ${at(target.headSha)} (queue commit ${target.queueSha.slice(0, 7)})`;
+        case 'push':
+            return `a push to ${shown(target.branch)} ${at(target.sha)}`;
+    }
+}
+function describe(repository, target, imageRepository) {
+    return `${describeTarget(target)} of ${shown(repository)}, image ${shown(imageRepository)}`;
+}
+function sameTarget(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+}
+/**
+ * The decision the `resolution` input carries, once it is found to be a value resolve-image wrote
+ * for this run's repository, target and image repository; otherwise an error saying what to pass.
+ */
+function readResolution(input, scope) {
+    if (input.length > resolution_value/* MAX_RESOLUTION_LENGTH */.NS) {
+        throw new Error(`Input \`resolution\` holds ${input.length} characters, more than the ${resolution_value/* MAX_RESOLUTION_LENGTH */.NS} a resolve-image value can have ` +
+            `(it starts ${shown(input.slice(0, 40))}). To fix: ${PASS_OWN}.`);
+    }
+    let value;
+    try {
+        value = JSON.parse(input);
+    }
+    catch (error) {
+        const why = (0,resolution_value/* clip */.$Q)(error.message, 120);
+        throw new Error(`Input \`resolution\` is not JSON (${why}); got ${shown(input)}. To fix: ${PASS_OWN}.`, { cause: error });
+    }
+    const schema = object(value, '', ['schema'], ['repository', 'imageRepository', 'target', 'decision']).schema;
+    if (schema !== resolution_value/* RESOLUTION_SCHEMA */.Xi) {
+        throw new Error(`Input \`resolution\` has schema version ${shown(schema)}; this version of ci-image reads version ${resolution_value/* RESOLUTION_SCHEMA */.Xi}. ` +
+            'Run resolve-image and this step with the same version of the action, and pass the output as it is.');
+    }
+    const fields = object(value, '', ['schema', 'repository', 'imageRepository', 'target', 'decision']);
+    const repository = read_resolution_text(fields, '', 'repository', 201, (v) => /^[\w.-]+\/[\w.-]+$/.test(v), 'owner/repo');
+    const imageRepository = read_resolution_text(fields, '', 'imageRepository', 1024, noControl, 'an image repository');
+    const target = readTarget(fields.target);
+    const ours = {
+        repository: `${scope.repository.owner}/${scope.repository.repo}`,
+        target: (0,resolution_value/* resolutionTarget */.Yo)(scope.target),
+        imageRepository: scope.imageRepository,
+    };
+    if (repository.toLowerCase() !== ours.repository.toLowerCase() ||
+        !sameTarget(target, ours.target) ||
+        imageRepository !== ours.imageRepository) {
+        throw new Error(`Input \`resolution\` is resolve-image's decision for ${describe(repository, target, imageRepository)}, but this step runs for ` +
+            `${describe(ours.repository, ours.target, ours.imageRepository)}: it is refused. To fix: ${PASS_OWN}.`);
+    }
+    return readDecision(fields.decision, imageRepository, target);
+}
+
 ;// CONCATENATED MODULE: ./src/resolution/session-decision.ts
 // The decision wait-for-build and comment-image act on: the one resolve-image carried to them in
 // the `resolution` input, checked to be this run's, or else resolved in their own step as
 // resolve-image resolves it (a job with no resolve-image step).
+
 
 
 
@@ -42672,7 +42681,7 @@ function carriedDecision(session) {
     const { inputs, ctx, target, imageRepository } = session;
     if (inputs.resolution === undefined)
         return undefined;
-    return (0,resolution_value/* readResolution */.BB)(inputs.resolution, { repository: ctx.repository, target, imageRepository });
+    return readResolution(inputs.resolution, { repository: ctx.repository, target, imageRepository });
 }
 /** The gate of this PR: from `carried` when given, else resolved here (a fork's from the event alone). */
 async function checkBuild(session, target, carried) {
@@ -43046,8 +43055,8 @@ var html = __nccwpck_require__(7161);
 var report = __nccwpck_require__(1658);
 // EXTERNAL MODULE: ./src/log/log.ts
 var log_log = __nccwpck_require__(5384);
-// EXTERNAL MODULE: ./src/resolution/session-decision.ts + 1 modules
-var session_decision = __nccwpck_require__(9311);
+// EXTERNAL MODULE: ./src/resolution/session-decision.ts + 2 modules
+var session_decision = __nccwpck_require__(8100);
 // EXTERNAL MODULE: ./src/registry/image-ref.ts
 var image_ref = __nccwpck_require__(8230);
 // EXTERNAL MODULE: ./src/timing/duration.ts

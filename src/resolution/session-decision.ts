@@ -6,7 +6,8 @@ import { resolveFork, resolvePush } from './decision.js'
 import type { MergeGroupTarget, PullRequestTarget, PushTarget } from '../action/target.js'
 import { gateOf, type BuildGate } from './build-gate.js'
 import { resolveConfig, resolveForSession } from './resolve.js'
-import { imageDecisionOf, readResolution, type ImageDecision } from './resolution-value.js'
+import { imageDecisionOf, type ImageDecision } from './resolution-value.js'
+import { readResolution } from './read-resolution.js'
 import type { Session } from '../action/session.js'
 
 /** The decision the `resolution` input carries, checked to be this run's; undefined without the input. */

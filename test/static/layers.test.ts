@@ -89,6 +89,7 @@ const DECISIONS = [
   'resolution/build-commit.ts',
   'resolution/build-gate.ts',
   'resolution/resolution-value.ts',
+  'resolution/read-resolution.ts',
   'wait/runs.ts',
   'wait/wait-loop.ts',
   'wait/awaited.ts',

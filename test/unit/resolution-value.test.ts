@@ -1,16 +1,11 @@
-// The resolution value (src/resolution/resolution-value.ts): what resolve-image writes reads back
+// The resolution value (src/resolution/resolution-value.ts, read-resolution.ts): what resolve-image writes reads back
 // as the decision it made, for every kind of context; anything else (another run's value, a
 // malformed or oversized one) is refused with a message naming the input and what to pass.
 import { describe, expect, it } from 'vitest'
 import type { MergeGroupTarget, PullRequestTarget, PushTarget } from '../../src/action/target.js'
 import { resolveFork, resolveMergeGroup, resolvePullRequest, resolvePush, type ResolvedImage } from '../../src/resolution/decision.js'
-import {
-  imageDecisionOf,
-  MAX_RESOLUTION_LENGTH,
-  readResolution,
-  resolutionValue,
-  type ResolutionScope,
-} from '../../src/resolution/resolution-value.js'
+import { imageDecisionOf, MAX_RESOLUTION_LENGTH, resolutionValue, type ResolutionScope } from '../../src/resolution/resolution-value.js'
+import { readResolution } from '../../src/resolution/read-resolution.js'
 import { decideWatch } from '../../src/watch/watch.js'
 
 const IMAGE = 'ghcr.io/acme/app/ci'
