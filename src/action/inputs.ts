@@ -33,7 +33,7 @@ export interface Inputs {
   reuse: ReuseMode
   /**
    * wait-for-build, comment-image: resolve-image's `resolution` output, untrusted text that
-   * resolution/resolution-value.ts reads and checks; undefined: the step resolves by itself.
+   * resolution/read-resolution.ts reads and checks; undefined: the step resolves by itself.
    */
   resolution?: string
   /** comment-image: how the build job ended. */
