@@ -41026,8 +41026,9 @@ function imagetoolsTransport(ref, reference) {
 
 ;// CONCATENATED MODULE: ./src/registry/inspect.ts
 // Reads from the registry what an image reference points to: its digest, its platforms and the
-// labels of its config (or of its manifest's annotations), through the runner's docker login when docker buildx is there, else the
-// registry's HTTP API with the credentials docker stored, or the GitHub token for ghcr.io.
+// labels of its config (or of its manifest's annotations), through the runner's docker login when
+// docker buildx is there, else the registry's HTTP API with the credentials docker stored, or the
+// GitHub token for ghcr.io.
 // Registries can lag a push by seconds: a missing tag is asked again, backing off.
 
 
@@ -41043,8 +41044,8 @@ function imagetoolsTransport(ref, reference) {
 
 /**
  * The images of an index read at most: each costs up to two requests and 12 MiB (a manifest, and a
- * config unless the manifest's annotations carry the labels: http.ts), and an index lists one per platform of a build, a handful (BuildKit's
- * attestations are not read). An index of more is refused before any of them is read.
+ * config unless the manifest's annotations carry the labels: http.ts), and an index lists one per
+ * platform of a build, a handful (BuildKit's attestations are not read). An index of more is refused before any of them is read.
  */
 const MAX_INDEX_IMAGES = 64;
 /** Configs read at once: as many as dockerd pulls layers at once (moby, daemon/config/config.go, DefaultMaxConcurrentDownloads). */
@@ -41074,8 +41075,8 @@ async function readLimited(items, limit, read) {
 }
 /**
  * The labels of every image of an index (its config's, or its manifest's annotations), each digest
- * read once: one build sets the same revision and inputs labels on each platform, so images that disagree (or one without the label) are not
- * one build's, whichever platform runs.
+ * read once: one build sets the same revision and inputs labels on each platform, so images that
+ * disagree (or one without the label) are not one build's, whichever platform runs.
  */
 async function platformConfigs(transport, resolved, reference) {
     if (resolved.document.kind !== 'index')
