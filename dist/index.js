@@ -41009,9 +41009,9 @@ function imagetoolsTransport(ref, reference) {
             }
         },
         async config(digest) {
-            // Pinned to the manifest's digest: one image, whatever the tag points to by now. The config
-            // is read even where the manifest's annotations carry the labels (http.ts takes those): one
-            // docker call either way, and the config's labels are the same build's.
+            // Pinned to the manifest's digest: one image, whatever the tag points to by now. This
+            // transport reads the config even where the manifest's annotations carry the labels (the
+            // HTTP transport, http.ts, takes those instead); the config's labels are the same build's.
             const pinned = `${ref.repository}@${digest}`;
             const printed = await imagetools(['--format', '{{json .Image}}', pinned], pinned);
             try {
