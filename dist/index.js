@@ -40566,6 +40566,10 @@ function httpTransport(ref, o) {
             const document = digest === resolved.digest ? resolved.document : (await manifest(digest)).document;
             if (document.kind !== 'manifest')
                 throw new errors/* RegistryError */.g('invalid', `${ref.repository}@${digest} is an index, not an image manifest.`);
+            // The same labels, one request fewer; the platform is then the index's (inspect.ts).
+            const annotated = (0,image_manifest/* annotatedLabels */.WI)(document);
+            if (annotated)
+                return { labels: annotated };
             const bytes = await blob(document.config, MAX_CONFIG_BYTES, `the config of ${ref.repository}@${digest}`);
             try {
                 return (0,image_manifest/* parseImageConfig */.FB)(new TextDecoder().decode(bytes));
@@ -40607,6 +40611,7 @@ async function readRegistryOverHttp(ref, o, dockerCredentials = true) {
 /* harmony export */   Bq: () => (/* binding */ formatPlatform),
 /* harmony export */   FB: () => (/* binding */ parseImageConfig),
 /* harmony export */   Ng: () => (/* binding */ parseManifest),
+/* harmony export */   WI: () => (/* binding */ annotatedLabels),
 /* harmony export */   dY: () => (/* binding */ MANIFEST_ACCEPT),
 /* harmony export */   e5: () => (/* binding */ choosePlatformManifest),
 /* harmony export */   hu: () => (/* binding */ describeImage),
@@ -40620,7 +40625,8 @@ async function readRegistryOverHttp(ref, o, dockerCredentials = true) {
 /* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7432);
 // What a registry answers about an image, read without I/O: the document a tag resolves to (an
 // OCI image index, a Docker manifest list, or one OCI or Docker v2 image manifest), the platform
-// manifest whose config to read, and the labels in that config.
+// manifest whose config to read, and the labels in that config, or the same labels set as the
+// manifest's annotations.
 //
 // Formats: OCI image spec (image-index.md, manifest.md, config.md,
 // https://github.com/opencontainers/image-spec) and Docker's Image Manifest V2, Schema 2
@@ -40701,7 +40707,14 @@ function parseManifest(body, contentType) {
     }
     if (mediaType !== undefined && MANIFEST_TYPES.has(mediaType)) {
         const layers = Array.isArray(json.layers) ? json.layers.map((l) => parseDescriptor(l, 'manifest')) : [];
-        return { kind: 'manifest', mediaType, config: parseDescriptor(json.config, 'manifest'), layers };
+        const annotations = json.annotations === undefined ? undefined : stringMap(json.annotations);
+        return {
+            kind: 'manifest',
+            mediaType,
+            config: parseDescriptor(json.config, 'manifest'),
+            layers,
+            ...(annotations ? { annotations } : {}),
+        };
     }
     throw new Error(`The registry answered a manifest of type ${mediaType ?? '(unknown)'}; ci-image reads ${[...INDEX_TYPES, ...MANIFEST_TYPES].join(', ')}.`);
 }
@@ -40751,6 +40764,25 @@ function parseImageConfig(body) {
         ? formatPlatform({ os, architecture, variant: typeof variant === 'string' ? variant : undefined })
         : undefined;
     return { labels, platform };
+}
+/** The labels a build sets (resolve-image's `labels` output), which it sets as annotations as well. */
+const ANNOTATED_LABELS = [_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .REVISION_LABEL */ .P1, _labels_js__WEBPACK_IMPORTED_MODULE_2__/* .SOURCE_LABEL */ .Rc, _labels_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUTS_LABEL */ .Pv];
+/**
+ * The image's labels from its manifest's annotations, when they carry a proof (its revision or its
+ * inputs hash); else undefined, and the config says. The build sets resolve-image's `labels` output
+ * as docker/build-push-action's `annotations` too (`annotations` input since v5.1.0,
+ * docker/build-push-action#992, `--annotation` of buildx >= 0.12), and an annotation without a
+ * level prefix goes on the image manifest, each platform's of a multi-platform build (Docker Docs,
+ * "Annotations", https://docs.docker.com/build/metadata/annotations/#specify-annotation-level:
+ * "By default, annotations are added to the image manifest"; docker/buildx,
+ * util/buildflags/export.go, ParseAnnotations: `key=value` without `type:` has no level). Only
+ * those keys are taken: other annotations are no labels.
+ */
+function annotatedLabels(manifest) {
+    const annotations = manifest.annotations ?? {};
+    if (annotations[_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .REVISION_LABEL */ .P1] === undefined && annotations[_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUTS_LABEL */ .Pv] === undefined)
+        return undefined;
+    return Object.fromEntries(ANNOTATED_LABELS.flatMap((key) => (annotations[key] === undefined ? [] : [[key, annotations[key]]])));
 }
 /** The answer of an inspection, from the document the reference resolves to and the chosen image's config. */
 function describeImage(reference, resolved, config, platform) {
@@ -40977,7 +41009,9 @@ function imagetoolsTransport(ref, reference) {
             }
         },
         async config(digest) {
-            // Pinned to the manifest's digest: one image, whatever the tag points to by now.
+            // Pinned to the manifest's digest: one image, whatever the tag points to by now. This
+            // transport reads the config even where the manifest's annotations carry the labels (the
+            // HTTP transport, http.ts, takes those instead); the config's labels are the same build's.
             const pinned = `${ref.repository}@${digest}`;
             const printed = await imagetools(['--format', '{{json .Image}}', pinned], pinned);
             try {
@@ -40992,8 +41026,9 @@ function imagetoolsTransport(ref, reference) {
 
 ;// CONCATENATED MODULE: ./src/registry/inspect.ts
 // Reads from the registry what an image reference points to: its digest, its platforms and the
-// labels of its config, through the runner's docker login when docker buildx is there, else the
-// registry's HTTP API with the credentials docker stored, or the GitHub token for ghcr.io.
+// labels of its config (or of its manifest's annotations), through the runner's docker login when
+// docker buildx is there, else the registry's HTTP API with the credentials docker stored, or the
+// GitHub token for ghcr.io.
 // Registries can lag a push by seconds: a missing tag is asked again, backing off.
 
 
@@ -41008,9 +41043,9 @@ function imagetoolsTransport(ref, reference) {
 
 
 /**
- * The images of an index read at most: each costs two requests and up to 12 MiB (a manifest and a
- * config, http.ts), and an index lists one per platform of a build, a handful (BuildKit's
- * attestations are not read). An index of more is refused before any of them is read.
+ * The images of an index read at most: each costs up to two requests and 12 MiB (a manifest, and a
+ * config unless the manifest's annotations carry the labels: http.ts), and an index lists one per
+ * platform of a build, a handful (BuildKit's attestations are not read). An index of more is refused before any of them is read.
  */
 const MAX_INDEX_IMAGES = 64;
 /** Configs read at once: as many as dockerd pulls layers at once (moby, daemon/config/config.go, DefaultMaxConcurrentDownloads). */
@@ -41039,9 +41074,9 @@ async function readLimited(items, limit, read) {
     return results;
 }
 /**
- * The config of every image of an index, each digest read once: one build sets the same revision
- * and inputs labels on each platform, so images that disagree (or one without the label) are not
- * one build's, whichever platform runs.
+ * The labels of every image of an index (its config's, or its manifest's annotations), each digest
+ * read once: one build sets the same revision and inputs labels on each platform, so images that
+ * disagree (or one without the label) are not one build's, whichever platform runs.
  */
 async function platformConfigs(transport, resolved, reference) {
     if (resolved.document.kind !== 'index')
@@ -41170,7 +41205,7 @@ function checkRevision(reference, expected, labelled, inputs = {}) {
         return {
             kind: 'unlabelled',
             message: `${reference} has no ${REVISION_LABEL} label, so it cannot be checked to be built from ${expected}. ` +
-                "Pass resolve-image's `labels` output to docker/build-push-action's `labels` input.",
+                "Pass resolve-image's `labels` output to docker/build-push-action's `labels` and `annotations` inputs.",
         };
     }
     if (labelled.trim().toLowerCase() === expected.toLowerCase())
@@ -41635,8 +41670,11 @@ function builtRevision(target) {
     }
 }
 /**
- * `key=value` lines for docker/build-push-action's `labels` input (a newline-delimited list):
- * values are checked so that none can add a line, that is, a label of its own.
+ * `key=value` lines for docker/build-push-action's `labels` and `annotations` inputs (newline-delimited
+ * lists): values are checked so that none can add a line, that is, a label of its own. As an
+ * annotation, a line whose key has no `:` has no level prefix and goes on the image manifest
+ * (docker/buildx, util/buildflags/export.go, ParseAnnotations, cuts at the first `=`, then the key
+ * at `:`): a URL value stays a value.
  */
 function ociLabels(input) {
     if (!_git_commit_sha_js__WEBPACK_IMPORTED_MODULE_1__/* .FULL_COMMIT_SHA */ .P.test(input.revision)) {

@@ -1,12 +1,21 @@
 // The registry's HTTP API (OCI distribution spec, https://github.com/opencontainers/distribution-spec/blob/main/spec.md):
-// the manifest a tag resolves to, the platform manifest, the config blob; a bearer token from the
+// the manifest a tag resolves to, the platform manifest, the config blob unless the manifest's
+// annotations carry the labels (image-manifest.ts, annotatedLabels); a bearer token from the
 // registry's token service when it challenges (distribution/distribution, docs/content/spec/auth/token.md).
 // Node's built-in fetch, no dependency. A challenge is answered with the credentials docker stored
 // for the registry (registry/docker-credentials.ts), else with the GitHub token where
 // mayReceiveToken allows; no secret ever goes into a message.
 import type { RegistryCredential } from './docker-config.js'
 import type { ParsedImageReference } from './image-ref.js'
-import { digestOf, MANIFEST_ACCEPT, parseImageConfig, parseManifest, type Descriptor, type ManifestDocument } from './image-manifest.js'
+import {
+  annotatedLabels,
+  digestOf,
+  MANIFEST_ACCEPT,
+  parseImageConfig,
+  parseManifest,
+  type Descriptor,
+  type ManifestDocument,
+} from './image-manifest.js'
 import { mayReceiveCredentials, mayReceiveToken, parseChallenge, registryBaseUrl, type Challenge } from './registry-access.js'
 import { RegistryError } from './errors.js'
 import type { Resolved, Transport } from './transport.js'
@@ -308,6 +317,9 @@ export function httpTransport(ref: ParsedImageReference, o: HttpOptions): HttpTr
       const document: ManifestDocument = digest === resolved.digest ? resolved.document : (await manifest(digest)).document
       if (document.kind !== 'manifest')
         throw new RegistryError('invalid', `${ref.repository}@${digest} is an index, not an image manifest.`)
+      // The same labels, one request fewer; the platform is then the index's (inspect.ts).
+      const annotated = annotatedLabels(document)
+      if (annotated) return { labels: annotated }
       const bytes = await blob(document.config, MAX_CONFIG_BYTES, `the config of ${ref.repository}@${digest}`)
       try {
         return parseImageConfig(new TextDecoder().decode(bytes))

@@ -1,6 +1,7 @@
 // What a registry answers about an image, read without I/O: the document a tag resolves to (an
 // OCI image index, a Docker manifest list, or one OCI or Docker v2 image manifest), the platform
-// manifest whose config to read, and the labels in that config.
+// manifest whose config to read, and the labels in that config, or the same labels set as the
+// manifest's annotations.
 //
 // Formats: OCI image spec (image-index.md, manifest.md, config.md,
 // https://github.com/opencontainers/image-spec) and Docker's Image Manifest V2, Schema 2
@@ -8,7 +9,7 @@
 // (GitHub Docs, "Working with the Container registry": "About Container registry support").
 import { createHash } from 'node:crypto'
 import { pinnedReference, SHA256_DIGEST } from './image-ref.js'
-import { REVISION_LABEL, SOURCE_LABEL } from './labels.js'
+import { INPUTS_LABEL, REVISION_LABEL, SOURCE_LABEL } from './labels.js'
 
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
@@ -38,8 +39,11 @@ export interface Descriptor {
 export type ManifestDocument =
   /** An OCI image index or a Docker manifest list: one manifest per platform, and attestations. */
   | { kind: 'index'; mediaType: string; manifests: Descriptor[] }
-  /** One image: its config blob holds the labels; its layers, in order (none when the manifest lists none). */
-  | { kind: 'manifest'; mediaType: string; config: Descriptor; layers: Descriptor[] }
+  /**
+   * One image: its config blob holds the labels; its layers, in order (none when the manifest lists
+   * none); its annotations (OCI manifest.md), string values only.
+   */
+  | { kind: 'manifest'; mediaType: string; config: Descriptor; layers: Descriptor[]; annotations?: Record<string, string> }
 
 export interface ImageConfig {
   labels: Record<string, string>
@@ -59,7 +63,10 @@ export interface InspectedImage {
   mediaType: string
   /** The image's platforms, attestations left out (`linux/amd64`, …). */
   platforms: string[]
-  /** The platform whose config was read. */
+  /**
+   * The platform whose labels were read: from the index, or the config; unknown for a lone manifest
+   * whose annotations carry the labels (its config is not read).
+   */
   platform?: string
   labels: Record<string, string>
   /** The `org.opencontainers.image.revision` label: the commit the image says it was built from. */
@@ -136,7 +143,14 @@ export function parseManifest(body: string, contentType?: string): ManifestDocum
   }
   if (mediaType !== undefined && MANIFEST_TYPES.has(mediaType)) {
     const layers = Array.isArray(json.layers) ? json.layers.map((l) => parseDescriptor(l, 'manifest')) : []
-    return { kind: 'manifest', mediaType, config: parseDescriptor(json.config, 'manifest'), layers }
+    const annotations = json.annotations === undefined ? undefined : stringMap(json.annotations)
+    return {
+      kind: 'manifest',
+      mediaType,
+      config: parseDescriptor(json.config, 'manifest'),
+      layers,
+      ...(annotations ? { annotations } : {}),
+    }
   }
   throw new Error(
     `The registry answered a manifest of type ${mediaType ?? '(unknown)'}; ci-image reads ${[...INDEX_TYPES, ...MANIFEST_TYPES].join(', ')}.`,
@@ -193,6 +207,26 @@ export function parseImageConfig(body: string): ImageConfig {
       ? formatPlatform({ os, architecture, variant: typeof variant === 'string' ? variant : undefined })
       : undefined
   return { labels, platform }
+}
+
+/** The labels a build sets (resolve-image's `labels` output), which it sets as annotations as well. */
+const ANNOTATED_LABELS = [REVISION_LABEL, SOURCE_LABEL, INPUTS_LABEL] as const
+
+/**
+ * The image's labels from its manifest's annotations, when they carry a proof (its revision or its
+ * inputs hash); else undefined, and the config says. The build sets resolve-image's `labels` output
+ * as docker/build-push-action's `annotations` too (`annotations` input since v5.1.0,
+ * docker/build-push-action#992, `--annotation` of buildx >= 0.12), and an annotation without a
+ * level prefix goes on the image manifest, each platform's of a multi-platform build (Docker Docs,
+ * "Annotations", https://docs.docker.com/build/metadata/annotations/#specify-annotation-level:
+ * "By default, annotations are added to the image manifest"; docker/buildx,
+ * util/buildflags/export.go, ParseAnnotations: `key=value` without `type:` has no level). Only
+ * those keys are taken: other annotations are no labels.
+ */
+export function annotatedLabels(manifest: Extract<ManifestDocument, { kind: 'manifest' }>): Record<string, string> | undefined {
+  const annotations = manifest.annotations ?? {}
+  if (annotations[REVISION_LABEL] === undefined && annotations[INPUTS_LABEL] === undefined) return undefined
+  return Object.fromEntries(ANNOTATED_LABELS.flatMap((key) => (annotations[key] === undefined ? [] : [[key, annotations[key]]])))
 }
 
 /** The answer of an inspection, from the document the reference resolves to and the chosen image's config. */

@@ -69,7 +69,9 @@ export function imagetoolsTransport(ref: ParsedImageReference, reference: string
       }
     },
     async config(digest) {
-      // Pinned to the manifest's digest: one image, whatever the tag points to by now.
+      // Pinned to the manifest's digest: one image, whatever the tag points to by now. This
+      // transport reads the config even where the manifest's annotations carry the labels (the
+      // HTTP transport, http.ts, takes those instead); the config's labels are the same build's.
       const pinned = `${ref.repository}@${digest}`
       const printed = await imagetools(['--format', '{{json .Image}}', pinned], pinned)
       try {

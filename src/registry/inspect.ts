@@ -1,6 +1,7 @@
 // Reads from the registry what an image reference points to: its digest, its platforms and the
-// labels of its config, through the runner's docker login when docker buildx is there, else the
-// registry's HTTP API with the credentials docker stored, or the GitHub token for ghcr.io.
+// labels of its config (or of its manifest's annotations), through the runner's docker login when
+// docker buildx is there, else the registry's HTTP API with the credentials docker stored, or the
+// GitHub token for ghcr.io.
 // Registries can lag a push by seconds: a missing tag is asked again, backing off.
 import { formatDuration } from '../timing/duration.js'
 import { REGISTRY_RETRY } from '../timing/timing.js'
@@ -42,9 +43,9 @@ export interface RegistryImage extends InspectedImage {
 }
 
 /**
- * The images of an index read at most: each costs two requests and up to 12 MiB (a manifest and a
- * config, http.ts), and an index lists one per platform of a build, a handful (BuildKit's
- * attestations are not read). An index of more is refused before any of them is read.
+ * The images of an index read at most: each costs up to two requests and 12 MiB (a manifest, and a
+ * config unless the manifest's annotations carry the labels: http.ts), and an index lists one per
+ * platform of a build, a handful (BuildKit's attestations are not read). An index of more is refused before any of them is read.
  */
 const MAX_INDEX_IMAGES = 64
 /** Configs read at once: as many as dockerd pulls layers at once (moby, daemon/config/config.go, DefaultMaxConcurrentDownloads). */
@@ -75,9 +76,9 @@ async function readLimited<T, R>(items: readonly T[], limit: number, read: (item
 }
 
 /**
- * The config of every image of an index, each digest read once: one build sets the same revision
- * and inputs labels on each platform, so images that disagree (or one without the label) are not
- * one build's, whichever platform runs.
+ * The labels of every image of an index (its config's, or its manifest's annotations), each digest
+ * read once: one build sets the same revision and inputs labels on each platform, so images that
+ * disagree (or one without the label) are not one build's, whichever platform runs.
  */
 async function platformConfigs(
   transport: Transport,

@@ -47,7 +47,7 @@ export function checkRevision(reference: string, expected: string, labelled: str
       kind: 'unlabelled',
       message:
         `${reference} has no ${REVISION_LABEL} label, so it cannot be checked to be built from ${expected}. ` +
-        "Pass resolve-image's `labels` output to docker/build-push-action's `labels` input.",
+        "Pass resolve-image's `labels` output to docker/build-push-action's `labels` and `annotations` inputs.",
     }
   }
   if (labelled.trim().toLowerCase() === expected.toLowerCase()) return { kind: 'match' }

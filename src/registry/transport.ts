@@ -12,6 +12,9 @@ export interface Transport {
   via: 'docker' | 'http'
   /** What the reference resolves to: an index, a manifest list or an image manifest. */
   resolve(): Promise<Resolved>
-  /** The config of the image manifest `digest` (which may be the resolved document itself). */
+  /**
+   * The labels of the image manifest `digest` (which may be the resolved document itself): its
+   * config's, or over HTTP its annotations' where they carry them (image-manifest.ts, annotatedLabels).
+   */
   config(digest: string, resolved: Resolved): Promise<ImageConfig>
 }

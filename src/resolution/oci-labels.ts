@@ -30,8 +30,11 @@ export function builtRevision(target: Target): string {
 }
 
 /**
- * `key=value` lines for docker/build-push-action's `labels` input (a newline-delimited list):
- * values are checked so that none can add a line, that is, a label of its own.
+ * `key=value` lines for docker/build-push-action's `labels` and `annotations` inputs (newline-delimited
+ * lists): values are checked so that none can add a line, that is, a label of its own. As an
+ * annotation, a line whose key has no `:` has no level prefix and goes on the image manifest
+ * (docker/buildx, util/buildflags/export.go, ParseAnnotations, cuts at the first `=`, then the key
+ * at `:`): a URL value stays a value.
  */
 export function ociLabels(input: OciLabelInput): string[] {
   if (!FULL_COMMIT_SHA.test(input.revision)) {

@@ -58,7 +58,13 @@ export async function pushManifest(target: PushTarget, path: string, reference: 
 }
 
 /** One platform's image manifest, pushed by digest; its digest. */
-async function pushPlatform(target: PushTarget, path: string, platform: string, labels: Record<string, string> | undefined) {
+async function pushPlatform(
+  target: PushTarget,
+  path: string,
+  platform: string,
+  labels: Record<string, string> | undefined,
+  annotations: Record<string, string> | undefined,
+) {
   const [os, architecture] = platform.split('/')
   const layerBytes = Buffer.from(`layer of ${platform}`)
   const layer = await pushBlob(target, path, layerBytes)
@@ -74,6 +80,7 @@ async function pushPlatform(target: PushTarget, path: string, platform: string, 
     mediaType: OCI_MANIFEST,
     config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
     layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', ...layer }],
+    ...(annotations ? { annotations } : {}),
   }
   const bytes = Buffer.from(JSON.stringify(manifest))
   const digest = await pushManifest(target, path, digestOf(bytes), OCI_MANIFEST, manifest)
@@ -127,8 +134,10 @@ async function pushAttestation(target: PushTarget, path: string, subject: string
 
 /**
  * Pushes an image under `tags`: one platform as an image manifest, several as an OCI index.
- * `labelsFor` gives one platform its own labels; `attestations` adds an SBOM attestation per
- * platform, after the images, as BuildKit does.
+ * `labelsFor` gives one platform its own labels; `annotations` go on each platform's manifest, as
+ * buildx puts an annotation without a level prefix (docs.docker.com/build/metadata/annotations),
+ * `annotationsFor` on one platform's; `attestations` adds an SBOM attestation per platform, after
+ * the images, as BuildKit does.
  */
 export async function pushImage(
   target: PushTarget,
@@ -138,6 +147,8 @@ export async function pushImage(
     labels?: Record<string, string>
     platforms?: string[]
     labelsFor?: Record<string, Record<string, string> | undefined>
+    annotations?: Record<string, string>
+    annotationsFor?: Record<string, Record<string, string> | undefined>
     attestations?: boolean
     /** The index lists each image this many times, as no build does. */
     listEach?: number
@@ -145,8 +156,11 @@ export async function pushImage(
 ): Promise<PushedImage> {
   const platforms = o.platforms ?? ['linux/amd64']
   const labelsOf = (p: string) => (o.labelsFor && p in o.labelsFor ? o.labelsFor[p] : o.labels)
+  const annotationsOf = (p: string) => (o.annotationsFor && p in o.annotationsFor ? o.annotationsFor[p] : o.annotations)
   // Platforms pushed side by side, as buildx does: an index of 65 takes seconds, not tens.
-  const manifests = await Promise.all(platforms.map((platform) => pushPlatform(target, path, platform, labelsOf(platform))))
+  const manifests = await Promise.all(
+    platforms.map((platform) => pushPlatform(target, path, platform, labelsOf(platform), annotationsOf(platform))),
+  )
   const attestations = o.attestations ? await Promise.all(manifests.map((m) => pushAttestation(target, path, m.descriptor.digest))) : []
   let digest = ''
   for (const tag of tags) {
@@ -169,7 +183,11 @@ function split(reference: string): { path: string; tag: string } {
   return { path: rest.slice(0, colon), tag: rest.slice(colon + 1) }
 }
 
-/** The build workflow's "build": an image whose config carries `labels` (`key=value` lines, as resolve-image gives them), pushed under every reference of `tags`. */
+/**
+ * The build workflow's "build": an image whose config carries `labels` (`key=value` lines, as
+ * resolve-image gives them) and whose manifest carries them as annotations (the workflow passes
+ * them to build-push-action's `labels` and `annotations`), pushed under every reference of `tags`.
+ */
 export async function pushBuiltImage(registryUrl: string, tags: string[], labels: string[]): Promise<string> {
   const { path } = split(tags[0]!)
   const Labels = Object.fromEntries(labels.map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]))
@@ -177,7 +195,7 @@ export async function pushBuiltImage(registryUrl: string, tags: string[], labels
     { url: registryUrl },
     path,
     tags.map((reference) => split(reference).tag),
-    { labels: Labels },
+    { labels: Labels, annotations: Labels },
   )
   return digest
 }

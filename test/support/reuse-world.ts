@@ -292,6 +292,7 @@ export async function buildWorkflow(
     await copyImage(world.registry.url, reusable, tags)
     did = 'copied'
   } else if (tags.length > 0) {
+    // build-push-action with `labels:` and `annotations:` both from resolve-image's `labels`.
     await pushBuiltImage(world.registry.url, tags, resolve.outputs.labels!.split('\n').filter(Boolean))
     world.builds++
     did = 'built'

@@ -2,6 +2,7 @@
 // platform whose config is read, the labels in that config.
 import { describe, expect, it } from 'vitest'
 import {
+  annotatedLabels,
   choosePlatformManifest,
   describeImage,
   digestOf,
@@ -153,6 +154,32 @@ describe('the labels of an image config', () => {
     ["buildx's `null` for an image without config", 'null', {}, undefined],
   ])('%s', (_, body, labels, platform) => {
     expect(parseImageConfig(body)).toEqual({ labels, platform })
+  })
+})
+
+describe('the labels of an image manifest’s annotations (the build sets them as labels and annotations)', () => {
+  type Manifest = Extract<ManifestDocument, { kind: 'manifest' }>
+  const manifest = (annotations: unknown): Manifest =>
+    parseManifest(
+      JSON.stringify({ schemaVersion: 2, config: { digest: D('8') }, layers: [], annotations }),
+      'application/vnd.oci.image.manifest.v1+json',
+    ) as Manifest
+  const revision = 'org.opencontainers.image.revision'
+  const source = 'org.opencontainers.image.source'
+  const inputs = 'ci-image.inputs'
+  it.each([
+    [
+      'the revision, source and inputs',
+      { [revision]: 'a1', [source]: 'https://github.com/acme/app', [inputs]: 'c3' },
+      { [revision]: 'a1', [source]: 'https://github.com/acme/app', [inputs]: 'c3' },
+    ],
+    ['the inputs alone', { [inputs]: 'c3' }, { [inputs]: 'c3' }],
+    ['other annotations left out', { [revision]: 'a1', 'org.opencontainers.image.title': 'CI' }, { [revision]: 'a1' }],
+    ['no proof (a source alone): the config says', { [source]: 'https://github.com/acme/app' }, undefined],
+    ['a revision that is no string: the config says', { [revision]: 1 }, undefined],
+    ['no annotations: the config says', undefined, undefined],
+  ])('%s', (_, annotations, labels) => {
+    expect(annotatedLabels(manifest(annotations))).toEqual(labels)
   })
 })
 

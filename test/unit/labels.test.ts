@@ -63,7 +63,7 @@ describe('the revision check after the build', () => {
     const check = checkRevision(ref, HEAD, labelled)
     expect(check.kind).toBe('unlabelled')
     expect('message' in check && check.message).toContain(
-      "Pass resolve-image's `labels` output to docker/build-push-action's `labels` input.",
+      "Pass resolve-image's `labels` output to docker/build-push-action's `labels` and `annotations` inputs.",
     )
   })
 })
