@@ -39950,7 +39950,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var _comment_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1294);
 /* harmony import */ var _resolve_command_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9845);
-/* harmony import */ var _wait_command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9116);
+/* harmony import */ var _wait_command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7879);
 /* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9340);
 /* harmony import */ var _cli_usage_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7485);
 /* harmony import */ var _log_log_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5384);
@@ -43078,7 +43078,7 @@ function runTiming(inputs, now = Date.now) {
 
 /***/ }),
 
-/***/ 9116:
+/***/ 7879:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43512,7 +43512,7 @@ var command_output = __nccwpck_require__(2210);
 var registry_hints = __nccwpck_require__(1707);
 // EXTERNAL MODULE: ./src/timing/backoff.ts
 var backoff = __nccwpck_require__(4866);
-;// CONCATENATED MODULE: ./src/registry/docker.ts
+;// CONCATENATED MODULE: ./src/docker/pull.ts
 // `docker pull` of the freshly built image, by digest: an argument array (never a shell),
 // retried because a registry can lag a build that has just pushed.
 

@@ -5,7 +5,7 @@ import { code } from '../action/html.js'
 import { setOutputs, targetOutputs } from '../action/report.js'
 import type { Session } from '../action/session.js'
 import { info } from '../log/log.js'
-import { pullImage } from '../registry/docker.js'
+import { pullImage } from '../docker/pull.js'
 import type { WaitPlan } from './awaited.js'
 import { summarize } from './summary.js'
 

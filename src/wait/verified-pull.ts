@@ -5,7 +5,7 @@ import { code, escapeHtml } from '../action/html.js'
 import { setOutputs } from '../action/report.js'
 import type { Session } from '../action/session.js'
 import { info } from '../log/log.js'
-import { pullImage } from '../registry/docker.js'
+import { pullImage } from '../docker/pull.js'
 import type { Row } from './summary.js'
 import { verifyBuiltImage, type BuiltImage } from './verify-image.js'
 

@@ -2,7 +2,7 @@
 // on PATH: it records its arguments and answers as docker does. (The pull as wait-for-build makes
 // it, by digest after the registry read, is in test/bundle/verified-image.test.ts.)
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { pullImage } from '../../src/registry/docker.js'
+import { pullImage } from '../../src/docker/pull.js'
 import { fakeDocker } from '../support/fake-docker.js'
 import { tempDir } from '../support/git.js'
 

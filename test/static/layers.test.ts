@@ -18,6 +18,10 @@ const FOLDERS = {
   },
   github: { doc: 'GitHub REST: the one client, its errors, calls several features make', mayImport: ['timing', 'git'] },
   registry: { doc: "an image's reference, manifest and labels, read from its registry or docker", mayImport: ['log', 'timing', 'git'] },
+  docker: {
+    doc: 'the Docker daemon: `docker pull` of an image by digest, retried',
+    mayImport: ['log', 'timing', 'registry'],
+  },
   action: {
     doc: "the action's face: inputs, event, target, report, the session",
     mayImport: ['log', 'timing', 'git', 'github', 'registry'],
@@ -36,7 +40,7 @@ const FOLDERS = {
   },
   wait: {
     doc: 'wait-for-build: the build run of a commit, then its verified image',
-    mayImport: ['log', 'timing', 'git', 'github', 'registry', 'action', 'watch', 'resolution'],
+    mayImport: ['log', 'timing', 'git', 'github', 'registry', 'action', 'watch', 'resolution', 'docker'],
   },
   diff: {
     doc: 'what a PR changes in its image against the stable one: size, layers, SBOM packages',

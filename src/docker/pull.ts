@@ -1,9 +1,9 @@
 // `docker pull` of the freshly built image, by digest: an argument array (never a shell),
 // retried because a registry can lag a build that has just pushed.
 import { getExecOutput } from '@actions/exec'
-import { lastLines } from './command-output.js'
-import { parseImageReference } from './image-ref.js'
-import { ghcrDeniedHint, isGhcr } from './registry-hints.js'
+import { lastLines } from '../registry/command-output.js'
+import { parseImageReference } from '../registry/image-ref.js'
+import { ghcrDeniedHint, isGhcr } from '../registry/registry-hints.js'
 import { withCommandsStopped } from '../log/log.js'
 import { REGISTRY_RETRY } from '../timing/timing.js'
 import { withBackoff } from '../timing/backoff.js'
