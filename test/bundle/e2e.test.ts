@@ -22,8 +22,8 @@ describe('the scenarios of test/support/scenarios.ts', () => {
   it('2: a PR changing Dockerfile.ci waits for its own build, pulls it, and is announced once', async () => {
     const { check, build, commentBody } = await imageChangingPullRequest(world)
     const head7 = check.resolve.outputs['head-sha']!.slice(0, 7)
-    // GitHub's `opened` payload has no merge_commit_sha: the inputs are hashed at GITHUB_SHA, and the
-    // build pushes the reuse tag of that hash and labels the image with it.
+    // GitHub's `opened` payload has a null merge_commit_sha, so the inputs are hashed at GITHUB_SHA,
+    // and the build pushes the reuse tag of that hash and labels the image with it.
     const hash = build.resolve.outputs['inputs-hash']!
     expect(hash).toMatch(/^[0-9a-f]{64}$/)
     expect(build.resolve.outputs).toMatchObject({

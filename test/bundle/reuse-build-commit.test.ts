@@ -25,7 +25,7 @@ describe.skipIf(!registryAvailable() && process.env.CI !== 'true')('the commit r
   it("an opened PR (GitHub's payload: merge_commit_sha null) is hashed at GITHUB_SHA: its build pushes the reuse tag and labels the image", async () => {
     const pr = new PullRequestBranch(world)
     pr.push(DOCKERFILE_2)
-    expect((pr.event().pull_request as { merge_commit_sha: unknown }).merge_commit_sha).toBeNull()
+    expect((pr.event().pull_request as Record<string, unknown>).merge_commit_sha).toBeNull()
     const build = await buildWorkflow(world, { eventName: 'pull_request', pr })
     const hash = build.resolve.outputs['inputs-hash']!
     expect(hash).toMatch(HASH)
@@ -42,7 +42,7 @@ describe.skipIf(!registryAvailable() && process.env.CI !== 'true')('the commit r
     const codeOnly = await buildWorkflow(world, { eventName: 'pull_request', pr })
     // This push changes the inputs; its payload still names the previous push's merge commit.
     pr.push(SETUP_2)
-    expect((pr.event().pull_request as { merge_commit_sha: unknown }).merge_commit_sha).toBe(pr.previous!.mergeSha)
+    expect((pr.event().pull_request as Record<string, unknown>).merge_commit_sha).toBe(pr.previous!.mergeSha)
     const { build, check } = await pushCycle(world, { eventName: 'pull_request', pr })
     const hash = build.resolve.outputs['inputs-hash']!
     expect(hash).toMatch(HASH)
