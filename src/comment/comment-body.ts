@@ -3,7 +3,7 @@
 // too long (maximum is 65536 characters)": REST docs, "Create an issue comment".)
 import { commentMarker } from './comment-marker.js'
 import { FULL_COMMIT_SHA } from '../git/commit-sha.js'
-import { escapeHtml } from '../action/html.js'
+import { escapeHtml, oneLine } from '../action/html.js'
 import { imageReference, isImageRepository, isValidTag, pinnedReference, SHA256_DIGEST } from '../registry/image-ref.js'
 
 /** GitHub rejects a comment body longer than this (422 "Body is too long"). */
@@ -55,9 +55,7 @@ export interface ImageComment {
  * inside <code> on GitHub.
  */
 export function untrustedCode(text: string, maxLength = MAX_VALUE_LENGTH): string {
-  const chars = Array.from(text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '\uFFFD'))
-  const shown = chars.length > maxLength ? chars.slice(0, maxLength - 1).join('') + '…' : chars.join('')
-  return `<code>${escapeHtml(shown)}</code>`
+  return `<code>${escapeHtml(oneLine(text, maxLength))}</code>`
 }
 
 // What the inputs accept as a repository and a tag: nothing that can end a code block or a line.

@@ -2,7 +2,7 @@
 // reads them, the one-line headline, package names and versions. Pure.
 import type { ImageDiff, LayerDiff, PackagesOutcome, PlatformDiff } from './image-diff.js'
 import type { PackageChange } from './package-diff.js'
-import { escapeHtml } from '../action/html.js'
+import { escapeHtml, oneLine } from '../action/html.js'
 import { isOsPackage } from './relevance.js'
 
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB']
@@ -72,7 +72,7 @@ export const TEXT_STYLE: Style = { escape: asIs, percentage: false }
 /** The first compared platform's change in a few words; the platform named when there are several. */
 export function headline(diff: ImageDiff, style: Style): string {
   const first = diff.platforms[0]!
-  const on = diff.platforms.length > 1 ? ` on ${style.escape(plain(first.platform, 40))}` : ''
+  const on = diff.platforms.length > 1 ? ` on ${style.escape(oneLine(first.platform, 40))}` : ''
   return `${layerHeadline(first.layers, style.percentage)}, ${packagesHeadline(first.packages)}${on}`
 }
 
@@ -81,7 +81,7 @@ export function packagesNote(packages: Exclude<PackagesOutcome, { kind: 'compare
   const enable = 'set `sbom: true` on docker/build-push-action'
   if (packages.kind === 'unreadable') {
     const whose = packages.side === 'pr' ? "this PR's image" : 'the stable image'
-    return `not compared: the SBOM of ${whose} cannot be read (${escape(plain(packages.why, 300))}).`
+    return `not compared: the SBOM of ${whose} cannot be read (${escape(oneLine(packages.why, 300))}).`
   }
   if (packages.sides.length === 2) return `not compared: neither image has an SBOM attestation; ${enable} to compare packages.`
   if (packages.sides[0] === 'stable') {
@@ -101,16 +101,9 @@ export function versionList(versions: readonly string[]): string {
   return versions.length > 3 ? `${shown.join(', ')} and ${versions.length - 3} more` : shown.join(', ')
 }
 
-/** Untrusted text for one line: control and format characters replaced, at most `max` characters. */
-export function plain(text: string, max = 100): string {
-  // max characters take at most 2 * max UTF-16 units: the rest of a long text is never looked at.
-  const chars = Array.from(text.slice(0, 2 * max + 2).replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '\uFFFD'))
-  return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : chars.join('')
-}
-
 /** A list of platforms in a sentence, at most eight named. */
 export function platformList(platforms: readonly string[]): string {
-  const named = platforms.slice(0, 8).map((p) => plain(p, 40))
+  const named = platforms.slice(0, 8).map((p) => oneLine(p, 40))
   return platforms.length > 8 ? `${named.join(', ')} and ${platforms.length - 8} more` : named.join(', ')
 }
 
@@ -120,7 +113,7 @@ export const PLATFORM_COLUMNS = ['platform', 'compressed size', 'change', 'layer
 export function platformCells(p: PlatformDiff, style: Style): string[] {
   const { stable, pr, shared, added, addedSize, removed } = p.layers
   return [
-    style.escape(plain(p.platform, 40)),
+    style.escape(oneLine(p.platform, 40)),
     formatSize(pr.size),
     formatChange(pr.size, stable.size, style.percentage),
     `${pr.layers} (was ${stable.layers})`,

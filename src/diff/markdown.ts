@@ -2,7 +2,7 @@
 // stays well inside GitHub's 65,536 characters, and the full list for the job summary (GitHub
 // keeps at most 1 MiB of a step's summary: docs, "Adding a job summary"). Everything a registry
 // or an SBOM says is escaped (action/html.ts) and cut to one line. Pure.
-import { code, escapeHtml } from '../action/html.js'
+import { code, escapeHtml, oneLine } from '../action/html.js'
 import { byPackagesOutcome, type DiffOutcome, type ImageDiff } from './image-diff.js'
 import type { PackageChange } from './package-diff.js'
 import {
@@ -11,7 +11,6 @@ import {
   packageName,
   packagesHeadline,
   packagesNote,
-  plain,
   PLATFORM_COLUMNS,
   platformCells,
   platformList,
@@ -32,7 +31,7 @@ export interface MarkdownLayout {
 export const IN_COMMENT: MarkdownLayout = { collapsed: true, rows: 30, chars: 16_000, restIn: 'the job summary of the build' }
 export const IN_SUMMARY: MarkdownLayout = { collapsed: false, rows: 5_000, chars: 512 * 1024 }
 
-const text = (value: string, max?: number) => escapeHtml(plain(value, max))
+const text = (value: string, max?: number) => escapeHtml(oneLine(value, max))
 
 function platformTable(diff: ImageDiff): string[] {
   const lines = [
@@ -50,8 +49,8 @@ function platformTable(diff: ImageDiff): string[] {
 }
 
 function changeRow(change: PackageChange): string {
-  const versions = (list: string[]) => (list.length > 0 ? code(plain(versionList(list), 120)) : '')
-  return `| ${code(plain(packageName(change)))} | ${text(change.type, 20)} | ${versions(change.stable)} | ${versions(change.pr)} |`
+  const versions = (list: string[]) => (list.length > 0 ? code(oneLine(versionList(list), 120)) : '')
+  return `| ${code(oneLine(packageName(change)))} | ${text(change.type, 20)} | ${versions(change.stable)} | ${versions(change.pr)} |`
 }
 
 function packageSections(diff: ImageDiff, layout: MarkdownLayout): string[] {
@@ -90,7 +89,7 @@ function packageSections(diff: ImageDiff, layout: MarkdownLayout): string[] {
 }
 
 function stableName(reference: string): string {
-  return code(plain(reference, 200))
+  return code(oneLine(reference, 200))
 }
 
 export function renderDiffMarkdown(outcome: DiffOutcome, layout: MarkdownLayout): string {

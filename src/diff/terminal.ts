@@ -1,13 +1,13 @@
 // A comparison as plain text for a terminal (`ci-image diff`): the same facts as the comment,
 // every package change listed, columns aligned. Untrusted text is cut to one line here; the CLI
 // writes each line so that no workflow command can start in it (log/log.ts). Pure.
+import { oneLine } from '../action/html.js'
 import { byPackagesOutcome, type ImageDiff } from './image-diff.js'
 import {
   headline,
   packageName,
   packagesHeadline,
   packagesNote,
-  plain,
   PLATFORM_COLUMNS,
   platformCells,
   TEXT_STYLE,
@@ -27,12 +27,12 @@ function table(rows: string[][]): string[] {
 
 export function renderDiffText(diff: ImageDiff): string[] {
   const lines = [
-    `${plain(diff.pr, 200)} compared with ${plain(diff.stable, 200)}: ${headline(diff, TEXT_STYLE)}`,
+    `${oneLine(diff.pr, 200)} compared with ${oneLine(diff.stable, 200)}: ${headline(diff, TEXT_STYLE)}`,
     '',
     ...table([PLATFORM_COLUMNS, ...diff.platforms.map((p) => platformCells(p, TEXT_STYLE))]),
   ]
-  if (diff.onlyPr.length > 0) lines.push(`Only in ${plain(diff.pr, 200)}: ${platformList(diff.onlyPr)}`)
-  if (diff.onlyStable.length > 0) lines.push(`Only in ${plain(diff.stable, 200)}: ${platformList(diff.onlyStable)}`)
+  if (diff.onlyPr.length > 0) lines.push(`Only in ${oneLine(diff.pr, 200)}: ${platformList(diff.onlyPr)}`)
+  if (diff.onlyStable.length > 0) lines.push(`Only in ${oneLine(diff.stable, 200)}: ${platformList(diff.onlyStable)}`)
   if (diff.notCompared.length > 0) lines.push(`Not compared: ${platformList(diff.notCompared)}`)
   for (const group of byPackagesOutcome(diff.platforms)) {
     const { packages } = group
@@ -45,10 +45,10 @@ export function renderDiffText(diff: ImageDiff): string[] {
     lines.push(`${on}: ${packagesHeadline(packages)}`)
     if (packages.changes.length === 0) continue
     const rows = packages.changes.map((c) => [
-      plain(packageName(c)),
-      plain(c.type, 20),
-      c.stable.length > 0 ? plain(versionList(c.stable), 120) : '-',
-      c.pr.length > 0 ? plain(versionList(c.pr), 120) : '-',
+      oneLine(packageName(c)),
+      oneLine(c.type, 20),
+      c.stable.length > 0 ? oneLine(versionList(c.stable), 120) : '-',
+      c.pr.length > 0 ? oneLine(versionList(c.pr), 120) : '-',
     ])
     lines.push(...table([['package', 'type', 'stable', 'this image'], ...rows]))
   }
