@@ -25,5 +25,10 @@ export async function verifyAndPull(session: Session, built: BuiltImage, rows: R
     info(`${verified.pinned} was built from ${built.headSha} (${verified.image.platforms.join(', ') || 'one platform'}).`)
   }
   // By digest: exactly the image that was read and checked, whatever the tag points to by now.
-  if (inputs.pull) await core.group(`Pulling ${verified.pinned}`, () => pullImage(verified.pinned, { sleep, log }))
+  if (inputs.pull) await pullPinned(session, verified.pinned)
+}
+
+/** `docker pull` of an image pinned by digest, in a log group of its own. */
+export async function pullPinned(session: Session, pinned: string): Promise<void> {
+  await core.group(`Pulling ${pinned}`, () => pullImage(pinned, { sleep: session.sleep, log: (line) => info(line) }))
 }
