@@ -2,6 +2,7 @@
 // as GitHub reads it for each trigger, gathered through seams and handed to the pure decision
 // (resolution/decision.ts, watch/watch.ts). The commands share it through resolveForSession; the local
 // CLI fills the seams with git alone.
+import { shortSha } from '../git/commit-sha.js'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { defaultBranch } from '../action/event.js'
@@ -85,8 +86,6 @@ function listWorkflows(io: ResolveImageIo, commit: string): Promise<string[] | u
   return io.listWorkflows ? io.listWorkflows(commit) : workflowsWithGit(io.git, commit)
 }
 
-const short = (commit: string) => (/^[0-9a-f]{40}$/.test(commit) ? commit.slice(0, 7) : commit)
-
 /**
  * A push reads no PR trigger, but the build workflow still decides what the image is made of: a
  * push at a commit without it fails as a PR does, naming what is there.
@@ -95,7 +94,7 @@ async function requireBuildWorkflowAt(config: ResolveImageConfig, commit: string
   const path = buildWorkflowPath(config.buildWorkflow)
   const read = io.readBuildWorkflow ?? ((list: string[]) => readFilesAt(io.git, path, list))
   const [text] = await read([commit])
-  if (text === null) throw missingBuildWorkflow(config.buildWorkflow, `at ${short(commit)} (${branch})`, await listWorkflows(io, commit))
+  if (text === null) throw missingBuildWorkflow(config.buildWorkflow, `at ${shortSha(commit)} (${branch})`, await listWorkflows(io, commit))
 }
 
 /** The commits the build workflow may be read at: the merge commit (when known), the head, the base. */
@@ -139,7 +138,7 @@ async function buildWorkflowCopies(
     throw new Error(`Cannot read ${path} at the PR's base and head commits: check out the repository, or pass \`github-token\`.`)
   }
   if (base === null && mergeCopy === null) {
-    const at = commits.base === facts.baseRef ? '' : ` (${short(commits.base)})`
+    const at = commits.base === facts.baseRef ? '' : ` (${shortSha(commits.base)})`
     throw missingBuildWorkflow(
       config.buildWorkflow,
       `on base branch ${facts.baseRef}${at} nor in the PR`,

@@ -2,6 +2,7 @@
 // tree (`git ls-tree -r -z` in the checkout, which a depth-1 checkout of that commit has), and a
 // read-only lookup of the reuse tag in the registry. A registry that cannot be reached or refuses
 // means no reuse, never a failed step.
+import { shortSha } from '../git/commit-sha.js'
 import { parseLsTree, type TreeEntry } from '../git/ls-tree.js'
 import { hashInputs, shortInputsHash, type InputsHash } from './inputs-hash.js'
 import type { PathMatcher } from '../watch/patterns.js'
@@ -66,8 +67,6 @@ async function pushInputs(inputs: Inputs, commit: string, io: ReuseIo): Promise<
   return inputsMatcher({ ...sources, mergeCopy: text ?? undefined, baseCopy: text ?? undefined })
 }
 
-const short = (sha: string) => sha.slice(0, 7)
-
 /**
  * Why the build commit cannot be hashed here, or undefined when it can. In a run of the build
  * workflow (`buildsHere`) the checkout, when there is one, must have it checked out: what that
@@ -85,19 +84,19 @@ async function refuseBuildCommit(
   const checkedOut = buildsHere ? await io.checkedOut() : undefined
   if (checkedOut !== undefined && checkedOut.toLowerCase() !== commit.sha.toLowerCase()) {
     return (
-      `the checkout is at ${short(checkedOut)}, not at ${short(commit.sha)}, the commit this run's build uses (GITHUB_SHA), ` +
+      `the checkout is at ${shortSha(checkedOut)}, not at ${shortSha(commit.sha)}, the commit this run's build uses (GITHUB_SHA), ` +
       "so the inputs hash would describe another tree than this build builds. To reuse images, check out the run's own commit " +
       '(actions/checkout without `ref:`): a checkout of the PR head builds a tree no other context can hash'
     )
   }
   if (commit.mergeOf === undefined) return undefined
   const parents = await io.readParents(commit.sha).catch(() => undefined)
-  if (parents === undefined) return `neither the checkout nor the API gave the parents of ${short(commit.sha)} (GITHUB_SHA)`
+  if (parents === undefined) return `neither the checkout nor the API gave the parents of ${shortSha(commit.sha)} (GITHUB_SHA)`
   // GITHUB_SHA can be the merge of an earlier push's head (actions/checkout#237, #299).
   if (parents.length !== 2 || parents[1]!.toLowerCase() !== commit.mergeOf.toLowerCase()) {
-    const merged = parents.length === 2 ? `merges ${short(parents[1]!)}` : `has ${parents.length} parent(s)`
+    const merged = parents.length === 2 ? `merges ${shortSha(parents[1]!)}` : `has ${parents.length} parent(s)`
     return (
-      `${short(commit.sha)} (GITHUB_SHA) ${merged}, not the PR's head ${short(commit.mergeOf)}: GitHub made this run's merge commit ` +
+      `${shortSha(commit.sha)} (GITHUB_SHA) ${merged}, not the PR's head ${shortSha(commit.mergeOf)}: GitHub made this run's merge commit ` +
       'before that push. A new push, or closing and reopening the PR, starts runs on a fresh merge commit'
     )
   }
@@ -146,7 +145,7 @@ export async function resolveReuse(
   const hashed = isInput && ((await hashTreeWithGit(io.git, commit.sha, isInput)) ?? (await hashTreeFromApi(io, commit.sha, isInput)))
   if (!hashed) {
     return noReuse(
-      `neither the checkout nor the API gave the tree of ${short(commit.sha)} and its build workflow; check out the commit the build uses (actions/checkout does)`,
+      `neither the checkout nor the API gave the tree of ${shortSha(commit.sha)} and its build workflow; check out the commit the build uses (actions/checkout does)`,
     )
   }
   const tag = reuseTag(plan.prNumber, shortInputsHash(hashed.hash))
