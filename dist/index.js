@@ -31906,8 +31906,9 @@ function repositoryUrl(ctx) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ escapeHtml),
-/* harmony export */   a: () => (/* binding */ code)
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   aY: () => (/* binding */ code)
 /* harmony export */ });
 // Text made safe for the HTML and Markdown of a job summary or a comment.
 function escapeHtml(text) {
@@ -31916,6 +31917,12 @@ function escapeHtml(text) {
 /** Text as an inline code element, safe inside a Markdown table cell. */
 function code(text) {
     return `<code>${escapeHtml(text)}</code>`;
+}
+/** Untrusted text for one line: control and format characters (line breaks, bidi overrides) replaced, at most `max` characters. */
+function oneLine(text, max = 100) {
+    // max characters take at most 2 * max UTF-16 units: the rest of a long text is never looked at.
+    const chars = Array.from(text.slice(0, 2 * max + 2).replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '\uFFFD'));
+    return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : chars.join('');
 }
 
 
@@ -38207,9 +38214,7 @@ const MAX_VALUE_LENGTH = 200;
  * inside <code> on GitHub.
  */
 function untrustedCode(text, maxLength = MAX_VALUE_LENGTH) {
-    const chars = Array.from(text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '\uFFFD'));
-    const shown = chars.length > maxLength ? chars.slice(0, maxLength - 1).join('') + '…' : chars.join('');
-    return `<code>${(0,html/* escapeHtml */.Z)(shown)}</code>`;
+    return `<code>${(0,html/* escapeHtml */.ZD)((0,html/* oneLine */.TN)(text, maxLength))}</code>`;
 }
 // What the inputs accept as a repository and a tag: nothing that can end a code block or a line.
 // Checked again here because these values go into a shell example.
@@ -38413,7 +38418,7 @@ var format = __nccwpck_require__(4200);
 
 const IN_COMMENT = { collapsed: true, rows: 30, chars: 16_000, restIn: 'the job summary of the build' };
 const IN_SUMMARY = { collapsed: false, rows: 5_000, chars: 512 * 1024 };
-const markdown_text = (value, max) => (0,html/* escapeHtml */.Z)((0,format/* plain */.pj)(value, max));
+const markdown_text = (value, max) => (0,html/* escapeHtml */.ZD)((0,html/* oneLine */.TN)(value, max));
 function platformTable(diff) {
     const lines = [
         `| ${format/* PLATFORM_COLUMNS */.iL.join(' | ')} |`,
@@ -38421,16 +38426,16 @@ function platformTable(diff) {
         ...diff.platforms.map((p) => `| ${(0,format/* platformCells */.NJ)(p, format/* MARKDOWN_STYLE */.Ik).join(' | ')} |`),
     ];
     const notes = [
-        diff.onlyPr.length > 0 && `Only in this PR's image: ${(0,html/* escapeHtml */.Z)((0,format/* platformList */._P)(diff.onlyPr))}.`,
-        diff.onlyStable.length > 0 && `Only in the stable image: ${(0,html/* escapeHtml */.Z)((0,format/* platformList */._P)(diff.onlyStable))}.`,
+        diff.onlyPr.length > 0 && `Only in this PR's image: ${(0,html/* escapeHtml */.ZD)((0,format/* platformList */._P)(diff.onlyPr))}.`,
+        diff.onlyStable.length > 0 && `Only in the stable image: ${(0,html/* escapeHtml */.ZD)((0,format/* platformList */._P)(diff.onlyStable))}.`,
         diff.notCompared.length > 0 &&
-            `Not compared (ci-image compares ${diff.platforms.length}): ${(0,html/* escapeHtml */.Z)((0,format/* platformList */._P)(diff.notCompared))}.`,
+            `Not compared (ci-image compares ${diff.platforms.length}): ${(0,html/* escapeHtml */.ZD)((0,format/* platformList */._P)(diff.notCompared))}.`,
     ].filter((note) => typeof note === 'string');
     return notes.length > 0 ? [...lines, '', notes.join(' ')] : lines;
 }
 function changeRow(change) {
-    const versions = (list) => (list.length > 0 ? (0,html/* code */.a)((0,format/* plain */.pj)((0,format/* versionList */.tF)(list), 120)) : '');
-    return `| ${(0,html/* code */.a)((0,format/* plain */.pj)((0,format/* packageName */.oZ)(change)))} | ${markdown_text(change.type, 20)} | ${versions(change.stable)} | ${versions(change.pr)} |`;
+    const versions = (list) => (list.length > 0 ? (0,html/* code */.aY)((0,html/* oneLine */.TN)((0,format/* versionList */.tF)(list), 120)) : '');
+    return `| ${(0,html/* code */.aY)((0,html/* oneLine */.TN)((0,format/* packageName */.oZ)(change)))} | ${markdown_text(change.type, 20)} | ${versions(change.stable)} | ${versions(change.pr)} |`;
 }
 function packageSections(diff, layout) {
     const lines = [];
@@ -38438,10 +38443,10 @@ function packageSections(diff, layout) {
     let chars = 0;
     let left = 0;
     for (const group of (0,image_diff/* byPackagesOutcome */.FR)(diff.platforms)) {
-        const on = `**Packages** (${(0,html/* escapeHtml */.Z)((0,format/* platformList */._P)(group.platforms))})`;
+        const on = `**Packages** (${(0,html/* escapeHtml */.ZD)((0,format/* platformList */._P)(group.platforms))})`;
         const { packages } = group;
         if (packages.kind !== 'compared') {
-            lines.push('', `${on}: ${(0,format/* packagesNote */.EL)(packages, html/* escapeHtml */.Z)}`);
+            lines.push('', `${on}: ${(0,format/* packagesNote */.EL)(packages, html/* escapeHtml */.ZD)}`);
             continue;
         }
         lines.push('', `${on}: ${(0,format/* packagesHeadline */.K2)(packages)}.`);
@@ -38465,7 +38470,7 @@ function packageSections(diff, layout) {
     return lines;
 }
 function stableName(reference) {
-    return (0,html/* code */.a)((0,format/* plain */.pj)(reference, 200));
+    return (0,html/* code */.aY)((0,html/* oneLine */.TN)(reference, 200));
 }
 function renderDiffMarkdown(outcome, layout) {
     if (outcome.kind === 'none')
@@ -38560,13 +38565,13 @@ summaryMore) {
     catch (error) {
         if ((0,errors/* isIntegrationRefusal */.Pk)(error)) {
             const text = `the token cannot write comments on PR #${pr.number} (${(0,errors/* describeApiError */.gg)(error)}). Give the job \`permissions: pull-requests: write\`; a PR from a fork never gets it.`;
-            return reportNothingDone({ text, html: (0,html/* escapeHtml */.Z)(text), outputs, log: warn });
+            return reportNothingDone({ text, html: (0,html/* escapeHtml */.ZD)(text), outputs, log: warn });
         }
         throw new Error(`Could not write the CI image comment on PR #${pr.number}: ${(0,errors/* describeApiError */.gg)(error)}`, { cause: error });
     }
     if (result.action === 'none') {
         const text = `PR #${pr.number} has no image comment to correct.`;
-        return reportNothingDone({ text, html: (0,html/* escapeHtml */.Z)(text), outputs });
+        return reportNothingDone({ text, html: (0,html/* escapeHtml */.ZD)(text), outputs });
     }
     const { comment: written, deleted } = result;
     (0,report/* setOutputs */.n0)({ 'comment-id': written.id, 'comment-url': written.html_url, ...outputs });
@@ -38591,7 +38596,7 @@ async function commentImageCommand(session) {
         const text = `${gate.reason} There is no image to announce.`;
         return reportNothingDone({
             text,
-            html: (0,html/* escapeHtml */.Z)(text),
+            html: (0,html/* escapeHtml */.ZD)(text),
             outputs: { image: gate.reference, tag: gate.tag, ...(0,report/* targetOutputs */.OL)(target) },
             log: warn,
         });
@@ -38601,7 +38606,7 @@ async function commentImageCommand(session) {
         const text = `a merge queue run announces nothing: PR #${target.pr.number}'s image comment is written by its own build.`;
         return reportNothingDone({
             text,
-            html: (0,html/* escapeHtml */.Z)(text),
+            html: (0,html/* escapeHtml */.ZD)(text),
             outputs: { image: gate.reference, tag: gate.tag, ...(0,report/* targetOutputs */.OL)(target) },
         });
     }
@@ -38623,7 +38628,7 @@ async function commentImageCommand(session) {
     const outputs = { image: reference, tag, ...(0,report/* targetOutputs */.OL)(pr) };
     if (!(0,action_event/* runsWorkflow */.wq)(ctx, inputs.buildWorkflow)) {
         const text = `PR #${pr.number} changes the CI image: ${inputs.buildWorkflow} announces its build.`;
-        return reportNothingDone({ text, html: (0,html/* escapeHtml */.Z)(text), outputs });
+        return reportNothingDone({ text, html: (0,html/* escapeHtml */.ZD)(text), outputs });
     }
     // The image behind the reuse tag was built for another commit: this run copied it, no build.
     const reusable = decision.reuse?.reusable;
@@ -38947,7 +38952,6 @@ async function compareImages(pr, stable, o = {}) {
 /* harmony export */   _P: () => (/* binding */ platformList),
 /* harmony export */   iL: () => (/* binding */ PLATFORM_COLUMNS),
 /* harmony export */   oZ: () => (/* binding */ packageName),
-/* harmony export */   pj: () => (/* binding */ plain),
 /* harmony export */   tF: () => (/* binding */ versionList)
 /* harmony export */ });
 /* unused harmony exports formatSize, formatChange */
@@ -39004,12 +39008,12 @@ function packagesHeadline(packages) {
     }
 }
 const asIs = (text) => text;
-const MARKDOWN_STYLE = { escape: _action_html_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .Z, percentage: true };
+const MARKDOWN_STYLE = { escape: _action_html_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD, percentage: true };
 const TEXT_STYLE = { escape: asIs, percentage: false };
 /** The first compared platform's change in a few words; the platform named when there are several. */
 function headline(diff, style) {
     const first = diff.platforms[0];
-    const on = diff.platforms.length > 1 ? ` on ${style.escape(plain(first.platform, 40))}` : '';
+    const on = diff.platforms.length > 1 ? ` on ${style.escape((0,_action_html_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(first.platform, 40))}` : '';
     return `${layerHeadline(first.layers, style.percentage)}, ${packagesHeadline(first.packages)}${on}`;
 }
 /** Why packages were not compared, with what to do: one sentence. */
@@ -39017,7 +39021,7 @@ function packagesNote(packages, escape = asIs) {
     const enable = 'set `sbom: true` on docker/build-push-action';
     if (packages.kind === 'unreadable') {
         const whose = packages.side === 'pr' ? "this PR's image" : 'the stable image';
-        return `not compared: the SBOM of ${whose} cannot be read (${escape(plain(packages.why, 300))}).`;
+        return `not compared: the SBOM of ${whose} cannot be read (${escape((0,_action_html_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(packages.why, 300))}).`;
     }
     if (packages.sides.length === 2)
         return `not compared: neither image has an SBOM attestation; ${enable} to compare packages.`;
@@ -39035,15 +39039,9 @@ function versionList(versions) {
     const shown = versions.slice(0, 3).map((v) => (v === '' ? '(no version)' : v));
     return versions.length > 3 ? `${shown.join(', ')} and ${versions.length - 3} more` : shown.join(', ');
 }
-/** Untrusted text for one line: control and format characters replaced, at most `max` characters. */
-function plain(text, max = 100) {
-    // max characters take at most 2 * max UTF-16 units: the rest of a long text is never looked at.
-    const chars = Array.from(text.slice(0, 2 * max + 2).replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '\uFFFD'));
-    return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : chars.join('');
-}
 /** A list of platforms in a sentence, at most eight named. */
 function platformList(platforms) {
-    const named = platforms.slice(0, 8).map((p) => plain(p, 40));
+    const named = platforms.slice(0, 8).map((p) => (0,_action_html_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(p, 40));
     return platforms.length > 8 ? `${named.join(', ')} and ${platforms.length - 8} more` : named.join(', ');
 }
 const PLATFORM_COLUMNS = ['platform', 'compressed size', 'change', 'layers', 'shared', 'new', 'removed'];
@@ -39051,7 +39049,7 @@ const PLATFORM_COLUMNS = ['platform', 'compressed size', 'change', 'layers', 'sh
 function platformCells(p, style) {
     const { stable, pr, shared, added, addedSize, removed } = p.layers;
     return [
-        style.escape(plain(p.platform, 40)),
+        style.escape((0,_action_html_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(p.platform, 40)),
         formatSize(pr.size),
         formatChange(pr.size, stable.size, style.percentage),
         `${pr.layers} (was ${stable.layers})`,
@@ -39280,11 +39278,13 @@ function sortByRelevance(items) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   p: () => (/* binding */ renderDiffText)
 /* harmony export */ });
+/* harmony import */ var _action_html_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7161);
 /* harmony import */ var _image_diff_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9613);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4200);
 // A comparison as plain text for a terminal (`ci-image diff`): the same facts as the comment,
 // every package change listed, columns aligned. Untrusted text is cut to one line here; the CLI
 // writes each line so that no workflow command can start in it (log/log.ts). Pure.
+
 
 
 function table(rows) {
@@ -39296,14 +39296,14 @@ function table(rows) {
 }
 function renderDiffText(diff) {
     const lines = [
-        `${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plain */ .pj)(diff.pr, 200)} compared with ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plain */ .pj)(diff.stable, 200)}: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .headline */ .Pl)(diff, _format_js__WEBPACK_IMPORTED_MODULE_1__/* .TEXT_STYLE */ .Wc)}`,
+        `${(0,_action_html_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(diff.pr, 200)} compared with ${(0,_action_html_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(diff.stable, 200)}: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .headline */ .Pl)(diff, _format_js__WEBPACK_IMPORTED_MODULE_1__/* .TEXT_STYLE */ .Wc)}`,
         '',
         ...table([_format_js__WEBPACK_IMPORTED_MODULE_1__/* .PLATFORM_COLUMNS */ .iL, ...diff.platforms.map((p) => (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .platformCells */ .NJ)(p, _format_js__WEBPACK_IMPORTED_MODULE_1__/* .TEXT_STYLE */ .Wc))]),
     ];
     if (diff.onlyPr.length > 0)
-        lines.push(`Only in ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plain */ .pj)(diff.pr, 200)}: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .platformList */ ._P)(diff.onlyPr)}`);
+        lines.push(`Only in ${(0,_action_html_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(diff.pr, 200)}: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .platformList */ ._P)(diff.onlyPr)}`);
     if (diff.onlyStable.length > 0)
-        lines.push(`Only in ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plain */ .pj)(diff.stable, 200)}: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .platformList */ ._P)(diff.onlyStable)}`);
+        lines.push(`Only in ${(0,_action_html_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(diff.stable, 200)}: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .platformList */ ._P)(diff.onlyStable)}`);
     if (diff.notCompared.length > 0)
         lines.push(`Not compared: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .platformList */ ._P)(diff.notCompared)}`);
     for (const group of (0,_image_diff_js__WEBPACK_IMPORTED_MODULE_0__/* .byPackagesOutcome */ .FR)(diff.platforms)) {
@@ -39318,10 +39318,10 @@ function renderDiffText(diff) {
         if (packages.changes.length === 0)
             continue;
         const rows = packages.changes.map((c) => [
-            (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plain */ .pj)((0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .packageName */ .oZ)(c)),
-            (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plain */ .pj)(c.type, 20),
-            c.stable.length > 0 ? (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plain */ .pj)((0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .versionList */ .tF)(c.stable), 120) : '-',
-            c.pr.length > 0 ? (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .plain */ .pj)((0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .versionList */ .tF)(c.pr), 120) : '-',
+            (0,_action_html_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)((0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .packageName */ .oZ)(c)),
+            (0,_action_html_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(c.type, 20),
+            c.stable.length > 0 ? (0,_action_html_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)((0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .versionList */ .tF)(c.stable), 120) : '-',
+            c.pr.length > 0 ? (0,_action_html_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)((0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .versionList */ .tF)(c.pr), 120) : '-',
         ]);
         lines.push(...table([['package', 'type', 'stable', 'this image'], ...rows]));
     }
@@ -39371,11 +39371,16 @@ async function commitParents(git, sha) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ shortSha),
 /* harmony export */   P: () => (/* binding */ FULL_COMMIT_SHA)
 /* harmony export */ });
 // A full commit SHA as an input, an event or a comment may carry it: 40 hexadecimal characters
 // (SHA-1), or 64 in a SHA-256 repository (git-scm.com/docs/hash-function-transition), either case.
 const FULL_COMMIT_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
+/** A commit as messages name it: a full SHA's first 7 characters; anything else (a branch name) as it is. */
+function shortSha(commit) {
+    return FULL_COMMIT_SHA.test(commit) ? commit.slice(0, 7) : commit;
+}
 
 
 /***/ }),
@@ -41793,6 +41798,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   AT: () => (/* binding */ resolveImage)
 });
 
+// EXTERNAL MODULE: ./src/git/commit-sha.ts
+var commit_sha = __nccwpck_require__(1600);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -41909,8 +41916,6 @@ var commit_object = __nccwpck_require__(2415);
 var build_commit = __nccwpck_require__(878);
 // EXTERNAL MODULE: ./src/github/pulls.ts
 var pulls = __nccwpck_require__(4487);
-// EXTERNAL MODULE: ./src/git/commit-sha.ts
-var commit_sha = __nccwpck_require__(1600);
 // EXTERNAL MODULE: ./src/log/log.ts
 var log = __nccwpck_require__(5384);
 ;// CONCATENATED MODULE: ./src/git/changed-files.ts
@@ -42099,6 +42104,7 @@ var reuse_lookup = __nccwpck_require__(2902);
 
 
 
+
 async function listChangedPaths(range, pr, io) {
     const fromGit = await changedFilesFromGit(io.git, range, { mergeBase: io.mergeBase });
     if (fromGit !== undefined)
@@ -42125,7 +42131,6 @@ async function workflowsWithGit(git, commit) {
 function listWorkflows(io, commit) {
     return io.listWorkflows ? io.listWorkflows(commit) : workflowsWithGit(io.git, commit);
 }
-const resolve_short = (commit) => (/^[0-9a-f]{40}$/.test(commit) ? commit.slice(0, 7) : commit);
 /**
  * A push reads no PR trigger, but the build workflow still decides what the image is made of: a
  * push at a commit without it fails as a PR does, naming what is there.
@@ -42135,7 +42140,7 @@ async function requireBuildWorkflowAt(config, commit, branch, io) {
     const read = io.readBuildWorkflow ?? ((list) => (0,git_files/* readFilesAt */.n)(io.git, path, list));
     const [text] = await read([commit]);
     if (text === null)
-        throw (0,watch/* missingBuildWorkflow */.EJ)(config.buildWorkflow, `at ${resolve_short(commit)} (${branch})`, await listWorkflows(io, commit));
+        throw (0,watch/* missingBuildWorkflow */.EJ)(config.buildWorkflow, `at ${(0,commit_sha/* shortSha */.F)(commit)} (${branch})`, await listWorkflows(io, commit));
 }
 /**
  * For a merge queue, the queue's commit is what merges, and its copy of the workflow is the one
@@ -42165,7 +42170,7 @@ async function buildWorkflowCopies(config, facts, commits, changed, io) {
         throw new Error(`Cannot read ${path} at the PR's base and head commits: check out the repository, or pass \`github-token\`.`);
     }
     if (base === null && mergeCopy === null) {
-        const at = commits.base === facts.baseRef ? '' : ` (${resolve_short(commits.base)})`;
+        const at = commits.base === facts.baseRef ? '' : ` (${(0,commit_sha/* shortSha */.F)(commits.base)})`;
         throw (0,watch/* missingBuildWorkflow */.EJ)(config.buildWorkflow, `on base branch ${facts.baseRef}${at} nor in the PR`, await listWorkflows(io, commits.base));
     }
     return { mergeCopy: mergeCopy ?? undefined, baseCopy: base ?? undefined };
@@ -42280,6 +42285,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: hashTreeWithGit
 
+// EXTERNAL MODULE: ./src/git/commit-sha.ts
+var commit_sha = __nccwpck_require__(1600);
 // EXTERNAL MODULE: ./src/git/ls-tree.ts
 var ls_tree = __nccwpck_require__(7872);
 // EXTERNAL MODULE: ./src/resolution/inputs-hash.ts
@@ -42350,6 +42357,7 @@ var inspect = __nccwpck_require__(9033);
 
 
 
+
 /** The registry read through src/registry's inspectImage: one try, a missing tag is an answer. */
 function registryReader(token, sleep, log) {
     return async (reference) => {
@@ -42384,7 +42392,6 @@ async function pushInputs(inputs, commit, io) {
     // A push has no PR: both pull request triggers are read from the pushed commit's copy.
     return (0,watch/* inputsMatcher */.AQ)({ ...sources, mergeCopy: text ?? undefined, baseCopy: text ?? undefined });
 }
-const reuse_lookup_short = (sha) => sha.slice(0, 7);
 /**
  * Why the build commit cannot be hashed here, or undefined when it can. In a run of the build
  * workflow (`buildsHere`) the checkout, when there is one, must have it checked out: what that
@@ -42397,7 +42404,7 @@ const reuse_lookup_short = (sha) => sha.slice(0, 7);
 async function refuseBuildCommit(commit, buildsHere, io) {
     const checkedOut = buildsHere ? await io.checkedOut() : undefined;
     if (checkedOut !== undefined && checkedOut.toLowerCase() !== commit.sha.toLowerCase()) {
-        return (`the checkout is at ${reuse_lookup_short(checkedOut)}, not at ${reuse_lookup_short(commit.sha)}, the commit this run's build uses (GITHUB_SHA), ` +
+        return (`the checkout is at ${(0,commit_sha/* shortSha */.F)(checkedOut)}, not at ${(0,commit_sha/* shortSha */.F)(commit.sha)}, the commit this run's build uses (GITHUB_SHA), ` +
             "so the inputs hash would describe another tree than this build builds. To reuse images, check out the run's own commit " +
             '(actions/checkout without `ref:`): a checkout of the PR head builds a tree no other context can hash');
     }
@@ -42405,11 +42412,11 @@ async function refuseBuildCommit(commit, buildsHere, io) {
         return undefined;
     const parents = await io.readParents(commit.sha).catch(() => undefined);
     if (parents === undefined)
-        return `neither the checkout nor the API gave the parents of ${reuse_lookup_short(commit.sha)} (GITHUB_SHA)`;
+        return `neither the checkout nor the API gave the parents of ${(0,commit_sha/* shortSha */.F)(commit.sha)} (GITHUB_SHA)`;
     // GITHUB_SHA can be the merge of an earlier push's head (actions/checkout#237, #299).
     if (parents.length !== 2 || parents[1].toLowerCase() !== commit.mergeOf.toLowerCase()) {
-        const merged = parents.length === 2 ? `merges ${reuse_lookup_short(parents[1])}` : `has ${parents.length} parent(s)`;
-        return (`${reuse_lookup_short(commit.sha)} (GITHUB_SHA) ${merged}, not the PR's head ${reuse_lookup_short(commit.mergeOf)}: GitHub made this run's merge commit ` +
+        const merged = parents.length === 2 ? `merges ${(0,commit_sha/* shortSha */.F)(parents[1])}` : `has ${parents.length} parent(s)`;
+        return (`${(0,commit_sha/* shortSha */.F)(commit.sha)} (GITHUB_SHA) ${merged}, not the PR's head ${(0,commit_sha/* shortSha */.F)(commit.mergeOf)}: GitHub made this run's merge commit ` +
             'before that push. A new push, or closing and reopening the PR, starts runs on a fresh merge commit');
     }
     return undefined;
@@ -42451,7 +42458,7 @@ async function resolveReuse(resolved, context, io) {
     const isInput = target.kind === 'push' ? await pushInputs(inputs, commit.sha, io) : resolved.watch?.isInput;
     const hashed = isInput && ((await hashTreeWithGit(io.git, commit.sha, isInput)) ?? (await hashTreeFromApi(io, commit.sha, isInput)));
     if (!hashed) {
-        return noReuse(`neither the checkout nor the API gave the tree of ${reuse_lookup_short(commit.sha)} and its build workflow; check out the commit the build uses (actions/checkout does)`);
+        return noReuse(`neither the checkout nor the API gave the tree of ${(0,commit_sha/* shortSha */.F)(commit.sha)} and its build workflow; check out the commit the build uses (actions/checkout does)`);
     }
     const tag = (0,tags/* reuseTag */.BK)(plan.prNumber, (0,inputs_hash/* shortInputsHash */.OO)(hashed.hash));
     const found = await lookUp((0,image_ref/* imageReference */.rA)(imageRepository, tag), hashed.hash, io.readImage);
@@ -42917,26 +42924,26 @@ function reportResolvedImage(result, session, labels) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(warning, { title: 'CI image' });
     (0,_log_log_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq)(`${result.reference}: ${result.reason}`);
     const rows = [
-        ['Image', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_6__/* .code */ .a)(result.reference)],
-        ['Why', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeHtml */ .Z)(result.reason)],
-        ['Push', result.pushReferences.length > 0 ? result.pushReferences.map(_action_html_js__WEBPACK_IMPORTED_MODULE_6__/* .code */ .a).join('<br>') : 'nothing (no build in this context)'],
+        ['Image', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_6__/* .code */ .aY)(result.reference)],
+        ['Why', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeHtml */ .ZD)(result.reason)],
+        ['Push', result.pushReferences.length > 0 ? result.pushReferences.map(_action_html_js__WEBPACK_IMPORTED_MODULE_6__/* .code */ .aY).join('<br>') : 'nothing (no build in this context)'],
     ];
     // The source names the build workflow, a file name the inputs validated.
     if (result.watch)
-        rows.push(['Watched', `${result.watch.patterns.map(_action_html_js__WEBPACK_IMPORTED_MODULE_6__/* .code */ .a).join(' ')} from ${result.watch.source}`]);
+        rows.push(['Watched', `${result.watch.patterns.map(_action_html_js__WEBPACK_IMPORTED_MODULE_6__/* .code */ .aY).join(' ')} from ${result.watch.source}`]);
     if (result.reuse?.hash)
-        rows.push(['Inputs', `${(0,_action_html_js__WEBPACK_IMPORTED_MODULE_6__/* .code */ .a)(result.reuse.hash)} (${result.reuse.inputFiles} files)`]);
+        rows.push(['Inputs', `${(0,_action_html_js__WEBPACK_IMPORTED_MODULE_6__/* .code */ .aY)(result.reuse.hash)} (${result.reuse.inputFiles} files)`]);
     if (result.reuse?.reusable)
-        rows.push(['Reusable', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_6__/* .code */ .a)(result.reuse.reusable.pinned)]);
+        rows.push(['Reusable', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_6__/* .code */ .aY)(result.reuse.reusable.pinned)]);
     if (result.reuse?.notice)
-        rows.push(['Not reused', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeHtml */ .Z)(result.reuse.notice)]);
+        rows.push(['Not reused', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeHtml */ .ZD)(result.reuse.notice)]);
     for (const warning of result.warnings)
-        rows.push(['Warning', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeHtml */ .Z)(warning)]);
+        rows.push(['Warning', (0,_action_html_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeHtml */ .ZD)(warning)]);
     if (result.changedSource)
         rows.push(['Changed files', `${result.changedCount} (listed by ${result.changedSource})`]);
     const summary = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addHeading('CI image', 3).addTable(rows.map(([k, v]) => [{ data: k, header: true }, v]));
     if (result.matched.length > 0) {
-        const shown = result.matched.slice(0, MAX_FILES_IN_SUMMARY).map(_action_html_js__WEBPACK_IMPORTED_MODULE_6__/* .code */ .a);
+        const shown = result.matched.slice(0, MAX_FILES_IN_SUMMARY).map(_action_html_js__WEBPACK_IMPORTED_MODULE_6__/* .code */ .aY);
         if (result.matched.length > shown.length)
             shown.push(`and ${result.matched.length - shown.length} more`);
         summary.addDetails(`Watched files changed (${result.matched.length})`, shown.join('<br>'));
@@ -43491,15 +43498,15 @@ function runRows(outcome) {
         return [['Build run', 'none found']];
     const duration = runDurationMs(run);
     return [
-        ['Build run', `<a href="${(0,html/* escapeHtml */.Z)(run.html_url)}">${(0,html/* code */.a)(`${run.name ?? 'build'} ${runLabel(run)}`)}</a>`],
-        ['Result', run.status === 'completed' ? (0,html/* code */.a)(run.conclusion ?? 'unknown') : (0,html/* code */.a)(run.status ?? 'unknown')],
+        ['Build run', `<a href="${(0,html/* escapeHtml */.ZD)(run.html_url)}">${(0,html/* code */.aY)(`${run.name ?? 'build'} ${runLabel(run)}`)}</a>`],
+        ['Result', run.status === 'completed' ? (0,html/* code */.aY)(run.conclusion ?? 'unknown') : (0,html/* code */.aY)(run.status ?? 'unknown')],
         ...(duration === undefined ? [] : [['Run duration', (0,timing_duration/* formatDuration */.a)(duration)]]),
     ];
 }
 /** The summary of a failed wait, with what was known up to the failure; then the error, thrown on. */
 function failedWith(rows) {
     return (error) => {
-        summarize([...rows, ['Failed', (0,html/* escapeHtml */.Z)(error instanceof Error ? error.message : String(error))]]);
+        summarize([...rows, ['Failed', (0,html/* escapeHtml */.ZD)(error instanceof Error ? error.message : String(error))]]);
         throw error;
     };
 }
@@ -43649,17 +43656,21 @@ async function verifyAndPull(session, built, rows) {
     const log = (line) => (0,log_log/* info */.pq)(line);
     const verified = await core/* group */.Os(`Reading ${built.commitReference} from the registry`, () => verifyBuiltImage(built, { token: inputs.token, sleep, log }));
     (0,report/* setOutputs */.n0)({ digest: verified.digest, 'pinned-image': verified.pinned, verified: String(verified.verified) });
-    rows.push(['Digest', (0,html/* code */.a)(verified.digest)], ['Pinned', (0,html/* code */.a)(verified.pinned)], ['Verified', (0,html/* code */.a)(String(verified.verified))]);
+    rows.push(['Digest', (0,html/* code */.aY)(verified.digest)], ['Pinned', (0,html/* code */.aY)(verified.pinned)], ['Verified', (0,html/* code */.aY)(String(verified.verified))]);
     if (verified.warning) {
         core/* warning */.$e(verified.warning, { title: 'CI image not verified' });
-        rows.push(['Warning', (0,html/* escapeHtml */.Z)(verified.warning)]);
+        rows.push(['Warning', (0,html/* escapeHtml */.ZD)(verified.warning)]);
     }
     else {
         (0,log_log/* info */.pq)(`${verified.pinned} was built from ${built.headSha} (${verified.image.platforms.join(', ') || 'one platform'}).`);
     }
     // By digest: exactly the image that was read and checked, whatever the tag points to by now.
     if (inputs.pull)
-        await core/* group */.Os(`Pulling ${verified.pinned}`, () => pullImage(verified.pinned, { sleep, log }));
+        await pullPinned(session, verified.pinned);
+}
+/** `docker pull` of an image pinned by digest, in a log group of its own. */
+async function pullPinned(session, pinned) {
+    await core/* group */.Os(`Pulling ${pinned}`, () => pullImage(pinned, { sleep: session.sleep, log: (line) => (0,log_log/* info */.pq)(line) }));
 }
 
 ;// CONCATENATED MODULE: ./src/wait/await-build.ts
@@ -43683,8 +43694,8 @@ async function awaitBuild(session, awaited) {
     const deadline = session.timing.startWait();
     const client = await session.client();
     const rows = [
-        ['Image', (0,html/* code */.a)(reference)],
-        ['Commit', (0,html/* code */.a)(headSha)],
+        ['Image', (0,html/* code */.aY)(reference)],
+        ['Commit', (0,html/* code */.aY)(headSha)],
     ];
     const fail = failedWith(rows);
     // No log group: the UI collapses groups, and a long wait must show its progress lines.
@@ -43767,7 +43778,6 @@ function pullRequestWait(gate) {
 
 
 
-
 async function useReusedImage(session, plan) {
     const { pinned, digest, revision } = plan.reusable;
     (0,report/* setOutputs */.n0)({
@@ -43784,10 +43794,10 @@ async function useReusedImage(session, plan) {
     const from = revision ? ` for ${revision}` : '';
     (0,log_log/* info */.pq)(`Reusing ${pinned}, built${from} from the same inputs: no build run is awaited.`);
     if (session.inputs.pull)
-        await core/* group */.Os(`Pulling ${pinned}`, () => pullImage(pinned, { sleep: session.sleep, log: (line) => (0,log_log/* info */.pq)(line) }));
+        await pullPinned(session, pinned);
     summarize([
-        ['Image', (0,html/* code */.a)(pinned)],
-        ['Build', `not awaited: the image built${revision ? ` for ${(0,html/* code */.a)(revision)}` : ''} from the same inputs is reused`],
+        ['Image', (0,html/* code */.aY)(pinned)],
+        ['Build', `not awaited: the image built${revision ? ` for ${(0,html/* code */.aY)(revision)}` : ''} from the same inputs is reused`],
     ]);
 }
 
@@ -43815,8 +43825,8 @@ function reportNoBuild(session, plan) {
     (0,report/* setOutputs */.n0)({ image: plan.reference, tag: plan.tag, ...(0,report/* targetOutputs */.OL)(session.target) });
     (0,log_log/* info */.pq)(plan.why);
     summarize([
-        ['Image', (0,html/* code */.a)(plan.reference)],
-        ['Build', `not awaited: ${(0,html/* escapeHtml */.Z)(plan.why)}`],
+        ['Image', (0,html/* code */.aY)(plan.reference)],
+        ['Build', `not awaited: ${(0,html/* escapeHtml */.ZD)(plan.why)}`],
     ]);
 }
 async function waitForBuildCommand(session) {
