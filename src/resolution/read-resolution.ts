@@ -2,11 +2,11 @@
 // strict schema (every field checked, no other field, one known version), and it must be this run's:
 // its repository, its target and its image repository. Every message names the input, says what
 // was wrong and what to pass instead. Pure.
+import { oneLine } from '../action/html.js'
 import { FULL_COMMIT_SHA } from '../git/commit-sha.js'
 import { imageReference, isValidTag, SHA256_DIGEST } from '../registry/image-ref.js'
 import { PULL_REQUEST_EVENTS, type PullRequestEvent } from '../watch/triggers.js'
 import {
-  clip,
   MAX_REASON_LENGTH,
   MAX_RESOLUTION_LENGTH,
   MAX_REVISION_LENGTH,
@@ -25,7 +25,7 @@ const PASS_OWN =
 /** At most a line of an untrusted value, as JSON text: no line break, no huge echo. */
 function shown(value: unknown): string {
   if (value === undefined) return 'nothing'
-  return clip(JSON.stringify(value) ?? 'nothing', 80)
+  return oneLine(JSON.stringify(value) ?? 'nothing', 80)
 }
 
 function malformed(path: string, expected: string, got: unknown): Error {
@@ -217,7 +217,7 @@ export function readResolution(input: string, scope: ResolutionScope): ImageDeci
   try {
     value = JSON.parse(input)
   } catch (error) {
-    const why = clip((error as Error).message, 120)
+    const why = oneLine((error as Error).message, 120)
     throw new Error(`Input \`resolution\` is not JSON (${why}); got ${shown(input)}. To fix: ${PASS_OWN}.`, { cause: error })
   }
   const schema = object(value, '', ['schema'], ['repository', 'imageRepository', 'target', 'decision']).schema

@@ -70,7 +70,7 @@ interface Resolution {
   decision: ImageDecision
 }
 
-export const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
 
 /** The decision as the steps after resolve-image act on it, whether it travelled or was made here. */
 export function imageDecisionOf(resolved: ResolvedImage): ImageDecision {
