@@ -41709,7 +41709,6 @@ function ociLabels(input) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $Q: () => (/* binding */ clip),
 /* harmony export */   FM: () => (/* binding */ imageDecisionOf),
 /* harmony export */   NS: () => (/* binding */ MAX_RESOLUTION_LENGTH),
 /* harmony export */   Xi: () => (/* binding */ RESOLUTION_SCHEMA),
@@ -42500,6 +42499,8 @@ function gateOf(decision, pr, buildWorkflow) {
 var resolution_resolve = __nccwpck_require__(9837);
 // EXTERNAL MODULE: ./src/resolution/resolution-value.ts
 var resolution_value = __nccwpck_require__(6030);
+// EXTERNAL MODULE: ./src/action/html.ts
+var html = __nccwpck_require__(7161);
 // EXTERNAL MODULE: ./src/git/commit-sha.ts
 var commit_sha = __nccwpck_require__(1600);
 // EXTERNAL MODULE: ./src/registry/image-ref.ts
@@ -42515,13 +42516,14 @@ var triggers = __nccwpck_require__(7994);
 
 
 
+
 const PASS_OWN = "pass the `resolution` output of this run's own resolve-image step as it is (`${{ steps.<id>.outputs.resolution }}`, " +
     'or `${{ needs.<job>.outputs.resolution }}` from an earlier job), or leave the input out and the step resolves by itself';
 /** At most a line of an untrusted value, as JSON text: no line break, no huge echo. */
 function shown(value) {
     if (value === undefined)
         return 'nothing';
-    return (0,resolution_value/* clip */.$Q)(JSON.stringify(value) ?? 'nothing', 80);
+    return (0,html/* oneLine */.TN)(JSON.stringify(value) ?? 'nothing', 80);
 }
 function malformed(path, expected, got) {
     const what = path === '' ? 'the value' : `\`${path}\``;
@@ -42685,7 +42687,7 @@ function readResolution(input, scope) {
         value = JSON.parse(input);
     }
     catch (error) {
-        const why = (0,resolution_value/* clip */.$Q)(error.message, 120);
+        const why = (0,html/* oneLine */.TN)(error.message, 120);
         throw new Error(`Input \`resolution\` is not JSON (${why}); got ${shown(input)}. To fix: ${PASS_OWN}.`, { cause: error });
     }
     const schema = object(value, '', ['schema'], ['repository', 'imageRepository', 'target', 'decision']).schema;
